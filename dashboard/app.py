@@ -1,0 +1,25 @@
+"""The app factory: the only place that wires settings, store, layouts and callbacks."""
+
+from dash import Dash
+
+import callbacks
+from dashboard.database import make_engine
+from dashboard.settings import Settings
+from dashboard.store import Store
+from layouts import shell, texts
+
+
+def create_app(settings: Settings) -> Dash:
+    """A Dash app on its own engine; nothing is kept in module globals."""
+    store = Store(make_engine(settings.database_url))
+    app = Dash(
+        __name__,
+        title=texts.APP_TITLE,
+        assets_folder=str(settings.assets_dir),
+        suppress_callback_exceptions=True,  # pages render on demand
+        external_stylesheets=[],
+    )
+    app.index_string = shell.INDEX_STRING
+    app.layout = shell.layout()
+    callbacks.register_all(app, store)
+    return app

@@ -1,0 +1,81 @@
+"""Engines and migrations: the one place that knows SQLite from PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+class DatabaseError(Exception):
+    """The database cannot be reached or used; the message is for people."""
+
+
+def make_engine(url: str) -> Engine:
+    """Create the app's engine; SQLite gets foreign keys, WAL and a created parent folder."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise DatabaseError(f"ogiltig databasadress {url!r}: {error}") from error
+    if parsed.drivername == "postgresql":  # the driver we ship is psycopg 3
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() != "sqlite":
+        try:
+            return create_engine(parsed, pool_pre_ping=True)
+        except NoSuchModuleError as error:
+            raise DatabaseError(f"okänd databastyp i {url!r}") from error
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")  # several workers may write at once
+    cursor.close()
+
+
+def alembic_config(engine: Engine) -> Config:
+    """An Alembic config that runs the project's migrations on this engine."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply all migrations (creates the schema on an empty database)."""
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except Exception as error:  # driver errors differ per backend; report them plainly
+        raise DatabaseError(describe_failure(engine, error)) from error
+
+
+def is_current(engine: Engine) -> bool:
+    """Whether the database has the schema (the migrations' version table)."""
+    return inspect(engine).has_table("alembic_version")
+
+
+def describe_failure(engine: Engine, error: Exception) -> str:
+    """A one-line message naming the database (password hidden) and the driver's reason."""
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    return f"{engine.url.render_as_string(hide_password=True)}: {reason}"
+
+
+def drop_everything(engine: Engine) -> None:
+    """Remove all of Kontrollrummet's tables, the migrations' version table included."""
+    from dashboard.schema import Base  # the schema is only needed here and in migrations
+
+    with engine.begin() as conn:
+        Base.metadata.drop_all(conn)
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")

@@ -1,0 +1,14 @@
+"""Alembic environment: runs on the engine the caller hands over (see dashboard.database)."""
+
+from alembic import context
+
+from dashboard.schema import Base
+
+engine = context.config.attributes["engine"]
+with engine.begin() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,  # SQLite can only alter tables by copying them
+    )
+    context.run_migrations()

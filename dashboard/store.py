@@ -1,0 +1,450 @@
+"""The only code that reads and writes the database; it returns model dataclasses.
+
+Reads use Core `select()` on one connection and hand back plain values, so callbacks and
+layouts never see sessions, rows or SQL. Every query runs on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+
+from sqlalchemy import Connection, Engine, and_, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from dashboard import database
+from dashboard.dataset import Dataset, MeasurementRow
+from dashboard.model import (
+    ActivityState,
+    ActivityStatus,
+    Assessment,
+    Direction,
+    Gender,
+    Goal,
+    GoalLevel,
+    Indicator,
+    IndicatorFact,
+    OrgLevel,
+    PERIOD_END_MONTH,
+    OrgUnit,
+    Reading,
+    Status,
+    Target,
+    ValueStatus,
+)
+from dashboard.schema import (
+    ActivityRecord,
+    ActivityUpdateRecord,
+    AssessmentRecord,
+    Base,
+    GoalIndicatorRecord,
+    GoalRecord,
+    IndicatorRecord,
+    MeasurementRecord,
+    OrgUnitRecord,
+    TargetRecord,
+    UploadRecord,
+)
+
+BATCH_SIZE = 20_000
+
+org_t = OrgUnitRecord.__table__
+goal_t = GoalRecord.__table__
+indicator_t = IndicatorRecord.__table__
+link_t = GoalIndicatorRecord.__table__
+target_t = TargetRecord.__table__
+measurement_t = MeasurementRecord.__table__
+activity_t = ActivityRecord.__table__
+activity_update_t = ActivityUpdateRecord.__table__
+assessment_t = AssessmentRecord.__table__
+upload_t = UploadRecord.__table__
+
+
+class Store:
+    """Reads and writes Kontrollrummet's data on one engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def create_schema(self) -> None:
+        """Bring the database to the newest schema through the migrations."""
+        database.upgrade(self.engine)
+
+    def check(self) -> None:
+        """Fail with a DatabaseError naming the database if it cannot be reached or is empty."""
+        try:
+            current = database.is_current(self.engine)
+        except SQLAlchemyError as error:
+            raise database.DatabaseError(database.describe_failure(self.engine, error)) from error
+        if not current:
+            raise database.DatabaseError(
+                f"{self.engine.url.render_as_string(hide_password=True)}: "
+                "the database has no schema; run `kontrollrummet db upgrade` or `kontrollrummet demo`"
+            )
+
+    # ---- writing -------------------------------------------------------------------------
+
+    def write_dataset(
+        self, data: Dataset, *, user_name: str, file_name: str, kind: str
+    ) -> dict[str, int]:
+        """Insert a whole dataset in one transaction, recorded as one upload; returns row counts."""
+        with self.engine.begin() as conn:
+            upload_id = _start_upload(conn, user_name, file_name, kind)
+            counts = _DatasetWriter(conn, upload_id).write(data)
+            conn.execute(
+                upload_t.update()
+                .where(upload_t.c.id == upload_id)
+                .values(rows_inserted=sum(counts.values()), checksum=_checksum(counts))
+            )
+        return counts
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and tests."""
+        with self.engine.connect() as conn:
+            return {
+                table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in Base.metadata.sorted_tables
+            }
+
+    def org_units(self) -> list[OrgUnit]:
+        """The whole organisation tree, parents before children."""
+        stmt = select(org_t).order_by(org_t.c.level, org_t.c.name)
+        with self.engine.connect() as conn:
+            return [_org(row) for row in conn.execute(stmt).mappings()]
+
+    def root_org(self) -> OrgUnit | None:
+        """The top of the organisation tree (the city), if any."""
+        stmt = select(org_t).where(org_t.c.parent_id.is_(None)).order_by(org_t.c.id).limit(1)
+        with self.engine.connect() as conn:
+            row = conn.execute(stmt).mappings().first()
+        return _org(row) if row else None
+
+    def goals(self, year: int, levels: Sequence[GoalLevel] = tuple(GoalLevel)) -> list[Goal]:
+        """Goals valid in a year at the given levels, ordered by level and code."""
+        stmt = (
+            select(goal_t)
+            .where(
+                goal_t.c.level.in_([int(level) for level in levels]),
+                goal_t.c.valid_from <= year,
+                (goal_t.c.valid_to.is_(None)) | (goal_t.c.valid_to >= year),
+            )
+            .order_by(goal_t.c.level, goal_t.c.code)
+        )
+        with self.engine.connect() as conn:
+            return [_goal(row) for row in conn.execute(stmt).mappings()]
+
+    def reported_periods(self) -> list[tuple[int, str]]:
+        """Every (year, period) that has at least one measurement, oldest first."""
+        stmt = select(measurement_t.c.year, measurement_t.c.period).distinct()
+        with self.engine.connect() as conn:
+            pairs = [(row.year, row.period) for row in conn.execute(stmt)]
+        return sorted(pairs, key=_period_order)
+
+    def goal_indicator_facts(
+        self, org_id: int, year: int, period: str, goal_ids: Sequence[int]
+    ) -> list[IndicatorFact]:
+        """Each indicator of the goals with the organisation's target and total reading."""
+        m = measurement_t
+        stmt = (
+            select(
+                link_t.c.goal_id,
+                link_t.c.weight,
+                indicator_t,
+                target_t.c.target,
+                target_t.c.partly_limit,
+                target_t.c.council_target,
+                m.c.outcome,
+                m.c.forecast,
+                m.c.value_status,
+            )
+            .join(indicator_t, indicator_t.c.id == link_t.c.indicator_id)
+            .outerjoin(
+                target_t,
+                and_(
+                    target_t.c.indicator_id == link_t.c.indicator_id,
+                    target_t.c.org_id == org_id,
+                    target_t.c.year == year,
+                ),
+            )
+            .outerjoin(
+                m,
+                and_(
+                    m.c.indicator_id == link_t.c.indicator_id,
+                    m.c.org_id == org_id,
+                    m.c.year == year,
+                    m.c.period == period,
+                    m.c.gender == Gender.TOTAL.value,
+                ),
+            )
+            .where(link_t.c.goal_id.in_(list(goal_ids)))
+            .order_by(link_t.c.goal_id, indicator_t.c.code)
+        )
+        with self.engine.connect() as conn:
+            return [_fact(row) for row in conn.execute(stmt).mappings()]
+
+    def measured_indicator_ids(self, org_id: int, year: int) -> set[int]:
+        """Indicators the organisation has a target or a measurement for in a year."""
+        targets = select(target_t.c.indicator_id).where(
+            target_t.c.org_id == org_id, target_t.c.year == year
+        )
+        readings = select(measurement_t.c.indicator_id).where(
+            measurement_t.c.org_id == org_id, measurement_t.c.year == year
+        )
+        with self.engine.connect() as conn:
+            return set(conn.execute(targets.union(readings)).scalars())
+
+    def goal_activities(self, org_id: int, goal_ids: Sequence[int]) -> dict[int, list[ActivityState]]:
+        """Activities of the goals held by the organisation or anyone below it."""
+        subtree = select(org_t.c.id).where(
+            org_t.c.path.startswith(select(org_t.c.path).where(org_t.c.id == org_id).scalar_subquery())
+        )
+        stmt = select(
+            activity_t.c.goal_id, activity_t.c.status, activity_t.c.start_date, activity_t.c.end_date
+        ).where(activity_t.c.goal_id.in_(list(goal_ids)), activity_t.c.org_id.in_(subtree))
+        found: dict[int, list[ActivityState]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            for row in conn.execute(stmt):
+                found[row.goal_id].append(
+                    ActivityState(ActivityStatus(row.status), row.start_date, row.end_date)
+                )
+        return dict(found)
+
+    def assessments(self, org_id: int, year: int, period: str) -> list[Assessment]:
+        """The organisation's own assessments of its goals for a period."""
+        stmt = select(assessment_t).where(
+            assessment_t.c.org_id == org_id,
+            assessment_t.c.year == year,
+            assessment_t.c.period == period,
+        )
+        with self.engine.connect() as conn:
+            return [
+                Assessment(
+                    goal_id=row.goal_id,
+                    org_id=row.org_id,
+                    year=row.year,
+                    period=row.period,
+                    status=Status(row.status),
+                    is_forecast=row.is_forecast,
+                    analysis=row.analysis,
+                    measures=row.measures,
+                )
+                for row in conn.execute(stmt)
+            ]
+
+
+class _DatasetWriter:
+    """Resolves business codes to ids while inserting, in dependency order."""
+
+    def __init__(self, conn: Connection, upload_id: int) -> None:
+        self.conn = conn
+        self.upload_id = upload_id
+        self.org_ids: dict[str, int] = {}
+        self.goal_ids: dict[str, int] = {}
+        self.indicator_ids: dict[str, int] = {}
+        self.activity_ids: dict[str, int] = {}
+
+    def write(self, data: Dataset) -> dict[str, int]:
+        counts = {
+            "org_unit": self._org_units(data),
+            "goal": self._goals(data),
+            "indicator": self._indicators(data),
+        }
+        counts["goal_indicator"] = self._insert(
+            link_t,
+            (
+                {"goal_id": self.goal_ids[r.goal_code], "indicator_id": self.indicator_ids[r.indicator_code],
+                 "weight": r.weight}
+                for r in data.goal_indicators
+            ),
+        )
+        counts["target"] = self._insert(
+            target_t,
+            (
+                {"indicator_id": self.indicator_ids[r.indicator_code], "org_id": self.org_ids[r.org_code],
+                 "year": r.year, "target": r.target, "partly_limit": r.partly_limit,
+                 "council_target": r.council_target}
+                for r in data.targets
+            ),
+        )
+        counts["measurement"] = self._insert(measurement_t, map(self._measurement, data.measurements))
+        counts["activity"] = self._activities(data)
+        counts["activity_update"] = self._insert(
+            activity_update_t,
+            (
+                {"activity_id": self.activity_ids[r.activity_code], "year": r.year, "period": r.period,
+                 "status": r.status.value, "comment": r.comment}
+                for r in data.activity_updates
+            ),
+        )
+        counts["assessment"] = self._insert(
+            assessment_t,
+            (
+                {"goal_id": self.goal_ids[r.goal_code], "org_id": self.org_ids[r.org_code], "year": r.year,
+                 "period": r.period, "status": r.status.value, "is_forecast": r.is_forecast,
+                 "analysis": r.analysis, "measures": r.measures}
+                for r in data.assessments
+            ),
+        )
+        return counts
+
+    def _org_units(self, data: Dataset) -> int:
+        paths: dict[str, str] = {}
+        for row in sorted(data.org_units, key=lambda r: r.level):
+            parent_id = self.org_ids[row.parent_code] if row.parent_code else None
+            new_id = self._insert_one(
+                org_t, code=row.code, name=row.name, level=int(row.level), parent_id=parent_id, path=""
+            )
+            paths[row.code] = (paths[row.parent_code] if row.parent_code else "/") + f"{new_id}/"
+            self.conn.execute(org_t.update().where(org_t.c.id == new_id).values(path=paths[row.code]))
+            self.org_ids[row.code] = new_id
+        return len(paths)
+
+    def _goals(self, data: Dataset) -> int:
+        for row in sorted(data.goals, key=lambda r: r.level):
+            self.goal_ids[row.code] = self._insert_one(
+                goal_t,
+                code=row.code,
+                title=row.title,
+                description=row.description,
+                level=int(row.level),
+                org_id=self.org_ids[row.org_code],
+                parent_id=self.goal_ids[row.parent_code] if row.parent_code else None,
+                valid_from=row.valid_from,
+                valid_to=row.valid_to,
+            )
+        return len(data.goals)
+
+    def _indicators(self, data: Dataset) -> int:
+        for row in data.indicators:
+            self.indicator_ids[row.code] = self._insert_one(
+                indicator_t,
+                code=row.code,
+                name=row.name,
+                unit=row.unit,
+                direction=row.direction.value,
+                decimals=row.decimals,
+                level=int(row.level),
+                gender_split=row.gender_split,
+                kolada_kpi=row.kolada_kpi,
+            )
+        return len(data.indicators)
+
+    def _activities(self, data: Dataset) -> int:
+        for row in data.activities:
+            self.activity_ids[row.code] = self._insert_one(
+                activity_t,
+                code=row.code,
+                goal_id=self.goal_ids[row.goal_code],
+                org_id=self.org_ids[row.org_code],
+                title=row.title,
+                responsible=row.responsible,
+                start_date=row.start_date,
+                end_date=row.end_date,
+                status=row.status.value,
+            )
+        return len(data.activities)
+
+    def _measurement(self, row: MeasurementRow) -> dict:
+        return {
+            "indicator_id": self.indicator_ids[row.indicator_code],
+            "org_id": self.org_ids[row.org_code],
+            "year": row.year,
+            "period": row.period,
+            "gender": row.gender.value,
+            "outcome": row.outcome,
+            "forecast": row.forecast,
+            "value_status": row.value_status.value,
+            "comment": row.comment,
+        }
+
+    def _insert_one(self, table, **values) -> int:
+        result = self.conn.execute(insert(table).values(upload_id=self.upload_id, **values))
+        return result.inserted_primary_key[0]
+
+    def _insert(self, table, rows: Iterable[dict]) -> int:
+        total = 0
+        for batch in _batches(rows, BATCH_SIZE):
+            for row in batch:
+                row["upload_id"] = self.upload_id
+            self.conn.execute(insert(table), batch)
+            total += len(batch)
+        return total
+
+
+def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _start_upload(conn: Connection, user_name: str, file_name: str, kind: str) -> int:
+    result = conn.execute(
+        insert(upload_t).values(
+            created_at=dt.datetime.now(dt.timezone.utc),
+            user_name=user_name,
+            file_name=file_name,
+            kind=kind,
+            checksum="",
+            rows_inserted=0,
+            rows_updated=0,
+        )
+    )
+    return result.inserted_primary_key[0]
+
+
+def _checksum(counts: dict[str, int]) -> str:
+    return hashlib.sha256(repr(sorted(counts.items())).encode()).hexdigest()
+
+
+def _period_order(pair: tuple[int, str]) -> tuple[int, int, str]:
+    year, period = pair
+    return year, PERIOD_END_MONTH.get(period, 13), period
+
+
+def _org(row) -> OrgUnit:
+    return OrgUnit(row["id"], row["code"], row["name"], OrgLevel(row["level"]), row["parent_id"])
+
+
+def _goal(row) -> Goal:
+    return Goal(
+        id=row["id"],
+        code=row["code"],
+        title=row["title"],
+        level=GoalLevel(row["level"]),
+        org_id=row["org_id"],
+        parent_id=row["parent_id"],
+        valid_from=row["valid_from"],
+        valid_to=row["valid_to"],
+    )
+
+
+def _indicator(row) -> Indicator:
+    return Indicator(
+        id=row["id"],
+        code=row["code"],
+        name=row["name"],
+        unit=row["unit"],
+        direction=Direction(row["direction"]),
+        decimals=row["decimals"],
+        level=GoalLevel(row["level"]),
+        gender_split=row["gender_split"],
+        kolada_kpi=row["kolada_kpi"],
+    )
+
+
+def _fact(row) -> IndicatorFact:
+    target = (
+        Target(row["target"], row["partly_limit"], row["council_target"])
+        if row["target"] is not None
+        else None
+    )
+    has_reading = row["value_status"] is not None
+    reading = (
+        Reading(row["outcome"], row["forecast"], ValueStatus(row["value_status"])) if has_reading else None
+    )
+    return IndicatorFact(row["goal_id"], _indicator(row), row["weight"], target, reading)

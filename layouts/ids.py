@@ -1,0 +1,13 @@
+"""Every component id, declared once per page (never type a raw id string elsewhere)."""
+
+from enum import StrEnum
+
+
+class ShellIds(StrEnum):
+    URL = "shell-url"
+    CONTENT = "shell-content"
+
+
+class OverviewIds(StrEnum):
+    YEAR = "overview-year"
+    PERIOD = "overview-period"

@@ -1,0 +1,74 @@
+"""Real databases for every store test: a SQLite file, and a PostgreSQL server.
+
+PostgreSQL comes from KONTROLLRUMMET_TEST_DATABASE_URL (a superuser URL), or else a
+throwaway server is started from the installed binaries. Without either, PostgreSQL tests
+are skipped — unless KONTROLLRUMMET_REQUIRE_POSTGRES=1 (as in .ci/run), where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from dashboard.database import make_engine
+from dashboard.store import Store
+from tests.postgres import ThrowawayServer, find_bin_dir
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A superuser URL of a running PostgreSQL server."""
+    given = os.environ.get("KONTROLLRUMMET_TEST_DATABASE_URL")
+    if given:
+        yield given
+        return
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("KONTROLLRUMMET_REQUIRE_POSTGRES") == "1":
+            pytest.fail("PostgreSQL is required but no server binaries were found")
+        pytest.skip("no PostgreSQL server binaries installed")
+    server = ThrowawayServer(bin_dir)
+    server.start()
+    yield server.url
+    server.stop()
+
+
+def _new_database_url(request: pytest.FixtureRequest, backend: str, tmp_dir) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_dir / 'kontrollrummet.db'}"
+    admin_url = request.getfixturevalue("postgres_url")
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_store(request, tmp_path) -> Iterator[Store]:
+    """A migrated, empty store of its own, on each backend."""
+    store = Store(make_engine(_new_database_url(request, request.param, tmp_path)))
+    store.create_schema()
+    yield store
+    store.engine.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def demo_store(request, tmp_path_factory) -> Iterator[Store]:
+    """One store per backend filled with the demo data; tests must only read it."""
+    url = _new_database_url(request, request.param, tmp_path_factory.mktemp(request.param))
+    store = Store(make_engine(url))
+    store.create_schema()
+    from dashboard.demo import demo_dataset
+
+    store.write_dataset(demo_dataset(), user_name="test", file_name="demo", kind="demo")
+    yield store
+    store.engine.dispose()

@@ -1,0 +1,114 @@
+"""The store on a real SQLite file and a real PostgreSQL server."""
+
+import pytest
+from sqlalchemy import inspect
+from sqlalchemy.exc import IntegrityError
+
+from dashboard import database
+from dashboard.model import ActivityStatus, GoalLevel, Status, ValueStatus
+from dashboard.schema import Base
+from tests.tiny import tiny_dataset
+
+
+@pytest.fixture
+def tiny_store(empty_store):
+    empty_store.write_dataset(tiny_dataset(), user_name="test", file_name="tiny.csv", kind="test")
+    return empty_store
+
+
+def _ids(store):
+    orgs = {org.code: org.id for org in store.org_units()}
+    goals = {goal.code: goal.id for goal in store.goals(2025)}
+    return orgs, goals
+
+
+def test_migrations_create_every_table_and_can_run_again(empty_store):
+    tables = set(inspect(empty_store.engine).get_table_names())
+    assert {table.name for table in Base.metadata.sorted_tables} <= tables
+    empty_store.create_schema()  # a second upgrade is a no-op, not an error
+    assert database.is_current(empty_store.engine)
+
+
+def test_write_dataset_counts_every_row_and_records_one_upload(tiny_store):
+    counts = tiny_store.table_counts()
+    assert counts["org_unit"] == 4
+    assert counts["measurement"] == 6
+    assert counts["activity"] == 2
+    assert counts["upload"] == 1
+
+
+def test_a_failing_write_leaves_the_database_as_it_was(tiny_store):
+    before = tiny_store.table_counts()
+    duplicate = tiny_dataset()
+    duplicate.measurements.append(duplicate.measurements[0])  # the last rows clash: all must go
+    with pytest.raises(IntegrityError):
+        tiny_store.write_dataset(duplicate, user_name="t", file_name="dup.csv", kind="test")
+    assert tiny_store.table_counts() == before
+
+
+def test_goals_are_filtered_by_validity_and_level(tiny_store):
+    assert [g.code for g in tiny_store.goals(2025)] == ["I1", "K1"]
+    assert [g.code for g in tiny_store.goals(2022, (GoalLevel.COUNCIL,))] == ["K2"]
+
+
+def test_reported_periods_are_in_calendar_order(tiny_store):
+    assert tiny_store.reported_periods() == [(2024, "FY"), (2025, "T1")]
+
+
+def test_goal_indicator_facts_join_target_and_total_reading(tiny_store):
+    orgs, goals = _ids(tiny_store)
+    facts = {f.indicator.code: f for f in tiny_store.goal_indicator_facts(orgs["STAD"], 2025, "T1", [goals["K1"]])}
+    assert set(facts) == {"NOJD", "FALL", "KOST"}
+    assert facts["NOJD"].weight == 2.0
+    assert facts["NOJD"].target.target == 85.0
+    assert (facts["NOJD"].reading.outcome, facts["NOJD"].reading.forecast) == (86.0, 88.0)
+    assert facts["FALL"].target.partly_limit == 6.0
+    assert facts["FALL"].reading.outcome is None and facts["FALL"].reading.forecast == 4.0
+    assert facts["KOST"].target is None
+    assert facts["KOST"].reading.value_status is ValueStatus.MISSING
+
+
+def test_facts_for_an_organisation_without_numbers_have_no_target_or_reading(tiny_store):
+    orgs, goals = _ids(tiny_store)
+    facts = tiny_store.goal_indicator_facts(orgs["N2"], 2025, "T1", [goals["K1"]])
+    assert len(facts) == 3
+    assert all(f.target is None and f.reading is None for f in facts)
+
+
+def test_measured_indicators_are_those_with_a_target_or_a_reading(tiny_store):
+    orgs, goals = _ids(tiny_store)
+    facts = tiny_store.goal_indicator_facts(orgs["STAD"], 2025, "T1", [goals["K1"]])
+    codes = {f.indicator.id: f.indicator.code for f in facts}
+    measured = tiny_store.measured_indicator_ids(orgs["STAD"], 2025)
+    assert {codes[i] for i in measured} == {"NOJD", "FALL", "KOST"}
+    assert tiny_store.measured_indicator_ids(orgs["N2"], 2025) == set()
+
+
+def test_goal_activities_come_from_the_whole_subtree(tiny_store):
+    orgs, goals = _ids(tiny_store)
+    assert len(tiny_store.goal_activities(orgs["STAD"], [goals["K1"]])[goals["K1"]]) == 2
+    below_n1 = tiny_store.goal_activities(orgs["N1"], [goals["K1"]])[goals["K1"]]
+    assert [a.status for a in below_n1] == [ActivityStatus.ONGOING]
+    assert tiny_store.goal_activities(orgs["N1-E1"], [goals["I1"]]) == {}
+
+
+def test_assessments_are_read_per_organisation_and_period(tiny_store):
+    orgs, goals = _ids(tiny_store)
+    [assessment] = tiny_store.assessments(orgs["STAD"], 2025, "T1")
+    assert (assessment.goal_id, assessment.status, assessment.is_forecast) == (goals["K1"], Status.MET, True)
+    assert tiny_store.assessments(orgs["STAD"], 2025, "T2") == []
+
+
+def test_sqlite_runs_with_foreign_keys_and_wal(tmp_path):
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'sub' / 'k.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_check_names_an_empty_database(tmp_path):
+    from dashboard.store import Store
+
+    store = Store(database.make_engine(f"sqlite:///{tmp_path / 'empty.db'}"))
+    with pytest.raises(database.DatabaseError, match="no schema"):
+        store.check()
