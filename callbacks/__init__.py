@@ -2,11 +2,11 @@
 
 from dash import Dash
 
-from callbacks import overview, router
+from callbacks import filters, router
 from dashboard.store import Store
 
 
 def register_all(app: Dash, store: Store) -> None:
     """Register every page's callbacks as closures over this app's store."""
     router.register(app, store)
-    overview.register(app, store)
+    filters.register(app, store)

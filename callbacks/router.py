@@ -1,12 +1,14 @@
 """One router: the URL's path and query decide which page is drawn, from the store."""
 
+from __future__ import annotations
+
 from dash import Dash, Input, Output, html
 
-from callbacks import url_state
 from dashboard import control_room
-from dashboard.model import GoalLevel
+from dashboard.indicator_view import indicator_view
+from dashboard.model import GoalLevel, OrgUnit
 from dashboard.store import Store
-from layouts import overview, texts
+from layouts import filters, goal, indicator, overview, texts, urls
 from layouts.ids import ShellIds
 
 
@@ -17,18 +19,39 @@ def register(app: Dash, store: Store) -> None:
         Input(ShellIds.URL, "search"),
     )
     def render(pathname: str | None, search: str | None):
-        if pathname not in ("/", None, ""):
-            return html.Div([html.H1(texts.NOT_FOUND_HEADING), html.P(texts.NOT_FOUND_TEXT)])
-        return overview_page(store, search)
+        return page(store, pathname or "/", search)
 
 
-def overview_page(store: Store, search: str | None):
-    """Översikt for the whole city at the period the URL asks for."""
-    periods = store.reported_periods()
-    state = url_state.parse(search, periods)
-    org = store.root_org()
-    if state is None or org is None:
+def page(store: Store, pathname: str, search: str | None):
+    """The page for a path and query string."""
+    state = urls.parse(search, store.reported_periods())
+    if state is None:
         return html.Div([html.H1(texts.APP_TITLE), html.P(texts.EMPTY_DATABASE)])
-    statuses = control_room.goal_statuses(store, org.id, state.year, state.period)
+    org = (store.org(state.org_code) if state.org_code else None) or store.root_org()
+    state = state.with_changes(org_code=org.code)
+    section, _, code = pathname.strip("/").partition("/")
+    if section == "":
+        return overview_page(store, state, org)
+    if section == "mal" and (found := store.goal(code)) is not None:
+        view = control_room.goal_view(store, found, org, state.year, state.period)
+        return goal.page(view, org, store.org_lineage(org.id), state, _filter_bar(store, state))
+    if section == "indikator" and (found := store.indicator(code)) is not None:
+        view = indicator_view(store, found, org, state.year, state.period)
+        return indicator.page(view, store.org_lineage(org.id), state, _filter_bar(store, state))
+    return html.Div([html.H1(texts.NOT_FOUND_HEADING), html.P(texts.NOT_FOUND_TEXT)])
+
+
+def _filter_bar(store: Store, state: urls.ViewState) -> html.Form:
+    return filters.filter_bar(state, store.reported_periods(), store.org_units())
+
+
+def overview_page(store: Store, state: urls.ViewState, org: OrgUnit) -> html.Div:
+    """KF goals judged for the organisation; nämnd- and enhetsmål for their own organisations."""
+    orgs = {o.id: o for o in store.org_units()}
+    if state.level is GoalLevel.COUNCIL:
+        statuses = control_room.goal_statuses(store, org.id, state.year, state.period)
+    else:
+        goals = store.goals_within(org.id, state.year, state.level)
+        statuses = control_room.judge(store, [(g, g.org_id) for g in goals], state.year, state.period)
     direction_goals = store.goals(state.year, (GoalLevel.DIRECTION,))
-    return overview.page(org, state.year, state.period, periods, direction_goals, statuses)
+    return overview.page(org, state, _filter_bar(store, state), direction_goals, statuses, orgs)

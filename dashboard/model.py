@@ -183,10 +183,44 @@ class Assessment:
 
 @dataclass(frozen=True)
 class IndicatorFact:
-    """One indicator serving one goal, with its target and total reading for a period."""
+    """One indicator serving one goal, with an organisation's target and total reading."""
 
     goal_id: int
+    org_id: int
     indicator: Indicator
     weight: float
     target: Target | None
     reading: Reading | None
+
+
+@dataclass(frozen=True)
+class Activity:
+    """An activity under a goal, with its latest follow-up comment."""
+
+    id: int
+    code: str
+    goal_id: int
+    org_id: int
+    title: str
+    responsible: str
+    start_date: dt.date
+    end_date: dt.date
+    status: ActivityStatus
+    comment: str = ""
+
+    @property
+    def state(self) -> ActivityState:
+        """What the rules need to judge it."""
+        return ActivityState(self.status, self.start_date, self.end_date)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One stored reading with its keys."""
+
+    indicator_id: int
+    org_id: int
+    year: int
+    period: str
+    gender: Gender
+    reading: Reading

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from dashboard import database
 from dashboard.dataset import Dataset, MeasurementRow
 from dashboard.model import (
+    Activity,
     ActivityState,
     ActivityStatus,
     Assessment,
@@ -27,6 +28,7 @@ from dashboard.model import (
     GoalLevel,
     Indicator,
     IndicatorFact,
+    Measurement,
     OrgLevel,
     PERIOD_END_MONTH,
     OrgUnit,
@@ -130,8 +132,7 @@ class Store:
             select(goal_t)
             .where(
                 goal_t.c.level.in_([int(level) for level in levels]),
-                goal_t.c.valid_from <= year,
-                (goal_t.c.valid_to.is_(None)) | (goal_t.c.valid_to >= year),
+                _valid_in(year),
             )
             .order_by(goal_t.c.level, goal_t.c.code)
         )
@@ -146,15 +147,21 @@ class Store:
         return sorted(pairs, key=_period_order)
 
     def goal_indicator_facts(
-        self, org_id: int, year: int, period: str, goal_ids: Sequence[int]
+        self, org_ids: Sequence[int], year: int, period: str, goal_ids: Sequence[int]
     ) -> list[IndicatorFact]:
-        """Each indicator of the goals with the organisation's target and total reading."""
+        """Each indicator of the goals with each organisation's target and total reading.
+
+        Only indicators an organisation measures (has a target or reading for in the year)
+        are returned: a preschool indicator does not count against a care home.
+        """
         m = measurement_t
+        orgs = org_t.alias("orgs")
         stmt = (
             select(
                 link_t.c.goal_id,
+                orgs.c.id.label("org_id"),
                 link_t.c.weight,
-                indicator_t,
+                *indicator_t.c,
                 target_t.c.target,
                 target_t.c.partly_limit,
                 target_t.c.council_target,
@@ -163,11 +170,12 @@ class Store:
                 m.c.value_status,
             )
             .join(indicator_t, indicator_t.c.id == link_t.c.indicator_id)
+            .join(orgs, orgs.c.id.in_(list(org_ids)))
             .outerjoin(
                 target_t,
                 and_(
                     target_t.c.indicator_id == link_t.c.indicator_id,
-                    target_t.c.org_id == org_id,
+                    target_t.c.org_id == orgs.c.id,
                     target_t.c.year == year,
                 ),
             )
@@ -175,34 +183,21 @@ class Store:
                 m,
                 and_(
                     m.c.indicator_id == link_t.c.indicator_id,
-                    m.c.org_id == org_id,
+                    m.c.org_id == orgs.c.id,
                     m.c.year == year,
                     m.c.period == period,
                     m.c.gender == Gender.TOTAL.value,
                 ),
             )
-            .where(link_t.c.goal_id.in_(list(goal_ids)))
-            .order_by(link_t.c.goal_id, indicator_t.c.code)
+            .where(link_t.c.goal_id.in_(list(goal_ids)), _measures(orgs.c.id, link_t.c.indicator_id, year))
+            .order_by(link_t.c.goal_id, orgs.c.id, indicator_t.c.code)
         )
         with self.engine.connect() as conn:
             return [_fact(row) for row in conn.execute(stmt).mappings()]
 
-    def measured_indicator_ids(self, org_id: int, year: int) -> set[int]:
-        """Indicators the organisation has a target or a measurement for in a year."""
-        targets = select(target_t.c.indicator_id).where(
-            target_t.c.org_id == org_id, target_t.c.year == year
-        )
-        readings = select(measurement_t.c.indicator_id).where(
-            measurement_t.c.org_id == org_id, measurement_t.c.year == year
-        )
-        with self.engine.connect() as conn:
-            return set(conn.execute(targets.union(readings)).scalars())
-
     def goal_activities(self, org_id: int, goal_ids: Sequence[int]) -> dict[int, list[ActivityState]]:
         """Activities of the goals held by the organisation or anyone below it."""
-        subtree = select(org_t.c.id).where(
-            org_t.c.path.startswith(select(org_t.c.path).where(org_t.c.id == org_id).scalar_subquery())
-        )
+        subtree = _subtree(org_id)
         stmt = select(
             activity_t.c.goal_id, activity_t.c.status, activity_t.c.start_date, activity_t.c.end_date
         ).where(activity_t.c.goal_id.in_(list(goal_ids)), activity_t.c.org_id.in_(subtree))
@@ -214,10 +209,10 @@ class Store:
                 )
         return dict(found)
 
-    def assessments(self, org_id: int, year: int, period: str) -> list[Assessment]:
-        """The organisation's own assessments of its goals for a period."""
+    def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
+        """The organisations' own assessments of their goals for a period."""
         stmt = select(assessment_t).where(
-            assessment_t.c.org_id == org_id,
+            assessment_t.c.org_id.in_(list(org_ids)),
             assessment_t.c.year == year,
             assessment_t.c.period == period,
         )
@@ -235,6 +230,141 @@ class Store:
                 )
                 for row in conn.execute(stmt)
             ]
+
+    def goal(self, code: str) -> Goal | None:
+        """The goal with this code."""
+        return self._one(select(goal_t).where(goal_t.c.code == code), _goal)
+
+    def goal_by_id(self, goal_id: int) -> Goal | None:
+        """The goal with this id."""
+        return self._one(select(goal_t).where(goal_t.c.id == goal_id), _goal)
+
+    def child_goals(self, goal_id: int, year: int, within_org_id: int | None = None) -> list[Goal]:
+        """The goals directly below a goal valid in a year, optionally only those owned within an organisation."""
+        stmt = (
+            select(goal_t)
+            .where(goal_t.c.parent_id == goal_id, _valid_in(year))
+            .order_by(goal_t.c.code)
+        )
+        if within_org_id is not None:
+            stmt = stmt.where(goal_t.c.org_id.in_(_subtree(within_org_id)))
+        with self.engine.connect() as conn:
+            return [_goal(row) for row in conn.execute(stmt).mappings()]
+
+    def goals_within(self, org_id: int, year: int, level: GoalLevel) -> list[Goal]:
+        """Goals of a level owned by the organisation, its ancestors or anything below it."""
+        owner = org_t.alias("owner")
+        own_path = select(org_t.c.path).where(org_t.c.id == org_id).scalar_subquery()
+        related = owner.c.path.startswith(own_path) | own_path.startswith(owner.c.path)
+        stmt = (
+            select(goal_t)
+            .join(owner, owner.c.id == goal_t.c.org_id)
+            .where(goal_t.c.level == int(level), _valid_in(year), related)
+            .order_by(goal_t.c.code)
+        )
+        with self.engine.connect() as conn:
+            return [_goal(row) for row in conn.execute(stmt).mappings()]
+
+    def org(self, code: str) -> OrgUnit | None:
+        """The organisation unit with this code."""
+        return self._one(select(org_t).where(org_t.c.code == code), _org)
+
+    def org_lineage(self, org_id: int) -> list[OrgUnit]:
+        """The organisation and its ancestors, from the top down (read from its path)."""
+        path = self._scalar(select(org_t.c.path).where(org_t.c.id == org_id))
+        ids = [int(part) for part in (path or "").strip("/").split("/") if part]
+        stmt = select(org_t).where(org_t.c.id.in_(ids)).order_by(org_t.c.level)
+        with self.engine.connect() as conn:
+            return [_org(row) for row in conn.execute(stmt).mappings()]
+
+    def org_children(self, org_id: int) -> list[OrgUnit]:
+        """The organisation units directly below one, by name."""
+        stmt = select(org_t).where(org_t.c.parent_id == org_id).order_by(org_t.c.name)
+        with self.engine.connect() as conn:
+            return [_org(row) for row in conn.execute(stmt).mappings()]
+
+    def indicator(self, code: str) -> Indicator | None:
+        """The indicator with this code."""
+        return self._one(select(indicator_t).where(indicator_t.c.code == code), _indicator)
+
+    def measurements(
+        self,
+        indicator_ids: Sequence[int],
+        org_ids: Sequence[int],
+        period: str,
+        years: Sequence[int] | None = None,
+    ) -> list[Measurement]:
+        """Readings of every gender for the indicators and organisations in one period; all years if none given."""
+        m = measurement_t
+        stmt = select(m).where(
+            m.c.indicator_id.in_(list(indicator_ids)), m.c.org_id.in_(list(org_ids)), m.c.period == period
+        )
+        if years is not None:
+            stmt = stmt.where(m.c.year.in_(list(years)))
+        with self.engine.connect() as conn:
+            return [
+                Measurement(
+                    row.indicator_id,
+                    row.org_id,
+                    row.year,
+                    row.period,
+                    Gender(row.gender),
+                    Reading(row.outcome, row.forecast, ValueStatus(row.value_status)),
+                )
+                for row in conn.execute(stmt.order_by(m.c.year))
+            ]
+
+    def targets(
+        self, indicator_ids: Sequence[int], org_ids: Sequence[int], years: Sequence[int] | None = None
+    ) -> dict[tuple[int, int, int], Target]:
+        """Targets keyed by (indicator id, organisation id, year); all years if none given."""
+        t = target_t
+        stmt = select(t).where(t.c.indicator_id.in_(list(indicator_ids)), t.c.org_id.in_(list(org_ids)))
+        if years is not None:
+            stmt = stmt.where(t.c.year.in_(list(years)))
+        with self.engine.connect() as conn:
+            return {
+                (row.indicator_id, row.org_id, row.year): Target(row.target, row.partly_limit, row.council_target)
+                for row in conn.execute(stmt)
+            }
+
+    def activities(self, goal_id: int, org_id: int, year: int) -> list[Activity]:
+        """A goal's activities held by the organisation or below, running in the year, with the latest comment."""
+        subtree = _subtree(org_id)
+        latest = (
+            select(activity_update_t.c.comment)
+            .where(activity_update_t.c.activity_id == activity_t.c.id)
+            .order_by(activity_update_t.c.year.desc(), activity_update_t.c.period.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        stmt = (
+            select(activity_t, latest.label("comment"))
+            .where(
+                activity_t.c.goal_id == goal_id,
+                activity_t.c.org_id.in_(subtree),
+                activity_t.c.start_date <= dt.date(year, 12, 31),
+                activity_t.c.end_date >= dt.date(year, 1, 1),
+            )
+            .order_by(activity_t.c.end_date, activity_t.c.code)
+        )
+        with self.engine.connect() as conn:
+            return [
+                Activity(
+                    row.id, row.code, row.goal_id, row.org_id, row.title, row.responsible,
+                    row.start_date, row.end_date, ActivityStatus(row.status), row.comment or "",
+                )
+                for row in conn.execute(stmt)
+            ]
+
+    def _one(self, stmt, convert):
+        with self.engine.connect() as conn:
+            row = conn.execute(stmt.limit(1)).mappings().first()
+        return convert(row) if row else None
+
+    def _scalar(self, stmt):
+        with self.engine.connect() as conn:
+            return conn.execute(stmt).scalar()
 
 
 class _DatasetWriter:
@@ -376,6 +506,26 @@ class _DatasetWriter:
         return total
 
 
+def _subtree(org_id: int):
+    """SQL: ids of the organisation and everything below it (its path is a prefix of theirs)."""
+    own_path = select(org_t.c.path).where(org_t.c.id == org_id).scalar_subquery()
+    return select(org_t.c.id).where(org_t.c.path.startswith(own_path))
+
+
+def _valid_in(year: int):
+    """SQL condition: a goal is valid in the year."""
+    return (goal_t.c.valid_from <= year) & (goal_t.c.valid_to.is_(None) | (goal_t.c.valid_to >= year))
+
+
+def _measures(org_id, indicator_id, year: int):
+    """SQL condition: the organisation has a target or a measurement for the indicator that year."""
+    conditions = []
+    for table in (target_t.alias(), measurement_t.alias()):  # aliases: no correlation with the outer joins
+        key = (table.c.indicator_id == indicator_id) & (table.c.org_id == org_id) & (table.c.year == year)
+        conditions.append(select(table.c.indicator_id).where(key).exists())
+    return conditions[0] | conditions[1]
+
+
 def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
     iterator = iter(rows)
     while batch := list(islice(iterator, size)):
@@ -447,4 +597,4 @@ def _fact(row) -> IndicatorFact:
     reading = (
         Reading(row["outcome"], row["forecast"], ValueStatus(row["value_status"])) if has_reading else None
     )
-    return IndicatorFact(row["goal_id"], _indicator(row), row["weight"], target, reading)
+    return IndicatorFact(row["goal_id"], row["org_id"], _indicator(row), row["weight"], target, reading)

@@ -1,16 +1,30 @@
-"""Small pieces shared by pages: status badges and basis notes (text and symbol, never colour alone)."""
+"""Small pieces shared by pages: status badges, basis notes, trend marks, tables, breadcrumbs.
 
-from dash import html
+Status is always symbol plus words, coloured only as a help (WCAG 1.4.1).
+"""
 
-from dashboard.model import Basis, Status
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dash import dcc, html
+
+from dashboard.model import Basis, Status, Trend
+from dashboard.rules import Change
 from layouts import texts
+from layouts.explanation import format_number
+
+SEVERITY = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.NO_DATA: 2, Status.MET: 3}  # deviations first
+TREND_SYMBOL = {Trend.BETTER: "▲", Trend.WORSE: "▼", Trend.UNCHANGED: "▶", Trend.UNKNOWN: ""}
 
 
 def status_badge(status: Status) -> html.Span:
     """A status as symbol plus words, coloured by CSS class."""
     return html.Span(
-        [html.Span(texts.STATUS_SYMBOL[status], className="symbol", **{"aria-hidden": "true"}),
-         texts.STATUS_LABEL[status]],
+        [
+            html.Span(texts.STATUS_SYMBOL[status], className="symbol", **{"aria-hidden": "true"}),
+            texts.STATUS_LABEL[status],
+        ],
         className=f"status-badge status-{status}",
     )
 
@@ -18,3 +32,68 @@ def status_badge(status: Status) -> html.Span:
 def basis_note(basis: Basis) -> html.Div:
     """What a status rests on; forecast-only is spelled out so it is never taken for an outcome."""
     return html.Div(texts.BASIS_NOTE[basis], className=f"basis basis-{basis}")
+
+
+def basis_tag(basis: Basis) -> html.Span:
+    """The short basis label for a table cell (Utfall / Endast prognos / …)."""
+    return html.Span(texts.BASIS_LABEL[basis], className=f"basis basis-{basis}")
+
+
+def change_cell(change: Change, decimals: int, unit: str) -> html.Span:
+    """A change from last year with a direction-aware arrow and its meaning in words."""
+    if change.absolute is None:
+        return html.Span(texts.MISSING_VALUE, title=texts.TREND_LABEL[Trend.UNKNOWN])
+    sign = "+" if change.absolute > 0 else ""
+    unit = texts.PERCENTAGE_POINTS if unit == "%" else unit
+    return html.Span(
+        [
+            html.Span(TREND_SYMBOL[change.trend], className="symbol", **{"aria-hidden": "true"}),
+            f"{sign}{format_number(change.absolute, decimals, unit)} ",
+            html.Span(f"({texts.TREND_LABEL[change.trend].lower()})", className="trend-word"),
+        ],
+        className=f"trend trend-{change.trend}",
+    )
+
+
+def data_table(
+    caption: str, headers: Sequence[str], rows: Sequence[Sequence], numeric: Sequence[int] = ()
+) -> html.Div:
+    """An accessible table (caption, header scope) that scrolls sideways on small screens."""
+    def cell(index: int, value) -> html.Td:
+        return html.Td(value, className="num" if index in numeric else None)
+
+    return html.Div(
+        html.Table(
+            [
+                html.Caption(caption),
+                html.Thead(html.Tr([html.Th(h, scope="col", className="num" if i in numeric else None)
+                                    for i, h in enumerate(headers)])),
+                html.Tbody([html.Tr([cell(i, value) for i, value in enumerate(row)]) for row in rows]),
+            ],
+            className="table table-sm align-middle",
+        ),
+        className="table-responsive",
+        tabIndex=0,  # a scrollable region must be reachable by keyboard
+        role="region",
+        **{"aria-label": caption},
+    )
+
+
+def breadcrumb(items: Sequence[tuple[str, str | None]]) -> html.Nav:
+    """Links up a tree; the last item (no link) is the current page."""
+    return html.Nav(
+        html.Ol(
+            [
+                html.Li(dcc.Link(label, href=link) if link else label, className="breadcrumb-item",
+                        **({} if link else {"aria-current": "page"}))
+                for label, link in items
+            ],
+            className="breadcrumb",
+        ),
+        **{"aria-label": texts.BREADCRUMB_LABEL},
+    )
+
+
+def empty_state(text: str) -> html.P:
+    """Say why there is nothing to show, never a blank area."""
+    return html.P(text, className="empty-state")

@@ -8,6 +8,7 @@ class ShellIds(StrEnum):
     CONTENT = "shell-content"
 
 
-class OverviewIds(StrEnum):
-    YEAR = "overview-year"
-    PERIOD = "overview-period"
+class FilterIds(StrEnum):
+    YEAR = "filter-year"
+    PERIOD = "filter-period"
+    ORG = "filter-org"

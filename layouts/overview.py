@@ -1,4 +1,4 @@
-"""Översikt: every KF goal, grouped under its inriktningsmål, with computed status."""
+"""Översikt: the control room. Every goal of a level with its computed status, deviations first."""
 
 from __future__ import annotations
 
@@ -8,96 +8,126 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.control_room import GoalStatus
-from dashboard.model import Goal, OrgUnit
+from dashboard.model import Goal, GoalLevel, OrgUnit, Status
 from dashboard.rules import Disagreement, GoalResult
-from layouts import explanation, texts
-from layouts.components import basis_note, status_badge
-from layouts.ids import OverviewIds
+from layouts import explanation, texts, urls
+from layouts.components import SEVERITY, basis_note, empty_state, status_badge
+
+OVERVIEW_LEVELS = (GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT)
 
 
 def page(
     org: OrgUnit,
-    year: int,
-    period: str,
-    periods: Sequence[tuple[int, str]],
+    state: urls.ViewState,
+    filter_bar: html.Form,
     direction_goals: Sequence[Goal],
     statuses: Sequence[GoalStatus],
+    owners: dict[int, OrgUnit],
 ) -> html.Div:
-    """The whole Översikt page for one organisation, year and period."""
+    """The whole Översikt page for one organisation, year, period and goal level."""
+    intro = texts.OVERVIEW_INTRO[state.level].format(
+        period=texts.PERIOD_LABEL[state.period].lower(), year=state.year, org=org.name
+    )
     return html.Div(
         [
             html.H1(texts.OVERVIEW_HEADING.format(org=org.name)),
-            filters(year, period, periods),
-            html.P(texts.OVERVIEW_INTRO.format(period=texts.PERIOD_LABEL[period], year=year), className="lead"),
-            *[
-                direction_section(goal, [s for s in statuses if s.goal.parent_id == goal.id])
-                for goal in direction_goals
-            ],
-        ]
-    )
-
-
-def filters(year: int, period: str, periods: Sequence[tuple[int, str]]) -> html.Form:
-    """Year and period pickers; their values live in the URL."""
-    years = sorted({y for y, _ in periods}, reverse=True)
-    return html.Form(
-        dbc.Row(
-            [
-                dbc.Col(_select(OverviewIds.YEAR, texts.YEAR_LABEL, [(y, str(y)) for y in years], year), md=3),
-                dbc.Col(
-                    _select(
-                        OverviewIds.PERIOD,
-                        texts.PERIOD_FIELD_LABEL,
-                        [(p, texts.PERIOD_LABEL[p]) for y, p in periods if y == year],
-                        period,
-                    ),
-                    md=4,
-                ),
-            ]
-        ),
-        className="filters",
-        role="search",
-    )
-
-
-def _select(component_id: str, label: str, options: list[tuple], value) -> html.Div:
-    return html.Div(
-        [
-            dbc.Label(label, html_for=component_id),
-            dcc.Dropdown(
-                id=component_id,
-                options=[{"label": text, "value": key} for key, text in options],
-                value=value,
-                clearable=False,
+            filter_bar,
+            level_tabs(state),
+            html.P(intro, className="lead"),
+            summary(statuses),
+            *(
+                _grouped_by_direction(state, direction_goals, statuses, owners)
+                if state.level is GoalLevel.COUNCIL
+                else [goal_cards(state, sorted(statuses, key=_severity), owners)]
             ),
         ]
     )
 
 
-def direction_section(goal: Goal, statuses: Sequence[GoalStatus]) -> html.Section:
-    """One inriktningsmål with its KF goals as cards."""
-    return html.Section(
-        [
-            html.H2(goal.title, className="direction-goal"),
-            dbc.Row([dbc.Col(goal_card(status), lg=6) for status in statuses], className="g-3"),
-        ],
-        className="mb-4",
+def level_tabs(state: urls.ViewState) -> html.Nav:
+    """Links between the goal levels (they are links, so the URL and back button follow)."""
+    return html.Nav(
+        html.Ul(
+            [
+                html.Li(
+                    html.Span(texts.OVERVIEW_LEVEL_TAB[level], className="nav-link active", **{"aria-current": "page"})
+                    if level is state.level
+                    else dcc.Link(texts.OVERVIEW_LEVEL_TAB[level], href=urls.href("/", state, level=level),
+                                  className="nav-link"),
+                    className="nav-item",
+                )
+                for level in OVERVIEW_LEVELS
+            ],
+            className="nav nav-pills mb-3",
+        ),
+        **{"aria-label": texts.LEVEL_NAV_LABEL},
     )
 
 
-def goal_card(status: GoalStatus) -> dbc.Card:
-    """A KF goal's computed status, score, counts, basis and own assessment."""
+def summary(statuses: Sequence[GoalStatus]) -> html.Div:
+    """How many goals have each status, the first thing a politician reads."""
+    if not statuses:
+        return empty_state(texts.NO_GOALS)
+    counts = {status: sum(s.result.status is status for s in statuses) for status in Status}
+    flagged = sum(s.disagreement is not Disagreement.NONE for s in statuses)
+    items = [
+        html.Li([status_badge(status), html.Span(f" {counts[status]}", className="count")])
+        for status in (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NO_DATA)
+    ]
+    if flagged:
+        items.append(html.Li(texts.FLAGGED_COUNT.format(count=flagged), className="disagreement"))
+    return html.Div(
+        [html.H2(texts.SUMMARY_HEADING, className="visually-hidden"), html.Ul(items, className="summary")],
+        className="summary-box",
+    )
+
+
+def _severity(status: GoalStatus) -> tuple[int, float]:
+    return SEVERITY[status.result.status], status.result.score or 0.0
+
+
+def _grouped_by_direction(
+    state: urls.ViewState,
+    direction_goals: Sequence[Goal],
+    statuses: Sequence[GoalStatus],
+    owners: dict[int, OrgUnit],
+) -> list[html.Section]:
+    return [
+        html.Section(
+            [
+                html.H2(goal.title, className="direction-goal"),
+                goal_cards(state, [s for s in statuses if s.goal.parent_id == goal.id], owners),
+            ],
+            className="mb-4",
+        )
+        for goal in direction_goals
+    ]
+
+
+def goal_cards(state: urls.ViewState, statuses: Sequence[GoalStatus], owners: dict[int, OrgUnit]) -> dbc.Row:
+    """A card per goal, in the order given."""
+    return dbc.Row([dbc.Col(goal_card(state, s, owners), lg=6) for s in statuses], className="g-3")
+
+
+def goal_card(state: urls.ViewState, status: GoalStatus, owners: dict[int, OrgUnit]) -> dbc.Card:
+    """A goal's computed status, score, counts, basis and own assessment, linking to its page."""
     result = status.result
+    owner = owners[status.org_id]
+    link = urls.href(urls.goal_path(status.goal.code), state, org_code=owner.code)
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H3(status.goal.title, className="h5"),
-                html.Div([status_badge(result.status), _score(result)], className="status-line"),
+                html.H3(dcc.Link(status.goal.title, href=link), className="h5"),
+                html.P(owner.name, className="owner muted") if status.goal.level > GoalLevel.COUNCIL else None,
+                html.Div([status_badge(result.status), score(result)], className="status-line"),
                 html.P(counts_text(result), className="counts"),
                 basis_note(result.basis),
                 assessment_note(status),
                 html.Details(
-                    [html.Summary(texts.WHY), html.Ul([html.Li(line) for line in explanation.goal_explanation(result)])]
+                    [
+                        html.Summary(texts.WHY),
+                        html.Ul([html.Li(line) for line in explanation.goal_explanation(result)]),
+                    ]
                 ),
             ]
         ),
@@ -105,10 +135,11 @@ def goal_card(status: GoalStatus) -> dbc.Card:
     )
 
 
-def _score(result: GoalResult) -> html.Span:
+def score(result: GoalResult) -> html.Span:
+    """The score as whole points (rounded down), or a note that there is none."""
     if result.score is None:
         return html.Span(texts.NO_SCORE, className="score")
-    return html.Span(texts.SCORE.format(score=round(result.score * 100)), className="score")
+    return html.Span(texts.SCORE.format(score=explanation.score_points(result.score)), className="score")
 
 
 def counts_text(result: GoalResult) -> str:
@@ -128,7 +159,5 @@ def assessment_note(status: GoalStatus) -> html.Div:
         own = texts.ASSESSMENT_FORECAST.format(status=own)
     children = [html.Span(texts.OWN_ASSESSMENT.format(status=own))]
     if status.disagreement is not Disagreement.NONE:
-        children.append(
-            html.Span(texts.DISAGREEMENT_LABEL[status.disagreement], className="disagreement")
-        )
+        children.append(html.Span(texts.DISAGREEMENT_LABEL[status.disagreement], className="disagreement"))
     return html.Div(children, className="assessment")

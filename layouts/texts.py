@@ -236,13 +236,31 @@ EMPTY_DATABASE = (
 # ---------------------------------------------------------------- översikt
 
 OVERVIEW_HEADING = "Måluppfyllelse – {org}"
-OVERVIEW_INTRO = (
-    "Kommunfullmäktiges mål för {period} {year}, grupperade under inriktningsmålen. "
+_RULE_NOTE = (
     "Statusen räknas fram ur indikatorerna och aktiviteterna med en och samma regel; "
     "klicka på ”Varför?” för att se hur."
 )
+OVERVIEW_INTRO = {
+    GoalLevel.COUNCIL: "Kommunfullmäktiges mål för {org}, {period} {year}, grupperade under inriktningsmålen. "
+    + _RULE_NOTE,
+    GoalLevel.COMMITTEE: "Nämndmålen inom {org}, {period} {year}, de som avviker först. " + _RULE_NOTE,
+    GoalLevel.UNIT: "Enhetsmålen inom {org}, {period} {year}, de som avviker först. " + _RULE_NOTE,
+}
+OVERVIEW_LEVEL_TAB = {
+    GoalLevel.COUNCIL: "KF-mål",
+    GoalLevel.COMMITTEE: "Nämndmål",
+    GoalLevel.UNIT: "Enhetsmål",
+}
+LEVEL_NAV_LABEL = "Välj målnivå"
+SUMMARY_HEADING = "Sammanfattning"
+FLAGGED_COUNT = "⚑ {count} egna bedömningar avviker från beräkningen"
+NO_GOALS = "Det finns inga mål på den här nivån för vald organisation och period."
 YEAR_LABEL = "År"
 PERIOD_FIELD_LABEL = "Period"
+ORG_FIELD_LABEL = "Organisation"
+FILTERS_LABEL = "Urval"
+BREADCRUMB_LABEL = "Du är här"
+PERCENTAGE_POINTS = "procentenheter"  # a change of a share is in points, not per cent
 WHY = "Varför?"
 SCORE = "{score} av 100 poäng"
 NO_SCORE = "Ingen poäng"
@@ -255,9 +273,67 @@ BASIS_NOTE = {
 }
 NO_ASSESSMENT = "Ingen egen bedömning är gjord."
 OWN_ASSESSMENT = "Egen bedömning: {status}."
-ASSESSMENT_FORECAST = "prognos {status}"
+ASSESSMENT_FORECAST = "{status} (prognos)"
 DISAGREEMENT_LABEL = {
     Disagreement.MORE_POSITIVE: "⚑ Mer positiv än beräkningen",
     Disagreement.MORE_NEGATIVE: "⚑ Mer negativ än beräkningen",
     Disagreement.WITHOUT_EVIDENCE: "⚑ Bedömd som uppfylld utan underlag",
 }
+
+# ---------------------------------------------------------------- målsida
+
+OVERVIEW_CRUMB = "Översikt"
+JUDGED_FOR = "Bedöms för: "
+WHY_HEADING = "Varför har målet den här statusen?"
+BY_ORG_HEADING = "Resultat per organisation"
+BY_ORG_CAPTION = "Målets beräknade status i varje underliggande organisation, sämst först"
+BY_ORG_COLUMNS = ("Organisation", "Status", "Poäng", "Indikatorer", "Underlag")
+CHILD_GOALS_HEADING = "Mål som bryter ned målet"
+CHILD_GOALS_CAPTION = "Underliggande mål med beräknad status för den organisation som äger målet"
+CHILD_GOALS_COLUMNS = ("Mål", "Nivå", "Status", "Poäng", "Underlag")
+INDICATORS_HEADING = "Indikatorer"
+INDICATORS_CAPTION = "Indikatorer för målet: årsmål, periodens utfall, prognos, samma period förra året och uppdelning på kön"
+INDICATOR_COLUMNS = (
+    "Indikator",
+    "Årsmål",
+    "Utfall",
+    "Prognos helår",
+    "Status och underlag",
+    "Samma period förra året",
+    "Förändring",
+    "Kvinnor",
+    "Män",
+    "Skillnad K − M",
+)
+NO_INDICATORS = "Målet har inga indikatorer som mäts för den här organisationen."
+SPLIT_MISSING = "Uppdelning saknas"
+ACTIVITIES_HEADING = "Aktiviteter"
+ACTIVITIES_CAPTION = "Aktiviteter under målet med ansvarig, datum och status"
+ACTIVITY_COLUMNS = ("Aktivitet", "Ansvarig", "Start", "Slut", "Status", "Kommentar")
+NO_ACTIVITIES = "Inga aktiviteter är registrerade under målet för den här organisationen och året."
+OVERDUE = " – försenad"
+ASSESSMENT_HEADING = "Organisationens egen bedömning"
+ANALYSIS = "Analys"
+MEASURES = "Åtgärder"
+
+# ---------------------------------------------------------------- indikatorsida
+
+INDICATOR_EYEBROW = "Indikator · {unit} · {direction}"
+TREND_HEADING = "Utveckling över åren"
+TREND_TITLE = "{indicator}, {period}"
+TREND_CAPTION = "Årsmål, utfall, prognos och utfall per kön, {period}, år för år"
+TREND_COLUMNS = ("År", "Årsmål", "Utfall totalt", "Prognos helår", "Utfall kvinnor", "Utfall män")
+TARGET = "Årsmål"
+OUTCOME_TOTAL = "Utfall totalt"
+FORECAST = "Prognos helår (streckad)"
+SHOW_TABLE = "Visa siffrorna som tabell"
+NO_HISTORY = "Det finns inga värden för indikatorn och organisationen under vald period."
+NO_COMPARISON = "Det finns inga underliggande organisationer att jämföra med för den här indikatorn."
+COMPARISON_HEADING = "Var når indikatorn inte målet?"
+COMPARISON_CAPTION = "Indikatorn i varje organisation, de som inte når årsmålet först"
+COMPARISON_COLUMNS = ("Organisation", "Status", "Årsmål", "Värde", "Samma period förra året", "Förändring", "Skillnad K − M")
+LAST_YEAR_HEADING = "Jämfört med samma period förra året"
+LAST_YEAR_TITLE = "I år och samma period förra året"
+GENDER_HEADING = "Kvinnor och män"
+GENDER_TITLE = "Utfall för kvinnor och män"
+SPLIT_MISSING_LIST = "Uppdelning på kön saknas för: {orgs}."

@@ -57,7 +57,7 @@ def test_reported_periods_are_in_calendar_order(tiny_store):
 
 def test_goal_indicator_facts_join_target_and_total_reading(tiny_store):
     orgs, goals = _ids(tiny_store)
-    facts = {f.indicator.code: f for f in tiny_store.goal_indicator_facts(orgs["STAD"], 2025, "T1", [goals["K1"]])}
+    facts = {f.indicator.code: f for f in tiny_store.goal_indicator_facts([orgs["STAD"]], 2025, "T1", [goals["K1"]])}
     assert set(facts) == {"NOJD", "FALL", "KOST"}
     assert facts["NOJD"].weight == 2.0
     assert facts["NOJD"].target.target == 85.0
@@ -68,20 +68,13 @@ def test_goal_indicator_facts_join_target_and_total_reading(tiny_store):
     assert facts["KOST"].reading.value_status is ValueStatus.MISSING
 
 
-def test_facts_for_an_organisation_without_numbers_have_no_target_or_reading(tiny_store):
+def test_facts_leave_out_indicators_an_organisation_does_not_measure(tiny_store):
     orgs, goals = _ids(tiny_store)
-    facts = tiny_store.goal_indicator_facts(orgs["N2"], 2025, "T1", [goals["K1"]])
-    assert len(facts) == 3
-    assert all(f.target is None and f.reading is None for f in facts)
-
-
-def test_measured_indicators_are_those_with_a_target_or_a_reading(tiny_store):
-    orgs, goals = _ids(tiny_store)
-    facts = tiny_store.goal_indicator_facts(orgs["STAD"], 2025, "T1", [goals["K1"]])
-    codes = {f.indicator.id: f.indicator.code for f in facts}
-    measured = tiny_store.measured_indicator_ids(orgs["STAD"], 2025)
-    assert {codes[i] for i in measured} == {"NOJD", "FALL", "KOST"}
-    assert tiny_store.measured_indicator_ids(orgs["N2"], 2025) == set()
+    facts = tiny_store.goal_indicator_facts([orgs["STAD"], orgs["N2"]], 2025, "T1", [goals["K1"]])
+    assert {(f.org_id, f.indicator.code) for f in facts} == {
+        (orgs["STAD"], "NOJD"), (orgs["STAD"], "FALL"), (orgs["STAD"], "KOST")
+    }
+    assert tiny_store.goal_indicator_facts([orgs["STAD"]], 2023, "FY", [goals["K1"]]) == []
 
 
 def test_goal_activities_come_from_the_whole_subtree(tiny_store):
@@ -94,9 +87,9 @@ def test_goal_activities_come_from_the_whole_subtree(tiny_store):
 
 def test_assessments_are_read_per_organisation_and_period(tiny_store):
     orgs, goals = _ids(tiny_store)
-    [assessment] = tiny_store.assessments(orgs["STAD"], 2025, "T1")
+    [assessment] = tiny_store.assessments([orgs["STAD"]], 2025, "T1")
     assert (assessment.goal_id, assessment.status, assessment.is_forecast) == (goals["K1"], Status.MET, True)
-    assert tiny_store.assessments(orgs["STAD"], 2025, "T2") == []
+    assert tiny_store.assessments([orgs["STAD"]], 2025, "T2") == []
 
 
 def test_sqlite_runs_with_foreign_keys_and_wal(tmp_path):
@@ -112,3 +105,41 @@ def test_check_names_an_empty_database(tmp_path):
     store = Store(database.make_engine(f"sqlite:///{tmp_path / 'empty.db'}"))
     with pytest.raises(database.DatabaseError, match="no schema"):
         store.check()
+
+
+def test_lookups_by_code_and_tree_navigation(tiny_store):
+    orgs, goals = _ids(tiny_store)
+    assert tiny_store.goal("K1").id == goals["K1"]
+    assert tiny_store.goal("NOPE") is None
+    assert [g.code for g in tiny_store.child_goals(goals["I1"], 2025)] == ["K1"]
+    assert [o.code for o in tiny_store.org_lineage(orgs["N1-E1"])] == ["STAD", "N1", "N1-E1"]
+    assert [o.code for o in tiny_store.org_children(orgs["STAD"])] == ["N1", "N2"]
+    assert tiny_store.indicator("FALL").name == "Andel fallolyckor"
+
+
+def test_measurements_and_targets_by_period_and_year(tiny_store):
+    orgs, _ = _ids(tiny_store)
+    nojd = tiny_store.indicator("NOJD").id
+    history = tiny_store.measurements([nojd], [orgs["STAD"]], "T1")
+    assert sorted(m.gender.value for m in history) == ["K", "M", "T"]
+    assert tiny_store.measurements([nojd], [orgs["STAD"]], "FY", years=[2025]) == []
+    assert tiny_store.targets([nojd], [orgs["STAD"]])[nojd, orgs["STAD"], 2025].target == 85.0
+
+
+def test_activities_carry_dates_status_and_are_limited_to_the_subtree(tiny_store):
+    orgs, goals = _ids(tiny_store)
+    assert [a.code for a in tiny_store.activities(goals["K1"], orgs["STAD"], 2025)] == ["A1", "A2"]
+    assert [a.code for a in tiny_store.activities(goals["K1"], orgs["N2"], 2025)] == ["A2"]
+    assert tiny_store.activities(goals["K1"], orgs["STAD"], 2026) == []
+
+
+def test_goals_within_an_organisation_include_its_ancestors_and_descendants(empty_store):
+    data = tiny_dataset()
+    data.goals.append(data.goals[1]._replace(code="NM1", level=GoalLevel.COMMITTEE, org_code="N1", parent_code="K1"))
+    data.goals.append(data.goals[1]._replace(code="NM2", level=GoalLevel.COMMITTEE, org_code="N2", parent_code="K1"))
+    empty_store.write_dataset(data, user_name="t", file_name="t", kind="test")
+    orgs, _ = _ids(empty_store)
+    within = lambda code: [g.code for g in empty_store.goals_within(orgs[code], 2025, GoalLevel.COMMITTEE)]
+    assert within("STAD") == ["NM1", "NM2"]
+    assert within("N1-E1") == ["NM1"]
+    assert within("N2") == ["NM2"]

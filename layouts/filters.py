@@ -1,0 +1,74 @@
+"""The filter bar every page shares: year, period and organisation, kept in the URL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.model import OrgUnit
+from layouts import texts
+from layouts.ids import FilterIds
+from layouts.urls import ViewState
+
+
+def filter_bar(state: ViewState, periods: Sequence[tuple[int, str]], orgs: Sequence[OrgUnit]) -> html.Form:
+    """Dropdowns whose changes the filter callback writes into the URL."""
+    years = sorted({y for y, _ in periods}, reverse=True)
+    return html.Form(
+        dbc.Row(
+            [
+                dbc.Col(_select(FilterIds.YEAR, texts.YEAR_LABEL, [(y, str(y)) for y in years], state.year), md=2),
+                dbc.Col(
+                    _select(
+                        FilterIds.PERIOD,
+                        texts.PERIOD_FIELD_LABEL,
+                        [(p, texts.PERIOD_LABEL[p]) for y, p in periods if y == state.year],
+                        state.period,
+                    ),
+                    md=3,
+                ),
+                dbc.Col(
+                    _select(FilterIds.ORG, texts.ORG_FIELD_LABEL, org_options(orgs), state.org_code,
+                            searchable=True),
+                    md=7,
+                ),
+            ],
+            className="g-2",
+        ),
+        className="filters",
+        role="search",
+        **{"aria-label": texts.FILTERS_LABEL},
+    )
+
+
+def org_options(orgs: Sequence[OrgUnit]) -> list[tuple[str, str]]:
+    """Organisations in tree order, indented by level, e.g. "— — Förskolan Solrosen"."""
+    children: dict[int | None, list[OrgUnit]] = {}
+    for org in orgs:
+        children.setdefault(org.parent_id, []).append(org)
+    options: list[tuple[str, str]] = []
+
+    def visit(parent_id: int | None, depth: int) -> None:
+        for org in sorted(children.get(parent_id, []), key=lambda o: o.name):
+            options.append((org.code, "— " * depth + org.name))
+            visit(org.id, depth + 1)
+
+    visit(None, 0)
+    return options
+
+
+def _select(component_id: str, label: str, options: list[tuple], value, searchable: bool = False) -> html.Div:
+    return html.Div(
+        [
+            dbc.Label(label, html_for=component_id),
+            dcc.Dropdown(
+                id=component_id,
+                options=[{"label": text, "value": key} for key, text in options],
+                value=value,
+                clearable=False,
+                searchable=searchable,
+            ),
+        ]
+    )

@@ -1,0 +1,175 @@
+"""Målsida: one goal at one organisation — why it has its status, where it goes wrong, what is done."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.control_room import GoalStatus, GoalView, IndicatorLine
+from dashboard.model import OrgUnit
+from layouts import explanation, texts, urls
+from layouts.components import (
+    basis_tag,
+    breadcrumb,
+    change_cell,
+    data_table,
+    empty_state,
+    status_badge,
+)
+from layouts.explanation import format_number
+from layouts.overview import assessment_note, counts_text, score
+
+
+def page(view: GoalView, org: OrgUnit, lineage: list[OrgUnit], state: urls.ViewState, filter_bar) -> html.Div:
+    """The goal page."""
+    goal, status = view.status.goal, view.status
+    crumbs = [(texts.OVERVIEW_CRUMB, urls.href("/", state))]
+    crumbs += [(g.title, urls.href(urls.goal_path(g.code), state)) for g in view.ancestors]
+    crumbs.append((goal.title, None))
+    return html.Div(
+        [
+            breadcrumb(crumbs),
+            html.P(texts.GOAL_LEVEL_LABEL[goal.level], className="eyebrow"),
+            html.H1(goal.title),
+            org_trail(lineage, goal.code, state),
+            filter_bar,
+            html.Div([status_badge(status.result.status), score(status.result)], className="status-line big"),
+            html.P(counts_text(status.result), className="counts"),
+            assessment_note(status),
+            html.Section(
+                [html.H2(texts.WHY_HEADING), html.Ul([html.Li(t) for t in explanation.goal_explanation(status.result)])]
+            ),
+            org_breakdown(view, state),
+            child_goals(view.children, state),
+            indicator_table(view.lines, state),
+            activities(view),
+            assessment_texts(status),
+        ],
+        className="goal-page",
+    )
+
+
+def org_trail(lineage: list[OrgUnit], goal_code: str, state: urls.ViewState) -> html.P:
+    """Which organisation the goal is judged for, with links back up the organisation tree."""
+    parts: list = [texts.JUDGED_FOR]
+    for index, org in enumerate(lineage):
+        if index:
+            parts.append(" › ")
+        if index < len(lineage) - 1:
+            parts.append(dcc.Link(org.name, href=urls.href(urls.goal_path(goal_code), state, org_code=org.code)))
+        else:
+            parts.append(html.Strong(org.name))
+    return html.P(parts, className="org-trail")
+
+
+def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
+    """The same goal in each sub-organisation: where does it go wrong? Worst first."""
+    if not view.by_org:
+        return html.Section()
+    rows = [
+        (
+            dcc.Link(org.name, href=urls.href(urls.goal_path(view.status.goal.code), state, org_code=org.code)),
+            status_badge(s.result.status),
+            _points(s),
+            counts_text(s.result),
+            basis_tag(s.result.basis),
+        )
+        for org, s in sorted(view.by_org, key=lambda pair: (pair[1].result.score is not None, pair[1].result.score or 0))
+    ]
+    return html.Section(
+        [
+            html.H2(texts.BY_ORG_HEADING),
+            data_table(texts.BY_ORG_CAPTION, texts.BY_ORG_COLUMNS, rows, numeric=(2,)),
+        ]
+    )
+
+
+def _points(status: GoalStatus) -> str:
+    return texts.MISSING_VALUE if status.result.score is None else str(explanation.score_points(status.result.score))
+
+
+def child_goals(children: tuple[GoalStatus, ...], state: urls.ViewState) -> html.Section:
+    """The goals that break this one down, each judged for its own organisation."""
+    if not children:
+        return html.Section()
+    rows = [
+        (
+            dcc.Link(child.goal.title, href=urls.href(urls.goal_path(child.goal.code), state)),
+            texts.GOAL_LEVEL_LABEL[child.goal.level],
+            status_badge(child.result.status),
+            _points(child),
+            basis_tag(child.result.basis),
+        )
+        for child in children
+    ]
+    return html.Section(
+        [html.H2(texts.CHILD_GOALS_HEADING), data_table(texts.CHILD_GOALS_CAPTION, texts.CHILD_GOALS_COLUMNS, rows, (3,))]
+    )
+
+
+def indicator_table(lines: tuple[IndicatorLine, ...], state: urls.ViewState) -> html.Section:
+    """Every indicator: target, outcome, forecast, status and basis, last year, women and men."""
+    if not lines:
+        return html.Section([html.H2(texts.INDICATORS_HEADING), empty_state(texts.NO_INDICATORS)])
+    rows = []
+    for line in lines:
+        indicator, result = line.judged.fact.indicator, line.judged.result
+        d, unit = indicator.decimals, indicator.unit
+        rows.append(
+            (
+                dcc.Link(indicator.name, href=urls.href(urls.indicator_path(indicator.code), state)),
+                format_number(result.target, d, unit),
+                format_number(result.outcome, d, unit),
+                format_number(result.forecast, d, unit),
+                html.Span([status_badge(result.status), html.Br(), basis_tag(result.basis)]),
+                format_number(line.last_year.previous, d, unit),
+                change_cell(line.last_year, d, unit),
+                format_number(line.genders.women, d, unit),
+                format_number(line.genders.men, d, unit),
+                texts.SPLIT_MISSING if line.genders.split_missing else format_number(line.genders.gap, d, unit),
+            )
+        )
+    return html.Section(
+        [
+            html.H2(texts.INDICATORS_HEADING),
+            data_table(texts.INDICATORS_CAPTION, texts.INDICATOR_COLUMNS, rows, numeric=(1, 2, 3, 5, 6, 7, 8, 9)),
+        ]
+    )
+
+
+def activities(view: GoalView) -> html.Section:
+    """The goal's activities, overdue ones marked in words."""
+    if not view.activities:
+        return html.Section([html.H2(texts.ACTIVITIES_HEADING), empty_state(texts.NO_ACTIVITIES)])
+    rows = [
+        (
+            activity.title,
+            activity.responsible,
+            activity.start_date.isoformat(),
+            activity.end_date.isoformat(),
+            html.Span(
+                [texts.ACTIVITY_STATUS_LABEL[activity.status]]
+                + ([html.Strong(texts.OVERDUE, className="overdue")] if overdue else [])
+            ),
+            activity.comment,
+        )
+        for activity, overdue in view.activities
+    ]
+    return html.Section(
+        [html.H2(texts.ACTIVITIES_HEADING), data_table(texts.ACTIVITIES_CAPTION, texts.ACTIVITY_COLUMNS, rows)]
+    )
+
+
+def assessment_texts(status: GoalStatus) -> html.Section:
+    """The organisation's own analysis and measures, as written."""
+    assessment = status.assessment
+    if assessment is None:
+        return html.Section([html.H2(texts.ASSESSMENT_HEADING), empty_state(texts.NO_ASSESSMENT)])
+    return html.Section(
+        [
+            html.H2(texts.ASSESSMENT_HEADING),
+            html.H3(texts.ANALYSIS, className="h6"),
+            html.P(assessment.analysis or texts.MISSING_VALUE),
+            html.H3(texts.MEASURES, className="h6"),
+            html.P(assessment.measures or texts.MISSING_VALUE),
+        ]
+    )

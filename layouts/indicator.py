@@ -1,0 +1,130 @@
+"""Indikatorsida: one indicator's trend, against last year, by gender and across units."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.indicator_view import IndicatorView, OrgResult
+from dashboard.model import Gender, OrgUnit
+from layouts import explanation, figures, texts, urls
+from layouts.components import SEVERITY, basis_tag, breadcrumb, change_cell, data_table, empty_state, status_badge
+from layouts.explanation import format_number
+
+
+def page(view: IndicatorView, lineage: list[OrgUnit], state: urls.ViewState, filter_bar) -> html.Div:
+    """The indicator page."""
+    indicator = view.indicator
+    own = view.own.result
+    return html.Div(
+        [
+            breadcrumb([(texts.OVERVIEW_CRUMB, urls.href("/", state)), (indicator.name, None)]),
+            html.P(texts.INDICATOR_EYEBROW.format(unit=indicator.unit,
+                                                 direction=texts.DIRECTION_LABEL[indicator.direction].lower()),
+                   className="eyebrow"),
+            html.H1(indicator.name),
+            html.P([texts.JUDGED_FOR, html.Strong(view.org.name)], className="org-trail"),
+            filter_bar,
+            html.Div([status_badge(own.status), basis_tag(own.basis)], className="status-line big"),
+            html.Ul([html.Li(t) for t in explanation.indicator_explanation(own, indicator.decimals, indicator.unit)]),
+            trend_section(view),
+            compared_sections(view, state),
+        ],
+        className="indicator-page",
+    )
+
+
+def _graph(figure, label: str) -> html.Div:
+    """A chart as one image for screen readers; its numbers are in the table beside it."""
+    return html.Div(
+        dcc.Graph(figure=figure, config={"displayModeBar": False, "responsive": True}), role="img", className="figure",
+        **{"aria-label": label},
+    )
+
+
+def trend_section(view: IndicatorView) -> html.Section:
+    """Trend chart over the years for the chosen period, with the same numbers as a table."""
+    indicator, period_label = view.indicator, texts.PERIOD_LABEL[view.period]
+    if not view.trend:
+        return html.Section([html.H2(texts.TREND_HEADING), empty_state(texts.NO_HISTORY)])
+    d, unit = indicator.decimals, indicator.unit
+
+    def value(point, gender: Gender, field: str) -> str:
+        reading = point.readings.get(gender)
+        return format_number(getattr(reading, field) if reading else None, d, unit)
+
+    rows = [
+        (
+            point.year,
+            format_number(point.target.target if point.target else None, d, unit),
+            value(point, Gender.TOTAL, "outcome"),
+            value(point, Gender.TOTAL, "forecast"),
+            value(point, Gender.WOMEN, "outcome"),
+            value(point, Gender.MEN, "outcome"),
+        )
+        for point in view.trend
+    ]
+    return html.Section(
+        [
+            html.H2(texts.TREND_HEADING),
+            _graph(figures.trend_figure(indicator, view.trend, period_label), texts.TREND_HEADING),
+            html.Details(
+                [html.Summary(texts.SHOW_TABLE),
+                 data_table(texts.TREND_CAPTION.format(period=period_label), texts.TREND_COLUMNS, rows, (1, 2, 3, 4, 5))]
+            ),
+        ]
+    )
+
+
+def compared_sections(view: IndicatorView, state: urls.ViewState) -> html.Div:
+    """Last year, gender and target comparisons across the sub-organisations."""
+    if not view.compared:
+        return html.Div(empty_state(texts.NO_COMPARISON))
+    indicator = view.indicator
+    ranked = sorted(view.compared, key=lambda r: r.org.name)
+    return html.Div(
+        [
+            html.Section(
+                [
+                    html.H2(texts.COMPARISON_HEADING),
+                    data_table(texts.COMPARISON_CAPTION, texts.COMPARISON_COLUMNS,
+                               [_comparison_row(r, view, state) for r in _worst_first(view.compared)], (2, 3, 4, 6)),
+                ]
+            ),
+            html.Section(
+                [
+                    html.H2(texts.LAST_YEAR_HEADING),
+                    _graph(figures.last_year_figure(indicator, ranked, view.year), texts.LAST_YEAR_HEADING),
+                ]
+            ),
+            gender_section(view) if indicator.gender_split else None,
+        ]
+    )
+
+
+def _worst_first(results: tuple[OrgResult, ...]) -> list[OrgResult]:
+    return sorted(results, key=lambda r: (SEVERITY[r.result.status], r.org.name))
+
+
+def _comparison_row(r: OrgResult, view: IndicatorView, state: urls.ViewState) -> tuple:
+    d, unit = view.indicator.decimals, view.indicator.unit
+    return (
+        dcc.Link(r.org.name, href=urls.href(urls.indicator_path(view.indicator.code), state, org_code=r.org.code)),
+        html.Span([status_badge(r.result.status), " ", basis_tag(r.result.basis)]),
+        format_number(r.result.target, d, unit),
+        format_number(r.result.value, d, unit),
+        format_number(r.last_year.previous, d, unit),
+        change_cell(r.last_year, d, unit),
+        texts.SPLIT_MISSING if r.genders.split_missing else format_number(r.genders.gap, d, unit),
+    )
+
+
+def gender_section(view: IndicatorView) -> html.Section:
+    """Women and men per organisation, and who lacks the split they should report."""
+    missing = [r.org.name for r in view.compared if r.genders.split_missing]
+    return html.Section(
+        [
+            html.H2(texts.GENDER_HEADING),
+            _graph(figures.gender_figure(view.indicator, view.compared), texts.GENDER_HEADING),
+            html.P(texts.SPLIT_MISSING_LIST.format(orgs=", ".join(missing))) if missing else None,
+        ]
+    )

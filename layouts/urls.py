@@ -1,0 +1,71 @@
+"""The view's state as a URL query string, so a pasted link opens exactly the same view.
+
+Query keys are Swedish, since people read and share these links: `ar` (year), `period`,
+`org` (organisation code) and `niva` (goal level on Översikt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qs, quote, urlencode
+
+from dashboard.model import GoalLevel
+
+LEVEL_KEYS = {GoalLevel.COUNCIL: "kf", GoalLevel.COMMITTEE: "namnd", GoalLevel.UNIT: "enhet"}
+
+
+@dataclass(frozen=True)
+class ViewState:
+    year: int
+    period: str
+    org_code: str | None = None
+    level: GoalLevel = GoalLevel.COUNCIL
+
+    def with_changes(self, **changes) -> ViewState:
+        """A copy with some fields replaced."""
+        return replace(self, **changes)
+
+
+def parse(search: str | None, periods: Sequence[tuple[int, str]]) -> ViewState | None:
+    """The requested view, falling back to the newest reported period; None if nothing is reported."""
+    if not periods:
+        return None
+    query = {key: values[0] for key, values in parse_qs((search or "").lstrip("?")).items()}
+    year_text, period = query.get("ar", ""), query.get("period", "")
+    year = int(year_text) if year_text.isdigit() else periods[-1][0]
+    in_year = [p for y, p in periods if y == year]
+    if not in_year:
+        year, in_year = periods[-1][0], [p for y, p in periods if y == periods[-1][0]]
+    level = next((lvl for lvl, key in LEVEL_KEYS.items() if key == query.get("niva")), GoalLevel.COUNCIL)
+    return ViewState(
+        year=year,
+        period=period if period in in_year else in_year[-1],
+        org_code=query.get("org") or None,
+        level=level,
+    )
+
+
+def query(state: ViewState) -> str:
+    """The query string for a state, e.g. "?ar=2026&period=T2&org=SKA"."""
+    params: dict[str, str | int] = {"ar": state.year, "period": state.period}
+    if state.org_code:
+        params["org"] = state.org_code
+    if state.level is not GoalLevel.COUNCIL:
+        params["niva"] = LEVEL_KEYS[state.level]
+    return "?" + urlencode(params)
+
+
+def href(path: str, state: ViewState, **changes) -> str:
+    """A link to a page with the current state, optionally changed (e.g. another organisation)."""
+    return path + query(state.with_changes(**changes) if changes else state)
+
+
+def goal_path(code: str) -> str:
+    """The goal page's path."""
+    return f"/mal/{quote(code)}"
+
+
+def indicator_path(code: str) -> str:
+    """The indicator page's path."""
+    return f"/indikator/{quote(code)}"

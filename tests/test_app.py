@@ -1,0 +1,91 @@
+"""The app factory and the first page, driven through Dash's own HTTP endpoints."""
+
+import json
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.database import make_engine, upgrade
+from dashboard.model import GoalLevel
+from dashboard.settings import Settings
+from layouts import texts
+from layouts.ids import FilterIds, ShellIds
+
+
+@pytest.fixture
+def client(demo_store):
+    url = demo_store.engine.url.render_as_string(hide_password=False)
+    app = create_app(Settings(database_url=url))
+    return app.server.test_client()
+
+
+def _route(client, pathname: str, search: str = "") -> str:
+    """Ask the router for a page, as the browser does after loading the URL."""
+    payload = {
+        "output": f"{ShellIds.CONTENT}.children",
+        "outputs": {"id": ShellIds.CONTENT, "property": "children"},
+        "inputs": [
+            {"id": ShellIds.URL, "property": "pathname", "value": pathname},
+            {"id": ShellIds.URL, "property": "search", "value": search},
+        ],
+        "changedPropIds": [f"{ShellIds.URL}.pathname"],
+        "state": [],
+    }
+    response = client.post("/_dash-update-component", json=payload)
+    assert response.status_code == 200, response.data[:500]
+    return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def test_index_page_declares_swedish(client):
+    html = client.get("/").get_data(as_text=True)
+    assert '<html lang="sv">' in html
+    assert "<title>Kontrollrummet</title>" in html
+
+
+def test_overview_shows_every_kf_goal_with_a_status(client, demo_store):
+    year, period = demo_store.reported_periods()[-1]
+    page = _route(client, "/")
+    kf_goals = demo_store.goals(year, (GoalLevel.COUNCIL,))
+    assert kf_goals
+    for goal in kf_goals:
+        assert json.dumps(goal.title, ensure_ascii=False)[1:-1] in page
+    assert page.count("goal-card status-") == len(kf_goals)
+    assert any(label in page for label in texts.STATUS_LABEL.values())
+    assert texts.PERIOD_LABEL[period] in page
+
+
+def test_overview_follows_the_period_in_the_url(client, demo_store):
+    year, period = demo_store.reported_periods()[0]
+    page = _route(client, "/", f"?ar={year}&period={period}")
+    intro = texts.OVERVIEW_INTRO[GoalLevel.COUNCIL].format(
+        org=demo_store.root_org().name, period=texts.PERIOD_LABEL[period].lower(), year=year
+    )
+    assert json.dumps(intro, ensure_ascii=False)[1:-1] in page
+
+
+def test_filters_write_the_url_keeping_the_rest_of_the_query(client, demo_store):
+    year, period = demo_store.reported_periods()[0]
+    payload = {
+        "output": f"{ShellIds.URL}.search",
+        "outputs": {"id": ShellIds.URL, "property": "search"},
+        "inputs": [
+            {"id": FilterIds.YEAR, "property": "value", "value": year},
+            {"id": FilterIds.PERIOD, "property": "value", "value": period},
+            {"id": FilterIds.ORG, "property": "value", "value": "STAD"},
+        ],
+        "state": [{"id": ShellIds.URL, "property": "search", "value": "?niva=namnd"}],
+        "changedPropIds": [f"{FilterIds.PERIOD}.value"],
+    }
+    response = client.post("/_dash-update-component", json=payload).get_json()
+    assert response["response"][ShellIds.URL]["search"] == f"?ar={year}&period={period}&org=STAD&niva=namnd"
+
+
+def test_unknown_path_says_so(client):
+    assert texts.NOT_FOUND_HEADING in _route(client, "/finns-inte")
+
+
+def test_a_second_app_gets_its_own_callbacks_and_database(client, tmp_path):
+    empty = Settings(database_url=f"sqlite:///{tmp_path / 'empty.db'}")
+    upgrade(make_engine(empty.database_url))
+    assert texts.EMPTY_DATABASE in _route(create_app(empty).server.test_client(), "/")
+    assert texts.EMPTY_DATABASE not in _route(client, "/")

@@ -1,0 +1,64 @@
+"""Every route drawn by the router against the real demo database, numbers checked against the store."""
+
+import json
+
+import pytest
+
+from callbacks.router import page
+from dashboard.model import Gender, GoalLevel
+from layouts import texts
+from layouts.explanation import format_number
+
+
+def _text(component) -> str:
+    return json.dumps(component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False)
+
+
+@pytest.fixture
+def kf_goal(demo_store):
+    year, _ = demo_store.reported_periods()[-1]
+    return demo_store.goals(year, (GoalLevel.COUNCIL,))[0]
+
+
+@pytest.mark.parametrize("level", ["", "&niva=namnd", "&niva=enhet"])
+def test_overview_renders_at_every_level(demo_store, level):
+    text = _text(page(demo_store, "/", f"?org=SKA{level}"))
+    assert "Skarpnäcks stadsdelsnämnd" in text
+    assert "goal-card status-" in text
+
+
+def test_goal_page_shows_the_stores_numbers(demo_store, kf_goal):
+    year, period = demo_store.reported_periods()[-1]
+    root = demo_store.root_org()
+    text = _text(page(demo_store, f"/mal/{kf_goal.code}", ""))
+    assert kf_goal.title in text and texts.WHY_HEADING in text
+    facts = demo_store.goal_indicator_facts([root.id], year, period, [kf_goal.id])
+    assert facts
+    for fact in facts:
+        assert fact.indicator.name in text
+        if fact.reading and fact.reading.outcome is not None:
+            shown = format_number(fact.reading.outcome, fact.indicator.decimals, fact.indicator.unit)
+            assert json.dumps(shown, ensure_ascii=False)[1:-1] in text
+
+
+def test_goal_page_drills_down_to_the_sub_organisations(demo_store, kf_goal):
+    text = _text(page(demo_store, f"/mal/{kf_goal.code}", ""))
+    assert texts.BY_ORG_HEADING in text
+    committees = demo_store.org_children(demo_store.root_org().id)
+    assert any(f"org={c.code}" in text for c in committees)
+
+
+def test_indicator_page_has_trend_chart_and_table_alternative(demo_store, kf_goal):
+    year, period = demo_store.reported_periods()[-1]
+    root = demo_store.root_org()
+    indicator = demo_store.goal_indicator_facts([root.id], year, period, [kf_goal.id])[0].indicator
+    text = _text(page(demo_store, f"/indikator/{indicator.code}", ""))
+    assert texts.TREND_HEADING in text and texts.SHOW_TABLE in text
+    [latest] = [m for m in demo_store.measurements([indicator.id], [root.id], period, [year]) if m.gender is Gender.TOTAL]
+    shown = format_number(latest.reading.outcome, indicator.decimals, indicator.unit)
+    assert json.dumps(shown, ensure_ascii=False)[1:-1] in text
+
+
+@pytest.mark.parametrize("path", ["/mal/FINNS-INTE", "/indikator/FINNS-INTE", "/okand"])
+def test_unknown_things_get_a_not_found_page(demo_store, path):
+    assert texts.NOT_FOUND_HEADING in _text(page(demo_store, path, ""))
