@@ -18,11 +18,11 @@ def register(app: Dash, store: Store) -> None:
         State(ShellIds.URL, "search"),
         prevent_initial_call=True,
     )
-    def filters_to_url(year: int, period: str, org_code: str, search: str | None) -> str:
+    def filters_to_url(year: str, period: str, org_code: str, search: str | None) -> str:
         periods = store.reported_periods()
         current = urls.parse(search, periods)
-        if current is None:
+        if current is None or not str(year).isdigit():
             return no_update
-        wanted = current.with_changes(year=year, period=period, org_code=org_code)
+        wanted = current.with_changes(year=int(year), period=period, org_code=org_code)
         new_search = urls.query(urls.parse(urls.query(wanted), periods))
         return new_search if new_search != search else no_update

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from dashboard.model import OrgUnit
 from layouts import texts
@@ -29,11 +29,7 @@ def filter_bar(state: ViewState, periods: Sequence[tuple[int, str]], orgs: Seque
                     ),
                     md=3,
                 ),
-                dbc.Col(
-                    _select(FilterIds.ORG, texts.ORG_FIELD_LABEL, org_options(orgs), state.org_code,
-                            searchable=True),
-                    md=7,
-                ),
+                dbc.Col(_select(FilterIds.ORG, texts.ORG_FIELD_LABEL, org_options(orgs), state.org_code), md=7),
             ],
             className="g-2",
         ),
@@ -44,31 +40,36 @@ def filter_bar(state: ViewState, periods: Sequence[tuple[int, str]], orgs: Seque
 
 
 def org_options(orgs: Sequence[OrgUnit]) -> list[tuple[str, str]]:
-    """Organisations in tree order, indented by level, e.g. "— — Förskolan Solrosen"."""
+    """Organisations in tree order, each named with its parent, e.g. "Förskolan Solrosen (Förskola, Skarpnäck)".
+
+    Names come first so typing the first letters in the native list finds a unit.
+    """
+    by_id = {org.id: org for org in orgs}
     children: dict[int | None, list[OrgUnit]] = {}
     for org in orgs:
         children.setdefault(org.parent_id, []).append(org)
     options: list[tuple[str, str]] = []
 
-    def visit(parent_id: int | None, depth: int) -> None:
+    def visit(parent_id: int | None) -> None:
         for org in sorted(children.get(parent_id, []), key=lambda o: o.name):
-            options.append((org.code, "— " * depth + org.name))
-            visit(org.id, depth + 1)
+            parent = by_id.get(org.parent_id) if org.parent_id is not None else None
+            label = f"{org.name} ({parent.name})" if parent and parent.parent_id is not None else org.name
+            options.append((org.code, label))
+            visit(org.id)
 
-    visit(None, 0)
+    visit(None)
     return options
 
 
-def _select(component_id: str, label: str, options: list[tuple], value, searchable: bool = False) -> html.Div:
+def _select(component_id: str, label: str, options: list[tuple], value) -> html.Div:
+    """A native <select>: the most robust choice for keyboards and screen readers."""
     return html.Div(
         [
             dbc.Label(label, html_for=component_id),
-            dcc.Dropdown(
+            dbc.Select(
                 id=component_id,
-                options=[{"label": text, "value": key} for key, text in options],
-                value=value,
-                clearable=False,
-                searchable=searchable,
+                options=[{"label": text, "value": str(key)} for key, text in options],
+                value=str(value) if value is not None else None,
             ),
         ]
     )

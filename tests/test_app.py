@@ -69,7 +69,7 @@ def test_filters_write_the_url_keeping_the_rest_of_the_query(client, demo_store)
         "output": f"{ShellIds.URL}.search",
         "outputs": {"id": ShellIds.URL, "property": "search"},
         "inputs": [
-            {"id": FilterIds.YEAR, "property": "value", "value": year},
+            {"id": FilterIds.YEAR, "property": "value", "value": str(year)},
             {"id": FilterIds.PERIOD, "property": "value", "value": period},
             {"id": FilterIds.ORG, "property": "value", "value": "STAD"},
         ],
