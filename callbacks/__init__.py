@@ -3,10 +3,11 @@
 from dash import Dash
 
 from callbacks import filters, router
+from dashboard.settings import Settings
 from dashboard.store import Store
 
 
-def register_all(app: Dash, store: Store) -> None:
+def register_all(app: Dash, store: Store, settings: Settings) -> None:
     """Register every page's callbacks as closures over this app's store."""
-    router.register(app, store)
+    router.register(app, store, settings)
     filters.register(app, store)

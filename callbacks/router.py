@@ -7,18 +7,21 @@ from dash import Dash, Input, Output, html
 from dashboard import control_room
 from dashboard.indicator_view import indicator_view
 from dashboard.model import GoalLevel, OrgUnit
+from dashboard.settings import Settings
 from dashboard.store import Store
-from layouts import filters, goal, indicator, overview, texts, urls
+from layouts import accessibility, filters, goal, indicator, overview, texts, urls
 from layouts.ids import ShellIds
 
 
-def register(app: Dash, store: Store) -> None:
+def register(app: Dash, store: Store, settings: Settings) -> None:
     @app.callback(
         Output(ShellIds.CONTENT, "children"),
         Input(ShellIds.URL, "pathname"),
         Input(ShellIds.URL, "search"),
     )
     def render(pathname: str | None, search: str | None):
+        if pathname == "/tillganglighet":
+            return accessibility.page(settings.contact_email)
         return page(store, pathname or "/", search)
 
 

@@ -21,5 +21,5 @@ def create_app(settings: Settings) -> Dash:
     )
     app.index_string = shell.INDEX_STRING
     app.layout = shell.layout()
-    callbacks.register_all(app, store)
+    callbacks.register_all(app, store, settings)
     return app

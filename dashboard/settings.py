@@ -20,6 +20,7 @@ class Settings:
     port: int = 8050
     debug: bool = False
     assets_dir: Path = PROJECT_DIR / "assets"
+    contact_email: str = "kontrollrummet@example.se"  # where users report accessibility problems
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -31,6 +32,7 @@ class Settings:
             port=int(env.get("KONTROLLRUMMET_PORT", defaults.port)),
             debug=env.get("KONTROLLRUMMET_DEBUG", "0").lower() in ("1", "true", "yes"),
             assets_dir=Path(env.get("KONTROLLRUMMET_ASSETS_DIR", defaults.assets_dir)),
+            contact_email=env.get("KONTROLLRUMMET_CONTACT_EMAIL", defaults.contact_email),
         )
 
     def with_overrides(self, **changes: object) -> Settings:

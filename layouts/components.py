@@ -5,7 +5,8 @@ Status is always symbol plus words, coloured only as a help (WCAG 1.4.1).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from dash import dcc, html
 
@@ -55,19 +56,46 @@ def change_cell(change: Change, decimals: int, unit: str) -> html.Span:
     )
 
 
+@dataclass(frozen=True)
+class Sorting:
+    """Which columns sort by which key, the key in force, and how to link to another key."""
+
+    keys: dict[int, str]
+    current: str
+    href: Callable[[str], str]
+
+
 def data_table(
-    caption: str, headers: Sequence[str], rows: Sequence[Sequence], numeric: Sequence[int] = ()
+    caption: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence],
+    numeric: Sequence[int] = (),
+    sorting: Sorting | None = None,
 ) -> html.Div:
-    """An accessible table (caption, header scope) that scrolls sideways on small screens."""
+    """An accessible table (caption, header scope) that scrolls sideways on small screens.
+
+    Sortable columns are links that put the sort key in the URL, so they work with the
+    keyboard and the sorted view can be shared; `aria-sort` tells screen readers.
+    """
     def cell(index: int, value) -> html.Td:
         return html.Td(value, className="num" if index in numeric else None)
+
+    def header(index: int, text: str) -> html.Th:
+        key = sorting.keys.get(index) if sorting else None
+        attributes = {"className": "num" if index in numeric else None, "scope": "col"}
+        if key is None:
+            return html.Th(text, **attributes)
+        if key == sorting.current:
+            return html.Th([text, html.Span(" ▼", **{"aria-hidden": "true"})], **attributes,
+                           **{"aria-sort": "descending"})
+        return html.Th(dcc.Link(text, href=sorting.href(key), title=texts.SORT_BY.format(column=text)),
+                       **attributes)
 
     return html.Div(
         html.Table(
             [
                 html.Caption(caption),
-                html.Thead(html.Tr([html.Th(h, scope="col", className="num" if i in numeric else None)
-                                    for i, h in enumerate(headers)])),
+                html.Thead(html.Tr([header(i, h) for i, h in enumerate(headers)])),
                 html.Tbody([html.Tr([cell(i, value) for i, value in enumerate(row)]) for row in rows]),
             ],
             className="table table-sm align-middle",

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.control_room import GoalStatus, GoalView, IndicatorLine
-from dashboard.model import OrgUnit
+from dashboard.model import OrgUnit, Trend
 from layouts import explanation, texts, urls
 from layouts.components import (
+    SEVERITY,
+    Sorting,
     basis_tag,
     breadcrumb,
     change_cell,
@@ -40,7 +42,7 @@ def page(view: GoalView, org: OrgUnit, lineage: list[OrgUnit], state: urls.ViewS
             ),
             org_breakdown(view, state),
             child_goals(view.children, state),
-            indicator_table(view.lines, state),
+            indicator_table(view.lines, goal.code, state),
             activities(view),
             assessment_texts(status),
         ],
@@ -106,12 +108,27 @@ def child_goals(children: tuple[GoalStatus, ...], state: urls.ViewState) -> html
     )
 
 
-def indicator_table(lines: tuple[IndicatorLine, ...], state: urls.ViewState) -> html.Section:
+INDICATOR_SORTS = {
+    "status": lambda line: (SEVERITY[line.judged.result.status], line.judged.fact.indicator.name),
+    "namn": lambda line: line.judged.fact.indicator.name,
+    "forandring": lambda line: (TREND_ORDER[line.last_year.trend], line.judged.fact.indicator.name),
+    "kon": lambda line: -abs(line.genders.gap or 0),
+}
+TREND_ORDER = {Trend.WORSE: 0, Trend.UNCHANGED: 1, Trend.UNKNOWN: 2, Trend.BETTER: 3}
+
+
+def indicator_table(lines: tuple[IndicatorLine, ...], goal_code: str, state: urls.ViewState) -> html.Section:
     """Every indicator: target, outcome, forecast, status and basis, last year, women and men."""
     if not lines:
         return html.Section([html.H2(texts.INDICATORS_HEADING), empty_state(texts.NO_INDICATORS)])
+    key = state.sort if state.sort in INDICATOR_SORTS else "status"
+    sorting = Sorting(
+        keys={0: "namn", 4: "status", 6: "forandring", 9: "kon"},
+        current=key,
+        href=lambda k: urls.href(urls.goal_path(goal_code), state, sort=k) + "#indikatorer",
+    )
     rows = []
-    for line in lines:
+    for line in sorted(lines, key=INDICATOR_SORTS[key]):
         indicator, result = line.judged.fact.indicator, line.judged.result
         d, unit = indicator.decimals, indicator.unit
         rows.append(
@@ -131,8 +148,12 @@ def indicator_table(lines: tuple[IndicatorLine, ...], state: urls.ViewState) -> 
     return html.Section(
         [
             html.H2(texts.INDICATORS_HEADING),
-            data_table(texts.INDICATORS_CAPTION, texts.INDICATOR_COLUMNS, rows, numeric=(1, 2, 3, 5, 6, 7, 8, 9)),
-        ]
+            data_table(
+                texts.INDICATORS_CAPTION, texts.INDICATOR_COLUMNS, rows, numeric=(1, 2, 3, 5, 6, 7, 8, 9),
+                sorting=sorting,
+            ),
+        ],
+        id="indikatorer",
     )
 
 

@@ -96,7 +96,7 @@ def _grouped_by_direction(
         html.Section(
             [
                 html.H2(goal.title, className="direction-goal"),
-                goal_cards(state, [s for s in statuses if s.goal.parent_id == goal.id], owners),
+                goal_cards(state, sorted((s for s in statuses if s.goal.parent_id == goal.id), key=_severity), owners),
             ],
             className="mb-4",
         )

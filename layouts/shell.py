@@ -37,6 +37,10 @@ def layout() -> html.Div:
                 ),
                 className="app-header",
             ),
-            html.Main(id="main", children=html.Div(id=ShellIds.CONTENT), className="container"),
+            html.Main(id="main", children=html.Div(id=ShellIds.CONTENT), className="container", tabIndex=-1),
+            html.Footer(
+                html.Div(dcc.Link(texts.FOOTER_A11Y_LINK, href="/tillganglighet"), className="container"),
+                className="app-footer",
+            ),
         ]
     )

@@ -260,6 +260,7 @@ PERIOD_FIELD_LABEL = "Period"
 ORG_FIELD_LABEL = "Organisation"
 FILTERS_LABEL = "Urval"
 BREADCRUMB_LABEL = "Du är här"
+SORT_BY = "Sortera efter {column}"
 PERCENTAGE_POINTS = "procentenheter"  # a change of a share is in points, not per cent
 WHY = "Varför?"
 SCORE = "{score} av 100 poäng"
@@ -337,3 +338,41 @@ LAST_YEAR_TITLE = "I år och samma period förra året"
 GENDER_HEADING = "Kvinnor och män"
 GENDER_TITLE = "Utfall för kvinnor och män"
 SPLIT_MISSING_LIST = "Uppdelning på kön saknas för: {orgs}."
+
+# ---------------------------------------------------------------- tillgänglighetsredogörelse
+
+FOOTER_A11Y_LINK = "Tillgänglighetsredogörelse"
+A11Y_HEADING = "Tillgänglighetsredogörelse för Kontrollrummet"
+A11Y_INTRO = (
+    "Kontrollrummet är ett verktyg för uppföljning av mål i kommuner. Vi vill att alla ska "
+    "kunna använda det, oavsett funktionsnedsättning.",
+    "Den här redogörelsen beskriver hur Kontrollrummet uppfyller lagen (2018:1937) om "
+    "tillgänglighet till digital offentlig service, kända brister och hur du kan rapportera "
+    "problem till oss.",
+)
+A11Y_STATUS_HEADING = "Hur tillgänglig är tjänsten?"
+A11Y_STATUS = (
+    "Tjänsten är delvis förenlig med lagen om tillgänglighet till digital offentlig service "
+    "(WCAG 2.1 nivå AA), på grund av de brister som beskrivs nedan."
+)
+A11Y_KNOWN_HEADING = "Kända brister"
+A11Y_KNOWN_ISSUES = (
+    "Diagrammen är bilder för skärmläsare; samma siffror finns i en tabell under varje diagram "
+    "(”Visa siffrorna som tabell”).",
+    "Diagrammen går inte att zooma eller panorera med tangentbordet.",
+)
+A11Y_REPORT_HEADING = "Rapportera brister eller begär innehåll i annat format"
+A11Y_REPORT = "Om du upptäcker problem som inte beskrivs här, eller behöver innehållet i ett annat format, mejla "
+A11Y_ENFORCEMENT_HEADING = "Tillsyn"
+A11Y_ENFORCEMENT = (
+    "Myndigheten för digital förvaltning (DIGG) ansvarar för tillsyn av lagen. Om du inte är "
+    "nöjd med hur vi hanterar dina synpunkter kan du kontakta DIGG och påtala det: "
+)
+DIGG_LINK_TEXT = "anmäl brist i tillgänglighet till DIGG"
+DIGG_URL = "https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/anmal-bristande-tillganglighet"
+A11Y_TESTING_HEADING = "Hur vi testat"
+A11Y_TESTING = (
+    "Varje sida testas automatiskt i webbläsaren Chromium med verktyget axe-core mot WCAG 2.1 "
+    "nivå A och AA vid varje ändring av koden, och flödet från översikt till enhet och indikator "
+    "testas med enbart tangentbord. Status visas alltid med symbol och text, inte bara med färg."
+)

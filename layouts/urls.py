@@ -1,7 +1,7 @@
 """The view's state as a URL query string, so a pasted link opens exactly the same view.
 
 Query keys are Swedish, since people read and share these links: `ar` (year), `period`,
-`org` (organisation code) and `niva` (goal level on Översikt).
+`org` (organisation code), `niva` (goal level on Översikt) and `sortera` (a table's sort).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ class ViewState:
     period: str
     org_code: str | None = None
     level: GoalLevel = GoalLevel.COUNCIL
+    sort: str | None = None  # a table's sort key, e.g. "status"
 
     def with_changes(self, **changes) -> ViewState:
         """A copy with some fields replaced."""
@@ -43,6 +44,7 @@ def parse(search: str | None, periods: Sequence[tuple[int, str]]) -> ViewState |
         period=period if period in in_year else in_year[-1],
         org_code=query.get("org") or None,
         level=level,
+        sort=query.get("sortera") or None,
     )
 
 
@@ -53,6 +55,8 @@ def query(state: ViewState) -> str:
         params["org"] = state.org_code
     if state.level is not GoalLevel.COUNCIL:
         params["niva"] = LEVEL_KEYS[state.level]
+    if state.sort:
+        params["sortera"] = state.sort
     return "?" + urlencode(params)
 
 

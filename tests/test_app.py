@@ -1,6 +1,8 @@
 """The app factory and the first page, driven through Dash's own HTTP endpoints."""
 
 import json
+from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +91,16 @@ def test_a_second_app_gets_its_own_callbacks_and_database(client, tmp_path):
     upgrade(make_engine(empty.database_url))
     assert texts.EMPTY_DATABASE in _route(create_app(empty).server.test_client(), "/")
     assert texts.EMPTY_DATABASE not in _route(client, "/")
+
+
+def test_accessibility_statement_names_the_contact_address(tmp_path):
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'k.db'}", contact_email="tillganglighet@kommun.se")
+    page = _route(create_app(settings).server.test_client(), "/tillganglighet")
+    assert texts.A11Y_HEADING in page and "mailto:tillganglighet@kommun.se" in page
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for field in fields(Settings):
+        assert f"`{field.name}`" in readme
+        assert f"`KONTROLLRUMMET_{field.name.upper()}`" in readme

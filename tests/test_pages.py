@@ -62,3 +62,13 @@ def test_indicator_page_has_trend_chart_and_table_alternative(demo_store, kf_goa
 @pytest.mark.parametrize("path", ["/mal/FINNS-INTE", "/indikator/FINNS-INTE", "/okand"])
 def test_unknown_things_get_a_not_found_page(demo_store, path):
     assert texts.NOT_FOUND_HEADING in _text(page(demo_store, path, ""))
+
+
+def test_indicator_table_sorts_by_the_key_in_the_url(demo_store, kf_goal):
+    by_name = _text(page(demo_store, f"/mal/{kf_goal.code}", "?sortera=namn"))
+    assert '"aria-sort": "descending"' in by_name
+    assert "sortera=status" in by_name  # the other keys are links
+    names = sorted(f.indicator.name for f in demo_store.goal_indicator_facts(
+        [demo_store.root_org().id], *demo_store.reported_periods()[-1], [kf_goal.id]))
+    positions = [by_name.index(json.dumps(n, ensure_ascii=False)[1:-1]) for n in names]
+    assert positions == sorted(positions)

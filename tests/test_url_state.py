@@ -7,7 +7,7 @@ PERIODS = [(2025, "T1"), (2025, "T2"), (2025, "FY"), (2026, "T1")]
 
 
 def test_a_query_round_trips():
-    state = ViewState(2025, "T2", "SKA", GoalLevel.COMMITTEE)
+    state = ViewState(2025, "T2", "SKA", GoalLevel.COMMITTEE, "namn")
     assert parse(query(state), PERIODS) == state
 
 

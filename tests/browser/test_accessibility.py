@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 PAGES = ["/", "/?niva=namnd&org=SKA", "/?niva=enhet&org=SKA", "/mal/KF1.2", "/mal/KF1.2?org=SKA",
-         "/indikator/KF21", "/finns-inte"]
+         "/indikator/KF21", "/mal/KF1.2?sortera=namn", "/tillganglighet", "/finns-inte"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -26,3 +26,28 @@ def test_the_first_tab_reaches_a_visible_skip_link(page):
     expect(skip).to_be_in_viewport()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("#main$"))
+
+
+def _tab_to(page, selector: str, limit: int = 80) -> None:
+    """Press Tab until an element matching the selector has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none", "focus must be visible"
+            return
+    raise AssertionError(f"{selector} never got focus with Tab")
+
+
+def test_keyboard_only_walk_from_overview_to_an_indicator(page, demo_app_store):
+    page.goto("/")
+    expect(page.locator(".goal-card").first).to_be_visible()
+    _tab_to(page, ".goal-card h3 a")
+    page.keyboard.press("Enter")
+    expect(page.locator(".goal-page")).to_be_visible()
+    _tab_to(page, "[aria-label^='Målets beräknade status'] tbody a")
+    page.keyboard.press("Enter")
+    expect(page.locator(".org-trail strong")).not_to_have_text(demo_app_store.root_org().name)
+    _tab_to(page, "#indikatorer tbody a")
+    page.keyboard.press("Enter")
+    expect(page.locator(".indicator-page")).to_be_visible()
