@@ -633,62 +633,20 @@ CANCEL_REASONS = [
     "Inställd efter omprioritering i nämndens budget.",
 ]
 
-FIRST_NAMES = [
-    "Anna",
-    "Erik",
-    "Fatima",
-    "Mohammed",
-    "Sara",
-    "Johan",
-    "Maria",
-    "Ali",
-    "Karin",
-    "Lars",
-    "Elin",
-    "Ahmed",
-    "Sofia",
-    "Mikael",
-    "Leila",
-    "Peter",
-    "Emma",
-    "Daniel",
-    "Hanna",
-    "Yusuf",
-    "Ingrid",
-    "Omar",
-    "Linnea",
-    "Per",
-]
-LAST_NAMES = [
-    "Lind",
-    "Holm",
-    "Nilsson",
-    "Andersson",
-    "Johansson",
-    "Karlsson",
-    "Berg",
-    "Lindqvist",
-    "Ekström",
-    "Hassan",
-    "Ali",
-    "Svensson",
-    "Öberg",
-    "Sandberg",
-    "Nyström",
-    "Eriksson",
-    "Larsson",
-    "Persson",
-    "Wikström",
-    "Lundgren",
-    "Yilmaz",
-    "Abdi",
-]
+# fmt: off
+FIRST_NAMES = ["Anna", "Erik", "Fatima", "Mohammed", "Sara", "Johan", "Maria", "Ali", "Karin",
+               "Lars", "Elin", "Ahmed", "Sofia", "Mikael", "Leila", "Peter", "Emma", "Daniel",
+               "Hanna", "Yusuf", "Ingrid", "Omar", "Linnea", "Per"]
+LAST_NAMES = ["Lind", "Holm", "Nilsson", "Andersson", "Johansson", "Karlsson", "Berg", "Lindqvist",
+              "Ekström", "Hassan", "Ali", "Svensson", "Öberg", "Sandberg", "Nyström", "Eriksson",
+              "Larsson", "Persson", "Wikström", "Lundgren", "Yilmaz", "Abdi"]
+# fmt: on
 # Who answers for a wide nämndmål's activities.
 WIDE_ROLES = {"KF2.1": "Trygghetssamordnare", "KF3.1": "Ekonomichef", "KF3.2": "HR-chef"}
 
 # How forecasts err: in the better direction by this many noise units at T1 (less at T2), so
-# about three forecasts in five turn out better than the outcome.
-OPTIMISM = 0.4
+# that about two forecasts in three turn out better than the outcome.
+OPTIMISM = 0.3
 GENDERS = (Gender.TOTAL, Gender.WOMEN, Gender.MEN)
 TOTAL_ONLY = (Gender.TOTAL,)
 NO_VALUES: tuple[None, None, None] = (None, None, None)
@@ -1028,7 +986,11 @@ def link_goals(
     """Goal–indicator links: each indicator's own goals, plus a leading KF indicator for nämndmål
     and for unit åtaganden that have no indicator of their own."""
     links = {(goal, p.row.code): weight for p in plan for goal, weight in p.goals}
-    measured_by = {p.row.code: {code for code, _ in tree_codes(p.tree)} for p in plan}
+    measured_by = {  # KF indicator → organisations, to find a wide goal's lead
+        p.row.code: {code for code, _ in tree_codes(p.tree)}
+        for p in plan
+        if p.row.level is GoalLevel.COUNCIL
+    }
     lead_of_kind = {  # the first KF indicator of the kind's own, not one every unit measures
         kind: next(kf.code for kf in KF_INDICATORS if kind in kf.kinds and kf.kinds != ALL_KINDS)
         for kind in ALL_KINDS
@@ -1054,11 +1016,14 @@ def link_goals(
 # ---------------------------------------------------------------------------------------------
 
 
-class Cell(NamedTuple):
-    """One organisation's numbers for a year and period, per gender in the order T, K, M."""
+Values = tuple[float | None, float | None, float | None]  # per gender: T, K, M
 
-    outcome: tuple[float | None, float | None, float | None]
-    forecast: tuple[float | None, float | None, float | None]
+
+class Cell(NamedTuple):
+    """One organisation's numbers for a year and period."""
+
+    outcome: Values
+    forecast: Values
     status: ValueStatus = ValueStatus.OK
 
 
@@ -1107,10 +1072,8 @@ def simulate(rng: random.Random, spec: Spec, first_year: int, last_year: int) ->
     return block
 
 
-def split(
-    spec: Spec, total: float | None, gap: float
-) -> tuple[float | None, float | None, float | None]:
-    """(T, K, M) rounded and within bounds, with T the women-weighted mean so it lies between K and M."""
+def split(spec: Spec, total: float | None, gap: float) -> Values:
+    """(T, K, M) rounded and within bounds; T is the women-weighted mean, between K and M."""
     if total is None:
         return NO_VALUES
     low, high = bounds(spec.unit)
@@ -1552,16 +1515,19 @@ def stated_status(rng: random.Random, computed: Status, is_forecast: bool) -> tu
     """What an organisation says of its goal, and whether that is rosier than the numbers.
 
     Nämnder lean positive (auditors: "hellre positiva än realistiska"): one step up now and
-    then, more often for a forecast; sometimes "met" against numbers that say not met; and
-    "met" or "partly met" where there is no data at all (auditors' finding 1).
+    then, more often for a forecast; "met" against numbers that say not met in one case of
+    five; and "met" or "partly met" where there is no data at all (auditors' finding 1).
     """
     if computed is Status.NO_DATA:
         return (Status.MET if rng.random() < 0.5 else Status.PARTLY_MET), True
-    draw = rng.random()
-    if computed is Status.NOT_MET and draw < 0.08:
+    draw, step_up = rng.random(), 0.3 if is_forecast else 0.18
+    if computed is Status.NOT_MET:
+        if draw < 0.2:
+            return Status.MET, True
+        if draw < 0.2 + step_up:
+            return Status.PARTLY_MET, True
+    elif computed is Status.PARTLY_MET and draw < step_up:
         return Status.MET, True
-    if computed is not Status.MET and draw < (0.3 if is_forecast else 0.18):
-        return (Status.MET if computed is Status.PARTLY_MET else Status.PARTLY_MET), True
     return computed, False
 
 

@@ -3,7 +3,7 @@
 30 stadsdelsnämnder, each with the five departments of `demo.DEPARTMENTS` and ten units per
 department: 1 + 30 + 150 + 1,500 organisations. Every unit measures the KF indicators of its
 kind (8.5 on average), three of its nämnd's own and 2.4 of its own: 13.9 in all, and 3,869
-indicators. Departments, nämnder and the city carry the means of their units. With the
+indicators. Departments, nämnder and the city carry the means of their children. With the
 defaults (10 years × T1, T2, FY × T/K/M, T only for the 888 indicators not split by gender)
 that is exactly 1,967,730 measurement rows (`expected_measurement_count()`, 23,939
 indicator–organisation pairs), generated lazily on each iteration so memory stays flat.
@@ -90,76 +90,30 @@ DISTRICTS = [
 
 # Unit names per kind, in the order a department's units of that kind take them; "{d}" is
 # the district. A department runs one or two kinds, so ten (or five) names suffice.
+# fmt: off
 UNIT_NAMES = {
-    "forskola": [
-        "Förskolan Solrosen",
-        "Förskolan Blåklinten",
-        "Förskolan Ekorren",
-        "Förskolan Regnbågen",
-        "Förskolan Tallkotten",
-        "Förskolan Lärkan",
-        "Förskolan Fyren",
-        "Förskolan Kastanjen",
-        "Förskolan Humlan",
-        "Förskolan Snäckan",
-    ],
-    "sabo": [
-        "Vård- och omsorgsboendet Lindgården",
-        "Vård- och omsorgsboendet Björkhagen",
-        "Vård- och omsorgsboendet Rönngården",
-        "Vård- och omsorgsboendet Ekbacken",
-        "Vård- och omsorgsboendet Solgläntan",
-    ],
-    "hemtjanst": [
-        "Hemtjänst {d} norr",
-        "Hemtjänst {d} söder",
-        "Hemtjänst {d} öster",
-        "Hemtjänst {d} väster",
-        "Hemtjänst {d} kväll och natt",
-    ],
-    "ifo_barn": [
-        "Mottagningen barn och unga {d}",
-        "Utredningsgrupp barn 1 {d}",
-        "Utredningsgrupp barn 2 {d}",
-        "Familjebehandlingen {d}",
-        "Fältgruppen {d}",
-    ],
-    "ifo_vuxen": [
-        "Mottagningen vuxna {d}",
-        "Ekonomiskt bistånd 1 {d}",
-        "Ekonomiskt bistånd 2 {d}",
-        "Vuxenenheten {d}",
-        "Jobbstödet {d}",
-    ],
-    "boendestod": [
-        "Boendestöd {d} norr",
-        "Boendestöd {d} söder",
-        "Stödboendet Kvarnen",
-        "Boendestöd {d} öster",
-        "Boendestöd {d} väster",
-    ],
-    "sysselsattning": [
-        "Träffpunkt Fridhem",
-        "Daglig sysselsättning Verkstan",
-        "Träffpunkt Kompassen",
-        "Caféet Navet",
-        "Arbetsträning Ateljén",
-    ],
-    "fritidsgard": [
-        "Fritidsgården Tellus",
-        "Fritidsgården Oasen",
-        "Ungdomens hus {d}",
-        "Fritidsgården Plattan",
-        "Tjejverket {d}",
-    ],
-    "parklek": [
-        "Parkleken Dalen",
-        "Parkleken Bollan",
-        "Parkleken Lugnet",
-        "Parkleken Kojan",
-        "Parkleken Ängen",
-    ],
+    "forskola": ["Förskolan Solrosen", "Förskolan Blåklinten", "Förskolan Ekorren",
+                 "Förskolan Regnbågen", "Förskolan Tallkotten", "Förskolan Lärkan",
+                 "Förskolan Fyren", "Förskolan Kastanjen", "Förskolan Humlan", "Förskolan Snäckan"],
+    "sabo": ["Vård- och omsorgsboendet Lindgården", "Vård- och omsorgsboendet Björkhagen",
+             "Vård- och omsorgsboendet Rönngården", "Vård- och omsorgsboendet Ekbacken",
+             "Vård- och omsorgsboendet Solgläntan"],
+    "hemtjanst": ["Hemtjänst {d} norr", "Hemtjänst {d} söder", "Hemtjänst {d} öster",
+                  "Hemtjänst {d} väster", "Hemtjänst {d} kväll och natt"],
+    "ifo_barn": ["Mottagningen barn och unga {d}", "Utredningsgrupp barn 1 {d}",
+                 "Utredningsgrupp barn 2 {d}", "Familjebehandlingen {d}", "Fältgruppen {d}"],
+    "ifo_vuxen": ["Mottagningen vuxna {d}", "Ekonomiskt bistånd 1 {d}", "Ekonomiskt bistånd 2 {d}",
+                  "Vuxenenheten {d}", "Jobbstödet {d}"],
+    "boendestod": ["Boendestöd {d} norr", "Boendestöd {d} söder", "Stödboendet Kvarnen",
+                   "Boendestöd {d} öster", "Boendestöd {d} väster"],
+    "sysselsattning": ["Träffpunkt Fridhem", "Daglig sysselsättning Verkstan",
+                       "Träffpunkt Kompassen", "Caféet Navet", "Arbetsträning Ateljén"],
+    "fritidsgard": ["Fritidsgården Tellus", "Fritidsgården Oasen", "Ungdomens hus {d}",
+                    "Fritidsgården Plattan", "Tjejverket {d}"],
+    "parklek": ["Parkleken Dalen", "Parkleken Bollan", "Parkleken Lugnet", "Parkleken Kojan",
+                "Parkleken Ängen"],
 }
+# fmt: on
 
 UNITS_PER_DEPARTMENT = 10
 WIDE_INDICATORS_PER_COMMITTEE = 2  # nämnd indicators every unit of the nämnd measures
@@ -193,8 +147,8 @@ def stockholm_dataset(seed: int = 1, years: int = 10, last_year: int = 2026) -> 
 
 
 def expected_measurement_count(years: int = 10) -> int:
-    """The number of measurement rows `stockholm_dataset(years=years)` yields, from its structure."""
-    _, _, plan = _structure(2026 - years + 1, 2026)
+    """The number of rows `stockholm_dataset(years=years).measurements` yields, by structure."""
+    _, _, plan = _structure(2026 - years + 1, 2026)  # the same for any last year
     return _row_count(plan, years * len(TERTIAL_PERIODS))
 
 
@@ -225,13 +179,10 @@ def scale_organisation() -> Organisation:
         departments = []
         for key in DEPARTMENTS:
             kinds = [kind for kind, (dept, _) in UNIT_KINDS.items() if dept == key]
-            units = [
-                (
-                    kinds[i % len(kinds)],
-                    UNIT_NAMES[kinds[i % len(kinds)]][i // len(kinds)].format(d=district),
-                )
-                for i in range(UNITS_PER_DEPARTMENT)
-            ]
+            units = []
+            for i in range(UNITS_PER_DEPARTMENT):  # the kinds take turns: sabo, hemtjänst, ...
+                kind = kinds[i % len(kinds)]
+                units.append((kind, UNIT_NAMES[kind][i // len(kinds)].format(d=district)))
             departments.append((key, units))
         committees.append((code, district, name, departments))
     return build_organisation(CITY, committees)
@@ -283,22 +234,24 @@ def _targets(
     """Årsmål from each organisation's expected level the year before (not its noisy outcome,
     which would mean generating the measurements)."""
     rows = []
+    years = range(first_year, last_year + 1)
     for p in plan:
         spec, code = p.spec, p.row.code
         sign = direction_sign(spec)
-        council = p.row.level is GoalLevel.COUNCIL
+        kf_value = dict.fromkeys(years)  # KF's målvärde, from the typical level
+        if p.row.level is GoalLevel.COUNCIL:
+            kf_value = {
+                y: aim(spec, spec.level + sign * spec.trend * (y - 1 - first_year)) for y in years
+            }
         for org_code, is_leaf in tree_codes(p.tree):
             if is_leaf:
                 level, trend, _ = profile(_pair_rng(seed, code, org_code), spec)
             else:
                 level, trend = spec.level, spec.trend
-            for year in range(first_year, last_year + 1):
-                t = year - 1 - first_year
-                target = aim(spec, level + sign * trend * t)
-                kf_value = aim(spec, spec.level + sign * spec.trend * t) if council else None
-                rows.append(
-                    TargetRow(code, org_code, year, target, partly_limit(spec, target), kf_value)
-                )
+            for year in years:
+                target = aim(spec, level + sign * trend * (year - 1 - first_year))
+                limit = partly_limit(spec, target)
+                rows.append(TargetRow(code, org_code, year, target, limit, kf_value[year]))
     return rows
 
 
