@@ -9,6 +9,9 @@ from dashboard.store import Store
 from layouts import shell, texts
 
 
+STORE_EXTENSION = "kontrollrummet_store"
+
+
 def create_app(settings: Settings) -> Dash:
     """A Dash app on its own engine; nothing is kept in module globals."""
     store = Store(make_engine(settings.database_url))
@@ -22,4 +25,6 @@ def create_app(settings: Settings) -> Dash:
     app.index_string = shell.INDEX_STRING
     app.layout = shell.layout()
     callbacks.register_all(app, store, settings)
+    app.server.extensions[STORE_EXTENSION] = store  # for tools that inspect a running app
+
     return app
