@@ -27,28 +27,29 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
 
 def page(store: Store, pathname: str, search: str | None):
     """The page for a path and query string."""
-    state = urls.parse(search, store.reported_periods())
+    periods = store.reported_periods()
+    state = urls.parse(search, periods)
     if state is None:
         return html.Div([html.H1(texts.APP_TITLE), html.P(texts.EMPTY_DATABASE)])
     org = (store.org(state.org_code) if state.org_code else None) or store.root_org()
     state = state.with_changes(org_code=org.code)
     section, _, code = pathname.strip("/").partition("/")
     if section == "":
-        return overview_page(store, state, org)
+        return overview_page(store, state, org, _filter_bar(store, state, periods))
     if section == "mal" and (found := store.goal(code)) is not None:
         view = control_room.goal_view(store, found, org, state.year, state.period)
-        return goal.page(view, org, store.org_lineage(org.id), state, _filter_bar(store, state))
+        return goal.page(view, org, store.org_lineage(org.id), state, _filter_bar(store, state, periods))
     if section == "indikator" and (found := store.indicator(code)) is not None:
         view = indicator_view(store, found, org, state.year, state.period)
-        return indicator.page(view, store.org_lineage(org.id), state, _filter_bar(store, state))
+        return indicator.page(view, store.org_lineage(org.id), state, _filter_bar(store, state, periods))
     return html.Div([html.H1(texts.NOT_FOUND_HEADING), html.P(texts.NOT_FOUND_TEXT)])
 
 
-def _filter_bar(store: Store, state: urls.ViewState) -> html.Form:
-    return filters.filter_bar(state, store.reported_periods(), store.org_units())
+def _filter_bar(store: Store, state: urls.ViewState, periods: list[tuple[int, str]]) -> html.Form:
+    return filters.filter_bar(state, periods, store.org_units())
 
 
-def overview_page(store: Store, state: urls.ViewState, org: OrgUnit) -> html.Div:
+def overview_page(store: Store, state: urls.ViewState, org: OrgUnit, filter_bar: html.Form) -> html.Div:
     """KF goals judged for the organisation; nämnd- and enhetsmål for their own organisations."""
     orgs = {o.id: o for o in store.org_units()}
     if state.level is GoalLevel.COUNCIL:
@@ -57,4 +58,4 @@ def overview_page(store: Store, state: urls.ViewState, org: OrgUnit) -> html.Div
         goals = store.goals_within(org.id, state.year, state.level)
         statuses = control_room.judge(store, [(g, g.org_id) for g in goals], state.year, state.period)
     direction_goals = store.goals(state.year, (GoalLevel.DIRECTION,))
-    return overview.page(org, state, _filter_bar(store, state), direction_goals, statuses, orgs)
+    return overview.page(org, state, filter_bar, direction_goals, statuses, orgs)

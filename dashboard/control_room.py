@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from dashboard import rules
 from dashboard.model import (
     Activity,
+    ActivityState,
     Assessment,
     Gender,
     Goal,
@@ -71,11 +72,7 @@ def judge(
     facts: dict[tuple[int, int], list[IndicatorFact]] = defaultdict(list)
     for fact in store.goal_indicator_facts(org_ids, year, period, goal_ids):
         facts[fact.goal_id, fact.org_id].append(fact)
-    activities = (
-        {org_id: store.goal_activities(org_id, goal_ids) for org_id in org_ids}
-        if config.include_activities
-        else {}
-    )
+    activities = _activities_below(store, goal_ids, org_ids) if config.include_activities else {}
     assessments = {(a.goal_id, a.org_id): a for a in store.assessments(org_ids, year, period)}
     as_of = period_end(year, period)
     statuses = []
@@ -87,7 +84,7 @@ def judge(
             for fact in facts[goal.id, org_id]
         )
         parts = [rules.indicator_part(j.fact.indicator.name, j.fact.weight, j.result) for j in judged]
-        activity = rules.activity_part(activities.get(org_id, {}).get(goal.id, []), as_of, config)
+        activity = rules.activity_part(activities.get((goal.id, org_id), []), as_of, config)
         if activity is not None:
             parts.append(activity)
         result = rules.goal_fulfilment(parts, config)
@@ -96,6 +93,19 @@ def judge(
             GoalStatus(goal, org_id, result, judged, assessment, rules.disagreement(result.status, assessment))
         )
     return statuses
+
+
+def _activities_below(
+    store: Store, goal_ids: Sequence[int], org_ids: Sequence[int]
+) -> dict[tuple[int, int], list[ActivityState]]:
+    """Each goal's activities held by each organisation or anything below it."""
+    paths = store.org_paths(org_ids)
+    found: dict[tuple[int, int], list[ActivityState]] = defaultdict(list)
+    for goal_id, path, state in store.activity_states(goal_ids):
+        for org_id, org_path in paths.items():
+            if path.startswith(org_path):
+                found[goal_id, org_id].append(state)
+    return found
 
 
 @dataclass(frozen=True)

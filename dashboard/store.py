@@ -195,19 +195,28 @@ class Store:
         with self.engine.connect() as conn:
             return [_fact(row) for row in conn.execute(stmt).mappings()]
 
-    def goal_activities(self, org_id: int, goal_ids: Sequence[int]) -> dict[int, list[ActivityState]]:
-        """Activities of the goals held by the organisation or anyone below it."""
-        subtree = _subtree(org_id)
-        stmt = select(
-            activity_t.c.goal_id, activity_t.c.status, activity_t.c.start_date, activity_t.c.end_date
-        ).where(activity_t.c.goal_id.in_(list(goal_ids)), activity_t.c.org_id.in_(subtree))
-        found: dict[int, list[ActivityState]] = defaultdict(list)
+    def activity_states(self, goal_ids: Sequence[int]) -> list[tuple[int, str, ActivityState]]:
+        """(goal id, holding organisation's path, state) of every activity under the goals.
+
+        One query for all goals; callers keep those below an organisation by path prefix.
+        """
+        stmt = (
+            select(activity_t.c.goal_id, org_t.c.path, activity_t.c.status, activity_t.c.start_date,
+                   activity_t.c.end_date)
+            .join(org_t, org_t.c.id == activity_t.c.org_id)
+            .where(activity_t.c.goal_id.in_(list(goal_ids)))
+        )
         with self.engine.connect() as conn:
-            for row in conn.execute(stmt):
-                found[row.goal_id].append(
-                    ActivityState(ActivityStatus(row.status), row.start_date, row.end_date)
-                )
-        return dict(found)
+            return [
+                (row.goal_id, row.path, ActivityState(ActivityStatus(row.status), row.start_date, row.end_date))
+                for row in conn.execute(stmt)
+            ]
+
+    def org_paths(self, org_ids: Sequence[int]) -> dict[int, str]:
+        """Each organisation's materialised path ("/1/4/17/")."""
+        stmt = select(org_t.c.id, org_t.c.path).where(org_t.c.id.in_(list(org_ids)))
+        with self.engine.connect() as conn:
+            return {row.id: row.path for row in conn.execute(stmt)}
 
     def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
         """The organisations' own assessments of their goals for a period."""

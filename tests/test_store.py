@@ -77,12 +77,14 @@ def test_facts_leave_out_indicators_an_organisation_does_not_measure(tiny_store)
     assert tiny_store.goal_indicator_facts([orgs["STAD"]], 2023, "FY", [goals["K1"]]) == []
 
 
-def test_goal_activities_come_from_the_whole_subtree(tiny_store):
+def test_activity_states_carry_the_holders_path(tiny_store):
     orgs, goals = _ids(tiny_store)
-    assert len(tiny_store.goal_activities(orgs["STAD"], [goals["K1"]])[goals["K1"]]) == 2
-    below_n1 = tiny_store.goal_activities(orgs["N1"], [goals["K1"]])[goals["K1"]]
-    assert [a.status for a in below_n1] == [ActivityStatus.ONGOING]
-    assert tiny_store.goal_activities(orgs["N1-E1"], [goals["I1"]]) == {}
+    paths = tiny_store.org_paths([orgs["STAD"], orgs["N1-E1"]])
+    assert paths[orgs["N1-E1"]].startswith(paths[orgs["STAD"]])
+    found = sorted(tiny_store.activity_states([goals["K1"]]), key=lambda f: f[1])
+    assert [path for _, path, _ in found] == sorted(tiny_store.org_paths([orgs["N1-E1"], orgs["N2"]]).values())
+    assert {state.status for _, _, state in found} == {ActivityStatus.ONGOING}
+    assert tiny_store.activity_states([goals["I1"]]) == []
 
 
 def test_assessments_are_read_per_organisation_and_period(tiny_store):
