@@ -1,4 +1,5 @@
-"""The `kontrollrummet` command: serve the dashboard, build demo data, migrate the database.
+"""The `kontrollrummet` command: serve the dashboard, build demo data, migrate the database,
+import files (and list or undo uploads), export the data as import files.
 
 Messages are in Swedish, like the rest of the user interface. Every failure the user can
 cause (bad option, unreachable database) ends in one clear line and a non-zero exit.
@@ -7,7 +8,9 @@ cause (bad option, unreachable database) ends in one clear line and a non-zero e
 from __future__ import annotations
 
 import functools
+import getpass
 import time
+from pathlib import Path
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
@@ -84,9 +87,6 @@ def serve(host: str | None, port: int | None, debug: bool | None, database_url: 
 @DATABASE_OPTION
 @_fail_on_database_errors
 def demo(scale: str, seed: int | None, replace: bool, database_url: str | None) -> None:
-    from dashboard.demo import demo_dataset
-    from dashboard.scale import stockholm_dataset
-
     store = _open_store(database_url)
     store.create_schema()
     if any(store.table_counts().values()):
@@ -97,13 +97,155 @@ def demo(scale: str, seed: int | None, replace: bool, database_url: str | None) 
         database.drop_everything(store.engine)
         store.create_schema()
     started = time.perf_counter()
-    build = demo_dataset if scale == "demo" else stockholm_dataset
-    data = build() if seed is None else build(seed=seed)
-    counts = store.write_dataset(data, user_name="kontrollrummet demo", file_name=scale, kind="demo")
+    counts = _demo_counts(store, seed) if scale == "demo" else _stockholm_counts(store, seed)
     elapsed = time.perf_counter() - started
     for table, count in counts.items():
         click.echo(f"{table:>16}: {count:>10,}".replace(",", " "))
     click.echo(f"Klart på {elapsed:.1f} s: {store.engine.url.render_as_string(hide_password=True)}")
+
+
+def _demo_counts(store: Store, seed: int | None) -> dict[str, int]:
+    """Build the demo through the import: data/demo/*.csv, or the generator's files for a seed."""
+    from dashboard import change_sets, csv_export
+    from dashboard.demo import demo_dataset
+
+    files = (csv_export.demo_files() if seed is None
+             else csv_export.dataset_files(demo_dataset(seed=seed), csv_export.DEMO_ENCODINGS))
+    try:
+        saved = change_sets.commit(store, files, user_name="kontrollrummet demo")
+    except change_sets.UploadRejected as rejected:
+        raise click.ClickException("\n".join(map(str, rejected.problems))) from rejected
+    return {file.table: file.inserted for file in saved}
+
+
+def _stockholm_counts(store: Store, seed: int | None) -> dict[str, int]:
+    """Write the Stockholm-scale benchmark directly: it measures the store, not the import."""
+    from dashboard.scale import stockholm_dataset
+
+    data = stockholm_dataset() if seed is None else stockholm_dataset(seed=seed)
+    return store.write_dataset(data, user_name="kontrollrummet demo", file_name="stockholm",
+                               kind="demo")
+
+
+@main.command("import", help="Läs in CSV-filer (eller Koladas JSON) i databasen: allt eller inget.")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Kontrollera och visa ändringarna men spara inget.")
+@click.option("--user", "user_name", help="Vem som laddar upp (standard: inloggad användare).")
+@DATABASE_OPTION
+@_fail_on_database_errors
+def import_files(files: tuple[Path, ...], dry_run: bool, user_name: str | None,
+                 database_url: str | None) -> None:
+    from dashboard import change_sets, csv_import
+
+    store = _open_store(database_url)
+    store.check()
+    too_large = [
+        csv_import.Problem(path.name, None, None, None, *csv_import.too_large(path.stat().st_size))
+        for path in files if path.stat().st_size > csv_import.MAX_FILE_BYTES
+    ]
+    if too_large:  # refused before reading, let alone parsing
+        _refuse(too_large)
+    uploads = [csv_import.UploadFile(path.name, path.read_bytes()) for path in files]
+    if dry_run:
+        preview = change_sets.preview(store, uploads)
+        if preview.problems:
+            _refuse(preview.problems)
+        for file in preview.files:
+            click.echo(f"{file.file_name}: {file.kind_label} ({file.encoding}, {file.separator}): "
+                       f"{_number(file.new)} nya, {_number(file.changed)} ändrade, "
+                       f"{_number(file.unchanged)} oförändrade rader")
+            for note in file.notes:
+                click.echo(f"  {note}")
+        click.echo("Provkörning: inget sparades.")
+        return
+    try:
+        saved = change_sets.commit(store, uploads, user_name=_user(user_name))
+    except change_sets.UploadRejected as rejected:
+        _refuse(rejected.problems)
+    for file in saved:
+        where = f"uppladdning {file.upload_id}" if file.upload_id else "inget att spara"
+        click.echo(f"{file.file_name}: {change_sets.kind_label(file.kind)}: "
+                   f"{_number(file.inserted)} nya, {_number(file.updated)} ändrade, "
+                   f"{_number(file.unchanged)} oförändrade rader ({where})")
+
+
+def _refuse(problems: list) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"Inget sparades: {_number(len(problems))} fel.", err=True)
+    raise click.exceptions.Exit(1)
+
+
+def _number(count: int) -> str:
+    return f"{count:,}".replace(",", " ")
+
+
+def _user(given: str | None) -> str:
+    """Who is uploading or undoing: --user, else the logged-in user."""
+    try:
+        return given or getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return "okänd användare"
+
+
+@main.command(help="Lista uppladdningarna, senaste först.")
+@DATABASE_OPTION
+@_fail_on_database_errors
+def uploads(database_url: str | None) -> None:
+    from dashboard import change_sets
+
+    store = _open_store(database_url)
+    store.check()
+    for upload in change_sets.list_uploads(store):
+        state = (f"ångrad {upload.undone_at:%Y-%m-%d %H:%M} av {upload.undone_by}"
+                 if upload.status == change_sets.UNDONE else "aktiv")
+        click.echo(f"{upload.id:>5}  {upload.created_at:%Y-%m-%d %H:%M}  {upload.user_name}  "
+                   f"{upload.file_name}  {upload.kind_label}  {_number(upload.rows_inserted)} nya, "
+                   f"{_number(upload.rows_updated)} ändrade  {state}")
+
+
+@main.command(help="Ångra en uppladdning: återställ värdena den ersatte och ta bort raderna "
+                   "den lade till.")
+@click.argument("upload_id", metavar="ID", type=int)
+@click.option("--user", "user_name", help="Vem som ångrar (standard: inloggad användare).")
+@DATABASE_OPTION
+@_fail_on_database_errors
+def undo(upload_id: int, user_name: str | None, database_url: str | None) -> None:
+    from dashboard import change_sets
+
+    store = _open_store(database_url)
+    store.check()
+    try:
+        result = change_sets.undo(store, upload_id, user_name=_user(user_name))
+    except change_sets.UndoRefused as refused:
+        raise click.ClickException(str(refused)) from refused
+    click.echo(f"Uppladdning {result.upload_id} ({result.file_name}) är ångrad: "
+               f"{_number(result.restored)} rader återställda, "
+               f"{_number(result.deleted)} borttagna.")
+
+
+@main.command(help="Spara databasens data som importfiler (eller tomma mallar, eller demodatan).")
+@click.argument("directory", metavar="KATALOG", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--templates", is_flag=True, help="Tomma mallar: bara rubrikraderna.")
+@click.option("--demo", is_flag=True, help="Demogeneratorns data, som i data/demo/.")
+@DATABASE_OPTION
+@_fail_on_database_errors
+def export(directory: Path, templates: bool, demo: bool, database_url: str | None) -> None:
+    from dashboard import csv_export
+
+    if templates:
+        files = csv_export.template_files()
+    elif demo:
+        from dashboard.demo import demo_dataset
+
+        files = csv_export.dataset_files(demo_dataset(), csv_export.DEMO_ENCODINGS)
+    else:
+        store = _open_store(database_url)
+        store.check()
+        files = csv_export.store_files(store)
+    for path in csv_export.write_files(files, directory):
+        click.echo(str(path))
 
 
 @main.group(help="Databasens schema.")

@@ -52,6 +52,11 @@ class UploadRecord(Base):
     checksum: Mapped[str] = mapped_column(String(64))
     rows_inserted: Mapped[int] = mapped_column(Integer, default=0)
     rows_updated: Mapped[int] = mapped_column(Integer, default=0)
+    rows_unchanged: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # "active", or "undone" once `change_sets.undo` has restored what it replaced.
+    status: Mapped[str] = mapped_column(String(20), default="active", server_default="active")
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    undone_by: Mapped[str | None] = mapped_column(String(200))
 
 
 class OrgUnitRecord(Base):
@@ -182,3 +187,28 @@ class AssessmentRecord(Base):
     upload_id: Mapped[int | None] = _upload_fk()
 
     __table_args__ = (Index("ix_assessment_org_period", "org_id", "year", "period"),)
+
+
+class UploadChangeRecord(Base):
+    """A row an upload updated, with the values it replaced, so that the upload can be undone.
+
+    Rows an upload inserted need no record: they carry its `upload_id` until changed again.
+    """
+
+    __tablename__ = "upload_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    upload_id: Mapped[int] = mapped_column(ForeignKey("upload.id"), index=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_key: Mapped[str] = mapped_column(Text)  # JSON: the row's primary key
+    old_values: Mapped[str] = mapped_column(Text)  # JSON: the replaced columns, upload_id included
+    # The upload that had written the row: a later change to it blocks undoing that upload.
+    previous_upload_id: Mapped[int | None] = mapped_column(ForeignKey("upload.id"), index=True)
+
+
+class KoladaOrgRecord(Base):
+    """Which organisation unit a Kolada municipality or unit id ("0180", "V15E144001301") is."""
+
+    __tablename__ = "kolada_org"
+    kolada_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    upload_id: Mapped[int | None] = _upload_fk()

@@ -1,0 +1,107 @@
+"""`kontrollrummet import`, `uploads`, `undo` and `export` on SQLite and PostgreSQL."""
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dashboard import csv_export
+from dashboard.cli import main
+from dashboard.csv_import import MAX_FILE_BYTES
+from tests.digest import database_digest
+
+FILES = Path(__file__).parent / "files"
+
+
+@pytest.fixture
+def url(empty_store) -> str:
+    return empty_store.engine.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def run(url):
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, [*args, "--database", url])
+
+
+@pytest.fixture
+def demo_paths(tmp_path) -> list[str]:
+    return [
+        str(path) for path in csv_export.write_files(csv_export.demo_files(), tmp_path / "demo")
+    ]
+
+
+def test_import_saves_every_file_and_lists_and_undoes_the_uploads(run, demo_paths, empty_store):
+    result = run("import", *demo_paths, "--user", "anna")
+    assert result.exit_code == 0, result.output
+    assert "utfall.csv: Utfall och prognoser: " in result.stdout
+    assert "(uppladdning 6)" in result.stdout
+    listed = run("uploads")
+    assert listed.exit_code == 0
+    assert len(listed.stdout.splitlines()) == 9
+    assert "anna  malbedomningar.csv  Målbedömningar" in listed.stdout.splitlines()[0]
+
+    again = run("import", *demo_paths)
+    assert again.exit_code == 0
+    assert again.stdout.count("(inget att spara)") == 9
+
+    undone = run("undo", "9", "--user", "per")
+    assert undone.exit_code == 0, undone.output
+    assert "är ångrad: 0 rader återställda" in undone.stdout
+    assert "ångrad" in run("uploads").stdout.splitlines()[0]
+    refused = run("undo", "9")
+    assert refused.exit_code == 1
+    assert "redan ångrad" in refused.output
+
+
+def test_dry_run_shows_the_changes_and_saves_nothing(run, demo_paths, empty_store):
+    before = database_digest(empty_store)
+    result = run("import", "--dry-run", *demo_paths)
+    assert result.exit_code == 0, result.output
+    assert "organisation.csv: Organisationsenheter (Windows-1252, semikolon): " in result.stdout
+    assert result.stdout.endswith("Provkörning: inget sparades.\n")
+    assert database_digest(empty_store) == before
+
+
+def test_bad_files_give_every_message_on_stderr_and_exit_1(run, demo_paths, empty_store):
+    run("import", *demo_paths)
+    before = database_digest(empty_store)
+    bad = [str(FILES / "felaktiga-tal.csv"), str(FILES / "okanda-koder.csv")]
+    for args in (bad, ["--dry-run", *bad]):
+        result = run("import", *args)
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert result.stderr.splitlines()[0].startswith('felaktiga-tal.csv, rad 3, kolumn "utfall"')
+        assert len(result.stderr.splitlines()) == 5
+        assert result.stderr.endswith("Inget sparades: 4 fel.\n")
+    assert database_digest(empty_store) == before
+
+
+def test_a_file_over_the_limit_is_refused_without_reading_it(run, tmp_path):
+    huge = tmp_path / "stor.csv"
+    with huge.open("wb") as file:  # sparse: the test writes no 100 MB
+        file.truncate(MAX_FILE_BYTES + 1)
+    result = run("import", str(huge))
+    assert result.exit_code == 1
+    assert "stor.csv: filen är för stor (100,0 MB, högst 100 MB tas emot)" in result.stderr
+
+
+def test_undo_of_an_unknown_upload_exits_1(run):
+    result = run("undo", "42")
+    assert result.exit_code == 1
+    assert "Uppladdning 42 finns inte." in result.output
+
+
+def test_export_writes_templates_and_data_that_import_unchanged(run, demo_paths, tmp_path):
+    templates = run("export", str(tmp_path / "mallar"), "--templates")
+    assert templates.exit_code == 0
+    header = (tmp_path / "mallar" / "utfall.csv").read_bytes().decode("utf-8-sig")
+    assert header == "indikator;organisation;år;period;kön;utfall;prognos;värdestatus;kommentar\r\n"
+    run("import", *demo_paths)
+    exported = run("export", str(tmp_path / "data"))
+    assert exported.exit_code == 0
+    paths = exported.stdout.split()
+    assert len(paths) == 9 and all(os.path.exists(path) for path in paths)
+    again = run("import", *paths)
+    assert again.stdout.count("(inget att spara)") == 9
