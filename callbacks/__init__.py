@@ -2,7 +2,7 @@
 
 from dash import Dash
 
-from callbacks import filters, router
+from callbacks import filters, followup, router, upload
 from dashboard.settings import Settings
 from dashboard.store import Store
 
@@ -11,3 +11,5 @@ def register_all(app: Dash, store: Store, settings: Settings) -> None:
     """Register every page's callbacks as closures over this app's store."""
     router.register(app, store, settings)
     filters.register(app, store)
+    followup.register(app, store)
+    upload.register(app, store)

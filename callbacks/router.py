@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, html
 
-from dashboard import control_room
+from callbacks import followup, upload
+from dashboard import change_sets, control_room
 from dashboard.indicator_view import indicator_view
 from dashboard.model import GoalLevel, OrgUnit
 from dashboard.settings import Settings
 from dashboard.store import Store
 from layouts import accessibility, filters, goal, indicator, overview, texts, urls
+from layouts import upload as upload_layout
 from layouts.ids import ShellIds
 
 
@@ -22,6 +24,8 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
     def render(pathname: str | None, search: str | None):
         if pathname == "/tillganglighet":
             return accessibility.page(settings.contact_email)
+        if pathname == "/uppladdning":  # works on an empty database too: it is how data gets in
+            return upload_layout.page(change_sets.list_uploads(store), upload.templates())
         return page(store, pathname or "/", search)
 
 
@@ -33,12 +37,15 @@ def page(store: Store, pathname: str, search: str | None):
         return html.Div([html.H1(texts.APP_TITLE), html.P(texts.EMPTY_DATABASE)])
     org = (store.org(state.org_code) if state.org_code else None) or store.root_org()
     state = state.with_changes(org_code=org.code)
+    if (found := followup.page(store, pathname, search, state, org)) is not None:
+        return found
     section, _, code = pathname.strip("/").partition("/")
     if section == "":
         return overview_page(store, state, org, _filter_bar(store, state, periods))
     if section == "mal" and (found := store.goal(code)) is not None:
         view = control_room.goal_view(store, found, org, state.year, state.period)
-        return goal.page(view, org, store.org_lineage(org.id), state, _filter_bar(store, state, periods))
+        return goal.page(view, org, store.org_lineage(org.id), state, _filter_bar(store, state, periods),
+                         followup.goal_page_extra(store, view.status, state))
     if section == "indikator" and (found := store.indicator(code)) is not None:
         view = indicator_view(store, found, org, state.year, state.period)
         return indicator.page(view, store.org_lineage(org.id), state, _filter_bar(store, state, periods))

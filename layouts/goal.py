@@ -21,8 +21,9 @@ from layouts.explanation import format_number
 from layouts.overview import assessment_note, counts_text, score
 
 
-def page(view: GoalView, org: OrgUnit, lineage: list[OrgUnit], state: urls.ViewState, filter_bar) -> html.Div:
-    """The goal page."""
+def page(view: GoalView, org: OrgUnit, lineage: list[OrgUnit], state: urls.ViewState, filter_bar,
+         assessment_extra=None) -> html.Div:
+    """The goal page; `assessment_extra` follows the own assessment (the form link and its last save)."""
     goal, status = view.status.goal, view.status
     crumbs = [(texts.OVERVIEW_CRUMB, urls.href("/", state))]
     crumbs += [(g.title, urls.href(urls.goal_path(g.code), state)) for g in view.ancestors]
@@ -45,6 +46,7 @@ def page(view: GoalView, org: OrgUnit, lineage: list[OrgUnit], state: urls.ViewS
             indicator_table(view.lines, goal.code, state),
             activities(view),
             assessment_texts(status),
+            assessment_extra,
         ],
         className="goal-page",
     )

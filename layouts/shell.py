@@ -2,8 +2,10 @@
 
 from dash import dcc, html
 
+from layouts import followup_texts as ft
 from layouts import texts
-from layouts.ids import ShellIds
+from layouts.followup_urls import ACCURACY_PATH, DEVIATIONS_PATH
+from layouts.ids import FollowupIds, ShellIds
 
 # Dash's default page has a bare <html>; screen readers need the language (WCAG 3.1.1).
 INDEX_STRING = """<!DOCTYPE html>
@@ -21,6 +23,17 @@ INDEX_STRING = """<!DOCTYPE html>
 </html>"""
 
 
+def followup_nav() -> html.Nav:
+    """Links to the main pages; a callback keeps their year, period and organisation from the URL."""
+    links = ((FollowupIds.NAV_OVERVIEW, ft.NAV_OVERVIEW, "/"), (FollowupIds.NAV_DEVIATIONS, ft.NAV_DEVIATIONS,
+             DEVIATIONS_PATH), (FollowupIds.NAV_ACCURACY, ft.NAV_ACCURACY, ACCURACY_PATH))
+    return html.Nav(
+        html.Ul([html.Li(dcc.Link(label, href=href, id=link_id)) for link_id, label, href in links]),
+        className="main-nav",
+        **{"aria-label": ft.NAV_LABEL},
+    )
+
+
 def layout() -> html.Div:
     """The page frame; the router fills the content area from the URL."""
     return html.Div(
@@ -32,6 +45,7 @@ def layout() -> html.Div:
                     [
                         html.A(texts.APP_TITLE, href="/", className="brand"),
                         html.Span(texts.APP_TAGLINE, className="tagline"),
+                        followup_nav(),
                     ],
                     className="container",
                 ),

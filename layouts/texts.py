@@ -376,3 +376,41 @@ A11Y_TESTING = (
     "nivå A och AA vid varje ändring av koden, och flödet från översikt till enhet och indikator "
     "testas med enbart tangentbord. Status visas alltid med symbol och text, inte bara med färg."
 )
+
+# ---------------------------------------------------------------- läs in data
+
+NAV_UPLOAD = "Läs in data"
+UPLOAD_HEADING = "Läs in data"
+UPLOAD_INTRO = (
+    "Ladda upp utfall, prognoser, årsmål, aktiviteter, målbedömningar, mål, indikatorer eller "
+    "organisation som CSV-filer (t.ex. sparade från Excel) eller Kolada-filer. Du ser först exakt vad "
+    "som ändras; inget sparas förrän du klickar på Spara, och allt går att ångra."
+)
+TEMPLATES_INTRO = "Mallar att fylla i:"
+UPLOADER_LABEL = "Ditt namn (sparas i loggen)"
+UPLOAD_DROP = "Dra och släpp filer här, eller "
+UPLOAD_CHOOSE = "välj filer"
+UPLOAD_LIMIT = "Högst {size} per fil. Semikolon, komma eller tabb; UTF-8 eller Windows-1252."
+PREVIEW_HEADING = "Förhandsgranskning"
+PREVIEW_COUNTS = "{rows} rader: {new} nya, {changed} ändrade, {unchanged} oförändrade."
+PREVIEW_DIALECT = "Teckenkodning {encoding}, avgränsare {separator}."
+PREVIEW_OK = "Inga fel hittades. Klicka på Spara för att spara ändringarna."
+CHANGES_CAPTION = "Exempel på ändringar i {file}"
+CHANGES_COLUMNS = ("Rad (nyckel)", "Kolumn", "Nu", "Blir")
+NEW_ROWS = "Exempel på nya rader: {keys}."
+PROBLEMS_HEADING = "{count} fel hittades – ingenting har sparats"
+SAVE_UPLOAD = "Spara"
+SAVED_HEADING = "Sparat."
+SAVED_FILE = "{file}: {inserted} nya, {updated} ändrade, {unchanged} oförändrade rader."
+NAME_REQUIRED = "Skriv ditt namn innan du sparar eller ångrar, så att loggen visar vem som gjorde ändringen."
+NOTHING_TO_SAVE = "Det finns inget godkänt att spara. Välj filer igen."
+UPLOAD_LOG_HEADING = "Uppladdningar"
+UPLOAD_LOG_CAPTION = "Alla uppladdningar, senaste först"
+UPLOAD_LOG_COLUMNS = ("Nr", "Tid", "Av", "Fil", "Innehåll", "Rader", "Ångra")
+UPLOAD_COUNTS = "{inserted} nya, {updated} ändrade"
+NO_UPLOADS = "Inga uppladdningar ännu."
+UNDO = "Ångra"
+UNDO_TITLE = "Ångra uppladdning {id} ({file})"
+UNDONE = "Uppladdning {id} ({file}) är ångrad: {restored} rader fick tillbaka sina tidigare värden, {deleted} rader togs bort."
+UNDONE_BY = "Ångrad av {user} {when}"
+UPLOAD_GARBLED = "filen kom inte fram hel; välj den igen"

@@ -51,3 +51,9 @@ def test_keyboard_only_walk_from_overview_to_an_indicator(page, demo_app_store):
     _tab_to(page, "#indikatorer tbody a")
     page.keyboard.press("Enter")
     expect(page.locator(".indicator-page")).to_be_visible()
+
+
+def test_upload_page_has_no_serious_accessibility_violations(page, axe_check):
+    page.goto("/uppladdning")
+    expect(page.locator("main h1")).to_be_visible()
+    assert axe_check() == []

@@ -1,0 +1,111 @@
+"""Läs in data: preview on upload, save on click, undo from the log.
+
+The files travel back with the Save click (kept in the browser's dcc.Store), so no worker
+holds an upload in memory between requests; `commit` checks them all over again.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from flask import Response, abort
+
+from dashboard import change_sets, csv_export
+from dashboard.csv_import import MAX_FILE_BYTES, Problem, UploadFile, too_large
+from dashboard.store import Store
+from layouts import texts, upload
+from layouts.ids import UploadIds
+
+TEMPLATE_ROUTE = "/mallar/"
+
+
+def register(app: Dash, store: Store) -> None:
+    @app.server.route(f"{TEMPLATE_ROUTE}<name>")
+    def template(name: str) -> Response:
+        found = {file.name: file for file in csv_export.template_files()}.get(name)
+        if found is None:
+            abort(404)
+        return Response(found.content, mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{found.name}"'})
+
+    @app.callback(
+        Output(UploadIds.PREVIEW, "children"),
+        Output(UploadIds.PENDING, "data"),
+        Output(UploadIds.SAVE, "disabled"),
+        Input(UploadIds.FILES, "contents"),
+        State(UploadIds.FILES, "filename"),
+        prevent_initial_call=True,
+    )
+    def preview(contents: list[str] | None, names: list[str] | None):
+        files, problems = decode(contents or [], names or [])
+        if problems:
+            return upload.problem_list(problems), None, True
+        result = change_sets.preview(store, files)
+        pending = [[f.name, base64.b64encode(f.content).decode()] for f in files] if result.ok else None
+        return upload.preview_panel(result), pending, not result.ok
+
+    @app.callback(
+        Output(UploadIds.RESULT, "children"),
+        Output(UploadIds.LOG, "children"),
+        Output(UploadIds.SAVE, "disabled", allow_duplicate=True),
+        Output(UploadIds.PENDING, "data", allow_duplicate=True),
+        Input(UploadIds.SAVE, "n_clicks"),
+        State(UploadIds.PENDING, "data"),
+        State(UploadIds.UPLOADER, "value"),
+        prevent_initial_call=True,
+    )
+    def save(_clicks: int | None, pending: list[list[str]] | None, user: str | None):
+        if not (user or "").strip():
+            return upload.error_message(texts.NAME_REQUIRED), no_update, no_update, no_update
+        if not pending:
+            return upload.error_message(texts.NOTHING_TO_SAVE), no_update, True, None
+        files = [UploadFile(name, base64.b64decode(content)) for name, content in pending]
+        try:
+            saved = change_sets.commit(store, files, user_name=user.strip())
+        except change_sets.UploadRejected as rejected:  # the database changed since the preview
+            return upload.problem_list(rejected.problems), no_update, True, None
+        return upload.saved_message(saved), upload.upload_log(change_sets.list_uploads(store)), True, None
+
+    @app.callback(
+        Output(UploadIds.RESULT, "children", allow_duplicate=True),
+        Output(UploadIds.LOG, "children", allow_duplicate=True),
+        Input({"type": UploadIds.UNDO, "index": ALL}, "n_clicks"),
+        State(UploadIds.UPLOADER, "value"),
+        prevent_initial_call=True,
+    )
+    def undo(clicks: list[int | None], user: str | None):
+        if not any(clicks) or not isinstance(ctx.triggered_id, dict):
+            return no_update, no_update
+        if not (user or "").strip():
+            return upload.error_message(texts.NAME_REQUIRED), no_update
+        try:
+            result = change_sets.undo(store, int(ctx.triggered_id["index"]), user_name=user.strip())
+        except change_sets.UndoRefused as refused:
+            return upload.error_message(str(refused)), no_update
+        return upload.undone_message(result), upload.upload_log(change_sets.list_uploads(store))
+
+
+def decode(
+    contents: list[str], names: list[str], max_bytes: int = MAX_FILE_BYTES
+) -> tuple[list[UploadFile], list[Problem]]:
+    """Files from dcc.Upload's data URLs; too large or garbled files become problems, unparsed."""
+    files, problems = [], []
+    for name, content in zip(names, contents):
+        encoded = content.partition(",")[2]
+        size = len(encoded) * 3 // 4
+        if size > max_bytes:
+            issue, expected = too_large(size, max_bytes)
+            problems.append(Problem(name, None, None, None, issue, expected))
+            continue
+        try:
+            files.append(UploadFile(name, base64.b64decode(encoded, validate=True)))
+        except (binascii.Error, ValueError):
+            problems.append(Problem(name, None, None, None, texts.UPLOAD_GARBLED))
+    return files, problems
+
+
+def templates() -> list[tuple[str, str]]:
+    """(label, link) of every template file."""
+    return [(file.name, TEMPLATE_ROUTE + file.name) for file in csv_export.template_files()]

@@ -1,0 +1,255 @@
+"""Målbedömning: the form where an editor records the organisation's assessment of a goal.
+
+The computed status and its explanation stay beside the form while writing; choosing a
+better status than the computed one asks for a justification (auditors' finding 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import assessments
+from dashboard.assessments import AuditEntry, Problem
+from dashboard.control_room import GoalStatus
+from dashboard.model import Assessment, OrgUnit, Status
+from layouts import explanation, texts, urls
+from layouts import followup_texts as ft
+from layouts.components import basis_note, breadcrumb, data_table, empty_state, status_badge
+from layouts.deviations import justification_note
+from layouts.followup_urls import assessment_path
+from layouts.ids import AssessmentIds
+from layouts.overview import assessment_note, counts_text, score
+
+LOCAL_TIME = ZoneInfo("Europe/Stockholm")
+
+# The form field each problem points to.
+PROBLEM_FIELD = {
+    Problem.NO_STATUS: AssessmentIds.STATUS,
+    Problem.NO_ANALYSIS: AssessmentIds.ANALYSIS,
+    Problem.NO_MEASURES: AssessmentIds.MEASURES,
+    Problem.NO_JUSTIFICATION: AssessmentIds.JUSTIFICATION,
+    Problem.NO_NAME: AssessmentIds.SAVED_BY,
+}
+
+# The text fields, in the order the save callback reads them.
+TEXT_FIELDS = (AssessmentIds.JUSTIFICATION, AssessmentIds.ANALYSIS, AssessmentIds.MEASURES, AssessmentIds.SAVED_BY)
+
+
+def page(
+    status: GoalStatus,
+    org: OrgUnit,
+    state: urls.ViewState,
+    history: Sequence[AuditEntry],
+) -> html.Div:
+    """The whole form page: what the data show, the form, and the goal's change log."""
+    goal = status.goal
+    goal_href = urls.href(urls.goal_path(goal.code), state)
+    saved = history[0] if history and history[0].after == status.assessment else None  # still in force
+    return html.Div(
+        [
+            breadcrumb([(texts.OVERVIEW_CRUMB, urls.href("/", state)), (goal.title, goal_href),
+                        (ft.FORM_CRUMB, None)]),
+            html.P(texts.GOAL_LEVEL_LABEL[goal.level], className="eyebrow"),
+            html.H1(ft.FORM_HEADING.format(goal=goal.title)),
+            html.P(ft.FORM_CONTEXT.format(org=org.name, period=texts.PERIOD_LABEL[state.period].lower(),
+                                          year=state.year), className="lead"),
+            dbc.Row(
+                [
+                    dbc.Col(computed_panel(status, saved), lg=5, className="order-lg-2"),
+                    dbc.Col(form(status, state, saved), lg=7),
+                ],
+                className="g-4",
+            ),
+            html.Section(history_table(history), id=AssessmentIds.HISTORY),
+        ],
+        className="assessment-page",
+    )
+
+
+def computed_panel(status: GoalStatus, saved: AuditEntry | None) -> html.Section:
+    """What the rule computes from the data, with its reasons, shown while writing."""
+    result = status.result
+    return html.Section(
+        [
+            html.H2(ft.COMPUTED_HEADING, className="h5"),
+            html.Div([status_badge(result.status), score(result)], className="status-line big"),
+            html.P(counts_text(result), className="counts"),
+            basis_note(result.basis),
+            html.Ul([html.Li(t) for t in explanation.goal_explanation(result)]),
+            html.Details(
+                [html.Summary(ft.PARTS_SUMMARY), html.Ul([html.Li(t) for t in explanation.goal_part_lines(result)])]
+            ),
+            html.H3(ft.CURRENT_HEADING, className="h6 mt-3"),
+            html.Div(current(status, saved), id=AssessmentIds.CURRENT, **{"aria-live": "polite"}),
+        ],
+        className="computed-panel",
+    )
+
+
+def current(status: GoalStatus, saved: AuditEntry | None) -> list:
+    """The assessment in force, flagged when it disagrees, with the justification of its save."""
+    return [assessment_note(status), justification_note(saved)]
+
+
+def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None) -> html.Section:
+    """The fields, prefilled with the assessment in force; the key says what is being assessed."""
+    own, is_forecast = status.assessment, state.period != "FY"
+    chosen = own.status if own and own.status in assessments.CHOICES else None
+    justification = saved.justification if saved else ""
+    needed = assessments.needs_justification(status.result.status, chosen)
+    return html.Section(
+        [
+            html.H2(ft.FORM_SECTION_HEADING, className="h5"),
+            dcc.Store(id=AssessmentIds.KEY, data=form_key(status, state)),
+            html.Fieldset(
+                [
+                    html.Legend(ft.STATUS_LEGEND[is_forecast], className="form-label fs-6"),
+                    dbc.RadioItems(
+                        id=AssessmentIds.STATUS,
+                        options=[{"label": ft.CHOICE_LABEL[s], "value": s.value} for s in assessments.CHOICES],
+                        value=chosen.value if chosen else None,
+                    ),
+                ],
+                className="mb-3",
+            ),
+            html.Div(
+                justification_warning(status.result.status, chosen) if needed else None,
+                id=AssessmentIds.WARNING,
+                **{"aria-live": "polite"},
+            ),
+            html.Div(_field(AssessmentIds.JUSTIFICATION, ft.JUSTIFICATION_LABEL, ft.JUSTIFICATION_HELP, justification),
+                     id=AssessmentIds.JUSTIFICATION_GROUP, hidden=not needed),
+            _field(AssessmentIds.ANALYSIS, ft.ANALYSIS_LABEL, ft.ANALYSIS_HELP, own.analysis if own else ""),
+            _field(AssessmentIds.MEASURES, ft.MEASURES_LABEL, ft.MEASURES_HELP, own.measures if own else ""),
+            html.Div(
+                [
+                    _label(AssessmentIds.SAVED_BY, ft.SAVED_BY_LABEL, ft.SAVED_BY_HELP),
+                    dbc.Input(id=AssessmentIds.SAVED_BY, type="text", autocomplete="name"),
+                ],
+                className="mb-3",
+            ),
+            dbc.Button(ft.SAVE, id=AssessmentIds.SAVE, color="primary", n_clicks=0),
+            html.Div(id=AssessmentIds.FEEDBACK, className="mt-3"),
+        ],
+        className="assessment-form",
+    )
+
+
+def form_key(status: GoalStatus, state: urls.ViewState) -> dict:
+    """What the form assesses, and the computed status that decides whether to ask for a justification."""
+    return {"goal": status.goal.code, "org": state.org_code, "year": state.year, "period": state.period,
+            "computed": status.result.status.value}
+
+
+def _field(field_id: str, label: str, help_text: str, value: str) -> html.Div:
+    """A text area whose label carries its help text (these components take no aria-describedby)."""
+    return html.Div(
+        [
+            _label(field_id, label, help_text),
+            dbc.Textarea(id=field_id, value=value, rows=4),
+        ],
+        className="mb-3",
+    )
+
+
+def _label(field_id: str, label: str, help_text: str) -> dbc.Label:
+    return dbc.Label([html.Span(label, className="d-block fw-semibold"), html.Span(help_text, className="form-text")],
+                     html_for=field_id)
+
+
+def justification_warning(computed: Status, chosen: Status | None) -> html.Div:
+    """Tell the editor that the chosen status is rosier than the data, and what that asks of them."""
+    return html.Div(
+        ft.ROSIER_WARNING.format(chosen=texts.STATUS_LABEL[chosen] if chosen else "",
+                                 computed=texts.STATUS_LABEL[computed]),
+        className="alert alert-warning",
+    )
+
+
+def problems_summary(found: Sequence[Problem]) -> html.Div:
+    """An error summary whose items jump to the fields to fix."""
+    return html.Div(
+        [
+            html.H2(ft.PROBLEMS_HEADING, className="h6"),
+            html.Ul([html.Li(html.A(ft.PROBLEM_TEXT[p], href=f"#{PROBLEM_FIELD[p]}", className="alert-link"))
+                     for p in found]),
+        ],
+        className="alert alert-danger",
+        role="alert",
+    )
+
+
+def invalid_fields(found: Sequence[Problem]) -> list[bool]:
+    """For each text field, whether a problem points to it."""
+    fields = {PROBLEM_FIELD[p] for p in found}
+    return [field in fields for field in TEXT_FIELDS]
+
+
+def saved_message(entry: AuditEntry, goal_href: str) -> html.Div:
+    """Confirm the save, say whether it is flagged, and lead back to the goal."""
+    flagged = entry.disagreement in assessments.ROSIER
+    return html.Div(
+        [
+            html.P(ft.SAVED.format(time=local_time(entry), name=entry.saved_by)),
+            html.P(ft.SAVED_FLAGGED) if flagged else None,
+            dcc.Link(ft.BACK_TO_GOAL, href=goal_href),
+        ],
+        className="alert alert-success",
+        role="status",
+    )
+
+
+def goal_page_note(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None) -> html.Div:
+    """For the goal page: who last saved the assessment here and why it is rosier, and the way to the form."""
+    return html.Div(
+        [
+            justification_note(saved),
+            html.P(ft.LAST_SAVED.format(time=local_time(saved), name=saved.saved_by), className="muted")
+            if saved else None,
+            dcc.Link(ft.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state),
+                     className="btn btn-outline-primary btn-sm"),
+        ],
+        className="assessment-extra",
+    )
+
+
+def local_time(entry: AuditEntry) -> str:
+    """When a save was made, in Swedish time, e.g. "2026-09-14 10:05"."""
+    return entry.saved_at.astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M")
+
+
+def history_table(history: Sequence[AuditEntry]) -> list:
+    """The change log of this assessment: every save, newest first."""
+    heading = html.H2(ft.HISTORY_HEADING)
+    if not history:
+        return [heading, empty_state(ft.NO_HISTORY)]
+    rows = [
+        (
+            local_time(entry),
+            entry.saved_by,
+            _assessment_text(entry.before),
+            _assessment_text(entry.after),
+            html.Span([status_badge(entry.computed_status), " ", _points(entry.computed_score)]),
+            entry.justification or texts.MISSING_VALUE,
+        )
+        for entry in history
+    ]
+    return [heading, data_table(ft.HISTORY_CAPTION, ft.HISTORY_COLUMNS, rows)]
+
+
+def _assessment_text(assessment: Assessment | None) -> str:
+    if assessment is None:
+        return ft.NO_EARLIER_ASSESSMENT
+    return ft.HISTORY_VALUES.format(
+        status=texts.STATUS_LABEL[assessment.status],
+        analysis=assessment.analysis or texts.MISSING_VALUE,
+        measures=assessment.measures or texts.MISSING_VALUE,
+    )
+
+
+def _points(score_value: float | None) -> str:
+    return "" if score_value is None else texts.SCORE.format(score=explanation.score_points(score_value))

@@ -1,0 +1,191 @@
+"""Avvikelser: the follow-up meeting's agenda — every goal that deviates, the most serious first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dash import dcc, html
+
+from dashboard.assessments import AuditEntry
+from dashboard.control_room import GoalStatus
+from dashboard.deviations import Deviation, DeviationKind, GoalDeviations, counts
+from dashboard.model import OrgUnit
+from layouts import explanation, texts, urls
+from layouts import followup_texts as ft
+from layouts.components import basis_tag, data_table, empty_state, status_badge
+from layouts.explanation import format_number
+from layouts.followup_urls import (
+    FORMATS,
+    REPORTS,
+    assessment_path,
+    download_href,
+    presentation_href,
+)
+from layouts.overview import assessment_note, score
+
+# The summary's groups of kinds, in reading order.
+SUMMARY_GROUPS = (
+    (DeviationKind.GOAL_NOT_MET, DeviationKind.GOAL_PARTLY_MET, DeviationKind.GOAL_NO_DATA),
+    (DeviationKind.INDICATOR_NOT_MET, DeviationKind.INDICATOR_PARTLY_MET),
+    (DeviationKind.INDICATOR_NO_VALUE, DeviationKind.INDICATOR_FORECAST_ONLY),
+    (DeviationKind.ACTIVITY_OVERDUE, DeviationKind.ACTIVITY_LATE_START),
+    (DeviationKind.ASSESSMENT_WITHOUT_EVIDENCE, DeviationKind.ASSESSMENT_MORE_POSITIVE,
+     DeviationKind.ASSESSMENT_MORE_NEGATIVE),
+)
+GOAL_KINDS = SUMMARY_GROUPS[0]
+
+
+def page(
+    org: OrgUnit,
+    state: urls.ViewState,
+    filter_bar,
+    found: Sequence[GoalDeviations],
+    orgs: dict[int, OrgUnit],
+    saves: dict[tuple[int, int], AuditEntry],
+) -> html.Div:
+    """The meeting view: intro, actions, the summary, then each deviating goal."""
+    period = texts.PERIOD_LABEL[state.period].lower()
+    return html.Div(
+        [
+            html.H1(ft.DEVIATIONS_HEADING.format(org=org.name)),
+            filter_bar,
+            html.P(ft.DEVIATIONS_INTRO.format(org=org.name, period=period, year=state.year), className="lead"),
+            actions(state, bool(found)),
+            summary(found),
+            html.Ol([html.Li(goal_section(g, state, orgs, saves)) for g in found],
+                    className="deviation-list")
+            if found
+            else empty_state(ft.NO_DEVIATIONS),
+        ],
+        className="deviations-page",
+    )
+
+
+def actions(state: urls.ViewState, has_deviations: bool) -> html.Div:
+    """Start the projector view, and download the meeting view and the tertial report."""
+    downloads = [
+        html.A(ft.DOWNLOAD_LABEL[report, file_format], href=download_href(report, file_format, state),
+               className="btn btn-outline-primary btn-sm")
+        for report in REPORTS
+        for file_format in FORMATS
+    ]
+    return html.Div(
+        [
+            dcc.Link(ft.START_PRESENTATION, href=presentation_href(state, 1), className="btn btn-primary")
+            if has_deviations
+            else None,
+            html.Div([html.Span(ft.DOWNLOADS_LABEL, className="me-2"), *downloads], className="downloads"),
+        ],
+        className="followup-actions",
+    )
+
+
+def summary(found: Sequence[GoalDeviations]) -> html.Div:
+    """How many deviations of each kind: the first thing the meeting reads."""
+    totals = counts(found)
+    items = [
+        html.Li([html.Span(str(sum(totals[k] for k in group)), className="count"), " ", ft.SUMMARY_GROUP_LABEL[i]])
+        for i, group in enumerate(SUMMARY_GROUPS)
+    ]
+    return html.Div(
+        [html.H2(ft.SUMMARY_HEADING, className="visually-hidden"), html.Ul(items, className="summary")],
+        className="summary-box",
+    )
+
+
+def goal_section(
+    goal: GoalDeviations,
+    state: urls.ViewState,
+    orgs: dict[int, OrgUnit],
+    saves: dict[tuple[int, int], AuditEntry],
+) -> html.Section:
+    """One deviating goal: its status and own assessment, then what deviates under it."""
+    status = goal.status
+    owner = orgs[status.org_id]
+    goal_href = urls.href(urls.goal_path(status.goal.code), state, org_code=owner.code)
+    return html.Section(
+        [
+            html.H2(dcc.Link(status.goal.title, href=goal_href), className="h5"),
+            html.P([texts.GOAL_LEVEL_LABEL[status.goal.level], " · ", owner.name, " · ",
+                    ft.SEVERITY_LABEL[goal.severity]], className="muted"),
+            html.Div([status_badge(status.result.status), score(status.result), basis_tag(status.result.basis)],
+                     className="status-line"),
+            assessment_note(status),
+            justification_note(saves.get((status.goal.id, status.org_id))),
+            deviation_list(goal, state, orgs),
+            dcc.Link(ft.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state,
+                                                          org_code=owner.code)),
+        ],
+        className=f"deviation-goal status-{status.result.status}",
+        **{"aria-label": status.goal.title},
+    )
+
+
+def justification_note(entry: AuditEntry | None) -> html.P | None:
+    """The justification written for a rosier assessment, with who saved it."""
+    if entry is None or not entry.justification:
+        return None
+    return html.P(ft.JUSTIFICATION_NOTE.format(text=entry.justification, name=entry.saved_by),
+                  className="justification")
+
+
+def deviation_list(goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, OrgUnit]) -> html.Ul | html.P:
+    """What deviates under the goal, one line each (a list keeps the long meeting page light to draw)."""
+    rows = [deviation_row(item, goal, state, orgs) for item in goal.items if item.kind not in GOAL_KINDS]
+    if not rows:
+        return html.P(ft.ONLY_GOAL_DEVIATES, className="muted")
+    return html.Ul([html.Li([html.Strong(kind), " ", what, ": ", note]) for kind, what, _, _, _, note in rows],
+                   className="deviation-items")
+
+
+def deviation_table(goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, OrgUnit], caption: str) -> html.Div:
+    """The indicators, activities and assessment that deviate, one row each."""
+    rows = [deviation_row(item, goal, state, orgs) for item in goal.items if item.kind not in GOAL_KINDS]
+    if not rows:
+        return html.P(ft.ONLY_GOAL_DEVIATES, className="muted")
+    return data_table(caption, ft.DEVIATION_COLUMNS, rows, numeric=(3, 4))
+
+
+def deviation_row(item: Deviation, goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, OrgUnit]) -> tuple:
+    """(kind, what, status, value, target, note) for one deviation."""
+    kind = ft.DEVIATION_KIND_LABEL[item.kind]
+    org = orgs[goal.status.org_id]
+    if item.indicator is not None:
+        indicator, result = item.indicator.fact.indicator, item.indicator.result
+        d, unit = indicator.decimals, indicator.unit
+        return (
+            kind,
+            dcc.Link(indicator.name, href=urls.href(urls.indicator_path(indicator.code), state, org_code=org.code)),
+            html.Span([status_badge(result.status), " ", basis_tag(result.basis)]),
+            format_number(result.value, d, unit),
+            format_number(result.target, d, unit),
+            " ".join(explanation.indicator_explanation(result, d, unit)),
+        )
+    if item.activity is not None:
+        activity = item.activity
+        return (
+            kind,
+            activity.title,
+            texts.ACTIVITY_STATUS_LABEL[activity.status],
+            texts.MISSING_VALUE,
+            texts.MISSING_VALUE,
+            ft.ACTIVITY_NOTE.format(end=activity.end_date.isoformat(), responsible=activity.responsible,
+                                    comment=activity.comment or texts.MISSING_VALUE),
+        )
+    status = goal.status
+    return (
+        kind,
+        ft.OWN_ASSESSMENT_ITEM,
+        status_badge(status.assessment.status) if status.assessment else texts.MISSING_VALUE,
+        texts.MISSING_VALUE,
+        texts.MISSING_VALUE,
+        ft.ASSESSMENT_ITEM_NOTE.format(own=own_assessment(status), computed=texts.STATUS_LABEL[status.result.status]),
+    )
+
+
+def own_assessment(status: GoalStatus) -> str:
+    """The own assessment in words, e.g. "Uppfyllt (prognos)"; empty when none."""
+    if status.assessment is None:
+        return ""
+    own = texts.STATUS_LABEL[status.assessment.status]
+    return texts.ASSESSMENT_FORECAST.format(status=own) if status.assessment.is_forecast else own

@@ -1,0 +1,256 @@
+"""The meeting view and the tertial report as `Document`s for Excel and PDF (dashboard.exports).
+
+Sections are for reading (PDF); sheets are flat tables to filter and sum (Excel). Both come
+from the same judged data, so the files hold the same numbers as the pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from dashboard.assessments import AuditEntry
+from dashboard.control_room import GoalStatus
+from dashboard.deviations import Deviation, GoalDeviations, counts
+from dashboard.exports import BarChart, Document, Number, Section, Table
+from dashboard.model import GoalLevel, Indicator, OrgUnit, Status
+from dashboard.report import GoalReport, TertialReport
+from layouts import explanation, texts, urls
+from layouts import followup_texts as ft
+from layouts.deviations import GOAL_KINDS, SUMMARY_GROUPS, own_assessment
+
+STATUS_ORDER = (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NO_DATA)
+
+
+def number(value: float | None, indicator: Indicator) -> Number:
+    """An indicator's value, readable and as a number."""
+    return Number(value, explanation.format_number(value, indicator.decimals, indicator.unit),
+                  indicator.decimals, indicator.unit)
+
+
+def points(status: GoalStatus) -> Number:
+    """A goal's score as whole points (rounded down), or missing."""
+    value = None if status.result.score is None else explanation.score_points(status.result.score)
+    return Number(value, texts.MISSING_VALUE if value is None else str(value))
+
+
+def status_text(status: Status) -> str:
+    """A status in words with its symbol, never by colour alone."""
+    return f"{texts.STATUS_SYMBOL[status]} {texts.STATUS_LABEL[status]}"
+
+
+def flag(status: GoalStatus) -> str:
+    """The disagreement flag in words; empty when the assessment agrees."""
+    return texts.DISAGREEMENT_LABEL.get(status.disagreement, "")
+
+
+def subtitle(org: OrgUnit, state: urls.ViewState, today: dt.date) -> str:
+    """Who, which period, when it was made, and by which rule."""
+    return ft.EXPORT_SUBTITLE.format(org=org.name, period=texts.PERIOD_LABEL[state.period], year=state.year,
+                                     date=today.isoformat())
+
+
+def goal_paragraphs(status: GoalStatus, owner: OrgUnit, saved: AuditEntry | None) -> tuple[str, ...]:
+    """The goal's computed status with its basis and reasons, and its own assessment."""
+    result = status.result
+    lines = [
+        ft.EXPORT_GOAL_LINE.format(level=texts.GOAL_LEVEL_LABEL[status.goal.level], org=owner.name,
+                                   status=status_text(result.status), basis=texts.BASIS_LABEL[result.basis]),
+        " ".join(explanation.goal_explanation(result)),
+    ]
+    if status.assessment is None:
+        lines.append(texts.NO_ASSESSMENT)
+    else:
+        lines.append(" ".join(filter(None, [texts.OWN_ASSESSMENT.format(status=own_assessment(status)), flag(status)])))
+        if saved is not None and saved.justification:
+            lines.append(ft.JUSTIFICATION_NOTE.format(text=saved.justification, name=saved.saved_by))
+        lines.append(f"{texts.ANALYSIS}: {status.assessment.analysis or texts.MISSING_VALUE}")
+        lines.append(f"{texts.MEASURES}: {status.assessment.measures or texts.MISSING_VALUE}")
+    return tuple(lines)
+
+
+# ---- the meeting view -----------------------------------------------------------------------
+
+
+def deviations_document(
+    org: OrgUnit,
+    state: urls.ViewState,
+    found: Sequence[GoalDeviations],
+    orgs: dict[int, OrgUnit],
+    saves: dict[tuple[int, int], AuditEntry],
+    today: dt.date,
+) -> Document:
+    """Avvikelser for the nämnd's papers: a summary with a chart, then each goal and its deviations."""
+    totals = counts(found)
+    group_counts = [sum(totals[k] for k in group) for group in SUMMARY_GROUPS]
+    chart = BarChart(
+        title=ft.DEVIATIONS_CHART_TITLE,
+        alt_text=ft.DEVIATIONS_CHART_ALT.format(
+            items=", ".join(f"{label} {n}" for label, n in zip(ft.SUMMARY_GROUP_LABEL, group_counts))),
+        labels=tuple(label[0].upper() + label[1:] for label in ft.SUMMARY_GROUP_LABEL),
+        series=((ft.COUNT, tuple(Number(n, str(n)) for n in group_counts)),),
+        value_label=ft.COUNT,
+    )
+    summary = Section(ft.SUMMARY_HEADING, (ft.DEVIATIONS_EXPORT_INTRO.format(goals=len(found)),), (chart,))
+    sections = [summary] + [
+        Section(
+            ft.NUMBERED_GOAL.format(number=i, goal=g.status.goal.title),
+            goal_paragraphs(g.status, orgs[g.status.org_id], saves.get((g.status.goal.id, g.status.org_id))),
+            tables=(Table(ft.DEVIATIONS_SHEET, ft.DEVIATIONS_EXPORT_CAPTION, ft.DEVIATION_EXPORT_COLUMNS,
+                          tuple(_deviation_cells(item, g) for item in g.items if item.kind not in GOAL_KINDS),
+                          (1.3, 2.6, 1.2, 1, 0.8, 0.8, 3)),) if any(i.kind not in GOAL_KINDS for i in g.items) else (),
+            level=1,
+        )
+        for i, g in enumerate(found, 1)
+    ]
+    flat = tuple(
+        (i, g.status.goal.code, g.status.goal.title, orgs[g.status.org_id].name,
+         texts.STATUS_LABEL[g.status.result.status], points(g.status), *_deviation_cells(item, g))
+        for i, g in enumerate(found, 1)
+        for item in g.items
+    )
+    return Document(
+        title=ft.DEVIATIONS_HEADING.format(org=org.name),
+        subtitle=subtitle(org, state, today),
+        sections=tuple(sections),
+        sheets=(
+            Table(ft.DEVIATIONS_SHEET, ft.DEVIATIONS_HEADING.format(org=org.name), ft.DEVIATIONS_SHEET_COLUMNS, flat,
+                  (0.5, 1, 4, 2.5, 1.3, 0.7, 2, 3, 1.3, 1, 1, 1, 4)),
+            goals_table(ft.GOALS_SHEET, [g.status for g in found], orgs, saves),
+        ),
+        summary_sheet=ft.SUMMARY_HEADING,
+    )
+
+
+def _deviation_cells(item: Deviation, goal: GoalDeviations) -> tuple:
+    """(kind, what, status, basis, value, target, note) for one deviation."""
+    kind = ft.DEVIATION_KIND_LABEL[item.kind]
+    if item.indicator is not None:
+        indicator, result = item.indicator.fact.indicator, item.indicator.result
+        return (kind, indicator.name, status_text(result.status), texts.BASIS_LABEL[result.basis],
+                number(result.value, indicator), number(result.target, indicator),
+                " ".join(explanation.indicator_explanation(result, indicator.decimals, indicator.unit)))
+    if item.activity is not None:
+        activity = item.activity
+        return (kind, activity.title, texts.ACTIVITY_STATUS_LABEL[activity.status], "", None, None,
+                ft.ACTIVITY_NOTE.format(end=activity.end_date.isoformat(), responsible=activity.responsible,
+                                        comment=activity.comment or texts.MISSING_VALUE))
+    status = goal.status
+    if item.kind in GOAL_KINDS:
+        return (kind, status.goal.title, status_text(status.result.status), texts.BASIS_LABEL[status.result.basis],
+                None, None, " ".join(explanation.goal_explanation(status.result)))
+    return (kind, ft.OWN_ASSESSMENT_ITEM, own_assessment(status), "", None, None,
+            ft.ASSESSMENT_ITEM_NOTE.format(own=own_assessment(status),
+                                           computed=texts.STATUS_LABEL[status.result.status]))
+
+
+def goals_table(
+    sheet: str, statuses: Sequence[GoalStatus], orgs: dict[int, OrgUnit], saves: dict[tuple[int, int], AuditEntry]
+) -> Table:
+    """A row per goal: computed status with its basis, and the own assessment with its flag."""
+    rows = []
+    for status in statuses:
+        saved = saves.get((status.goal.id, status.org_id))
+        rows.append(
+            (
+                status.goal.code, status.goal.title, texts.GOAL_LEVEL_LABEL[status.goal.level],
+                orgs[status.org_id].name, texts.STATUS_LABEL[status.result.status], points(status),
+                texts.BASIS_LABEL[status.result.basis], status.result.forecast_only, own_assessment(status),
+                flag(status), saved.justification if saved else "",
+                status.assessment.analysis if status.assessment else "",
+                status.assessment.measures if status.assessment else "",
+            )
+        )
+    return Table(sheet, ft.GOALS_CAPTION, ft.GOALS_COLUMNS, tuple(rows),
+                 (1, 4, 1.8, 2.5, 1.3, 0.7, 1.3, 1, 1.5, 2, 3, 4, 4))
+
+
+# ---- the tertial report ---------------------------------------------------------------------
+
+
+def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.date) -> Document:
+    """The whole report: summary with a chart, then each goal level and goal with indicators and activities."""
+    statuses = [g.status for g in report.goals]
+    saves = {(g.status.goal.id, g.status.org_id): g.saved for g in report.goals if g.saved is not None}
+    title = ft.REPORT_TITLE.get(report.period, ft.REPORT_TITLE_OTHER).format(
+        year=report.year, period=texts.PERIOD_LABEL[report.period], org=report.org.name)
+    sections: list[Section] = [_report_summary(statuses)]
+    for level in (GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT):
+        goals = [g for g in report.goals if g.status.goal.level is level]
+        if goals:
+            sections.append(Section(texts.GOAL_LEVEL_LABEL[level]))
+            sections += [_goal_section(g, report.orgs) for g in goals]
+    return Document(
+        title=title,
+        subtitle=subtitle(report.org, state, today),
+        sections=tuple(sections),
+        sheets=(
+            goals_table(ft.GOALS_SHEET, statuses, report.orgs, saves),
+            Table(ft.INDICATORS_SHEET, ft.INDICATORS_EXPORT_CAPTION, ft.INDICATOR_SHEET_COLUMNS,
+                  tuple(row for g in report.goals for row in _indicator_rows(g, report.orgs, with_goal=True)),
+                  (1, 3, 2, 1, 3, 0.8, 1.3, 0.6, 1, 1, 1, 1.3, 1.3)),
+            Table(ft.ACTIVITIES_SHEET, ft.ACTIVITIES_EXPORT_CAPTION, ft.ACTIVITY_SHEET_COLUMNS,
+                  tuple(row for g in report.goals for row in _activity_rows(g, with_goal=True)),
+                  (1, 3, 3, 2, 1, 1, 1.5, 3)),
+        ),
+        summary_sheet=ft.SUMMARY_HEADING,
+    )
+
+
+def _report_summary(statuses: Sequence[GoalStatus]) -> Section:
+    computed = [sum(s.result.status is status for s in statuses) for status in STATUS_ORDER]
+    own = [sum(s.assessment is not None and s.assessment.status is status for s in statuses) for status in STATUS_ORDER]
+    labels = tuple(texts.STATUS_LABEL[s] for s in STATUS_ORDER)
+    flagged = sum(bool(flag(s)) for s in statuses)
+    chart = BarChart(
+        title=ft.REPORT_CHART_TITLE,
+        alt_text=ft.REPORT_CHART_ALT.format(
+            computed=", ".join(f"{label} {n}" for label, n in zip(labels, computed)),
+            own=", ".join(f"{label} {n}" for label, n in zip(labels, own))),
+        labels=labels,
+        series=((ft.COMPUTED_SERIES, tuple(Number(n, str(n)) for n in computed)),
+                (ft.OWN_SERIES, tuple(Number(n, str(n)) for n in own))),
+        value_label=ft.GOAL_COUNT,
+    )
+    return Section(ft.SUMMARY_HEADING, (ft.REPORT_SUMMARY.format(goals=len(statuses), flagged=flagged),), (chart,))
+
+
+def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
+    status = goal.status
+    tables = []
+    indicator_rows = _indicator_rows(goal, orgs, with_goal=False)
+    if indicator_rows:
+        tables.append(Table(ft.INDICATORS_SHEET, texts.INDICATORS_HEADING, ft.INDICATOR_REPORT_COLUMNS,
+                            tuple(indicator_rows), (4, 1, 1, 1, 1.6, 1.3)))
+    activity_rows = _activity_rows(goal, with_goal=False)
+    if activity_rows:
+        tables.append(Table(ft.ACTIVITIES_SHEET, texts.ACTIVITIES_HEADING, ft.ACTIVITY_REPORT_COLUMNS,
+                            tuple(activity_rows), (3, 2, 1, 1, 1.3, 3)))
+    return Section(status.goal.title, goal_paragraphs(status, orgs[status.org_id], goal.saved), tables=tuple(tables),
+                   level=1)
+
+
+def _indicator_rows(goal: GoalReport, orgs: dict[int, OrgUnit], with_goal: bool) -> list[tuple]:
+    rows = []
+    for judged in goal.status.indicators:
+        indicator, result = judged.fact.indicator, judged.result
+        status = texts.STATUS_LABEL[result.status] if with_goal else status_text(result.status)
+        cells = (number(result.target, indicator), number(result.outcome, indicator),
+                 number(result.forecast, indicator), status, texts.BASIS_LABEL[result.basis])
+        if with_goal:  # a flat sheet row: plain status words filter well
+            rows.append((goal.status.goal.code, goal.status.goal.title, orgs[goal.status.org_id].name,
+                         indicator.code, indicator.name, indicator.unit,
+                         texts.DIRECTION_LABEL[indicator.direction], judged.fact.weight, *cells))
+        else:
+            rows.append((indicator.name, *cells))
+    return rows
+
+
+def _activity_rows(goal: GoalReport, with_goal: bool) -> list[tuple]:
+    rows = []
+    for activity, overdue in goal.activities:
+        status = texts.ACTIVITY_STATUS_LABEL[activity.status] + (texts.OVERDUE if overdue else "")
+        cells = (activity.title, activity.responsible, activity.start_date, activity.end_date, status,
+                 activity.comment)
+        rows.append((goal.status.goal.code, goal.status.goal.title, *cells) if with_goal else cells)
+    return rows

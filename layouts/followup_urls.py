@@ -1,0 +1,43 @@
+"""The follow-up pages' paths and links; the view state itself is `layouts.urls`.
+
+Paths are Swedish, as people read and share them: /avvikelser, /presentation?nr=3,
+/prognoser, /mal/<kod>/bedomning and /ladda-ned/<rapport>.<format>.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from layouts import urls
+
+DEVIATIONS_PATH = "/avvikelser"
+PRESENTATION_PATH = "/presentation"
+ACCURACY_PATH = "/prognoser"
+ASSESSMENT_SEGMENT = "bedomning"
+DOWNLOAD_PREFIX = "/ladda-ned"
+NUMBER_KEY = "nr"  # the presentation's position, from 1
+
+DEVIATIONS_REPORT, TERTIAL_REPORT = "avvikelser", "tertialrapport"
+REPORTS = (DEVIATIONS_REPORT, TERTIAL_REPORT)
+FORMATS = ("xlsx", "pdf")
+
+
+def presentation_href(state: urls.ViewState, number: int) -> str:
+    """The projector view of the deviating goal at a position (from 1)."""
+    return f"{urls.href(PRESENTATION_PATH, state)}&{NUMBER_KEY}={number}"
+
+
+def number_from(search: str | None) -> int:
+    """The presentation position in a query string; 1 when absent or not a positive number."""
+    value = parse_qs((search or "").lstrip("?")).get(NUMBER_KEY, ["1"])[0]
+    return int(value) if value.isdigit() and int(value) > 0 else 1
+
+
+def assessment_path(goal_code: str) -> str:
+    """The assessment form's path for a goal."""
+    return f"{urls.goal_path(goal_code)}/{ASSESSMENT_SEGMENT}"
+
+
+def download_href(report: str, file_format: str, state: urls.ViewState) -> str:
+    """A file download of a report for the state's organisation, year and period."""
+    return urls.href(f"{DOWNLOAD_PREFIX}/{report}.{file_format}", state)

@@ -1,0 +1,105 @@
+"""Presentationsläge: one deviating goal at a time in large type, for the meeting's projector.
+
+Next and previous are links (so they work with any keyboard, clicker or pointer, and the
+URL says where the meeting is); the keys → ← PageDown PageUp and Esc follow those links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dash import dcc, html
+
+from dashboard.assessments import AuditEntry
+from dashboard.deviations import GoalDeviations
+from dashboard.model import OrgUnit
+from layouts import explanation, texts, urls
+from layouts import followup_texts as ft
+from layouts.components import basis_note, status_badge
+from layouts.deviations import deviation_table, justification_note
+from layouts.followup_urls import DEVIATIONS_PATH, assessment_path, presentation_href
+from layouts.ids import FollowupIds
+from layouts.overview import assessment_note, counts_text, score
+
+
+def page(
+    number: int,
+    found: Sequence[GoalDeviations],
+    state: urls.ViewState,
+    org: OrgUnit,
+    orgs: dict[int, OrgUnit],
+    saves: dict[tuple[int, int], AuditEntry],
+) -> html.Div:
+    """The goal at `number` (clamped to the list) with links to the neighbours and back."""
+    back = urls.href(DEVIATIONS_PATH, state)
+    if not found:
+        return html.Div([html.H1(ft.PRESENTATION_EMPTY.format(org=org.name)), dcc.Link(ft.END_PRESENTATION, href=back,
+                                                                                       id=FollowupIds.END)],
+                        className="presentation")
+    number = min(number, len(found))
+    goal = found[number - 1]
+    status = goal.status
+    owner = orgs[status.org_id]
+    return html.Div(
+        [
+            navigation(number, len(found), state, back),
+            html.P([texts.GOAL_LEVEL_LABEL[status.goal.level], " · ", owner.name, " · ",
+                    texts.PERIOD_LABEL[state.period], " ", str(state.year)], className="eyebrow"),
+            html.H1(status.goal.title, id=FollowupIds.HEADING, tabIndex=-1),
+            html.Div([status_badge(status.result.status), score(status.result)], className="status-line big"),
+            html.P(counts_text(status.result), className="counts"),
+            basis_note(status.result.basis),
+            assessment_note(status),
+            justification_note(saves.get((status.goal.id, status.org_id))),
+            html.Ul([html.Li(t) for t in explanation.goal_explanation(status.result)], className="why"),
+            deviation_table(goal, state, orgs, caption=ft.PRESENTATION_CAPTION),
+            own_texts(goal),
+            html.P(
+                [
+                    dcc.Link(ft.OPEN_GOAL, href=urls.href(urls.goal_path(status.goal.code), state,
+                                                          org_code=owner.code)),
+                    " · ",
+                    dcc.Link(ft.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state,
+                                                                  org_code=owner.code)),
+                ]
+            ),
+            html.P(ft.KEYBOARD_HINT, className="muted keyboard-hint"),
+            dcc.Store(id=FollowupIds.KEYS),
+        ],
+        className="presentation",
+    )
+
+
+def own_texts(goal: GoalDeviations) -> html.Dl | None:
+    """The organisation's own analysis and measures, what the meeting discusses next."""
+    assessment = goal.status.assessment
+    if assessment is None:
+        return None
+    return html.Dl(
+        [html.Dt(texts.ANALYSIS), html.Dd(assessment.analysis or texts.MISSING_VALUE),
+         html.Dt(texts.MEASURES), html.Dd(assessment.measures or texts.MISSING_VALUE)],
+        className="own-texts",
+    )
+
+
+def navigation(number: int, total: int, state: urls.ViewState, back: str) -> html.Nav:
+    """Previous, position, next and end; the ids let the keyboard handler follow them."""
+    previous = (dcc.Link(ft.PREVIOUS, href=presentation_href(state, number - 1), id=FollowupIds.PREVIOUS,
+                         className="btn btn-outline-primary")
+                if number > 1 else html.Span(ft.PREVIOUS, className="btn btn-outline-secondary disabled",
+                                             **{"aria-disabled": "true"}))
+    following = (dcc.Link(ft.NEXT, href=presentation_href(state, number + 1), id=FollowupIds.NEXT,
+                          className="btn btn-primary")
+                 if number < total else html.Span(ft.NEXT, className="btn btn-outline-secondary disabled",
+                                                  **{"aria-disabled": "true"}))
+    return html.Nav(
+        [
+            previous,
+            html.Span(ft.POSITION.format(number=number, total=total), className="position",
+                      **{"aria-live": "polite"}),
+            following,
+            dcc.Link(ft.END_PRESENTATION, href=back, id=FollowupIds.END, className="btn btn-link"),
+        ],
+        className="presentation-nav",
+        **{"aria-label": ft.PRESENTATION_NAV_LABEL},
+    )

@@ -1,0 +1,144 @@
+"""Läs in data: upload CSV/JSON files, see exactly what would change, save, and undo."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.change_sets import FilePreview, Preview, SavedFile, UndoResult, Upload
+from dashboard.csv_import import MAX_FILE_BYTES, Problem
+from layouts import texts
+from layouts.components import data_table, empty_state
+from layouts.explanation import format_number
+from layouts.ids import UploadIds
+
+
+def page(uploads: Sequence[Upload], templates: Sequence[tuple[str, str]]) -> html.Div:
+    """The upload page: form, preview area, save button, result and the upload log."""
+    return html.Div(
+        [
+            html.H1(texts.UPLOAD_HEADING),
+            html.P(texts.UPLOAD_INTRO),
+            html.P([texts.TEMPLATES_INTRO, *_template_links(templates)]),
+            dbc.Label(texts.UPLOADER_LABEL, html_for=UploadIds.UPLOADER),
+            dbc.Input(id=UploadIds.UPLOADER, type="text", autoComplete="name", className="mb-3 uploader"),
+            html.Label(  # the label names dcc.Upload's hidden file input for screen readers
+                dcc.Upload(
+                    id=UploadIds.FILES,
+                    multiple=True,
+                    max_size=-1,  # the server refuses too large files with a message instead
+                    className="upload-zone",
+                    children=html.Span([texts.UPLOAD_DROP, html.Span(texts.UPLOAD_CHOOSE, className="upload-choose")]),
+                ),
+                className="upload-label",
+            ),
+            html.P(texts.UPLOAD_LIMIT.format(size=format_number(MAX_FILE_BYTES / 1_000_000, 0, "MB")),
+                   className="muted"),
+            dcc.Store(id=UploadIds.PENDING),
+            dcc.Loading(html.Div(id=UploadIds.PREVIEW, **{"aria-live": "polite"}), type="default"),
+            dbc.Button(texts.SAVE_UPLOAD, id=UploadIds.SAVE, disabled=True, color="primary", className="my-3"),
+            dcc.Loading(html.Div(id=UploadIds.RESULT, role="status")),
+            html.H2(texts.UPLOAD_LOG_HEADING),
+            html.Div(upload_log(uploads), id=UploadIds.LOG),
+        ],
+        className="upload-page",
+    )
+
+
+def _template_links(templates: Sequence[tuple[str, str]]) -> list:
+    links: list = []
+    for index, (label, href) in enumerate(templates):
+        links += [", " if index else " ", html.A(label, href=href, download="")]
+    return links + ["."]
+
+
+def preview_panel(preview: Preview) -> html.Div:
+    """What the upload would do, file by file, and every problem found."""
+    return html.Div(
+        [
+            html.H2(texts.PREVIEW_HEADING),
+            *[file_summary(file) for file in preview.files],
+            problem_list(preview.problems) if preview.problems else dbc.Alert(texts.PREVIEW_OK, color="success"),
+        ]
+    )
+
+
+def file_summary(file: FilePreview) -> html.Section:
+    """One file's kind, dialect, counts and a sample of old → new values."""
+    counts = texts.PREVIEW_COUNTS.format(rows=file.rows, new=file.new, changed=file.changed, unchanged=file.unchanged)
+    dialect = texts.PREVIEW_DIALECT.format(encoding=file.encoding or "–", separator=file.separator or "–")
+    children = [
+        html.H3(f"{file.file_name}: {file.kind_label}", className="h5"),
+        html.P([counts, html.Br(), dialect]),
+        *[html.P(note, className="muted") for note in file.notes],
+    ]
+    if file.changes:
+        rows = [(c.key, c.column, c.old, c.new) for c in file.changes]
+        children.append(data_table(texts.CHANGES_CAPTION.format(file=file.file_name), texts.CHANGES_COLUMNS, rows))
+    if file.new_rows:
+        children.append(html.P(texts.NEW_ROWS.format(keys="; ".join(file.new_rows))))
+    return html.Section(children, className="file-preview")
+
+
+def problem_list(problems: Sequence[Problem]) -> dbc.Alert:
+    """Every problem, each naming file, row, column and value, and a promise that nothing was saved."""
+    return dbc.Alert(
+        [
+            html.H3(texts.PROBLEMS_HEADING.format(count=len(problems)), className="h5"),
+            html.Ul([html.Li(str(problem)) for problem in problems]),
+        ],
+        color="danger",
+    )
+
+
+def saved_message(saved: Sequence[SavedFile]) -> dbc.Alert:
+    """What was saved, per file."""
+    items = [
+        html.Li(texts.SAVED_FILE.format(file=s.file_name, inserted=s.inserted, updated=s.updated, unchanged=s.unchanged))
+        for s in saved
+    ]
+    return dbc.Alert([html.P(texts.SAVED_HEADING), html.Ul(items)], color="success")
+
+
+def undone_message(result: UndoResult) -> dbc.Alert:
+    """What an undo restored and removed."""
+    return dbc.Alert(
+        texts.UNDONE.format(id=result.upload_id, file=result.file_name, restored=result.restored, deleted=result.deleted),
+        color="success",
+    )
+
+
+def error_message(text: str) -> dbc.Alert:
+    """A refusal in plain Swedish."""
+    return dbc.Alert(text, color="danger")
+
+
+def upload_log(uploads: Sequence[Upload]) -> html.Div:
+    """Every upload, newest first, with an undo button for those still in force."""
+    if not uploads:
+        return empty_state(texts.NO_UPLOADS)
+    rows = [
+        (
+            str(u.id),
+            u.created_at.strftime("%Y-%m-%d %H:%M"),
+            u.user_name,
+            u.file_name,
+            u.kind_label,
+            texts.UPLOAD_COUNTS.format(inserted=u.rows_inserted, updated=u.rows_updated),
+            _undo_cell(u),
+        )
+        for u in uploads
+    ]
+    return data_table(texts.UPLOAD_LOG_CAPTION, texts.UPLOAD_LOG_COLUMNS, rows)
+
+
+def _undo_cell(upload: Upload):
+    if upload.status == "undone":
+        when = upload.undone_at.strftime("%Y-%m-%d %H:%M") if upload.undone_at else ""
+        return texts.UNDONE_BY.format(user=upload.undone_by or "", when=when)
+    return dbc.Button(
+        texts.UNDO, id={"type": UploadIds.UNDO, "index": upload.id}, color="secondary", size="sm",
+        title=texts.UNDO_TITLE.format(id=upload.id, file=upload.file_name),
+    )

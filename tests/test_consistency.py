@@ -1,0 +1,50 @@
+"""Likvärdiga bedömningar: the lean of each nämnd's assessments and similar results assessed differently."""
+
+from itertools import combinations
+
+import pytest
+
+from dashboard import consistency, rules
+from dashboard.accuracy import committee_of
+
+
+@pytest.fixture(scope="module")
+def assessed(demo_store):
+    orgs = demo_store.org_units()
+    return consistency.assessed_statuses(demo_store, [o.id for o in orgs], 2026, "T2"), orgs
+
+
+def test_every_assessment_of_the_period_is_judged(demo_store, assessed):
+    statuses, orgs = assessed
+    stored = demo_store.assessments([o.id for o in orgs], 2026, "T2")
+    assert len(statuses) == len(stored) > 0
+    assert all(s.assessment is not None for s in statuses)
+
+
+def test_lean_counts_each_committees_assessments(assessed):
+    statuses, orgs = assessed
+    leans = consistency.lean_by_committee(statuses, orgs)
+    assert sum(lean.count for lean in leans) == len(statuses)
+    by_id = {o.id: o for o in orgs}
+    for lean in leans:
+        own = [s for s in statuses if committee_of(by_id[s.org_id], by_id) == lean.committee]
+        assert lean.more_positive == sum(s.disagreement is rules.Disagreement.MORE_POSITIVE for s in own)
+        assert lean.agree + lean.more_positive + lean.more_negative + lean.without_evidence == lean.count
+    assert sum(lean.more_positive for lean in leans) > 0, "the demo's nämnder lean positive"
+    rosiest = [lean.share(lean.more_positive + lean.without_evidence) for lean in leans]
+    assert rosiest == sorted(rosiest, reverse=True)
+
+
+def test_pairs_are_exactly_the_similar_results_assessed_differently(assessed):
+    statuses, _ = assessed
+    pairs = consistency.differing_pairs(statuses)
+    expected = {
+        frozenset((a.org_id, b.org_id, a.goal.id))
+        for a, b in combinations(statuses, 2)
+        if a.goal.id == b.goal.id and a.result.score is not None and b.result.score is not None
+        and abs(a.result.score - b.result.score) <= consistency.SIMILAR_SCORE + 1e-9
+        and a.assessment.status is not b.assessment.status
+    }
+    assert {frozenset((a.org_id, b.org_id, a.goal.id)) for a, b in pairs} == expected
+    assert all(a.result.score <= b.result.score for a, b in pairs)
+    assert expected, "the demo has nämnder assessing similar results differently at T2 2026"

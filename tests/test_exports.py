@@ -1,0 +1,164 @@
+"""Excel and PDF exports: they open, hold the store's numbers, and a formula in a name stays text."""
+
+import datetime as dt
+import io
+from urllib.parse import quote
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from callbacks import followup
+from dashboard import exports
+from dashboard.app import create_app
+from dashboard.model import Status
+from dashboard.settings import Settings
+from layouts import followup_texts as ft
+from layouts import texts, urls
+from layouts.explanation import format_number
+from tests.tiny import tiny_dataset
+
+TODAY = dt.date(2026, 9, 14)
+STATE = urls.ViewState(2026, "T2", "SKA")
+INJECTIONS = ('=HYPERLINK("http://example.com","Klicka")', "+1+1", "-2+3", "@SUM(A1:A2)")
+
+
+@pytest.fixture(scope="module")
+def report_files(demo_store):
+    org = demo_store.org("SKA")
+    document = followup.document(demo_store, "tertialrapport", STATE, org, TODAY)
+    pdf = exports.to_pdf(document)
+    return document, load_workbook(io.BytesIO(exports.to_xlsx(document))), pdf
+
+
+def _plain(text: str) -> str:
+    """Text with every run of spaces (no-break ones too) and line breaks as one space."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _rows(sheet) -> list[dict]:
+    """A table sheet's rows as dicts keyed by the header row (row 4)."""
+    headers = [cell.value for cell in sheet[4]]
+    return [dict(zip(headers, row)) for row in sheet.iter_rows(min_row=5, values_only=True)]
+
+
+def test_the_workbook_holds_the_stores_numbers_as_numbers(demo_store, report_files):
+    _, book, _ = report_files
+    assert book.sheetnames[:4] == [ft.SUMMARY_HEADING, ft.GOALS_SHEET, ft.INDICATORS_SHEET, ft.ACTIVITIES_SHEET]
+    rows = _rows(book[ft.INDICATORS_SHEET])
+    assert rows
+    org_named = {o.name: o for o in demo_store.org_units()}
+    assert {row["Organisation"] for row in rows} > {"Skarpnäcks stadsdelsnämnd"}  # goals of units too
+    for row in rows:
+        goal, indicator = demo_store.goal(row["Målkod"]), demo_store.indicator(row["Indikatorkod"])
+        org = org_named[row["Organisation"]]
+        [fact] = [f for f in demo_store.goal_indicator_facts([org.id], 2026, "T2", [goal.id])
+                  if f.indicator.id == indicator.id]
+        assert row["Utfall"] == (fact.reading.outcome if fact.reading else None)
+        assert row["Prognos helår"] == (fact.reading.forecast if fact.reading else None)
+        assert row["Årsmål"] == (fact.target.target if fact.target else None)
+        assert all(isinstance(row[k], int | float | None) for k in ("Utfall", "Prognos helår", "Årsmål"))
+    column = [cell.value for cell in book[ft.INDICATORS_SHEET][4]].index("Utfall")
+    outcomes = [row[column] for row in book[ft.INDICATORS_SHEET].iter_rows(min_row=5) if row[column].value is not None]
+    assert outcomes and all(c.data_type == "n" and c.number_format.startswith("#,##0") for c in outcomes)
+
+
+def test_the_goals_sheet_flags_the_rosier_assessments(report_files):
+    _, book, _ = report_files
+    rows = _rows(book[ft.GOALS_SHEET])
+    flagged = [r for r in rows if r["Avvikelse i bedömningen"]]
+    assert flagged, "the demo has over-positive assessments at T2"
+    assert all(isinstance(r["Poäng"], int) or r["Poäng"] is None for r in rows)
+    assert {r["Beräknad status"] for r in rows} <= set(texts.STATUS_LABEL.values())
+
+
+def test_the_pdf_has_title_outline_tables_and_a_described_chart(demo_store, report_files):
+    document, _, raw = report_files
+    pdf = PdfReader(io.BytesIO(raw))
+    assert pdf.metadata.title == document.title
+    outline = [item["/Title"] for item in pdf.outline if isinstance(item, dict)]
+    assert outline[0] == ft.SUMMARY_HEADING and texts.GOAL_LEVEL_LABEL[2] in outline
+    text = _plain("\n".join(p.extract_text() for p in pdf.pages))
+    for section in document.sections[2:5]:
+        assert _plain(section.heading) in text
+    outcomes = [row[9] for row in document.sheets[1].rows if row[9].value is not None]
+    assert outcomes[0].text == format_number(outcomes[0].value, outcomes[0].decimals, outcomes[0].unit)
+    assert all(_plain(outcome.text) in text for outcome in outcomes)  # every outcome as the PDF prints it
+    assert b"/StructTreeRoot" in raw and b"/Alt" in raw and b"/Lang" in raw
+
+
+def test_the_deviations_workbook_has_a_row_per_deviation(demo_store):
+    org = demo_store.org("SKA")
+    document = followup.document(demo_store, "avvikelser", STATE, org, TODAY)
+    book = load_workbook(io.BytesIO(exports.to_xlsx(document)))
+    rows = _rows(book[ft.DEVIATIONS_SHEET])
+    found = followup.meeting(demo_store, STATE, org)[0]
+    assert len(rows) == sum(len(g.items) for g in found)
+    assert [r["Nr"] for r in rows] == sorted(r["Nr"] for r in rows)
+    assert PdfReader(io.BytesIO(exports.to_pdf(document))).pages
+
+
+def test_a_formula_in_a_goal_name_arrives_as_text(empty_store):
+    """Goal, indicator, activity and organisation names that a spreadsheet would run as formulas."""
+    goal_title, indicator_name, activity_title, org_name = INJECTIONS
+    data = tiny_dataset()
+    data.goals = [g._replace(title=goal_title) if g.code == "K1" else g for g in data.goals]
+    data.indicators = [i._replace(name=indicator_name) if i.code == "FALL" else i for i in data.indicators]
+    data.activities = [a._replace(title=activity_title) if a.code == "A1" else a for a in data.activities]
+    data.org_units = [o._replace(name=org_name) if o.code == "STAD" else o for o in data.org_units]
+    empty_store.write_dataset(data, user_name="test", file_name="tiny", kind="test")
+    state = urls.ViewState(2025, "T1", "STAD")
+    for report in ("tertialrapport", "avvikelser"):
+        document = followup.document(empty_store, report, state, empty_store.org("STAD"), TODAY)
+        book = load_workbook(io.BytesIO(exports.to_xlsx(document)))
+        cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
+        for text in INJECTIONS:
+            found = [cell for cell in cells if cell.value == text]
+            assert found, f"{text} is in the {report} workbook"
+            assert all(cell.data_type == "s" and cell.quotePrefix for cell in found)
+        assert not [cell for cell in cells if cell.data_type == "f"]
+        pdf = _plain("".join(page.extract_text() for page in PdfReader(io.BytesIO(exports.to_pdf(document))).pages))
+        assert goal_title in pdf
+
+
+def test_numbers_and_dates_keep_their_types():
+    table = exports.Table("Blad", "Rubrik", ("Tal", "Datum", "Negativt"),
+                          ((exports.Number(84.5, "84,5 %", 1, "%"), dt.date(2026, 5, 31), -3),))
+    document = exports.Document("T", "U", (), (table,), "Sammanfattning")
+    sheet = load_workbook(io.BytesIO(exports.to_xlsx(document)))["Blad"]
+    number, date, negative = sheet[5]
+    assert (number.value, number.number_format) == (84.5, '#,##0.0" %"')
+    assert date.value.date() == dt.date(2026, 5, 31) and date.is_date
+    assert negative.value == -3 and negative.data_type == "n"
+
+
+@pytest.fixture
+def client(demo_store):
+    url = demo_store.engine.url.render_as_string(hide_password=False)
+    return create_app(Settings(database_url=url)).server.test_client()
+
+
+@pytest.mark.parametrize("name, content_type, magic", [
+    ("tertialrapport.xlsx", exports.XLSX_TYPE, b"PK"),
+    ("avvikelser.pdf", exports.PDF_TYPE, b"%PDF"),
+])
+def test_downloads_have_content_type_and_a_swedish_file_name(client, name, content_type, magic):
+    response = client.get(f"/ladda-ned/{name}?org=SKA&ar=2026&period=T2")
+    assert response.status_code == 200 and response.content_type == content_type
+    assert response.data.startswith(magic)
+    report, file_format = name.split(".")
+    expected = ft.FILE_NAME[report].format(org="Skarpnäcks stadsdelsnämnd", period="T2", year=2026)
+    assert f"filename*=UTF-8''{quote(expected)}.{file_format}" in response.headers["Content-Disposition"]
+
+
+@pytest.mark.parametrize("name", ["okand.xlsx", "tertialrapport.docx", "tertialrapport"])
+def test_unknown_downloads_are_not_found(client, name):
+    assert client.get(f"/ladda-ned/{name}").status_code == 404
+
+
+def test_status_words_in_the_pdf_carry_symbols(report_files):
+    document, _, _ = report_files
+    rows = [row for section in document.sections for table in section.tables for row in table.rows]
+    statuses = {cell for row in rows for cell in row if isinstance(cell, str) and cell[2:] in
+                {texts.STATUS_LABEL[s] for s in Status}}
+    assert statuses and all(cell[0] in texts.STATUS_SYMBOL.values() for cell in statuses)

@@ -1,0 +1,30 @@
+"""The upload page's decoding of browser files, before anything is parsed."""
+
+import base64
+
+from callbacks.upload import decode, templates
+
+
+def _data_url(content: bytes) -> str:
+    return "data:text/csv;base64," + base64.b64encode(content).decode()
+
+
+def test_files_are_decoded_from_data_urls():
+    files, problems = decode([_data_url(b"a;b\r\n1;2\r\n")], ["x.csv"])
+    assert problems == [] and files[0].name == "x.csv" and files[0].content == b"a;b\r\n1;2\r\n"
+
+
+def test_a_too_large_file_is_refused_before_it_is_decoded():
+    files, problems = decode([_data_url(b"x" * 3000)], ["stor.csv"], max_bytes=1000)
+    assert files == []
+    assert problems[0].file == "stor.csv" and "för stor" in problems[0].issue
+
+
+def test_a_garbled_transfer_is_a_problem_not_a_crash():
+    files, problems = decode(["data:text/csv;base64,@@@"], ["trasig.csv"])
+    assert files == [] and problems[0].file == "trasig.csv"
+
+
+def test_every_template_is_offered_for_download():
+    links = templates()
+    assert ("utfall.csv", "/mallar/utfall.csv") in links and len(links) >= 7
