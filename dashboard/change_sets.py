@@ -66,6 +66,7 @@ from dashboard.store import (
     link_t,
     measurement_t,
     org_t,
+    refresh_reported_periods,
     target_t,
     upload_t,
 )
@@ -225,14 +226,19 @@ def commit(store: Store, uploads: Sequence[UploadFile], *, user_name: str) -> li
         if problems:
             raise UploadRejected(problems)
         context = _Context(conn, [])  # ids as the writes create them
-        return [_apply(conn, plan, context, user_name) for plan in _in_write_order(plans)]
+        saved = [_apply(conn, plan, context, user_name) for plan in _in_write_order(plans)]
+        if any(file.table == measurement_t.name and file.upload_id for file in saved):
+            refresh_reported_periods(conn)
+        return saved
 
 
 def undo(store: Store, upload_id: int, *, user_name: str) -> UndoResult:
     """Restore what an upload replaced and remove the rows it added; UndoRefused if impossible."""
     try:
         with store.engine.begin() as conn:
-            return _undo(conn, upload_id, user_name)
+            result = _undo(conn, upload_id, user_name)
+            refresh_reported_periods(conn)
+            return result
     except IntegrityError as error:
         raise UndoRefused(
             f"Uppladdning {upload_id} kan inte ångras: senare uppladdningar använder rader som den "

@@ -47,6 +47,7 @@ from dashboard.schema import (
     IndicatorRecord,
     MeasurementRecord,
     OrgUnitRecord,
+    ReportedPeriodRecord,
     TargetRecord,
     UploadRecord,
 )
@@ -63,6 +64,7 @@ activity_t = ActivityRecord.__table__
 activity_update_t = ActivityUpdateRecord.__table__
 assessment_t = AssessmentRecord.__table__
 upload_t = UploadRecord.__table__
+period_t = ReportedPeriodRecord.__table__
 
 
 class Store:
@@ -96,6 +98,7 @@ class Store:
         with self.engine.begin() as conn:
             upload_id = _start_upload(conn, user_name, file_name, kind)
             counts = _DatasetWriter(conn, upload_id).write(data)
+            refresh_reported_periods(conn)
             conn.execute(
                 upload_t.update()
                 .where(upload_t.c.id == upload_id)
@@ -141,7 +144,7 @@ class Store:
 
     def reported_periods(self) -> list[tuple[int, str]]:
         """Every (year, period) that has at least one measurement, oldest first."""
-        stmt = select(measurement_t.c.year, measurement_t.c.period).distinct()
+        stmt = select(period_t.c.year, period_t.c.period)
         with self.engine.connect() as conn:
             pairs = [(row.year, row.period) for row in conn.execute(stmt)]
         return sorted(pairs, key=_period_order)
@@ -513,6 +516,13 @@ class _DatasetWriter:
             self.conn.execute(insert(table), batch)
             total += len(batch)
         return total
+
+
+def refresh_reported_periods(conn: Connection) -> None:
+    """Rebuild the reported-period summary from the measurements, inside the writer's transaction."""
+    conn.execute(period_t.delete())
+    distinct = select(measurement_t.c.year, measurement_t.c.period).distinct()
+    conn.execute(period_t.insert().from_select(["year", "period"], distinct))
 
 
 def _subtree(org_id: int):

@@ -145,3 +145,38 @@ def test_goals_within_an_organisation_include_its_ancestors_and_descendants(empt
     assert within("STAD") == ["NM1", "NM2"]
     assert within("N1-E1") == ["NM1"]
     assert within("N2") == ["NM2"]
+
+
+def test_upgrading_a_database_with_data_keeps_its_reported_periods(tmp_path):
+    from alembic import command
+
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    command.upgrade(database.alembic_config(engine), "0003")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO org_unit (id, code, name, level, path) VALUES (1, 'S', 'S', 1, '/1/')")
+        conn.exec_driver_sql(
+            "INSERT INTO indicator (id, code, name, unit, direction, decimals, level, gender_split) "
+            "VALUES (1, 'I', 'I', '%', 'higher', 1, 2, 0)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO measurement (indicator_id, org_id, year, period, gender, outcome, value_status, comment) "
+            "VALUES (1, 1, 2025, 'T2', 'T', 5.0, 'ok', '')"
+        )
+    from dashboard.store import Store
+
+    store = Store(engine)
+    store.create_schema()
+    assert store.reported_periods() == [(2025, "T2")]
+
+
+def test_uploads_and_undo_keep_the_reported_periods_current(tiny_store):
+    from dashboard import change_sets, csv_export
+    from dashboard.csv_formats import MEASUREMENTS
+    from dashboard.csv_import import UploadFile
+
+    record = ("NOJD", "STAD", 2026, "T1", "T", 90.0, None, "ok", "")
+    file = UploadFile("utfall.csv", csv_export.csv_bytes(MEASUREMENTS, [record]))
+    [saved] = change_sets.commit(tiny_store, [file], user_name="test")
+    assert tiny_store.reported_periods()[-1] == (2026, "T1")
+    change_sets.undo(tiny_store, saved.upload_id, user_name="test")
+    assert tiny_store.reported_periods() == [(2024, "FY"), (2025, "T1")]
