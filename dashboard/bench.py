@@ -24,6 +24,7 @@ from dashboard.model import GoalLevel
 from dashboard.app import STORE_EXTENSION, create_app
 from dashboard.settings import Settings
 from dashboard.store import Store
+from layouts.followup_urls import DEVIATIONS_PATH
 from layouts.ids import ShellIds
 
 BUDGET_P95_MS = 100.0
@@ -77,6 +78,7 @@ def view_urls(store: Store, calls: int, seed: int = 7) -> dict[str, list[tuple[s
     views["indikatorsida (trend/förra året/kön)"] = [
         (f"/indikator/{rng.choice(indicator_codes)}", query(*state(committees))) for _ in range(calls)
     ]
+    views["avvikelser nämnd"] = [(DEVIATIONS_PATH, query(*state(committees))) for _ in range(calls)]
     return views
 
 

@@ -248,6 +248,29 @@ def export(directory: Path, templates: bool, demo: bool, database_url: str | Non
         click.echo(str(path))
 
 
+@main.command(help="Mät svarstiderna för varje vy (p50/p95, databasens andel, svarsstorlek, minne).")
+@click.option("--scale", type=click.Choice(["demo", "stockholm"]), default="stockholm", show_default=True,
+              help="Vilken data som byggs om databasen är tom.")
+@click.option("--calls", type=click.IntRange(3, 10_000), default=30, show_default=True,
+              help="Anrop per vy (olika organisationer, mål, år och perioder).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Spara resultatet som JSON.")
+@click.option("--database", "database_url", metavar="URL",
+              help="Databas att mäta (standard: bench-SKALA.db i aktuell katalog; byggs om den är tom).")
+@_fail_on_database_errors
+def bench(scale: str, calls: int, json_path: str | None, database_url: str | None) -> None:
+    from dashboard import bench as benchmark
+
+    store = _open_store(database_url or f"sqlite:///bench-{scale}.db")
+    store.create_schema()
+    if not store.table_counts()["measurement"]:
+        click.echo(f"Bygger {scale}-data …")
+        _demo_counts(store, None) if scale == "demo" else _stockholm_counts(store, None)
+    results = benchmark.run(store.engine.url.render_as_string(hide_password=False), calls)
+    click.echo(benchmark.report(results))
+    if json_path:
+        benchmark.write_json(results, json_path)
+
+
 @main.group(help="Databasens schema.")
 def db() -> None:
     """The database command group."""

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from dashboard import rules
 from dashboard.model import (
     Activity,
-    ActivityState,
     Assessment,
     Gender,
     Goal,
@@ -42,6 +41,7 @@ class GoalStatus:
     org_id: int
     result: rules.GoalResult
     indicators: tuple[JudgedIndicator, ...]
+    activities: tuple[Activity, ...]  # held by the organisation or below, running in the year
     assessment: Assessment | None
     disagreement: rules.Disagreement
 
@@ -72,7 +72,7 @@ def judge(
     facts: dict[tuple[int, int], list[IndicatorFact]] = defaultdict(list)
     for fact in store.goal_indicator_facts(org_ids, year, period, goal_ids):
         facts[fact.goal_id, fact.org_id].append(fact)
-    activities = _activities_below(store, goal_ids, org_ids) if config.include_activities else {}
+    activities = activities_below(store, goal_ids, org_ids, year)
     assessments = {(a.goal_id, a.org_id): a for a in store.assessments(org_ids, year, period)}
     as_of = period_end(year, period)
     statuses = []
@@ -84,27 +84,32 @@ def judge(
             for fact in facts[goal.id, org_id]
         )
         parts = [rules.indicator_part(j.fact.indicator.name, j.fact.weight, j.result) for j in judged]
-        activity = rules.activity_part(activities.get((goal.id, org_id), []), as_of, config)
+        held = tuple(activities.get((goal.id, org_id), ()))
+        activity = rules.activity_part([a.state for a in held], as_of, config)
         if activity is not None:
             parts.append(activity)
         result = rules.goal_fulfilment(parts, config)
         assessment = assessments.get((goal.id, org_id))
         statuses.append(
-            GoalStatus(goal, org_id, result, judged, assessment, rules.disagreement(result.status, assessment))
+            GoalStatus(goal, org_id, result, judged, held, assessment, rules.disagreement(result.status, assessment))
         )
     return statuses
 
 
-def _activities_below(
-    store: Store, goal_ids: Sequence[int], org_ids: Sequence[int]
-) -> dict[tuple[int, int], list[ActivityState]]:
-    """Each goal's activities held by each organisation or anything below it."""
-    paths = store.org_paths(org_ids)
-    found: dict[tuple[int, int], list[ActivityState]] = defaultdict(list)
-    for goal_id, path, state in store.activity_states(goal_ids):
-        for org_id, org_path in paths.items():
-            if path.startswith(org_path):
-                found[goal_id, org_id].append(state)
+def activities_below(
+    store: Store, goal_ids: Sequence[int], org_ids: Sequence[int], year: int
+) -> dict[tuple[int, int], list[Activity]]:
+    """Each goal's activities in the year held by each organisation or anything below it.
+
+    An activity's holder path ("/1/4/17/") lists all its ancestors, so each activity is
+    matched against the wanted organisations by id, not by comparing every pair.
+    """
+    wanted = set(org_ids)
+    found: dict[tuple[int, int], list[Activity]] = defaultdict(list)
+    for path, activity in store.activities_of(goal_ids, year):
+        for ancestor in path.strip("/").split("/"):
+            if int(ancestor) in wanted:
+                found[activity.goal_id, int(ancestor)].append(activity)
     return found
 
 
@@ -153,7 +158,7 @@ def goal_view(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) ->
         lines=tuple(indicator_lines(store, status.indicators, org.id, year, period)),
         activities=tuple(
             (activity, rules.is_overdue(activity.state, as_of))
-            for activity in store.activities(goal.id, org.id, year)
+            for activity in status.activities
         ),
     )
 

@@ -122,8 +122,7 @@ def deviations(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalD
     as_of = period_end(year, period)
     found = []
     for status in judged_goals(store, org, year, period):
-        activities = store.activities(status.goal.id, status.org_id, year)
-        items = goal_items(status) + indicator_items(status.indicators) + activity_items(activities, as_of)
+        items = goal_items(status) + indicator_items(status.indicators) + activity_items(status.activities, as_of)
         if items:
             found.append(GoalDeviations(status, tuple(sorted(items, key=lambda d: KIND_ORDER[d.kind]))))
     return sorted(found, key=_rank)

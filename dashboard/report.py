@@ -38,7 +38,7 @@ def tertial_report(store: Store, org: OrgUnit, year: int, period: str) -> Tertia
     goals = tuple(
         GoalReport(
             status,
-            tuple((a, rules.is_overdue(a.state, as_of)) for a in store.activities(status.goal.id, status.org_id, year)),
+            tuple((a, rules.is_overdue(a.state, as_of)) for a in status.activities),
             saved.get((status.goal.id, status.org_id)),
         )
         for status in statuses

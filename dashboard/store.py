@@ -198,29 +198,6 @@ class Store:
         with self.engine.connect() as conn:
             return [_fact(row) for row in conn.execute(stmt).mappings()]
 
-    def activity_states(self, goal_ids: Sequence[int]) -> list[tuple[int, str, ActivityState]]:
-        """(goal id, holding organisation's path, state) of every activity under the goals.
-
-        One query for all goals; callers keep those below an organisation by path prefix.
-        """
-        stmt = (
-            select(activity_t.c.goal_id, org_t.c.path, activity_t.c.status, activity_t.c.start_date,
-                   activity_t.c.end_date)
-            .join(org_t, org_t.c.id == activity_t.c.org_id)
-            .where(activity_t.c.goal_id.in_(list(goal_ids)))
-        )
-        with self.engine.connect() as conn:
-            return [
-                (row.goal_id, row.path, ActivityState(ActivityStatus(row.status), row.start_date, row.end_date))
-                for row in conn.execute(stmt)
-            ]
-
-    def org_paths(self, org_ids: Sequence[int]) -> dict[int, str]:
-        """Each organisation's materialised path ("/1/4/17/")."""
-        stmt = select(org_t.c.id, org_t.c.path).where(org_t.c.id.in_(list(org_ids)))
-        with self.engine.connect() as conn:
-            return {row.id: row.path for row in conn.execute(stmt)}
-
     def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
         """The organisations' own assessments of their goals for a period."""
         stmt = select(assessment_t).where(
@@ -340,9 +317,11 @@ class Store:
                 for row in conn.execute(stmt)
             }
 
-    def activities(self, goal_id: int, org_id: int, year: int) -> list[Activity]:
-        """A goal's activities held by the organisation or below, running in the year, with the latest comment."""
-        subtree = _subtree(org_id)
+    def activities_of(self, goal_ids: Sequence[int], year: int) -> list[tuple[str, Activity]]:
+        """(holder's org path, activity) for the goals' activities running in the year, with the latest comment.
+
+        One query for all goals; callers keep those below an organisation by its id in the path.
+        """
         latest = (
             select(activity_update_t.c.comment)
             .where(activity_update_t.c.activity_id == activity_t.c.id)
@@ -351,10 +330,10 @@ class Store:
             .scalar_subquery()
         )
         stmt = (
-            select(activity_t, latest.label("comment"))
+            select(activity_t, org_t.c.path, latest.label("comment"))
+            .join(org_t, org_t.c.id == activity_t.c.org_id)
             .where(
-                activity_t.c.goal_id == goal_id,
-                activity_t.c.org_id.in_(subtree),
+                activity_t.c.goal_id.in_(list(goal_ids)),
                 activity_t.c.start_date <= dt.date(year, 12, 31),
                 activity_t.c.end_date >= dt.date(year, 1, 1),
             )
@@ -362,9 +341,12 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [
-                Activity(
-                    row.id, row.code, row.goal_id, row.org_id, row.title, row.responsible,
-                    row.start_date, row.end_date, ActivityStatus(row.status), row.comment or "",
+                (
+                    row.path,
+                    Activity(
+                        row.id, row.code, row.goal_id, row.org_id, row.title, row.responsible,
+                        row.start_date, row.end_date, ActivityStatus(row.status), row.comment or "",
+                    ),
                 )
                 for row in conn.execute(stmt)
             ]

@@ -44,3 +44,14 @@ def test_a_period_without_numbers_is_never_met(tiny_store):
     [status] = control_room.goal_statuses(tiny_store, _org_id(tiny_store, "STAD"), 2025, "T2")
     assert status.result.status is not Status.MET
     assert all(j.result.basis is Basis.NONE for j in status.indicators)
+
+
+def test_activities_are_matched_to_each_organisation_below_it(tiny_store):
+    from dashboard.control_room import activities_below
+
+    stad, n1, n2 = (_org_id(tiny_store, code) for code in ("STAD", "N1", "N2"))
+    k1 = tiny_store.goal("K1").id
+    found = activities_below(tiny_store, [k1], [stad, n1, n2], 2025)
+    assert [a.code for a in found[k1, stad]] == ["A1", "A2"]
+    assert [a.code for a in found[k1, n1]] == ["A1"] and [a.code for a in found[k1, n2]] == ["A2"]
+    assert activities_below(tiny_store, [k1], [stad], 2024) == {}

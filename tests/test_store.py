@@ -77,14 +77,15 @@ def test_facts_leave_out_indicators_an_organisation_does_not_measure(tiny_store)
     assert tiny_store.goal_indicator_facts([orgs["STAD"]], 2023, "FY", [goals["K1"]]) == []
 
 
-def test_activity_states_carry_the_holders_path(tiny_store):
+def test_activities_of_goals_carry_the_holders_path_and_run_in_the_year(tiny_store):
     orgs, goals = _ids(tiny_store)
-    paths = tiny_store.org_paths([orgs["STAD"], orgs["N1-E1"]])
-    assert paths[orgs["N1-E1"]].startswith(paths[orgs["STAD"]])
-    found = sorted(tiny_store.activity_states([goals["K1"]]), key=lambda f: f[1])
-    assert [path for _, path, _ in found] == sorted(tiny_store.org_paths([orgs["N1-E1"], orgs["N2"]]).values())
-    assert {state.status for _, _, state in found} == {ActivityStatus.ONGOING}
-    assert tiny_store.activity_states([goals["I1"]]) == []
+    found = tiny_store.activities_of([goals["K1"]], 2025)
+    assert [(path, a.code) for path, a in found] == [
+        (f"/{orgs['STAD']}/{orgs['N1']}/{orgs['N1-E1']}/", "A1"), (f"/{orgs['STAD']}/{orgs['N2']}/", "A2")
+    ]
+    assert found[0][1].responsible == "Enhetschef Anna Lind"
+    assert tiny_store.activities_of([goals["K1"]], 2026) == []
+    assert tiny_store.activities_of([goals["I1"]], 2025) == []
 
 
 def test_assessments_are_read_per_organisation_and_period(tiny_store):
@@ -126,13 +127,6 @@ def test_measurements_and_targets_by_period_and_year(tiny_store):
     assert sorted(m.gender.value for m in history) == ["K", "M", "T"]
     assert tiny_store.measurements([nojd], [orgs["STAD"]], "FY", years=[2025]) == []
     assert tiny_store.targets([nojd], [orgs["STAD"]])[nojd, orgs["STAD"], 2025].target == 85.0
-
-
-def test_activities_carry_dates_status_and_are_limited_to_the_subtree(tiny_store):
-    orgs, goals = _ids(tiny_store)
-    assert [a.code for a in tiny_store.activities(goals["K1"], orgs["STAD"], 2025)] == ["A1", "A2"]
-    assert [a.code for a in tiny_store.activities(goals["K1"], orgs["N2"], 2025)] == ["A2"]
-    assert tiny_store.activities(goals["K1"], orgs["STAD"], 2026) == []
 
 
 def test_goals_within_an_organisation_include_its_ancestors_and_descendants(empty_store):
