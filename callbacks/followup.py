@@ -18,9 +18,8 @@ from dashboard.control_room import GoalStatus
 from dashboard.model import Indicator, OrgUnit, Status
 from dashboard.store import Store
 from layouts import accuracy as accuracy_page_layout
-from layouts import assessment_form, export_documents, filters, presentation, urls
+from layouts import assessment_form, export_documents, filters, presentation, texts, urls
 from layouts import deviations as deviations_layout
-from layouts import followup_texts as ft
 from layouts.followup_urls import (
     ACCURACY_PATH,
     ASSESSMENT_SEGMENT,
@@ -127,7 +126,7 @@ def document(store: Store, report_name: str, state: urls.ViewState, org: OrgUnit
 
 def file_name(report_name: str, file_format: str, state: urls.ViewState, org: OrgUnit) -> str:
     """A Swedish file name, e.g. "Avvikelser Skarpnäcks stadsdelsnämnd T2 2026.xlsx"."""
-    return f"{ft.FILE_NAME[report_name].format(org=org.name, period=state.period, year=state.year)}.{file_format}"
+    return f"{texts.FILE_NAME[report_name].format(org=org.name, period=state.period, year=state.year)}.{file_format}"
 
 
 def _register_downloads(app: Dash, store: Store) -> None:

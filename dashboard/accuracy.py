@@ -29,7 +29,7 @@ from dashboard.model import (
     Trend,
     ValueStatus,
 )
-from dashboard.store import Store, _indicator, indicator_t, measurement_t, target_t
+from dashboard.store import Store, indicator_from_row, indicator_t, measurement_t, target_t
 
 FORECAST_PERIODS = ("T1", "T2")
 # Below half a unit of the last decimal, a difference rounds to 0 (as in rules.year_over_year).
@@ -276,7 +276,7 @@ def _indicators(rows) -> dict[int, Indicator]:
     found: dict[int, Indicator] = {}
     for row in rows:
         if row["id"] not in found:
-            found[row["id"]] = _indicator(row)
+            found[row["id"]] = indicator_from_row(row)
     return found
 
 

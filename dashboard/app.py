@@ -10,7 +10,6 @@ from dashboard.settings import Settings
 from dashboard.store import Store
 from layouts import shell, texts
 
-
 STORE_EXTENSION = "kontrollrummet_store"
 
 

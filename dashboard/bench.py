@@ -20,8 +20,8 @@ from dataclasses import asdict, dataclass
 
 from sqlalchemy import event
 
-from dashboard.model import GoalLevel
 from dashboard.app import STORE_EXTENSION, create_app
+from dashboard.model import GoalLevel
 from dashboard.settings import Settings
 from dashboard.store import Store
 from layouts.followup_urls import DEVIATIONS_PATH

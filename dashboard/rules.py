@@ -19,8 +19,8 @@ from enum import StrEnum
 
 from dashboard.model import (
     ActivityState,
-    Assessment,
     ActivityStatus,
+    Assessment,
     Basis,
     Direction,
     Reading,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
@@ -18,8 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from dashboard import database
 from dashboard.dataset import Dataset, MeasurementRow
 from dashboard.model import (
+    PERIOD_END_MONTH,
     Activity,
-    ActivityState,
     ActivityStatus,
     Assessment,
     Direction,
@@ -30,7 +29,6 @@ from dashboard.model import (
     IndicatorFact,
     Measurement,
     OrgLevel,
-    PERIOD_END_MONTH,
     OrgUnit,
     Reading,
     Status,
@@ -196,7 +194,8 @@ class Store:
             .order_by(link_t.c.goal_id, orgs.c.id, indicator_t.c.code)
         )
         with self.engine.connect() as conn:
-            return [_fact(row) for row in conn.execute(stmt).mappings()]
+            indicators: dict[int, Indicator] = {}  # thousands of rows share a few dozen indicators
+            return [_fact(row, indicators) for row in conn.execute(stmt).mappings()]
 
     def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
         """The organisations' own assessments of their goals for a period."""
@@ -274,7 +273,7 @@ class Store:
 
     def indicator(self, code: str) -> Indicator | None:
         """The indicator with this code."""
-        return self._one(select(indicator_t).where(indicator_t.c.code == code), _indicator)
+        return self._one(select(indicator_t).where(indicator_t.c.code == code), indicator_from_row)
 
     def measurements(
         self,
@@ -574,7 +573,8 @@ def _goal(row) -> Goal:
     )
 
 
-def _indicator(row) -> Indicator:
+def indicator_from_row(row) -> Indicator:
+    """An Indicator from a row holding the indicator table's columns."""
     return Indicator(
         id=row["id"],
         code=row["code"],
@@ -588,7 +588,7 @@ def _indicator(row) -> Indicator:
     )
 
 
-def _fact(row) -> IndicatorFact:
+def _fact(row, indicators: dict[int, Indicator]) -> IndicatorFact:
     target = (
         Target(row["target"], row["partly_limit"], row["council_target"])
         if row["target"] is not None
@@ -598,4 +598,5 @@ def _fact(row) -> IndicatorFact:
     reading = (
         Reading(row["outcome"], row["forecast"], ValueStatus(row["value_status"])) if has_reading else None
     )
-    return IndicatorFact(row["goal_id"], row["org_id"], _indicator(row), row["weight"], target, reading)
+    indicator = indicators.get(row["id"]) or indicators.setdefault(row["id"], indicator_from_row(row))
+    return IndicatorFact(row["goal_id"], row["org_id"], indicator, row["weight"], target, reading)

@@ -22,11 +22,10 @@ from dashboard.accuracy import (
 from dashboard.consistency import Lean
 from dashboard.control_room import GoalStatus
 from dashboard.model import Indicator, OrgUnit, Status
-from layouts import followup_texts as ft
 from layouts import texts, urls
 from layouts.components import basis_tag, breadcrumb, data_table, empty_state, status_badge
 from layouts.explanation import format_number, format_percent, score_points
-from layouts.figures import COLOURS, Figure, _figure
+from layouts.figures import COLOURS, Figure, base_figure
 from layouts.followup_urls import ACCURACY_PATH
 from layouts.overview import assessment_note
 
@@ -48,13 +47,13 @@ def page(
     period = texts.PERIOD_LABEL[state.period].lower()
     return html.Div(
         [
-            html.H1(ft.ACCURACY_HEADING.format(org=org.name)),
+            html.H1(texts.ACCURACY_HEADING.format(org=org.name)),
             filter_bar,
-            html.P(ft.ACCURACY_INTRO.format(org=org.name), className="lead"),
+            html.P(texts.ACCURACY_INTRO.format(org=org.name), className="lead"),
             html.Nav(
                 html.Ul([html.Li(html.A(label, href=f"#{anchor}")) for anchor, label in
-                         zip(SECTION_IDS, ft.ACCURACY_SECTIONS)]),
-                **{"aria-label": ft.ON_THIS_PAGE},
+                         zip(SECTION_IDS, texts.ACCURACY_SECTIONS)]),
+                **{"aria-label": texts.ON_THIS_PAGE},
             ),
             accuracy_section(org, state, committees, indicators),
             forecast_only_section(state, forecast_only, orgs, period),
@@ -71,20 +70,20 @@ def accuracy_section(
     org: OrgUnit, state: urls.ViewState, committees: Sequence[GroupAccuracy], indicators: Sequence[GroupAccuracy]
 ) -> html.Section:
     """Per nämnd, then per indicator of the organisation, how the forecasts turned out."""
-    children: list = [html.H2(ft.ACCURACY_SECTIONS[0]), html.P(ft.ACCURACY_DEFINITION)]
+    children: list = [html.H2(texts.ACCURACY_SECTIONS[0]), html.P(texts.ACCURACY_DEFINITION)]
     if not committees:
-        return html.Section([*children, empty_state(ft.NO_FORECASTS)], id=SECTION_IDS[0])
+        return html.Section([*children, empty_state(texts.NO_FORECASTS)], id=SECTION_IDS[0])
     worst = committees[0]
     children += [
-        html.P(ft.MOST_OPTIMISTIC.format(committee=worst.key.name,
+        html.P(texts.MOST_OPTIMISTIC.format(committee=worst.key.name,
                                          share=format_percent(worst.too_positive_share("T1"))), className="finding"),
         html.Div(
             dcc.Graph(figure=committee_figure(committees), config={"displayModeBar": False, "responsive": True}),
-            role="img", className="figure", **{"aria-label": ft.COMMITTEE_FIGURE_LABEL},
+            role="img", className="figure", **{"aria-label": texts.COMMITTEE_FIGURE_LABEL},
         ),
-        data_table(ft.COMMITTEE_CAPTION, ft.COMMITTEE_COLUMNS, committee_rows(committees), numeric=(2, 3, 4, 5, 6, 7)),
-        html.H3(ft.INDICATOR_ACCURACY_HEADING.format(org=org.name), className="h5 mt-4"),
-        indicator_table(indicators, state) if indicators else empty_state(ft.NO_OWN_FORECASTS),
+        data_table(texts.COMMITTEE_CAPTION, texts.COMMITTEE_COLUMNS, committee_rows(committees), numeric=(2, 3, 4, 5, 6, 7)),
+        html.H3(texts.INDICATOR_ACCURACY_HEADING.format(org=org.name), className="h5 mt-4"),
+        indicator_table(indicators, state) if indicators else empty_state(texts.NO_OWN_FORECASTS),
     ]
     return html.Section(children, id=SECTION_IDS[0])
 
@@ -98,8 +97,8 @@ def committee_figure(committees: Sequence[GroupAccuracy]) -> Figure:
         traces.append({"type": "bar", "orientation": "h", "name": texts.PERIOD_LABEL[period], "y": names, "x": shares,
                        "marker": {"color": colour, "pattern": {"shape": pattern}},
                        "text": [format_number(s, 0, "%") for s in shares], "textposition": "outside"})
-    figure = _figure(ft.COMMITTEE_FIGURE_TITLE, "", traces, barmode="group", height=max(300, 90 * len(committees)))
-    figure["layout"]["xaxis"] = {"title": {"text": ft.SHARE_TOO_POSITIVE}, "range": [0, 105], "gridcolor": "#e5e5e5"}
+    figure = base_figure(texts.COMMITTEE_FIGURE_TITLE, "", traces, barmode="group", height=max(300, 90 * len(committees)))
+    figure["layout"]["xaxis"] = {"title": {"text": texts.SHARE_TOO_POSITIVE}, "range": [0, 105], "gridcolor": "#e5e5e5"}
     figure["layout"]["yaxis"] = {"automargin": True, "autorange": "reversed"}  # most optimistic on top
     figure["layout"]["legend"] = {"orientation": "h", "y": -0.3}
     return figure
@@ -158,7 +157,7 @@ def indicator_table(groups: Sequence[GroupAccuracy], state: urls.ViewState) -> h
          str(len({c.year for c in group.checks})), *period_cells(group, group.key))
         for group in groups
     ]
-    return data_table(ft.INDICATOR_ACCURACY_CAPTION, ft.INDICATOR_ACCURACY_COLUMNS, rows, numeric=(1, 2, 3, 4, 5))
+    return data_table(texts.INDICATOR_ACCURACY_CAPTION, texts.INDICATOR_ACCURACY_COLUMNS, rows, numeric=(1, 2, 3, 4, 5))
 
 
 def indicator_page(
@@ -173,17 +172,17 @@ def indicator_page(
     ]
     return html.Div(
         [
-            breadcrumb([(ft.ACCURACY_HEADING.format(org=org.name), urls.href(ACCURACY_PATH, state)),
+            breadcrumb([(texts.ACCURACY_HEADING.format(org=org.name), urls.href(ACCURACY_PATH, state)),
                         (indicator.name, None)]),
-            html.H1(ft.INDICATOR_FORECASTS_HEADING.format(indicator=indicator.name)),
-            html.P(ft.INDICATOR_FORECASTS_INTRO.format(org=org.name, direction=texts.DIRECTION_LABEL[
+            html.H1(texts.INDICATOR_FORECASTS_HEADING.format(indicator=indicator.name)),
+            html.P(texts.INDICATOR_FORECASTS_INTRO.format(org=org.name, direction=texts.DIRECTION_LABEL[
                 indicator.direction]), className="lead"),
-            dcc.Link(ft.OPEN_INDICATOR, href=urls.href(urls.indicator_path(indicator.code), state)),
-            html.Section([html.H2(ft.YEAR_BY_YEAR.format(org=org.name)),
-                          year_table(own) if own else empty_state(ft.NO_OWN_FORECASTS)]),
-            html.Section([html.H2(ft.BY_ORG_FORECASTS_HEADING),
-                          data_table(ft.BY_ORG_FORECASTS_CAPTION, ft.BY_ORG_FORECASTS_COLUMNS, rows, (1, 2, 3, 4, 5))
-                          if rows else empty_state(ft.NO_FORECASTS)]),
+            dcc.Link(texts.OPEN_INDICATOR, href=urls.href(urls.indicator_path(indicator.code), state)),
+            html.Section([html.H2(texts.YEAR_BY_YEAR.format(org=org.name)),
+                          year_table(own) if own else empty_state(texts.NO_OWN_FORECASTS)]),
+            html.Section([html.H2(texts.BY_ORG_FORECASTS_HEADING),
+                          data_table(texts.BY_ORG_FORECASTS_CAPTION, texts.BY_ORG_FORECASTS_COLUMNS, rows, (1, 2, 3, 4, 5))
+                          if rows else empty_state(texts.NO_FORECASTS)]),
         ],
         className="accuracy-page",
     )
@@ -213,7 +212,7 @@ def year_table(checks: Sequence[ForecastCheck]) -> html.Div:
                   for p in FORECAST_PERIODS),
             )
         )
-    return data_table(ft.YEAR_CAPTION, ft.YEAR_COLUMNS, rows, numeric=(1, 2, 3, 4, 5))
+    return data_table(texts.YEAR_CAPTION, texts.YEAR_COLUMNS, rows, numeric=(1, 2, 3, 4, 5))
 
 
 # ---- met without outcome --------------------------------------------------------------------
@@ -223,9 +222,9 @@ def forecast_only_section(
     state: urls.ViewState, found: Sequence[ForecastOnly], orgs: dict[int, OrgUnit], period: str
 ) -> html.Section:
     """How many indicators have a status that rests on a forecast alone, and which."""
-    heading = html.H2(ft.ACCURACY_SECTIONS[1])
+    heading = html.H2(texts.ACCURACY_SECTIONS[1])
     if not found:
-        return html.Section([heading, empty_state(ft.NO_FORECAST_ONLY.format(period=period, year=state.year))],
+        return html.Section([heading, empty_state(texts.NO_FORECAST_ONLY.format(period=period, year=state.year))],
                             id=SECTION_IDS[1])
     met = sum(f.result.status is Status.MET for f in found)
     rows = [
@@ -242,9 +241,9 @@ def forecast_only_section(
     return html.Section(
         [
             heading,
-            html.P(ft.FORECAST_ONLY_FINDING.format(met=met, total=len(found), period=period, year=state.year),
+            html.P(texts.FORECAST_ONLY_FINDING.format(met=met, total=len(found), period=period, year=state.year),
                    className="finding"),
-            data_table(ft.FORECAST_ONLY_CAPTION, ft.FORECAST_ONLY_COLUMNS, rows, numeric=(2, 3)),
+            data_table(texts.FORECAST_ONLY_CAPTION, texts.FORECAST_ONLY_COLUMNS, rows, numeric=(2, 3)),
         ],
         id=SECTION_IDS[1],
     )
@@ -261,18 +260,18 @@ def consistency_section(
     period: str,
 ) -> html.Section:
     """How each nämnd's assessments lean, and similar results assessed differently."""
-    children: list = [html.H2(ft.ACCURACY_SECTIONS[2]), html.P(ft.CONSISTENCY_DEFINITION)]
+    children: list = [html.H2(texts.ACCURACY_SECTIONS[2]), html.P(texts.CONSISTENCY_DEFINITION)]
     if not leans:
-        return html.Section([*children, empty_state(ft.NO_ASSESSMENTS.format(period=period, year=state.year))],
+        return html.Section([*children, empty_state(texts.NO_ASSESSMENTS.format(period=period, year=state.year))],
                             id=SECTION_IDS[2])
     rosiest = leans[0]
     children += [
-        html.P(ft.ROSIEST.format(committee=rosiest.committee.name, total=rosiest.count,
+        html.P(texts.ROSIEST.format(committee=rosiest.committee.name, total=rosiest.count,
                                  count=rosiest.more_positive + rosiest.without_evidence), className="finding"),
-        data_table(ft.LEAN_CAPTION.format(period=period, year=state.year), ft.LEAN_COLUMNS,
+        data_table(texts.LEAN_CAPTION.format(period=period, year=state.year), texts.LEAN_COLUMNS,
                    [lean_row(lean) for lean in leans], numeric=(1, 2, 3, 4, 5)),
-        html.H3(ft.PAIRS_HEADING, className="h5 mt-4"),
-        pair_table(pairs, state, orgs) if pairs else empty_state(ft.NO_PAIRS),
+        html.H3(texts.PAIRS_HEADING, className="h5 mt-4"),
+        pair_table(pairs, state, orgs) if pairs else empty_state(texts.NO_PAIRS),
     ]
     return html.Section(children, id=SECTION_IDS[2])
 
@@ -293,9 +292,9 @@ def pair_table(pairs: Sequence[tuple[GoalStatus, GoalStatus]], state: urls.ViewS
         org = orgs[status.org_id]
         return html.Span(
             [dcc.Link(org.name, href=urls.href(urls.goal_path(status.goal.code), state, org_code=org.code)), " ",
-             html.Span(ft.COMPUTED_SCORE.format(score=score_points(status.result.score))),
+             html.Span(texts.COMPUTED_SCORE.format(score=score_points(status.result.score))),
              assessment_note(status)]
         )
 
     rows = [(a.goal.title, side(a), side(b)) for a, b in pairs]
-    return data_table(ft.PAIRS_CAPTION, ft.PAIRS_COLUMNS, rows)
+    return data_table(texts.PAIRS_CAPTION, texts.PAIRS_COLUMNS, rows)

@@ -17,7 +17,6 @@ from dashboard.assessments import AuditEntry, Problem
 from dashboard.control_room import GoalStatus
 from dashboard.model import Assessment, OrgUnit, Status
 from layouts import explanation, texts, urls
-from layouts import followup_texts as ft
 from layouts.components import basis_note, breadcrumb, data_table, empty_state, status_badge
 from layouts.deviations import justification_note
 from layouts.followup_urls import assessment_path
@@ -52,10 +51,10 @@ def page(
     return html.Div(
         [
             breadcrumb([(texts.OVERVIEW_CRUMB, urls.href("/", state)), (goal.title, goal_href),
-                        (ft.FORM_CRUMB, None)]),
+                        (texts.FORM_CRUMB, None)]),
             html.P(texts.GOAL_LEVEL_LABEL[goal.level], className="eyebrow"),
-            html.H1(ft.FORM_HEADING.format(goal=goal.title)),
-            html.P(ft.FORM_CONTEXT.format(org=org.name, period=texts.PERIOD_LABEL[state.period].lower(),
+            html.H1(texts.FORM_HEADING.format(goal=goal.title)),
+            html.P(texts.FORM_CONTEXT.format(org=org.name, period=texts.PERIOD_LABEL[state.period].lower(),
                                           year=state.year), className="lead"),
             dbc.Row(
                 [
@@ -75,15 +74,15 @@ def computed_panel(status: GoalStatus, saved: AuditEntry | None) -> html.Section
     result = status.result
     return html.Section(
         [
-            html.H2(ft.COMPUTED_HEADING, className="h5"),
+            html.H2(texts.COMPUTED_HEADING, className="h5"),
             html.Div([status_badge(result.status), score(result)], className="status-line big"),
             html.P(counts_text(result), className="counts"),
             basis_note(result.basis),
             html.Ul([html.Li(t) for t in explanation.goal_explanation(result)]),
             html.Details(
-                [html.Summary(ft.PARTS_SUMMARY), html.Ul([html.Li(t) for t in explanation.goal_part_lines(result)])]
+                [html.Summary(texts.PARTS_SUMMARY), html.Ul([html.Li(t) for t in explanation.goal_part_lines(result)])]
             ),
-            html.H3(ft.CURRENT_HEADING, className="h6 mt-3"),
+            html.H3(texts.CURRENT_HEADING, className="h6 mt-3"),
             html.Div(current(status, saved), id=AssessmentIds.CURRENT, **{"aria-live": "polite"}),
         ],
         className="computed-panel",
@@ -103,14 +102,14 @@ def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None) ->
     needed = assessments.needs_justification(status.result.status, chosen)
     return html.Section(
         [
-            html.H2(ft.FORM_SECTION_HEADING, className="h5"),
+            html.H2(texts.FORM_SECTION_HEADING, className="h5"),
             dcc.Store(id=AssessmentIds.KEY, data=form_key(status, state)),
             html.Fieldset(
                 [
-                    html.Legend(ft.STATUS_LEGEND[is_forecast], className="form-label fs-6"),
+                    html.Legend(texts.STATUS_LEGEND[is_forecast], className="form-label fs-6"),
                     dbc.RadioItems(
                         id=AssessmentIds.STATUS,
-                        options=[{"label": ft.CHOICE_LABEL[s], "value": s.value} for s in assessments.CHOICES],
+                        options=[{"label": texts.CHOICE_LABEL[s], "value": s.value} for s in assessments.CHOICES],
                         value=chosen.value if chosen else None,
                     ),
                 ],
@@ -121,18 +120,18 @@ def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None) ->
                 id=AssessmentIds.WARNING,
                 **{"aria-live": "polite"},
             ),
-            html.Div(_field(AssessmentIds.JUSTIFICATION, ft.JUSTIFICATION_LABEL, ft.JUSTIFICATION_HELP, justification),
+            html.Div(_field(AssessmentIds.JUSTIFICATION, texts.JUSTIFICATION_LABEL, texts.JUSTIFICATION_HELP, justification),
                      id=AssessmentIds.JUSTIFICATION_GROUP, hidden=not needed),
-            _field(AssessmentIds.ANALYSIS, ft.ANALYSIS_LABEL, ft.ANALYSIS_HELP, own.analysis if own else ""),
-            _field(AssessmentIds.MEASURES, ft.MEASURES_LABEL, ft.MEASURES_HELP, own.measures if own else ""),
+            _field(AssessmentIds.ANALYSIS, texts.ANALYSIS_LABEL, texts.ANALYSIS_HELP, own.analysis if own else ""),
+            _field(AssessmentIds.MEASURES, texts.MEASURES_LABEL, texts.MEASURES_HELP, own.measures if own else ""),
             html.Div(
                 [
-                    _label(AssessmentIds.SAVED_BY, ft.SAVED_BY_LABEL, ft.SAVED_BY_HELP),
+                    _label(AssessmentIds.SAVED_BY, texts.SAVED_BY_LABEL, texts.SAVED_BY_HELP),
                     dbc.Input(id=AssessmentIds.SAVED_BY, type="text", autocomplete="name"),
                 ],
                 className="mb-3",
             ),
-            dbc.Button(ft.SAVE, id=AssessmentIds.SAVE, color="primary", n_clicks=0),
+            dbc.Button(texts.SAVE, id=AssessmentIds.SAVE, color="primary", n_clicks=0),
             html.Div(id=AssessmentIds.FEEDBACK, className="mt-3"),
         ],
         className="assessment-form",
@@ -164,7 +163,7 @@ def _label(field_id: str, label: str, help_text: str) -> dbc.Label:
 def justification_warning(computed: Status, chosen: Status | None) -> html.Div:
     """Tell the editor that the chosen status is rosier than the data, and what that asks of them."""
     return html.Div(
-        ft.ROSIER_WARNING.format(chosen=texts.STATUS_LABEL[chosen] if chosen else "",
+        texts.ROSIER_WARNING.format(chosen=texts.STATUS_LABEL[chosen] if chosen else "",
                                  computed=texts.STATUS_LABEL[computed]),
         className="alert alert-warning",
     )
@@ -174,8 +173,8 @@ def problems_summary(found: Sequence[Problem]) -> html.Div:
     """An error summary whose items jump to the fields to fix."""
     return html.Div(
         [
-            html.H2(ft.PROBLEMS_HEADING, className="h6"),
-            html.Ul([html.Li(html.A(ft.PROBLEM_TEXT[p], href=f"#{PROBLEM_FIELD[p]}", className="alert-link"))
+            html.H2(texts.ASSESSMENT_PROBLEMS_HEADING, className="h6"),
+            html.Ul([html.Li(html.A(texts.PROBLEM_TEXT[p], href=f"#{PROBLEM_FIELD[p]}", className="alert-link"))
                      for p in found]),
         ],
         className="alert alert-danger",
@@ -194,9 +193,9 @@ def saved_message(entry: AuditEntry, goal_href: str) -> html.Div:
     flagged = entry.disagreement in assessments.ROSIER
     return html.Div(
         [
-            html.P(ft.SAVED.format(time=local_time(entry), name=entry.saved_by)),
-            html.P(ft.SAVED_FLAGGED) if flagged else None,
-            dcc.Link(ft.BACK_TO_GOAL, href=goal_href),
+            html.P(texts.SAVED.format(time=local_time(entry), name=entry.saved_by)),
+            html.P(texts.SAVED_FLAGGED) if flagged else None,
+            dcc.Link(texts.BACK_TO_GOAL, href=goal_href),
         ],
         className="alert alert-success",
         role="status",
@@ -208,9 +207,9 @@ def goal_page_note(status: GoalStatus, state: urls.ViewState, saved: AuditEntry 
     return html.Div(
         [
             justification_note(saved),
-            html.P(ft.LAST_SAVED.format(time=local_time(saved), name=saved.saved_by), className="muted")
+            html.P(texts.LAST_SAVED.format(time=local_time(saved), name=saved.saved_by), className="muted")
             if saved else None,
-            dcc.Link(ft.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state),
+            dcc.Link(texts.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state),
                      className="btn btn-outline-primary btn-sm"),
         ],
         className="assessment-extra",
@@ -224,9 +223,9 @@ def local_time(entry: AuditEntry) -> str:
 
 def history_table(history: Sequence[AuditEntry]) -> list:
     """The change log of this assessment: every save, newest first."""
-    heading = html.H2(ft.HISTORY_HEADING)
+    heading = html.H2(texts.HISTORY_HEADING)
     if not history:
-        return [heading, empty_state(ft.NO_HISTORY)]
+        return [heading, empty_state(texts.NO_ACCURACY_HISTORY)]
     rows = [
         (
             local_time(entry),
@@ -238,13 +237,13 @@ def history_table(history: Sequence[AuditEntry]) -> list:
         )
         for entry in history
     ]
-    return [heading, data_table(ft.HISTORY_CAPTION, ft.HISTORY_COLUMNS, rows)]
+    return [heading, data_table(texts.HISTORY_CAPTION, texts.HISTORY_COLUMNS, rows)]
 
 
 def _assessment_text(assessment: Assessment | None) -> str:
     if assessment is None:
-        return ft.NO_EARLIER_ASSESSMENT
-    return ft.HISTORY_VALUES.format(
+        return texts.NO_EARLIER_ASSESSMENT
+    return texts.HISTORY_VALUES.format(
         status=texts.STATUS_LABEL[assessment.status],
         analysis=assessment.analysis or texts.MISSING_VALUE,
         measures=assessment.measures or texts.MISSING_VALUE,

@@ -11,7 +11,6 @@ from dashboard.control_room import GoalStatus
 from dashboard.deviations import Deviation, DeviationKind, GoalDeviations, counts
 from dashboard.model import OrgUnit
 from layouts import explanation, texts, urls
-from layouts import followup_texts as ft
 from layouts.components import basis_tag, data_table, empty_state, status_badge
 from layouts.explanation import format_number
 from layouts.followup_urls import (
@@ -47,15 +46,15 @@ def page(
     period = texts.PERIOD_LABEL[state.period].lower()
     return html.Div(
         [
-            html.H1(ft.DEVIATIONS_HEADING.format(org=org.name)),
+            html.H1(texts.DEVIATIONS_HEADING.format(org=org.name)),
             filter_bar,
-            html.P(ft.DEVIATIONS_INTRO.format(org=org.name, period=period, year=state.year), className="lead"),
+            html.P(texts.DEVIATIONS_INTRO.format(org=org.name, period=period, year=state.year), className="lead"),
             actions(state, bool(found)),
             summary(found),
             html.Ol([html.Li(goal_section(g, state, orgs, saves)) for g in found],
                     className="deviation-list")
             if found
-            else empty_state(ft.NO_DEVIATIONS),
+            else empty_state(texts.NO_DEVIATIONS),
         ],
         className="deviations-page",
     )
@@ -64,17 +63,17 @@ def page(
 def actions(state: urls.ViewState, has_deviations: bool) -> html.Div:
     """Start the projector view, and download the meeting view and the tertial report."""
     downloads = [
-        html.A(ft.DOWNLOAD_LABEL[report, file_format], href=download_href(report, file_format, state),
+        html.A(texts.DOWNLOAD_LABEL[report, file_format], href=download_href(report, file_format, state),
                className="btn btn-outline-primary btn-sm")
         for report in REPORTS
         for file_format in FORMATS
     ]
     return html.Div(
         [
-            dcc.Link(ft.START_PRESENTATION, href=presentation_href(state, 1), className="btn btn-primary")
+            dcc.Link(texts.START_PRESENTATION, href=presentation_href(state, 1), className="btn btn-primary")
             if has_deviations
             else None,
-            html.Div([html.Span(ft.DOWNLOADS_LABEL, className="me-2"), *downloads], className="downloads"),
+            html.Div([html.Span(texts.DOWNLOADS_LABEL, className="me-2"), *downloads], className="downloads"),
         ],
         className="followup-actions",
     )
@@ -84,11 +83,11 @@ def summary(found: Sequence[GoalDeviations]) -> html.Div:
     """How many deviations of each kind: the first thing the meeting reads."""
     totals = counts(found)
     items = [
-        html.Li([html.Span(str(sum(totals[k] for k in group)), className="count"), " ", ft.SUMMARY_GROUP_LABEL[i]])
+        html.Li([html.Span(str(sum(totals[k] for k in group)), className="count"), " ", texts.SUMMARY_GROUP_LABEL[i]])
         for i, group in enumerate(SUMMARY_GROUPS)
     ]
     return html.Div(
-        [html.H2(ft.SUMMARY_HEADING, className="visually-hidden"), html.Ul(items, className="summary")],
+        [html.H2(texts.DEVIATION_SUMMARY_HEADING, className="visually-hidden"), html.Ul(items, className="summary")],
         className="summary-box",
     )
 
@@ -107,13 +106,13 @@ def goal_section(
         [
             html.H2(dcc.Link(status.goal.title, href=goal_href), className="h5"),
             html.P([texts.GOAL_LEVEL_LABEL[status.goal.level], " · ", owner.name, " · ",
-                    ft.SEVERITY_LABEL[goal.severity]], className="muted"),
+                    texts.SEVERITY_LABEL[goal.severity]], className="muted"),
             html.Div([status_badge(status.result.status), score(status.result), basis_tag(status.result.basis)],
                      className="status-line"),
             assessment_note(status),
             justification_note(saves.get((status.goal.id, status.org_id))),
             deviation_list(goal, state, orgs),
-            dcc.Link(ft.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state,
+            dcc.Link(texts.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state,
                                                           org_code=owner.code)),
         ],
         className=f"deviation-goal status-{status.result.status}",
@@ -125,7 +124,7 @@ def justification_note(entry: AuditEntry | None) -> html.P | None:
     """The justification written for a rosier assessment, with who saved it."""
     if entry is None or not entry.justification:
         return None
-    return html.P(ft.JUSTIFICATION_NOTE.format(text=entry.justification, name=entry.saved_by),
+    return html.P(texts.JUSTIFICATION_NOTE.format(text=entry.justification, name=entry.saved_by),
                   className="justification")
 
 
@@ -133,7 +132,7 @@ def deviation_list(goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, 
     """What deviates under the goal, one line each (a list keeps the long meeting page light to draw)."""
     rows = [deviation_row(item, goal, state, orgs) for item in goal.items if item.kind not in GOAL_KINDS]
     if not rows:
-        return html.P(ft.ONLY_GOAL_DEVIATES, className="muted")
+        return html.P(texts.ONLY_GOAL_DEVIATES, className="muted")
     return html.Ul([html.Li([html.Strong(kind), " ", what, ": ", note]) for kind, what, _, _, _, note in rows],
                    className="deviation-items")
 
@@ -142,13 +141,13 @@ def deviation_table(goal: GoalDeviations, state: urls.ViewState, orgs: dict[int,
     """The indicators, activities and assessment that deviate, one row each."""
     rows = [deviation_row(item, goal, state, orgs) for item in goal.items if item.kind not in GOAL_KINDS]
     if not rows:
-        return html.P(ft.ONLY_GOAL_DEVIATES, className="muted")
-    return data_table(caption, ft.DEVIATION_COLUMNS, rows, numeric=(3, 4))
+        return html.P(texts.ONLY_GOAL_DEVIATES, className="muted")
+    return data_table(caption, texts.DEVIATION_COLUMNS, rows, numeric=(3, 4))
 
 
 def deviation_row(item: Deviation, goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, OrgUnit]) -> tuple:
     """(kind, what, status, value, target, note) for one deviation."""
-    kind = ft.DEVIATION_KIND_LABEL[item.kind]
+    kind = texts.DEVIATION_KIND_LABEL[item.kind]
     org = orgs[goal.status.org_id]
     if item.indicator is not None:
         indicator, result = item.indicator.fact.indicator, item.indicator.result
@@ -169,17 +168,17 @@ def deviation_row(item: Deviation, goal: GoalDeviations, state: urls.ViewState, 
             texts.ACTIVITY_STATUS_LABEL[activity.status],
             texts.MISSING_VALUE,
             texts.MISSING_VALUE,
-            ft.ACTIVITY_NOTE.format(end=activity.end_date.isoformat(), responsible=activity.responsible,
+            texts.ACTIVITY_NOTE.format(end=activity.end_date.isoformat(), responsible=activity.responsible,
                                     comment=activity.comment or texts.MISSING_VALUE),
         )
     status = goal.status
     return (
         kind,
-        ft.OWN_ASSESSMENT_ITEM,
+        texts.OWN_ASSESSMENT_ITEM,
         status_badge(status.assessment.status) if status.assessment else texts.MISSING_VALUE,
         texts.MISSING_VALUE,
         texts.MISSING_VALUE,
-        ft.ASSESSMENT_ITEM_NOTE.format(own=own_assessment(status), computed=texts.STATUS_LABEL[status.result.status]),
+        texts.ASSESSMENT_ITEM_NOTE.format(own=own_assessment(status), computed=texts.STATUS_LABEL[status.result.status]),
     )
 
 

@@ -16,7 +16,6 @@ from dashboard.exports import BarChart, Document, Number, Section, Table
 from dashboard.model import GoalLevel, Indicator, OrgUnit, Status
 from dashboard.report import GoalReport, TertialReport
 from layouts import explanation, texts, urls
-from layouts import followup_texts as ft
 from layouts.deviations import GOAL_KINDS, SUMMARY_GROUPS, own_assessment
 
 STATUS_ORDER = (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NO_DATA)
@@ -46,7 +45,7 @@ def flag(status: GoalStatus) -> str:
 
 def subtitle(org: OrgUnit, state: urls.ViewState, today: dt.date) -> str:
     """Who, which period, when it was made, and by which rule."""
-    return ft.EXPORT_SUBTITLE.format(org=org.name, period=texts.PERIOD_LABEL[state.period], year=state.year,
+    return texts.EXPORT_SUBTITLE.format(org=org.name, period=texts.PERIOD_LABEL[state.period], year=state.year,
                                      date=today.isoformat())
 
 
@@ -54,7 +53,7 @@ def goal_paragraphs(status: GoalStatus, owner: OrgUnit, saved: AuditEntry | None
     """The goal's computed status with its basis and reasons, and its own assessment."""
     result = status.result
     lines = [
-        ft.EXPORT_GOAL_LINE.format(level=texts.GOAL_LEVEL_LABEL[status.goal.level], org=owner.name,
+        texts.EXPORT_GOAL_LINE.format(level=texts.GOAL_LEVEL_LABEL[status.goal.level], org=owner.name,
                                    status=status_text(result.status), basis=texts.BASIS_LABEL[result.basis]),
         " ".join(explanation.goal_explanation(result)),
     ]
@@ -63,7 +62,7 @@ def goal_paragraphs(status: GoalStatus, owner: OrgUnit, saved: AuditEntry | None
     else:
         lines.append(" ".join(filter(None, [texts.OWN_ASSESSMENT.format(status=own_assessment(status)), flag(status)])))
         if saved is not None and saved.justification:
-            lines.append(ft.JUSTIFICATION_NOTE.format(text=saved.justification, name=saved.saved_by))
+            lines.append(texts.JUSTIFICATION_NOTE.format(text=saved.justification, name=saved.saved_by))
         lines.append(f"{texts.ANALYSIS}: {status.assessment.analysis or texts.MISSING_VALUE}")
         lines.append(f"{texts.MEASURES}: {status.assessment.measures or texts.MISSING_VALUE}")
     return tuple(lines)
@@ -84,19 +83,19 @@ def deviations_document(
     totals = counts(found)
     group_counts = [sum(totals[k] for k in group) for group in SUMMARY_GROUPS]
     chart = BarChart(
-        title=ft.DEVIATIONS_CHART_TITLE,
-        alt_text=ft.DEVIATIONS_CHART_ALT.format(
-            items=", ".join(f"{label} {n}" for label, n in zip(ft.SUMMARY_GROUP_LABEL, group_counts))),
-        labels=tuple(label[0].upper() + label[1:] for label in ft.SUMMARY_GROUP_LABEL),
-        series=((ft.COUNT, tuple(Number(n, str(n)) for n in group_counts)),),
-        value_label=ft.COUNT,
+        title=texts.DEVIATIONS_CHART_TITLE,
+        alt_text=texts.DEVIATIONS_CHART_ALT.format(
+            items=", ".join(f"{label} {n}" for label, n in zip(texts.SUMMARY_GROUP_LABEL, group_counts))),
+        labels=tuple(label[0].upper() + label[1:] for label in texts.SUMMARY_GROUP_LABEL),
+        series=((texts.COUNT, tuple(Number(n, str(n)) for n in group_counts)),),
+        value_label=texts.COUNT,
     )
-    summary = Section(ft.SUMMARY_HEADING, (ft.DEVIATIONS_EXPORT_INTRO.format(goals=len(found)),), (chart,))
+    summary = Section(texts.DEVIATION_SUMMARY_HEADING, (texts.DEVIATIONS_EXPORT_INTRO.format(goals=len(found)),), (chart,))
     sections = [summary] + [
         Section(
-            ft.NUMBERED_GOAL.format(number=i, goal=g.status.goal.title),
+            texts.NUMBERED_GOAL.format(number=i, goal=g.status.goal.title),
             goal_paragraphs(g.status, orgs[g.status.org_id], saves.get((g.status.goal.id, g.status.org_id))),
-            tables=(Table(ft.DEVIATIONS_SHEET, ft.DEVIATIONS_EXPORT_CAPTION, ft.DEVIATION_EXPORT_COLUMNS,
+            tables=(Table(texts.DEVIATIONS_SHEET, texts.DEVIATIONS_EXPORT_CAPTION, texts.DEVIATION_EXPORT_COLUMNS,
                           tuple(_deviation_cells(item, g) for item in g.items if item.kind not in GOAL_KINDS),
                           (1.3, 2.6, 1.2, 1, 0.8, 0.8, 3)),) if any(i.kind not in GOAL_KINDS for i in g.items) else (),
             level=1,
@@ -110,21 +109,21 @@ def deviations_document(
         for item in g.items
     )
     return Document(
-        title=ft.DEVIATIONS_HEADING.format(org=org.name),
+        title=texts.DEVIATIONS_HEADING.format(org=org.name),
         subtitle=subtitle(org, state, today),
         sections=tuple(sections),
         sheets=(
-            Table(ft.DEVIATIONS_SHEET, ft.DEVIATIONS_HEADING.format(org=org.name), ft.DEVIATIONS_SHEET_COLUMNS, flat,
+            Table(texts.DEVIATIONS_SHEET, texts.DEVIATIONS_HEADING.format(org=org.name), texts.DEVIATIONS_SHEET_COLUMNS, flat,
                   (0.5, 1, 4, 2.5, 1.3, 0.7, 2, 3, 1.3, 1, 1, 1, 4)),
-            goals_table(ft.GOALS_SHEET, [g.status for g in found], orgs, saves),
+            goals_table(texts.GOALS_SHEET, [g.status for g in found], orgs, saves),
         ),
-        summary_sheet=ft.SUMMARY_HEADING,
+        summary_sheet=texts.DEVIATION_SUMMARY_HEADING,
     )
 
 
 def _deviation_cells(item: Deviation, goal: GoalDeviations) -> tuple:
     """(kind, what, status, basis, value, target, note) for one deviation."""
-    kind = ft.DEVIATION_KIND_LABEL[item.kind]
+    kind = texts.DEVIATION_KIND_LABEL[item.kind]
     if item.indicator is not None:
         indicator, result = item.indicator.fact.indicator, item.indicator.result
         return (kind, indicator.name, status_text(result.status), texts.BASIS_LABEL[result.basis],
@@ -133,14 +132,14 @@ def _deviation_cells(item: Deviation, goal: GoalDeviations) -> tuple:
     if item.activity is not None:
         activity = item.activity
         return (kind, activity.title, texts.ACTIVITY_STATUS_LABEL[activity.status], "", None, None,
-                ft.ACTIVITY_NOTE.format(end=activity.end_date.isoformat(), responsible=activity.responsible,
+                texts.ACTIVITY_NOTE.format(end=activity.end_date.isoformat(), responsible=activity.responsible,
                                         comment=activity.comment or texts.MISSING_VALUE))
     status = goal.status
     if item.kind in GOAL_KINDS:
         return (kind, status.goal.title, status_text(status.result.status), texts.BASIS_LABEL[status.result.basis],
                 None, None, " ".join(explanation.goal_explanation(status.result)))
-    return (kind, ft.OWN_ASSESSMENT_ITEM, own_assessment(status), "", None, None,
-            ft.ASSESSMENT_ITEM_NOTE.format(own=own_assessment(status),
+    return (kind, texts.OWN_ASSESSMENT_ITEM, own_assessment(status), "", None, None,
+            texts.ASSESSMENT_ITEM_NOTE.format(own=own_assessment(status),
                                            computed=texts.STATUS_LABEL[status.result.status]))
 
 
@@ -161,7 +160,7 @@ def goals_table(
                 status.assessment.measures if status.assessment else "",
             )
         )
-    return Table(sheet, ft.GOALS_CAPTION, ft.GOALS_COLUMNS, tuple(rows),
+    return Table(sheet, texts.GOALS_CAPTION, texts.GOALS_COLUMNS, tuple(rows),
                  (1, 4, 1.8, 2.5, 1.3, 0.7, 1.3, 1, 1.5, 2, 3, 4, 4))
 
 
@@ -172,7 +171,7 @@ def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.dat
     """The whole report: summary with a chart, then each goal level and goal with indicators and activities."""
     statuses = [g.status for g in report.goals]
     saves = {(g.status.goal.id, g.status.org_id): g.saved for g in report.goals if g.saved is not None}
-    title = ft.REPORT_TITLE.get(report.period, ft.REPORT_TITLE_OTHER).format(
+    title = texts.REPORT_TITLE.get(report.period, texts.REPORT_TITLE_OTHER).format(
         year=report.year, period=texts.PERIOD_LABEL[report.period], org=report.org.name)
     sections: list[Section] = [_report_summary(statuses)]
     for level in (GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT):
@@ -185,15 +184,15 @@ def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.dat
         subtitle=subtitle(report.org, state, today),
         sections=tuple(sections),
         sheets=(
-            goals_table(ft.GOALS_SHEET, statuses, report.orgs, saves),
-            Table(ft.INDICATORS_SHEET, ft.INDICATORS_EXPORT_CAPTION, ft.INDICATOR_SHEET_COLUMNS,
+            goals_table(texts.GOALS_SHEET, statuses, report.orgs, saves),
+            Table(texts.INDICATORS_SHEET, texts.INDICATORS_EXPORT_CAPTION, texts.INDICATOR_SHEET_COLUMNS,
                   tuple(row for g in report.goals for row in _indicator_rows(g, report.orgs, with_goal=True)),
                   (1, 3, 2, 1, 3, 0.8, 1.3, 0.6, 1, 1, 1, 1.3, 1.3)),
-            Table(ft.ACTIVITIES_SHEET, ft.ACTIVITIES_EXPORT_CAPTION, ft.ACTIVITY_SHEET_COLUMNS,
+            Table(texts.ACTIVITIES_SHEET, texts.ACTIVITIES_EXPORT_CAPTION, texts.ACTIVITY_SHEET_COLUMNS,
                   tuple(row for g in report.goals for row in _activity_rows(g, with_goal=True)),
                   (1, 3, 3, 2, 1, 1, 1.5, 3)),
         ),
-        summary_sheet=ft.SUMMARY_HEADING,
+        summary_sheet=texts.DEVIATION_SUMMARY_HEADING,
     )
 
 
@@ -203,16 +202,16 @@ def _report_summary(statuses: Sequence[GoalStatus]) -> Section:
     labels = tuple(texts.STATUS_LABEL[s] for s in STATUS_ORDER)
     flagged = sum(bool(flag(s)) for s in statuses)
     chart = BarChart(
-        title=ft.REPORT_CHART_TITLE,
-        alt_text=ft.REPORT_CHART_ALT.format(
+        title=texts.REPORT_CHART_TITLE,
+        alt_text=texts.REPORT_CHART_ALT.format(
             computed=", ".join(f"{label} {n}" for label, n in zip(labels, computed)),
             own=", ".join(f"{label} {n}" for label, n in zip(labels, own))),
         labels=labels,
-        series=((ft.COMPUTED_SERIES, tuple(Number(n, str(n)) for n in computed)),
-                (ft.OWN_SERIES, tuple(Number(n, str(n)) for n in own))),
-        value_label=ft.GOAL_COUNT,
+        series=((texts.COMPUTED_SERIES, tuple(Number(n, str(n)) for n in computed)),
+                (texts.OWN_SERIES, tuple(Number(n, str(n)) for n in own))),
+        value_label=texts.GOAL_COUNT,
     )
-    return Section(ft.SUMMARY_HEADING, (ft.REPORT_SUMMARY.format(goals=len(statuses), flagged=flagged),), (chart,))
+    return Section(texts.DEVIATION_SUMMARY_HEADING, (texts.REPORT_SUMMARY.format(goals=len(statuses), flagged=flagged),), (chart,))
 
 
 def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
@@ -220,11 +219,11 @@ def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
     tables = []
     indicator_rows = _indicator_rows(goal, orgs, with_goal=False)
     if indicator_rows:
-        tables.append(Table(ft.INDICATORS_SHEET, texts.INDICATORS_HEADING, ft.INDICATOR_REPORT_COLUMNS,
+        tables.append(Table(texts.INDICATORS_SHEET, texts.INDICATORS_HEADING, texts.INDICATOR_REPORT_COLUMNS,
                             tuple(indicator_rows), (4, 1, 1, 1, 1.6, 1.3)))
     activity_rows = _activity_rows(goal, with_goal=False)
     if activity_rows:
-        tables.append(Table(ft.ACTIVITIES_SHEET, texts.ACTIVITIES_HEADING, ft.ACTIVITY_REPORT_COLUMNS,
+        tables.append(Table(texts.ACTIVITIES_SHEET, texts.ACTIVITIES_HEADING, texts.ACTIVITY_REPORT_COLUMNS,
                             tuple(activity_rows), (3, 2, 1, 1, 1.3, 3)))
     return Section(status.goal.title, goal_paragraphs(status, orgs[status.org_id], goal.saved), tables=tuple(tables),
                    level=1)

@@ -19,7 +19,8 @@ Figure = dict
 COLOURS = {"total": "#00457a", "target": "#555555", "women": "#b5338a", "men": "#2a7d2e", "last": "#9db7d1"}
 
 
-def _figure(title: str, unit: str, traces: list[dict], **layout) -> Figure:
+def base_figure(title: str, unit: str, traces: list[dict], **layout) -> Figure:
+    """A figure dict with the shared Swedish layout (number format, fonts, legend)."""
     return {
         "data": traces,
         "layout": {
@@ -60,7 +61,7 @@ def trend_figure(indicator: Indicator, points: Sequence[TrendPoint], period_labe
             traces.append(_line(texts.GENDER_LABEL[gender], years, _values(points, gender, "outcome"),
                                 mode="lines+markers", line={"color": COLOURS[key]}, marker={"symbol": symbol}))
     title = texts.TREND_TITLE.format(indicator=indicator.name, period=period_label)
-    figure = _figure(title, indicator.unit, traces)
+    figure = base_figure(title, indicator.unit, traces)
     figure["layout"]["xaxis"]["dtick"] = 1
     return figure
 
@@ -71,7 +72,7 @@ def _bars(title: str, indicator: Indicator, results: Sequence[OrgResult], series
         {"type": "bar", "orientation": "h", "name": name, "y": names, "x": values, "marker": marker}
         for name, values, marker in series
     ]
-    figure = _figure(title, indicator.unit, traces, barmode="group", height=max(300, 60 * len(results)))
+    figure = base_figure(title, indicator.unit, traces, barmode="group", height=max(300, 60 * len(results)))
     figure["layout"]["xaxis"]["title"] = {"text": indicator.unit}
     figure["layout"]["yaxis"] = {"automargin": True}
     return figure

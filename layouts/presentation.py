@@ -14,7 +14,6 @@ from dashboard.assessments import AuditEntry
 from dashboard.deviations import GoalDeviations
 from dashboard.model import OrgUnit
 from layouts import explanation, texts, urls
-from layouts import followup_texts as ft
 from layouts.components import basis_note, status_badge
 from layouts.deviations import deviation_table, justification_note
 from layouts.followup_urls import DEVIATIONS_PATH, assessment_path, presentation_href
@@ -33,7 +32,7 @@ def page(
     """The goal at `number` (clamped to the list) with links to the neighbours and back."""
     back = urls.href(DEVIATIONS_PATH, state)
     if not found:
-        return html.Div([html.H1(ft.PRESENTATION_EMPTY.format(org=org.name)), dcc.Link(ft.END_PRESENTATION, href=back,
+        return html.Div([html.H1(texts.PRESENTATION_EMPTY.format(org=org.name)), dcc.Link(texts.END_PRESENTATION, href=back,
                                                                                        id=FollowupIds.END)],
                         className="presentation")
     number = min(number, len(found))
@@ -52,18 +51,18 @@ def page(
             assessment_note(status),
             justification_note(saves.get((status.goal.id, status.org_id))),
             html.Ul([html.Li(t) for t in explanation.goal_explanation(status.result)], className="why"),
-            deviation_table(goal, state, orgs, caption=ft.PRESENTATION_CAPTION),
+            deviation_table(goal, state, orgs, caption=texts.PRESENTATION_CAPTION),
             own_texts(goal),
             html.P(
                 [
-                    dcc.Link(ft.OPEN_GOAL, href=urls.href(urls.goal_path(status.goal.code), state,
+                    dcc.Link(texts.OPEN_GOAL, href=urls.href(urls.goal_path(status.goal.code), state,
                                                           org_code=owner.code)),
                     " · ",
-                    dcc.Link(ft.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state,
+                    dcc.Link(texts.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state,
                                                                   org_code=owner.code)),
                 ]
             ),
-            html.P(ft.KEYBOARD_HINT, className="muted keyboard-hint"),
+            html.P(texts.KEYBOARD_HINT, className="muted keyboard-hint"),
             dcc.Store(id=FollowupIds.KEYS),
         ],
         className="presentation",
@@ -84,22 +83,22 @@ def own_texts(goal: GoalDeviations) -> html.Dl | None:
 
 def navigation(number: int, total: int, state: urls.ViewState, back: str) -> html.Nav:
     """Previous, position, next and end; the ids let the keyboard handler follow them."""
-    previous = (dcc.Link(ft.PREVIOUS, href=presentation_href(state, number - 1), id=FollowupIds.PREVIOUS,
+    previous = (dcc.Link(texts.PREVIOUS, href=presentation_href(state, number - 1), id=FollowupIds.PREVIOUS,
                          className="btn btn-outline-primary")
-                if number > 1 else html.Span(ft.PREVIOUS, className="btn btn-outline-secondary disabled",
+                if number > 1 else html.Span(texts.PREVIOUS, className="btn btn-outline-secondary disabled",
                                              **{"aria-disabled": "true"}))
-    following = (dcc.Link(ft.NEXT, href=presentation_href(state, number + 1), id=FollowupIds.NEXT,
+    following = (dcc.Link(texts.NEXT, href=presentation_href(state, number + 1), id=FollowupIds.NEXT,
                           className="btn btn-primary")
-                 if number < total else html.Span(ft.NEXT, className="btn btn-outline-secondary disabled",
+                 if number < total else html.Span(texts.NEXT, className="btn btn-outline-secondary disabled",
                                                   **{"aria-disabled": "true"}))
     return html.Nav(
         [
             previous,
-            html.Span(ft.POSITION.format(number=number, total=total), className="position",
+            html.Span(texts.POSITION.format(number=number, total=total), className="position",
                       **{"aria-live": "polite"}),
             following,
-            dcc.Link(ft.END_PRESENTATION, href=back, id=FollowupIds.END, className="btn btn-link"),
+            dcc.Link(texts.END_PRESENTATION, href=back, id=FollowupIds.END, className="btn btn-link"),
         ],
         className="presentation-nav",
-        **{"aria-label": ft.PRESENTATION_NAV_LABEL},
+        **{"aria-label": texts.PRESENTATION_NAV_LABEL},
     )

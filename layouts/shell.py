@@ -2,7 +2,6 @@
 
 from dash import dcc, html
 
-from layouts import followup_texts as ft
 from layouts import texts
 from layouts.followup_urls import ACCURACY_PATH, DEVIATIONS_PATH
 from layouts.ids import FollowupIds, ShellIds
@@ -25,12 +24,12 @@ INDEX_STRING = """<!DOCTYPE html>
 
 def followup_nav() -> html.Nav:
     """Links to the main pages; a callback keeps their year, period and organisation from the URL."""
-    links = ((FollowupIds.NAV_OVERVIEW, ft.NAV_OVERVIEW, "/"), (FollowupIds.NAV_DEVIATIONS, ft.NAV_DEVIATIONS,
-             DEVIATIONS_PATH), (FollowupIds.NAV_ACCURACY, ft.NAV_ACCURACY, ACCURACY_PATH))
+    links = ((FollowupIds.NAV_OVERVIEW, texts.NAV_OVERVIEW, "/"), (FollowupIds.NAV_DEVIATIONS, texts.NAV_DEVIATIONS,
+             DEVIATIONS_PATH), (FollowupIds.NAV_ACCURACY, texts.NAV_ACCURACY, ACCURACY_PATH))
     return html.Nav(
         html.Ul([html.Li(dcc.Link(label, href=href, id=link_id)) for link_id, label, href in links]),
         className="main-nav",
-        **{"aria-label": ft.NAV_LABEL},
+        **{"aria-label": texts.NAV_LABEL},
     )
 
 

@@ -6,7 +6,6 @@ from callbacks.router import page
 from dashboard import accuracy
 from dashboard.accuracy import ForecastCheck
 from dashboard.model import Direction, Gender, GoalLevel, Indicator, Status, Trend
-from layouts import followup_texts as ft
 from layouts import texts
 from layouts.explanation import format_number, format_percent
 from tests.test_pages import _text
@@ -148,9 +147,9 @@ def test_subtree_and_committee_follow_the_tree(demo_store):
 def test_page_names_the_most_optimistic_committee(demo_store, committees):
     worst = committees[0]
     text = _text(page(demo_store, "/prognoser", "?ar=2026&period=T2"))
-    for heading in ft.ACCURACY_SECTIONS:
+    for heading in texts.ACCURACY_SECTIONS:
         assert heading in text
-    finding = ft.MOST_OPTIMISTIC.format(committee=worst.key.name, share=format_percent(worst.too_positive_share("T1")))
+    finding = texts.MOST_OPTIMISTIC.format(committee=worst.key.name, share=format_percent(worst.too_positive_share("T1")))
     assert finding in text
 
 
@@ -159,7 +158,7 @@ def test_an_indicators_forecasts_year_by_year_and_per_organisation(demo_store, c
     ska = demo_store.org("SKA")
     check = next(c for c in checks if c.org_id == ska.id and c.period == "T1")
     text = _text(page(demo_store, f"/prognoser/{check.indicator.code}", "?org=SKA"))
-    assert ft.INDICATOR_FORECASTS_HEADING.format(indicator=check.indicator.name) in text
+    assert texts.INDICATOR_FORECASTS_HEADING.format(indicator=check.indicator.name) in text
     indicator = check.indicator
     for shown in (format_number(check.forecast, indicator.decimals, indicator.unit),
                   format_number(check.outcome, indicator.decimals, indicator.unit)):

@@ -13,7 +13,6 @@ from dashboard import assessments, control_room, rules
 from dashboard.assessments import Draft, Problem
 from dashboard.model import Status
 from dashboard.store import assessment_t
-from layouts import followup_texts as ft
 from layouts import texts
 from layouts.ids import AssessmentIds
 from tests.test_pages import _text
@@ -134,11 +133,11 @@ def _fields(**changes) -> dict:
 def test_the_save_callback_reports_problems_then_saves(tiny):
     key = {"goal": "K1", "org": "STAD", "year": 2025, "period": "T1", "computed": "partly_met"}
     feedback, history, current, *invalid = followup.submit(tiny, key, "met", _fields())
-    assert ft.PROBLEM_TEXT[Problem.NO_JUSTIFICATION] in _text(feedback)
+    assert texts.PROBLEM_TEXT[Problem.NO_JUSTIFICATION] in _text(feedback)
     assert invalid == [True, False, False, False]  # the justification field, in TEXT_FIELDS order
     feedback, history, current, *invalid = followup.submit(
         tiny, key, "met", _fields(**{AssessmentIds.JUSTIFICATION: "Ny enkät."}))
-    assert "Anna Lind" in _text(feedback) and ft.SAVED_FLAGGED in _text(feedback)
+    assert "Anna Lind" in _text(feedback) and texts.SAVED_FLAGGED in _text(feedback)
     assert "Ny enkät." in _text(html.Div(history)) and invalid == [False] * 4
     current = _text(html.Div(current))
     assert texts.DISAGREEMENT_LABEL[rules.Disagreement.MORE_POSITIVE] in current and "Ny enkät." in current
@@ -146,11 +145,11 @@ def test_the_save_callback_reports_problems_then_saves(tiny):
 
 def test_the_form_page_shows_the_computed_status_and_the_current_assessment(tiny):
     text = _text(page(tiny, "/mal/K1/bedomning", "?org=STAD&ar=2025&period=T1"))
-    assert ft.FORM_HEADING.format(goal="Äldre har hög livskvalitet") in text
-    assert ft.COMPUTED_HEADING in text and texts.STATUS_LABEL[Status.PARTLY_MET] in text
+    assert texts.FORM_HEADING.format(goal="Äldre har hög livskvalitet") in text
+    assert texts.COMPUTED_HEADING in text and texts.STATUS_LABEL[Status.PARTLY_MET] in text
     assert "Går bra." in text  # the stored analysis, prefilled
-    assert ft.ROSIER_WARNING.format(chosen="Uppfyllt", computed="Delvis uppfyllt") in text
-    assert ft.STATUS_LEGEND[True] in text  # T1: a prognosis for the full year
+    assert texts.ROSIER_WARNING.format(chosen="Uppfyllt", computed="Delvis uppfyllt") in text
+    assert texts.STATUS_LEGEND[True] in text  # T1: a prognosis for the full year
 
 
 def test_an_unknown_goal_has_no_form(tiny):
@@ -164,5 +163,5 @@ def test_the_goal_page_links_to_the_form_and_keeps_the_justification_visible(tin
     draft = Draft(status.goal.id, status.org_id, 2025, "T1", Status.MET, "Analys.", "", "Enkät i oktober.")
     assessments.save(tiny, draft, status.result, "Per Ek", now=NOON)
     after = _text(page(tiny, "/mal/K1", "?org=STAD&ar=2025&period=T1"))
-    assert "Enkät i oktober." in after and ft.LAST_SAVED.format(time="2026-09-14 12:05", name="Per Ek") in after
+    assert "Enkät i oktober." in after and texts.LAST_SAVED.format(time="2026-09-14 12:05", name="Per Ek") in after
     assert texts.DISAGREEMENT_LABEL[rules.Disagreement.MORE_POSITIVE] in after

@@ -6,7 +6,6 @@ from callbacks.router import page
 from dashboard import deviations, rules
 from dashboard.deviations import DeviationKind as K
 from dashboard.model import Basis, Status, period_end
-from layouts import followup_texts as ft
 from layouts import texts
 from tests.test_pages import _text
 from tests.tiny import tiny_dataset
@@ -94,7 +93,7 @@ def test_counts_add_up_per_kind(meeting):
 def test_page_lists_goals_with_links_summary_and_downloads(demo_store, meeting):
     _, found = meeting
     text = _text(page(demo_store, "/avvikelser", "?org=SKA&ar=2026&period=T2"))
-    assert ft.DEVIATIONS_HEADING.format(org="Skarpnäcks stadsdelsnämnd") in text
+    assert texts.DEVIATIONS_HEADING.format(org="Skarpnäcks stadsdelsnämnd") in text
     first = found[0].status.goal
     assert text.index(first.title) < text.index(found[-1].status.goal.title)
     assert f"/mal/{first.code}?" in text and "/indikator/" in text
@@ -108,7 +107,7 @@ def test_presentation_shows_one_goal_with_neighbours(demo_store, meeting, number
     _, found = meeting
     shown = shown or len(found)  # past the end: the last goal
     text = _text(page(demo_store, "/presentation", f"?org=SKA&ar=2026&period=T2&nr={number}"))
-    assert ft.POSITION.format(number=shown, total=len(found)) in text
+    assert texts.POSITION.format(number=shown, total=len(found)) in text
     assert found[shown - 1].status.goal.title in text
     assert (f"nr={shown + 1}" in text) == (shown < len(found))
     assert (f"nr={shown - 1}" in text) == (shown > 1)
@@ -118,5 +117,5 @@ def test_an_organisation_without_deviations_says_so(empty_store):
     empty_store.write_dataset(tiny_dataset(), user_name="test", file_name="tiny", kind="test")
     assert deviations.deviations(empty_store, empty_store.org("N2"), 2025, "T1") == []
     text = _text(page(empty_store, "/avvikelser", "?org=N2&ar=2025&period=T1"))
-    assert ft.NO_DEVIATIONS in text and ft.START_PRESENTATION not in text
-    assert ft.PRESENTATION_EMPTY.format(org="Södra nämnden") in _text(page(empty_store, "/presentation", "?org=N2"))
+    assert texts.NO_DEVIATIONS in text and texts.START_PRESENTATION not in text
+    assert texts.PRESENTATION_EMPTY.format(org="Södra nämnden") in _text(page(empty_store, "/presentation", "?org=N2"))

@@ -13,7 +13,6 @@ from dashboard import exports
 from dashboard.app import create_app
 from dashboard.model import Status
 from dashboard.settings import Settings
-from layouts import followup_texts as ft
 from layouts import texts, urls
 from layouts.explanation import format_number
 from tests.tiny import tiny_dataset
@@ -44,8 +43,8 @@ def _rows(sheet) -> list[dict]:
 
 def test_the_workbook_holds_the_stores_numbers_as_numbers(demo_store, report_files):
     _, book, _ = report_files
-    assert book.sheetnames[:4] == [ft.SUMMARY_HEADING, ft.GOALS_SHEET, ft.INDICATORS_SHEET, ft.ACTIVITIES_SHEET]
-    rows = _rows(book[ft.INDICATORS_SHEET])
+    assert book.sheetnames[:4] == [texts.DEVIATION_SUMMARY_HEADING, texts.GOALS_SHEET, texts.INDICATORS_SHEET, texts.ACTIVITIES_SHEET]
+    rows = _rows(book[texts.INDICATORS_SHEET])
     assert rows
     org_named = {o.name: o for o in demo_store.org_units()}
     assert {row["Organisation"] for row in rows} > {"Skarpnäcks stadsdelsnämnd"}  # goals of units too
@@ -58,14 +57,14 @@ def test_the_workbook_holds_the_stores_numbers_as_numbers(demo_store, report_fil
         assert row["Prognos helår"] == (fact.reading.forecast if fact.reading else None)
         assert row["Årsmål"] == (fact.target.target if fact.target else None)
         assert all(isinstance(row[k], int | float | None) for k in ("Utfall", "Prognos helår", "Årsmål"))
-    column = [cell.value for cell in book[ft.INDICATORS_SHEET][4]].index("Utfall")
-    outcomes = [row[column] for row in book[ft.INDICATORS_SHEET].iter_rows(min_row=5) if row[column].value is not None]
+    column = [cell.value for cell in book[texts.INDICATORS_SHEET][4]].index("Utfall")
+    outcomes = [row[column] for row in book[texts.INDICATORS_SHEET].iter_rows(min_row=5) if row[column].value is not None]
     assert outcomes and all(c.data_type == "n" and c.number_format.startswith("#,##0") for c in outcomes)
 
 
 def test_the_goals_sheet_flags_the_rosier_assessments(report_files):
     _, book, _ = report_files
-    rows = _rows(book[ft.GOALS_SHEET])
+    rows = _rows(book[texts.GOALS_SHEET])
     flagged = [r for r in rows if r["Avvikelse i bedömningen"]]
     assert flagged, "the demo has over-positive assessments at T2"
     assert all(isinstance(r["Poäng"], int) or r["Poäng"] is None for r in rows)
@@ -77,7 +76,7 @@ def test_the_pdf_has_title_outline_tables_and_a_described_chart(demo_store, repo
     pdf = PdfReader(io.BytesIO(raw))
     assert pdf.metadata.title == document.title
     outline = [item["/Title"] for item in pdf.outline if isinstance(item, dict)]
-    assert outline[0] == ft.SUMMARY_HEADING and texts.GOAL_LEVEL_LABEL[2] in outline
+    assert outline[0] == texts.DEVIATION_SUMMARY_HEADING and texts.GOAL_LEVEL_LABEL[2] in outline
     text = _plain("\n".join(p.extract_text() for p in pdf.pages))
     for section in document.sections[2:5]:
         assert _plain(section.heading) in text
@@ -91,7 +90,7 @@ def test_the_deviations_workbook_has_a_row_per_deviation(demo_store):
     org = demo_store.org("SKA")
     document = followup.document(demo_store, "avvikelser", STATE, org, TODAY)
     book = load_workbook(io.BytesIO(exports.to_xlsx(document)))
-    rows = _rows(book[ft.DEVIATIONS_SHEET])
+    rows = _rows(book[texts.DEVIATIONS_SHEET])
     found = followup.meeting(demo_store, STATE, org)[0]
     assert len(rows) == sum(len(g.items) for g in found)
     assert [r["Nr"] for r in rows] == sorted(r["Nr"] for r in rows)
@@ -147,7 +146,7 @@ def test_downloads_have_content_type_and_a_swedish_file_name(client, name, conte
     assert response.status_code == 200 and response.content_type == content_type
     assert response.data.startswith(magic)
     report, file_format = name.split(".")
-    expected = ft.FILE_NAME[report].format(org="Skarpnäcks stadsdelsnämnd", period="T2", year=2026)
+    expected = texts.FILE_NAME[report].format(org="Skarpnäcks stadsdelsnämnd", period="T2", year=2026)
     assert f"filename*=UTF-8''{quote(expected)}.{file_format}" in response.headers["Content-Disposition"]
 
 

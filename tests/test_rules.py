@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from dashboard.model import (
     ActivityState,
-    Assessment,
     ActivityStatus,
+    Assessment,
     Basis,
     Direction,
     Reading,
@@ -24,12 +24,12 @@ from dashboard.model import (
     ValueStatus,
 )
 from dashboard.rules import (
+    Disagreement,
     GoalReason,
     IndicatorReason,
     Part,
     PartKind,
     RuleConfig,
-    Disagreement,
     activity_part,
     child_goal_part,
     disagreement,

@@ -5,7 +5,7 @@ from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 
 from dashboard import database
-from dashboard.model import ActivityStatus, GoalLevel, Status, ValueStatus
+from dashboard.model import GoalLevel, Status, ValueStatus
 from dashboard.schema import Base
 from tests.tiny import tiny_dataset
 

@@ -1,7 +1,7 @@
 """URL state: a link opens exactly the view it names, and nonsense falls back sensibly."""
 
-from layouts.urls import ViewState, parse, query
 from dashboard.model import GoalLevel
+from layouts.urls import ViewState, parse, query
 
 PERIODS = [(2025, "T1"), (2025, "T2"), (2025, "FY"), (2026, "T1")]
 

@@ -11,7 +11,6 @@ from pypdf import PdfReader
 from dashboard import accuracy, deviations, rules
 from dashboard.assessments import Problem
 from dashboard.model import Status
-from layouts import followup_texts as ft
 from layouts import texts
 from layouts.ids import AssessmentIds
 
@@ -32,23 +31,23 @@ def test_the_meeting_walks_through_the_deviations_with_the_keyboard(page, demo_a
     found = deviations.deviations(demo_app_store, demo_app_store.org("SKA"), 2026, "T2")
     page.goto("/?org=SKA")
     expect(page.locator(".goal-card").first).to_be_visible()
-    page.get_by_role("navigation", name=ft.NAV_LABEL).get_by_role("link", name=ft.NAV_DEVIATIONS).click()
-    heading = ft.DEVIATIONS_HEADING.format(org="Skarpnäcks stadsdelsnämnd")
+    page.get_by_role("navigation", name=texts.NAV_LABEL).get_by_role("link", name=texts.NAV_DEVIATIONS).click()
+    heading = texts.DEVIATIONS_HEADING.format(org="Skarpnäcks stadsdelsnämnd")
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     expect(page).to_have_url(re.compile("org=SKA"))  # the header link kept the organisation
     screenshot("avvikelser")
 
-    page.get_by_role("link", name=ft.START_PRESENTATION).click()
+    page.get_by_role("link", name=texts.START_PRESENTATION).click()
     position = page.locator(".presentation-nav .position")
-    expect(position).to_have_text(ft.POSITION.format(number=1, total=len(found)))
+    expect(position).to_have_text(texts.POSITION.format(number=1, total=len(found)))
     expect(page.get_by_role("heading", level=1)).to_have_text(found[0].status.goal.title)
     page.keyboard.press("ArrowRight")
-    expect(position).to_have_text(ft.POSITION.format(number=2, total=len(found)))
+    expect(position).to_have_text(texts.POSITION.format(number=2, total=len(found)))
     expect(page.get_by_role("heading", level=1)).to_have_text(found[1].status.goal.title)
     expect(page).to_have_url(re.compile("nr=2"))
     screenshot("presentation")
     page.keyboard.press("PageUp")
-    expect(position).to_have_text(ft.POSITION.format(number=1, total=len(found)))
+    expect(position).to_have_text(texts.POSITION.format(number=1, total=len(found)))
     page.keyboard.press("Escape")
     expect(page).to_have_url(re.compile("/avvikelser"))
 
@@ -58,23 +57,23 @@ def test_a_rosier_assessment_needs_a_justification_and_is_flagged(page, axe_chec
     goal = next(g.status for g in found if g.status.result.status is Status.PARTLY_MET
                 and g.status.disagreement is rules.Disagreement.NONE and g.status.goal.code.startswith("SKA-"))
     page.goto(f"/avvikelser?{SKA_T2}")
-    page.get_by_role("region", name=goal.goal.title).get_by_role("link", name=ft.RECORD_ASSESSMENT).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(ft.FORM_HEADING.format(goal=goal.goal.title))
+    page.get_by_role("region", name=goal.goal.title).get_by_role("link", name=texts.RECORD_ASSESSMENT).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(texts.FORM_HEADING.format(goal=goal.goal.title))
 
-    justification = page.get_by_label(ft.JUSTIFICATION_LABEL)
+    justification = page.get_by_label(texts.JUSTIFICATION_LABEL)
     expect(justification).to_be_hidden()
-    page.get_by_label(ft.CHOICE_LABEL[Status.MET], exact=True).check()
+    page.get_by_label(texts.CHOICE_LABEL[Status.MET], exact=True).check()
     expect(justification).to_be_visible()
     expect(page.locator(".alert-warning")).to_contain_text(texts.STATUS_LABEL[Status.PARTLY_MET])
-    page.get_by_label(ft.ANALYSIS_LABEL).fill("Fler enkätsvar väntas i oktober.")
-    page.get_by_label(ft.SAVED_BY_LABEL).fill("Avdelningschef Eva Holm")
-    page.get_by_role("button", name=ft.SAVE).click()
-    expect(page.get_by_role("alert")).to_contain_text(ft.PROBLEM_TEXT[Problem.NO_JUSTIFICATION])
+    page.get_by_label(texts.ANALYSIS_LABEL).fill("Fler enkätsvar väntas i oktober.")
+    page.get_by_label(texts.SAVED_BY_LABEL).fill("Avdelningschef Eva Holm")
+    page.get_by_role("button", name=texts.SAVE).click()
+    expect(page.get_by_role("alert")).to_contain_text(texts.PROBLEM_TEXT[Problem.NO_JUSTIFICATION])
     assert axe_check() == []  # with the warning and the error summary showing
 
     justification.fill("Höstens enkät brukar visa högre nöjdhet.")
-    page.get_by_role("button", name=ft.SAVE).click()
-    expect(page.get_by_role("status")).to_contain_text(ft.SAVED_FLAGGED)
+    page.get_by_role("button", name=texts.SAVE).click()
+    expect(page.get_by_role("status")).to_contain_text(texts.SAVED_FLAGGED)
     expect(page.locator(f"#{AssessmentIds.HISTORY}")).to_contain_text("Avdelningschef Eva Holm")
     screenshot("malbedomning")
 
@@ -94,7 +93,7 @@ def test_the_tertial_report_downloads(page, label, suffix, tmp_path):
     download.value.save_as(path)
     data = path.read_bytes()
     if suffix == ".xlsx":
-        assert ft.GOALS_SHEET in load_workbook(io.BytesIO(data)).sheetnames
+        assert texts.GOALS_SHEET in load_workbook(io.BytesIO(data)).sheetnames
     else:
         assert "Tertialrapport 2 2026" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
 
@@ -104,7 +103,7 @@ def test_prognoses_page_names_the_most_optimistic_committee(page, demo_app_store
     worst = accuracy.committee_accuracy(demo_app_store, orgs, [o.id for o in orgs])[0]
     page.goto("/")
     expect(page.locator(".goal-card").first).to_be_visible()
-    page.get_by_role("link", name=ft.NAV_ACCURACY).click()
+    page.get_by_role("link", name=texts.NAV_ACCURACY).click()
     expect(page.locator(".finding").first).to_contain_text(worst.key.name, timeout=10_000)  # the city: a long page
-    expect(page.get_by_role("heading", name=ft.ACCURACY_SECTIONS[1])).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.ACCURACY_SECTIONS[1])).to_be_visible()
     screenshot("prognoser")
