@@ -24,7 +24,7 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
     def render(pathname: str | None, search: str | None):
         if pathname == "/tillganglighet":
             return accessibility.page(settings.contact_email)
-        if pathname == "/uppladdning":  # works on an empty database too: it is how data gets in
+        if pathname == urls.UPLOAD_PATH:  # works on an empty database too: it is how data gets in
             return upload_layout.page(change_sets.list_uploads(store), upload.templates())
         return page(store, pathname or "/", search)
 

@@ -5,6 +5,7 @@ from dash import dcc, html
 from layouts import texts
 from layouts.followup_urls import ACCURACY_PATH, DEVIATIONS_PATH
 from layouts.ids import FollowupIds, ShellIds
+from layouts.urls import UPLOAD_PATH
 
 # Dash's default page has a bare <html>; screen readers need the language (WCAG 3.1.1).
 INDEX_STRING = """<!DOCTYPE html>
@@ -22,12 +23,15 @@ INDEX_STRING = """<!DOCTYPE html>
 </html>"""
 
 
-def followup_nav() -> html.Nav:
+def main_nav() -> html.Nav:
     """Links to the main pages; a callback keeps their year, period and organisation from the URL."""
     links = ((FollowupIds.NAV_OVERVIEW, texts.NAV_OVERVIEW, "/"), (FollowupIds.NAV_DEVIATIONS, texts.NAV_DEVIATIONS,
              DEVIATIONS_PATH), (FollowupIds.NAV_ACCURACY, texts.NAV_ACCURACY, ACCURACY_PATH))
     return html.Nav(
-        html.Ul([html.Li(dcc.Link(label, href=href, id=link_id)) for link_id, label, href in links]),
+        html.Ul(
+            [html.Li(dcc.Link(label, href=href, id=link_id)) for link_id, label, href in links]
+            + [html.Li(dcc.Link(texts.NAV_UPLOAD, href=UPLOAD_PATH))]
+        ),
         className="main-nav",
         **{"aria-label": texts.NAV_LABEL},
     )
@@ -44,7 +48,7 @@ def layout() -> html.Div:
                     [
                         html.A(texts.APP_TITLE, href="/", className="brand"),
                         html.Span(texts.APP_TAGLINE, className="tagline"),
-                        followup_nav(),
+                        main_nav(),
                     ],
                     className="container",
                 ),

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, quote, urlencode
 
 from dashboard.model import GoalLevel
 
+UPLOAD_PATH = "/uppladdning"
 LEVEL_KEYS = {GoalLevel.COUNCIL: "kf", GoalLevel.COMMITTEE: "namnd", GoalLevel.UNIT: "enhet"}
 
 
