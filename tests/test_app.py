@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.app import create_app
+from dashboard.bench import route_payload
 from dashboard.database import make_engine, upgrade
 from dashboard.model import GoalLevel
 from dashboard.settings import Settings
@@ -23,17 +24,7 @@ def client(demo_store):
 
 def _route(client, pathname: str, search: str = "") -> str:
     """Ask the router for a page, as the browser does after loading the URL."""
-    payload = {
-        "output": f"{ShellIds.CONTENT}.children",
-        "outputs": {"id": ShellIds.CONTENT, "property": "children"},
-        "inputs": [
-            {"id": ShellIds.URL, "property": "pathname", "value": pathname},
-            {"id": ShellIds.URL, "property": "search", "value": search},
-        ],
-        "changedPropIds": [f"{ShellIds.URL}.pathname"],
-        "state": [],
-    }
-    response = client.post("/_dash-update-component", json=payload)
+    response = client.post("/_dash-update-component", json=route_payload(pathname, search))
     assert response.status_code == 200, response.data[:500]
     return json.dumps(response.get_json(), ensure_ascii=False)
 
