@@ -68,7 +68,7 @@ def meeting(store: Store, state: urls.ViewState, org: OrgUnit):
 
 def deviations_page(store: Store, state: urls.ViewState, org: OrgUnit) -> html.Div:
     """Avvikelser for the organisation, year and period."""
-    bar = filters.filter_bar(state, store.reported_periods(), store.org_units())
+    bar = filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id))
     return deviations_layout.page(org, state, bar, *meeting(store, state, org))
 
 

@@ -41,19 +41,19 @@ def page(store: Store, pathname: str, search: str | None):
         return found
     section, _, code = pathname.strip("/").partition("/")
     if section == "":
-        return overview_page(store, state, org, _filter_bar(store, state, periods))
+        return overview_page(store, state, org, _filter_bar(store, state, periods, org))
     if section == "mal" and (found := store.goal(code)) is not None:
         view = control_room.goal_view(store, found, org, state.year, state.period)
-        return goal.page(view, org, store.org_lineage(org.id), state, _filter_bar(store, state, periods),
+        return goal.page(view, org, store.org_lineage(org.id), state, _filter_bar(store, state, periods, org),
                          followup.goal_page_extra(store, view.status, state))
     if section == "indikator" and (found := store.indicator(code)) is not None:
         view = indicator_view(store, found, org, state.year, state.period)
-        return indicator.page(view, store.org_lineage(org.id), state, _filter_bar(store, state, periods))
+        return indicator.page(view, store.org_lineage(org.id), state, _filter_bar(store, state, periods, org))
     return html.Div([html.H1(texts.NOT_FOUND_HEADING), html.P(texts.NOT_FOUND_TEXT)])
 
 
-def _filter_bar(store: Store, state: urls.ViewState, periods: list[tuple[int, str]]) -> html.Form:
-    return filters.filter_bar(state, periods, store.org_units())
+def _filter_bar(store: Store, state: urls.ViewState, periods: list[tuple[int, str]], org: OrgUnit) -> html.Form:
+    return filters.filter_bar(state, periods, store.org_neighbourhood(org.id))
 
 
 def overview_page(store: Store, state: urls.ViewState, org: OrgUnit, filter_bar: html.Form) -> html.Div:

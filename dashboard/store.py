@@ -265,6 +265,21 @@ class Store:
         with self.engine.connect() as conn:
             return [_org(row) for row in conn.execute(stmt).mappings()]
 
+    def org_neighbourhood(self, org_id: int) -> list[OrgUnit]:
+        """The organisation, its ancestors, and the children of each: what a tree picker shows.
+
+        At Stockholm scale that is ≈ 50 units instead of 1,681 on every page.
+        """
+        path = self._scalar(select(org_t.c.path).where(org_t.c.id == org_id)) or ""
+        lineage = [int(part) for part in path.strip("/").split("/") if part]
+        stmt = (
+            select(org_t)
+            .where(org_t.c.id.in_(lineage) | org_t.c.parent_id.in_(lineage))
+            .order_by(org_t.c.level, org_t.c.name)
+        )
+        with self.engine.connect() as conn:
+            return [_org(row) for row in conn.execute(stmt).mappings()]
+
     def org_children(self, org_id: int) -> list[OrgUnit]:
         """The organisation units directly below one, by name."""
         stmt = select(org_t).where(org_t.c.parent_id == org_id).order_by(org_t.c.name)

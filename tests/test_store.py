@@ -174,3 +174,11 @@ def test_uploads_and_undo_keep_the_reported_periods_current(tiny_store):
     assert tiny_store.reported_periods()[-1] == (2026, "T1")
     change_sets.undo(tiny_store, saved.upload_id, user_name="test")
     assert tiny_store.reported_periods() == [(2024, "FY"), (2025, "T1")]
+
+
+def test_org_neighbourhood_is_the_lineage_and_the_children_of_each(tiny_store):
+    orgs, _ = _ids(tiny_store)
+    codes = lambda code: sorted(o.code for o in tiny_store.org_neighbourhood(orgs[code]))
+    assert codes("STAD") == ["N1", "N2", "STAD"]
+    assert codes("N1") == ["N1", "N1-E1", "N2", "STAD"]
+    assert codes("N1-E1") == ["N1", "N1-E1", "N2", "STAD"]
