@@ -156,11 +156,11 @@ class Store:
         are returned: a preschool indicator does not count against a care home.
         """
         m = measurement_t
-        orgs = org_t.alias("orgs")
+        measured = _measured_pairs(org_ids, year)
         stmt = (
             select(
                 link_t.c.goal_id,
-                orgs.c.id.label("org_id"),
+                measured.c.org_id,
                 link_t.c.weight,
                 *indicator_t.c,
                 target_t.c.target,
@@ -171,12 +171,12 @@ class Store:
                 m.c.value_status,
             )
             .join(indicator_t, indicator_t.c.id == link_t.c.indicator_id)
-            .join(orgs, orgs.c.id.in_(list(org_ids)))
+            .join(measured, measured.c.indicator_id == link_t.c.indicator_id)
             .outerjoin(
                 target_t,
                 and_(
                     target_t.c.indicator_id == link_t.c.indicator_id,
-                    target_t.c.org_id == orgs.c.id,
+                    target_t.c.org_id == measured.c.org_id,
                     target_t.c.year == year,
                 ),
             )
@@ -184,14 +184,14 @@ class Store:
                 m,
                 and_(
                     m.c.indicator_id == link_t.c.indicator_id,
-                    m.c.org_id == orgs.c.id,
+                    m.c.org_id == measured.c.org_id,
                     m.c.year == year,
                     m.c.period == period,
                     m.c.gender == Gender.TOTAL.value,
                 ),
             )
-            .where(link_t.c.goal_id.in_(list(goal_ids)), _measures(orgs.c.id, link_t.c.indicator_id, year))
-            .order_by(link_t.c.goal_id, orgs.c.id, indicator_t.c.code)
+            .where(link_t.c.goal_id.in_(list(goal_ids)))
+            .order_by(link_t.c.goal_id, measured.c.org_id, indicator_t.c.code)
         )
         with self.engine.connect() as conn:
             indicators: dict[int, Indicator] = {}  # thousands of rows share a few dozen indicators
@@ -532,13 +532,19 @@ def _valid_in(year: int):
     return (goal_t.c.valid_from <= year) & (goal_t.c.valid_to.is_(None) | (goal_t.c.valid_to >= year))
 
 
-def _measures(org_id, indicator_id, year: int):
-    """SQL condition: the organisation has a target or a measurement for the indicator that year."""
-    conditions = []
-    for table in (target_t.alias(), measurement_t.alias()):  # aliases: no correlation with the outer joins
-        key = (table.c.indicator_id == indicator_id) & (table.c.org_id == org_id) & (table.c.year == year)
-        conditions.append(select(table.c.indicator_id).where(key).exists())
-    return conditions[0] | conditions[1]
+def _measured_pairs(org_ids: Sequence[int], year: int):
+    """SQL: the (indicator, organisation) pairs with a target or a measurement in the year.
+
+    A UNION the planner can drive from the (org_id, year, …) indexes; an OR of two EXISTS
+    per row took a second on PostgreSQL at Stockholm scale.
+    """
+    targets = select(target_t.c.indicator_id, target_t.c.org_id).where(
+        target_t.c.org_id.in_(list(org_ids)), target_t.c.year == year
+    )
+    readings = select(measurement_t.c.indicator_id, measurement_t.c.org_id).where(
+        measurement_t.c.org_id.in_(list(org_ids)), measurement_t.c.year == year
+    )
+    return targets.union(readings).subquery("measured")
 
 
 def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
