@@ -6,6 +6,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
@@ -62,8 +64,12 @@ def upgrade(engine: Engine) -> None:
 
 
 def is_current(engine: Engine) -> bool:
-    """Whether the database has the schema (the migrations' version table)."""
-    return inspect(engine).has_table("alembic_version")
+    """Whether the database has the newest schema (an older one needs `db upgrade`)."""
+    if not inspect(engine).has_table("alembic_version"):
+        return False
+    heads = set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads()) == heads
 
 
 def describe_failure(engine: Engine, error: Exception) -> str:

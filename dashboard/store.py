@@ -84,7 +84,7 @@ class Store:
         if not current:
             raise database.DatabaseError(
                 f"{self.engine.url.render_as_string(hide_password=True)}: "
-                "the database has no schema; run `kontrollrummet db upgrade` or `kontrollrummet demo`"
+                "databasen saknar det senaste schemat; kör `kontrollrummet db upgrade` (eller `kontrollrummet demo`)"
             )
 
     # ---- writing -------------------------------------------------------------------------

@@ -106,7 +106,7 @@ def test_check_names_an_empty_database(tmp_path):
     from dashboard.store import Store
 
     store = Store(database.make_engine(f"sqlite:///{tmp_path / 'empty.db'}"))
-    with pytest.raises(database.DatabaseError, match="no schema"):
+    with pytest.raises(database.DatabaseError, match="db upgrade"):
         store.check()
 
 
@@ -182,3 +182,17 @@ def test_org_neighbourhood_is_the_lineage_and_the_children_of_each(tiny_store):
     assert codes("STAD") == ["N1", "N2", "STAD"]
     assert codes("N1") == ["N1", "N1-E1", "N2", "STAD"]
     assert codes("N1-E1") == ["N1", "N1-E1", "N2", "STAD"]
+
+
+def test_an_older_schema_is_not_current_until_upgraded(tmp_path):
+    from alembic import command
+
+    from dashboard.store import Store
+
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    command.upgrade(database.alembic_config(engine), "0001")
+    store = Store(engine)
+    with pytest.raises(database.DatabaseError, match="db upgrade"):
+        store.check()
+    store.create_schema()
+    store.check()
