@@ -23,15 +23,14 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from dashboard import change_sets, csv_export
 from dashboard.csv_formats import INDICATORS, MEASUREMENTS, ORG_UNITS
 from dashboard.csv_import import UploadFile
 from dashboard.database import make_engine
 from dashboard.store import Store
-from tests.postgres import ThrowawayServer, find_bin_dir
+from tests.postgres import ThrowawayServer, create_database, find_bin_dir
 
 ORGS = 1_000
 INDICATORS_COUNT = 25
@@ -132,15 +131,7 @@ def sqlite_urls(directory: Path):
 
 
 def postgres_urls(admin_url: str):
-    def new_database() -> str:
-        name = f"bench_{uuid.uuid4().hex[:12]}"
-        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
-        return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-    return new_database
+    return lambda: create_database(admin_url, "bench")
 
 
 def main() -> None:

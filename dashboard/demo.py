@@ -1165,30 +1165,11 @@ def measurement_rows(
             comment = ANNUAL_COMMENT if spec.annual else FORECAST_ONLY_COMMENT
         hidden = (year, period) in suppressed
         for i, gender in enumerate(genders):
-            if hidden and i:
-                yield MeasurementRow(
-                    indicator_code,
-                    org_code,
-                    year,
-                    period,
-                    gender,
-                    None,
-                    None,
-                    ValueStatus.SUPPRESSED,
-                    SUPPRESSED_COMMENT,
-                )
+            if hidden and i:  # K/M hidden for confidentiality, the total kept
+                values = (None, None, ValueStatus.SUPPRESSED, SUPPRESSED_COMMENT)
             else:
-                yield MeasurementRow(
-                    indicator_code,
-                    org_code,
-                    year,
-                    period,
-                    gender,
-                    outcome[i],
-                    forecast[i],
-                    status,
-                    comment,
-                )
+                values = (outcome[i], forecast[i], status, comment)
+            yield MeasurementRow(indicator_code, org_code, year, period, gender, *values)
 
 
 def choose_gaps(

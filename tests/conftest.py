@@ -8,16 +8,13 @@ are skipped — unless KONTROLLRUMMET_REQUIRE_POSTGRES=1 (as in .ci/run), where 
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from dashboard.database import make_engine
 from dashboard.store import Store
-from tests.postgres import ThrowawayServer, find_bin_dir
+from tests.postgres import ThrowawayServer, create_database, find_bin_dir
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -43,13 +40,7 @@ def postgres_url() -> Iterator[str]:
 def _new_database_url(request: pytest.FixtureRequest, backend: str, tmp_dir) -> str:
     if backend == "sqlite":
         return f"sqlite:///{tmp_dir / 'kontrollrummet.db'}"
-    admin_url = request.getfixturevalue("postgres_url")
-    name = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    return create_database(request.getfixturevalue("postgres_url"), "test")
 
 
 @pytest.fixture(params=BACKENDS)
