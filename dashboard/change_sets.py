@@ -929,6 +929,12 @@ def _undo(conn: Connection, upload_id: int, user_name: str) -> UndoResult:
             f"{name} kan inte ångras: senare uppladdning {numbers} har ändrat samma "
             "rader. Ångra den eller dem först."
         )
+    edited = _edited_in_app(conn, upload_id)
+    if edited:
+        raise UndoRefused(
+            f"{name} kan inte ångras: {edited} av de målbedömningar den ändrade har sedan dess sparats "
+            "i Kontrollrummet, och en ångring skulle skriva över dem."
+        )
     restored = _restore(conn, upload_id)
     deleted = sum(
         conn.execute(delete(table).where(table.c.upload_id == upload_id)).rowcount
@@ -945,6 +951,27 @@ def _undo(conn: Connection, upload_id: int, user_name: str) -> UndoResult:
         )
     )
     return UndoResult(upload_id, upload.file_name, restored, deleted)
+
+
+def _edited_in_app(conn: Connection, upload_id: int) -> int:
+    """How many assessments the upload updated have since been saved from the web form.
+
+    A form save clears the row's upload_id (dashboard/assessments.py), so such a row no
+    longer carries this upload's id.
+    """
+    keys = conn.execute(
+        select(change_t.c.row_key).where(
+            change_t.c.upload_id == upload_id, change_t.c.table_name == assessment_t.name
+        )
+    ).scalars()
+    edited = 0
+    for row_key in keys:
+        key = json.loads(row_key)
+        current = conn.execute(
+            select(assessment_t.c.upload_id).where(*(assessment_t.c[name] == value for name, value in key.items()))
+        ).scalar()
+        edited += current != upload_id
+    return edited
 
 
 def _restore(conn: Connection, upload_id: int) -> int:

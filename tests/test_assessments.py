@@ -165,3 +165,19 @@ def test_the_goal_page_links_to_the_form_and_keeps_the_justification_visible(tin
     after = _text(page(tiny, "/mal/K1", "?org=STAD&ar=2025&period=T1"))
     assert "Enkät i oktober." in after and texts.LAST_SAVED.format(time="2026-09-14 12:05", name="Per Ek") in after
     assert texts.DISAGREEMENT_LABEL[rules.Disagreement.MORE_POSITIVE] in after
+
+
+def test_undoing_an_upload_never_overwrites_a_later_form_save(tiny):
+    from dashboard import change_sets, csv_export
+    from dashboard.csv_formats import ASSESSMENTS
+
+    record = ("K1", "STAD", 2025, "T1", Status.NOT_MET.value, True, "Från filen.", "Åtgärd ur filen.")
+    file = csv_export.csv_bytes(ASSESSMENTS, [record])
+    [saved] = change_sets.commit(tiny, [change_sets.UploadFile("bedomning.csv", file)], user_name="Controller")
+    assert saved.updated == 1  # the tiny city had assessed K1 as met
+    status = _goal_status(tiny, "STAD")
+    draft = Draft(status.goal.id, status.org_id, 2025, "T1", Status.PARTLY_MET, "Från formuläret.", "Åtgärd.")
+    assessments.save(tiny, draft, status.result, "Anna")
+    with pytest.raises(change_sets.UndoRefused, match="sparats i Kontrollrummet"):
+        change_sets.undo(tiny, saved.upload_id, user_name="Controller")
+    assert _goal_status(tiny, "STAD").assessment.analysis == "Från formuläret."
