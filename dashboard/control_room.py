@@ -70,7 +70,7 @@ def judge(
     goal_ids = sorted({goal.id for goal, _ in pairs})
     org_ids = sorted({org_id for _, org_id in pairs})
     facts: dict[tuple[int, int], list[IndicatorFact]] = defaultdict(list)
-    for fact in store.goal_indicator_facts(org_ids, year, period, goal_ids):
+    for fact in _facts(store, pairs, year, period):
         facts[fact.goal_id, fact.org_id].append(fact)
     activities = activities_below(store, goal_ids, org_ids, year)
     assessments = {(a.goal_id, a.org_id): a for a in store.assessments(org_ids, year, period)}
@@ -94,6 +94,21 @@ def judge(
             GoalStatus(goal, org_id, result, judged, held, assessment, rules.disagreement(result.status, assessment))
         )
     return statuses
+
+
+def _facts(store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: str) -> list[IndicatorFact]:
+    """Indicator facts for exactly the pairs: goals at their own organisation in one query,
+    the rest (few goals at a few organisations) as one goal × organisation product."""
+    own = sorted({goal.id for goal, org_id in pairs if org_id == goal.org_id})
+    other = [(goal, org_id) for goal, org_id in pairs if org_id != goal.org_id]
+    found = store.own_goal_indicator_facts(own, year, period) if own else []
+    if other:
+        wanted = {(goal.id, org_id) for goal, org_id in other}
+        product = store.goal_indicator_facts(
+            sorted({o for _, o in other}), year, period, sorted({g.id for g, _ in other})
+        )
+        found += [fact for fact in product if (fact.goal_id, fact.org_id) in wanted]
+    return found
 
 
 def activities_below(

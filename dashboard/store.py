@@ -331,6 +331,53 @@ class Store:
                 for row in conn.execute(stmt)
             }
 
+    def own_goal_indicator_facts(self, goal_ids: Sequence[int], year: int, period: str) -> list[IndicatorFact]:
+        """Like `goal_indicator_facts`, but each goal only at the organisation that owns it.
+
+        The whole city's nämnd- and enhetsmål each at its own organisation: driven by the
+        goals' owners, so no goal × organisation cross product is ever formed.
+        """
+        m = measurement_t
+        stmt = (
+            select(
+                link_t.c.goal_id,
+                goal_t.c.org_id,
+                link_t.c.weight,
+                *indicator_t.c,
+                target_t.c.target,
+                target_t.c.partly_limit,
+                target_t.c.council_target,
+                m.c.outcome,
+                m.c.forecast,
+                m.c.value_status,
+            )
+            .join(goal_t, goal_t.c.id == link_t.c.goal_id)
+            .join(indicator_t, indicator_t.c.id == link_t.c.indicator_id)
+            .outerjoin(
+                target_t,
+                and_(
+                    target_t.c.indicator_id == link_t.c.indicator_id,
+                    target_t.c.org_id == goal_t.c.org_id,
+                    target_t.c.year == year,
+                ),
+            )
+            .outerjoin(
+                m,
+                and_(
+                    m.c.indicator_id == link_t.c.indicator_id,
+                    m.c.org_id == goal_t.c.org_id,
+                    m.c.year == year,
+                    m.c.period == period,
+                    m.c.gender == Gender.TOTAL.value,
+                ),
+            )
+            .where(link_t.c.goal_id.in_(list(goal_ids)), _measures(goal_t.c.org_id, link_t.c.indicator_id, year))
+            .order_by(link_t.c.goal_id, indicator_t.c.code)
+        )
+        with self.engine.connect() as conn:
+            indicators: dict[int, Indicator] = {}
+            return [_fact(row, indicators) for row in conn.execute(stmt).mappings()]
+
     def activities_of(self, goal_ids: Sequence[int], year: int) -> list[tuple[str, Activity]]:
         """(holder's org path, activity) for the goals' activities running in the year, with the latest comment.
 
@@ -530,6 +577,15 @@ def _subtree(org_id: int):
 def _valid_in(year: int):
     """SQL condition: a goal is valid in the year."""
     return (goal_t.c.valid_from <= year) & (goal_t.c.valid_to.is_(None) | (goal_t.c.valid_to >= year))
+
+
+def _measures(org_id, indicator_id, year: int):
+    """SQL: the organisation has a target or a measurement for the indicator in the year (one row's check)."""
+    conditions = []
+    for table in (target_t.alias(), measurement_t.alias()):  # aliases: no correlation with the outer joins
+        key = (table.c.indicator_id == indicator_id) & (table.c.org_id == org_id) & (table.c.year == year)
+        conditions.append(select(table.c.indicator_id).where(key).exists())
+    return conditions[0] | conditions[1]
 
 
 def _measured_pairs(org_ids: Sequence[int], year: int):

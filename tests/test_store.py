@@ -196,3 +196,11 @@ def test_an_older_schema_is_not_current_until_upgraded(tmp_path):
         store.check()
     store.create_schema()
     store.check()
+
+
+def test_own_goal_facts_are_each_goals_facts_at_its_owner(tiny_store):
+    orgs, goals = _ids(tiny_store)
+    own = tiny_store.own_goal_indicator_facts([goals["K1"]], 2025, "T1")
+    assert own == tiny_store.goal_indicator_facts([orgs["STAD"]], 2025, "T1", [goals["K1"]])
+    assert {f.org_id for f in own} == {orgs["STAD"]}
+    assert tiny_store.own_goal_indicator_facts([goals["I1"]], 2025, "T1") == []
