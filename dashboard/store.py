@@ -155,47 +155,14 @@ class Store:
         Only indicators an organisation measures (has a target or reading for in the year)
         are returned: a preschool indicator does not count against a care home.
         """
-        m = measurement_t
         measured = _measured_pairs(org_ids, year)
-        stmt = (
-            select(
-                link_t.c.goal_id,
-                measured.c.org_id,
-                link_t.c.weight,
-                *indicator_t.c,
-                target_t.c.target,
-                target_t.c.partly_limit,
-                target_t.c.council_target,
-                m.c.outcome,
-                m.c.forecast,
-                m.c.value_status,
-            )
-            .join(indicator_t, indicator_t.c.id == link_t.c.indicator_id)
-            .join(measured, measured.c.indicator_id == link_t.c.indicator_id)
-            .outerjoin(
-                target_t,
-                and_(
-                    target_t.c.indicator_id == link_t.c.indicator_id,
-                    target_t.c.org_id == measured.c.org_id,
-                    target_t.c.year == year,
-                ),
-            )
-            .outerjoin(
-                m,
-                and_(
-                    m.c.indicator_id == link_t.c.indicator_id,
-                    m.c.org_id == measured.c.org_id,
-                    m.c.year == year,
-                    m.c.period == period,
-                    m.c.gender == Gender.TOTAL.value,
-                ),
-            )
-            .where(link_t.c.goal_id.in_(list(goal_ids)))
-            .order_by(link_t.c.goal_id, measured.c.org_id, indicator_t.c.code)
-        )
-        with self.engine.connect() as conn:
-            indicators: dict[int, Indicator] = {}  # thousands of rows share a few dozen indicators
-            return [_fact(row, indicators) for row in conn.execute(stmt).mappings()]
+        stmt = _facts_select(
+            measured.c.org_id,
+            lambda source: source.join(measured, measured.c.indicator_id == link_t.c.indicator_id),
+            year,
+            period,
+        ).where(link_t.c.goal_id.in_(list(goal_ids)))
+        return self._facts(stmt.order_by(link_t.c.goal_id, measured.c.org_id, indicator_t.c.code))
 
     def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
         """The organisations' own assessments of their goals for a period."""
@@ -337,45 +304,14 @@ class Store:
         The whole city's nämnd- and enhetsmål each at its own organisation: driven by the
         goals' owners, so no goal × organisation cross product is ever formed.
         """
-        m = measurement_t
-        stmt = (
-            select(
-                link_t.c.goal_id,
-                goal_t.c.org_id,
-                link_t.c.weight,
-                *indicator_t.c,
-                target_t.c.target,
-                target_t.c.partly_limit,
-                target_t.c.council_target,
-                m.c.outcome,
-                m.c.forecast,
-                m.c.value_status,
-            )
-            .join(goal_t, goal_t.c.id == link_t.c.goal_id)
-            .join(indicator_t, indicator_t.c.id == link_t.c.indicator_id)
-            .outerjoin(
-                target_t,
-                and_(
-                    target_t.c.indicator_id == link_t.c.indicator_id,
-                    target_t.c.org_id == goal_t.c.org_id,
-                    target_t.c.year == year,
-                ),
-            )
-            .outerjoin(
-                m,
-                and_(
-                    m.c.indicator_id == link_t.c.indicator_id,
-                    m.c.org_id == goal_t.c.org_id,
-                    m.c.year == year,
-                    m.c.period == period,
-                    m.c.gender == Gender.TOTAL.value,
-                ),
-            )
-            .where(link_t.c.goal_id.in_(list(goal_ids)), _measures(goal_t.c.org_id, link_t.c.indicator_id, year))
-            .order_by(link_t.c.goal_id, indicator_t.c.code)
-        )
+        stmt = _facts_select(
+            goal_t.c.org_id, lambda source: source.join(goal_t, goal_t.c.id == link_t.c.goal_id), year, period
+        ).where(link_t.c.goal_id.in_(list(goal_ids)), _measures(goal_t.c.org_id, link_t.c.indicator_id, year))
+        return self._facts(stmt.order_by(link_t.c.goal_id, indicator_t.c.code))
+
+    def _facts(self, stmt) -> list[IndicatorFact]:
         with self.engine.connect() as conn:
-            indicators: dict[int, Indicator] = {}
+            indicators: dict[int, Indicator] = {}  # thousands of rows share a few dozen indicators
             return [_fact(row, indicators) for row in conn.execute(stmt).mappings()]
 
     def activities_of(self, goal_ids: Sequence[int], year: int) -> list[tuple[str, Activity]]:
@@ -577,6 +513,31 @@ def _subtree(org_id: int):
 def _valid_in(year: int):
     """SQL condition: a goal is valid in the year."""
     return (goal_t.c.valid_from <= year) & (goal_t.c.valid_to.is_(None) | (goal_t.c.valid_to >= year))
+
+
+def _facts_select(org_id, add_organisations, year: int, period: str):
+    """The indicator-facts SELECT: goal links and indicators, joined by `add_organisations`
+    to the table holding `org_id`, with that organisation's target and total reading."""
+    m = measurement_t
+    source = add_organisations(link_t.join(indicator_t, indicator_t.c.id == link_t.c.indicator_id))
+    target_on = (target_t.c.indicator_id == link_t.c.indicator_id) & (target_t.c.org_id == org_id)
+    reading_on = (m.c.indicator_id == link_t.c.indicator_id) & (m.c.org_id == org_id) & (m.c.year == year)
+    return select(
+        link_t.c.goal_id,
+        org_id.label("org_id"),
+        link_t.c.weight,
+        *indicator_t.c,
+        target_t.c.target,
+        target_t.c.partly_limit,
+        target_t.c.council_target,
+        m.c.outcome,
+        m.c.forecast,
+        m.c.value_status,
+    ).select_from(
+        source.outerjoin(target_t, target_on & (target_t.c.year == year)).outerjoin(
+            m, reading_on & (m.c.period == period) & (m.c.gender == Gender.TOTAL.value)
+        )
+    )
 
 
 def _measures(org_id, indicator_id, year: int):
