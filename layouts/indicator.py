@@ -87,7 +87,7 @@ def compared_sections(view: IndicatorView, state: urls.ViewState) -> html.Div:
                 [
                     html.H2(texts.COMPARISON_HEADING),
                     data_table(texts.COMPARISON_CAPTION, texts.COMPARISON_COLUMNS,
-                               [_comparison_row(r, view, state) for r in _worst_first(view.compared)], (2, 3, 4, 6)),
+                               [_comparison_row(r, view, state) for r in _worst_first(view.compared)], (2, 3, 4, 5, 7)),
                 ]
             ),
             html.Section(
@@ -111,7 +111,8 @@ def _comparison_row(r: OrgResult, view: IndicatorView, state: urls.ViewState) ->
         dcc.Link(r.org.name, href=urls.href(urls.indicator_path(view.indicator.code), state, org_code=r.org.code)),
         html.Span([status_badge(r.result.status), " ", basis_tag(r.result.basis)]),
         format_number(r.result.target, d, unit),
-        format_number(r.result.value, d, unit),
+        format_number(r.result.outcome, d, unit),  # a forecast is never shown in the outcome column
+        format_number(r.result.forecast, d, unit),
         format_number(r.last_year.previous, d, unit),
         change_cell(r.last_year, d, unit),
         texts.SPLIT_MISSING if r.genders.split_missing else format_number(r.genders.gap, d, unit),

@@ -334,7 +334,10 @@ NO_HISTORY = "Det finns inga värden för indikatorn och organisationen under va
 NO_COMPARISON = "Det finns inga underliggande organisationer att jämföra med för den här indikatorn."
 COMPARISON_HEADING = "Var når indikatorn inte målet?"
 COMPARISON_CAPTION = "Indikatorn i varje organisation, de som inte når årsmålet först"
-COMPARISON_COLUMNS = ("Organisation", "Status", "Årsmål", "Värde", "Samma period förra året", "Förändring", "Skillnad K − M")
+COMPARISON_COLUMNS = (
+    "Organisation", "Status", "Årsmål", "Utfall", "Prognos helår", "Samma period förra året", "Förändring",
+    "Skillnad K − M",
+)
 LAST_YEAR_HEADING = "Jämfört med samma period förra året"
 LAST_YEAR_TITLE = "I år och samma period förra året"
 GENDER_HEADING = "Kvinnor och män"

@@ -72,3 +72,24 @@ def test_indicator_table_sorts_by_the_key_in_the_url(demo_store, kf_goal):
         [demo_store.root_org().id], *demo_store.reported_periods()[-1], [kf_goal.id]))
     positions = [by_name.index(json.dumps(n, ensure_ascii=False)[1:-1]) for n in names]
     assert positions == sorted(positions)
+
+
+def test_comparison_never_shows_a_forecast_as_the_outcome(demo_store):
+    from dashboard.indicator_view import indicator_view
+    from dashboard.model import Basis
+    from layouts.indicator import _comparison_row
+    from layouts.urls import ViewState
+
+    year, period = demo_store.reported_periods()[-1]
+    root = demo_store.root_org()
+    goals = [g.id for g in demo_store.goals(year, (GoalLevel.COUNCIL,))]
+    indicators = {f.indicator.code: f.indicator for f in demo_store.goal_indicator_facts([root.id], year, period, goals)}
+    forecast_only = 0
+    for indicator in indicators.values():
+        view = indicator_view(demo_store, indicator, root, year, period)
+        for result in view.compared:
+            row = _comparison_row(result, view, ViewState(year, period))
+            assert row[3] == format_number(result.result.outcome, indicator.decimals, indicator.unit)
+            assert row[4] == format_number(result.result.forecast, indicator.decimals, indicator.unit)
+            forecast_only += result.result.basis is Basis.FORECAST
+    assert forecast_only > 0  # the demo has units with only a forecast this period
