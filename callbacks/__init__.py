@@ -2,13 +2,14 @@
 
 from dash import Dash
 
-from callbacks import filters, followup, router, upload
+from callbacks import audit_log, filters, followup, router, sign_in, upload
 from dashboard.settings import Settings
 from dashboard.store import Store
 
 
 def register_all(app: Dash, store: Store, settings: Settings) -> None:
     """Register every page's callbacks as closures over this app's store."""
+    sign_in.register(app, store, settings)
     router.register(app, store, settings)
     filters.register(app, store)
     followup.register(app, store)

@@ -13,7 +13,9 @@ import json
 from dash import Dash, Input, Output, State, html, no_update
 from flask import abort, request, send_file
 
-from dashboard import accuracy, assessments, consistency, control_room, deviations, exports, report
+from callbacks import sign_in
+from dashboard import accuracy, assessments, audit, consistency, control_room, deviations, exports, report
+from dashboard.access import Principal
 from dashboard.control_room import GoalStatus
 from dashboard.model import Indicator, OrgUnit, Status
 from dashboard.store import Store
@@ -40,7 +42,7 @@ NAV_LINKS = {FollowupIds.NAV_OVERVIEW: "/", FollowupIds.NAV_DEVIATIONS: DEVIATIO
 # ---- pages ----------------------------------------------------------------------------------
 
 
-def page(store: Store, pathname: str, search: str | None, state: urls.ViewState, org: OrgUnit):
+def page(store: Store, pathname: str, search: str | None, state: urls.ViewState, org: OrgUnit, user: Principal):
     """The follow-up page for a path, or None when the path is not one of them."""
     if pathname == DEVIATIONS_PATH:
         return deviations_page(store, state, org)
@@ -55,7 +57,7 @@ def page(store: Store, pathname: str, search: str | None, state: urls.ViewState,
     if section == "mal" and segment == ASSESSMENT_SEGMENT and (goal := store.goal(goal_code)) is not None:
         [status] = control_room.judge(store, [(goal, org.id)], state.year, state.period)
         history = assessments.history(store, goal.id, org.id, state.year, state.period)
-        return assessment_form.page(status, org, state, history)
+        return assessment_form.page(status, org, state, history, user, refusal(store, user, org))
     return None
 
 
@@ -213,18 +215,36 @@ def register(app: Dash, store: Store) -> None:
         prevent_initial_call=True,
     )
     def save(_: int, key: dict, chosen: str | None, *values: str | None):
-        return submit(store, key, chosen, dict(zip(assessment_form.TEXT_FIELDS, (v or "" for v in values))))
+        fields = dict(zip(assessment_form.TEXT_FIELDS, (v or "" for v in values)))
+        return submit(store, key, chosen, fields, sign_in.current())
 
 
-def submit(store: Store, key: dict, chosen: str | None, fields: dict[str, str]) -> tuple:
-    """Save the form against the status computed now; (feedback, history, current, invalid flag per field)."""
+def refusal(store: Store, user: Principal, org: OrgUnit) -> str | None:
+    """Why this person may not change the organisation's data, or None when they may."""
+    if not user.may_edit_something:
+        return texts.REFUSED_READ_ONLY
+    if not user.may_edit(store.org_path(org.id)):
+        return texts.REFUSED_OUT_OF_SCOPE.format(scope=", ".join(user.scope_codes), org=org.name)
+    return None
+
+
+def submit(store: Store, key: dict, chosen: str | None, fields: dict[str, str], user: Principal) -> tuple:
+    """Save the form against the status computed now; (feedback, history, current, invalid flag per field).
+
+    The signed-in person must be allowed to change the organisation: the form's key comes from the
+    browser, so a hand-made request for another organisation is refused and logged here."""
     goal, org = store.goal(key["goal"]), store.org(key["org"])
+    if goal is None or org is None or (reason := refusal(store, user, org)):
+        reason = reason if goal and org else texts.NOT_FOUND_TEXT
+        audit.refuse(store, user, audit.ASSESSMENT, f"{key.get('goal')} för {key.get('org')}", reason)
+        return (assessment_form.refused(reason), no_update, no_update,
+                *assessment_form.invalid_fields([]))
     [status] = control_room.judge(store, [(goal, org.id)], key["year"], key["period"])
     draft = assessments.Draft(goal.id, org.id, key["year"], key["period"], Status(chosen) if chosen else None,
                               analysis=fields[AssessmentIds.ANALYSIS], measures=fields[AssessmentIds.MEASURES],
                               justification=fields[AssessmentIds.JUSTIFICATION])
     try:
-        entry = assessments.save(store, draft, status.result, fields[AssessmentIds.SAVED_BY])
+        entry = assessments.save(store, draft, status.result, user.username)
     except assessments.Invalid as invalid:
         return (assessment_form.problems_summary(invalid.problems), no_update, no_update,
                 *assessment_form.invalid_fields(invalid.problems))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, html
 
-from callbacks import followup, upload
+from callbacks import audit_log, followup, sign_in, upload
 from dashboard import change_sets, control_room
+from dashboard.access import ANONYMOUS, Principal
 from dashboard.indicator_view import indicator_view
 from dashboard.model import GoalLevel, OrgUnit
 from dashboard.settings import Settings
@@ -24,20 +25,23 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
     def render(pathname: str | None, search: str | None):
         if pathname == "/tillganglighet":
             return accessibility.page(settings.contact_email)
+        user = sign_in.current()
         if pathname == urls.UPLOAD_PATH:  # works on an empty database too: it is how data gets in
-            return upload_layout.page(change_sets.list_uploads(store), upload.templates())
-        return page(store, pathname or "/", search)
+            return upload_layout.page(change_sets.list_uploads(store), upload.templates(), user)
+        if pathname == urls.AUDIT_PATH:
+            return audit_log.page(store, user, search)
+        return page(store, pathname or "/", search, user)
 
 
-def page(store: Store, pathname: str, search: str | None):
-    """The page for a path and query string."""
+def page(store: Store, pathname: str, search: str | None, user: Principal = ANONYMOUS):
+    """The page for a path and query string, as this person may see it."""
     periods = store.reported_periods()
     state = urls.parse(search, periods)
     if state is None:
         return html.Div([html.H1(texts.APP_TITLE), html.P(texts.EMPTY_DATABASE)])
     org = (store.org(state.org_code) if state.org_code else None) or store.root_org()
     state = state.with_changes(org_code=org.code)
-    if (found := followup.page(store, pathname, search, state, org)) is not None:
+    if (found := followup.page(store, pathname, search, state, org, user)) is not None:
         return found
     section, _, code = pathname.strip("/").partition("/")
     if section == "":

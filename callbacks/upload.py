@@ -1,7 +1,9 @@
 """Läs in data: preview on upload, save on click, undo from the log.
 
 The files travel back with the Save click (kept in the browser's dcc.Store), so no worker
-holds an upload in memory between requests; `commit` checks them all over again.
+holds an upload in memory between requests; `commit` checks them all over again, the
+uploader's scope included. Every callback here asks who is behind the request: a hand-made
+request from a reader, or for rows outside an editor's organisations, is refused and logged.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ import binascii
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort
 
-from dashboard import change_sets, csv_export
+from callbacks import sign_in
+from dashboard import audit, change_sets, csv_export
+from dashboard.access import Principal
 from dashboard.csv_import import MAX_FILE_BYTES, Problem, UploadFile, too_large
 from dashboard.store import Store
+from dashboard.upload_scope import OUT_OF_SCOPE, EditorScope
 from layouts import texts, upload
 from layouts.ids import UploadIds
 
@@ -39,10 +44,13 @@ def register(app: Dash, store: Store) -> None:
         prevent_initial_call=True,
     )
     def preview(contents: list[str] | None, names: list[str] | None):
+        user = sign_in.current()
+        if not user.may_edit_something:
+            return refuse(store, user, audit.UPLOAD, ", ".join(names or []), texts.REFUSED_READ_ONLY), None, True
         files, problems = decode(contents or [], names or [])
         if problems:
             return upload.problem_list(problems), None, True
-        result = change_sets.preview(store, files)
+        result = change_sets.preview(store, files, EditorScope(user))
         pending = [[f.name, base64.b64encode(f.content).decode()] for f in files] if result.ok else None
         return upload.preview_panel(result), pending, not result.ok
 
@@ -53,38 +61,49 @@ def register(app: Dash, store: Store) -> None:
         Output(UploadIds.PENDING, "data", allow_duplicate=True),
         Input(UploadIds.SAVE, "n_clicks"),
         State(UploadIds.PENDING, "data"),
-        State(UploadIds.UPLOADER, "value"),
         prevent_initial_call=True,
     )
-    def save(_clicks: int | None, pending: list[list[str]] | None, user: str | None):
-        if not (user or "").strip():
-            return upload.error_message(texts.NAME_REQUIRED), no_update, no_update, no_update
+    def save(_clicks: int | None, pending: list[list[str]] | None):
+        user = sign_in.current()
+        names = ", ".join(name for name, _ in pending or [])
+        if not user.may_edit_something:
+            return refuse(store, user, audit.UPLOAD, names, texts.REFUSED_READ_ONLY), no_update, True, None
         if not pending:
             return upload.error_message(texts.NOTHING_TO_SAVE), no_update, True, None
         files = [UploadFile(name, base64.b64decode(content)) for name, content in pending]
         try:
-            saved = change_sets.commit(store, files, user_name=user.strip())
-        except change_sets.UploadRejected as rejected:  # the database changed since the preview
+            saved = change_sets.commit(store, files, user_name=user.username, scope=EditorScope(user))
+        except change_sets.UploadRejected as rejected:  # out of scope, or the database changed since the preview
+            if any(p.issue == OUT_OF_SCOPE for p in rejected.problems):
+                audit.refuse(store, user, audit.UPLOAD, names, f"{len(rejected.problems)} rader utanför behörigheten")
             return upload.problem_list(rejected.problems), no_update, True, None
-        return upload.saved_message(saved), upload.upload_log(change_sets.list_uploads(store)), True, None
+        return upload.saved_message(saved), upload.upload_log(change_sets.list_uploads(store), user), True, None
 
     @app.callback(
         Output(UploadIds.RESULT, "children", allow_duplicate=True),
         Output(UploadIds.LOG, "children", allow_duplicate=True),
         Input({"type": UploadIds.UNDO, "index": ALL}, "n_clicks"),
-        State(UploadIds.UPLOADER, "value"),
         prevent_initial_call=True,
     )
-    def undo(clicks: list[int | None], user: str | None):
+    def undo(clicks: list[int | None]):
         if not any(clicks) or not isinstance(ctx.triggered_id, dict):
             return no_update, no_update
-        if not (user or "").strip():
-            return upload.error_message(texts.NAME_REQUIRED), no_update
+        user, upload_id = sign_in.current(), int(ctx.triggered_id["index"])
+        found = change_sets.find_upload(store, upload_id)
+        if found is None or not user.may_undo(found.user_name):
+            reason = texts.REFUSED_UNDO if user.may_edit_something else texts.REFUSED_READ_ONLY
+            return refuse(store, user, audit.UNDO, f"uppladdning {upload_id}", reason), no_update
         try:
-            result = change_sets.undo(store, int(ctx.triggered_id["index"]), user_name=user.strip())
+            result = change_sets.undo(store, upload_id, user_name=user.username)
         except change_sets.UndoRefused as refused:
             return upload.error_message(str(refused)), no_update
-        return upload.undone_message(result), upload.upload_log(change_sets.list_uploads(store))
+        return upload.undone_message(result), upload.upload_log(change_sets.list_uploads(store), user)
+
+
+def refuse(store: Store, user: Principal, action: str, target: str, reason: str):
+    """Log a refused write and say why, where the result would have been shown."""
+    audit.refuse(store, user, action, target, reason)
+    return upload.error_message(reason)
 
 
 def decode(

@@ -1,14 +1,20 @@
 """The app factory: the only place that wires settings, store, layouts and callbacks."""
 
+import functools
 import gc
 
 from dash import Dash
+from flask import Response, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import callbacks
+from callbacks import sign_in
+from dashboard import web_security
 from dashboard.database import make_engine
 from dashboard.settings import Settings
 from dashboard.store import Store
 from layouts import shell, texts
+from layouts.sign_in import message_page
 
 STORE_EXTENSION = "kontrollrummet_store"
 
@@ -24,11 +30,25 @@ def create_app(settings: Settings) -> Dash:
         external_stylesheets=[],
     )
     app.index_string = shell.INDEX_STRING
-    app.layout = shell.layout()
+    # Drawn per page load, for the person signed in (Dash also calls it once at startup).
+    app.layout = lambda: shell.layout(sign_in.current())
     callbacks.register_all(app, store, settings)
+    if settings.proxy_count:  # behind nginx: the client's address and scheme come in X-Forwarded-*
+        n = settings.proxy_count
+        app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=n, x_proto=n, x_host=n)
+    web_security.install(app.server, app.csp_hashes(), settings.max_upload_mb * 1_000_000,
+                         functools.partial(error_response, limit_mb=settings.max_upload_mb), settings.debug)
     app.server.extensions[STORE_EXTENSION] = store  # for tools that inspect a running app
     # Everything built so far lives as long as the process: keep it out of the garbage
     # collector's full passes, which otherwise doubled p95 response times (docs/performance.md).
     gc.freeze()
 
     return app
+
+
+def error_response(status: int, limit_mb: int) -> Response:
+    """A Swedish error without details: a page for people, one line for the page's scripts."""
+    text = texts.REQUEST_TOO_LARGE.format(limit=limit_mb) if status == 413 else texts.ERROR_TEXT
+    if request.path.startswith("/_dash-"):
+        return Response(text, status, mimetype="text/plain")
+    return Response(message_page(texts.ERROR_HEADING, text), status, mimetype="text/html")

@@ -37,7 +37,6 @@ class Problem(StrEnum):
     NO_ANALYSIS = "no_analysis"
     NO_MEASURES = "no_measures"
     NO_JUSTIFICATION = "no_justification"
-    NO_NAME = "no_name"
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def needs_measures(chosen: Status | None) -> bool:
     return chosen is not None and chosen is not Status.MET
 
 
-def problems(draft: Draft, computed: Status, saved_by: str) -> list[Problem]:
+def problems(draft: Draft, computed: Status) -> list[Problem]:
     """Everything missing before the draft may be saved, in the form's order."""
     found = []
     if draft.status not in CHOICES:
@@ -92,8 +91,6 @@ def problems(draft: Draft, computed: Status, saved_by: str) -> list[Problem]:
         found.append(Problem.NO_MEASURES)
     if needs_justification(computed, draft.status) and not draft.justification.strip():
         found.append(Problem.NO_JUSTIFICATION)
-    if not saved_by.strip():
-        found.append(Problem.NO_NAME)
     return found
 
 
@@ -133,10 +130,10 @@ def save(
 ) -> AuditEntry:
     """Write the assessment and its audit entry in one transaction; raises Invalid if it has problems.
 
-    `saved_by` is the name given in the form until sign-in exists; then the signed-in user.
-    The row's `upload_id` is cleared: the values are no longer what an upload wrote.
+    `saved_by` is the signed-in user's username. The row's `upload_id` is cleared: the values
+    are no longer what an upload wrote.
     """
-    found = problems(draft, computed.status, saved_by)
+    found = problems(draft, computed.status)
     if found:
         raise Invalid(found)
     after = draft.assessment()

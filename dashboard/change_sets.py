@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice, repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     Connection,
@@ -113,6 +113,12 @@ UNKNOWN = {
     "activity": "okänd aktivitet",
 }
 KNOWN_CODE = "en kod som finns i databasen eller i en fil i samma uppladdning"
+
+class Scope(Protocol):
+    """What an uploader may write: adds a problem to a file for each row outside it."""
+
+    def check(self, conn: Connection, files: Sequence[ParsedFile]) -> None: ...
+
 
 # ---- results --------------------------------------------------------------------------------
 
@@ -212,17 +218,20 @@ class UndoRefused(Exception):
 # ---- the public operations ------------------------------------------------------------------
 
 
-def preview(store: Store, uploads: Sequence[UploadFile]) -> Preview:
+def preview(store: Store, uploads: Sequence[UploadFile], scope: Scope | None = None) -> Preview:
     """Read the files and compare them with the database, writing nothing."""
     with _without_gc(), store.engine.connect() as conn:
-        plans, problems = _plan(conn, uploads)
+        plans, problems = _plan(conn, uploads, scope)
     return Preview([plan.preview() for plan in plans], problems)
 
 
-def commit(store: Store, uploads: Sequence[UploadFile], *, user_name: str) -> list[SavedFile]:
-    """Write all files in one transaction, one upload record per file; UploadRejected if wrong."""
+def commit(store: Store, uploads: Sequence[UploadFile], *, user_name: str,
+           scope: Scope | None = None) -> list[SavedFile]:
+    """Write all files in one transaction, one upload record per file; UploadRejected if wrong.
+
+    `scope` refuses rows the uploader may not write (dashboard.upload_scope); None: everything."""
     with _without_gc(), store.engine.begin() as conn:
-        plans, problems = _plan(conn, uploads)
+        plans, problems = _plan(conn, uploads, scope)
         if problems:
             raise UploadRejected(problems)
         context = _Context(conn, [])  # ids as the writes create them
@@ -246,10 +255,13 @@ def undo(store: Store, upload_id: int, *, user_name: str) -> UndoResult:
         ) from error
 
 
-def list_uploads(store: Store) -> list[Upload]:
-    """Every recorded upload, newest first."""
+def list_uploads(store: Store, upload_id: int | None = None) -> list[Upload]:
+    """Every recorded upload, newest first (or only the one with this id)."""
+    stmt = select(upload_t).order_by(upload_t.c.id.desc())
+    if upload_id is not None:
+        stmt = stmt.where(upload_t.c.id == upload_id)
     with store.engine.connect() as conn:
-        rows = conn.execute(select(upload_t).order_by(upload_t.c.id.desc())).mappings().all()
+        rows = conn.execute(stmt).mappings().all()
     return [
         Upload(
             **{name: row[name] for name in Upload.__dataclass_fields__ if name != "kind_label"},
@@ -257,6 +269,12 @@ def list_uploads(store: Store) -> list[Upload]:
         )
         for row in rows
     ]
+
+
+def find_upload(store: Store, upload_id: int) -> Upload | None:
+    """One upload by id, or None."""
+    found = list_uploads(store, upload_id)
+    return found[0] if found else None
 
 
 def stored_records(store: Store, kind: str) -> list[tuple]:
@@ -357,7 +375,8 @@ class _FilePlan:
         return changes
 
 
-def _plan(conn: Connection, uploads: Sequence[UploadFile]) -> tuple[list[_FilePlan], list[Problem]]:
+def _plan(conn: Connection, uploads: Sequence[UploadFile],
+          scope: Scope | None) -> tuple[list[_FilePlan], list[Problem]]:
     parsed = [read_upload(upload) for upload in uploads]
     context = _Context(conn, [p for p in parsed if p.columns])
     plans = [
@@ -372,6 +391,8 @@ def _plan(conn: Connection, uploads: Sequence[UploadFile]) -> tuple[list[_FilePl
     for plan in readable:
         _check_references(plan.parsed, context)
         _check_tree(conn, plan.parsed)
+    if scope is not None:
+        scope.check(conn, [plan.parsed for plan in readable])
     problems = [problem for plan in plans for problem in sorted(plan.parsed.problems, key=_row)]
     if not problems:
         for plan in plans:

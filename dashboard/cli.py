@@ -16,6 +16,7 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import database
+from dashboard.access import ROLE_NAMES, ROLES_BY_NAME
 from dashboard.settings import Settings
 from dashboard.store import Store
 
@@ -96,11 +97,15 @@ def demo(scale: str, seed: int | None, replace: bool, database_url: str | None) 
             )
         database.drop_everything(store.engine)
         store.create_schema()
+    from dashboard.demo_accounts import add_demo_accounts
+
     started = time.perf_counter()
     counts = _demo_counts(store, seed) if scale == "demo" else _stockholm_counts(store, seed)
+    made = add_demo_accounts(store, actor="kontrollrummet demo")
     elapsed = time.perf_counter() - started
     for table, count in counts.items():
         click.echo(f"{table:>16}: {count:>10,}".replace(",", " "))
+    click.echo("Demokonton (bara för demodata): " + ", ".join(f"{a.username} / {a.password}" for a in made))
     click.echo(f"Klart på {elapsed:.1f} s: {store.engine.url.render_as_string(hide_password=True)}")
 
 
@@ -269,6 +274,94 @@ def bench(scale: str, calls: int, json_path: str | None, database_url: str | Non
     click.echo(benchmark.report(results))
     if json_path:
         benchmark.write_json(results, json_path)
+
+
+@main.group(help="Konton: vem som får logga in, och med vilken behörighet.")
+def user() -> None:
+    """The account command group."""
+
+
+ROLE_CHOICE = click.Choice(list(ROLES_BY_NAME))
+PASSWORD_STDIN = click.option("--password-stdin", is_flag=True,
+                              help="Läs lösenordet från standard in (en rad) i stället för att fråga.")
+
+
+@user.command("add", help="Skapa ett konto. En redaktör behöver minst en --org; lösenordet frågas efter.")
+@click.argument("username", metavar="ANVÄNDARNAMN")
+@click.option("--role", "role_name", type=ROLE_CHOICE, required=True, help="läsare, redaktör eller administratör.")
+@click.option("--org", "org_codes", multiple=True, metavar="KOD",
+              help="Organisation (med allt under den) som en redaktör får ändra; kan ges flera gånger.")
+@click.option("--name", "display_name", default="", help="Namnet som visas (standard: användarnamnet).")
+@click.option("--sso", is_flag=True, help="Inget lösenord: kontot loggar bara in via den betrodda proxyns inloggning.")
+@PASSWORD_STDIN
+@DATABASE_OPTION
+@_fail_on_database_errors
+def user_add(username: str, role_name: str, org_codes: tuple[str, ...], display_name: str, sso: bool,
+             password_stdin: bool, database_url: str | None) -> None:
+    from dashboard import accounts
+
+    store = _open_store(database_url)
+    store.check()
+    password = None if sso else _new_password(password_stdin)
+    try:
+        made = accounts.add(store, username, display_name, ROLES_BY_NAME[role_name], org_codes, password, _user(None))
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    scope = f" för {', '.join(made.org_codes)}" if made.org_codes else ""
+    click.echo(f"Kontot {made.username} ({role_name}{scope}) är skapat.")
+
+
+@user.command("list", help="Lista kontona.")
+@DATABASE_OPTION
+@_fail_on_database_errors
+def user_list(database_url: str | None) -> None:
+    from dashboard import accounts
+
+    store = _open_store(database_url)
+    store.check()
+    for found in accounts.accounts(store):
+        sign_in = "lösenord" if found.has_password else "bara via proxy"
+        click.echo(f"{found.username:<20} {ROLE_NAMES[found.role]:<14} {', '.join(found.org_codes) or '–':<20} "
+                   f"{sign_in:<15} {found.display_name}")
+
+
+@user.command("remove", help="Ta bort ett konto; det loggas ut vid nästa klick.")
+@click.argument("username", metavar="ANVÄNDARNAMN")
+@DATABASE_OPTION
+@_fail_on_database_errors
+def user_remove(username: str, database_url: str | None) -> None:
+    from dashboard import accounts
+
+    store = _open_store(database_url)
+    store.check()
+    try:
+        accounts.remove(store, username, _user(None))
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Kontot {username} är borttaget.")
+
+
+@user.command("password", help="Ge ett konto ett nytt lösenord.")
+@click.argument("username", metavar="ANVÄNDARNAMN")
+@PASSWORD_STDIN
+@DATABASE_OPTION
+@_fail_on_database_errors
+def user_password(username: str, password_stdin: bool, database_url: str | None) -> None:
+    from dashboard import accounts
+
+    store = _open_store(database_url)
+    store.check()
+    try:
+        accounts.set_password(store, username, _new_password(password_stdin), _user(None))
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Kontot {username} har fått ett nytt lösenord.")
+
+
+def _new_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return click.get_text_stream("stdin").readline().rstrip("\n")
+    return click.prompt("Lösenord", hide_input=True, confirmation_prompt="Upprepa lösenordet")
 
 
 @main.group(help="Databasens schema.")

@@ -80,7 +80,7 @@ def describe_failure(engine: Engine, error: Exception) -> str:
 
 def drop_everything(engine: Engine) -> None:
     """Remove all of Kontrollrummet's tables, the migrations' version table included."""
-    from dashboard import schema_followup  # noqa: F401 (its tables must be dropped too)
+    from dashboard import schema_access, schema_followup  # noqa: F401 (their tables must be dropped too)
     from dashboard.schema import Base  # the schema is only needed here and in migrations
 
     with engine.begin() as conn:

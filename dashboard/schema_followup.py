@@ -20,8 +20,8 @@ class AssessmentAuditRecord(Base):
 
     `before` and `after` are JSON objects of the assessment's values (`before` is None for a
     new assessment). The computed status and score at saving time are kept so that a rosier
-    own assessment stays visible as such even after the data change. `saved_by` is the name
-    written in the form until sign-in exists; then it will hold the signed-in user.
+    own assessment stays visible as such even after the data change. `saved_by` is the
+    signed-in user's username.
     """
 
     __tablename__ = "assessment_audit"

@@ -224,6 +224,10 @@ class Store:
         """The organisation unit with this code."""
         return self._one(select(org_t).where(org_t.c.code == code), _org)
 
+    def org_path(self, org_id: int) -> str | None:
+        """The organisation's materialised path ("/1/4/17/"): what access scopes compare."""
+        return self._scalar(select(org_t.c.path).where(org_t.c.id == org_id))
+
     def org_lineage(self, org_id: int) -> list[OrgUnit]:
         """The organisation and its ancestors, from the top down (read from its path)."""
         path = self._scalar(select(org_t.c.path).where(org_t.c.id == org_id))

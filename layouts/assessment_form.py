@@ -13,6 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import assessments
+from dashboard.access import Principal
 from dashboard.assessments import AuditEntry, Problem
 from dashboard.control_room import GoalStatus
 from dashboard.model import Assessment, OrgUnit, Status
@@ -31,11 +32,10 @@ PROBLEM_FIELD = {
     Problem.NO_ANALYSIS: AssessmentIds.ANALYSIS,
     Problem.NO_MEASURES: AssessmentIds.MEASURES,
     Problem.NO_JUSTIFICATION: AssessmentIds.JUSTIFICATION,
-    Problem.NO_NAME: AssessmentIds.SAVED_BY,
 }
 
 # The text fields, in the order the save callback reads them.
-TEXT_FIELDS = (AssessmentIds.JUSTIFICATION, AssessmentIds.ANALYSIS, AssessmentIds.MEASURES, AssessmentIds.SAVED_BY)
+TEXT_FIELDS = (AssessmentIds.JUSTIFICATION, AssessmentIds.ANALYSIS, AssessmentIds.MEASURES)
 
 
 def page(
@@ -43,8 +43,10 @@ def page(
     org: OrgUnit,
     state: urls.ViewState,
     history: Sequence[AuditEntry],
+    user: Principal,
+    refusal: str | None,
 ) -> html.Div:
-    """The whole form page: what the data show, the form, and the goal's change log."""
+    """The whole form page: what the data show, the form (or why this person may not use it), and the log."""
     goal = status.goal
     goal_href = urls.href(urls.goal_path(goal.code), state)
     saved = history[0] if history and history[0].after == status.assessment else None  # still in force
@@ -59,7 +61,7 @@ def page(
             dbc.Row(
                 [
                     dbc.Col(computed_panel(status, saved), lg=5, className="order-lg-2"),
-                    dbc.Col(form(status, state, saved), lg=7),
+                    dbc.Col(dbc.Alert(refusal, color="info") if refusal else form(status, state, saved, user), lg=7),
                 ],
                 className="g-4",
             ),
@@ -94,7 +96,7 @@ def current(status: GoalStatus, saved: AuditEntry | None) -> list:
     return [assessment_note(status), justification_note(saved)]
 
 
-def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None) -> html.Section:
+def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None, user: Principal) -> html.Section:
     """The fields, prefilled with the assessment in force; the key says what is being assessed."""
     own, is_forecast = status.assessment, state.period != "FY"
     chosen = own.status if own and own.status in assessments.CHOICES else None
@@ -124,13 +126,7 @@ def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None) ->
                      id=AssessmentIds.JUSTIFICATION_GROUP, hidden=not needed),
             _field(AssessmentIds.ANALYSIS, texts.ANALYSIS_LABEL, texts.ANALYSIS_HELP, own.analysis if own else ""),
             _field(AssessmentIds.MEASURES, texts.MEASURES_LABEL, texts.MEASURES_HELP, own.measures if own else ""),
-            html.Div(
-                [
-                    _label(AssessmentIds.SAVED_BY, texts.SAVED_BY_LABEL, texts.SAVED_BY_HELP),
-                    dbc.Input(id=AssessmentIds.SAVED_BY, type="text", autocomplete="name"),
-                ],
-                className="mb-3",
-            ),
+            html.P(texts.ASSESSMENT_SAVED_AS.format(name=user.username), className="muted"),
             dbc.Button(texts.SAVE, id=AssessmentIds.SAVE, color="primary", n_clicks=0),
             html.Div(id=AssessmentIds.FEEDBACK, className="mt-3"),
         ],
@@ -180,6 +176,11 @@ def problems_summary(found: Sequence[Problem]) -> html.Div:
         className="alert alert-danger",
         role="alert",
     )
+
+
+def refused(reason: str) -> html.Div:
+    """Why the save was refused; nothing was written."""
+    return html.Div(reason, className="alert alert-danger", role="alert")
 
 
 def invalid_fields(found: Sequence[Problem]) -> list[bool]:

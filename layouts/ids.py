@@ -33,7 +33,6 @@ class AssessmentIds(StrEnum):
     JUSTIFICATION_GROUP = "assessment-justification-group"
     ANALYSIS = "assessment-analysis"
     MEASURES = "assessment-measures"
-    SAVED_BY = "assessment-saved-by"
     SAVE = "assessment-save"
     FEEDBACK = "assessment-feedback"
     HISTORY = "assessment-history"
@@ -41,7 +40,6 @@ class AssessmentIds(StrEnum):
 
 
 class UploadIds(StrEnum):
-    UPLOADER = "upload-uploader"
     FILES = "upload-files"
     PENDING = "upload-pending"
     PREVIEW = "upload-preview"
@@ -49,3 +47,9 @@ class UploadIds(StrEnum):
     RESULT = "upload-result"
     LOG = "upload-log"
     UNDO = "upload-undo"
+
+
+class AuditIds(StrEnum):
+    USER = "audit-user"
+    ACTION = "audit-action"
+    SINCE = "audit-since"

@@ -392,7 +392,6 @@ UPLOAD_INTRO = (
     "som ändras; inget sparas förrän du klickar på Spara, och allt går att ångra."
 )
 TEMPLATES_INTRO = "Mallar att fylla i:"
-UPLOADER_LABEL = "Ditt namn (sparas i loggen)"
 UPLOAD_DROP = "Dra och släpp filer här, eller "
 UPLOAD_CHOOSE = "välj filer"
 UPLOAD_LIMIT = "Högst {size} per fil. Semikolon, komma eller tabb; UTF-8 eller Windows-1252."
@@ -407,7 +406,6 @@ PROBLEMS_HEADING = "{count} fel hittades – ingenting har sparats"
 SAVE_UPLOAD = "Spara"
 SAVED_HEADING = "Sparat."
 SAVED_FILE = "{file}: {inserted} nya, {updated} ändrade, {unchanged} oförändrade rader."
-NAME_REQUIRED = "Skriv ditt namn innan du sparar eller ångrar, så att loggen visar vem som gjorde ändringen."
 NOTHING_TO_SAVE = "Det finns inget godkänt att spara. Välj filer igen."
 UPLOAD_LOG_HEADING = "Uppladdningar"
 UPLOAD_LOG_CAPTION = "Alla uppladdningar, senaste först"
@@ -515,8 +513,6 @@ ANALYSIS_HELP = (
 )
 MEASURES_LABEL = "Åtgärder – vad ska göras?"
 MEASURES_HELP = "Krävs när målet inte bedöms som uppfyllt: vad görs, av vem och när?"
-SAVED_BY_LABEL = "Sparad av (ditt namn)"
-SAVED_BY_HELP = "Namnet sparas i ändringsloggen tillsammans med tid och ändringen."
 SAVE = "Spara bedömning"
 ASSESSMENT_PROBLEMS_HEADING = "Bedömningen är inte sparad. Rätta följande:"
 PROBLEM_TEXT = {
@@ -524,7 +520,6 @@ PROBLEM_TEXT = {
     Problem.NO_ANALYSIS: "Skriv en analys.",
     Problem.NO_MEASURES: "Skriv vilka åtgärder som ska göras, eftersom målet inte bedöms som uppfyllt.",
     Problem.NO_JUSTIFICATION: "Motivera varför bedömningen är mer positiv än beräkningen.",
-    Problem.NO_NAME: "Skriv ditt namn i fältet ”Sparad av”.",
 }
 SAVED = "Bedömningen är sparad {time} av {name}."
 LAST_SAVED = "Senast sparad i Kontrollrummet {time} av {name}."
@@ -687,3 +682,53 @@ FILE_NAME = {
     "avvikelser": "Avvikelser {org} {period} {year}",
     "tertialrapport": "Tertialrapport {org} {period} {year}",
 }
+
+# ---- sign-in, roles and the audit log (issue: who may see and change what) -------------------
+SIGN_IN_TITLE = "Logga in"
+SIGN_IN_INTRO = "Logga in med ditt konto i Kontrollrummet. Fråga en administratör om du saknar konto."
+USERNAME_LABEL = "Användarnamn"
+PASSWORD_LABEL = "Lösenord"
+SIGN_IN_BUTTON = "Logga in"
+SIGN_IN_FAILED = "Fel användarnamn eller lösenord."
+SIGN_IN_LOCKED = "För många misslyckade inloggningar. Vänta en kvart och försök igen."
+SIGN_IN_UNKNOWN_SSO = ("Du är inloggad som {user} i kommunens inloggning, men har inget konto i Kontrollrummet. "
+                       "Kontakta en administratör.")
+SIGN_OUT_BUTTON = "Logga ut"
+SIGN_IN_LINK = "Logga in"
+SIGNED_IN_AS = "Inloggad som {name} ({role})"
+NOT_SIGNED_IN = "Du läser utan att vara inloggad."
+SESSION_ENDED = "Du är inte inloggad längre. Ladda om sidan och logga in igen."
+# Refusals: shown where the change would have happened, and written to the audit log.
+REFUSED_READ_ONLY = "Du har läsbehörighet och kan inte ändra något. Kontakta en administratör om du behöver mer."
+REFUSED_OUT_OF_SCOPE = "Du får bara ändra uppgifter för {scope}; {org} ligger utanför din behörighet."
+REFUSED_UNDO = "Du får bara ångra dina egna uppladdningar. En administratör kan ångra alla."
+REFUSED_ADMIN_ONLY = "Sidan är bara för administratörer."
+UPLOAD_SCOPE_NOTE = "Du får läsa in uppgifter för: {scope}."
+UPLOADED_BY = "Uppladdad av {user}"
+ASSESSMENT_SAVED_AS = "Sparas i ändringsloggen som {name}."
+# The audit page.
+AUDIT_PATH_LABEL = "Ändringslogg"
+AUDIT_HEADING = "Ändringslogg"
+AUDIT_INTRO = ("Varje ändring i Kontrollrummet – uppladdningar, ångrade uppladdningar, målbedömningar och "
+               "kontoändringar – och varje nekad ändring, senaste först.")
+AUDIT_FILTER_USER = "Användare"
+AUDIT_FILTER_ACTION = "Händelse"
+AUDIT_FILTER_SINCE = "Från och med dag"
+AUDIT_FILTER_ALL = "Alla"
+AUDIT_FILTER_BUTTON = "Visa"
+AUDIT_COLUMNS = ("Tid", "Användare", "Händelse", "Gäller", "Detaljer", "Utfall")
+AUDIT_CAPTION = "Ändringsloggen, senaste först (högst {limit} rader)"
+AUDIT_EMPTY = "Inga händelser matchar urvalet."
+AUDIT_ACTION_LABEL = {
+    "upload": "Uppladdning",
+    "undo": "Ångrad uppladdning",
+    "assessment": "Målbedömning",
+    "user_add": "Konto skapat",
+    "user_remove": "Konto borttaget",
+    "user_password": "Nytt lösenord",
+    "audit_log": "Ändringsloggen",
+}
+AUDIT_OUTCOME_LABEL = {"done": "Genomförd", "refused": "Nekad"}
+ERROR_HEADING = "Något gick fel"
+ERROR_TEXT = "Sidan kunde inte visas. Försök igen om en stund; händer det igen, kontakta en administratör."
+REQUEST_TOO_LARGE = "Filerna är för stora: högst {limit} MB per uppladdning."

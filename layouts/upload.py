@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.access import Principal
 from dashboard.change_sets import FilePreview, Preview, SavedFile, UndoResult, Upload
 from dashboard.csv_import import MAX_FILE_BYTES, Problem
 from layouts import texts
@@ -15,15 +16,20 @@ from layouts.explanation import format_number
 from layouts.ids import UploadIds
 
 
-def page(uploads: Sequence[Upload], templates: Sequence[tuple[str, str]]) -> html.Div:
-    """The upload page: form, preview area, save button, result and the upload log."""
+def page(uploads: Sequence[Upload], templates: Sequence[tuple[str, str]], user: Principal) -> html.Div:
+    """The upload page: form, preview area, save button, result and the upload log.
+
+    A reader sees the log and why they cannot upload; an editor sees which organisations they may load."""
+    heading = [html.H1(texts.UPLOAD_HEADING), html.P(texts.UPLOAD_INTRO),
+               html.P([texts.TEMPLATES_INTRO, *_template_links(templates)])]
+    log = [html.H2(texts.UPLOAD_LOG_HEADING), html.Div(upload_log(uploads, user), id=UploadIds.LOG)]
+    if not user.may_edit_something:
+        return html.Div([*heading, dbc.Alert(texts.REFUSED_READ_ONLY, color="info"), *log], className="upload-page")
+    scope = texts.UPLOAD_SCOPE_NOTE.format(scope=", ".join(user.scope_codes)) if not user.is_admin else None
     return html.Div(
         [
-            html.H1(texts.UPLOAD_HEADING),
-            html.P(texts.UPLOAD_INTRO),
-            html.P([texts.TEMPLATES_INTRO, *_template_links(templates)]),
-            dbc.Label(texts.UPLOADER_LABEL, html_for=UploadIds.UPLOADER),
-            dbc.Input(id=UploadIds.UPLOADER, type="text", autoComplete="name", className="mb-3 uploader"),
+            *heading,
+            html.P(scope, className="scope-note") if scope else None,
             html.Label(  # the label names dcc.Upload's hidden file input for screen readers
                 dcc.Upload(
                     id=UploadIds.FILES,
@@ -40,8 +46,7 @@ def page(uploads: Sequence[Upload], templates: Sequence[tuple[str, str]]) -> htm
             dcc.Loading(html.Div(id=UploadIds.PREVIEW, **{"aria-live": "polite"}), type="default"),
             dbc.Button(texts.SAVE_UPLOAD, id=UploadIds.SAVE, disabled=True, color="primary", className="my-3"),
             dcc.Loading(html.Div(id=UploadIds.RESULT, role="status")),
-            html.H2(texts.UPLOAD_LOG_HEADING),
-            html.Div(upload_log(uploads), id=UploadIds.LOG),
+            *log,
         ],
         className="upload-page",
     )
@@ -115,8 +120,8 @@ def error_message(text: str) -> dbc.Alert:
     return dbc.Alert(text, color="danger")
 
 
-def upload_log(uploads: Sequence[Upload]) -> html.Div:
-    """Every upload, newest first, with an undo button for those still in force."""
+def upload_log(uploads: Sequence[Upload], user: Principal) -> html.Div:
+    """Every upload, newest first, with an undo button where this person may undo it."""
     if not uploads:
         return empty_state(texts.NO_UPLOADS)
     rows = [
@@ -127,17 +132,19 @@ def upload_log(uploads: Sequence[Upload]) -> html.Div:
             u.file_name,
             u.kind_label,
             texts.UPLOAD_COUNTS.format(inserted=u.rows_inserted, updated=u.rows_updated),
-            _undo_cell(u),
+            _undo_cell(u, user),
         )
         for u in uploads
     ]
     return data_table(texts.UPLOAD_LOG_CAPTION, texts.UPLOAD_LOG_COLUMNS, rows)
 
 
-def _undo_cell(upload: Upload):
+def _undo_cell(upload: Upload, user: Principal):
     if upload.status == "undone":
         when = upload.undone_at.strftime("%Y-%m-%d %H:%M") if upload.undone_at else ""
         return texts.UNDONE_BY.format(user=upload.undone_by or "", when=when)
+    if not user.may_undo(upload.user_name):
+        return ""
     return dbc.Button(
         texts.UNDO, id={"type": UploadIds.UNDO, "index": upload.id}, color="secondary", size="sm",
         title=texts.UNDO_TITLE.format(id=upload.id, file=upload.file_name),

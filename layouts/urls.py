@@ -13,6 +13,9 @@ from urllib.parse import parse_qs, quote, urlencode
 from dashboard.model import GoalLevel
 
 UPLOAD_PATH = "/uppladdning"
+AUDIT_PATH = "/andringslogg"
+SIGN_IN_PATH = "/logga-in"
+SIGN_OUT_PATH = "/logga-ut"
 LEVEL_KEYS = {GoalLevel.COUNCIL: "kf", GoalLevel.COMMITTEE: "namnd", GoalLevel.UNIT: "enhet"}
 
 

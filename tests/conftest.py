@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from dashboard.database import make_engine
+from dashboard.demo_accounts import add_demo_accounts
 from dashboard.store import Store
 from tests.postgres import ThrowawayServer, create_database, find_bin_dir
 
@@ -61,5 +62,6 @@ def demo_store(request, tmp_path_factory) -> Iterator[Store]:
     from dashboard.demo import demo_dataset
 
     store.write_dataset(demo_dataset(), user_name="test", file_name="demo", kind="demo")
+    add_demo_accounts(store, actor="test")
     yield store
     store.engine.dispose()

@@ -11,6 +11,7 @@ from dashboard.bench import route_payload
 from dashboard.database import make_engine, upgrade
 from dashboard.model import GoalLevel
 from dashboard.settings import Settings
+from tests.clients import signed_in
 from layouts import texts
 from layouts.ids import FilterIds, ShellIds
 
@@ -18,8 +19,7 @@ from layouts.ids import FilterIds, ShellIds
 @pytest.fixture
 def client(demo_store):
     url = demo_store.engine.url.render_as_string(hide_password=False)
-    app = create_app(Settings(database_url=url))
-    return app.server.test_client()
+    return signed_in(create_app(Settings(database_url=url)))
 
 
 def _route(client, pathname: str, search: str = "") -> str:
@@ -78,14 +78,16 @@ def test_unknown_path_says_so(client):
 
 
 def test_a_second_app_gets_its_own_callbacks_and_database(client, tmp_path):
-    empty = Settings(database_url=f"sqlite:///{tmp_path / 'empty.db'}")
+    empty = Settings(database_url=f"sqlite:///{tmp_path / 'empty.db'}", anonymous_read=True)
     upgrade(make_engine(empty.database_url))
     assert texts.EMPTY_DATABASE in _route(create_app(empty).server.test_client(), "/")
     assert texts.EMPTY_DATABASE not in _route(client, "/")
 
 
 def test_accessibility_statement_names_the_contact_address(tmp_path):
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'k.db'}", contact_email="tillganglighet@kommun.se")
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'k.db'}", contact_email="tillganglighet@kommun.se",
+                        anonymous_read=True)
+    upgrade(make_engine(settings.database_url))
     page = _route(create_app(settings).server.test_client(), "/tillganglighet")
     assert texts.A11Y_HEADING in page and "mailto:tillganglighet@kommun.se" in page
 

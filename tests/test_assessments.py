@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from callbacks import followup
 from callbacks.router import page
 from dashboard import assessments, control_room, rules
+from dashboard.access import operator
 from dashboard.assessments import Draft, Problem
 from dashboard.model import Status
 from dashboard.store import assessment_t
@@ -20,6 +21,7 @@ from tests.tiny import tiny_dataset
 
 RANK = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.MET: 2}
 NOON = dt.datetime(2026, 9, 14, 10, 5, tzinfo=dt.UTC)
+ADMIN = operator("Anna Lind")
 
 
 @pytest.mark.parametrize("computed, chosen", list(product(Status, assessments.CHOICES)))
@@ -39,21 +41,20 @@ def _draft(**changes) -> Draft:
 
 
 @pytest.mark.parametrize(
-    "draft, computed, name, expected",
+    "draft, computed, expected",
     [
-        (_draft(), Status.NOT_MET, "Anna", []),
-        (_draft(status=None), Status.NOT_MET, "Anna", [Problem.NO_STATUS]),
-        (_draft(analysis="  "), Status.NOT_MET, "Anna", [Problem.NO_ANALYSIS]),
-        (_draft(measures=""), Status.NOT_MET, "Anna", [Problem.NO_MEASURES]),
-        (_draft(status=Status.PARTLY_MET, measures=""), Status.PARTLY_MET, "Anna", [Problem.NO_MEASURES]),
-        (_draft(status=Status.MET, measures=""), Status.MET, "Anna", []),
-        (_draft(status=Status.MET, measures=""), Status.PARTLY_MET, "Anna", [Problem.NO_JUSTIFICATION]),
-        (_draft(status=Status.MET, justification="Ny mätning i oktober."), Status.PARTLY_MET, "Anna", []),
-        (_draft(), Status.NOT_MET, " ", [Problem.NO_NAME]),
+        (_draft(), Status.NOT_MET, []),
+        (_draft(status=None), Status.NOT_MET, [Problem.NO_STATUS]),
+        (_draft(analysis="  "), Status.NOT_MET, [Problem.NO_ANALYSIS]),
+        (_draft(measures=""), Status.NOT_MET, [Problem.NO_MEASURES]),
+        (_draft(status=Status.PARTLY_MET, measures=""), Status.PARTLY_MET, [Problem.NO_MEASURES]),
+        (_draft(status=Status.MET, measures=""), Status.MET, []),
+        (_draft(status=Status.MET, measures=""), Status.PARTLY_MET, [Problem.NO_JUSTIFICATION]),
+        (_draft(status=Status.MET, justification="Ny mätning i oktober."), Status.PARTLY_MET, []),
     ],
 )
-def test_what_the_form_requires(draft, computed, name, expected):
-    assert assessments.problems(draft, computed, name) == expected
+def test_what_the_form_requires(draft, computed, expected):
+    assert assessments.problems(draft, computed) == expected
 
 
 @pytest.fixture
@@ -125,26 +126,25 @@ def test_a_saved_row_no_longer_claims_an_upload(tiny):
 
 
 def _fields(**changes) -> dict:
-    values = {AssessmentIds.JUSTIFICATION: "", AssessmentIds.ANALYSIS: "Analys.", AssessmentIds.MEASURES: "",
-              AssessmentIds.SAVED_BY: "Anna Lind"}
+    values = {AssessmentIds.JUSTIFICATION: "", AssessmentIds.ANALYSIS: "Analys.", AssessmentIds.MEASURES: ""}
     return values | changes
 
 
 def test_the_save_callback_reports_problems_then_saves(tiny):
     key = {"goal": "K1", "org": "STAD", "year": 2025, "period": "T1", "computed": "partly_met"}
-    feedback, history, current, *invalid = followup.submit(tiny, key, "met", _fields())
+    feedback, history, current, *invalid = followup.submit(tiny, key, "met", _fields(), ADMIN)
     assert texts.PROBLEM_TEXT[Problem.NO_JUSTIFICATION] in _text(feedback)
-    assert invalid == [True, False, False, False]  # the justification field, in TEXT_FIELDS order
+    assert invalid == [True, False, False]  # the justification field, in TEXT_FIELDS order
     feedback, history, current, *invalid = followup.submit(
-        tiny, key, "met", _fields(**{AssessmentIds.JUSTIFICATION: "Ny enkät."}))
+        tiny, key, "met", _fields(**{AssessmentIds.JUSTIFICATION: "Ny enkät."}), ADMIN)
     assert "Anna Lind" in _text(feedback) and texts.SAVED_FLAGGED in _text(feedback)
-    assert "Ny enkät." in _text(html.Div(history)) and invalid == [False] * 4
+    assert "Ny enkät." in _text(html.Div(history)) and invalid == [False] * 3
     current = _text(html.Div(current))
     assert texts.DISAGREEMENT_LABEL[rules.Disagreement.MORE_POSITIVE] in current and "Ny enkät." in current
 
 
 def test_the_form_page_shows_the_computed_status_and_the_current_assessment(tiny):
-    text = _text(page(tiny, "/mal/K1/bedomning", "?org=STAD&ar=2025&period=T1"))
+    text = _text(page(tiny, "/mal/K1/bedomning", "?org=STAD&ar=2025&period=T1", ADMIN))
     assert texts.FORM_HEADING.format(goal="Äldre har hög livskvalitet") in text
     assert texts.COMPUTED_HEADING in text and texts.STATUS_LABEL[Status.PARTLY_MET] in text
     assert "Går bra." in text  # the stored analysis, prefilled

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from callbacks import followup
 from dashboard import exports
 from dashboard.app import create_app
+from tests.clients import signed_in
 from dashboard.model import Status
 from dashboard.settings import Settings
 from layouts import texts, urls
@@ -134,7 +135,7 @@ def test_numbers_and_dates_keep_their_types():
 @pytest.fixture
 def client(demo_store):
     url = demo_store.engine.url.render_as_string(hide_password=False)
-    return create_app(Settings(database_url=url)).server.test_client()
+    return signed_in(create_app(Settings(database_url=url)))
 
 
 @pytest.mark.parametrize("name, content_type, magic", [

@@ -8,6 +8,7 @@ are collected and must be empty when the test ends.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +19,11 @@ from werkzeug.serving import make_server
 from dashboard.app import create_app
 from dashboard.database import make_engine
 from dashboard.demo import demo_dataset
+from dashboard.demo_accounts import add_demo_accounts
 from dashboard.settings import Settings
 from dashboard.store import Store
+from layouts import texts
+from tests.clients import PASSWORDS
 
 CHROMIUM = os.environ.get("KONTROLLRUMMET_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[1] / ".node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -61,6 +65,7 @@ def demo_app_store(tmp_path_factory) -> Store:
     store = Store(make_engine(url))
     store.create_schema()
     store.write_dataset(demo_dataset(), user_name="test", file_name="demo", kind="demo")
+    add_demo_accounts(store, actor="test")
     return store
 
 
@@ -76,15 +81,29 @@ def base_url(demo_app_store) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(page):
-    """Playwright's page, failing the test on any console error or failed request."""
+def page(page, request):
+    """Playwright's page, signed in through the form as the test's `user` mark (default: a reader),
+    failing the test on any console error (CSP violations included) or failed request."""
     problems: list[str] = []
     page.on("console", lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on("requestfailed", lambda request: _failed(problems, request))
     page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    mark = request.node.get_closest_marker("user")
+    username = mark.args[0] if mark else "politiker"
+    if username:
+        sign_in(page, username)
     yield page
     assert problems == []
+
+
+def sign_in(page, username: str) -> None:
+    """Fill in and send the sign-in form as a demo account."""
+    page.goto("/logga-in")
+    page.get_by_label(texts.USERNAME_LABEL).fill(username)
+    page.get_by_label(texts.PASSWORD_LABEL).fill(PASSWORDS[username])
+    page.get_by_role("button", name=texts.SIGN_IN_BUTTON).click()
+    page.wait_for_url(re.compile(r"/$"))
 
 
 def _failed(problems: list[str], request) -> None:
@@ -99,7 +118,7 @@ def axe_check(page):
     def check() -> list[dict]:
         if not AXE.exists():
             pytest.fail(f"axe-core is not installed at {AXE}; run: npm install --prefix tests/.node axe-core")
-        page.add_script_tag(path=str(AXE))
+        page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated, not a <script>: the app's CSP stays on
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         return [
             {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

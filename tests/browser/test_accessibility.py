@@ -53,6 +53,7 @@ def test_keyboard_only_walk_from_overview_to_an_indicator(page, demo_app_store):
     expect(page.locator(".indicator-page")).to_be_visible()
 
 
+@pytest.mark.user("controller")
 def test_upload_page_has_no_serious_accessibility_violations(page, axe_check):
     page.goto("/uppladdning")
     expect(page.locator("main h1")).to_be_visible()

@@ -1,0 +1,38 @@
+"""Ändringslogg: the audit log for administrators, filtered by the query string."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import parse_qs
+
+from dash import html
+
+from dashboard import accounts, audit
+from dashboard.access import Principal
+from dashboard.store import Store
+from layouts import audit_log, texts
+
+LIMIT = 500
+
+
+def page(store: Store, user: Principal, search: str | None) -> html.Div:
+    """The log for the filters in the URL (?anvandare=…&handelse=…&fran=2026-05-01)."""
+    if not user.is_admin:
+        audit.refuse(store, user, "audit_log", "ändringsloggen", texts.REFUSED_ADMIN_ONLY)
+        return audit_log.refused()
+    query = {key: values[0] for key, values in parse_qs((search or "").lstrip("?")).items()}
+    filters = audit_log.Filters(query.get("anvandare") or None, _action(query.get("handelse")),
+                                _day(query.get("fran")))
+    found = audit.events(store, filters.username, filters.action, filters.since, LIMIT)
+    return audit_log.page(found, filters, [a.username for a in accounts.accounts(store)], LIMIT)
+
+
+def _action(value: str | None) -> str | None:
+    return value if value in audit.ACTIONS else None
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

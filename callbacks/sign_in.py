@@ -1,0 +1,109 @@
+"""Sign-in for one app: accounts through flask-login, an optional trusted proxy header, and
+the guard that sends everyone who is not signed in to the sign-in page.
+
+Sessions are Flask's signed cookies (HttpOnly, SameSite=Lax), keyed by a secret every
+worker shares, so any worker can serve any request. Callbacks ask `current()` who is
+behind a request; the rules of what that person may do are in dashboard.access.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import quote
+
+from dash import Dash
+from flask import Response, has_request_context, redirect, request, session
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+
+from dashboard import accounts
+from dashboard.access import ANONYMOUS, Principal
+from dashboard.settings import Settings
+from dashboard.store import Store
+from layouts import sign_in, texts
+from layouts.urls import SIGN_IN_PATH, SIGN_OUT_PATH
+
+# Reachable without signing in: the form itself, the CSS it uses, and the health check.
+OPEN_PREFIXES = (SIGN_IN_PATH, "/assets/", "/_favicon.ico", "/healthz")
+SESSION_LIFETIME = dt.timedelta(hours=10)  # a working day, then sign in again
+
+
+class SignedIn(UserMixin):
+    """flask-login's view of a principal."""
+
+    def __init__(self, principal: Principal) -> None:
+        self.principal = principal
+
+    def get_id(self) -> str:
+        return self.principal.username
+
+
+def current() -> Principal:
+    """Who is behind the request being served (the anonymous reader if nobody, or no request)."""
+    if not has_request_context() or not current_user.is_authenticated:
+        return ANONYMOUS
+    return current_user.principal
+
+
+def register(app: Dash, store: Store, settings: Settings) -> None:
+    """Sessions, the guard, and the sign-in and sign-out routes."""
+    server = app.server
+    server.secret_key = settings.secret_key or accounts.session_key(store)
+    server.config.update(SESSION_COOKIE_NAME="kontrollrummet_session", SESSION_COOKIE_HTTPONLY=True,
+                         SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.secure_cookies,
+                         PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME)
+    manager = LoginManager(server)
+
+    @manager.user_loader
+    def load(username: str) -> SignedIn | None:
+        found = accounts.principal(store, username)  # a removed account is signed out at once
+        return SignedIn(found) if found else None
+
+    if settings.trusted_user_header:
+        @manager.request_loader
+        def from_proxy(req) -> SignedIn | None:
+            name = req.headers.get(settings.trusted_user_header, "").strip().lower()
+            found = accounts.principal(store, name) if name else None
+            return SignedIn(found) if found else None
+
+    @server.before_request
+    def guard() -> Response | None:
+        if request.path.startswith(OPEN_PREFIXES) or current_user.is_authenticated or settings.anonymous_read:
+            return None
+        if settings.trusted_user_header and request.headers.get(settings.trusted_user_header):
+            name = request.headers[settings.trusted_user_header]
+            return Response(sign_in.message_page(texts.SIGN_IN_TITLE, texts.SIGN_IN_UNKNOWN_SSO.format(user=name)),
+                            403, mimetype="text/html")
+        if request.path.startswith("/_dash-"):  # a callback: the page's script shows the message
+            return Response(texts.SESSION_ENDED, 401, mimetype="text/plain")
+        return redirect(f"{SIGN_IN_PATH}?nasta={quote(request.full_path.rstrip('?'), safe='')}")
+
+    @server.route(SIGN_IN_PATH, methods=["GET", "POST"])
+    def sign_in_page() -> Response:
+        next_path = safe_next(request.values.get("nasta", "/"))
+        if request.method == "GET":
+            return Response(sign_in.page(SIGN_IN_PATH, next_path), mimetype="text/html")
+        username = request.form.get("username", "")
+        try:
+            found = accounts.sign_in(store, username, request.form.get("password", ""), request.remote_addr or "")
+        except accounts.TooManyAttempts:
+            return _form(next_path, username, texts.SIGN_IN_LOCKED, 429)
+        if found is None:
+            return _form(next_path, username, texts.SIGN_IN_FAILED, 200)  # the form again, with the reason
+        login_user(SignedIn(found))
+        session.permanent = True  # expires after SESSION_LIFETIME, not when the browser closes
+        return redirect(next_path)
+
+    @server.post(SIGN_OUT_PATH)
+    def sign_out() -> Response:
+        logout_user()
+        return redirect(SIGN_IN_PATH)
+
+
+def safe_next(path: str) -> str:
+    """Where to go after signing in: only a path on this site, never another host."""
+    return path if path.startswith("/") and not path.startswith(("//", "/\\")) else "/"
+
+
+def _form(next_path: str, username: str, message: str, status: int) -> Response:
+    return Response(sign_in.page(SIGN_IN_PATH, next_path, username, message), status, mimetype="text/html")
+

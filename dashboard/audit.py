@@ -1,0 +1,124 @@
+"""The audit log: every write and every refused request, with who did it and when.
+
+Uploads, undos and assessment saves are already recorded by their own tables (written in
+the same transaction as the change, so the log cannot miss one); `audit_event` holds the
+rest: account changes and refusals. `events` reads all of them as one list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, insert, select
+
+from dashboard.access import Principal
+from dashboard.schema_access import AuditEventRecord
+from dashboard.schema_followup import AssessmentAuditRecord
+from dashboard.store import Store, goal_t, org_t, upload_t
+
+audit_t = AuditEventRecord.__table__
+assessment_audit_t = AssessmentAuditRecord.__table__
+DONE, REFUSED = "done", "refused"
+UPLOAD, UNDO, ASSESSMENT = "upload", "undo", "assessment"
+USER_ADD, USER_REMOVE, USER_PASSWORD = "user_add", "user_remove", "user_password"
+ACTIONS = (UPLOAD, UNDO, ASSESSMENT, USER_ADD, USER_REMOVE, USER_PASSWORD)
+log = logging.getLogger("kontrollrummet.audit")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of the audit log."""
+
+    at: dt.datetime
+    username: str
+    action: str
+    target: str
+    detail: str
+    outcome: str
+
+
+def now() -> dt.datetime:
+    """The time stamp every audit row gets (UTC, like the other tables)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def record(conn: Connection, username: str, action: str, target: str, detail: str = "",
+           outcome: str = DONE) -> None:
+    """Add a row to the audit log inside the caller's transaction."""
+    conn.execute(insert(audit_t).values(at=now(), username=username, action=action, target=target[:500],
+                                        detail=detail, outcome=outcome))
+
+
+def refuse(store: Store, principal: Principal, action: str, target: str, reason: str) -> None:
+    """Record a refused request in the log and in the server log; it changed nothing else."""
+    log.warning("refused %s by %s on %s: %s", action, principal.username, target, reason)
+    with store.engine.begin() as conn:
+        record(conn, principal.username, action, target, reason, REFUSED)
+
+
+def events(store: Store, username: str | None = None, action: str | None = None,
+           since: dt.date | None = None, limit: int = 500) -> list[Event]:
+    """The newest events first, optionally for one user, one action and from a day on."""
+    start = dt.datetime.combine(since, dt.time(), dt.UTC) if since else None
+    found: list[Event] = []
+    with store.engine.connect() as conn:
+        for source in (_uploads, _undos, _assessment_saves, _other_events):
+            found.extend(source(conn, username, action, start, limit))
+    return sorted(found, key=lambda event: event.at, reverse=True)[:limit]
+
+
+def _window(stmt, at_column, user_column, username, start, limit):
+    if username:
+        stmt = stmt.where(user_column == username)
+    if start:
+        stmt = stmt.where(at_column >= start)
+    return stmt.order_by(at_column.desc()).limit(limit)
+
+
+def _uploads(conn, username, action, start, limit) -> list[Event]:
+    if action not in (None, UPLOAD):
+        return []
+    u = upload_t.c
+    stmt = _window(select(u.created_at, u.user_name, u.file_name, u.rows_inserted, u.rows_updated),
+                   u.created_at, u.user_name, username, start, limit)
+    return [Event(_utc(at), user, UPLOAD, name, f"{new} nya, {changed} ändrade rader", DONE)
+            for at, user, name, new, changed in conn.execute(stmt)]
+
+
+def _undos(conn, username, action, start, limit) -> list[Event]:
+    if action not in (None, UNDO):
+        return []
+    u = upload_t.c
+    stmt = _window(select(u.undone_at, u.undone_by, u.id, u.file_name).where(u.undone_at.is_not(None)),
+                   u.undone_at, u.undone_by, username, start, limit)
+    return [Event(_utc(at), user, UNDO, f"uppladdning {upload_id} ({name})", "", DONE)
+            for at, user, upload_id, name in conn.execute(stmt)]
+
+
+def _assessment_saves(conn, username, action, start, limit) -> list[Event]:
+    if action not in (None, ASSESSMENT):
+        return []
+    a = assessment_audit_t.c
+    stmt = _window(
+        select(a.saved_at, a.saved_by, goal_t.c.code, org_t.c.code, a.year, a.period)
+        .join(goal_t, goal_t.c.id == a.goal_id).join(org_t, org_t.c.id == a.org_id),
+        a.saved_at, a.saved_by, username, start, limit)
+    return [Event(_utc(at), user, ASSESSMENT, f"{goal} för {org}", f"{period} {year}", DONE)
+            for at, user, goal, org, year, period in conn.execute(stmt)]
+
+
+def _other_events(conn, username, action, start, limit) -> list[Event]:
+    e = audit_t.c
+    stmt = _window(select(e.at, e.username, e.action, e.target, e.detail, e.outcome),
+                   e.at, e.username, username, start, limit)
+    if action:
+        stmt = stmt.where(e.action == action)
+    return [Event(_utc(row.at), row.username, row.action, row.target, row.detail, row.outcome)
+            for row in conn.execute(stmt)]
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    """SQLite gives naive times back; they were written in UTC."""
+    return at if at.tzinfo else at.replace(tzinfo=dt.UTC)

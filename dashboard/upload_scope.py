@@ -1,0 +1,71 @@
+"""Which rows of an upload an editor may write: only those of organisations in their scope.
+
+An upload that touches any other row is refused as a whole, each such row named like any
+other problem, so an enhetschef cannot change the neighbouring unit's numbers by file.
+The shared structure (organisation tree, indicators, Kolada mapping) is for administrators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import Connection, Table, select
+
+from dashboard.access import STRUCTURE_KINDS, Principal
+from dashboard.csv_formats import BY_KIND
+from dashboard.csv_import import ParsedFile, Problem, is_valid
+from dashboard.store import activity_t, goal_t, org_t
+
+OWNED_BY_CODE = {"goals": goal_t, "activities": activity_t}
+OUT_OF_SCOPE = "organisationen ligger utanför din behörighet"
+STRUCTURE_ONLY_ADMIN = "filen ändrar {kind}, vilket bara en administratör får göra"
+
+
+class EditorScope:
+    """The check an upload runs for one person before anything is compared or written."""
+
+    def __init__(self, principal: Principal) -> None:
+        self.principal = principal
+
+    def check(self, conn: Connection, files: Sequence[ParsedFile]) -> None:
+        """Add a problem to each file for every row the person may not write."""
+        if self.principal.is_admin:
+            return
+        paths = dict(conn.execute(select(org_t.c.code, org_t.c.path)).all())
+        expected = f"en organisation inom {', '.join(self.principal.scope_codes) or 'din behörighet'}"
+        for parsed in files:
+            kind = parsed.layout.kind
+            if kind in STRUCTURE_KINDS:
+                parsed.problems.append(Problem(parsed.name, None, None, None,
+                                               STRUCTURE_ONLY_ADMIN.format(kind=BY_KIND[kind].label.lower())))
+                continue
+            field, codes = self._org_codes(conn, parsed, files)
+            self._refuse_outside(parsed, field, codes, paths, expected)
+            if kind in OWNED_BY_CODE:  # nor may a file move the neighbour's goal or activity to oneself
+                stored = _owners(conn, OWNED_BY_CODE[kind])
+                self._refuse_outside(parsed, "code", [stored.get(c) for c in parsed.columns["code"]], paths,
+                                     expected)
+
+    def _refuse_outside(self, parsed: ParsedFile, field: str, org_codes: Sequence, paths: Mapping[str, str],
+                        expected: str) -> None:
+        for index, code in enumerate(org_codes):
+            if is_valid(code) and not self.principal.may_edit(paths.get(code)):
+                parsed.problems.append(parsed.problem(index, field, parsed.columns[field][index],
+                                                      OUT_OF_SCOPE, expected))
+
+    def _org_codes(self, conn: Connection, parsed: ParsedFile,
+                   files: Sequence[ParsedFile]) -> tuple[str, list]:
+        """The field that places each row, and each row's organisation code."""
+        if "org_code" in parsed.columns:
+            return "org_code", parsed.columns["org_code"]
+        # Activity follow-ups belong to the organisation of their activity.
+        owners = dict(_owners(conn, activity_t))
+        for other in files:
+            if other.layout.kind == "activities":
+                owners.update(zip(other.columns["code"], other.columns["org_code"]))
+        return "activity_code", [owners.get(code) for code in parsed.columns["activity_code"]]
+
+
+def _owners(conn: Connection, table: Table) -> dict[str, str]:
+    """Code → organisation code of every stored goal or activity."""
+    return dict(conn.execute(select(table.c.code, org_t.c.code).join(org_t, org_t.c.id == table.c.org_id)).all())
