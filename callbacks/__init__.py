@@ -2,7 +2,7 @@
 
 from dash import Dash
 
-from callbacks import audit_log, filters, followup, router, sign_in, upload
+from callbacks import filters, followup, router, sign_in, upload
 from dashboard.settings import Settings
 from dashboard.store import Store
 

@@ -14,7 +14,16 @@ from dash import Dash, Input, Output, State, html, no_update
 from flask import abort, request, send_file
 
 from callbacks import sign_in
-from dashboard import accuracy, assessments, audit, consistency, control_room, deviations, exports, report
+from dashboard import (
+    accuracy,
+    assessments,
+    audit,
+    consistency,
+    control_room,
+    deviations,
+    exports,
+    report,
+)
 from dashboard.access import Principal
 from dashboard.control_room import GoalStatus
 from dashboard.model import Indicator, OrgUnit, Status

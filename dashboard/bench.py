@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
+from flask.testing import FlaskClient
 from sqlalchemy import event
 
 from dashboard import accounts

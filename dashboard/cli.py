@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import getpass
+import sys
 import time
 from pathlib import Path
 
@@ -360,7 +361,7 @@ def user_password(username: str, password_stdin: bool, database_url: str | None)
 
 def _new_password(from_stdin: bool) -> str:
     if from_stdin:
-        return click.get_text_stream("stdin").readline().rstrip("\n")
+        return sys.stdin.readline().rstrip("\n")
     return click.prompt("Lösenord", hide_input=True, confirmation_prompt="Upprepa lösenordet")
 
 

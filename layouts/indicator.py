@@ -7,7 +7,15 @@ from dash import dcc, html
 from dashboard.indicator_view import IndicatorView, OrgResult
 from dashboard.model import Gender, OrgUnit
 from layouts import explanation, figures, texts, urls
-from layouts.components import SEVERITY, basis_tag, breadcrumb, change_cell, data_table, empty_state, status_badge
+from layouts.components import (
+    SEVERITY,
+    basis_tag,
+    breadcrumb,
+    change_cell,
+    data_table,
+    empty_state,
+    status_badge,
+)
 from layouts.explanation import format_number
 
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import pytest
 
 from dashboard.database import make_engine
-from dashboard.demo_accounts import add_demo_accounts
 from dashboard.store import Store
+from tests.demo_db import fill_with_demo
 from tests.postgres import ThrowawayServer, create_database, find_bin_dir
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -57,11 +57,6 @@ def empty_store(request, tmp_path) -> Iterator[Store]:
 def demo_store(request, tmp_path_factory) -> Iterator[Store]:
     """One store per backend filled with the demo data; tests must only read it."""
     url = _new_database_url(request, request.param, tmp_path_factory.mktemp(request.param))
-    store = Store(make_engine(url))
-    store.create_schema()
-    from dashboard.demo import demo_dataset
-
-    store.write_dataset(demo_dataset(), user_name="test", file_name="demo", kind="demo")
-    add_demo_accounts(store, actor="test")
+    store = fill_with_demo(Store(make_engine(url)))
     yield store
     store.engine.dispose()

@@ -11,9 +11,9 @@ from dashboard.bench import route_payload
 from dashboard.database import make_engine, upgrade
 from dashboard.model import GoalLevel
 from dashboard.settings import Settings
-from tests.clients import signed_in
 from layouts import texts
 from layouts.ids import FilterIds, ShellIds
+from tests.clients import signed_in
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ from pypdf import PdfReader
 from callbacks import followup
 from dashboard import exports
 from dashboard.app import create_app
-from tests.clients import signed_in
 from dashboard.model import Status
 from dashboard.settings import Settings
 from layouts import texts, urls
 from layouts.explanation import format_number
+from tests.clients import signed_in
 from tests.tiny import tiny_dataset
 
 TODAY = dt.date(2026, 9, 14)

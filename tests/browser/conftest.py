@@ -18,12 +18,11 @@ from werkzeug.serving import make_server
 
 from dashboard.app import create_app
 from dashboard.database import make_engine
-from dashboard.demo import demo_dataset
-from dashboard.demo_accounts import add_demo_accounts
 from dashboard.settings import Settings
 from dashboard.store import Store
 from layouts import texts
 from tests.clients import PASSWORDS
+from tests.demo_db import fill_with_demo
 
 CHROMIUM = os.environ.get("KONTROLLRUMMET_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[1] / ".node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -62,11 +61,7 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def demo_app_store(tmp_path_factory) -> Store:
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'demo.db'}"
-    store = Store(make_engine(url))
-    store.create_schema()
-    store.write_dataset(demo_dataset(), user_name="test", file_name="demo", kind="demo")
-    add_demo_accounts(store, actor="test")
-    return store
+    return fill_with_demo(Store(make_engine(url)))
 
 
 @pytest.fixture(scope="session")

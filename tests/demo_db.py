@@ -1,0 +1,20 @@
+"""The demo municipality written to a database, with its demo accounts, as `kontrollrummet demo` leaves it."""
+
+import functools
+
+from dashboard.demo import demo_dataset
+from dashboard.demo_accounts import add_demo_accounts
+from dashboard.store import Store
+
+
+@functools.cache
+def _dataset():
+    return demo_dataset()  # deterministic and read-only: generated once per test process
+
+
+def fill_with_demo(store: Store) -> Store:
+    """Migrate the store, write the demo data and add the demo accounts."""
+    store.create_schema()
+    store.write_dataset(_dataset(), user_name="test", file_name="demo", kind="demo")
+    add_demo_accounts(store, actor="test")
+    return store

@@ -1,0 +1,212 @@
+"""Permissions enforced on the server: every writing callback posted by hand, as a browser would
+(bypassing what the page shows), by a reader and by an editor outside their organisations.
+
+Each refusal must say why, be logged, and leave the database exactly as it was (its digest
+over every table but the logs of refusals and sign-ins).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from dashboard import audit, change_sets, csv_export
+from dashboard.app import create_app
+from dashboard.csv_formats import ACTIVITIES, ACTIVITY_UPDATES, MEASUREMENTS
+from dashboard.csv_import import UploadFile
+from dashboard.model import ActivityStatus
+from dashboard.settings import Settings
+from dashboard.upload_scope import OUT_OF_SCOPE
+from layouts import texts
+from layouts.ids import AssessmentIds, UploadIds
+from tests.callback_requests import callback_payload
+from tests.clients import signed_in
+from tests.demo_db import fill_with_demo
+from tests.digest import database_digest
+
+LOGS = ("audit_event", "login_attempt")  # what a refusal may add to
+DEMO_FILES = Path(__file__).resolve().parents[1] / "data" / "demo"
+OWN_UNIT, NEIGHBOUR = "SKA-FSK-01", "SKA-FSK-02"  # enhetschef's unit and the one next door
+
+
+@pytest.fixture
+def store(empty_store):
+    return fill_with_demo(empty_store)
+
+
+@pytest.fixture
+def app(store):
+    return create_app(Settings(database_url=store.engine.url.render_as_string(hide_password=False)))
+
+
+def _outcomes(org_code: str, value: float = 55.5) -> UploadFile:
+    record = ("KF02", org_code, 2026, "T2", "T", value, None, "ok", "")
+    return UploadFile("utfall.csv", csv_export.csv_bytes(MEASUREMENTS, [record]))
+
+
+def _data_url(file: UploadFile) -> str:
+    return "data:text/csv;base64," + base64.b64encode(file.content).decode()
+
+
+def _post(client, payload: dict) -> str:
+    response = client.post("/_dash-update-component", json=payload)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def _preview(app, client, file: UploadFile) -> str:
+    return _post(client, callback_payload(app, UploadIds.FILES, [[_data_url(file)]], [[file.name]]))
+
+
+def _save(app, client, file: UploadFile) -> str:
+    pending = [[file.name, base64.b64encode(file.content).decode()]]
+    return _post(client, callback_payload(app, UploadIds.SAVE, [1], [pending]))
+
+
+def _undo(app, client, upload_id: int) -> str:
+    return _post(client, callback_payload(app, UploadIds.UNDO, [[({"type": UploadIds.UNDO, "index": upload_id}, 1)]]))
+
+
+def _assess(app, client, org_code: str) -> str:
+    key = {"goal": "KF1.3", "org": org_code, "year": 2026, "period": "T2", "computed": "not_met"}
+    return _post(client, callback_payload(app, AssessmentIds.SAVE, [1],
+                                          [key, "not_met", "", "Förfalskad analys.", "Förfalskade åtgärder."]))
+
+
+def _refusals(store) -> list[audit.Event]:
+    return [e for e in audit.events(store) if e.outcome == audit.REFUSED]
+
+
+# ---- a reader changes nothing, whatever they post --------------------------------------------
+
+WRITES = {
+    "preview": lambda app, client, store: _preview(app, client, _outcomes(OWN_UNIT)),
+    "save": lambda app, client, store: _save(app, client, _outcomes(OWN_UNIT)),
+    "undo": lambda app, client, store: _undo(app, client, change_sets.list_uploads(store)[0].id),
+    "assessment": lambda app, client, store: _assess(app, client, OWN_UNIT),
+}
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_a_reader_is_refused_every_write_and_nothing_changes(app, store, write):
+    before = database_digest(store, leave_out=LOGS)
+    answer = WRITES[write](app, signed_in(app, "politiker"), store)
+    assert texts.REFUSED_READ_ONLY in answer
+    assert database_digest(store, leave_out=LOGS) == before
+    assert [e.username for e in _refusals(store)] == ["politiker"]
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_without_signing_in_a_callback_is_unauthorised(app, store, write):
+    before = database_digest(store, leave_out=LOGS)
+    with pytest.raises(AssertionError, match="inte inloggad"):
+        WRITES[write](app, app.server.test_client(), store)
+    assert database_digest(store, leave_out=LOGS) == before
+
+
+# ---- an editor writes inside their scope only --------------------------------------------------
+
+def test_an_editor_uploading_for_the_neighbouring_unit_is_refused_naming_the_row(app, store):
+    client = signed_in(app, "enhetschef")
+    before = database_digest(store, leave_out=LOGS)
+    preview = _preview(app, client, _outcomes(NEIGHBOUR))
+    assert OUT_OF_SCOPE in preview and "rad 2" in preview and NEIGHBOUR in preview
+    saved = _save(app, client, _outcomes(NEIGHBOUR))  # sent anyway, bypassing the disabled button
+    assert OUT_OF_SCOPE in saved and texts.SAVED_HEADING not in saved
+    assert database_digest(store, leave_out=LOGS) == before
+    [refusal] = _refusals(store)
+    assert refusal.username == "enhetschef" and refusal.action == audit.UPLOAD
+
+
+def test_a_file_mixing_own_and_neighbouring_rows_is_refused_as_a_whole(app, store):
+    records = [("KF02", org, 2026, "T2", "T", 61.0, None, "ok", "") for org in (OWN_UNIT, NEIGHBOUR)]
+    mixed = UploadFile("utfall.csv", csv_export.csv_bytes(MEASUREMENTS, records))
+    before = database_digest(store, leave_out=LOGS)
+    answer = _save(app, signed_in(app, "enhetschef"), mixed)
+    assert "rad 3" in answer and "rad 2" not in answer  # only the neighbour's row is named
+    assert database_digest(store, leave_out=LOGS) == before
+
+
+def test_an_editor_uploads_their_own_units_outcomes_and_the_log_names_them(app, store):
+    answer = _save(app, signed_in(app, "enhetschef"), _outcomes(OWN_UNIT, 55.5))
+    assert texts.SAVED_HEADING in answer
+    [latest] = [e for e in audit.events(store, action=audit.UPLOAD)][:1]
+    assert latest.username == "enhetschef" and latest.target == "utfall.csv"
+
+
+def test_a_nämnd_controller_may_upload_for_every_unit_below_it(app, store):
+    answer = _save(app, signed_in(app, "controller"), _outcomes(NEIGHBOUR))
+    assert texts.SAVED_HEADING in answer
+
+
+@pytest.mark.parametrize("file", [
+    UploadFile("indikatorer.csv", b"\r\n".join((DEMO_FILES / "indikatorer.csv").read_bytes().splitlines()[:2])),
+    UploadFile("aktiviteter.csv", csv_export.csv_bytes(ACTIVITIES, [(
+        "SKA-FSK-02-E1-A2022-1", "SKA-FSK-01-E1", OWN_UNIT, "Flyttad hit", "Någon", dt.date(2022, 1, 1), dt.date(2022, 12, 31),
+        ActivityStatus.ONGOING)])),
+    UploadFile("aktivitetsuppfoljning.csv", csv_export.csv_bytes(ACTIVITY_UPDATES, [(
+        "SKA-FSK-02-E1-A2022-1", 2026, "T2", ActivityStatus.DELAYED, "")])),
+], ids=["structure", "moving-the-neighbours-activity", "the-neighbours-activity-follow-up"])
+def test_an_editor_cannot_reach_outside_by_other_files(app, store, file):
+    before = database_digest(store, leave_out=LOGS)
+    answer = _save(app, signed_in(app, "enhetschef"), file)
+    assert texts.SAVED_HEADING not in answer and ("utanför din behörighet" in answer or "administratör" in answer)
+    assert database_digest(store, leave_out=LOGS) == before
+
+
+def test_an_editor_assesses_their_own_unit_but_not_the_neighbours(app, store):
+    client = signed_in(app, "enhetschef")
+    before = database_digest(store, leave_out=LOGS)
+    refused = _assess(app, client, NEIGHBOUR)
+    assert "ligger utanför din behörighet" in refused
+    assert database_digest(store, leave_out=LOGS) == before
+    assert "sparad" in _assess(app, client, OWN_UNIT).lower()
+    [saved] = [e for e in audit.events(store, action=audit.ASSESSMENT) if e.outcome == audit.DONE]
+    assert saved.username == "enhetschef" and OWN_UNIT in saved.target
+
+
+def test_editors_undo_their_own_uploads_only_and_admins_any(app, store):
+    _save(app, signed_in(app, "controller"), _outcomes(NEIGHBOUR))
+    controllers = change_sets.list_uploads(store)[0].id
+    before = database_digest(store, leave_out=LOGS)
+    assert texts.REFUSED_UNDO in _undo(app, signed_in(app, "enhetschef"), controllers)
+    assert database_digest(store, leave_out=LOGS) == before
+    assert "ångrad" in _undo(app, signed_in(app, "admin"), controllers)
+    [undone] = [e for e in audit.events(store, action=audit.UNDO) if e.outcome == audit.DONE]
+    assert undone.username == "admin"
+
+
+# ---- pages show only what the person may use ---------------------------------------------------
+
+def _page(app, client, path: str, search: str = "") -> str:
+    from dashboard.bench import route_payload
+
+    return _post(client, route_payload(path, search))
+
+
+def test_the_upload_page_tells_a_reader_and_an_editor_what_they_may_do(app):
+    assert texts.REFUSED_READ_ONLY in _page(app, signed_in(app, "politiker"), "/uppladdning")
+    editor = _page(app, signed_in(app, "enhetschef"), "/uppladdning")
+    assert texts.UPLOAD_SCOPE_NOTE.format(scope=OWN_UNIT) in editor and UploadIds.FILES in editor
+
+
+def test_the_assessment_form_is_offered_only_inside_the_scope(app):
+    client = signed_in(app, "enhetschef")
+    own = _page(app, client, "/mal/KF1.3/bedomning", f"?org={OWN_UNIT}&ar=2026&period=T2")
+    neighbour = _page(app, client, "/mal/KF1.3/bedomning", f"?org={NEIGHBOUR}&ar=2026&period=T2")
+    assert AssessmentIds.SAVE in own and AssessmentIds.SAVE not in neighbour
+    assert "ligger utanför din behörighet" in neighbour
+
+
+def test_the_audit_log_is_for_administrators_and_names_every_author(app, store):
+    _save(app, signed_in(app, "enhetschef"), _outcomes(OWN_UNIT))
+    _save(app, signed_in(app, "politiker"), _outcomes(OWN_UNIT))
+    assert texts.REFUSED_ADMIN_ONLY in _page(app, signed_in(app, "controller"), "/andringslogg")
+    log = _page(app, signed_in(app, "admin"), "/andringslogg")
+    assert "enhetschef" in log and "politiker" in log and texts.AUDIT_OUTCOME_LABEL["refused"] in log
+    only_refusals_by_politiker = _page(app, signed_in(app, "admin"), "/andringslogg", "?anvandare=politiker")
+    assert "enhetschef" not in only_refusals_by_politiker.split(texts.AUDIT_CAPTION.format(limit=500))[1]
