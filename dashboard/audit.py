@@ -111,10 +111,8 @@ def _assessment_saves(conn, username, action, start, limit) -> list[Event]:
 
 def _other_events(conn, username, action, start, limit) -> list[Event]:
     e = audit_t.c
-    stmt = _window(select(e.at, e.username, e.action, e.target, e.detail, e.outcome),
-                   e.at, e.username, username, start, limit)
-    if action:
-        stmt = stmt.where(e.action == action)
+    stmt = select(e.at, e.username, e.action, e.target, e.detail, e.outcome)
+    stmt = _window(stmt.where(e.action == action) if action else stmt, e.at, e.username, username, start, limit)
     return [Event(_utc(row.at), row.username, row.action, row.target, row.detail, row.outcome)
             for row in conn.execute(stmt)]
 

@@ -704,10 +704,8 @@ REFUSED_OUT_OF_SCOPE = "Du får bara ändra uppgifter för {scope}; {org} ligger
 REFUSED_UNDO = "Du får bara ångra dina egna uppladdningar. En administratör kan ångra alla."
 REFUSED_ADMIN_ONLY = "Sidan är bara för administratörer."
 UPLOAD_SCOPE_NOTE = "Du får läsa in uppgifter för: {scope}."
-UPLOADED_BY = "Uppladdad av {user}"
 ASSESSMENT_SAVED_AS = "Sparas i ändringsloggen som {name}."
 # The audit page.
-AUDIT_PATH_LABEL = "Ändringslogg"
 AUDIT_HEADING = "Ändringslogg"
 AUDIT_INTRO = ("Varje ändring i Kontrollrummet – uppladdningar, ångrade uppladdningar, målbedömningar och "
                "kontoändringar – och varje nekad ändring, senaste först.")

@@ -89,6 +89,8 @@ def page(page, request):
     if username:
         sign_in(page, username)
     yield page
+    if request.node.get_closest_marker("session_ends"):  # its callbacks answer 401 on purpose
+        problems = [p for p in problems if "401" not in p]
     assert problems == []
 
 

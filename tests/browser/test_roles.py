@@ -71,3 +71,17 @@ def test_a_unit_manager_uploads_for_their_unit_and_is_refused_for_the_neighbour(
     expect(page).to_have_url(re.compile(r"anvandare=enhetschef"))
     expect(log.locator("tbody tr").first).to_contain_text("enhetschef")
     screenshot("andringslogg")
+
+
+@pytest.mark.session_ends
+def test_a_session_that_ends_leads_back_to_sign_in_and_then_to_the_same_view(page):
+    page.goto("/?org=SKA")
+    expect(page.locator(".goal-card").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    page.context.clear_cookies()  # as when the session expires or the account is removed
+    page.get_by_role("link", name=texts.NAV_DEVIATIONS).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(texts.SIGN_IN_TITLE)
+    page.get_by_label(texts.USERNAME_LABEL).fill("politiker")
+    page.get_by_label(texts.PASSWORD_LABEL).fill(PASSWORDS["politiker"])
+    page.get_by_role("button", name=texts.SIGN_IN_BUTTON).click()
+    expect(page).to_have_url(re.compile(r"/avvikelser\?"))

@@ -1,0 +1,14 @@
+// When a session ends (signed out elsewhere, expired, account removed) the next callback
+// answers 401: go to the sign-in page, which brings the person back to this view after.
+(function () {
+  const original = window.fetch;
+  window.fetch = function (...args) {
+    return original.apply(this, args).then(function (response) {
+      if (response.status === 401 && response.url.indexOf("/_dash-") !== -1) {
+        const here = window.location.pathname + window.location.search;
+        window.location.assign("/logga-in?nasta=" + encodeURIComponent(here));
+      }
+      return response;
+    });
+  };
+})();
