@@ -34,7 +34,7 @@ class SignedIn(UserMixin):
         self.principal = principal
 
     def get_id(self) -> str:
-        return self.principal.username
+        return f"{self.principal.username}|{self.principal.session_stamp}"
 
 
 def current() -> Principal:
@@ -54,9 +54,10 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
     manager = LoginManager(server)
 
     @manager.user_loader
-    def load(username: str) -> SignedIn | None:
-        found = accounts.principal(store, username)  # a removed account is signed out at once
-        return SignedIn(found) if found else None
+    def load(session_id: str) -> SignedIn | None:
+        username, _, stamp = session_id.partition("|")
+        found = accounts.principal(store, username)  # a removed account is signed out at once,
+        return SignedIn(found) if found and found.session_stamp == stamp else None  # a new password too
 
     if settings.trusted_user_header:
         @manager.request_loader

@@ -33,6 +33,7 @@ class Principal:
     role: Role | None  # None: not signed in (anonymous read access)
     scope_codes: tuple[str, ...] = ()
     scope_paths: tuple[str, ...] = ()
+    session_stamp: str = ""  # changes with the password, which ends the sessions signed in with the old one
 
     @property
     def signed_in(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 import secrets
 from collections.abc import Sequence
@@ -145,8 +146,9 @@ def _principal(conn: Connection, username: str) -> Principal | None:
         return None
     scopes = conn.execute(select(org_t.c.code, org_t.c.path).join(scope_t, scope_t.c.org_code == org_t.c.code)
                           .where(scope_t.c.user_id == row["id"]).order_by(org_t.c.code)).all()
+    stamp = hashlib.sha256((row["password_hash"] or "").encode()).hexdigest()[:16]
     return Principal(row["username"], row["display_name"], Role(row["role"]),
-                     tuple(code for code, _ in scopes), tuple(path for _, path in scopes))
+                     tuple(code for code, _ in scopes), tuple(path for _, path in scopes), stamp)
 
 
 def _scopes(conn: Connection) -> dict[int, tuple[str, ...]]:

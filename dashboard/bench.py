@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
+from callbacks.sign_in import SignedIn
 from dashboard import accounts
 from dashboard.access import Role
 from dashboard.app import STORE_EXTENSION, create_app
@@ -198,7 +199,7 @@ def reader_client(app) -> FlaskClient:
         accounts.add(store, BENCH_READER, "Mätning (läsare)", Role.READER, (), None, "kontrollrummet bench")
     client = app.server.test_client()
     with client.session_transaction() as session:  # a session as the sign-in form would leave it
-        session["_user_id"] = BENCH_READER
+        session["_user_id"] = SignedIn(accounts.principal(store, BENCH_READER)).get_id()
         session["_fresh"] = True
     return client
 

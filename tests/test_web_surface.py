@@ -84,6 +84,17 @@ def test_a_removed_account_is_signed_out_at_its_next_request(url, tmp_path):
     assert client.post("/_dash-update-component", json=route_payload("/", "")).status_code == 401
 
 
+def test_a_new_password_ends_the_sessions_signed_in_with_the_old_one(url):
+    app = _app(url)
+    store = Store(make_engine(url))
+    accounts.add(store, "bytare", "", accounts.Role.READER, [], "det-forsta-losenordet", actor="test")
+    client = app.server.test_client()
+    client.post("/logga-in", data={"username": "bytare", "password": "det-forsta-losenordet"})
+    assert client.post("/_dash-update-component", json=route_payload("/", "")).status_code == 200
+    accounts.set_password(store, "bytare", "det-andra-losenordet", actor="test")
+    assert client.post("/_dash-update-component", json=route_payload("/", "")).status_code == 401
+
+
 def test_sign_in_is_limited_after_repeated_failures(url):
     client = _app(url).server.test_client()
     store = Store(make_engine(url))
