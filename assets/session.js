@@ -7,6 +7,7 @@
       if (response.status === 401 && response.url.indexOf("/_dash-") !== -1) {
         const here = window.location.pathname + window.location.search;
         window.location.assign("/logga-in?nasta=" + encodeURIComponent(here));
+        return new Promise(function () {});  // the page is leaving: nothing more to draw
       }
       return response;
     });

@@ -2,7 +2,7 @@
 
 from dash import Dash
 
-from callbacks import filters, followup, router, sign_in, upload
+from callbacks import activities, filters, followup, router, sign_in, upload
 from dashboard.settings import Settings
 from dashboard.store import Store
 
@@ -14,3 +14,4 @@ def register_all(app: Dash, store: Store, settings: Settings) -> None:
     filters.register(app, store)
     followup.register(app, store)
     upload.register(app, store)
+    activities.register(app, store)

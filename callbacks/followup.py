@@ -31,6 +31,7 @@ from dashboard.store import Store
 from layouts import accuracy as accuracy_page_layout
 from layouts import assessment_form, export_documents, filters, presentation, texts, urls
 from layouts import deviations as deviations_layout
+from layouts.components import refused
 from layouts.followup_urls import (
     ACCURACY_PATH,
     ASSESSMENT_SEGMENT,
@@ -230,11 +231,7 @@ def register(app: Dash, store: Store) -> None:
 
 def refusal(store: Store, user: Principal, org: OrgUnit) -> str | None:
     """Why this person may not change the organisation's data, or None when they may."""
-    if not user.may_edit_something:
-        return texts.REFUSED_READ_ONLY
-    if not user.may_edit(store.org_path(org.id)):
-        return texts.REFUSED_OUT_OF_SCOPE.format(scope=", ".join(user.scope_codes), org=org.name)
-    return None
+    return sign_in.refusal(user, store.org_path(org.id), org.name)
 
 
 def submit(store: Store, key: dict, chosen: str | None, fields: dict[str, str], user: Principal) -> tuple:
@@ -246,7 +243,7 @@ def submit(store: Store, key: dict, chosen: str | None, fields: dict[str, str], 
     if goal is None or org is None or (reason := refusal(store, user, org)):
         reason = reason if goal and org else texts.NOT_FOUND_TEXT
         audit.refuse(store, user, audit.ASSESSMENT, f"{key.get('goal')} för {key.get('org')}", reason)
-        return (assessment_form.refused(reason), no_update, no_update,
+        return (refused(reason), no_update, no_update,
                 *assessment_form.invalid_fields([]))
     [status] = control_room.judge(store, [(goal, org.id)], key["year"], key["period"])
     draft = assessments.Draft(goal.id, org.id, key["year"], key["period"], Status(chosen) if chosen else None,

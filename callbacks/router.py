@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, html
 
-from callbacks import audit_log, followup, sign_in, upload
+from callbacks import activities, audit_log, followup, sign_in, upload
 from dashboard import change_sets, control_room
 from dashboard.access import ANONYMOUS, Principal
 from dashboard.indicator_view import indicator_view
@@ -50,6 +50,8 @@ def page(store: Store, pathname: str, search: str | None, user: Principal = ANON
         view = control_room.goal_view(store, found, org, state.year, state.period)
         return goal.page(view, org, store.org_lineage(org.id), state, _filter_bar(store, state, periods, org),
                          followup.goal_page_extra(store, view.status, state))
+    if section == "aktivitet" and (found := activities.page(store, code, state, user)) is not None:
+        return found
     if section == "indikator" and (found := store.indicator(code)) is not None:
         view = indicator_view(store, found, org, state.year, state.period)
         return indicator.page(view, store.org_lineage(org.id), state, _filter_bar(store, state, periods, org))

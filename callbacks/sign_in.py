@@ -100,6 +100,15 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
         return redirect(SIGN_IN_PATH)
 
 
+def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:
+    """Why this person may not change the organisation's data (in Swedish), or None when they may."""
+    if not user.may_edit_something:
+        return texts.REFUSED_READ_ONLY
+    if not user.may_edit(org_path):
+        return texts.REFUSED_OUT_OF_SCOPE.format(scope=", ".join(user.scope_codes), org=org_name)
+    return None
+
+
 def safe_next(path: str) -> str:
     """Where to go after signing in: only a path on this site, never another host."""
     return path if path.startswith("/") and not path.startswith(("//", "/\\")) else "/"

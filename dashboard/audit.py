@@ -23,7 +23,8 @@ assessment_audit_t = AssessmentAuditRecord.__table__
 DONE, REFUSED = "done", "refused"
 UPLOAD, UNDO, ASSESSMENT = "upload", "undo", "assessment"
 USER_ADD, USER_REMOVE, USER_PASSWORD = "user_add", "user_remove", "user_password"
-ACTIONS = (UPLOAD, UNDO, ASSESSMENT, USER_ADD, USER_REMOVE, USER_PASSWORD)
+ACTIVITY = "activity"
+ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD)
 log = logging.getLogger("kontrollrummet.audit")
 
 

@@ -112,6 +112,7 @@ UNKNOWN = {
     "indicator": "okänd indikator",
     "activity": "okänd aktivitet",
 }
+EDITED_IN_APP = (assessment_t, activity_t, activity_update_t)  # tables the web forms write too
 KNOWN_CODE = "en kod som finns i databasen eller i en fil i samma uppladdning"
 
 class Scope(Protocol):
@@ -953,8 +954,8 @@ def _undo(conn: Connection, upload_id: int, user_name: str) -> UndoResult:
     edited = _edited_in_app(conn, upload_id)
     if edited:
         raise UndoRefused(
-            f"{name} kan inte ångras: {edited} av de målbedömningar den ändrade har sedan dess sparats "
-            "i Kontrollrummet, och en ångring skulle skriva över dem."
+            f"{name} kan inte ångras: {edited} av de målbedömningar eller aktiviteter den ändrade har sedan "
+            "dess sparats i Kontrollrummet, och en ångring skulle skriva över dem."
         )
     restored = _restore(conn, upload_id)
     deleted = sum(
@@ -975,23 +976,22 @@ def _undo(conn: Connection, upload_id: int, user_name: str) -> UndoResult:
 
 
 def _edited_in_app(conn: Connection, upload_id: int) -> int:
-    """How many assessments the upload updated have since been saved from the web form.
+    """How many assessments and activities the upload updated have since been saved from a web form.
 
-    A form save clears the row's upload_id (dashboard/assessments.py), so such a row no
-    longer carries this upload's id.
+    A form save clears the row's upload_id (dashboard/assessments.py, activity_followups.py),
+    so such a row no longer carries this upload's id.
     """
-    keys = conn.execute(
-        select(change_t.c.row_key).where(
-            change_t.c.upload_id == upload_id, change_t.c.table_name == assessment_t.name
-        )
-    ).scalars()
     edited = 0
-    for row_key in keys:
-        key = json.loads(row_key)
-        current = conn.execute(
-            select(assessment_t.c.upload_id).where(*(assessment_t.c[name] == value for name, value in key.items()))
-        ).scalar()
-        edited += current != upload_id
+    for table in EDITED_IN_APP:
+        keys = conn.execute(
+            select(change_t.c.row_key).where(change_t.c.upload_id == upload_id, change_t.c.table_name == table.name)
+        ).scalars()
+        for row_key in keys:
+            key = json.loads(row_key)
+            current = conn.execute(
+                select(table.c.upload_id).where(*(table.c[name] == value for name, value in key.items()))
+            ).scalar()
+            edited += current != upload_id
     return edited
 
 

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
-from sqlalchemy import Connection, Engine, and_, func, insert, select
+from sqlalchemy import Connection, Engine, Select, and_, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import database
@@ -224,6 +224,10 @@ class Store:
         """The organisation unit with this code."""
         return self._one(select(org_t).where(org_t.c.code == code), _org)
 
+    def org_by_id(self, org_id: int) -> OrgUnit | None:
+        """The organisation unit with this id."""
+        return self._one(select(org_t).where(org_t.c.id == org_id), _org)
+
     def org_path(self, org_id: int) -> str | None:
         """The organisation's materialised path ("/1/4/17/"): what access scopes compare."""
         return self._scalar(select(org_t.c.path).where(org_t.c.id == org_id))
@@ -323,34 +327,19 @@ class Store:
 
         One query for all goals; callers keep those below an organisation by its id in the path.
         """
-        latest = (
-            select(activity_update_t.c.comment)
-            .where(activity_update_t.c.activity_id == activity_t.c.id)
-            .order_by(activity_update_t.c.year.desc(), activity_update_t.c.period.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
-        stmt = (
-            select(activity_t, org_t.c.path, latest.label("comment"))
-            .join(org_t, org_t.c.id == activity_t.c.org_id)
-            .where(
-                activity_t.c.goal_id.in_(list(goal_ids)),
-                activity_t.c.start_date <= dt.date(year, 12, 31),
-                activity_t.c.end_date >= dt.date(year, 1, 1),
-            )
-            .order_by(activity_t.c.end_date, activity_t.c.code)
-        )
+        stmt = _activities_with_comment().where(
+            activity_t.c.goal_id.in_(list(goal_ids)),
+            activity_t.c.start_date <= dt.date(year, 12, 31),
+            activity_t.c.end_date >= dt.date(year, 1, 1),
+        ).order_by(activity_t.c.end_date, activity_t.c.code)
         with self.engine.connect() as conn:
-            return [
-                (
-                    row.path,
-                    Activity(
-                        row.id, row.code, row.goal_id, row.org_id, row.title, row.responsible,
-                        row.start_date, row.end_date, ActivityStatus(row.status), row.comment or "",
-                    ),
-                )
-                for row in conn.execute(stmt)
-            ]
+            return [(row.path, _activity(row)) for row in conn.execute(stmt)]
+
+    def activity(self, code: str) -> tuple[str, Activity] | None:
+        """(holder's org path, activity) of the activity with this code, with its latest comment."""
+        with self.engine.connect() as conn:
+            row = conn.execute(_activities_with_comment().where(activity_t.c.code == code)).first()
+        return (row.path, _activity(row)) if row else None
 
     def _one(self, stmt, convert):
         with self.engine.connect() as conn:
@@ -642,3 +631,20 @@ def _fact(row, indicators: dict[int, Indicator]) -> IndicatorFact:
     )
     indicator = indicators.get(row["id"]) or indicators.setdefault(row["id"], indicator_from_row(row))
     return IndicatorFact(row["goal_id"], row["org_id"], indicator, row["weight"], target, reading)
+
+
+def _activities_with_comment() -> Select:
+    """Activities with their holder's org path and the comment of their latest follow-up."""
+    latest = (
+        select(activity_update_t.c.comment)
+        .where(activity_update_t.c.activity_id == activity_t.c.id)
+        .order_by(activity_update_t.c.year.desc(), activity_update_t.c.period.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return select(activity_t, org_t.c.path, latest.label("comment")).join(org_t, org_t.c.id == activity_t.c.org_id)
+
+
+def _activity(row) -> Activity:
+    return Activity(row.id, row.code, row.goal_id, row.org_id, row.title, row.responsible, row.start_date,
+                    row.end_date, ActivityStatus(row.status), row.comment or "")

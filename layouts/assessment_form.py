@@ -122,10 +122,10 @@ def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None, us
                 id=AssessmentIds.WARNING,
                 **{"aria-live": "polite"},
             ),
-            html.Div(_field(AssessmentIds.JUSTIFICATION, texts.JUSTIFICATION_LABEL, texts.JUSTIFICATION_HELP, justification),
+            html.Div(text_field(AssessmentIds.JUSTIFICATION, texts.JUSTIFICATION_LABEL, texts.JUSTIFICATION_HELP, justification),
                      id=AssessmentIds.JUSTIFICATION_GROUP, hidden=not needed),
-            _field(AssessmentIds.ANALYSIS, texts.ANALYSIS_LABEL, texts.ANALYSIS_HELP, own.analysis if own else ""),
-            _field(AssessmentIds.MEASURES, texts.MEASURES_LABEL, texts.MEASURES_HELP, own.measures if own else ""),
+            text_field(AssessmentIds.ANALYSIS, texts.ANALYSIS_LABEL, texts.ANALYSIS_HELP, own.analysis if own else ""),
+            text_field(AssessmentIds.MEASURES, texts.MEASURES_LABEL, texts.MEASURES_HELP, own.measures if own else ""),
             html.P(texts.ASSESSMENT_SAVED_AS.format(name=user.username), className="muted"),
             dbc.Button(texts.SAVE, id=AssessmentIds.SAVE, color="primary", n_clicks=0),
             html.Div(id=AssessmentIds.FEEDBACK, className="mt-3"),
@@ -140,7 +140,7 @@ def form_key(status: GoalStatus, state: urls.ViewState) -> dict:
             "computed": status.result.status.value}
 
 
-def _field(field_id: str, label: str, help_text: str, value: str) -> html.Div:
+def text_field(field_id: str, label: str, help_text: str, value: str) -> html.Div:
     """A text area whose label carries its help text (these components take no aria-describedby)."""
     return html.Div(
         [
@@ -176,11 +176,6 @@ def problems_summary(found: Sequence[Problem]) -> html.Div:
         className="alert alert-danger",
         role="alert",
     )
-
-
-def refused(reason: str) -> html.Div:
-    """Why the save was refused; nothing was written."""
-    return html.Div(reason, className="alert alert-danger", role="alert")
 
 
 def invalid_fields(found: Sequence[Problem]) -> list[bool]:

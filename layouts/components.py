@@ -125,3 +125,8 @@ def breadcrumb(items: Sequence[tuple[str, str | None]]) -> html.Nav:
 def empty_state(text: str) -> html.P:
     """Say why there is nothing to show, never a blank area."""
     return html.P(text, className="empty-state")
+
+
+def refused(reason: str) -> html.Div:
+    """Why a save was refused; nothing was written."""
+    return html.Div(reason, className="alert alert-danger", role="alert")

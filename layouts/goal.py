@@ -44,7 +44,7 @@ def page(view: GoalView, org: OrgUnit, lineage: list[OrgUnit], state: urls.ViewS
             org_breakdown(view, state),
             child_goals(view.children, state),
             indicator_table(view.lines, goal.code, state),
-            activities(view),
+            activities(view, state),
             assessment_texts(status),
             assessment_extra,
         ],
@@ -159,13 +159,13 @@ def indicator_table(lines: tuple[IndicatorLine, ...], goal_code: str, state: url
     )
 
 
-def activities(view: GoalView) -> html.Section:
-    """The goal's activities, overdue ones marked in words."""
+def activities(view: GoalView, state: urls.ViewState) -> html.Section:
+    """The goal's activities, overdue ones marked in words; each links to its follow-ups."""
     if not view.activities:
         return html.Section([html.H2(texts.ACTIVITIES_HEADING), empty_state(texts.NO_ACTIVITIES)])
     rows = [
         (
-            activity.title,
+            dcc.Link(activity.title, href=urls.href(urls.activity_path(activity.code), state)),
             activity.responsible,
             activity.start_date.isoformat(),
             activity.end_date.isoformat(),

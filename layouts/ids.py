@@ -53,3 +53,13 @@ class AuditIds(StrEnum):
     USER = "audit-user"
     ACTION = "audit-action"
     SINCE = "audit-since"
+
+
+class ActivityIds(StrEnum):
+    KEY = "activity-key"
+    STATUS = "activity-status"
+    COMMENT = "activity-comment"
+    SAVE = "activity-save"
+    FEEDBACK = "activity-feedback"
+    HISTORY = "activity-history"
+    FACTS = "activity-facts"

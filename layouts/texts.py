@@ -707,8 +707,8 @@ UPLOAD_SCOPE_NOTE = "Du får läsa in uppgifter för: {scope}."
 ASSESSMENT_SAVED_AS = "Sparas i ändringsloggen som {name}."
 # The audit page.
 AUDIT_HEADING = "Ändringslogg"
-AUDIT_INTRO = ("Varje ändring i Kontrollrummet – uppladdningar, ångrade uppladdningar, målbedömningar och "
-               "kontoändringar – och varje nekad ändring, senaste först.")
+AUDIT_INTRO = ("Varje ändring i Kontrollrummet – uppladdningar, ångrade uppladdningar, målbedömningar, "
+               "aktivitetsuppföljningar och kontoändringar – och varje nekad ändring, senaste först.")
 AUDIT_FILTER_USER = "Användare"
 AUDIT_FILTER_ACTION = "Händelse"
 AUDIT_FILTER_SINCE = "Från och med dag"
@@ -725,8 +725,26 @@ AUDIT_ACTION_LABEL = {
     "user_remove": "Konto borttaget",
     "user_password": "Nytt lösenord",
     "audit_log": "Ändringsloggen",
+    "activity": "Aktivitetsuppföljning",
 }
 AUDIT_OUTCOME_LABEL = {"done": "Genomförd", "refused": "Nekad"}
 ERROR_HEADING = "Något gick fel"
 ERROR_TEXT = "Sidan kunde inte visas. Försök igen om en stund; händer det igen, kontakta en administratör."
 REQUEST_TOO_LARGE = "Filerna är för stora: högst {limit} MB per uppladdning."
+# The activity page and its follow-up form.
+ACTIVITY_EYEBROW = "Aktivitet"
+ACTIVITY_FACTS = ("Mål", "Organisation", "Ansvarig", "Start", "Slut", "Status")
+ACTIVITY_FORM_HEADING = "Följ upp aktiviteten för {period} {year}"
+ACTIVITY_STATUS_LEGEND = "Status"
+ACTIVITY_COMMENT_LABEL = "Kommentar"
+ACTIVITY_COMMENT_HELP = "Vad har hänt sedan förra uppföljningen? Krävs när aktiviteten är försenad eller inställd."
+ACTIVITY_SAVE = "Spara uppföljningen"
+ACTIVITY_SAVED = "Uppföljningen för {period} {year} är sparad: {status}."
+ACTIVITY_PROBLEM_TEXT = {
+    "no_status": "Välj en status.",
+    "no_comment": "Skriv en kommentar: en försenad eller inställd aktivitet behöver en förklaring.",
+}
+ACTIVITY_HISTORY_HEADING = "Uppföljningar"
+ACTIVITY_HISTORY_CAPTION = "Aktivitetens uppföljningar, senaste först"
+ACTIVITY_HISTORY_COLUMNS = ("År", "Period", "Status", "Kommentar")
+NO_ACTIVITY_FOLLOW_UPS = "Aktiviteten har inte följts upp än."

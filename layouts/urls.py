@@ -74,6 +74,11 @@ def goal_path(code: str) -> str:
     return f"/mal/{quote(code)}"
 
 
+def activity_path(code: str) -> str:
+    """The activity page's path."""
+    return f"/aktivitet/{quote(code)}"
+
+
 def indicator_path(code: str) -> str:
     """The indicator page's path."""
     return f"/indikator/{quote(code)}"

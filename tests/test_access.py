@@ -22,7 +22,7 @@ from dashboard.model import ActivityStatus
 from dashboard.settings import Settings
 from dashboard.upload_scope import OUT_OF_SCOPE
 from layouts import texts
-from layouts.ids import AssessmentIds, UploadIds
+from layouts.ids import ActivityIds, AssessmentIds, UploadIds
 from tests.callback_requests import callback_payload
 from tests.clients import signed_in
 from tests.demo_db import fill_with_demo
@@ -31,6 +31,7 @@ from tests.digest import database_digest
 LOGS = ("audit_event", "login_attempt")  # what a refusal may add to
 DEMO_FILES = Path(__file__).resolve().parents[1] / "data" / "demo"
 OWN_UNIT, NEIGHBOUR = "SKA-FSK-01", "SKA-FSK-02"  # enhetschef's unit and the one next door
+OWN_ACTIVITY, NEIGHBOURS_ACTIVITY = "SKA-FSK-01-E1-A2026-1", "SKA-FSK-02-E1-A2022-1"
 
 
 @pytest.fixture
@@ -77,6 +78,11 @@ def _assess(app, client, org_code: str) -> str:
                                           [key, "not_met", "", "Förfalskad analys.", "Förfalskade åtgärder."]))
 
 
+def _follow_up(app, client, activity_code: str) -> str:
+    key = {"activity": activity_code, "year": 2026, "period": "T2"}
+    return _post(client, callback_payload(app, ActivityIds.SAVE, [1], [key, "cancelled", "Förfalskad."]))
+
+
 def _refusals(store) -> list[audit.Event]:
     return [e for e in audit.events(store) if e.outcome == audit.REFUSED]
 
@@ -88,6 +94,7 @@ WRITES = {
     "save": lambda app, client, store: _save(app, client, _outcomes(OWN_UNIT)),
     "undo": lambda app, client, store: _undo(app, client, change_sets.list_uploads(store)[0].id),
     "assessment": lambda app, client, store: _assess(app, client, OWN_UNIT),
+    "activity": lambda app, client, store: _follow_up(app, client, OWN_ACTIVITY),
 }
 
 
@@ -167,6 +174,16 @@ def test_an_editor_assesses_their_own_unit_but_not_the_neighbours(app, store):
     assert "sparad" in _assess(app, client, OWN_UNIT).lower()
     [saved] = [e for e in audit.events(store, action=audit.ASSESSMENT) if e.outcome == audit.DONE]
     assert saved.username == "enhetschef" and OWN_UNIT in saved.target
+
+
+def test_an_editor_follows_up_their_own_units_activities_but_not_the_neighbours(app, store):
+    client = signed_in(app, "enhetschef")
+    before = database_digest(store, leave_out=LOGS)
+    assert "ligger utanför din behörighet" in _follow_up(app, client, NEIGHBOURS_ACTIVITY)
+    assert database_digest(store, leave_out=LOGS) == before
+    assert "sparad" in _follow_up(app, client, OWN_ACTIVITY)
+    [saved] = [e for e in audit.events(store, action=audit.ACTIVITY) if e.outcome == audit.DONE]
+    assert saved.username == "enhetschef" and saved.target.startswith(OWN_ACTIVITY)
 
 
 def test_editors_undo_their_own_uploads_only_and_admins_any(app, store):

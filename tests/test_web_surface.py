@@ -73,25 +73,17 @@ def test_signing_out_ends_the_session(url):
     assert client.post("/_dash-update-component", json=route_payload("/", "")).status_code == 401
 
 
-def test_a_removed_account_is_signed_out_at_its_next_request(url, tmp_path):
-    app = _app(url)
-    store = Store(make_engine(url))
-    accounts.add(store, "tillfallig", "", accounts.Role.READER, [], "ett-langt-losenord", actor="test")
+@pytest.mark.parametrize("name, change", [
+    ("borttagen", lambda store, name: accounts.remove(store, name, actor="test")),
+    ("bytare", lambda store, name: accounts.set_password(store, name, "det-andra-losenordet", actor="test")),
+], ids=["account-removed", "password-changed"])
+def test_a_session_ends_at_its_next_request_when_the_account_changes(url, name, change):
+    app, store = _app(url), Store(make_engine(url))
+    accounts.add(store, name, "", accounts.Role.READER, [], "det-forsta-losenordet", actor="test")
     client = app.server.test_client()
-    client.post("/logga-in", data={"username": "tillfallig", "password": "ett-langt-losenord"})
+    client.post("/logga-in", data={"username": name, "password": "det-forsta-losenordet"})
     assert client.post("/_dash-update-component", json=route_payload("/", "")).status_code == 200
-    accounts.remove(store, "tillfallig", actor="test")
-    assert client.post("/_dash-update-component", json=route_payload("/", "")).status_code == 401
-
-
-def test_a_new_password_ends_the_sessions_signed_in_with_the_old_one(url):
-    app = _app(url)
-    store = Store(make_engine(url))
-    accounts.add(store, "bytare", "", accounts.Role.READER, [], "det-forsta-losenordet", actor="test")
-    client = app.server.test_client()
-    client.post("/logga-in", data={"username": "bytare", "password": "det-forsta-losenordet"})
-    assert client.post("/_dash-update-component", json=route_payload("/", "")).status_code == 200
-    accounts.set_password(store, "bytare", "det-andra-losenordet", actor="test")
+    change(store, name)
     assert client.post("/_dash-update-component", json=route_payload("/", "")).status_code == 401
 
 

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from dashboard import csv_export
 from dashboard.csv_formats import MEASUREMENTS
+from dashboard.model import ActivityStatus
 from dashboard.upload_scope import OUT_OF_SCOPE
 from layouts import texts
 from tests.browser.conftest import sign_in
@@ -85,3 +86,21 @@ def test_a_session_that_ends_leads_back_to_sign_in_and_then_to_the_same_view(pag
     page.get_by_label(texts.PASSWORD_LABEL).fill(PASSWORDS["politiker"])
     page.get_by_role("button", name=texts.SIGN_IN_BUTTON).click()
     expect(page).to_have_url(re.compile(r"/avvikelser\?"))
+
+
+@pytest.mark.user("enhetschef")
+def test_a_unit_manager_follows_up_an_activity_from_the_goal_page(page, demo_app_store, axe_check, screenshot):
+    _, activity = demo_app_store.activity("SKA-FSK-01-E1-A2026-1")
+    page.goto("/mal/SKA-FSK-01-E1?ar=2026&period=T2&org=SKA-FSK-01")
+    page.get_by_role("link", name=activity.title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(activity.title)
+    page.get_by_label(texts.ACTIVITY_STATUS_LABEL[ActivityStatus.DELAYED], exact=True).check()
+    page.get_by_role("button", name=texts.ACTIVITY_SAVE).click()
+    expect(page.get_by_role("alert")).to_contain_text(texts.ACTIVITY_PROBLEM_TEXT["no_comment"])
+    assert axe_check() == []
+    page.get_by_label(texts.ACTIVITY_COMMENT_LABEL).fill("Två pedagoger sjukskrivna; startar i oktober.")
+    page.get_by_role("button", name=texts.ACTIVITY_SAVE).click()
+    expect(page.locator("#activity-feedback")).to_contain_text(texts.ACTIVITY_STATUS_LABEL[ActivityStatus.DELAYED])
+    expect(page.locator("#activity-history")).to_contain_text("Två pedagoger sjukskrivna")
+    expect(page.locator("#activity-facts")).to_contain_text(texts.ACTIVITY_STATUS_LABEL[ActivityStatus.DELAYED])
+    screenshot("aktivitet")

@@ -1,0 +1,65 @@
+"""Aktivitetssida: the router's page for /aktivitet/<kod>, and the follow-up form's save.
+
+Only editors of the activity's own organisation (and administrators) may follow it up; the
+form's key comes from the browser, so the save checks again and refuses a forged request.
+"""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, html, no_update
+
+from callbacks import sign_in
+from dashboard import activity_followups, audit
+from dashboard.access import Principal
+from dashboard.model import ActivityStatus
+from dashboard.store import Store
+from layouts import activity as activity_layout
+from layouts import texts, urls
+from layouts.components import refused
+from layouts.ids import ActivityIds
+
+
+def page(store: Store, code: str, state: urls.ViewState, user: Principal) -> html.Div | None:
+    """The activity page, or None when there is no such activity."""
+    found = store.activity(code)
+    if found is None:
+        return None
+    path, activity = found
+    goal, owner = store.goal_by_id(activity.goal_id), store.org_by_id(activity.org_id)
+    return activity_layout.page(activity, goal, owner, state, activity_followups.history(store, activity.id),
+                                sign_in.refusal(user, path, owner.name))
+
+
+def register(app: Dash, store: Store) -> None:
+    @app.callback(
+        Output(ActivityIds.FEEDBACK, "children"),
+        Output(ActivityIds.HISTORY, "children"),
+        Output(ActivityIds.FACTS, "children"),
+        Input(ActivityIds.SAVE, "n_clicks"),
+        State(ActivityIds.KEY, "data"),
+        State(ActivityIds.STATUS, "value"),
+        State(ActivityIds.COMMENT, "value"),
+        prevent_initial_call=True,
+    )
+    def save(_: int, key: dict, status: str | None, comment: str | None):
+        return submit(store, key, status, comment or "", sign_in.current())
+
+
+def submit(store: Store, key: dict, status: str | None, comment: str, user: Principal) -> tuple:
+    """Save the follow-up if this person may; (feedback, history, facts)."""
+    found = store.activity(str(key.get("activity")))
+    reason = sign_in.refusal(user, found[0], store.org_by_id(found[1].org_id).name) if found else texts.NOT_FOUND_TEXT
+    if not reason and (key.get("year"), key.get("period")) not in store.reported_periods():
+        reason = texts.NOT_FOUND_TEXT  # only a period the page could have offered
+    if reason:
+        audit.refuse(store, user, audit.ACTIVITY, str(key.get("activity")), reason)
+        return refused(reason), no_update, no_update
+    chosen = ActivityStatus(status) if status in set(ActivityStatus) else None
+    try:
+        saved = activity_followups.save(store, found[1], int(key["year"]), str(key["period"]), chosen, comment,
+                                        user.username)
+    except activity_followups.Invalid as invalid:
+        return activity_layout.problem_list(invalid.problems), no_update, no_update
+    _, now = store.activity(found[1].code)
+    return (activity_layout.saved_message(saved), activity_layout.history_table(activity_followups.history(store, now.id)),
+            activity_layout.facts(now, store.goal_by_id(now.goal_id), store.org_by_id(now.org_id)))

@@ -1,0 +1,80 @@
+"""The tertial follow-up of an activity, recorded in the app by the people responsible for it.
+
+A follow-up sets the activity's status and writes the period's row in `activity_update`
+with a comment; a deviation (delayed or cancelled) needs a comment saying why (DOMAIN.md:
+activities are followed up every tertial "with a comment on deviations"). Both rows stop
+claiming the upload that wrote them, and the change is in the audit log, in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import insert, select, update
+
+from dashboard import audit
+from dashboard.model import Activity, ActivityStatus
+from dashboard.store import Store, activity_t, activity_update_t
+
+DEVIATIONS = (ActivityStatus.DELAYED, ActivityStatus.CANCELLED)
+
+
+class Problem(StrEnum):
+    NO_STATUS = "no_status"
+    NO_COMMENT = "no_comment"
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An activity's status and comment at one period."""
+
+    year: int
+    period: str
+    status: ActivityStatus
+    comment: str
+
+
+class Invalid(Exception):
+    """The follow-up has problems and nothing was saved."""
+
+    def __init__(self, found: list[Problem]) -> None:
+        super().__init__(", ".join(found))
+        self.problems = found
+
+
+def problems(status: ActivityStatus | None, comment: str) -> list[Problem]:
+    """What is missing before a follow-up may be saved."""
+    if status is None:
+        return [Problem.NO_STATUS]
+    return [Problem.NO_COMMENT] if status in DEVIATIONS and not comment.strip() else []
+
+
+def history(store: Store, activity_id: int) -> list[FollowUp]:
+    """Every recorded follow-up of the activity, newest first."""
+    u = activity_update_t.c
+    stmt = select(u.year, u.period, u.status, u.comment).where(u.activity_id == activity_id) \
+        .order_by(u.year.desc(), u.period.desc())
+    with store.engine.connect() as conn:
+        return [FollowUp(y, p, ActivityStatus(s), c or "") for y, p, s, c in conn.execute(stmt)]
+
+
+def save(store: Store, activity: Activity, year: int, period: str, status: ActivityStatus | None,
+         comment: str, username: str) -> FollowUp:
+    """Write the follow-up and the activity's new status; raises Invalid if something is missing."""
+    if found := problems(status, comment):
+        raise Invalid(found)
+    u = activity_update_t.c
+    key = (u.activity_id == activity.id, u.year == year, u.period == period)
+    values = {"status": status.value, "comment": comment.strip(), "upload_id": None}
+    with store.engine.begin() as conn:
+        before = conn.execute(select(u.status, u.comment).where(*key)).first()
+        if before is None:
+            conn.execute(insert(activity_update_t).values(activity_id=activity.id, year=year, period=period, **values))
+        else:
+            conn.execute(update(activity_update_t).where(*key).values(**values))
+        conn.execute(update(activity_t).where(activity_t.c.id == activity.id)
+                     .values(status=status.value, upload_id=None))
+        was = f"{ActivityStatus(before.status).value} → " if before else ""
+        audit.record(conn, username, audit.ACTIVITY, f"{activity.code} {period} {year}", f"{was}{status.value}")
+    return FollowUp(year, period, status, comment.strip())
