@@ -2,7 +2,7 @@
 
 from dash import Dash
 
-from callbacks import filters, followup, router, upload
+from callbacks import availability, filters, followup, router, upload
 from dashboard.settings import Settings
 from dashboard.store import Store
 
@@ -13,3 +13,4 @@ def register_all(app: Dash, store: Store, settings: Settings) -> None:
     filters.register(app, store)
     followup.register(app, store)
     upload.register(app, store)
+    availability.register(app, store)

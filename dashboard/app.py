@@ -5,6 +5,7 @@ import gc
 from dash import Dash
 
 import callbacks
+from callbacks.availability import on_callback_error
 from dashboard.database import make_engine
 from dashboard.settings import Settings
 from dashboard.store import Store
@@ -22,6 +23,7 @@ def create_app(settings: Settings) -> Dash:
         assets_folder=str(settings.assets_dir),
         suppress_callback_exceptions=True,  # pages render on demand
         external_stylesheets=[],
+        on_error=on_callback_error,  # a database outage shows a Swedish message, not a broken page
     )
     app.index_string = shell.INDEX_STRING
     app.layout = shell.layout()

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+CONNECT_TIMEOUT_S = 10  # a database host that does not answer fails a request, not hangs it
 
 
 class DatabaseError(Exception):
@@ -29,14 +31,24 @@ def make_engine(url: str) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
         try:
-            return create_engine(parsed, pool_pre_ping=True)
+            # pre-ping: after a database restart, dead pooled connections are replaced unseen
+            engine = create_engine(parsed, pool_pre_ping=True,
+                                   connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
         except NoSuchModuleError as error:
             raise DatabaseError(f"okänd databastyp i {url!r}") from error
+        if engine.dialect.name == "postgresql":
+            event.listen(engine, "do_connect", _name_connection)
+        return engine
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(parsed)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _name_connection(_dialect, _record, _args, params: dict) -> None:
+    """Name each connection after its process, so pg_stat_activity shows which worker holds it."""
+    params.setdefault("application_name", f"kontrollrummet[{os.getpid()}]")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -61,6 +73,16 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(alembic_config(engine), "head")
     except Exception as error:  # driver errors differ per backend; report them plainly
         raise DatabaseError(describe_failure(engine, error)) from error
+
+
+def reachable(engine: Engine) -> bool:
+    """Whether the database answers a trivial query now."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return False
+    return True
 
 
 def is_current(engine: Engine) -> bool:

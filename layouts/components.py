@@ -125,3 +125,12 @@ def breadcrumb(items: Sequence[tuple[str, str | None]]) -> html.Nav:
 def empty_state(text: str) -> html.P:
     """Say why there is nothing to show, never a blank area."""
     return html.P(text, className="empty-state")
+
+
+def database_unavailable() -> html.Div:
+    """The message shown in place of a page while the database does not answer."""
+    return html.Div(
+        [html.H1(texts.DATABASE_UNAVAILABLE_HEADING), html.P(texts.DATABASE_UNAVAILABLE_TEXT)],
+        className="database-unavailable",
+        role="alert",
+    )

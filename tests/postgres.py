@@ -50,13 +50,20 @@ class ThrowawayServer:
     def start(self) -> None:
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
-        data = self.dir / "data"
-        self._run(f"{self.bin_dir}/initdb -D {data} -A trust -U postgres --no-sync")
+        self._run(f"{self.bin_dir}/initdb -D {self.dir / 'data'} -A trust -U postgres --no-sync")
+        self.resume()
+
+    def pause(self) -> None:
+        """Stop the server as a crash would, keeping its data (outage tests resume it)."""
+        self._run(f"{self.bin_dir}/pg_ctl -D {self.dir / 'data'} -m immediate stop")
+
+    def resume(self) -> None:
+        """Start the server on its data directory and port."""
         options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(f"{self.bin_dir}/pg_ctl -D {data} -o '{options}' -l {self.dir}/log -w start")
+        self._run(f"{self.bin_dir}/pg_ctl -D {self.dir / 'data'} -o '{options}' -l {self.dir}/log -w start")
 
     def stop(self) -> None:
-        self._run(f"{self.bin_dir}/pg_ctl -D {self.dir / 'data'} -m immediate stop")
+        self.pause()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def _run(self, command: str) -> None:
