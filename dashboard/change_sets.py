@@ -55,6 +55,7 @@ from dashboard.csv_import import (
     is_valid,
     read_upload,
 )
+from dashboard.database import lock_writes
 from dashboard.schema import Base, KoladaOrgRecord, UploadChangeRecord
 from dashboard.store import (
     Store,
@@ -222,6 +223,7 @@ def preview(store: Store, uploads: Sequence[UploadFile]) -> Preview:
 def commit(store: Store, uploads: Sequence[UploadFile], *, user_name: str) -> list[SavedFile]:
     """Write all files in one transaction, one upload record per file; UploadRejected if wrong."""
     with _without_gc(), store.engine.begin() as conn:
+        lock_writes(conn)  # a concurrent upload is planned against what this one saves
         plans, problems = _plan(conn, uploads)
         if problems:
             raise UploadRejected(problems)
@@ -236,6 +238,7 @@ def undo(store: Store, upload_id: int, *, user_name: str) -> UndoResult:
     """Restore what an upload replaced and remove the rows it added; UndoRefused if impossible."""
     try:
         with store.engine.begin() as conn:
+            lock_writes(conn)
             result = _undo(conn, upload_id, user_name)
             refresh_reported_periods(conn)
             return result
