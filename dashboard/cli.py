@@ -60,15 +60,29 @@ def main() -> None:
 @click.option("--host", help="Adress att lyssna på (standard 127.0.0.1).")
 @click.option("--port", type=click.IntRange(1, 65535), help="Port (standard 8050).")
 @click.option("--debug/--no-debug", default=None, help="Dash utvecklingsläge.")
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Antal arbetsprocesser (standard 1; fler körs med gunicorn, se docs/deployment.md).")
 @DATABASE_OPTION
 @_fail_on_database_errors
-def serve(host: str | None, port: int | None, debug: bool | None, database_url: str | None) -> None:
+def serve(host: str | None, port: int | None, debug: bool | None, workers: int | None,
+          database_url: str | None) -> None:
+    settings = Settings.from_env().with_overrides(
+        host=host, port=port, debug=debug, workers=workers, database_url=database_url
+    )
+    checked = _open_store(settings.database_url)
+    checked.check()
+    checked.engine.dispose()  # no connection of this process may outlive it in the workers
+    if settings.workers > 1:
+        if settings.debug:
+            raise click.ClickException("Utvecklingsläget (--debug) fungerar bara med en arbetsprocess.")
+        from dashboard import serving
+
+        click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/ "
+                   f"med {settings.workers} arbetsprocesser")
+        serving.run(settings)
+        return
     from dashboard.app import create_app  # Dash is heavy; other commands don't need it
 
-    settings = Settings.from_env().with_overrides(
-        host=host, port=port, debug=debug, database_url=database_url
-    )
-    _open_store(settings.database_url).check()
     app = create_app(settings)
     click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/")
     app.run(host=settings.host, port=settings.port, debug=settings.debug)

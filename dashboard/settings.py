@@ -21,6 +21,8 @@ class Settings:
     debug: bool = False
     assets_dir: Path = PROJECT_DIR / "assets"
     contact_email: str = "kontrollrummet@example.se"  # where users report accessibility problems
+    workers: int = 1  # more than one: gunicorn worker processes (docs/deployment.md)
+    worker_timeout: int = 300  # seconds a request may take before gunicorn restarts its worker
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -33,6 +35,8 @@ class Settings:
             debug=env.get("KONTROLLRUMMET_DEBUG", "0").lower() in ("1", "true", "yes"),
             assets_dir=Path(env.get("KONTROLLRUMMET_ASSETS_DIR", defaults.assets_dir)),
             contact_email=env.get("KONTROLLRUMMET_CONTACT_EMAIL", defaults.contact_email),
+            workers=int(env.get("KONTROLLRUMMET_WORKERS", defaults.workers)),
+            worker_timeout=int(env.get("KONTROLLRUMMET_WORKER_TIMEOUT", defaults.worker_timeout)),
         )
 
     def with_overrides(self, **changes: object) -> Settings:

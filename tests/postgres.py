@@ -32,7 +32,8 @@ def _major(path: str) -> int:
     return int(Path(path).parent.parent.name)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -44,7 +45,7 @@ class ThrowawayServer:
     def __init__(self, bin_dir: Path) -> None:
         self.bin_dir = bin_dir
         self.dir = Path(tempfile.mkdtemp(prefix="kontrollrummet-pg-"))
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
     def start(self) -> None:
