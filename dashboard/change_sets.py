@@ -264,9 +264,14 @@ def list_uploads(store: Store) -> list[Upload]:
 
 def stored_records(store: Store, kind: str) -> list[tuple]:
     """A table's rows as records of a layout (codes, not ids), sorted by business key."""
-    layout = BY_KIND[kind]
     with store.engine.connect() as conn:
-        rows = conn.execute(_stored_rows(layout)).all()
+        return records_in(conn, kind)
+
+
+def records_in(conn: Connection, kind: str) -> list[tuple]:
+    """`stored_records` on a given connection, e.g. one snapshot for every table of a dump."""
+    layout = BY_KIND[kind]
+    rows = conn.execute(_stored_rows(layout)).all()
     fields = len(layout.fields)
     key_at = itemgetter(*(layout.fields.index(name) for name in layout.key))
     return sorted((tuple(row[:fields]) for row in rows), key=key_at)

@@ -255,9 +255,21 @@ def export(directory: Path, templates: bool, demo: bool, database_url: str | Non
 
         files = csv_export.dataset_files(demo_dataset(), csv_export.DEMO_ENCODINGS)
     else:
-        store = _open_store(database_url)
-        store.check()
-        files = csv_export.store_files(store)
+        files = _stored_files(database_url)
+    _write(files, directory)
+
+
+def _stored_files(database_url: str | None) -> list:
+    from dashboard import csv_export
+
+    store = _open_store(database_url)
+    store.check()
+    return csv_export.store_files(store)
+
+
+def _write(files: list, directory: Path) -> None:
+    from dashboard import csv_export
+
     for path in csv_export.write_files(files, directory):
         click.echo(str(path))
 
@@ -297,3 +309,14 @@ def upgrade(database_url: str | None) -> None:
     store = _open_store(database_url)
     store.create_schema()
     click.echo(f"Schemat är aktuellt: {store.engine.url.render_as_string(hide_password=True)}")
+
+
+@db.command("export", help="Säkerhetskopiera: spara alla uppgifter som importfiler i en ny, tom katalog. "
+                           "Återställ med kontrollrummet import KATALOG/*.csv i en tom databas.")
+@click.argument("directory", metavar="KATALOG", type=click.Path(file_okay=False, path_type=Path))
+@DATABASE_OPTION
+@_fail_on_database_errors
+def db_export(directory: Path, database_url: str | None) -> None:
+    if directory.exists() and any(directory.iterdir()):  # a restore reads every file in it
+        raise click.ClickException(f"Katalogen {directory} är inte tom; välj en ny katalog för kopian.")
+    _write(_stored_files(database_url), directory)

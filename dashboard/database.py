@@ -111,6 +111,18 @@ def lock_writes(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")  # SQLite's write lock, waited for up to busy_timeout
 
 
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection whose reads all see the database as of the first one, writes going on or not."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        with conn.begin():
+            if conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN")  # the driver would run each SELECT on its own
+            yield conn
+
+
 def reachable(engine: Engine) -> bool:
     """Whether the database answers a trivial query now."""
     try:
