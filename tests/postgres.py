@@ -13,6 +13,8 @@ import socket
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -80,3 +82,17 @@ def create_database(admin_url: str, prefix: str) -> str:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+@contextmanager
+def running_server() -> Iterator[ThrowawayServer]:
+    """A throwaway server for one script run (the load and fault scripts), removed afterwards."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        raise RuntimeError("no PostgreSQL server binaries: install Debian's postgresql package")
+    server = ThrowawayServer(bin_dir)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

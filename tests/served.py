@@ -47,7 +47,7 @@ class Served:
 
     def __enter__(self) -> Served:
         port = self.base_url.rsplit(":", 1)[1]
-        command = [KONTROLLRUMMET, "serve", "--workers", str(self.workers), "--port", port,
+        command = [KONTROLLRUMMET, "serve", "--workers", str(self.workers), "--host", "127.0.0.1", "--port", port,
                    "--database", self.database_url]
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
