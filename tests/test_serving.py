@@ -3,10 +3,13 @@
 import os
 import sqlite3
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 import requests
 from sqlalchemy import func, select, text
 
+from benchmarks.faults import save_payload
 from benchmarks.import_bench import outcome_file, setup_files
 from dashboard import change_sets, csv_export
 from dashboard.bench import route_payload
@@ -43,6 +46,27 @@ def test_workers_have_their_own_connections_and_a_killed_one_is_replaced(postgre
         kill(victim)
         wait_for(lambda: len(pids := served.worker_pids()) == 2 and victim not in pids)
         assert all("goal-card" in _page(served) for _ in range(6))
+        assert served.healthy()
+    store.engine.dispose()
+
+
+def test_a_worker_killed_while_saving_an_upload_leaves_nothing(postgres_url):
+    url = create_database(postgres_url, "killworker")
+    store = Store(make_engine(url))
+    store.create_schema()
+    change_sets.commit(store, setup_files(), user_name="setup")
+    with Served(url, workers=2) as served:
+        payload = save_payload(served.base_url, "utfall.csv", outcome_file(ROWS).content, "felprov")
+        with ThreadPoolExecutor(1) as pool:
+            editor = pool.submit(requests.post, f"{served.base_url}/_dash-update-component", json=payload, timeout=300)
+            victim = wait_for(lambda: write_lock_holder(store.engine) or editor.done())
+            assert victim in served.worker_pids(), "the save finished before its worker could be killed"
+            kill(victim)
+            with pytest.raises(requests.ConnectionError):
+                editor.result()
+        assert _outcome_rows(store) == 0
+        assert "utfall.csv" not in {u.file_name for u in change_sets.list_uploads(store)}
+        wait_for(lambda: len(pids := served.worker_pids()) == 2 and victim not in pids)
         assert served.healthy()
     store.engine.dispose()
 
