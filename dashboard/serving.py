@@ -21,6 +21,7 @@ def gunicorn_options(settings: Settings) -> dict[str, Any]:
         "bind": f"{settings.host}:{settings.port}",
         "workers": settings.workers,
         "timeout": settings.worker_timeout,  # a large upload may take minutes
+        "graceful_timeout": settings.worker_timeout,  # on SIGTERM, let such an upload finish
         "preload_app": False,  # build the app, and so the pool, in each worker
         "proc_name": "kontrollrummet",
         "control_socket_disable": True,  # we do not use gunicornc; parallel servers would share it
