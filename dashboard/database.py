@@ -19,7 +19,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # PostgreSQL advisory lock keys: any constants, unique to Kontrollrummet within a database.
 WRITE_LOCK = 7_301_001
 MIGRATION_LOCK = 7_301_002
-CONNECT_TIMEOUT_S = 10  # a database host that does not answer fails a request, not hangs it
+CONNECT_TIMEOUT_S = 10  # connecting to a database host that does not answer gives up, not hangs
 
 
 class DatabaseError(Exception):
