@@ -52,9 +52,9 @@ def outcome_file(store: Store, first_year: int, rows: int) -> bytes:
     return csv_export.csv_bytes(MEASUREMENTS, backfill_records(store, first_year, rows, shift=0.0))
 
 
-def save_payload(base_url: str, file_name: str, content: bytes, user: str) -> dict:
+def save_payload(session: requests.Session, base_url: str, file_name: str, content: bytes, user: str) -> dict:
     """The upload page's Save click with a file already previewed, as the browser posts it."""
-    dependencies = requests.get(f"{base_url}/_dash-dependencies", timeout=30).json()
+    dependencies = session.get(f"{base_url}/_dash-dependencies", timeout=30).json()
     [save] = [d for d in dependencies if {"id": UploadIds.SAVE, "property": "n_clicks"} in d["inputs"]]
     outputs = [part.rsplit(".", 1) for part in save["output"].strip(".").split("...")]
     return {
@@ -81,13 +81,14 @@ def kill_worker(server: ThrowawayServer, rows: int) -> None:
     content = outcome_file(store, first_year, rows)
     with Served(url, workers=2) as served:
         workers = served.worker_pids()
-        payload = save_payload(served.base_url, "dodad.csv", content, "felprov")
+        session = client_session(served.base_url)
+        payload = save_payload(session, served.base_url, "dodad.csv", content, "felprov")
         answer: dict = {}
 
         def save() -> None:
             try:
-                answer["status"] = requests.post(f"{served.base_url}/_dash-update-component", json=payload,
-                                                 timeout=300).status_code
+                answer["status"] = session.post(f"{served.base_url}/_dash-update-component", json=payload,
+                                                timeout=300).status_code
             except requests.RequestException as error:
                 answer["error"] = type(error).__name__
 

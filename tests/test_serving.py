@@ -11,6 +11,7 @@ from sqlalchemy import func, select, text
 
 from benchmarks.faults import save_payload
 from benchmarks.import_bench import outcome_file, setup_files
+from benchmarks.loadtest import client_session
 from dashboard import change_sets, csv_export
 from dashboard.bench import route_payload
 from dashboard.database import make_engine
@@ -23,7 +24,8 @@ ROWS = 100_000
 
 
 def _page(served: Served, path: str = "/") -> str:
-    response = requests.post(f"{served.base_url}/_dash-update-component", json=route_payload(path, ""), timeout=30)
+    session = client_session(served.base_url)  # signs in, once the app has sign-in
+    response = session.post(f"{served.base_url}/_dash-update-component", json=route_payload(path, ""), timeout=30)
     assert response.status_code == 200, response.text[:500]
     return response.text
 
@@ -56,9 +58,10 @@ def test_a_worker_killed_while_saving_an_upload_leaves_nothing(postgres_url):
     store.create_schema()
     change_sets.commit(store, setup_files(), user_name="setup")
     with Served(url, workers=2) as served:
-        payload = save_payload(served.base_url, "utfall.csv", outcome_file(ROWS).content, "felprov")
+        session = client_session(served.base_url)
+        payload = save_payload(session, served.base_url, "utfall.csv", outcome_file(ROWS).content, "felprov")
         with ThreadPoolExecutor(1) as pool:
-            editor = pool.submit(requests.post, f"{served.base_url}/_dash-update-component", json=payload, timeout=300)
+            editor = pool.submit(session.post, f"{served.base_url}/_dash-update-component", json=payload, timeout=300)
             victim = wait_for(lambda: write_lock_holder(store.engine) or editor.done())
             assert victim in served.worker_pids(), "the save finished before its worker could be killed"
             kill(victim)
