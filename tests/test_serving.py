@@ -3,6 +3,7 @@
 import os
 import sqlite3
 import subprocess
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -30,12 +31,27 @@ def _page(served: Served, path: str = "/") -> str:
     return response.text
 
 
-def test_workers_have_their_own_connections_and_a_killed_one_is_replaced(postgres_url):
-    url = create_database(postgres_url, "serve")
-    store = Store(make_engine(url))
+@pytest.fixture
+def store(postgres_url) -> Iterator[Store]:
+    """A migrated, empty PostgreSQL store for gunicorn workers to serve."""
+    store = Store(make_engine(create_database(postgres_url, "serve")))
     store.create_schema()
+    yield store
+    store.engine.dispose()
+
+
+def _url(store: Store) -> str:
+    return store.engine.url.render_as_string(hide_password=False)
+
+
+def _replaced(served: Served, victim: int) -> None:
+    wait_for(lambda: len(pids := served.worker_pids()) == served.workers and victim not in pids)
+    assert served.healthy()
+
+
+def test_workers_have_their_own_connections_and_a_killed_one_is_replaced(store):
     change_sets.commit(store, csv_export.dataset_files(tiny_dataset()), user_name="test")
-    with Served(url, workers=2) as served:
+    with Served(_url(store), workers=2) as served:
         workers = served.worker_pids()
         assert all("goal-card" in _page(served) for _ in range(6))
         with store.engine.connect() as conn:
@@ -46,18 +62,13 @@ def test_workers_have_their_own_connections_and_a_killed_one_is_replaced(postgre
 
         victim = min(workers)
         kill(victim)
-        wait_for(lambda: len(pids := served.worker_pids()) == 2 and victim not in pids)
+        _replaced(served, victim)
         assert all("goal-card" in _page(served) for _ in range(6))
-        assert served.healthy()
-    store.engine.dispose()
 
 
-def test_a_worker_killed_while_saving_an_upload_leaves_nothing(postgres_url):
-    url = create_database(postgres_url, "killworker")
-    store = Store(make_engine(url))
-    store.create_schema()
+def test_a_worker_killed_while_saving_an_upload_leaves_nothing(store):
     change_sets.commit(store, setup_files(), user_name="setup")
-    with Served(url, workers=2) as served:
+    with Served(_url(store), workers=2) as served:
         session = client_session(served.base_url)
         payload = save_payload(session, served.base_url, "utfall.csv", outcome_file(ROWS).content, "felprov")
         with ThreadPoolExecutor(1) as pool:
@@ -69,9 +80,7 @@ def test_a_worker_killed_while_saving_an_upload_leaves_nothing(postgres_url):
                 editor.result()
         assert _outcome_rows(store) == 0
         assert "utfall.csv" not in {u.file_name for u in change_sets.list_uploads(store)}
-        wait_for(lambda: len(pids := served.worker_pids()) == 2 and victim not in pids)
-        assert served.healthy()
-    store.engine.dispose()
+        _replaced(served, victim)
 
 
 def _in_transaction(store: Store, pid: int) -> bool:
@@ -93,8 +102,7 @@ def test_an_import_killed_midway_leaves_nothing_and_the_next_one_lands_whole(emp
     change_sets.commit(empty_store, setup_files(), user_name="setup")
     path = tmp_path / "utfall.csv"
     path.write_bytes(outcome_file(ROWS).content)
-    url = empty_store.engine.url.render_as_string(hide_password=False)
-    command = [KONTROLLRUMMET, "import", str(path), "--user", "kill", "--database", url]
+    command = [KONTROLLRUMMET, "import", str(path), "--user", "kill", "--database", _url(empty_store)]
 
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     wait_for(lambda: _in_transaction(empty_store, process.pid) or process.poll() is not None)
