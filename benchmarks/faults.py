@@ -18,7 +18,6 @@ tests/test_availability.py. Results go to the README ("Drift") by hand.
 from __future__ import annotations
 
 import argparse
-import base64
 import random
 import subprocess
 import tempfile
@@ -30,13 +29,12 @@ from pathlib import Path
 
 import requests
 
-from benchmarks.loadtest import backfill_records, client_session
+from benchmarks.loadtest import backfill_records, client_session, save_payload
 from dashboard import bench, change_sets, csv_export
 from dashboard.csv_formats import MEASUREMENTS
 from dashboard.database import make_engine, reachable
 from dashboard.store import Store
 from layouts import texts
-from layouts.ids import UploadIds
 from tests.postgres import ThrowawayServer, create_database, running_server
 from tests.served import KONTROLLRUMMET, Served, kill, wait_for, write_lock_holder
 
@@ -50,23 +48,6 @@ def demo_database(server: ThrowawayServer) -> tuple[str, Store]:
 def outcome_file(store: Store, first_year: int, rows: int) -> bytes:
     """New outcome rows for the store's indicators and units, in the years before `first_year`."""
     return csv_export.csv_bytes(MEASUREMENTS, backfill_records(store, first_year, rows, shift=0.0))
-
-
-def save_payload(session: requests.Session, base_url: str, file_name: str, content: bytes, user: str) -> dict:
-    """The upload page's Save click with a file already previewed, as the browser posts it."""
-    dependencies = session.get(f"{base_url}/_dash-dependencies", timeout=30).json()
-    [save] = [d for d in dependencies if {"id": UploadIds.SAVE, "property": "n_clicks"} in d["inputs"]]
-    outputs = [part.rsplit(".", 1) for part in save["output"].strip(".").split("...")]
-    return {
-        "output": save["output"],
-        "outputs": [{"id": id_, "property": prop} for id_, prop in outputs],
-        "inputs": [{"id": UploadIds.SAVE, "property": "n_clicks", "value": 1}],
-        "state": [
-            {"id": UploadIds.PENDING, "property": "data", "value": [[file_name, base64.b64encode(content).decode()]]},
-            {"id": UploadIds.UPLOADER, "property": "value", "value": user},
-        ],
-        "changedPropIds": [f"{UploadIds.SAVE}.n_clicks"],
-    }
 
 
 def saved(store: Store, first_year: int, file_name: str) -> tuple[int, int]:

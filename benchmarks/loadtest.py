@@ -2,13 +2,14 @@
 several gunicorn workers on PostgreSQL, everything on loopback.
 
     .venv/bin/python -m benchmarks.loadtest [--users 50] [--workers 4] [--requests 10]
-        [--think 5] [--uploads 2] [--rows 100000] [--upload-nice 0] [--scale demo|stockholm]
+        [--think 5] [--uploads 2] [--rows 100000] [--upload-via cli|web] [--upload-nice 0]
+        [--scale demo|stockholm]
         [--database URL] [--user NAME --password PASSWORD] [--json FILE]
 
 The same users run two phases. Idle: each makes --requests page requests. Loaded: they walk
-on while --uploads `kontrollrummet import` processes, started at the same moment, save
-overlapping files of --rows outcome rows each (the years before the data, so the pages stay
-the same). A page request is the router's callback POST a browser makes for a URL, built by
+on while --uploads `kontrollrummet import` processes (or Save clicks on the upload page,
+--upload-via web), started at the same moment, save overlapping files of --rows outcome
+rows each (the years before the data, so the pages stay the same). A page request is the router's callback POST a browser makes for a URL, built by
 dashboard/bench.py. Reported: requests, errors, p50 and p95 per view, idle against loaded,
 and whether every upload landed whole. Bounded: at most --max-seconds per phase, at most 200
 users; the server listens on 127.0.0.1 only. PostgreSQL is --database (filled with demo data
@@ -18,6 +19,7 @@ if empty) or a throwaway server. The figures go to the README ("Drift") by hand.
 from __future__ import annotations
 
 import argparse
+import base64
 import datetime as dt
 import itertools
 import json
@@ -42,6 +44,7 @@ from dashboard.csv_formats import MEASUREMENTS
 from dashboard.database import make_engine
 from dashboard.store import Store, measurement_t
 from layouts import texts
+from layouts.ids import UploadIds
 from tests.postgres import create_database, running_server
 from tests.served import KONTROLLRUMMET, Served
 
@@ -58,9 +61,9 @@ class Sample:
 @dataclass(frozen=True)
 class UploadOutcome:
     user: str
-    exit_code: int
+    ok: bool
     seconds: float
-    last_line: str
+    detail: str  # the import's last line, or the HTTP status of the Save click
 
 
 def client_session(base_url: str, user: str | None = None, password: str | None = None) -> requests.Session:
@@ -125,6 +128,23 @@ def backfill_records(store: Store, first_year: int, rows: int, shift: float) -> 
     ]
 
 
+def save_payload(session: requests.Session, base_url: str, file_name: str, content: bytes, user: str) -> dict:
+    """The upload page's Save click with a file already previewed, as the browser posts it."""
+    dependencies = session.get(f"{base_url}/_dash-dependencies", timeout=30).json()
+    [save] = [d for d in dependencies if {"id": UploadIds.SAVE, "property": "n_clicks"} in d["inputs"]]
+    outputs = [part.rsplit(".", 1) for part in save["output"].strip(".").split("...")]
+    return {
+        "output": save["output"],
+        "outputs": [{"id": id_, "property": prop} for id_, prop in outputs],
+        "inputs": [{"id": UploadIds.SAVE, "property": "n_clicks", "value": 1}],
+        "state": [
+            {"id": UploadIds.PENDING, "property": "data", "value": [[file_name, base64.b64encode(content).decode()]]},
+            {"id": UploadIds.UPLOADER, "property": "value", "value": user},
+        ],
+        "changedPropIds": [f"{UploadIds.SAVE}.n_clicks"],
+    }
+
+
 def timed_import(url: str, path: Path, user: str, nice: int) -> UploadOutcome:
     """`kontrollrummet import` in its own process, as a batch load would be; `nice` > 0 lowers its CPU priority."""
     command = [KONTROLLRUMMET, "import", str(path), "--user", user, "--database", url]
@@ -132,7 +152,16 @@ def timed_import(url: str, path: Path, user: str, nice: int) -> UploadOutcome:
     done = subprocess.run(["nice", "-n", str(nice), *command] if nice else command,
                           capture_output=True, text=True, timeout=600)
     lines = (done.stdout + done.stderr).strip().splitlines() or [""]
-    return UploadOutcome(user, done.returncode, time.perf_counter() - started, lines[-1])
+    return UploadOutcome(user, done.returncode == 0, time.perf_counter() - started, lines[-1])
+
+
+def timed_web_upload(session: requests.Session, base_url: str, path: Path, user: str) -> UploadOutcome:
+    """The upload page's Save click for the file, saved by whichever worker takes it."""
+    payload = save_payload(session, base_url, path.name, path.read_bytes(), user)
+    started = time.perf_counter()
+    response = session.post(f"{base_url}/_dash-update-component", json=payload, timeout=600)
+    ok = response.status_code == 200 and texts.DATABASE_UNAVAILABLE_HEADING not in response.text
+    return UploadOutcome(user, ok, time.perf_counter() - started, f"HTTP {response.status_code}")
 
 
 def check_uploads(store: Store, before: int, first_year: int, outcomes: list[UploadOutcome],
@@ -140,7 +169,7 @@ def check_uploads(store: Store, before: int, first_year: int, outcomes: list[Upl
     """Whether every upload is whole in the log and the rows before `first_year` hold the last one's values."""
     log = [u for u in change_sets.list_uploads(store) if u.id > before and u.user_name.startswith(UPLOADER)]
     rows = len(next(iter(files.values())))
-    whole = (len(log) == len(outcomes) and all(o.exit_code == 0 for o in outcomes)
+    whole = (len(log) == len(outcomes) and all(o.ok for o in outcomes)
              and all(u.rows_inserted + u.rows_updated + u.rows_unchanged == rows for u in log))
     last = max(log, key=lambda u: u.id).user_name if log else None
     with store.engine.connect() as conn:
@@ -196,8 +225,8 @@ def report(results: dict) -> str:
                      f"{i['p50_ms']:>7.0f}/{lo['p50_ms']:<7.0f} {i['p95_ms']:>7.0f}/{lo['p95_ms']:<7.0f} {ratio:>8.2f}")
     lines.append("(tomgång/under uppladdning)")
     for upload in results["uploads"]:
-        lines.append(f"uppladdning {upload['user']}: slutkod {upload['exit_code']}, {upload['seconds']:.1f} s: "
-                     f"{upload['last_line']}")
+        lines.append(f"uppladdning {upload['user']} ({results['upload_via']}): "
+                     f"{'klar' if upload['ok'] else 'MISSLYCKADES'} på {upload['seconds']:.1f} s: {upload['detail']}")
     check = results["upload_check"]
     for entry in check["log"]:
         lines.append(f"  logg {entry['id']} {entry['user']}: {_number(entry['inserted'])} nya, "
@@ -234,7 +263,12 @@ def run(args, url: str) -> dict:
         idle = run_phase(args, served.base_url, urls,
                          lambda n: n < args.requests and time.monotonic() < deadline, seed=1)
         with ThreadPoolExecutor(args.uploads) as pool:
-            uploads: list[Future] = [pool.submit(timed_import, url, paths[user], user, args.upload_nice) for user in files]
+            if args.upload_via == "web":
+                session = client_session(served.base_url, args.user, args.password)
+                uploads: list[Future] = [pool.submit(timed_web_upload, session, served.base_url, paths[user], user)
+                                         for user in files]
+            else:
+                uploads = [pool.submit(timed_import, url, paths[user], user, args.upload_nice) for user in files]
             deadline = time.monotonic() + args.max_seconds
             loaded = run_phase(args, served.base_url, urls,
                                lambda n: not all(u.done() for u in uploads) and time.monotonic() < deadline,
@@ -244,7 +278,7 @@ def run(args, url: str) -> dict:
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
         "users": args.users, "workers": args.workers, "think_s": args.think, "rows": args.rows,
-        "upload_nice": args.upload_nice,
+        "upload_nice": args.upload_nice, "upload_via": args.upload_via,
         "measurements": store.table_counts()["measurement"],
         "idle": per_view(idle),
         "loaded": per_view(loaded),
@@ -264,6 +298,8 @@ def arguments() -> argparse.ArgumentParser:
     parser.add_argument("--think", type=float, default=5.0, help="mean seconds a user reads a page")
     parser.add_argument("--uploads", type=int, default=2, help="uploads started at once in the loaded phase")
     parser.add_argument("--rows", type=int, default=100_000, help="outcome rows per upload")
+    parser.add_argument("--upload-via", choices=["cli", "web"], default="cli",
+                        help="kontrollrummet import processes, or the upload page's Save in the workers")
     parser.add_argument("--upload-nice", type=int, default=0, choices=range(20), metavar="0-19",
                         help="run the imports under nice, as docs/deployment.md suggests for batch loads")
     parser.add_argument("--scale", choices=["demo", "stockholm"], default="demo")

@@ -10,9 +10,8 @@ import pytest
 import requests
 from sqlalchemy import func, select, text
 
-from benchmarks.faults import save_payload
 from benchmarks.import_bench import outcome_file, setup_files
-from benchmarks.loadtest import client_session
+from benchmarks.loadtest import client_session, save_payload
 from dashboard import change_sets, csv_export
 from dashboard.bench import route_payload
 from dashboard.database import make_engine
