@@ -6,6 +6,7 @@ Used by the serving and fault tests and by the load and fault scripts in benchma
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -42,7 +43,7 @@ class Served:
         self.database_url = database_url
         self.workers = workers
         self.base_url = f"http://127.0.0.1:{free_port()}"
-        self.log = Path(tempfile.mkstemp(prefix="kontrollrummet-serve-", suffix=".log")[1])
+        self.log = Path(tempfile.mkdtemp(prefix="kontrollrummet-serve-")) / "serve.log"
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> Served:
@@ -58,6 +59,7 @@ class Served:
     def __exit__(self, *_exc) -> None:
         self.process.send_signal(signal.SIGTERM)  # gunicorn stops its workers gracefully
         self.process.wait(timeout=60)
+        shutil.rmtree(self.log.parent, ignore_errors=True)
 
     def _exited(self) -> bool:
         if self.process.poll() is not None:
