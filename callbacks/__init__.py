@@ -2,7 +2,7 @@
 
 from dash import Dash
 
-from callbacks import activities, filters, followup, router, sign_in, upload
+from callbacks import activities, availability, filters, followup, router, sign_in, upload
 from dashboard.settings import Settings
 from dashboard.store import Store
 
@@ -15,3 +15,4 @@ def register_all(app: Dash, store: Store, settings: Settings) -> None:
     followup.register(app, store)
     upload.register(app, store)
     activities.register(app, store)
+    availability.register(app, store)

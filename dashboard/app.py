@@ -9,6 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 import callbacks
 from callbacks import sign_in
+from callbacks.availability import on_callback_error
 from dashboard import web_security
 from dashboard.database import make_engine
 from dashboard.settings import Settings
@@ -28,6 +29,7 @@ def create_app(settings: Settings) -> Dash:
         assets_folder=str(settings.assets_dir),
         suppress_callback_exceptions=True,  # pages render on demand
         external_stylesheets=[],
+        on_error=on_callback_error,  # a database outage shows a Swedish message, not a broken page
     )
     app.index_string = shell.INDEX_STRING
     # Drawn per page load, for the person signed in (Dash also calls it once at startup).

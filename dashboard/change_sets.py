@@ -55,6 +55,7 @@ from dashboard.csv_import import (
     is_valid,
     read_upload,
 )
+from dashboard.database import lock_writes
 from dashboard.schema import Base, KoladaOrgRecord, UploadChangeRecord
 from dashboard.store import (
     Store,
@@ -232,6 +233,7 @@ def commit(store: Store, uploads: Sequence[UploadFile], *, user_name: str,
 
     `scope` refuses rows the uploader may not write (dashboard.upload_scope); None: everything."""
     with _without_gc(), store.engine.begin() as conn:
+        lock_writes(conn)  # a concurrent upload is planned against what this one saves
         plans, problems = _plan(conn, uploads, scope)
         if problems:
             raise UploadRejected(problems)
@@ -246,6 +248,7 @@ def undo(store: Store, upload_id: int, *, user_name: str) -> UndoResult:
     """Restore what an upload replaced and remove the rows it added; UndoRefused if impossible."""
     try:
         with store.engine.begin() as conn:
+            lock_writes(conn)
             result = _undo(conn, upload_id, user_name)
             refresh_reported_periods(conn)
             return result
@@ -280,9 +283,14 @@ def find_upload(store: Store, upload_id: int) -> Upload | None:
 
 def stored_records(store: Store, kind: str) -> list[tuple]:
     """A table's rows as records of a layout (codes, not ids), sorted by business key."""
-    layout = BY_KIND[kind]
     with store.engine.connect() as conn:
-        rows = conn.execute(_stored_rows(layout)).all()
+        return records_in(conn, kind)
+
+
+def records_in(conn: Connection, kind: str) -> list[tuple]:
+    """`stored_records` on a given connection, e.g. one snapshot for every table of a dump."""
+    layout = BY_KIND[kind]
+    rows = conn.execute(_stored_rows(layout)).all()
     fields = len(layout.fields)
     key_at = itemgetter(*(layout.fields.index(name) for name in layout.key))
     return sorted((tuple(row[:fields]) for row in rows), key=key_at)

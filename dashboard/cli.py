@@ -62,15 +62,29 @@ def main() -> None:
 @click.option("--host", help="Adress att lyssna på (standard 127.0.0.1).")
 @click.option("--port", type=click.IntRange(1, 65535), help="Port (standard 8050).")
 @click.option("--debug/--no-debug", default=None, help="Dash utvecklingsläge.")
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Antal arbetsprocesser (standard 1; fler körs med gunicorn, se docs/deployment.md).")
 @DATABASE_OPTION
 @_fail_on_database_errors
-def serve(host: str | None, port: int | None, debug: bool | None, database_url: str | None) -> None:
+def serve(host: str | None, port: int | None, debug: bool | None, workers: int | None,
+          database_url: str | None) -> None:
+    settings = Settings.from_env().with_overrides(
+        host=host, port=port, debug=debug, workers=workers, database_url=database_url
+    )
+    checked = _open_store(settings.database_url)
+    checked.check()
+    checked.engine.dispose()  # no connection of this process may outlive it in the workers
+    if settings.workers > 1:
+        if settings.debug:
+            raise click.ClickException("Utvecklingsläget (--debug) fungerar bara med en arbetsprocess.")
+        from dashboard import serving
+
+        click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/ "
+                   f"med {settings.workers} arbetsprocesser")
+        serving.run(settings)
+        return
     from dashboard.app import create_app  # Dash is heavy; other commands don't need it
 
-    settings = Settings.from_env().with_overrides(
-        host=host, port=port, debug=debug, database_url=database_url
-    )
-    _open_store(settings.database_url).check()
     app = create_app(settings)
     click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/")
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
@@ -247,9 +261,21 @@ def export(directory: Path, templates: bool, demo: bool, database_url: str | Non
 
         files = csv_export.dataset_files(demo_dataset(), csv_export.DEMO_ENCODINGS)
     else:
-        store = _open_store(database_url)
-        store.check()
-        files = csv_export.store_files(store)
+        files = _stored_files(database_url)
+    _write(files, directory)
+
+
+def _stored_files(database_url: str | None) -> list:
+    from dashboard import csv_export
+
+    store = _open_store(database_url)
+    store.check()
+    return csv_export.store_files(store)
+
+
+def _write(files: list, directory: Path) -> None:
+    from dashboard import csv_export
+
     for path in csv_export.write_files(files, directory):
         click.echo(str(path))
 
@@ -377,3 +403,14 @@ def upgrade(database_url: str | None) -> None:
     store = _open_store(database_url)
     store.create_schema()
     click.echo(f"Schemat är aktuellt: {store.engine.url.render_as_string(hide_password=True)}")
+
+
+@db.command("export", help="Säkerhetskopiera: spara alla uppgifter som importfiler i en ny, tom katalog. "
+                           "Återställ med kontrollrummet import KATALOG/*.csv i en tom databas.")
+@click.argument("directory", metavar="KATALOG", type=click.Path(file_okay=False, path_type=Path))
+@DATABASE_OPTION
+@_fail_on_database_errors
+def db_export(directory: Path, database_url: str | None) -> None:
+    if directory.exists() and any(directory.iterdir()):  # a restore reads every file in it
+        raise click.ClickException(f"Katalogen {directory} är inte tom; välj en ny katalog för kopian.")
+    _write(_stored_files(database_url), directory)

@@ -11,9 +11,10 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from dashboard.change_sets import TABLES, stored_records
+from dashboard.change_sets import TABLES, records_in
 from dashboard.csv_formats import LAYOUTS, Layout
 from dashboard.csv_import import UploadFile
+from dashboard.database import snapshot
 from dashboard.dataset import Dataset
 from dashboard.store import Store
 
@@ -53,13 +54,14 @@ def dataset_files(data: Dataset, encodings: Mapping[str, str] | None = None) -> 
 
 
 def store_files(store: Store) -> list[UploadFile]:
-    """A store's data as one file per non-empty layout: edit in Excel and upload again."""
-    files = []
-    for layout in EXPORTED:
-        records = stored_records(store, layout.kind)
-        if records:
-            files.append(UploadFile(layout.file_name, csv_bytes(layout, records)))
-    return files
+    """A store's data as one file per non-empty layout: edit in Excel and upload again.
+
+    All tables are read in one snapshot, so files written while others upload still refer
+    only to codes they define: they import again as they are (a backup, README "Drift").
+    """
+    with snapshot(store.engine) as conn:
+        tables = [(layout, records_in(conn, layout.kind)) for layout in EXPORTED]
+    return [UploadFile(layout.file_name, csv_bytes(layout, rows)) for layout, rows in tables if rows]
 
 
 def template_files() -> list[UploadFile]:

@@ -27,6 +27,8 @@ class Settings:
     anonymous_read: bool = False  # let people read without signing in (an open-data deployment)
     proxy_count: int = 0  # reverse proxies in front: trust that many X-Forwarded-* hops
     max_upload_mb: int = 100  # the most file data one upload request may carry
+    workers: int = 1  # more than one: gunicorn worker processes (docs/deployment.md)
+    worker_timeout: int = 300  # seconds a request may take before gunicorn restarts its worker
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -45,6 +47,8 @@ class Settings:
             anonymous_read=_flag(env, "KONTROLLRUMMET_ANONYMOUS_READ"),
             proxy_count=int(env.get("KONTROLLRUMMET_PROXY_COUNT", defaults.proxy_count)),
             max_upload_mb=int(env.get("KONTROLLRUMMET_MAX_UPLOAD_MB", defaults.max_upload_mb)),
+            workers=int(env.get("KONTROLLRUMMET_WORKERS", defaults.workers)),
+            worker_timeout=int(env.get("KONTROLLRUMMET_WORKER_TIMEOUT", defaults.worker_timeout)),
         )
 
     def with_overrides(self, **changes: object) -> Settings:

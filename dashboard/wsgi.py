@@ -1,4 +1,8 @@
-"""WSGI entry point for production servers, e.g. `gunicorn dashboard.wsgi:server`."""
+"""WSGI entry point for other servers, e.g. `gunicorn dashboard.wsgi:server`.
+
+Import it in each worker after the fork (gunicorn's default; not `--preload`), so every
+worker has its own engine and pool. `kontrollrummet serve --workers N` does this itself.
+"""
 
 from dashboard.app import create_app
 from dashboard.settings import Settings

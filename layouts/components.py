@@ -130,3 +130,12 @@ def empty_state(text: str) -> html.P:
 def refused(reason: str) -> html.Div:
     """Why a save was refused; nothing was written."""
     return html.Div(reason, className="alert alert-danger", role="alert")
+
+
+def database_unavailable() -> html.Div:
+    """The message shown in place of a page while the database does not answer."""
+    return html.Div(
+        [html.H1(texts.DATABASE_UNAVAILABLE_HEADING), html.P(texts.DATABASE_UNAVAILABLE_TEXT)],
+        className="database-unavailable",
+        role="alert",
+    )

@@ -234,6 +234,12 @@ EMPTY_DATABASE = (
     "Databasen innehåller ännu inga mätvärden. Läs in data, eller skapa demodata med "
     "kommandot `kontrollrummet demo`."
 )
+# When the database does not answer (callbacks/availability.py): the data is safe, try again.
+DATABASE_UNAVAILABLE_HEADING = "Databasen svarar inte just nu"
+DATABASE_UNAVAILABLE_TEXT = (
+    "Försök igen om en stund. Inga uppgifter har gått förlorade: det är bara kontakten med "
+    "databasen som är bruten. Om det inte går över, kontakta den som driftar Kontrollrummet."
+)
 
 # ---------------------------------------------------------------- översikt
 

@@ -27,6 +27,20 @@ def postgres_url() -> Iterator[str]:
     if given:
         yield given
         return
+    server = _throwaway_server()
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[ThrowawayServer]:
+    """A PostgreSQL server of this test's own, which it may stop and start (outage tests)."""
+    server = _throwaway_server()
+    yield server
+    server.stop()
+
+
+def _throwaway_server() -> ThrowawayServer:
     bin_dir = find_bin_dir()
     if bin_dir is None:
         if os.environ.get("KONTROLLRUMMET_REQUIRE_POSTGRES") == "1":
@@ -34,8 +48,7 @@ def postgres_url() -> Iterator[str]:
         pytest.skip("no PostgreSQL server binaries installed")
     server = ThrowawayServer(bin_dir)
     server.start()
-    yield server.url
-    server.stop()
+    return server
 
 
 def _new_database_url(request: pytest.FixtureRequest, backend: str, tmp_dir) -> str:

@@ -13,6 +13,8 @@ import socket
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -32,7 +34,8 @@ def _major(path: str) -> int:
     return int(Path(path).parent.parent.name)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -44,19 +47,26 @@ class ThrowawayServer:
     def __init__(self, bin_dir: Path) -> None:
         self.bin_dir = bin_dir
         self.dir = Path(tempfile.mkdtemp(prefix="kontrollrummet-pg-"))
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
     def start(self) -> None:
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
-        data = self.dir / "data"
-        self._run(f"{self.bin_dir}/initdb -D {data} -A trust -U postgres --no-sync")
+        self._run(f"{self.bin_dir}/initdb -D {self.dir / 'data'} -A trust -U postgres --no-sync")
+        self.resume()
+
+    def pause(self) -> None:
+        """Stop the server as a crash would, keeping its data (outage tests resume it)."""
+        self._run(f"{self.bin_dir}/pg_ctl -D {self.dir / 'data'} -m immediate stop")
+
+    def resume(self) -> None:
+        """Start the server on its data directory and port."""
         options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(f"{self.bin_dir}/pg_ctl -D {data} -o '{options}' -l {self.dir}/log -w start")
+        self._run(f"{self.bin_dir}/pg_ctl -D {self.dir / 'data'} -o '{options}' -l {self.dir}/log -w start")
 
     def stop(self) -> None:
-        self._run(f"{self.bin_dir}/pg_ctl -D {self.dir / 'data'} -m immediate stop")
+        self.pause()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def _run(self, command: str) -> None:
@@ -72,3 +82,17 @@ def create_database(admin_url: str, prefix: str) -> str:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+@contextmanager
+def running_server() -> Iterator[ThrowawayServer]:
+    """A throwaway server for one script run (the load and fault scripts), removed afterwards."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        raise RuntimeError("no PostgreSQL server binaries: install Debian's postgresql package")
+    server = ThrowawayServer(bin_dir)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -54,3 +54,11 @@ def test_demo_fills_a_database_and_will_not_overwrite_it_unasked(run, tmp_path):
     replaced = run("demo", "--database", url, "--replace")
     assert replaced.exit_code == 0, replaced.output
     assert replaced.output.splitlines()[:-1] == first.output.splitlines()[:-1]  # same counts
+
+
+def test_serve_refuses_debug_with_several_workers(run, tmp_path):
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert run("db", "upgrade", "--database", url).exit_code == 0
+    result = run("serve", "--workers", "2", "--debug", "--database", url)
+    assert result.exit_code == 1
+    assert "en arbetsprocess" in result.output
