@@ -1,10 +1,11 @@
-"""The view benchmark: server time, database floor and response size for every page.
+"""The benchmark: server time, database floor and response size for every page, and the import.
 
 Each view is requested ≥ 30 times with varied organisations, goals, years and periods
 through Dash's own HTTP endpoint (so routing, layout building and JSON serialising all
 count), after a warm-up. Every SQL statement a call runs is captured and replayed raw
 through the driver: that is the floor, the part of the time the database needs. The rest
-is ours (Python, building components and figures, serialising).
+is ours (Python, building components and figures, serialising). The import's throughput
+comes from `import_bench`, in scratch databases beside the measured one.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import random
 import resource
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import event
 
+from dashboard import import_bench
 from dashboard.app import STORE_EXTENSION, create_app
 from dashboard.model import GoalLevel
 from dashboard.settings import Settings
@@ -164,8 +166,8 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run(database_url: str, calls: int = 30) -> dict:
-    """Benchmark every view of an app on the database; returns figures as plain data."""
+def run(database_url: str, calls: int = 30, import_rows: Sequence[int] = ()) -> dict:
+    """Benchmark every view of an app on the database, and imports of each row count; plain data."""
     app = create_app(Settings(database_url=database_url))
     client = app.server.test_client()
 
@@ -177,13 +179,16 @@ def run(database_url: str, calls: int = 30) -> dict:
 
     store = app_store(app)
     figures = [measure_view(store, post, name, urls) for name, urls in view_urls(store, calls).items()]
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # serving only: imports come after
+    imports = import_bench.run(database_url, list(import_rows)) if import_rows else []
     return {
         "database": store.engine.url.render_as_string(hide_password=True),
         "rows": store.table_counts()["measurement"],
         "views": [asdict(f) | {"within_budget": f.within_budget} for f in figures],
         "peak_rss_mb": rss_mb,
-        "within_budget": all(f.within_budget for f in figures) and rss_mb <= BUDGET_RSS_MB,
+        "imports": imports,
+        "within_budget": all(f.within_budget for f in figures) and rss_mb <= BUDGET_RSS_MB
+        and all(i["within_budget"] for i in imports),
     }
 
 
@@ -205,10 +210,13 @@ def report(results: dict) -> str:
             f"{v['floor_p50_ms']:>8.1f} {v['db_share']:>8.0%} {v['max_bytes']:>10,}{mark}".replace(",", " ")
         )
     lines.append(f"Högsta minnesanvändning (RSS): {results['peak_rss_mb']:.0f} MB")
+    budgets = f"p95 ≤ {BUDGET_P95_MS:.0f} ms, svar ≤ 1 MB, RSS ≤ {BUDGET_RSS_MB:.0f} MB"
+    if results["imports"]:
+        lines += import_bench.report_lines(results["imports"])
+        rate = f"{import_bench.BUDGET_ROWS_PER_S:,}".replace(",", " ")
+        budgets += f", import ≥ {rate} rader/s och ≤ {import_bench.BUDGET_RAW_RATIO:.0f} × rå upsert"
     verdict = "inom budget" if results["within_budget"] else "ÖVER BUDGET"
-    lines.append(
-        f"Sammanfattning: {verdict} (p95 ≤ {BUDGET_P95_MS:.0f} ms, svar ≤ 1 MB, RSS ≤ {BUDGET_RSS_MB:.0f} MB)"
-    )
+    lines.append(f"Sammanfattning: {verdict} ({budgets})")
     return "\n".join(lines)
 
 
