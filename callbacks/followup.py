@@ -30,6 +30,7 @@ from layouts.followup_urls import (
     PRESENTATION_PATH,
     REPORTS,
     number_from,
+    shown_from,
 )
 from layouts.ids import AssessmentIds, FollowupIds, ShellIds
 
@@ -43,7 +44,7 @@ NAV_LINKS = {FollowupIds.NAV_OVERVIEW: "/", FollowupIds.NAV_DEVIATIONS: DEVIATIO
 def page(store: Store, pathname: str, search: str | None, state: urls.ViewState, org: OrgUnit):
     """The follow-up page for a path, or None when the path is not one of them."""
     if pathname == DEVIATIONS_PATH:
-        return deviations_page(store, state, org)
+        return deviations_page(store, state, org, shown_from(search))
     if pathname == PRESENTATION_PATH:
         return presentation_page(store, state, org, number_from(search))
     if pathname == ACCURACY_PATH:
@@ -59,17 +60,17 @@ def page(store: Store, pathname: str, search: str | None, state: urls.ViewState,
     return None
 
 
-def meeting(store: Store, state: urls.ViewState, org: OrgUnit):
-    """The deviations, every organisation by id, and the form saves behind the assessments."""
+def meeting(store: Store, state: urls.ViewState, org: OrgUnit, shown: int | None = None):
+    """The deviations, every organisation by id, and the form saves behind the first `shown` (all) goals."""
     found = deviations.deviations(store, org, state.year, state.period)
-    saves = assessments.current_saves(store, [g.status for g in found], state.year, state.period)
+    saves = assessments.current_saves(store, [g.status for g in found[:shown]], state.year, state.period)
     return found, {o.id: o for o in store.org_units()}, saves
 
 
-def deviations_page(store: Store, state: urls.ViewState, org: OrgUnit) -> html.Div:
-    """Avvikelser for the organisation, year and period."""
+def deviations_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int) -> html.Div:
+    """Avvikelser for the organisation, year and period: the `shown` most serious goals."""
     bar = filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id))
-    return deviations_layout.page(org, state, bar, *meeting(store, state, org))
+    return deviations_layout.page(org, state, bar, *meeting(store, state, org, shown), shown=shown)
 
 
 def presentation_page(store: Store, state: urls.ViewState, org: OrgUnit, number: int) -> html.Div:

@@ -26,7 +26,7 @@ from dashboard.app import STORE_EXTENSION, create_app
 from dashboard.model import GoalLevel
 from dashboard.settings import Settings
 from dashboard.store import Store
-from layouts.followup_urls import DEVIATIONS_PATH
+from layouts.followup_urls import ACCURACY_PATH, DEVIATIONS_PATH
 from layouts.ids import ShellIds
 
 BUDGET_P95_MS = 100.0
@@ -81,6 +81,9 @@ def view_urls(store: Store, calls: int, seed: int = 7) -> dict[str, list[tuple[s
         (f"/indikator/{rng.choice(indicator_codes)}", query(*state(committees))) for _ in range(calls)
     ]
     views["avvikelser nämnd"] = [(DEVIATIONS_PATH, query(*state(committees))) for _ in range(calls)]
+    views["avvikelser stad"] = [(DEVIATIONS_PATH, query(*state(orgs[:1]))) for _ in range(calls)]
+    views["prognoser nämnd"] = [(ACCURACY_PATH, query(*state(committees))) for _ in range(calls)]
+    views["prognoser stad"] = [(ACCURACY_PATH, query(*state(orgs[:1]))) for _ in range(calls)]
     return views
 
 

@@ -16,10 +16,13 @@ from layouts.explanation import format_number
 from layouts.followup_urls import (
     FORMATS,
     REPORTS,
+    SHOWN_STEP,
     assessment_path,
     download_href,
     presentation_href,
+    shown_href,
 )
+from layouts.ids import FollowupIds
 from layouts.overview import assessment_note, score
 
 # The summary's groups of kinds, in reading order.
@@ -41,8 +44,9 @@ def page(
     found: Sequence[GoalDeviations],
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
+    shown: int | None = None,
 ) -> html.Div:
-    """The meeting view: intro, actions, the summary, then each deviating goal."""
+    """The meeting view: intro, actions, the summary, then the first `shown` (all) deviating goals."""
     period = texts.PERIOD_LABEL[state.period].lower()
     return html.Div(
         [
@@ -51,12 +55,26 @@ def page(
             html.P(texts.DEVIATIONS_INTRO.format(org=org.name, period=period, year=state.year), className="lead"),
             actions(state, bool(found)),
             summary(found),
-            html.Ol([html.Li(goal_section(g, state, orgs, saves)) for g in found],
+            html.Ol([html.Li(goal_section(g, state, orgs, saves)) for g in found[:shown]],
                     className="deviation-list")
             if found
             else empty_state(texts.NO_DEVIATIONS),
+            show_more(state, shown, len(found)),
         ],
         className="deviations-page",
+    )
+
+
+def show_more(state: urls.ViewState, shown: int | None, total: int) -> html.P | None:
+    """How many goals the list leaves out, and a link listing more (the whole city has thousands)."""
+    if shown is None or shown >= total:
+        return None
+    more = min(SHOWN_STEP, total - shown)
+    return html.P(
+        [texts.DEVIATIONS_SHOWN.format(shown=shown, total=total), " ",
+         dcc.Link(texts.SHOW_MORE_DEVIATIONS.format(count=more), href=shown_href(state, shown + more),
+                  id=FollowupIds.SHOW_MORE)],
+        className="show-more",
     )
 
 

@@ -23,6 +23,7 @@ class FollowupIds(StrEnum):
     NEXT = "presentation-next"
     END = "presentation-end"
     KEYS = "presentation-keys"
+    SHOW_MORE = "deviations-show-more"
 
 
 class AssessmentIds(StrEnum):

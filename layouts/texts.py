@@ -436,6 +436,8 @@ DEVIATIONS_INTRO = (
     "sig från beräkningen."
 )
 NO_DEVIATIONS = "Inget avviker för vald organisation och period."
+DEVIATIONS_SHOWN = "Här visas de {shown} allvarligaste av {total} mål med avvikelser."
+SHOW_MORE_DEVIATIONS = "Visa {count} till"
 START_PRESENTATION = "Visa som presentation"
 DOWNLOADS_LABEL = "Ladda ned:"
 DOWNLOAD_LABEL = {

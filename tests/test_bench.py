@@ -12,7 +12,7 @@ from dashboard.cli import main
 def test_bench_measures_every_view_and_reports_a_verdict(demo_store, tmp_path):
     url = demo_store.engine.url.render_as_string(hide_password=False)
     results = bench.run(url, calls=3)
-    assert len(results["views"]) >= 7
+    assert len(results["views"]) >= 11
     for view in results["views"]:
         assert view["calls"] == 3 and view["p50_ms"] > 0 and view["max_bytes"] > 1000
         assert 0 < view["floor_p50_ms"] <= view["max_ms"] * 3
