@@ -48,7 +48,7 @@ def page(store: Store, pathname: str, search: str | None, state: urls.ViewState,
     if pathname == PRESENTATION_PATH:
         return presentation_page(store, state, org, number_from(search))
     if pathname == ACCURACY_PATH:
-        return accuracy_page(store, state, org)
+        return accuracy_page(store, state, org, shown_from(search))
     section, _, rest = pathname.strip("/").partition("/")
     if f"/{section}" == ACCURACY_PATH and (indicator := store.indicator(rest)) is not None:
         return indicator_accuracy_page(store, state, org, indicator)
@@ -79,19 +79,20 @@ def presentation_page(store: Store, state: urls.ViewState, org: OrgUnit, number:
     return presentation.page(number, found, state, org, orgs, saves)
 
 
-def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit) -> html.Div:
+def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int) -> html.Div:
     """Forecast accuracy, indicators met on a forecast alone, and consistency, for the organisation and below."""
     orgs = store.org_units()
     scope = [o.id for o in accuracy.subtree(orgs, org.id)]
     assessed = consistency.assessed_statuses(store, scope, state.year, state.period)
     return accuracy_page_layout.page(
-        org, state, filters.filter_bar(state, store.reported_periods(), orgs),
+        org, state, filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id)),
         committees=accuracy.committee_accuracy(store, orgs, scope),
         indicators=accuracy.by_indicator(accuracy.forecast_checks(store, [org.id])),
         forecast_only=accuracy.forecast_only(store, scope, state.year, state.period),
         leans=consistency.lean_by_committee(assessed, orgs),
         pairs=consistency.differing_pairs(assessed),
         orgs={o.id: o for o in orgs},
+        shown=shown,
     )
 
 

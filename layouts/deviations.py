@@ -11,18 +11,17 @@ from dashboard.control_room import GoalStatus
 from dashboard.deviations import Deviation, DeviationKind, GoalDeviations, counts
 from dashboard.model import OrgUnit
 from layouts import explanation, texts, urls
-from layouts.components import basis_tag, data_table, empty_state, status_badge
+from layouts.components import basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.explanation import format_number
 from layouts.followup_urls import (
     FORMATS,
     REPORTS,
-    SHOWN_STEP,
+    DEVIATIONS_PATH,
     assessment_path,
     download_href,
     presentation_href,
     shown_href,
 )
-from layouts.ids import FollowupIds
 from layouts.overview import assessment_note, score
 
 # The summary's groups of kinds, in reading order.
@@ -59,23 +58,12 @@ def page(
                     className="deviation-list")
             if found
             else empty_state(texts.NO_DEVIATIONS),
-            show_more(state, shown, len(found)),
+            show_more(texts.DEVIATIONS_SHOWN, shown, len(found), lambda more: shown_href(DEVIATIONS_PATH, state, more)),
         ],
         className="deviations-page",
     )
 
 
-def show_more(state: urls.ViewState, shown: int | None, total: int) -> html.P | None:
-    """How many goals the list leaves out, and a link listing more (the whole city has thousands)."""
-    if shown is None or shown >= total:
-        return None
-    more = min(SHOWN_STEP, total - shown)
-    return html.P(
-        [texts.DEVIATIONS_SHOWN.format(shown=shown, total=total), " ",
-         dcc.Link(texts.SHOW_MORE_DEVIATIONS.format(count=more), href=shown_href(state, shown + more),
-                  id=FollowupIds.SHOW_MORE)],
-        className="show-more",
-    )
 
 
 def actions(state: urls.ViewState, has_deviations: bool) -> html.Div:

@@ -16,7 +16,7 @@ ACCURACY_PATH = "/prognoser"
 ASSESSMENT_SEGMENT = "bedomning"
 DOWNLOAD_PREFIX = "/ladda-ned"
 NUMBER_KEY = "nr"  # the presentation's position, from 1
-SHOWN_KEY = "visa"  # how many of the deviating goals Avvikelser lists
+SHOWN_KEY = "visa"  # how many rows long lists show (Avvikelser's goals, Prognoser's tables)
 SHOWN_STEP = 25  # listed at first, and added by each "show more"
 
 DEVIATIONS_REPORT, TERTIAL_REPORT = "avvikelser", "tertialrapport"
@@ -34,13 +34,13 @@ def number_from(search: str | None) -> int:
     return _positive(search, NUMBER_KEY, 1)
 
 
-def shown_href(state: urls.ViewState, shown: int) -> str:
-    """Avvikelser listing the first `shown` deviating goals."""
-    return f"{urls.href(DEVIATIONS_PATH, state)}&{SHOWN_KEY}={shown}"
+def shown_href(path: str, state: urls.ViewState, shown: int, anchor: str = "") -> str:
+    """A page listing the first `shown` rows of its long lists, scrolled to `anchor` if given."""
+    return f"{urls.href(path, state)}&{SHOWN_KEY}={shown}" + (f"#{anchor}" if anchor else "")
 
 
 def shown_from(search: str | None) -> int:
-    """How many deviating goals to list; SHOWN_STEP when absent or not a positive number."""
+    """How many rows of a long list to show; SHOWN_STEP when absent or not a positive number."""
     return _positive(search, SHOWN_KEY, SHOWN_STEP)
 
 

@@ -23,7 +23,6 @@ class FollowupIds(StrEnum):
     NEXT = "presentation-next"
     END = "presentation-end"
     KEYS = "presentation-keys"
-    SHOW_MORE = "deviations-show-more"
 
 
 class AssessmentIds(StrEnum):
