@@ -194,8 +194,13 @@ def forecast_checks(
 def committee_accuracy(store: Store, orgs: Sequence[OrgUnit], org_ids: Sequence[int]) -> list[GroupAccuracy]:
     """The forecasts summarised per nämnd (each organisation counts with its nämnd), the most optimistic first.
 
-    Counted in SQL per organisation and tertial with the same definitions as `summarize`.
+    Over all years, so kept until the next upload (`Store.summary`).
     """
+    return store.summary(("committee_accuracy", tuple(org_ids)), lambda: _committee_accuracy(store, orgs, org_ids))
+
+
+def _committee_accuracy(store: Store, orgs: Sequence[OrgUnit], org_ids: Sequence[int]) -> list[GroupAccuracy]:
+    """Counted in SQL per organisation and tertial with the same definitions as `summarize`."""
     f, o = _forecast.c, _outcome.c
     sign = case((indicator_t.c.direction == Direction.HIGHER.value, 1.0), else_=-1.0)
     error = sign * (f.forecast - o.outcome)
