@@ -29,7 +29,7 @@ from dashboard.model import (
     Trend,
     ValueStatus,
 )
-from dashboard.store import Store, indicator_from_row, indicator_t, measurement_t, target_t
+from dashboard.store import Store, indicator_from_row, indicator_t, measurement_t, target_from_row, target_t
 
 FORECAST_PERIODS = ("T1", "T2")
 # Below half a unit of the last decimal, a difference rounds to 0 (as in rules.year_over_year).
@@ -251,23 +251,25 @@ def forecast_only(store: Store, org_ids: Sequence[int], year: int, period: str) 
     """Indicators with a forecast but no outcome in the period, judged; met ones first."""
     m = measurement_t.c
     stmt = (
-        select(*indicator_t.c, m.org_id, m.outcome, m.forecast, m.value_status)
+        select(*indicator_t.c, m.org_id, m.outcome, m.forecast, m.value_status,
+               target_t.c.target, target_t.c.partly_limit, target_t.c.council_target)
         .select_from(measurement_t)
         .join(indicator_t, indicator_t.c.id == m.indicator_id)
+        .outerjoin(target_t, and_(target_t.c.indicator_id == m.indicator_id, target_t.c.org_id == m.org_id,
+                                  target_t.c.year == m.year))
         .where(m.org_id.in_(list(org_ids)), m.gender == Gender.TOTAL.value, m.year == year, m.period == period,
                m.outcome.is_(None), m.forecast.is_not(None))
     )
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).mappings().all()
     indicators = _indicators(rows)
-    targets = store.targets(sorted(indicators), org_ids, [year])
     found = [
         ForecastOnly(
             row["org_id"],
             indicators[row["id"]],
             rules.indicator_status(
                 indicators[row["id"]].direction,
-                targets.get((row["id"], row["org_id"], year)),
+                target_from_row(row),
                 Reading(row["outcome"], row["forecast"], ValueStatus(row["value_status"])),
             ),
         )

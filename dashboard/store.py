@@ -653,12 +653,15 @@ def indicator_from_row(row) -> Indicator:
     )
 
 
+def target_from_row(row) -> Target | None:
+    """A Target from a row holding the target table's value columns (None without a target)."""
+    if row["target"] is None:
+        return None
+    return Target(row["target"], row["partly_limit"], row["council_target"])
+
+
 def _fact(row, indicators: dict[int, Indicator]) -> IndicatorFact:
-    target = (
-        Target(row["target"], row["partly_limit"], row["council_target"])
-        if row["target"] is not None
-        else None
-    )
+    target = target_from_row(row)
     has_reading = row["value_status"] is not None
     reading = (
         Reading(row["outcome"], row["forecast"], ValueStatus(row["value_status"])) if has_reading else None
