@@ -66,6 +66,7 @@ from dashboard.store import (
     indicator_t,
     link_t,
     measurement_t,
+    add_reported_periods,
     org_t,
     refresh_reported_periods,
     target_t,
@@ -233,9 +234,15 @@ def commit(store: Store, uploads: Sequence[UploadFile], *, user_name: str) -> li
             raise UploadRejected(problems)
         context = _Context(conn, [])  # ids as the writes create them
         saved = [_apply(conn, plan, context, user_name) for plan in _in_write_order(plans)]
-        if any(file.table == measurement_t.name and file.upload_id for file in saved):
-            refresh_reported_periods(conn)
+        add_reported_periods(conn, (period for plan in plans for period in _inserted_periods(plan)))
         return saved
+
+
+def _inserted_periods(plan: _FilePlan) -> Iterator[tuple[int, str]]:
+    """The (year, period) of each measurement row the file inserts."""
+    if plan.table_map.table is measurement_t and plan.inserts:
+        years, periods = plan.parsed.columns["year"], plan.parsed.columns["period"]
+        yield from {(years[i], periods[i]) for i in plan.inserts}
 
 
 def undo(store: Store, upload_id: int, *, user_name: str) -> UndoResult:

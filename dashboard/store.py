@@ -524,6 +524,17 @@ class _DatasetWriter:
         return total
 
 
+def add_reported_periods(conn: Connection, periods: Iterable[tuple[int, str]]) -> None:
+    """Add the periods of newly inserted measurements to the summary, inside the writer's transaction.
+
+    An upload never removes measurement rows, so the summary only grows; rebuilding it read
+    every row (0.25 s on SQLite, 0.5 s on PostgreSQL at two million rows) on each upload.
+    """
+    new = set(periods) - set(conn.execute(select(period_t.c.year, period_t.c.period)).tuples())
+    if new:
+        conn.execute(period_t.insert(), [{"year": year, "period": period} for year, period in sorted(new)])
+
+
 def refresh_reported_periods(conn: Connection) -> None:
     """Rebuild the reported-period summary from the measurements, inside the writer's transaction."""
     conn.execute(period_t.delete())

@@ -15,7 +15,7 @@ from dashboard.csv_formats import BY_KIND, Text
 from dashboard.csv_import import UploadFile
 from dashboard.demo import demo_dataset
 from dashboard.schema import Base
-from dashboard.store import measurement_t, org_t
+from dashboard.store import measurement_t, org_t, refresh_reported_periods
 from tests.digest import database_digest
 from tests.strategies import datasets
 from tests.tiny import tiny_dataset
@@ -336,3 +336,14 @@ def test_a_large_upload_keeps_its_foreign_keys_and_can_be_undone(empty_store):
 
 def _foreign_keys(store) -> list[dict]:
     return sorted(inspect(store.engine).get_foreign_keys(measurement_t.name), key=lambda key: key["name"])
+
+
+def test_reported_periods_grow_with_the_periods_an_upload_adds(tiny_store):
+    before = tiny_store.reported_periods()
+    commit(tiny_store, [_file("utfall.csv", OUTCOMES + "NOJD;STAD;2026;T1;T;90;91\r\nNOJD;STAD;2025;T1;T;1;2\r\n")],
+           user_name="test")
+    after = tiny_store.reported_periods()
+    assert set(after) == {*before, (2026, "T1")} and len(after) == len(before) + 1
+    with tiny_store.engine.begin() as conn:
+        refresh_reported_periods(conn)
+    assert tiny_store.reported_periods() == after  # the full rebuild agrees
