@@ -61,12 +61,12 @@ from dashboard.store import (
     Store,
     activity_t,
     activity_update_t,
+    add_reported_periods,
     assessment_t,
     goal_t,
     indicator_t,
     link_t,
     measurement_t,
-    add_reported_periods,
     org_t,
     refresh_reported_periods,
     target_t,
@@ -868,7 +868,7 @@ def _foreign_keys_checked_at_once(conn: Connection, table: Table, count: int) ->
     """For a large insert on PostgreSQL, drop the table's foreign keys and add them back after.
 
     Checked row by row, the three foreign keys of `measurement` took 80 % of the server's time
-    for a COPY (11 of 14 µs a row, docs/performance.md); added back, each is checked by one
+    for a COPY (11 of 14 µs a row, docs/benchmarks.md); added back, each is checked by one
     join over the whole table (0.35 µs a row). So this pays when the rows are many beside
     the table, and needs the table's owner. Inside the upload's transaction it stays all or
     nothing, but the locks make readers of the tables wait until the upload commits.

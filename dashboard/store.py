@@ -52,7 +52,7 @@ from dashboard.schema import (
 )
 
 BATCH_SIZE = 20_000
-MAX_SUMMARIES = 256  # one per organisation scope asked for; forgotten together
+MAX_SUMMARIES = 256  # kept at once; beyond that they are all forgotten together
 _VERSION = object()  # the key under which `Store.summary` keeps the data version
 T = TypeVar("T")
 
