@@ -43,12 +43,12 @@ from sqlalchemy import func, select
 from dashboard import accounts, bench, change_sets, csv_export
 from dashboard.access import Role
 from dashboard.csv_formats import MEASUREMENTS
-from dashboard.database import make_engine
+from dashboard.database import create_database, make_engine
 from dashboard.demo_accounts import DEMO_ACCOUNTS
 from dashboard.store import Store, measurement_t
 from layouts import texts
 from layouts.ids import UploadIds
-from tests.postgres import create_database, running_server
+from tests.postgres import running_server
 from tests.served import KONTROLLRUMMET, Served
 
 DEMO_PASSWORDS = {account.username: account.password for account in DEMO_ACCOUNTS}

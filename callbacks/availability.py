@@ -22,8 +22,8 @@ from dashboard import database
 from dashboard.store import Store
 from layouts import texts
 from layouts.components import database_unavailable
-from layouts.sign_in import message_page
 from layouts.ids import ShellIds
+from layouts.sign_in import message_page
 
 log = logging.getLogger(__name__)
 CONTENT = {"id": ShellIds.CONTENT, "property": "children"}

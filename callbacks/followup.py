@@ -42,6 +42,7 @@ from layouts.followup_urls import (
     PRESENTATION_PATH,
     REPORTS,
     number_from,
+    shown_from,
 )
 from layouts.ids import AssessmentIds, FollowupIds, ShellIds
 
@@ -55,11 +56,11 @@ NAV_LINKS = {FollowupIds.NAV_OVERVIEW: "/", FollowupIds.NAV_DEVIATIONS: DEVIATIO
 def page(store: Store, pathname: str, search: str | None, state: urls.ViewState, org: OrgUnit, user: Principal):
     """The follow-up page for a path, or None when the path is not one of them."""
     if pathname == DEVIATIONS_PATH:
-        return deviations_page(store, state, org)
+        return deviations_page(store, state, org, shown_from(search))
     if pathname == PRESENTATION_PATH:
         return presentation_page(store, state, org, number_from(search))
     if pathname == ACCURACY_PATH:
-        return accuracy_page(store, state, org)
+        return accuracy_page(store, state, org, shown_from(search))
     section, _, rest = pathname.strip("/").partition("/")
     if f"/{section}" == ACCURACY_PATH and (indicator := store.indicator(rest)) is not None:
         return indicator_accuracy_page(store, state, org, indicator)
@@ -71,17 +72,17 @@ def page(store: Store, pathname: str, search: str | None, state: urls.ViewState,
     return None
 
 
-def meeting(store: Store, state: urls.ViewState, org: OrgUnit):
-    """The deviations, every organisation by id, and the form saves behind the assessments."""
+def meeting(store: Store, state: urls.ViewState, org: OrgUnit, shown: int | None = None):
+    """The deviations, every organisation by id, and the form saves behind the first `shown` (all) goals."""
     found = deviations.deviations(store, org, state.year, state.period)
-    saves = assessments.current_saves(store, [g.status for g in found], state.year, state.period)
+    saves = assessments.current_saves(store, [g.status for g in found[:shown]], state.year, state.period)
     return found, {o.id: o for o in store.org_units()}, saves
 
 
-def deviations_page(store: Store, state: urls.ViewState, org: OrgUnit) -> html.Div:
-    """Avvikelser for the organisation, year and period."""
+def deviations_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int) -> html.Div:
+    """Avvikelser for the organisation, year and period: the `shown` most serious goals."""
     bar = filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id))
-    return deviations_layout.page(org, state, bar, *meeting(store, state, org))
+    return deviations_layout.page(org, state, bar, *meeting(store, state, org, shown), shown=shown)
 
 
 def presentation_page(store: Store, state: urls.ViewState, org: OrgUnit, number: int) -> html.Div:
@@ -90,19 +91,20 @@ def presentation_page(store: Store, state: urls.ViewState, org: OrgUnit, number:
     return presentation.page(number, found, state, org, orgs, saves)
 
 
-def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit) -> html.Div:
+def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int) -> html.Div:
     """Forecast accuracy, indicators met on a forecast alone, and consistency, for the organisation and below."""
     orgs = store.org_units()
     scope = [o.id for o in accuracy.subtree(orgs, org.id)]
     assessed = consistency.assessed_statuses(store, scope, state.year, state.period)
     return accuracy_page_layout.page(
-        org, state, filters.filter_bar(state, store.reported_periods(), orgs),
+        org, state, filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id)),
         committees=accuracy.committee_accuracy(store, orgs, scope),
         indicators=accuracy.by_indicator(accuracy.forecast_checks(store, [org.id])),
         forecast_only=accuracy.forecast_only(store, scope, state.year, state.period),
         leans=consistency.lean_by_committee(assessed, orgs),
         pairs=consistency.differing_pairs(assessed),
         orgs={o.id: o for o in orgs},
+        shown=shown,
     )
 
 

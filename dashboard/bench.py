@@ -1,10 +1,11 @@
-"""The view benchmark: server time, database floor and response size for every page.
+"""The benchmark: server time, database floor and response size for every page, and the import.
 
 Each view is requested ≥ 30 times with varied organisations, goals, years and periods
 through Dash's own HTTP endpoint (so routing, layout building and JSON serialising all
 count), after a warm-up. Every SQL statement a call runs is captured and replayed raw
 through the driver: that is the floor, the part of the time the database needs. The rest
-is ours (Python, building components and figures, serialising).
+is ours (Python, building components and figures, serialising). The import's throughput
+comes from `import_bench`, in scratch databases beside the measured one.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import random
 import resource
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
@@ -22,13 +23,13 @@ from flask.testing import FlaskClient
 from sqlalchemy import event
 
 from callbacks.sign_in import SignedIn
-from dashboard import accounts
+from dashboard import accounts, import_bench
 from dashboard.access import Role
 from dashboard.app import STORE_EXTENSION, create_app
 from dashboard.model import GoalLevel
 from dashboard.settings import Settings
 from dashboard.store import Store
-from layouts.followup_urls import DEVIATIONS_PATH
+from layouts.followup_urls import ACCURACY_PATH, DEVIATIONS_PATH
 from layouts.ids import ShellIds
 
 BUDGET_P95_MS = 100.0
@@ -84,6 +85,9 @@ def view_urls(store: Store, calls: int, seed: int = 7) -> dict[str, list[tuple[s
         (f"/indikator/{rng.choice(indicator_codes)}", query(*state(committees))) for _ in range(calls)
     ]
     views["avvikelser nämnd"] = [(DEVIATIONS_PATH, query(*state(committees))) for _ in range(calls)]
+    views["avvikelser stad"] = [(DEVIATIONS_PATH, query(*state(orgs[:1]))) for _ in range(calls)]
+    views["prognoser nämnd"] = [(ACCURACY_PATH, query(*state(committees))) for _ in range(calls)]
+    views["prognoser stad"] = [(ACCURACY_PATH, query(*state(orgs[:1]))) for _ in range(calls)]
     return views
 
 
@@ -169,8 +173,8 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run(database_url: str, calls: int = 30) -> dict:
-    """Benchmark every view of an app on the database; returns figures as plain data."""
+def run(database_url: str, calls: int = 30, import_rows: Sequence[int] = ()) -> dict:
+    """Benchmark every view of an app on the database, and imports of each row count; plain data."""
     app = create_app(Settings(database_url=database_url))
     client = reader_client(app)
 
@@ -182,13 +186,16 @@ def run(database_url: str, calls: int = 30) -> dict:
 
     store = app_store(app)
     figures = [measure_view(store, post, name, urls) for name, urls in view_urls(store, calls).items()]
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # serving only: imports come after
+    imports = import_bench.run(database_url, list(import_rows)) if import_rows else []
     return {
         "database": store.engine.url.render_as_string(hide_password=True),
         "rows": store.table_counts()["measurement"],
         "views": [asdict(f) | {"within_budget": f.within_budget} for f in figures],
         "peak_rss_mb": rss_mb,
-        "within_budget": all(f.within_budget for f in figures) and rss_mb <= BUDGET_RSS_MB,
+        "imports": imports,
+        "within_budget": all(f.within_budget for f in figures) and rss_mb <= BUDGET_RSS_MB
+        and all(i["within_budget"] for i in imports),
     }
 
 
@@ -222,10 +229,13 @@ def report(results: dict) -> str:
             f"{v['floor_p50_ms']:>8.1f} {v['db_share']:>8.0%} {v['max_bytes']:>10,}{mark}".replace(",", " ")
         )
     lines.append(f"Högsta minnesanvändning (RSS): {results['peak_rss_mb']:.0f} MB")
+    budgets = f"p95 ≤ {BUDGET_P95_MS:.0f} ms, svar ≤ 1 MB, RSS ≤ {BUDGET_RSS_MB:.0f} MB"
+    if results["imports"]:
+        lines += import_bench.report_lines(results["imports"])
+        rate = f"{import_bench.BUDGET_ROWS_PER_S:,}".replace(",", " ")
+        budgets += f", import ≥ {rate} rader/s och ≤ {import_bench.BUDGET_RAW_RATIO:.0f} × rå upsert"
     verdict = "inom budget" if results["within_budget"] else "ÖVER BUDGET"
-    lines.append(
-        f"Sammanfattning: {verdict} (p95 ≤ {BUDGET_P95_MS:.0f} ms, svar ≤ 1 MB, RSS ≤ {BUDGET_RSS_MB:.0f} MB)"
-    )
+    lines.append(f"Sammanfattning: {verdict} ({budgets})")
     return "\n".join(lines)
 
 

@@ -31,6 +31,7 @@ from sqlalchemy import (
     delete,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import IntegrityError
@@ -61,6 +62,7 @@ from dashboard.store import (
     Store,
     activity_t,
     activity_update_t,
+    add_reported_periods,
     assessment_t,
     goal_t,
     indicator_t,
@@ -76,6 +78,11 @@ kolada_org_t = KoladaOrgRecord.__table__
 change_t = UploadChangeRecord.__table__
 
 BATCH_SIZE = 20_000
+# On PostgreSQL a large insert checks foreign keys once for the table instead of per row
+# when it has at least BULK_ROWS rows and a CHECK_COST_RATIO-th of the table's rows: a row's
+# checks cost about 30 times a row's share of checking the table (_foreign_keys_checked_at_once).
+BULK_ROWS = 50_000
+CHECK_COST_RATIO = 30
 SAMPLE_SIZE = 20
 ACTIVE, UNDONE = "active", "undone"
 # Tables whose rows uploads write, parents before children.
@@ -239,9 +246,15 @@ def commit(store: Store, uploads: Sequence[UploadFile], *, user_name: str,
             raise UploadRejected(problems)
         context = _Context(conn, [])  # ids as the writes create them
         saved = [_apply(conn, plan, context, user_name) for plan in _in_write_order(plans)]
-        if any(file.table == measurement_t.name and file.upload_id for file in saved):
-            refresh_reported_periods(conn)
+        add_reported_periods(conn, (period for plan in plans for period in _inserted_periods(plan)))
         return saved
+
+
+def _inserted_periods(plan: _FilePlan) -> Iterator[tuple[int, str]]:
+    """The (year, period) of each measurement row the file inserts."""
+    if plan.table_map.table is measurement_t and plan.inserts:
+        years, periods = plan.parsed.columns["year"], plan.parsed.columns["period"]
+        yield from {(years[i], periods[i]) for i in plan.inserts}
 
 
 def undo(store: Store, upload_id: int, *, user_name: str) -> UndoResult:
@@ -797,7 +810,7 @@ def _insert_rows(conn: Connection, plan: _FilePlan, context: _Context, upload_id
     ]
     extra = {"upload_id": upload_id, **plan.table_map.extra}
     for group in groups:
-        _insert(conn, table, *_table_columns(plan, group, fields, context, extra))
+        _insert(conn, table, *_table_columns(plan, group, fields, context, extra), len(group))
         context.refresh(table)
 
 
@@ -827,7 +840,7 @@ def _update_rows(conn: Connection, plan: _FilePlan, context: _Context, upload_id
         for row, key in zip(stored, zip(*key_columns))
     ]
     names = ["upload_id", "table_name", "row_key", "old_values", "previous_upload_id"]
-    _insert(conn, change_t, names, list(zip(*changes)))
+    _insert(conn, change_t, names, list(zip(*changes)), len(changes))
 
 
 def _table_columns(
@@ -856,20 +869,62 @@ def _table_columns(
     return names, values
 
 
-def _insert(conn: Connection, table: Table, names: list[str], columns: list[Iterable]) -> None:
-    """Insert rows given column by column: COPY on PostgreSQL, executemany elsewhere."""
+def _insert(
+    conn: Connection, table: Table, names: list[str], columns: list[Iterable], count: int
+) -> None:
+    """Insert `count` rows given column by column: COPY on PostgreSQL, executemany elsewhere."""
     rows = _rows(conn, table, names, columns)
     quote = conn.dialect.identifier_preparer.quote
     into = f"{quote(table.name)} ({', '.join(map(quote, names))})"
     if conn.dialect.name == "postgresql":  # a third faster than executemany (docs/benchmarks.md)
-        cursor = conn.connection.driver_connection.cursor()
-        with cursor, cursor.copy(f"COPY {into} FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        with _foreign_keys_checked_at_once(conn, table, count):
+            _copy(conn, into, rows)
         return
     sql = f"INSERT INTO {into} VALUES ({', '.join([_mark(conn)] * len(names))})"
     while batch := list(islice(rows, BATCH_SIZE)):
         conn.exec_driver_sql(sql, batch)
+
+
+def _copy(conn: Connection, into: str, rows: Iterable[tuple]) -> None:
+    """COPY rows into `table (columns)` on PostgreSQL."""
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor, cursor.copy(f"COPY {into} FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+@contextmanager
+def _foreign_keys_checked_at_once(conn: Connection, table: Table, count: int) -> Iterator[None]:
+    """For a large insert on PostgreSQL, drop the table's foreign keys and add them back after.
+
+    Checked row by row, the three foreign keys of `measurement` took 80 % of the server's time
+    for a COPY (11 of 14 µs a row, docs/benchmarks.md); added back, each is checked by one
+    join over the whole table (0.35 µs a row). So this pays when the rows are many beside
+    the table, and needs the table's owner. Inside the upload's transaction it stays all or
+    nothing, but the locks make readers of the tables wait until the upload commits.
+    """
+    quote = conn.dialect.identifier_preparer.quote
+    keys = _foreign_keys_to_drop(conn, table, count)
+    for name, _ in keys:
+        conn.exec_driver_sql(f"ALTER TABLE {quote(table.name)} DROP CONSTRAINT {quote(name)}")
+    yield
+    for name, definition in keys:
+        conn.exec_driver_sql(f"ALTER TABLE {quote(table.name)} ADD CONSTRAINT {quote(name)} {definition}")
+
+
+def _foreign_keys_to_drop(conn: Connection, table: Table, count: int) -> list[tuple[str, str]]:
+    """The table's foreign keys (name, definition) when checking them once costs less than per row."""
+    if count < BULK_ROWS:
+        return []
+    query = text(
+        "SELECT con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
+        "JOIN pg_class rel ON rel.oid = con.conrelid "
+        "WHERE con.conrelid = CAST(:table AS regclass) AND con.contype = 'f' "
+        "AND pg_has_role(rel.relowner, 'USAGE') AND :count * :ratio >= rel.reltuples "
+        "ORDER BY con.conname"
+    )
+    params = {"table": table.name, "count": count, "ratio": CHECK_COST_RATIO}
+    return [tuple(row) for row in conn.execute(query, params)]
 
 
 def _update(
@@ -877,12 +932,35 @@ def _update(
 ) -> None:
     """Set `names` in the rows found by `keys`; columns hold the new values, then the keys."""
     quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
+    rows = _rows(conn, table, names + keys, columns)
+    if conn.dialect.name == "postgresql":
+        _update_from_copy(conn, table, names, keys, rows)
+        return
     assignments = ", ".join(f"{quote(name)} = {mark}" for name in names)
     condition = " AND ".join(f"{quote(name)} = {mark}" for name in keys)
     sql = f"UPDATE {quote(table.name)} SET {assignments} WHERE {condition}"
-    rows = _rows(conn, table, names + keys, columns)
     while batch := list(islice(rows, BATCH_SIZE)):
         conn.exec_driver_sql(sql, batch)
+
+
+def _update_from_copy(
+    conn: Connection, table: Table, names: list[str], keys: list[str], rows: Iterable[tuple]
+) -> None:
+    """COPY the new values into a temporary table, then one UPDATE … FROM it.
+
+    An executemany of UPDATEs by key, though pipelined, took 1.5-2 times as long (100 000
+    rows: 3.9-4.5 s against 2.1-2.9 s, on a loaded machine; docs/performance.md).
+    """
+    quote = conn.dialect.identifier_preparer.quote
+    target, staged = quote(table.name), quote(f"staged_{table.name}")
+    columns = ", ".join(map(quote, names + keys))
+    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {staged} AS SELECT {columns} FROM {target} WITH NO DATA")
+    _copy(conn, f"{staged} ({columns})", rows)
+    conn.exec_driver_sql(f"ANALYZE {staged}")  # how many rows, so the planner joins them sensibly
+    assignments = ", ".join(f"{quote(name)} = staged.{quote(name)}" for name in names)
+    condition = " AND ".join(f"{target}.{quote(name)} = staged.{quote(name)}" for name in keys)
+    conn.exec_driver_sql(f"UPDATE {target} SET {assignments} FROM {staged} AS staged WHERE {condition}")
+    conn.exec_driver_sql(f"DROP TABLE {staged}")
 
 
 def _rows(

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import database
 from dashboard.access import ROLE_NAMES, ROLES_BY_NAME
+from dashboard.import_bench import MAX_ROWS
 from dashboard.settings import Settings
 from dashboard.store import Store
 
@@ -280,7 +281,8 @@ def _write(files: list, directory: Path) -> None:
         click.echo(str(path))
 
 
-@main.command(help="Mät svarstiderna för varje vy (p50/p95, databasens andel, svarsstorlek, minne).")
+@main.command(help="Mät svarstiderna för varje vy (p50/p95, databasens andel, svarsstorlek, minne) "
+                   "och importens genomströmning.")
 @click.option("--scale", type=click.Choice(["demo", "stockholm"]), default="stockholm", show_default=True,
               help="Vilken data som byggs om databasen är tom.")
 @click.option("--calls", type=click.IntRange(3, 10_000), default=30, show_default=True,
@@ -288,8 +290,13 @@ def _write(files: list, directory: Path) -> None:
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Spara resultatet som JSON.")
 @click.option("--database", "database_url", metavar="URL",
               help="Databas att mäta (standard: bench-SKALA.db i aktuell katalog; byggs om den är tom).")
+@click.option("--import/--no-import", "with_import", default=True, show_default=True,
+              help="Mät också importen av utfallsfiler, i tillfälliga databaser av samma slag.")
+@click.option("--import-rows", type=click.IntRange(1, MAX_ROWS), multiple=True, default=[100_000, 1_000_000],
+              show_default=True, help="Antal utfallsrader per importmätning (kan anges flera gånger).")
 @_fail_on_database_errors
-def bench(scale: str, calls: int, json_path: str | None, database_url: str | None) -> None:
+def bench(scale: str, calls: int, json_path: str | None, database_url: str | None, with_import: bool,
+          import_rows: tuple[int, ...]) -> None:
     from dashboard import bench as benchmark
 
     store = _open_store(database_url or f"sqlite:///bench-{scale}.db")
@@ -297,7 +304,8 @@ def bench(scale: str, calls: int, json_path: str | None, database_url: str | Non
     if not store.table_counts()["measurement"]:
         click.echo(f"Bygger {scale}-data …")
         _demo_counts(store, None) if scale == "demo" else _stockholm_counts(store, None)
-    results = benchmark.run(store.engine.url.render_as_string(hide_password=False), calls)
+    results = benchmark.run(store.engine.url.render_as_string(hide_password=False), calls,
+                            import_rows if with_import else ())
     click.echo(benchmark.report(results))
     if json_path:
         benchmark.write_json(results, json_path)

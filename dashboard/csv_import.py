@@ -387,7 +387,7 @@ def _columns(parsed: ParsedFile, table: _Table) -> list[Sequence[str]]:
         parsed.rows = table.numbers
     else:
         rows = _rectangular(parsed, table, width)
-    return [[row[index] for row in rows] for index in range(width)]
+    return [list(column) for column in zip(*rows)] if rows else [[] for _ in range(width)]
 
 
 def _rectangular(parsed: ParsedFile, table: _Table, width: int) -> list[list[str]]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from itertools import islice
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, and_, func, insert, select
+from sqlalchemy import Connection, Engine, Select, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import database
@@ -51,6 +52,9 @@ from dashboard.schema import (
 )
 
 BATCH_SIZE = 20_000
+MAX_SUMMARIES = 256  # kept at once; beyond that they are all forgotten together
+_VERSION = object()  # the key under which `Store.summary` keeps the data version
+T = TypeVar("T")
 
 org_t = OrgUnitRecord.__table__
 goal_t = GoalRecord.__table__
@@ -70,6 +74,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._summaries: dict[Hashable, Any] = {}  # see `summary`
 
     def create_schema(self) -> None:
         """Bring the database to the newest schema through the migrations."""
@@ -105,6 +110,28 @@ class Store:
         return counts
 
     # ---- reading -------------------------------------------------------------------------
+
+    def data_version(self) -> tuple:
+        """Changes with every write of outcomes, targets, indicators or organisations.
+
+        Each upload, undo and dataset write records itself in `upload` (a new row, or
+        `undone_at` set); saving an assessment from the web form does not, nor change those.
+        """
+        with self.engine.connect() as conn:
+            return tuple(conn.execute(select(func.max(upload_t.c.id), func.count(upload_t.c.undone_at))).one())
+
+    def summary(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, kept in this store until `data_version` changes: for summaries over all years.
+
+        Forecast accuracy per nämnd aggregates half a million rows at city scale (about 1.5 s)
+        and changes only with an upload; every worker computes it once per change.
+        """
+        version = self.data_version()
+        if self._summaries.get(_VERSION) != version or len(self._summaries) > MAX_SUMMARIES:
+            self._summaries = {_VERSION: version}
+        if key not in self._summaries:
+            self._summaries[key] = compute()
+        return self._summaries[key]
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table, for summaries and tests."""
@@ -490,6 +517,17 @@ class _DatasetWriter:
         return total
 
 
+def add_reported_periods(conn: Connection, periods: Iterable[tuple[int, str]]) -> None:
+    """Add the periods of newly inserted measurements to the summary, inside the writer's transaction.
+
+    An upload never removes measurement rows, so the summary only grows; rebuilding it read
+    every row (0.25 s on SQLite, 0.5 s on PostgreSQL at two million rows) on each upload.
+    """
+    new = set(periods) - set(conn.execute(select(period_t.c.year, period_t.c.period)).tuples())
+    if new:
+        conn.execute(period_t.insert(), [{"year": year, "period": period} for year, period in sorted(new)])
+
+
 def refresh_reported_periods(conn: Connection) -> None:
     """Rebuild the reported-period summary from the measurements, inside the writer's transaction."""
     conn.execute(period_t.delete())
@@ -619,12 +657,15 @@ def indicator_from_row(row) -> Indicator:
     )
 
 
+def target_from_row(row) -> Target | None:
+    """A Target from a row holding the target table's value columns (None without a target)."""
+    if row["target"] is None:
+        return None
+    return Target(row["target"], row["partly_limit"], row["council_target"])
+
+
 def _fact(row, indicators: dict[int, Indicator]) -> IndicatorFact:
-    target = (
-        Target(row["target"], row["partly_limit"], row["council_target"])
-        if row["target"] is not None
-        else None
-    )
+    target = target_from_row(row)
     has_reading = row["value_status"] is not None
     reading = (
         Reading(row["outcome"], row["forecast"], ValueStatus(row["value_status"])) if has_reading else None

@@ -23,10 +23,17 @@ from dashboard.consistency import Lean
 from dashboard.control_room import GoalStatus
 from dashboard.model import Indicator, OrgUnit, Status
 from layouts import texts, urls
-from layouts.components import basis_tag, breadcrumb, data_table, empty_state, status_badge
+from layouts.components import (
+    basis_tag,
+    breadcrumb,
+    data_table,
+    empty_state,
+    show_more,
+    status_badge,
+)
 from layouts.explanation import format_number, format_percent, score_points
 from layouts.figures import COLOURS, Figure, base_figure
-from layouts.followup_urls import ACCURACY_PATH
+from layouts.followup_urls import ACCURACY_PATH, shown_href
 from layouts.overview import assessment_note
 
 SECTION_IDS = ("traffsakerhet", "utan-utfall", "likvardighet")
@@ -42,8 +49,9 @@ def page(
     leans: Sequence[Lean],
     pairs: Sequence[tuple[GoalStatus, GoalStatus]],
     orgs: dict[int, OrgUnit],
+    shown: int | None = None,
 ) -> html.Div:
-    """The whole page for an organisation and everything below it."""
+    """The whole page for an organisation and everything below it; long tables list `shown` rows."""
     period = texts.PERIOD_LABEL[state.period].lower()
     return html.Div(
         [
@@ -56,8 +64,8 @@ def page(
                 **{"aria-label": texts.ON_THIS_PAGE},
             ),
             accuracy_section(org, state, committees, indicators),
-            forecast_only_section(state, forecast_only, orgs, period),
-            consistency_section(state, leans, pairs, orgs, period),
+            forecast_only_section(state, forecast_only, orgs, period, shown),
+            consistency_section(state, leans, pairs, orgs, period, shown),
         ],
         className="accuracy-page",
     )
@@ -219,7 +227,8 @@ def year_table(checks: Sequence[ForecastCheck]) -> html.Div:
 
 
 def forecast_only_section(
-    state: urls.ViewState, found: Sequence[ForecastOnly], orgs: dict[int, OrgUnit], period: str
+    state: urls.ViewState, found: Sequence[ForecastOnly], orgs: dict[int, OrgUnit], period: str,
+    shown: int | None = None,
 ) -> html.Section:
     """How many indicators have a status that rests on a forecast alone, and which."""
     heading = html.H2(texts.ACCURACY_SECTIONS[1])
@@ -236,7 +245,7 @@ def forecast_only_section(
             format_number(f.result.target, f.indicator.decimals, f.indicator.unit),
             html.Span([status_badge(f.result.status), " ", basis_tag(f.result.basis)]),
         )
-        for f in found
+        for f in found[:shown]
     ]
     return html.Section(
         [
@@ -244,6 +253,7 @@ def forecast_only_section(
             html.P(texts.FORECAST_ONLY_FINDING.format(met=met, total=len(found), period=period, year=state.year),
                    className="finding"),
             data_table(texts.FORECAST_ONLY_CAPTION, texts.FORECAST_ONLY_COLUMNS, rows, numeric=(2, 3)),
+            _show_more(state, shown, len(found), SECTION_IDS[1]),
         ],
         id=SECTION_IDS[1],
     )
@@ -258,6 +268,7 @@ def consistency_section(
     pairs: Sequence[tuple[GoalStatus, GoalStatus]],
     orgs: dict[int, OrgUnit],
     period: str,
+    shown: int | None = None,
 ) -> html.Section:
     """How each nämnd's assessments lean, and similar results assessed differently."""
     children: list = [html.H2(texts.ACCURACY_SECTIONS[2]), html.P(texts.CONSISTENCY_DEFINITION)]
@@ -271,9 +282,14 @@ def consistency_section(
         data_table(texts.LEAN_CAPTION.format(period=period, year=state.year), texts.LEAN_COLUMNS,
                    [lean_row(lean) for lean in leans], numeric=(1, 2, 3, 4, 5)),
         html.H3(texts.PAIRS_HEADING, className="h5 mt-4"),
-        pair_table(pairs, state, orgs) if pairs else empty_state(texts.NO_PAIRS),
+        pair_table(pairs[:shown], state, orgs) if pairs else empty_state(texts.NO_PAIRS),
+        _show_more(state, shown, len(pairs), SECTION_IDS[2]),
     ]
     return html.Section(children, id=SECTION_IDS[2])
+
+
+def _show_more(state: urls.ViewState, shown: int | None, total: int, section: str) -> html.P | None:
+    return show_more(texts.ROWS_SHOWN, shown, total, lambda more: shown_href(ACCURACY_PATH, state, more, section))
 
 
 def lean_row(lean: Lean) -> tuple:

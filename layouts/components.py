@@ -14,6 +14,7 @@ from dashboard.model import Basis, Status, Trend
 from dashboard.rules import Change
 from layouts import texts
 from layouts.explanation import format_number
+from layouts.followup_urls import SHOWN_STEP
 
 SEVERITY = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.NO_DATA: 2, Status.MET: 3}  # deviations first
 TREND_SYMBOL = {Trend.BETTER: "▲", Trend.WORSE: "▼", Trend.UNCHANGED: "▶", Trend.UNKNOWN: ""}
@@ -139,3 +140,15 @@ def database_unavailable() -> html.Div:
         className="database-unavailable",
         role="alert",
     )
+
+
+def show_more(summary: str, shown: int | None, total: int, href: Callable[[int], str]) -> html.P | None:
+    """How many rows a long list leaves out, and a link listing up to SHOWN_STEP more.
+
+    The whole city has thousands of rows: building and sending them all took seconds.
+    """
+    if shown is None or shown >= total:
+        return None
+    more = shown + min(SHOWN_STEP, total - shown)
+    return html.P([summary.format(shown=shown, total=total), " ",
+                   dcc.Link(texts.SHOW_MORE.format(count=more - shown), href=href(more))], className="show-more")

@@ -11,14 +11,16 @@ from dashboard.control_room import GoalStatus
 from dashboard.deviations import Deviation, DeviationKind, GoalDeviations, counts
 from dashboard.model import OrgUnit
 from layouts import explanation, texts, urls
-from layouts.components import basis_tag, data_table, empty_state, status_badge
+from layouts.components import basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.explanation import format_number
 from layouts.followup_urls import (
+    DEVIATIONS_PATH,
     FORMATS,
     REPORTS,
     assessment_path,
     download_href,
     presentation_href,
+    shown_href,
 )
 from layouts.overview import assessment_note, score
 
@@ -41,8 +43,9 @@ def page(
     found: Sequence[GoalDeviations],
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
+    shown: int | None = None,
 ) -> html.Div:
-    """The meeting view: intro, actions, the summary, then each deviating goal."""
+    """The meeting view: intro, actions, the summary, then the first `shown` (all) deviating goals."""
     period = texts.PERIOD_LABEL[state.period].lower()
     return html.Div(
         [
@@ -51,13 +54,16 @@ def page(
             html.P(texts.DEVIATIONS_INTRO.format(org=org.name, period=period, year=state.year), className="lead"),
             actions(state, bool(found)),
             summary(found),
-            html.Ol([html.Li(goal_section(g, state, orgs, saves)) for g in found],
+            html.Ol([html.Li(goal_section(g, state, orgs, saves)) for g in found[:shown]],
                     className="deviation-list")
             if found
             else empty_state(texts.NO_DEVIATIONS),
+            show_more(texts.DEVIATIONS_SHOWN, shown, len(found), lambda more: shown_href(DEVIATIONS_PATH, state, more)),
         ],
         className="deviations-page",
     )
+
+
 
 
 def actions(state: urls.ViewState, has_deviations: bool) -> html.Div:

@@ -440,6 +440,8 @@ DEVIATIONS_INTRO = (
     "sig från beräkningen."
 )
 NO_DEVIATIONS = "Inget avviker för vald organisation och period."
+SHOW_MORE = "Visa {count} till"
+DEVIATIONS_SHOWN = "Här visas de {shown} allvarligaste av {total} mål med avvikelser."
 START_PRESENTATION = "Visa som presentation"
 DOWNLOADS_LABEL = "Ladda ned:"
 DOWNLOAD_LABEL = {
@@ -601,6 +603,7 @@ FORECAST_ONLY_FINDING = (
     "endast på prognosen."
 )
 FORECAST_ONLY_CAPTION = "Indikatorer vars status vilar endast på prognos, de uppfyllda först"
+ROWS_SHOWN = "Här visas de första {shown} av {total} raderna."
 FORECAST_ONLY_COLUMNS = ("Indikator", "Organisation", "Prognos helår", "Årsmål", "Status och underlag")
 NO_FORECAST_ONLY = "Alla indikatorer med värde har ett utfall för {period} {year}."
 CONSISTENCY_DEFINITION = (

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from dashboard.database import make_engine
+from dashboard.database import create_database, make_engine
 from dashboard.store import Store
 from tests.demo_db import fill_with_demo
-from tests.postgres import ThrowawayServer, create_database, find_bin_dir
+from tests.postgres import ThrowawayServer, find_bin_dir
 
 BACKENDS = ["sqlite", "postgresql"]
 

@@ -12,13 +12,9 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 
 def find_bin_dir() -> Path | None:
@@ -72,16 +68,6 @@ class ThrowawayServer:
     def _run(self, command: str) -> None:
         argv = ["su", "postgres", "-c", command] if os.geteuid() == 0 else ["sh", "-c", command]
         subprocess.run(argv, check=True, capture_output=True, cwd=self.dir)
-
-
-def create_database(admin_url: str, prefix: str) -> str:
-    """Create a fresh, uniquely named database on the server; returns its URL."""
-    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
 
 
 @contextmanager

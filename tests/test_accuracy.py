@@ -8,6 +8,7 @@ from dashboard.accuracy import ForecastCheck
 from dashboard.model import Direction, Gender, GoalLevel, Indicator, Status, Trend
 from layouts import texts
 from layouts.explanation import format_number, format_percent
+from layouts.followup_urls import SHOWN_STEP
 from tests.test_pages import _text
 
 
@@ -168,3 +169,14 @@ def test_an_indicators_forecasts_year_by_year_and_per_organisation(demo_store, c
 
 def test_an_unknown_indicator_has_no_forecast_page(demo_store):
     assert texts.NOT_FOUND_HEADING in _text(page(demo_store, "/prognoser/FINNS-INTE", ""))
+
+
+def test_the_long_tables_list_the_first_rows_and_link_to_more(demo_store):
+    orgs = [o.id for o in demo_store.org_units()]
+    total = len(accuracy.forecast_only(demo_store, orgs, 2026, "T2"))
+    assert total > 3
+    text = _text(page(demo_store, "/prognoser", "?ar=2026&period=T2&visa=3"))
+    assert texts.ROWS_SHOWN.format(shown=3, total=total) in text
+    assert f"visa={min(total, 3 + SHOWN_STEP)}#utan-utfall" in text
+    every = _text(page(demo_store, "/prognoser", f"?ar=2026&period=T2&visa={total}"))
+    assert "&visa=" not in every and texts.ROWS_SHOWN.split("{")[0] not in every

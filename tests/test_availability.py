@@ -7,13 +7,12 @@ import pytest
 from dashboard import change_sets, csv_export
 from dashboard.app import create_app
 from dashboard.bench import route_payload
-from dashboard.database import make_engine
+from dashboard.database import create_database, make_engine
 from dashboard.demo_accounts import add_demo_accounts
 from dashboard.settings import Settings
 from dashboard.store import Store
 from layouts import texts
 from layouts.ids import FilterIds, ShellIds
-from tests.postgres import create_database
 from tests.clients import signed_in
 from tests.tiny import tiny_dataset
 

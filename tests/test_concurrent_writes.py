@@ -6,12 +6,12 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from benchmarks.import_bench import outcome_records, setup_files
 from dashboard import change_sets, csv_export, database
 from dashboard.csv_formats import MEASUREMENTS
 from dashboard.csv_import import UploadFile
+from dashboard.database import create_database
+from dashboard.import_bench import outcome_records, setup_files
 from dashboard.store import Store
-from tests.postgres import create_database
 
 ROWS, OVERLAP = 3_000, 1_500
 KONTROLLRUMMET = str(Path(sys.executable).parent / "kontrollrummet")  # the installed command

@@ -7,6 +7,7 @@ from dashboard import deviations, rules
 from dashboard.deviations import DeviationKind as K
 from dashboard.model import Basis, Status, period_end
 from layouts import texts
+from layouts.followup_urls import SHOWN_STEP
 from tests.test_pages import _text
 from tests.tiny import tiny_dataset
 
@@ -119,3 +120,15 @@ def test_an_organisation_without_deviations_says_so(empty_store):
     text = _text(page(empty_store, "/avvikelser", "?org=N2&ar=2025&period=T1"))
     assert texts.NO_DEVIATIONS in text and texts.START_PRESENTATION not in text
     assert texts.PRESENTATION_EMPTY.format(org="Södra nämnden") in _text(page(empty_store, "/presentation", "?org=N2"))
+
+
+@pytest.mark.parametrize("search, shown", [("", SHOWN_STEP), ("&visa=30", 30), ("&visa=999", None), ("&visa=x", SHOWN_STEP)])
+def test_the_city_lists_the_most_serious_goals_first_and_links_to_more(demo_store, search, shown):
+    found = deviations.deviations(demo_store, demo_store.root_org(), 2026, "T2")
+    assert len(found) > SHOWN_STEP + 5  # the demo city has more than one step of deviating goals
+    text = _text(page(demo_store, "/avvikelser", f"?ar=2026&period=T2{search}"))
+    listed = shown or len(found)
+    assert text.count('"deviation-goal status-') == listed
+    assert (texts.DEVIATIONS_SHOWN.format(shown=listed, total=len(found)) in text) == (shown is not None)
+    more = min(SHOWN_STEP, len(found) - listed)
+    assert (f"visa={listed + more}" in text) == (shown is not None)

@@ -10,14 +10,13 @@ import pytest
 import requests
 from sqlalchemy import func, select, text
 
-from benchmarks.import_bench import outcome_file, setup_files
 from benchmarks.loadtest import client_session, save_payload
 from dashboard import change_sets, csv_export
 from dashboard.bench import route_payload
-from dashboard.database import make_engine
+from dashboard.database import create_database, make_engine
 from dashboard.demo_accounts import add_demo_accounts
+from dashboard.import_bench import outcome_file, setup_files
 from dashboard.store import Store, measurement_t
-from tests.postgres import create_database
 from tests.served import KONTROLLRUMMET, Served, kill, wait_for, write_lock_holder
 from tests.tiny import tiny_dataset
 

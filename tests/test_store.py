@@ -4,7 +4,8 @@ import pytest
 from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 
-from dashboard import database
+from dashboard import change_sets, database
+from dashboard.csv_import import UploadFile
 from dashboard.model import GoalLevel, Status, ValueStatus
 from dashboard.schema import Base
 from tests.tiny import tiny_dataset
@@ -204,3 +205,19 @@ def test_own_goal_facts_are_each_goals_facts_at_its_owner(tiny_store):
     assert own == tiny_store.goal_indicator_facts([orgs["STAD"]], 2025, "T1", [goals["K1"]])
     assert {f.org_id for f in own} == {orgs["STAD"]}
     assert tiny_store.own_goal_indicator_facts([goals["I1"]], 2025, "T1") == []
+
+
+def test_a_summary_is_computed_again_after_each_upload_and_undo(tiny_store):
+    computed = []
+
+    def summary() -> int:
+        computed.append(tiny_store.table_counts()["measurement"])
+        return computed[-1]
+
+    assert tiny_store.summary("rows", summary) == 6 and tiny_store.summary("rows", summary) == 6
+    outcomes = "indikator;organisation;år;period;kön;utfall;prognos\r\nNOJD;STAD;2026;T1;T;90;91\r\n"
+    [saved] = change_sets.commit(tiny_store, [UploadFile("utfall.csv", outcomes.encode())], user_name="test")
+    assert tiny_store.summary("rows", summary) == 7
+    change_sets.undo(tiny_store, saved.upload_id, user_name="test")
+    assert tiny_store.summary("rows", summary) == 6 and tiny_store.summary("rows", summary) == 6
+    assert computed == [6, 7, 6]
