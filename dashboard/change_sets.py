@@ -31,7 +31,6 @@ from sqlalchemy import (
     delete,
     insert,
     select,
-    text,
     update,
 )
 from sqlalchemy.exc import IntegrityError
@@ -78,11 +77,6 @@ kolada_org_t = KoladaOrgRecord.__table__
 change_t = UploadChangeRecord.__table__
 
 BATCH_SIZE = 20_000
-# On PostgreSQL a large insert checks foreign keys once for the table instead of per row
-# when it has at least BULK_ROWS rows and a CHECK_COST_RATIO-th of the table's rows: a row's
-# checks cost about 30 times a row's share of checking the table (_foreign_keys_checked_at_once).
-BULK_ROWS = 50_000
-CHECK_COST_RATIO = 30
 SAMPLE_SIZE = 20
 ACTIVE, UNDONE = "active", "undone"
 # Tables whose rows uploads write, parents before children.
@@ -810,7 +804,7 @@ def _insert_rows(conn: Connection, plan: _FilePlan, context: _Context, upload_id
     ]
     extra = {"upload_id": upload_id, **plan.table_map.extra}
     for group in groups:
-        _insert(conn, table, *_table_columns(plan, group, fields, context, extra), len(group))
+        _insert(conn, table, *_table_columns(plan, group, fields, context, extra))
         context.refresh(table)
 
 
@@ -840,7 +834,7 @@ def _update_rows(conn: Connection, plan: _FilePlan, context: _Context, upload_id
         for row, key in zip(stored, zip(*key_columns))
     ]
     names = ["upload_id", "table_name", "row_key", "old_values", "previous_upload_id"]
-    _insert(conn, change_t, names, list(zip(*changes)), len(changes))
+    _insert(conn, change_t, names, list(zip(*changes)))
 
 
 def _table_columns(
@@ -869,16 +863,13 @@ def _table_columns(
     return names, values
 
 
-def _insert(
-    conn: Connection, table: Table, names: list[str], columns: list[Iterable], count: int
-) -> None:
-    """Insert `count` rows given column by column: COPY on PostgreSQL, executemany elsewhere."""
+def _insert(conn: Connection, table: Table, names: list[str], columns: list[Iterable]) -> None:
+    """Insert rows given column by column: COPY on PostgreSQL, executemany elsewhere."""
     rows = _rows(conn, table, names, columns)
     quote = conn.dialect.identifier_preparer.quote
     into = f"{quote(table.name)} ({', '.join(map(quote, names))})"
     if conn.dialect.name == "postgresql":  # a third faster than executemany (docs/benchmarks.md)
-        with _foreign_keys_checked_at_once(conn, table, count):
-            _copy(conn, into, rows)
+        _copy(conn, into, rows)
         return
     sql = f"INSERT INTO {into} VALUES ({', '.join([_mark(conn)] * len(names))})"
     while batch := list(islice(rows, BATCH_SIZE)):
@@ -891,40 +882,6 @@ def _copy(conn: Connection, into: str, rows: Iterable[tuple]) -> None:
     with cursor, cursor.copy(f"COPY {into} FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
-
-
-@contextmanager
-def _foreign_keys_checked_at_once(conn: Connection, table: Table, count: int) -> Iterator[None]:
-    """For a large insert on PostgreSQL, drop the table's foreign keys and add them back after.
-
-    Checked row by row, the three foreign keys of `measurement` took 80 % of the server's time
-    for a COPY (11 of 14 µs a row, docs/benchmarks.md); added back, each is checked by one
-    join over the whole table (0.35 µs a row). So this pays when the rows are many beside
-    the table, and needs the table's owner. Inside the upload's transaction it stays all or
-    nothing, but the locks make readers of the tables wait until the upload commits.
-    """
-    quote = conn.dialect.identifier_preparer.quote
-    keys = _foreign_keys_to_drop(conn, table, count)
-    for name, _ in keys:
-        conn.exec_driver_sql(f"ALTER TABLE {quote(table.name)} DROP CONSTRAINT {quote(name)}")
-    yield
-    for name, definition in keys:
-        conn.exec_driver_sql(f"ALTER TABLE {quote(table.name)} ADD CONSTRAINT {quote(name)} {definition}")
-
-
-def _foreign_keys_to_drop(conn: Connection, table: Table, count: int) -> list[tuple[str, str]]:
-    """The table's foreign keys (name, definition) when checking them once costs less than per row."""
-    if count < BULK_ROWS:
-        return []
-    query = text(
-        "SELECT con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
-        "JOIN pg_class rel ON rel.oid = con.conrelid "
-        "WHERE con.conrelid = CAST(:table AS regclass) AND con.contype = 'f' "
-        "AND pg_has_role(rel.relowner, 'USAGE') AND :count * :ratio >= rel.reltuples "
-        "ORDER BY con.conname"
-    )
-    params = {"table": table.name, "count": count, "ratio": CHECK_COST_RATIO}
-    return [tuple(row) for row in conn.execute(query, params)]
 
 
 def _update(

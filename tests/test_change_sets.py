@@ -6,16 +6,15 @@ import io
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, inspect, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, select
 
-from dashboard import bench, change_sets, csv_export, import_bench
+from dashboard import change_sets, csv_export
 from dashboard.change_sets import UndoRefused, UploadRejected, commit, preview, undo
 from dashboard.csv_formats import BY_KIND, Text
 from dashboard.csv_import import UploadFile
 from dashboard.demo import demo_dataset
 from dashboard.schema import Base
-from dashboard.store import measurement_t, org_t, refresh_reported_periods
+from dashboard.store import org_t, refresh_reported_periods
 from tests.digest import database_digest
 from tests.strategies import datasets
 from tests.tiny import tiny_dataset
@@ -317,25 +316,6 @@ def _corrupt(file_name: str, column: int) -> str:
     layout = next(layout for layout in BY_KIND.values() if layout.file_name == file_name)
     value_type = layout.columns[column].type
     return "x" * (value_type.max_length + 1) if isinstance(value_type, Text) else "ogiltig"
-
-
-def test_a_large_upload_keeps_its_foreign_keys_and_can_be_undone(empty_store):
-    commit(empty_store, import_bench.setup_files(), user_name="test")
-    before = _foreign_keys(empty_store)
-    with bench.captured_sql(empty_store) as statements:
-        [saved] = commit(empty_store, [import_bench.outcome_file(change_sets.BULK_ROWS)], user_name="test")
-    assert saved.inserted == change_sets.BULK_ROWS
-    assert _foreign_keys(empty_store) == before
-    dropped = [sql for sql, _ in statements if "DROP CONSTRAINT" in sql]
-    assert len(dropped) == (3 if empty_store.engine.dialect.name == "postgresql" else 0)
-    with pytest.raises(IntegrityError), empty_store.engine.begin() as conn:  # still enforced
-        conn.execute(measurement_t.insert().values(indicator_id=1, org_id=10**6, year=2020, period="T1",
-                                                   gender="T", value_status="ok", comment=""))
-    assert undo(empty_store, saved.upload_id, user_name="test").deleted == change_sets.BULK_ROWS
-
-
-def _foreign_keys(store) -> list[dict]:
-    return sorted(inspect(store.engine).get_foreign_keys(measurement_t.name), key=lambda key: key["name"])
 
 
 def test_reported_periods_grow_with_the_periods_an_upload_adds(tiny_store):
