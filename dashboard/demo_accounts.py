@@ -25,10 +25,10 @@ class DemoAccount(NamedTuple):
 
 
 DEMO_ACCOUNTS = (
-    DemoAccount("politiker", "Politiker (läsare)", Role.READER, ()),
-    DemoAccount("enhetschef", "Enhetschef, Förskolan Solrosen", Role.EDITOR, ("SKA-FSK-01",)),
-    DemoAccount("controller", "Controller, Skarpnäcks stadsdelsnämnd", Role.EDITOR, ("SKA",)),
-    DemoAccount("admin", "Administratör", Role.ADMIN, ()),
+    DemoAccount("politiker", "Politiker Eva Berg", Role.READER, ()),
+    DemoAccount("enhetschef", "Enhetschef Maria Nyström", Role.EDITOR, ("SKA-FSK-01",)),
+    DemoAccount("controller", "Controller Per Ek", Role.EDITOR, ("SKA",)),
+    DemoAccount("admin", "Systemförvaltare Lena Holm", Role.ADMIN, ()),
 )
 
 

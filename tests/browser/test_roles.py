@@ -34,7 +34,7 @@ def test_a_link_from_a_mail_opens_after_signing_in(page, axe_check, screenshot):
     page.get_by_role("button", name=texts.SIGN_IN_BUTTON).click()
     expect(page).to_have_url(re.compile(r"/mal/KF1\.3\?ar=2026&period=T2&org=SKA$"))
     expect(page.locator(".org-trail strong")).to_have_text("Skarpnäcks stadsdelsnämnd")
-    expect(page.locator(".user-area")).to_contain_text("Politiker (läsare)")
+    expect(page.locator(".user-area")).to_contain_text("Politiker Eva Berg (läsare)")
     page.get_by_role("button", name=texts.SIGN_OUT_BUTTON).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(texts.SIGN_IN_TITLE)
 
