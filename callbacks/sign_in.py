@@ -105,7 +105,7 @@ def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:
     if not user.may_edit_something:
         return texts.REFUSED_READ_ONLY
     if not user.may_edit(org_path):
-        return texts.REFUSED_OUT_OF_SCOPE.format(scope=", ".join(user.scope_codes), org=org_name)
+        return texts.REFUSED_OUT_OF_SCOPE.format(scope=user.scope_label, org=org_name)
     return None
 
 

@@ -34,6 +34,12 @@ class Principal:
     scope_codes: tuple[str, ...] = ()
     scope_paths: tuple[str, ...] = ()
     session_stamp: str = ""  # changes with the password, which ends the sessions signed in with the old one
+    scope_names: tuple[str, ...] = ()  # the organisations' names, for messages
+
+    @property
+    def scope_label(self) -> str:
+        """The editor's organisations for people, e.g. "Förskolan Solrosen (SKA-FSK-01)"."""
+        return ", ".join(f"{name} ({code})" for name, code in zip(self.scope_names, self.scope_codes))
 
     @property
     def signed_in(self) -> bool:

@@ -144,11 +144,12 @@ def _principal(conn: Connection, username: str) -> Principal | None:
     row = conn.execute(select(user_t).where(user_t.c.username == username)).mappings().first()
     if row is None:
         return None
-    scopes = conn.execute(select(org_t.c.code, org_t.c.path).join(scope_t, scope_t.c.org_code == org_t.c.code)
+    scopes = conn.execute(select(org_t.c.code, org_t.c.path, org_t.c.name)
+                          .join(scope_t, scope_t.c.org_code == org_t.c.code)
                           .where(scope_t.c.user_id == row["id"]).order_by(org_t.c.code)).all()
     stamp = hashlib.sha256((row["password_hash"] or "").encode()).hexdigest()[:16]
-    return Principal(row["username"], row["display_name"], Role(row["role"]),
-                     tuple(code for code, _ in scopes), tuple(path for _, path in scopes), stamp)
+    codes, paths, names = (tuple(column) for column in zip(*scopes)) if scopes else ((), (), ())
+    return Principal(row["username"], row["display_name"], Role(row["role"]), codes, paths, stamp, names)
 
 
 def _scopes(conn: Connection) -> dict[int, tuple[str, ...]]:

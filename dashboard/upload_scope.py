@@ -32,7 +32,7 @@ class EditorScope:
         if self.principal.is_admin:
             return
         paths = dict(conn.execute(select(org_t.c.code, org_t.c.path)).all())
-        expected = f"en organisation inom {', '.join(self.principal.scope_codes) or 'din behörighet'}"
+        expected = f"en organisation inom {self.principal.scope_label or 'din behörighet'}"
         for parsed in files:
             kind = parsed.layout.kind
             if kind in STRUCTURE_KINDS:

@@ -409,6 +409,7 @@ CHANGES_CAPTION = "Exempel på ändringar i {file}"
 CHANGES_COLUMNS = ("Rad (nyckel)", "Kolumn", "Nu", "Blir")
 NEW_ROWS = "Exempel på nya rader: {keys}."
 PROBLEMS_HEADING = "{count} fel hittades – ingenting har sparats"
+PROBLEMS_NOT_SHOWN = "… och {count} fel till. Rätta de visade och ladda upp igen, eller kör `kontrollrummet import --dry-run` för hela listan."
 SAVE_UPLOAD = "Spara"
 SAVED_HEADING = "Sparat."
 SAVED_FILE = "{file}: {inserted} nya, {updated} ändrade, {unchanged} oförändrade rader."

@@ -15,6 +15,8 @@ from layouts.components import data_table, empty_state
 from layouts.explanation import format_number
 from layouts.ids import UploadIds
 
+PROBLEMS_SHOWN = 200
+
 
 def page(uploads: Sequence[Upload], templates: Sequence[tuple[str, str]], user: Principal) -> html.Div:
     """The upload page: form, preview area, save button, result and the upload log.
@@ -25,7 +27,7 @@ def page(uploads: Sequence[Upload], templates: Sequence[tuple[str, str]], user: 
     log = [html.H2(texts.UPLOAD_LOG_HEADING), html.Div(upload_log(uploads, user), id=UploadIds.LOG)]
     if not user.may_edit_something:
         return html.Div([*heading, dbc.Alert(texts.REFUSED_READ_ONLY, color="info"), *log], className="upload-page")
-    scope = texts.UPLOAD_SCOPE_NOTE.format(scope=", ".join(user.scope_codes)) if not user.is_admin else None
+    scope = texts.UPLOAD_SCOPE_NOTE.format(scope=user.scope_label) if not user.is_admin else None
     return html.Div(
         [
             *heading,
@@ -88,11 +90,16 @@ def file_summary(file: FilePreview) -> html.Section:
 
 
 def problem_list(problems: Sequence[Problem]) -> dbc.Alert:
-    """Every problem, each naming file, row, column and value, and a promise that nothing was saved."""
+    """The problems, each naming file, row, column and value, and a promise that nothing was saved.
+
+    A whole nämnd's export uploaded by one unit's editor has a problem on nearly every row:
+    the first PROBLEMS_SHOWN say what is wrong, and the page stays small enough to open."""
+    rest = len(problems) - PROBLEMS_SHOWN
     return dbc.Alert(
         [
-            html.H3(texts.PROBLEMS_HEADING.format(count=len(problems)), className="h5"),
-            html.Ul([html.Li(str(problem)) for problem in problems]),
+            html.H3(texts.PROBLEMS_HEADING.format(count=format_number(len(problems), 0, "")), className="h5"),
+            html.Ul([html.Li(str(problem)) for problem in problems[:PROBLEMS_SHOWN]]),
+            html.P(texts.PROBLEMS_NOT_SHOWN.format(count=format_number(rest, 0, ""))) if rest > 0 else None,
         ],
         color="danger",
     )

@@ -208,7 +208,8 @@ def _page(app, client, path: str, search: str = "") -> str:
 def test_the_upload_page_tells_a_reader_and_an_editor_what_they_may_do(app):
     assert texts.REFUSED_READ_ONLY in _page(app, signed_in(app, "politiker"), "/uppladdning")
     editor = _page(app, signed_in(app, "enhetschef"), "/uppladdning")
-    assert texts.UPLOAD_SCOPE_NOTE.format(scope=OWN_UNIT) in editor and UploadIds.FILES in editor
+    scope = f"Förskolan Solrosen ({OWN_UNIT})"
+    assert texts.UPLOAD_SCOPE_NOTE.format(scope=scope) in editor and UploadIds.FILES in editor
 
 
 def test_the_assessment_form_is_offered_only_inside_the_scope(app):

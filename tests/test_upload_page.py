@@ -28,3 +28,17 @@ def test_a_garbled_transfer_is_a_problem_not_a_crash():
 def test_every_template_is_offered_for_download():
     links = templates()
     assert ("utfall.csv", "/mallar/utfall.csv") in links and len(links) >= 7
+
+
+def test_a_file_wrong_on_every_row_lists_the_first_problems_and_counts_the_rest():
+    from dash import html
+
+    from dashboard.csv_import import Problem
+    from layouts import texts
+    from layouts.upload import PROBLEMS_SHOWN, problem_list
+
+    problems = [Problem("utfall.csv", row, "organisation", "GRANNE", "utanför") for row in range(2, 1002)]
+    alert = problem_list(problems)
+    [items] = [c for c in alert.children if isinstance(c, html.Ul)]
+    assert len(items.children) == PROBLEMS_SHOWN and "rad 2," in items.children[0].children
+    assert texts.PROBLEMS_NOT_SHOWN.format(count=f"{1000 - PROBLEMS_SHOWN}") in str(alert.children[-1].children)
