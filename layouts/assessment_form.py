@@ -7,7 +7,6 @@ better status than the computed one asks for a justification (auditors' finding 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from zoneinfo import ZoneInfo
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -18,13 +17,18 @@ from dashboard.assessments import AuditEntry, Problem
 from dashboard.control_room import GoalStatus
 from dashboard.model import Assessment, OrgUnit, Status
 from layouts import explanation, texts, urls
-from layouts.components import basis_note, breadcrumb, data_table, empty_state, status_badge
+from layouts.components import (
+    basis_note,
+    breadcrumb,
+    data_table,
+    empty_state,
+    local_time,
+    status_badge,
+)
 from layouts.deviations import justification_note
 from layouts.followup_urls import assessment_path
 from layouts.ids import AssessmentIds
 from layouts.overview import assessment_note, counts_text, score
-
-LOCAL_TIME = ZoneInfo("Europe/Stockholm")
 
 # The form field each problem points to.
 PROBLEM_FIELD = {
@@ -189,7 +193,7 @@ def saved_message(entry: AuditEntry, goal_href: str) -> html.Div:
     flagged = entry.disagreement in assessments.ROSIER
     return html.Div(
         [
-            html.P(texts.SAVED.format(time=local_time(entry), name=entry.saved_by)),
+            html.P(texts.SAVED.format(time=local_time(entry.saved_at), name=entry.saved_by)),
             html.P(texts.SAVED_FLAGGED) if flagged else None,
             dcc.Link(texts.BACK_TO_GOAL, href=goal_href),
         ],
@@ -203,18 +207,13 @@ def goal_page_note(status: GoalStatus, state: urls.ViewState, saved: AuditEntry 
     return html.Div(
         [
             justification_note(saved),
-            html.P(texts.LAST_SAVED.format(time=local_time(saved), name=saved.saved_by), className="muted")
+            html.P(texts.LAST_SAVED.format(time=local_time(saved.saved_at), name=saved.saved_by), className="muted")
             if saved else None,
             dcc.Link(texts.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state),
                      className="btn btn-outline-primary btn-sm"),
         ],
         className="assessment-extra",
     )
-
-
-def local_time(entry: AuditEntry) -> str:
-    """When a save was made, in Swedish time, e.g. "2026-09-14 10:05"."""
-    return entry.saved_at.astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M")
 
 
 def history_table(history: Sequence[AuditEntry]) -> list:
@@ -224,7 +223,7 @@ def history_table(history: Sequence[AuditEntry]) -> list:
         return [heading, empty_state(texts.NO_ACCURACY_HISTORY)]
     rows = [
         (
-            local_time(entry),
+            local_time(entry.saved_at),
             entry.saved_by,
             _assessment_text(entry.before),
             _assessment_text(entry.after),

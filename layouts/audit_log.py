@@ -11,11 +11,9 @@ from dash import html
 
 from dashboard.audit import ACTIONS, Event
 from layouts import texts
-from layouts.components import data_table, empty_state
+from layouts.components import data_table, empty_state, local_time
 from layouts.ids import AuditIds
 from layouts.urls import AUDIT_PATH
-
-LOCAL_TIME = dt.timezone(dt.timedelta(hours=1))  # shown in Swedish standard time, like the other logs
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,7 @@ class Filters:
 def page(events: Sequence[Event], filters: Filters, usernames: Sequence[str], limit: int) -> html.Div:
     """The filter form (a plain GET form, so the filters stay in the URL) and the table."""
     rows = [
-        (e.at.astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M"), e.username,
+        (local_time(e.at), e.username,
          texts.AUDIT_ACTION_LABEL.get(e.action, e.action), e.target, e.detail,
          html.Span(texts.AUDIT_OUTCOME_LABEL.get(e.outcome, e.outcome), className=f"outcome-{e.outcome}"))
         for e in events

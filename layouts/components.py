@@ -5,8 +5,10 @@ Status is always symbol plus words, coloured only as a help (WCAG 1.4.1).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from dash import dcc, html
 
@@ -16,6 +18,7 @@ from layouts import texts
 from layouts.explanation import format_number
 from layouts.followup_urls import SHOWN_STEP
 
+LOCAL_TIME = ZoneInfo("Europe/Stockholm")
 SEVERITY = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.NO_DATA: 2, Status.MET: 3}  # deviations first
 TREND_SYMBOL = {Trend.BETTER: "▲", Trend.WORSE: "▼", Trend.UNCHANGED: "▶", Trend.UNKNOWN: ""}
 
@@ -126,6 +129,11 @@ def breadcrumb(items: Sequence[tuple[str, str | None]]) -> html.Nav:
 def empty_state(text: str) -> html.P:
     """Say why there is nothing to show, never a blank area."""
     return html.P(text, className="empty-state")
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A stored UTC time as Swedish clock time (summer time included), to the minute."""
+    return moment.astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M")
 
 
 def refused(reason: str) -> html.Div:
