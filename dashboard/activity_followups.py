@@ -15,7 +15,7 @@ from sqlalchemy import insert, select, update
 
 from dashboard import audit, database
 from dashboard.model import Activity, ActivityStatus
-from dashboard.store import Store, activity_t, activity_update_t
+from dashboard.store import Store, activity_t, activity_update_t, latest_period_first
 
 DEVIATIONS = (ActivityStatus.DELAYED, ActivityStatus.CANCELLED)
 
@@ -54,7 +54,7 @@ def history(store: Store, activity_id: int) -> list[FollowUp]:
     """Every recorded follow-up of the activity, newest first."""
     u = activity_update_t.c
     stmt = select(u.year, u.period, u.status, u.comment).where(u.activity_id == activity_id) \
-        .order_by(u.year.desc(), u.period.desc())
+        .order_by(*latest_period_first(activity_update_t))
     with store.engine.connect() as conn:
         return [FollowUp(y, p, ActivityStatus(s), c or "") for y, p, s, c in conn.execute(stmt)]
 

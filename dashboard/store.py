@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, func, insert, select
+from sqlalchemy import Connection, Engine, Select, Table, case, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import database
@@ -674,12 +674,19 @@ def _fact(row, indicators: dict[int, Indicator]) -> IndicatorFact:
     return IndicatorFact(row["goal_id"], row["org_id"], indicator, row["weight"], target, reading)
 
 
+def latest_period_first(table: Table) -> tuple:
+    """ORDER BY terms putting a table's latest (year, period) first: by the period's end month,
+    as `reported_periods` does, so the year's FY comes after its T2 (by name it would not)."""
+    end_month = case(PERIOD_END_MONTH, value=table.c.period, else_=13)
+    return table.c.year.desc(), end_month.desc(), table.c.period.desc()
+
+
 def _activities_with_comment() -> Select:
     """Activities with their holder's org path and the comment of their latest follow-up."""
     latest = (
         select(activity_update_t.c.comment)
         .where(activity_update_t.c.activity_id == activity_t.c.id)
-        .order_by(activity_update_t.c.year.desc(), activity_update_t.c.period.desc())
+        .order_by(*latest_period_first(activity_update_t))
         .limit(1)
         .scalar_subquery()
     )

@@ -86,3 +86,12 @@ def test_undoing_an_upload_never_overwrites_a_later_follow_up_in_the_app(tiny):
     with pytest.raises(change_sets.UndoRefused, match="sparats i Kontrollrummet"):
         change_sets.undo(tiny, replacing.upload_id, user_name="controller")
     assert tiny.activity("A1")[1].comment == "I appen."
+
+
+def test_the_latest_follow_up_is_the_latest_period_not_the_last_by_name(tiny):
+    """A year's helår (FY) comes after its T2, though "FY" sorts before "T2" as text."""
+    _, activity = tiny.activity("A2")
+    for period, comment in (("FY", "Helåret klart."), ("T2", "Augusti."), ("T1", "April.")):
+        activity_followups.save(tiny, activity, 2025, period, ActivityStatus.ONGOING, comment, "anna")
+    assert [f.period for f in activity_followups.history(tiny, activity.id)] == ["FY", "T2", "T1"]
+    assert tiny.activity("A2")[1].comment == "Helåret klart."
