@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import insert, select, update
 
 from dashboard import audit, database
+from dashboard.csv_formats import ACTIVITY_STATUS
 from dashboard.model import Activity, ActivityStatus
 from dashboard.store import Store, activity_t, activity_update_t, latest_period_first
 
@@ -76,6 +77,7 @@ def save(store: Store, activity: Activity, year: int, period: str, status: Activ
             conn.execute(update(activity_update_t).where(*key).values(**values))
         conn.execute(update(activity_t).where(activity_t.c.id == activity.id)
                      .values(status=status.value, upload_id=None))
-        was = f"{ActivityStatus(before.status).value} → " if before else ""
-        audit.record(conn, username, audit.ACTIVITY, f"{activity.code} {period} {year}", f"{was}{status.value}")
+        was = f"{ACTIVITY_STATUS.format(before.status)} → " if before else ""  # in Swedish, as the file says it
+        audit.record(conn, username, audit.ACTIVITY, f"{activity.code} {period} {year}",
+                     f"{was}{ACTIVITY_STATUS.format(status.value)}")
     return FollowUp(year, period, status, comment.strip())
