@@ -47,19 +47,20 @@ def register(app: Dash, store: Store) -> None:
 
 def submit(store: Store, key: dict, status: str | None, comment: str, user: Principal) -> tuple:
     """Save the follow-up if this person may; (feedback, history, facts)."""
-    found = store.activity(str(key.get("activity")))
-    reason = sign_in.refusal(user, found[0], store.org_by_id(found[1].org_id).name) if found else texts.NOT_FOUND_TEXT
+    code = str(key.get("activity"))
+    path, activity = store.activity(code) or (None, None)
+    owner = store.org_by_id(activity.org_id) if activity else None
+    reason = sign_in.refusal(user, path, owner.name) if owner else texts.NOT_FOUND_TEXT
     if not reason and (key.get("year"), key.get("period")) not in store.reported_periods():
         reason = texts.NOT_FOUND_TEXT  # only a period the page could have offered
     if reason:
-        audit.refuse(store, user, audit.ACTIVITY, str(key.get("activity")), reason)
+        audit.refuse(store, user, audit.ACTIVITY, code, reason)
         return refused(reason), no_update, no_update
     chosen = ActivityStatus(status) if status in set(ActivityStatus) else None
     try:
-        saved = activity_followups.save(store, found[1], int(key["year"]), str(key["period"]), chosen, comment,
-                                        user.username)
+        saved = activity_followups.save(store, activity, key["year"], key["period"], chosen, comment, user.username)
     except activity_followups.Invalid as invalid:
         return activity_layout.problem_list(invalid.problems), no_update, no_update
-    _, now = store.activity(found[1].code)
+    _, now = store.activity(code)
     return (activity_layout.saved_message(saved), activity_layout.history_table(activity_followups.history(store, now.id)),
-            activity_layout.facts(now, store.goal_by_id(now.goal_id), store.org_by_id(now.org_id)))
+            activity_layout.facts(now, store.goal_by_id(now.goal_id), owner))

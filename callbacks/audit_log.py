@@ -18,7 +18,7 @@ LIMIT = 500
 def page(store: Store, user: Principal, search: str | None) -> html.Div:
     """The log for the filters in the URL (?anvandare=…&handelse=…&fran=2026-05-01)."""
     if not user.is_admin:
-        audit.refuse(store, user, "audit_log", "ändringsloggen", texts.REFUSED_ADMIN_ONLY)
+        audit.refuse(store, user, audit.AUDIT_LOG, "ändringsloggen", texts.REFUSED_ADMIN_ONLY)
         return audit_log.refused()
     query = {key: values[0] for key, values in parse_qs((search or "").lstrip("?")).items()}
     filters = audit_log.Filters(query.get("anvandare") or None, _action(query.get("handelse")),

@@ -116,4 +116,3 @@ def safe_next(path: str) -> str:
 
 def _form(next_path: str, username: str, message: str, status: int) -> Response:
     return Response(sign_in.page(SIGN_IN_PATH, next_path, username, message), status, mimetype="text/html")
-

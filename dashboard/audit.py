@@ -2,7 +2,7 @@
 
 Uploads, undos and assessment saves are already recorded by their own tables (written in
 the same transaction as the change, so the log cannot miss one); `audit_event` holds the
-rest: account changes and refusals. `events` reads all of them as one list.
+rest: activity follow-ups, account changes and refusals. `events` reads all of them as one list.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ assessment_audit_t = AssessmentAuditRecord.__table__
 DONE, REFUSED = "done", "refused"
 UPLOAD, UNDO, ASSESSMENT = "upload", "undo", "assessment"
 USER_ADD, USER_REMOVE, USER_PASSWORD = "user_add", "user_remove", "user_password"
-ACTIVITY = "activity"
+ACTIVITY, AUDIT_LOG = "activity", "audit_log"  # AUDIT_LOG: only ever refused (the page is for admins)
 ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD)
 log = logging.getLogger("kontrollrummet.audit")
 
