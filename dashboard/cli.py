@@ -311,6 +311,20 @@ def bench(scale: str, calls: int, json_path: str | None, database_url: str | Non
         benchmark.write_json(results, json_path)
 
 
+def _fail_on_account_errors(action):
+    """An account change that cannot be made ends in its one Swedish line, exit 1."""
+    from dashboard.accounts import AccountError
+
+    @functools.wraps(action)
+    def wrapped(*args, **kwargs):
+        try:
+            return action(*args, **kwargs)
+        except AccountError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapped
+
+
 @main.group(help="Konton: vem som får logga in, och med vilken behörighet.")
 def user() -> None:
     """The account command group."""
@@ -331,6 +345,7 @@ PASSWORD_STDIN = click.option("--password-stdin", is_flag=True,
 @PASSWORD_STDIN
 @DATABASE_OPTION
 @_fail_on_database_errors
+@_fail_on_account_errors
 def user_add(username: str, role_name: str, org_codes: tuple[str, ...], display_name: str, sso: bool,
              password_stdin: bool, database_url: str | None) -> None:
     from dashboard import accounts
@@ -338,10 +353,7 @@ def user_add(username: str, role_name: str, org_codes: tuple[str, ...], display_
     store = _open_store(database_url)
     store.check()
     password = None if sso else _new_password(password_stdin)
-    try:
-        made = accounts.add(store, username, display_name, ROLES_BY_NAME[role_name], org_codes, password, _user(None))
-    except accounts.AccountError as error:
-        raise click.ClickException(str(error)) from error
+    made = accounts.add(store, username, display_name, ROLES_BY_NAME[role_name], org_codes, password, _user(None))
     scope = f" för {', '.join(made.org_codes)}" if made.org_codes else ""
     click.echo(f"Kontot {made.username} ({role_name}{scope}) är skapat.")
 
@@ -364,15 +376,13 @@ def user_list(database_url: str | None) -> None:
 @click.argument("username", metavar="ANVÄNDARNAMN")
 @DATABASE_OPTION
 @_fail_on_database_errors
+@_fail_on_account_errors
 def user_remove(username: str, database_url: str | None) -> None:
     from dashboard import accounts
 
     store = _open_store(database_url)
     store.check()
-    try:
-        accounts.remove(store, username, _user(None))
-    except accounts.AccountError as error:
-        raise click.ClickException(str(error)) from error
+    accounts.remove(store, username, _user(None))
     click.echo(f"Kontot {username} är borttaget.")
 
 
@@ -381,15 +391,13 @@ def user_remove(username: str, database_url: str | None) -> None:
 @PASSWORD_STDIN
 @DATABASE_OPTION
 @_fail_on_database_errors
+@_fail_on_account_errors
 def user_password(username: str, password_stdin: bool, database_url: str | None) -> None:
     from dashboard import accounts
 
     store = _open_store(database_url)
     store.check()
-    try:
-        accounts.set_password(store, username, _new_password(password_stdin), _user(None))
-    except accounts.AccountError as error:
-        raise click.ClickException(str(error)) from error
+    accounts.set_password(store, username, _new_password(password_stdin), _user(None))
     click.echo(f"Kontot {username} har fått ett nytt lösenord.")
 
 
