@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from collections.abc import Sequence
 
 from dash import Dash, Input, Output, State, html, no_update
 from flask import abort, request, send_file
@@ -16,16 +17,17 @@ from flask import abort, request, send_file
 from callbacks import sign_in
 from dashboard import (
     accuracy,
+    agenda,
     assessments,
     audit,
     consistency,
     control_room,
-    deviations,
     exports,
     report,
 )
 from dashboard.access import Principal
 from dashboard.control_room import GoalStatus
+from dashboard.goal_results import Brief
 from dashboard.model import Indicator, OrgUnit, Status
 from dashboard.store import Store
 from layouts import accuracy as accuracy_page_layout
@@ -72,37 +74,42 @@ def page(store: Store, pathname: str, search: str | None, state: urls.ViewState,
     return None
 
 
-def meeting(store: Store, state: urls.ViewState, org: OrgUnit, shown: int | None = None):
-    """The deviations, every organisation by id, and the form saves behind the first `shown` (all) goals."""
-    found = deviations.deviations(store, org, state.year, state.period)
-    saves = assessments.current_saves(store, [g.status for g in found[:shown]], state.year, state.period)
-    return found, {o.id: o for o in store.org_units()}, saves
+def meeting(store: Store, state: urls.ViewState, found: Sequence[Brief]):
+    """The goals in full, every organisation by id, and the form saves behind the goals' assessments."""
+    full = agenda.expand(store, found, state.year, state.period)
+    saves = assessments.current_saves(store, [g.status for g in full], state.year, state.period)
+    return full, {o.id: o for o in store.org_units()}, saves
 
 
 def deviations_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int) -> html.Div:
     """Avvikelser for the organisation, year and period: the `shown` most serious goals."""
     bar = filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id))
-    return deviations_layout.page(org, state, bar, *meeting(store, state, org, shown), shown=shown)
+    found = agenda.deviating(store, org, state.year, state.period)
+    return deviations_layout.page(org, state, bar, found, *meeting(store, state, found[:shown]), shown=shown)
 
 
 def presentation_page(store: Store, state: urls.ViewState, org: OrgUnit, number: int) -> html.Div:
-    """One deviating goal at a time."""
-    found, orgs, saves = meeting(store, state, org)
-    return presentation.page(number, found, state, org, orgs, saves)
+    """One deviating goal at a time: the goal at `number`, clamped to the list."""
+    found = agenda.deviating(store, org, state.year, state.period)
+    number = max(1, min(number, len(found)))
+    full, orgs, saves = meeting(store, state, found[number - 1 : number])
+    return presentation.page(number, len(found), full[0] if full else None, state, org, orgs, saves)
 
 
 def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int) -> html.Div:
     """Forecast accuracy, indicators met on a forecast alone, and consistency, for the organisation and below."""
     orgs = store.org_units()
     scope = [o.id for o in accuracy.subtree(orgs, org.id)]
-    assessed = consistency.assessed_statuses(store, scope, state.year, state.period)
+    assessed = consistency.assessed(store, scope, state.year, state.period)
+    pairs = consistency.differing_pairs(assessed)
     return accuracy_page_layout.page(
         org, state, filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id)),
         committees=accuracy.committee_accuracy(store, orgs, scope),
         indicators=accuracy.by_indicator(accuracy.forecast_checks(store, [org.id])),
         forecast_only=accuracy.forecast_only(store, scope, state.year, state.period),
         leans=consistency.lean_by_committee(assessed, orgs),
-        pairs=consistency.differing_pairs(assessed),
+        pairs=consistency.in_full(store, pairs[:shown], state.year, state.period),
+        pair_count=len(pairs),
         orgs={o.id: o for o in orgs},
         shown=shown,
     )
@@ -134,7 +141,8 @@ def document(store: Store, report_name: str, state: urls.ViewState, org: OrgUnit
              today: dt.date) -> exports.Document:
     """The meeting view or the tertial report as a document."""
     if report_name == DEVIATIONS_REPORT:
-        return export_documents.deviations_document(org, state, *meeting(store, state, org), today)
+        found = agenda.deviating(store, org, state.year, state.period)
+        return export_documents.deviations_document(org, state, *meeting(store, state, found), today)
     return export_documents.tertial_document(report.tertial_report(store, org, state.year, state.period), state, today)
 
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from sqlalchemy import insert, select, update
 
-from dashboard import audit, database
+from dashboard import audit, database, result_store
 from dashboard.csv_formats import ACTIVITY_STATUS
 from dashboard.model import Activity, ActivityStatus
 from dashboard.store import Store, activity_t, activity_update_t, latest_period_first
@@ -70,6 +70,7 @@ def save(store: Store, activity: Activity, year: int, period: str, status: Activ
     values = {"status": status.value, "comment": comment.strip(), "upload_id": None}
     with store.engine.begin() as conn:
         database.lock_writes(conn)  # an upload running now must not record stale values for undo
+        result_store.invalidate(conn)
         before = conn.execute(select(u.status, u.comment).where(*key)).first()
         if before is None:
             conn.execute(insert(activity_update_t).values(activity_id=activity.id, year=year, period=period, **values))

@@ -35,6 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from dashboard import result_store
 from dashboard.csv_formats import (
     BY_KIND,
     GOAL_LEVEL,
@@ -238,6 +239,8 @@ def commit(store: Store, uploads: Sequence[UploadFile], *, user_name: str,
         plans, problems = _plan(conn, uploads, scope)
         if problems:
             raise UploadRejected(problems)
+        if any(plan.inserts or plan.updates for plan in plans):
+            result_store.invalidate(conn)  # every kept goal result may have changed
         context = _Context(conn, [])  # ids as the writes create them
         saved = [_apply(conn, plan, context, user_name) for plan in _in_write_order(plans)]
         add_reported_periods(conn, (period for plan in plans for period in _inserted_periods(plan)))
@@ -256,6 +259,7 @@ def undo(store: Store, upload_id: int, *, user_name: str) -> UndoResult:
     try:
         with store.engine.begin() as conn:
             lock_writes(conn)
+            result_store.invalidate(conn)
             result = _undo(conn, upload_id, user_name)
             refresh_reported_periods(conn)
             return result

@@ -13,20 +13,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from dashboard import control_room, rules
+from dashboard import control_room, goal_results, rules
 from dashboard.accuracy import committee_of
 from dashboard.control_room import GoalStatus
+from dashboard.goal_results import Brief
 from dashboard.model import OrgUnit
 from dashboard.store import Store
 
 SIMILAR_SCORE = 0.10  # computed scores within 10 points of 100 count as similar results
 
 
-def assessed_statuses(store: Store, org_ids: Sequence[int], year: int, period: str) -> list[GoalStatus]:
-    """Every assessed (goal, organisation) of the organisations judged, with its own assessment."""
+def assessed(store: Store, org_ids: Sequence[int], year: int, period: str) -> list[Brief]:
+    """Every assessed (goal, organisation) of the organisations judged in brief, with its own assessment."""
     goals = {goal.id: goal for goal in store.goals(year)}
-    pairs = [(goals[a.goal_id], a.org_id) for a in store.assessments(org_ids, year, period) if a.goal_id in goals]
-    return control_room.judge(store, pairs, year, period)
+    pairs = [(goals[goal_id], org_id) for goal_id, org_id in store.assessed_pairs(org_ids, year, period)
+             if goal_id in goals]
+    return goal_results.briefs(store, pairs, year, period)
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,12 @@ class Lean:
         return count / self.count if self.count else None
 
 
-def lean_by_committee(statuses: Sequence[GoalStatus], orgs: Sequence[OrgUnit]) -> list[Lean]:
+def lean_by_committee(found: Sequence[Brief], orgs: Sequence[OrgUnit]) -> list[Lean]:
     """Per nämnd, how many assessments are rosier or gloomier than the computed status; rosiest first."""
     by_id = {org.id: org for org in orgs}
     grouped: dict[int, list[rules.Disagreement]] = defaultdict(list)
-    for status in statuses:
-        grouped[committee_of(by_id[status.org_id], by_id).id].append(status.disagreement)
+    for brief in found:
+        grouped[committee_of(by_id[brief.org_id], by_id).id].append(brief.disagreement)
     leans = [
         Lean(
             by_id[committee_id],
@@ -69,19 +71,23 @@ def lean_by_committee(statuses: Sequence[GoalStatus], orgs: Sequence[OrgUnit]) -
                                            lean.committee.name))
 
 
-def differing_pairs(
-    statuses: Sequence[GoalStatus], tolerance: float = SIMILAR_SCORE
-) -> list[tuple[GoalStatus, GoalStatus]]:
+def differing_pairs(found: Sequence[Brief], tolerance: float = SIMILAR_SCORE) -> list[tuple[Brief, Brief]]:
     """Pairs of organisations with similar computed scores for the same goal but different own assessments."""
-    by_goal: dict[int, list[GoalStatus]] = defaultdict(list)
-    for status in statuses:
-        if status.assessment is not None and status.result.score is not None:
-            by_goal[status.goal.id].append(status)
+    by_goal: dict[int, list[Brief]] = defaultdict(list)
+    for brief in found:
+        if brief.assessment_status is not None and brief.score is not None:
+            by_goal[brief.goal.id].append(brief)
     pairs = [
-        (a, b) if a.result.score <= b.result.score else (b, a)
+        (a, b) if a.score <= b.score else (b, a)
         for same_goal in by_goal.values()
         for a, b in combinations(same_goal, 2)
-        if abs(a.result.score - b.result.score) <= tolerance + 1e-9
-        and a.assessment.status is not b.assessment.status
+        if abs(a.score - b.score) <= tolerance + 1e-9 and a.assessment_status is not b.assessment_status
     ]
     return sorted(pairs, key=lambda pair: (pair[0].goal.code, pair[0].org_id, pair[1].org_id))
+
+
+def in_full(store: Store, pairs: Sequence[tuple[Brief, Brief]], year: int, period: str
+            ) -> list[tuple[GoalStatus, GoalStatus]]:
+    """The pairs judged in full, for showing each side's score and own assessment."""
+    statuses = control_room.judge(store, [(b.goal, b.org_id) for pair in pairs for b in pair], year, period)
+    return list(zip(statuses[::2], statuses[1::2]))

@@ -21,6 +21,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 WRITE_LOCK = 7_301_001
 MIGRATION_LOCK = 7_301_002
 CONNECT_TIMEOUT_S = 10  # connecting to a database host that does not answer gives up, not hangs
+SQLITE_BUSY_TIMEOUT_MS = 10_000  # several workers may write at once; a writer waits this long for the lock
 
 
 class DatabaseError(Exception):
@@ -61,7 +62,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")  # several workers may write at once
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -151,7 +152,7 @@ def describe_failure(engine: Engine, error: Exception) -> str:
 
 def drop_everything(engine: Engine) -> None:
     """Remove all of Kontrollrummet's tables, the migrations' version table included."""
-    from dashboard import schema_access, schema_followup  # noqa: F401 (their tables must be dropped too)
+    from dashboard import schema_access, schema_followup, schema_results  # noqa: F401 (their tables must be dropped too)
     from dashboard.schema import Base  # the schema is only needed here and in migrations
 
     with engine.begin() as conn:

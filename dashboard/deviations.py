@@ -3,19 +3,21 @@
 The auditors found over 800 steering signals drowning what matters (DOMAIN.md, finding 4),
 so the meeting starts from what deviates: goals computed as not (or only partly) met,
 indicators below target or without an outcome, late activities, and own assessments that
-disagree with the computed status. Everything is judged by `control_room.judge`.
+disagree with the computed status. What counts as a deviation, and how serious; `agenda`
+decides which goals a meeting looks at and ranks them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from dashboard import control_room, rules
+from dashboard import rules
 from dashboard.control_room import GoalStatus, JudgedIndicator
-from dashboard.model import Activity, Basis, Goal, GoalLevel, OrgUnit, Status, period_end
-from dashboard.store import Store
+from dashboard.model import Activity, Basis, Status
 
 
 class DeviationKind(StrEnum):
@@ -102,30 +104,16 @@ class GoalDeviations:
         """The deviations of the given kinds."""
         return [item for item in self.items if item.kind in kinds]
 
-
-def meeting_goals(store: Store, org: OrgUnit, year: int) -> list[tuple[Goal, int]]:
-    """KF goals judged for the organisation, and the nämnd- and enhetsmål within it judged for their owners."""
-    pairs = [(goal, org.id) for goal in store.goals(year, (GoalLevel.COUNCIL,))]
-    for level in (GoalLevel.COMMITTEE, GoalLevel.UNIT):
-        pairs += [(goal, goal.org_id) for goal in store.goals_within(org.id, year, level)]
-    return pairs
+    @property
+    def kinds(self) -> Counter[DeviationKind]:
+        """How many deviations of each kind (what `counts` adds up)."""
+        return Counter(item.kind for item in self.items)
 
 
-def judged_goals(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalStatus]:
-    """Every goal of the meeting judged, leaving out goals with nothing to judge at their organisation."""
-    statuses = control_room.judge(store, meeting_goals(store, org, year), year, period)
-    return [s for s in statuses if s.result.reason is not rules.GoalReason.NO_PARTS]
-
-
-def deviations(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalDeviations]:
-    """Goals with at least one deviation, the most serious first."""
-    as_of = period_end(year, period)
-    found = []
-    for status in judged_goals(store, org, year, period):
-        items = goal_items(status) + indicator_items(status.indicators) + activity_items(status.activities, as_of)
-        if items:
-            found.append(GoalDeviations(status, tuple(sorted(items, key=lambda d: KIND_ORDER[d.kind]))))
-    return sorted(found, key=_rank)
+def deviations_of(status: GoalStatus, as_of: dt.date) -> list[Deviation]:
+    """Everything that deviates under a judged goal, in the order of the kinds."""
+    found = goal_items(status) + indicator_items(status.indicators) + activity_items(status.activities, as_of)
+    return sorted(found, key=lambda d: KIND_ORDER[d.kind])
 
 
 def goal_items(status: GoalStatus) -> list[Deviation]:
@@ -165,17 +153,17 @@ def activity_items(activities: Sequence[Activity], as_of) -> list[Deviation]:
 _STATUS_RANK = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.NO_DATA: 2, Status.MET: 3}
 
 
-def _rank(goal: GoalDeviations) -> tuple:
+def rank(status: Status, score: float | None, code: str, kinds: Mapping[DeviationKind, int]) -> tuple:
     """Worst status first, then the most serious deviation, the most of them, the lowest score."""
-    serious = sum(item.severity == 0 for item in goal.items)
-    result = goal.status.result
-    return (_STATUS_RANK[result.status], goal.severity, -serious, result.score or 0.0, goal.status.goal.code)
+    present = [kind for kind, count in kinds.items() if count]
+    serious = sum(count for kind, count in kinds.items() if SEVERITY[kind] == 0)
+    return (_STATUS_RANK[status], min(SEVERITY[kind] for kind in present), -serious, score or 0.0, code)
 
 
-def counts(found: Sequence[GoalDeviations]) -> dict[DeviationKind, int]:
+def counts(found: Iterable[Mapping[DeviationKind, int]]) -> dict[DeviationKind, int]:
     """How many deviations of each kind, counted per goal (an indicator may serve two goals)."""
     totals = {kind: 0 for kind in DeviationKind}
-    for goal in found:
-        for item in goal.items:
-            totals[item.kind] += 1
+    for kinds in found:
+        for kind, count in kinds.items():
+            totals[kind] += count
     return totals

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard import assessments, deviations, rules
+from dashboard import agenda, assessments, rules
 from dashboard.control_room import GoalStatus
 from dashboard.model import Activity, OrgUnit, period_end
 from dashboard.store import Store
@@ -32,7 +32,7 @@ class TertialReport:
 
 def tertial_report(store: Store, org: OrgUnit, year: int, period: str) -> TertialReport:
     """Judge the meeting's goals in document order: level, then code."""
-    statuses = sorted(deviations.judged_goals(store, org, year, period), key=lambda s: (s.goal.level, s.goal.code))
+    statuses = sorted(agenda.judged_goals(store, org, year, period), key=lambda s: (s.goal.level, s.goal.code))
     saved = assessments.current_saves(store, statuses, year, period)
     as_of = period_end(year, period)
     goals = tuple(

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, Select, Table, case, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard import database
+from dashboard import database, result_store
 from dashboard.dataset import Dataset, MeasurementRow
 from dashboard.model import (
     PERIOD_END_MONTH,
@@ -99,6 +99,7 @@ class Store:
     ) -> dict[str, int]:
         """Insert a whole dataset in one transaction, recorded as one upload; returns row counts."""
         with self.engine.begin() as conn:
+            result_store.invalidate(conn)
             upload_id = _start_upload(conn, user_name, file_name, kind)
             counts = _DatasetWriter(conn, upload_id).write(data)
             refresh_reported_periods(conn)
@@ -134,11 +135,12 @@ class Store:
         return self._summaries[key]
 
     def table_counts(self) -> dict[str, int]:
-        """Rows per table, for summaries and tests."""
+        """Rows per table of entered data (not the derived goal results), for summaries and tests."""
         with self.engine.connect() as conn:
             return {
                 table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
                 for table in Base.metadata.sorted_tables
+                if not table.info.get("derived")
             }
 
     def org_units(self) -> list[OrgUnit]:
@@ -212,6 +214,16 @@ class Store:
                 )
                 for row in conn.execute(stmt)
             ]
+
+    def assessed_pairs(self, org_ids: Sequence[int], year: int, period: str) -> list[tuple[int, int]]:
+        """(goal id, organisation id) of each own assessment of the organisations for a period, without its texts."""
+        stmt = select(assessment_t.c.goal_id, assessment_t.c.org_id).where(
+            assessment_t.c.org_id.in_(list(org_ids)),
+            assessment_t.c.year == year,
+            assessment_t.c.period == period,
+        )
+        with self.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(stmt.order_by(assessment_t.c.goal_id, assessment_t.c.org_id))]
 
     def goal(self, code: str) -> Goal | None:
         """The goal with this code."""

@@ -48,10 +48,12 @@ def page(
     forecast_only: Sequence[ForecastOnly],
     leans: Sequence[Lean],
     pairs: Sequence[tuple[GoalStatus, GoalStatus]],
+    pair_count: int,
     orgs: dict[int, OrgUnit],
     shown: int | None = None,
 ) -> html.Div:
-    """The whole page for an organisation and everything below it; long tables list `shown` rows."""
+    """The whole page for an organisation and everything below it; long tables list `shown` rows
+    (`pairs` are the shown ones of `pair_count`)."""
     period = texts.PERIOD_LABEL[state.period].lower()
     return html.Div(
         [
@@ -65,7 +67,7 @@ def page(
             ),
             accuracy_section(org, state, committees, indicators),
             forecast_only_section(state, forecast_only, orgs, period, shown),
-            consistency_section(state, leans, pairs, orgs, period, shown),
+            consistency_section(state, leans, pairs, pair_count, orgs, period, shown),
         ],
         className="accuracy-page",
     )
@@ -266,6 +268,7 @@ def consistency_section(
     state: urls.ViewState,
     leans: Sequence[Lean],
     pairs: Sequence[tuple[GoalStatus, GoalStatus]],
+    pair_count: int,
     orgs: dict[int, OrgUnit],
     period: str,
     shown: int | None = None,
@@ -282,8 +285,8 @@ def consistency_section(
         data_table(texts.LEAN_CAPTION.format(period=period, year=state.year), texts.LEAN_COLUMNS,
                    [lean_row(lean) for lean in leans], numeric=(1, 2, 3, 4, 5)),
         html.H3(texts.PAIRS_HEADING, className="h5 mt-4"),
-        pair_table(pairs[:shown], state, orgs) if pairs else empty_state(texts.NO_PAIRS),
-        _show_more(state, shown, len(pairs), SECTION_IDS[2]),
+        pair_table(pairs, state, orgs) if pairs else empty_state(texts.NO_PAIRS),
+        _show_more(state, shown, pair_count, SECTION_IDS[2]),
     ]
     return html.Section(children, id=SECTION_IDS[2])
 

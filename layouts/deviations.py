@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard.assessments import AuditEntry
 from dashboard.control_room import GoalStatus
 from dashboard.deviations import Deviation, DeviationKind, GoalDeviations, counts
+from dashboard.goal_results import Brief
 from dashboard.model import OrgUnit
 from layouts import explanation, texts, urls
 from layouts.components import basis_tag, data_table, empty_state, show_more, status_badge
@@ -40,12 +41,13 @@ def page(
     org: OrgUnit,
     state: urls.ViewState,
     filter_bar,
-    found: Sequence[GoalDeviations],
+    found: Sequence[Brief],
+    full: Sequence[GoalDeviations],
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
     shown: int | None = None,
 ) -> html.Div:
-    """The meeting view: intro, actions, the summary, then the first `shown` (all) deviating goals."""
+    """The meeting view: intro, actions, the summary of all `found`, then the first `shown` of them in `full`."""
     period = texts.PERIOD_LABEL[state.period].lower()
     return html.Div(
         [
@@ -53,8 +55,8 @@ def page(
             filter_bar,
             html.P(texts.DEVIATIONS_INTRO.format(org=org.name, period=period, year=state.year), className="lead"),
             actions(state, bool(found)),
-            summary(found),
-            html.Ol([html.Li(goal_section(g, state, orgs, saves)) for g in found[:shown]],
+            summary(counts(b.kinds for b in found)),
+            html.Ol([html.Li(goal_section(g, state, orgs, saves)) for g in full],
                     className="deviation-list")
             if found
             else empty_state(texts.NO_DEVIATIONS),
@@ -85,9 +87,8 @@ def actions(state: urls.ViewState, has_deviations: bool) -> html.Div:
     )
 
 
-def summary(found: Sequence[GoalDeviations]) -> html.Div:
+def summary(totals: dict[DeviationKind, int]) -> html.Div:
     """How many deviations of each kind: the first thing the meeting reads."""
-    totals = counts(found)
     items = [
         html.Li([html.Span(str(sum(totals[k] for k in group)), className="count"), " ", texts.SUMMARY_GROUP_LABEL[i]])
         for i, group in enumerate(SUMMARY_GROUPS)

@@ -80,7 +80,7 @@ def deviations_document(
     today: dt.date,
 ) -> Document:
     """Avvikelser for the nämnd's papers: a summary with a chart, then each goal and its deviations."""
-    totals = counts(found)
+    totals = counts(g.kinds for g in found)
     group_counts = [sum(totals[k] for k in group) for group in SUMMARY_GROUPS]
     chart = BarChart(
         title=texts.DEVIATIONS_CHART_TITLE,

@@ -6,8 +6,6 @@ URL says where the meeting is); the keys → ← PageDown PageUp and Esc follow 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from dash import dcc, html
 
 from dashboard.assessments import AuditEntry
@@ -23,25 +21,24 @@ from layouts.overview import assessment_note, counts_text, score
 
 def page(
     number: int,
-    found: Sequence[GoalDeviations],
+    total: int,
+    goal: GoalDeviations | None,
     state: urls.ViewState,
     org: OrgUnit,
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
 ) -> html.Div:
-    """The goal at `number` (clamped to the list) with links to the neighbours and back."""
+    """The goal at `number` of `total` with links to the neighbours and back (None: nothing deviates)."""
     back = urls.href(DEVIATIONS_PATH, state)
-    if not found:
+    if goal is None:
         return html.Div([html.H1(texts.PRESENTATION_EMPTY.format(org=org.name)), dcc.Link(texts.END_PRESENTATION, href=back,
                                                                                        id=FollowupIds.END)],
                         className="presentation")
-    number = min(number, len(found))
-    goal = found[number - 1]
     status = goal.status
     owner = orgs[status.org_id]
     return html.Div(
         [
-            navigation(number, len(found), state, back),
+            navigation(number, total, state, back),
             html.P([texts.GOAL_LEVEL_LABEL[status.goal.level], " · ", owner.name, " · ",
                     texts.PERIOD_LABEL[state.period], " ", str(state.year)], className="eyebrow"),
             html.H1(status.goal.title, id=FollowupIds.HEADING, tabIndex=-1),

@@ -9,11 +9,11 @@ from dashboard.store import Store
 
 
 def database_digest(store: Store, leave_out: tuple[str, ...] = ()) -> str:
-    """SHA-256 over every row of every table (but `leave_out`), in primary-key order."""
+    """SHA-256 over every row of every table (but `leave_out` and derived ones), in primary-key order."""
     digest = hashlib.sha256()
     with store.engine.connect() as conn:
         for table in Base.metadata.sorted_tables:
-            if table.name in leave_out:
+            if table.name in leave_out or table.info.get("derived"):
                 continue
             digest.update(table.name.encode())
             for row in conn.execute(select(table).order_by(*table.primary_key.columns)):
@@ -36,7 +36,7 @@ def content_digest(store: Store) -> str:
     digest = hashlib.sha256()
     with store.engine.connect() as conn:
         for table in Base.metadata.sorted_tables:
-            if table.name in HISTORY:
+            if table.name in HISTORY or table.info.get("derived"):
                 continue
             columns = [_as_code(column) for column in table.c if column.name not in DERIVED]
             digest.update(table.name.encode())

@@ -11,14 +11,14 @@ from dashboard.accuracy import committee_of
 @pytest.fixture(scope="module")
 def assessed(demo_store):
     orgs = demo_store.org_units()
-    return consistency.assessed_statuses(demo_store, [o.id for o in orgs], 2026, "T2"), orgs
+    return consistency.assessed(demo_store, [o.id for o in orgs], 2026, "T2"), orgs
 
 
 def test_every_assessment_of_the_period_is_judged(demo_store, assessed):
     statuses, orgs = assessed
     stored = demo_store.assessments([o.id for o in orgs], 2026, "T2")
     assert len(statuses) == len(stored) > 0
-    assert all(s.assessment is not None for s in statuses)
+    assert all(s.assessment_status is not None for s in statuses)
 
 
 def test_lean_counts_each_committees_assessments(assessed):
@@ -41,10 +41,10 @@ def test_pairs_are_exactly_the_similar_results_assessed_differently(assessed):
     expected = {
         frozenset((a.org_id, b.org_id, a.goal.id))
         for a, b in combinations(statuses, 2)
-        if a.goal.id == b.goal.id and a.result.score is not None and b.result.score is not None
-        and abs(a.result.score - b.result.score) <= consistency.SIMILAR_SCORE + 1e-9
-        and a.assessment.status is not b.assessment.status
+        if a.goal.id == b.goal.id and a.score is not None and b.score is not None
+        and abs(a.score - b.score) <= consistency.SIMILAR_SCORE + 1e-9
+        and a.assessment_status is not b.assessment_status
     }
     assert {frozenset((a.org_id, b.org_id, a.goal.id)) for a, b in pairs} == expected
-    assert all(a.result.score <= b.result.score for a, b in pairs)
+    assert all(a.score <= b.score for a, b in pairs)
     assert expected, "the demo has nämnder assessing similar results differently at T2 2026"

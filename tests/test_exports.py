@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from callbacks import followup
-from dashboard import exports
+from dashboard import agenda, exports
 from dashboard.app import create_app
 from dashboard.model import Status
 from dashboard.settings import Settings
@@ -92,7 +92,7 @@ def test_the_deviations_workbook_has_a_row_per_deviation(demo_store):
     document = followup.document(demo_store, "avvikelser", STATE, org, TODAY)
     book = load_workbook(io.BytesIO(exports.to_xlsx(document)))
     rows = _rows(book[texts.DEVIATIONS_SHEET])
-    found = followup.meeting(demo_store, STATE, org)[0]
+    found = agenda.agenda(demo_store, org, STATE.year, STATE.period)
     assert len(rows) == sum(len(g.items) for g in found)
     assert [r["Nr"] for r in rows] == sorted(r["Nr"] for r in rows)
     assert PdfReader(io.BytesIO(exports.to_pdf(document))).pages

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from dashboard import schema_access, schema_followup  # noqa: F401 (register their tables on Base)
+from dashboard import schema_access, schema_followup, schema_results  # noqa: F401 (register their tables on Base)
 from dashboard.schema import Base
 
 engine = context.config.attributes["engine"]

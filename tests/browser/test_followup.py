@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from dashboard import accuracy, deviations, rules
+from dashboard import accuracy, agenda, rules
 from dashboard.assessments import Problem
 from dashboard.model import Status
 from layouts import texts
@@ -28,7 +28,7 @@ def test_no_serious_accessibility_violations(page, axe_check, path):
 
 
 def test_the_meeting_walks_through_the_deviations_with_the_keyboard(page, demo_app_store, screenshot):
-    found = deviations.deviations(demo_app_store, demo_app_store.org("SKA"), 2026, "T2")
+    found = agenda.agenda(demo_app_store, demo_app_store.org("SKA"), 2026, "T2")
     page.goto("/?org=SKA")
     expect(page.locator(".goal-card").first).to_be_visible()
     page.get_by_role("navigation", name=texts.NAV_LABEL).get_by_role("link", name=texts.NAV_DEVIATIONS).click()
@@ -54,7 +54,7 @@ def test_the_meeting_walks_through_the_deviations_with_the_keyboard(page, demo_a
 
 @pytest.mark.user("controller")
 def test_a_rosier_assessment_needs_a_justification_and_is_flagged(page, axe_check, demo_app_store, screenshot):
-    found = deviations.deviations(demo_app_store, demo_app_store.org("SKA"), 2026, "T2")
+    found = agenda.agenda(demo_app_store, demo_app_store.org("SKA"), 2026, "T2")
     goal = next(g.status for g in found if g.status.result.status is Status.PARTLY_MET
                 and g.status.disagreement is rules.Disagreement.NONE and g.status.goal.code.startswith("SKA-"))
     page.goto(f"/avvikelser?{SKA_T2}")

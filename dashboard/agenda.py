@@ -1,0 +1,51 @@
+"""The follow-up meeting's agenda: which goals an organisation's meeting looks at, and those that deviate, worst first.
+
+The ranking reads the goals' kept briefs (goal_results.py), so the whole city's 2,000
+goals are ranked without judging them again; only the goals a page shows are judged in
+full (`expand`), with the facts, activities and assessment behind each deviation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dashboard import control_room, deviations, goal_results, rules
+from dashboard.control_room import GoalStatus
+from dashboard.deviations import GoalDeviations
+from dashboard.goal_results import Brief
+from dashboard.model import Goal, GoalLevel, OrgUnit, period_end
+from dashboard.store import Store
+
+
+def meeting_goals(store: Store, org: OrgUnit, year: int) -> list[tuple[Goal, int]]:
+    """KF goals judged for the organisation, and the nämnd- and enhetsmål within it judged for their owners."""
+    pairs = [(goal, org.id) for goal in store.goals(year, (GoalLevel.COUNCIL,))]
+    for level in (GoalLevel.COMMITTEE, GoalLevel.UNIT):
+        pairs += [(goal, goal.org_id) for goal in store.goals_within(org.id, year, level)]
+    return pairs
+
+
+def judged_goals(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalStatus]:
+    """Every goal of the meeting judged in full, leaving out goals with nothing to judge at their organisation."""
+    statuses = control_room.judge(store, meeting_goals(store, org, year), year, period)
+    return [s for s in statuses if s.result.reason is not rules.GoalReason.NO_PARTS]
+
+
+def deviating(store: Store, org: OrgUnit, year: int, period: str) -> list[Brief]:
+    """The meeting's goals with at least one deviation, the most serious first, in brief."""
+    found = [b for b in goal_results.briefs(store, meeting_goals(store, org, year), year, period)
+             if b.judged and any(b.kinds.values())]
+    return sorted(found, key=lambda b: deviations.rank(b.status, b.score, b.goal.code, b.kinds))
+
+
+def expand(store: Store, found: Sequence[Brief], year: int, period: str) -> list[GoalDeviations]:
+    """The goals in full, in the same order: each with its status and everything that deviates under it."""
+    as_of = period_end(year, period)
+    statuses = control_room.judge(store, [(b.goal, b.org_id) for b in found], year, period)
+    expanded = [GoalDeviations(status, tuple(deviations.deviations_of(status, as_of))) for status in statuses]
+    return [goal for goal in expanded if goal.items]  # none empty, unless a write landed in between
+
+
+def agenda(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalDeviations]:
+    """Every deviating goal of the meeting in full, the most serious first: for documents and tests."""
+    return expand(store, deviating(store, org, year, period), year, period)

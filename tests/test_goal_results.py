@@ -1,0 +1,189 @@
+"""Kept goal results: they say what judging in full says, and no write leaves a stale one readable.
+
+On both backends. The tiny dataset's K1 at the city, T1 2025 (tests/tiny.py), is partly met
+with a rosier own assessment and an overdue activity; each write below changes that.
+"""
+
+import time
+from collections import Counter
+
+import pytest
+
+from dashboard import (
+    activity_followups,
+    agenda,
+    assessments,
+    change_sets,
+    consistency,
+    control_room,
+    deviations,
+    goal_results,
+    result_store,
+)
+from dashboard.csv_import import UploadFile
+from dashboard.database import SQLITE_BUSY_TIMEOUT_MS, lock_writes
+from dashboard.model import ActivityStatus, Status, period_end
+from dashboard.schema_results import GoalResultRecord
+from dashboard.store import assessment_t
+from tests.tiny import tiny_dataset
+
+YEAR, PERIOD = 2025, "T1"
+
+
+@pytest.fixture
+def tiny(empty_store):
+    empty_store.write_dataset(tiny_dataset(), user_name="test", file_name="tiny", kind="test")
+    return empty_store
+
+
+def said(found: list[goal_results.Brief]) -> list[tuple]:
+    """What a brief says, comparable with `judged_in_full`."""
+    return [(b.goal.code, b.org_id, b.status, b.reason, b.score, b.disagreement, b.assessment_status,
+             {kind: n for kind, n in b.kinds.items() if n}) for b in found]
+
+
+def judged_in_full(store, pairs, year: int, period: str) -> list[tuple]:
+    """The same, from judging every pair in full now."""
+    as_of = period_end(year, period)
+    return [(s.goal.code, s.org_id, s.result.status, s.result.reason, s.result.score, s.disagreement,
+             s.assessment.status if s.assessment else None,
+             dict(Counter(d.kind for d in deviations.deviations_of(s, as_of))))
+            for s in control_room.judge(store, pairs, year, period)]
+
+
+def k1_at_city(store) -> list[tuple]:
+    return [(store.goal("K1"), store.org("STAD").id)]
+
+
+def test_kept_results_say_what_judging_in_full_says(demo_store):
+    root = demo_store.root_org()
+    goals = {goal.id: goal for goal in demo_store.goals(2026)}
+    assessed = [(goals[g], o) for g, o in demo_store.assessed_pairs([o.id for o in demo_store.org_units()], 2026, "T2")]
+    pairs = agenda.meeting_goals(demo_store, root, 2026) + assessed
+    expected = judged_in_full(demo_store, pairs, 2026, "T2")
+    first = goal_results.briefs(demo_store, pairs, 2026, "T2")  # judged, or read if another test kept them
+    kept = result_store.kept(demo_store.engine, 2026, "T2", goal_results.rules_fingerprint())
+    assert {(row.goal_id, row.org_id) for row in kept} >= {(goal.id, org_id) for goal, org_id in pairs}
+    assert said(first) == said(goal_results.briefs(demo_store, pairs, 2026, "T2")) == expected
+    assert any(kinds for *_, kinds in expected) and any(s[6] for s in expected)
+
+
+def _upload(store, outcome: str) -> None:
+    text = f"indikator;organisation;år;period;kön;utfall;prognos\r\nNOJD;STAD;2025;T1;T;{outcome};88\r\n"
+    change_sets.commit(store, [UploadFile("utfall.csv", text.encode("utf-8-sig"))], user_name="anna")
+
+
+def _undo_an_upload(store) -> None:
+    _upload(store, "60")
+    goal_results.briefs(store, k1_at_city(store), YEAR, PERIOD)  # kept after the upload, before the undo
+    [latest, *_] = change_sets.list_uploads(store)
+    change_sets.undo(store, latest.id, user_name="anna")
+
+
+def _save_assessment(store) -> None:
+    goal, org = store.goal("K1"), store.org("STAD")
+    [status] = control_room.judge(store, [(goal, org.id)], YEAR, PERIOD)
+    draft = assessments.Draft(goal.id, org.id, YEAR, PERIOD, Status.NOT_MET, analysis="Sämre än väntat.",
+                              measures="Fler hembesök.")
+    assessments.save(store, draft, status.result, "anna")
+
+
+def _follow_up_activity(store) -> None:
+    _, activity = store.activity("A1")
+    activity_followups.save(store, activity, YEAR, PERIOD, ActivityStatus.DONE, "Klart.", "anna")
+
+
+WRITES = {
+    "an upload": lambda store: _upload(store, "60"),
+    "an undo": _undo_an_upload,
+    "an assessment saved in the app": _save_assessment,
+    "an activity followed up in the app": _follow_up_activity,
+}
+
+
+@pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
+def test_every_write_ends_the_kept_results(tiny, write):
+    pairs = k1_at_city(tiny)
+    before = said(goal_results.briefs(tiny, pairs, YEAR, PERIOD))
+    assert before == judged_in_full(tiny, pairs, YEAR, PERIOD)
+    write(tiny)
+    after = said(goal_results.briefs(tiny, k1_at_city(tiny), YEAR, PERIOD))
+    assert after == judged_in_full(tiny, pairs, YEAR, PERIOD)
+    if write is _undo_an_upload:  # back to the first result, not the one kept after the upload
+        assert after == before
+    else:
+        assert after != before
+
+
+def test_an_upload_that_changes_nothing_keeps_the_results(tiny):
+    goal_results.briefs(tiny, k1_at_city(tiny), YEAR, PERIOD)
+    generation = result_store.generation(tiny.engine)
+    _upload(tiny, "86")  # the stored value
+    assert result_store.generation(tiny.engine) == generation
+
+
+def test_a_result_judged_while_a_write_commits_is_never_read(tiny):
+    """The reader read the generation, then a write committed, then the reader kept what it judged."""
+    pairs = k1_at_city(tiny)
+    generation = result_store.generation(tiny.engine)
+    stale = goal_results.briefs(tiny, pairs, YEAR, PERIOD)
+    _save_assessment(tiny)
+    _keep(tiny, generation, goal_results.rules_fingerprint(), stale[0])  # a late writer of the old judgement
+    assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(tiny, pairs, YEAR, PERIOD)
+
+
+def test_results_kept_by_other_code_are_not_read(tiny):
+    pairs = k1_at_city(tiny)
+    [brief] = goal_results.briefs(tiny, pairs, YEAR, PERIOD)
+    _save_assessment(tiny)  # a new generation, nothing kept in it yet
+    _keep(tiny, result_store.generation(tiny.engine), "0" * 16, brief)
+    assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(tiny, pairs, YEAR, PERIOD)
+
+
+def _keep(store, generation: int, rules: str, brief: goal_results.Brief) -> None:
+    row = {"year": YEAR, "period": PERIOD, "generation": generation, "rules": rules, "goal_id": brief.goal.id,
+           "org_id": brief.org_id, "status": brief.status.value, "reason": brief.reason.value,
+           "score": brief.score, "disagreement": brief.disagreement.value,
+           "assessment_status": brief.assessment_status.value, "deviations": "{}"}
+    with store.engine.begin() as conn:
+        conn.execute(GoalResultRecord.__table__.delete().where(GoalResultRecord.__table__.c.generation == generation,
+                                                               GoalResultRecord.__table__.c.rules == rules))
+        conn.execute(GoalResultRecord.__table__.insert(), [row])
+
+
+def test_a_page_read_during_a_write_neither_waits_nor_keeps_what_the_write_makes_stale(tiny):
+    """A writer holds the write lock with its change not yet committed (an upload in progress)."""
+    pairs = k1_at_city(tiny)
+    before = judged_in_full(tiny, pairs, YEAR, PERIOD)
+    with tiny.engine.connect() as writer, writer.begin():
+        lock_writes(writer)
+        result_store.invalidate(writer)
+        writer.execute(assessment_t.update().values(status=Status.NOT_MET.value))
+        started = time.perf_counter()
+        during = said(goal_results.briefs(tiny, pairs, YEAR, PERIOD))
+        waited = time.perf_counter() - started
+    assert during == before  # the data as committed, judged without waiting for the writer's lock
+    assert waited < SQLITE_BUSY_TIMEOUT_MS / 1000 / 2
+    after = said(goal_results.briefs(tiny, pairs, YEAR, PERIOD))
+    assert after == judged_in_full(tiny, pairs, YEAR, PERIOD) != before
+
+
+def test_the_meeting_and_consistency_views_rank_and_count_from_kept_results_as_from_full_ones(demo_store):
+    """The whole agenda, and the pairs of similar results assessed differently, as before keeping results."""
+    root = demo_store.root_org()
+    full = agenda.judged_goals(demo_store, root, 2026, "T2")
+    as_of = period_end(2026, "T2")
+    expected = sorted(
+        ((s, deviations.deviations_of(s, as_of)) for s in full if deviations.deviations_of(s, as_of)),
+        key=lambda pair: deviations.rank(pair[0].result.status, pair[0].result.score, pair[0].goal.code,
+                                         Counter(d.kind for d in pair[1])),
+    )
+    found = agenda.deviating(demo_store, root, 2026, "T2")
+    assert [(b.goal.code, b.org_id) for b in found] == [(s.goal.code, s.org_id) for s, _ in expected]
+    orgs = demo_store.org_units()
+    pairs = consistency.differing_pairs(consistency.assessed(demo_store, [o.id for o in orgs], 2026, "T2"))
+    shown = consistency.in_full(demo_store, pairs, 2026, "T2")
+    assert [(a.goal.code, a.org_id, b.org_id) for a, b in shown] == [(a.goal.code, a.org_id, b.org_id)
+                                                                    for a, b in pairs]
+    assert all(abs(a.result.score - b.result.score) <= consistency.SIMILAR_SCORE + 1e-9
+               and a.assessment.status is not b.assessment.status for a, b in shown)
