@@ -75,10 +75,10 @@ def page(store: Store, pathname: str, search: str | None, state: urls.ViewState,
 
 
 def meeting(store: Store, state: urls.ViewState, found: Sequence[Brief]):
-    """The goals in full, every organisation by id, and the form saves behind the goals' assessments."""
+    """The goals in full, their organisations by id, and the form saves behind the goals' assessments."""
     full = agenda.expand(store, found, state.year, state.period)
     saves = assessments.current_saves(store, [g.status for g in full], state.year, state.period)
-    return full, {o.id: o for o in store.org_units()}, saves
+    return full, store.orgs_by_id(g.status.org_id for g in full), saves
 
 
 def deviations_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int) -> html.Div:
@@ -108,7 +108,7 @@ def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int)
         indicators=accuracy.by_indicator(accuracy.forecast_checks(store, [org.id])),
         forecast_only=accuracy.forecast_only(store, scope, state.year, state.period),
         leans=consistency.lean_by_committee(assessed, orgs),
-        pairs=consistency.in_full(store, pairs[:shown], state.year, state.period),
+        pairs=pairs[:shown],
         pair_count=len(pairs),
         orgs={o.id: o for o in orgs},
         shown=shown,

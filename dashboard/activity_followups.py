@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from sqlalchemy import insert, select, update
 
-from dashboard import audit, database, result_store
+from dashboard import audit, database, goal_results
 from dashboard.csv_formats import ACTIVITY_STATUS
 from dashboard.model import Activity, ActivityStatus
 from dashboard.store import Store, activity_t, activity_update_t, latest_period_first
@@ -60,6 +60,15 @@ def history(store: Store, activity_id: int) -> list[FollowUp]:
         return [FollowUp(y, p, ActivityStatus(s), c or "") for y, p, s, c in conn.execute(stmt)]
 
 
+def results_with(store: Store, activity: Activity) -> list[tuple[int, int, int, str]]:
+    """The goal results an activity's status enters: (goal, organisation, year, period) for its goal at
+    its unit and every unit above, in each reported period of the years it runs."""
+    holders = [int(part) for part in (store.org_path(activity.org_id) or "").strip("/").split("/") if part]
+    years = range(activity.start_date.year, activity.end_date.year + 1)
+    return [(activity.goal_id, org_id, year, period)
+            for year, period in store.reported_periods() if year in years for org_id in holders]
+
+
 def save(store: Store, activity: Activity, year: int, period: str, status: ActivityStatus | None,
          comment: str, username: str) -> FollowUp:
     """Write the follow-up and the activity's new status; raises Invalid if something is missing."""
@@ -70,7 +79,6 @@ def save(store: Store, activity: Activity, year: int, period: str, status: Activ
     values = {"status": status.value, "comment": comment.strip(), "upload_id": None}
     with store.engine.begin() as conn:
         database.lock_writes(conn)  # an upload running now must not record stale values for undo
-        result_store.invalidate(conn)
         before = conn.execute(select(u.status, u.comment).where(*key)).first()
         if before is None:
             conn.execute(insert(activity_update_t).values(activity_id=activity.id, year=year, period=period, **values))
@@ -81,4 +89,5 @@ def save(store: Store, activity: Activity, year: int, period: str, status: Activ
         was = f"{ACTIVITY_STATUS.format(before.status)} → " if before else ""  # in Swedish, as the file says it
         audit.record(conn, username, audit.ACTIVITY, f"{activity.code} {period} {year}",
                      f"{was}{ACTIVITY_STATUS.format(status.value)}")
+        goal_results.refresh(conn, results_with(Store.within(conn), activity))
     return FollowUp(year, period, status, comment.strip())

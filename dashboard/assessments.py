@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from dashboard import database, result_store, rules
+from dashboard import database, goal_results, rules
 from dashboard.control_room import GoalStatus
 from dashboard.model import Assessment, Status
 from dashboard.schema_followup import AssessmentAuditRecord
@@ -141,7 +141,6 @@ def save(
     values = {name: getattr(after, name) for name in _VALUES}
     with store.engine.begin() as conn:
         database.lock_writes(conn)  # an upload running now must not record stale values for undo
-        result_store.invalidate(conn)
         before = _stored(conn, draft)
         if before is None:
             conn.execute(insert(assessment_t).values(**_key(draft), **values, upload_id=None))
@@ -158,6 +157,7 @@ def save(
             "after": _to_json(after),
         }
         entry_id = conn.execute(insert(audit_t).values(**entry)).inserted_primary_key[0]
+        goal_results.refresh(conn, [(draft.goal_id, draft.org_id, draft.year, draft.period)])  # its result alone
     return _entry({**entry, "id": entry_id})
 
 

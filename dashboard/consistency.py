@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from dashboard import control_room, goal_results, rules
+from dashboard import goal_results, rules
 from dashboard.accuracy import committee_of
-from dashboard.control_room import GoalStatus
 from dashboard.goal_results import Brief
 from dashboard.model import OrgUnit
 from dashboard.store import Store
@@ -25,9 +24,7 @@ SIMILAR_SCORE = 0.10  # computed scores within 10 points of 100 count as similar
 
 def assessed(store: Store, org_ids: Sequence[int], year: int, period: str) -> list[Brief]:
     """Every assessed (goal, organisation) of the organisations judged in brief, with its own assessment."""
-    goals = {goal.id: goal for goal in store.goals(year)}
-    pairs = [(goals[goal_id], org_id) for goal_id, org_id in store.assessed_pairs(org_ids, year, period)
-             if goal_id in goals]
+    pairs = store.assessed_goals(org_ids, year, period)
     return goal_results.briefs(store, pairs, year, period)
 
 
@@ -85,9 +82,3 @@ def differing_pairs(found: Sequence[Brief], tolerance: float = SIMILAR_SCORE) ->
     ]
     return sorted(pairs, key=lambda pair: (pair[0].goal.code, pair[0].org_id, pair[1].org_id))
 
-
-def in_full(store: Store, pairs: Sequence[tuple[Brief, Brief]], year: int, period: str
-            ) -> list[tuple[GoalStatus, GoalStatus]]:
-    """The pairs judged in full, for showing each side's score and own assessment."""
-    statuses = control_room.judge(store, [(b.goal, b.org_id) for pair in pairs for b in pair], year, period)
-    return list(zip(statuses[::2], statuses[1::2]))

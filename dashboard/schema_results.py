@@ -9,7 +9,7 @@ dumps, which are about the data people entered.
 
 from __future__ import annotations
 
-from sqlalchemy import Float, Integer, String, Text
+from sqlalchemy import Boolean, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dashboard.schema import Base
@@ -46,4 +46,5 @@ class GoalResultRecord(Base):
     score: Mapped[float | None] = mapped_column(Float)
     disagreement: Mapped[str] = mapped_column(String(20))
     assessment_status: Mapped[str | None] = mapped_column(String(20))
+    assessment_forecast: Mapped[bool | None] = mapped_column(Boolean)
     deviations: Mapped[str] = mapped_column(Text)

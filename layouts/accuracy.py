@@ -20,7 +20,7 @@ from dashboard.accuracy import (
     GroupAccuracy,
 )
 from dashboard.consistency import Lean
-from dashboard.control_room import GoalStatus
+from dashboard.goal_results import Brief
 from dashboard.model import Indicator, OrgUnit, Status
 from layouts import texts, urls
 from layouts.components import (
@@ -34,7 +34,7 @@ from layouts.components import (
 from layouts.explanation import format_number, format_percent, score_points
 from layouts.figures import COLOURS, Figure, base_figure
 from layouts.followup_urls import ACCURACY_PATH, shown_href
-from layouts.overview import assessment_note
+from layouts.overview import own_assessment_note
 
 SECTION_IDS = ("traffsakerhet", "utan-utfall", "likvardighet")
 
@@ -47,7 +47,7 @@ def page(
     indicators: Sequence[GroupAccuracy],
     forecast_only: Sequence[ForecastOnly],
     leans: Sequence[Lean],
-    pairs: Sequence[tuple[GoalStatus, GoalStatus]],
+    pairs: Sequence[tuple[Brief, Brief]],
     pair_count: int,
     orgs: dict[int, OrgUnit],
     shown: int | None = None,
@@ -267,7 +267,7 @@ def forecast_only_section(
 def consistency_section(
     state: urls.ViewState,
     leans: Sequence[Lean],
-    pairs: Sequence[tuple[GoalStatus, GoalStatus]],
+    pairs: Sequence[tuple[Brief, Brief]],
     pair_count: int,
     orgs: dict[int, OrgUnit],
     period: str,
@@ -304,15 +304,15 @@ def lean_row(lean: Lean) -> tuple:
             share(lean.without_evidence), share(lean.more_negative))
 
 
-def pair_table(pairs: Sequence[tuple[GoalStatus, GoalStatus]], state: urls.ViewState,
+def pair_table(pairs: Sequence[tuple[Brief, Brief]], state: urls.ViewState,
                orgs: dict[int, OrgUnit]) -> html.Div:
     """A row per pair: the goal, and each organisation's computed score and own assessment."""
-    def side(status: GoalStatus) -> html.Span:
-        org = orgs[status.org_id]
+    def side(brief: Brief) -> html.Span:
+        org = orgs[brief.org_id]
         return html.Span(
-            [dcc.Link(org.name, href=urls.href(urls.goal_path(status.goal.code), state, org_code=org.code)), " ",
-             html.Span(texts.COMPUTED_SCORE.format(score=score_points(status.result.score))),
-             assessment_note(status)]
+            [dcc.Link(org.name, href=urls.href(urls.goal_path(brief.goal.code), state, org_code=org.code)), " ",
+             html.Span(texts.COMPUTED_SCORE.format(score=score_points(brief.score))),
+             own_assessment_note(brief.assessment_status, brief.assessment_forecast, brief.disagreement)]
         )
 
     rows = [(a.goal.title, side(a), side(b)) for a, b in pairs]

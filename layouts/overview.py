@@ -152,12 +152,18 @@ def counts_text(result: GoalResult) -> str:
 
 def assessment_note(status: GoalStatus) -> html.Div:
     """The organisation's own assessment, flagged when it disagrees with the computed status."""
-    if status.assessment is None:
+    own = status.assessment
+    return own_assessment_note(own and own.status, own and own.is_forecast, status.disagreement)
+
+
+def own_assessment_note(own: Status | None, is_forecast: bool | None, disagreement: Disagreement) -> html.Div:
+    """`assessment_note` from the assessment's status alone (what a goal's kept brief holds)."""
+    if own is None:
         return html.Div(texts.NO_ASSESSMENT, className="assessment muted")
-    own = texts.STATUS_LABEL[status.assessment.status]
-    if status.assessment.is_forecast:
-        own = texts.ASSESSMENT_FORECAST.format(status=own)
-    children = [html.Span(texts.OWN_ASSESSMENT.format(status=own))]
-    if status.disagreement is not Disagreement.NONE:
-        children.append(html.Span(texts.DISAGREEMENT_LABEL[status.disagreement], className="disagreement"))
+    label = texts.STATUS_LABEL[own]
+    if is_forecast:
+        label = texts.ASSESSMENT_FORECAST.format(status=label)
+    children = [html.Span(texts.OWN_ASSESSMENT.format(status=label))]
+    if disagreement is not Disagreement.NONE:
+        children.append(html.Span(texts.DISAGREEMENT_LABEL[disagreement], className="disagreement"))
     return html.Div(children, className="assessment")

@@ -4,6 +4,7 @@ On both backends. The tiny dataset's K1 at the city, T1 2025 (tests/tiny.py), is
 with a rosier own assessment and an overdue activity; each write below changes that.
 """
 
+import json
 import time
 from collections import Counter
 
@@ -23,7 +24,6 @@ from dashboard import (
 from dashboard.csv_import import UploadFile
 from dashboard.database import SQLITE_BUSY_TIMEOUT_MS, lock_writes
 from dashboard.model import ActivityStatus, Status, period_end
-from dashboard.schema_results import GoalResultRecord
 from dashboard.store import assessment_t
 from tests.tiny import tiny_dataset
 
@@ -39,14 +39,14 @@ def tiny(empty_store):
 def said(found: list[goal_results.Brief]) -> list[tuple]:
     """What a brief says, comparable with `judged_in_full`."""
     return [(b.goal.code, b.org_id, b.status, b.reason, b.score, b.disagreement, b.assessment_status,
-             {kind: n for kind, n in b.kinds.items() if n}) for b in found]
+             b.assessment_forecast, {kind: n for kind, n in b.kinds.items() if n}) for b in found]
 
 
 def judged_in_full(store, pairs, year: int, period: str) -> list[tuple]:
     """The same, from judging every pair in full now."""
     as_of = period_end(year, period)
     return [(s.goal.code, s.org_id, s.result.status, s.result.reason, s.result.score, s.disagreement,
-             s.assessment.status if s.assessment else None,
+             s.assessment.status if s.assessment else None, s.assessment.is_forecast if s.assessment else None,
              dict(Counter(d.kind for d in deviations.deviations_of(s, as_of))))
             for s in control_room.judge(store, pairs, year, period)]
 
@@ -57,8 +57,7 @@ def k1_at_city(store) -> list[tuple]:
 
 def test_kept_results_say_what_judging_in_full_says(demo_store):
     root = demo_store.root_org()
-    goals = {goal.id: goal for goal in demo_store.goals(2026)}
-    assessed = [(goals[g], o) for g, o in demo_store.assessed_pairs([o.id for o in demo_store.org_units()], 2026, "T2")]
+    assessed = demo_store.assessed_goals([o.id for o in demo_store.org_units()], 2026, "T2")
     pairs = agenda.meeting_goals(demo_store, root, 2026) + assessed
     expected = judged_in_full(demo_store, pairs, 2026, "T2")
     first = goal_results.briefs(demo_store, pairs, 2026, "T2")  # judged, or read if another test kept them
@@ -123,32 +122,43 @@ def test_an_upload_that_changes_nothing_keeps_the_results(tiny):
 
 
 def test_a_result_judged_while_a_write_commits_is_never_read(tiny):
-    """The reader read the generation, then a write committed, then the reader kept what it judged."""
+    """A reader read the generation and judged; an upload committed; then the reader kept what it judged."""
     pairs = k1_at_city(tiny)
     generation = result_store.generation(tiny.engine)
-    stale = goal_results.briefs(tiny, pairs, YEAR, PERIOD)
+    [stale] = goal_results.briefs(tiny, pairs, YEAR, PERIOD)
+    _upload(tiny, "60")
+    assert result_store.keep(tiny.engine, [_row(stale, generation, goal_results.rules_fingerprint())])
+    assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(tiny, pairs, YEAR, PERIOD)
+
+
+def test_a_result_judged_before_an_assessment_save_never_replaces_the_saved_one(tiny):
+    """The save judges its goal again in its own transaction; a reader keeping the old judgement later loses."""
+    pairs = k1_at_city(tiny)
+    [stale] = goal_results.briefs(tiny, pairs, YEAR, PERIOD)
+    generation = result_store.generation(tiny.engine)
+    kept = len(result_store.kept(tiny.engine, YEAR, PERIOD, goal_results.rules_fingerprint()))
     _save_assessment(tiny)
-    _keep(tiny, generation, goal_results.rules_fingerprint(), stale[0])  # a late writer of the old judgement
+    assert result_store.generation(tiny.engine) == generation  # the rest of the kept results stay
+    assert result_store.keep(tiny.engine, [_row(stale, generation, goal_results.rules_fingerprint())])
+    assert len(result_store.kept(tiny.engine, YEAR, PERIOD, goal_results.rules_fingerprint())) == kept
     assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(tiny, pairs, YEAR, PERIOD)
 
 
 def test_results_kept_by_other_code_are_not_read(tiny):
     pairs = k1_at_city(tiny)
     [brief] = goal_results.briefs(tiny, pairs, YEAR, PERIOD)
-    _save_assessment(tiny)  # a new generation, nothing kept in it yet
-    _keep(tiny, result_store.generation(tiny.engine), "0" * 16, brief)
+    _upload(tiny, "60")  # a new generation, nothing kept in it yet
+    assert result_store.keep(tiny.engine, [_row(brief, result_store.generation(tiny.engine), "0" * 16)])
     assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(tiny, pairs, YEAR, PERIOD)
 
 
-def _keep(store, generation: int, rules: str, brief: goal_results.Brief) -> None:
-    row = {"year": YEAR, "period": PERIOD, "generation": generation, "rules": rules, "goal_id": brief.goal.id,
-           "org_id": brief.org_id, "status": brief.status.value, "reason": brief.reason.value,
-           "score": brief.score, "disagreement": brief.disagreement.value,
-           "assessment_status": brief.assessment_status.value, "deviations": "{}"}
-    with store.engine.begin() as conn:
-        conn.execute(GoalResultRecord.__table__.delete().where(GoalResultRecord.__table__.c.generation == generation,
-                                                               GoalResultRecord.__table__.c.rules == rules))
-        conn.execute(GoalResultRecord.__table__.insert(), [row])
+def _row(brief: goal_results.Brief, generation: int, rules: str) -> dict:
+    """A kept row saying what `brief` says."""
+    return {"year": YEAR, "period": PERIOD, "generation": generation, "rules": rules, "goal_id": brief.goal.id,
+            "org_id": brief.org_id, "status": brief.status.value, "reason": brief.reason.value,
+            "score": brief.score, "disagreement": brief.disagreement.value,
+            "assessment_status": brief.assessment_status.value, "assessment_forecast": brief.assessment_forecast,
+            "deviations": json.dumps({kind.value: n for kind, n in brief.kinds.items()})}
 
 
 def test_a_page_read_during_a_write_neither_waits_nor_keeps_what_the_write_makes_stale(tiny):
@@ -182,8 +192,23 @@ def test_the_meeting_and_consistency_views_rank_and_count_from_kept_results_as_f
     assert [(b.goal.code, b.org_id) for b in found] == [(s.goal.code, s.org_id) for s, _ in expected]
     orgs = demo_store.org_units()
     pairs = consistency.differing_pairs(consistency.assessed(demo_store, [o.id for o in orgs], 2026, "T2"))
-    shown = consistency.in_full(demo_store, pairs, 2026, "T2")
-    assert [(a.goal.code, a.org_id, b.org_id) for a, b in shown] == [(a.goal.code, a.org_id, b.org_id)
-                                                                    for a, b in pairs]
-    assert all(abs(a.result.score - b.result.score) <= consistency.SIMILAR_SCORE + 1e-9
-               and a.assessment.status is not b.assessment.status for a, b in shown)
+    judged = {(s.goal.id, s.org_id): s for s in control_room.judge(
+        demo_store, [(b.goal, b.org_id) for pair in pairs for b in pair], 2026, "T2")}
+    assert pairs and all(
+        abs(judged[a.goal.id, a.org_id].result.score - judged[b.goal.id, b.org_id].result.score)
+        <= consistency.SIMILAR_SCORE + 1e-9
+        and judged[a.goal.id, a.org_id].assessment.status is not judged[b.goal.id, b.org_id].assessment.status
+        for a, b in pairs
+    )
+
+
+def test_an_activity_follow_up_judges_its_goal_again_at_its_unit_and_every_unit_above(tiny):
+    goal = tiny.goal("K1")
+    pairs = [(goal, tiny.org(code).id) for code in ("STAD", "N1", "N1-E1", "N2")]  # A1 is held by N1-E1
+    before = said(goal_results.briefs(tiny, pairs, YEAR, PERIOD))
+    generation = result_store.generation(tiny.engine)
+    _follow_up_activity(tiny)
+    assert result_store.generation(tiny.engine) == generation
+    after = said(goal_results.briefs(tiny, pairs, YEAR, PERIOD))
+    assert after == judged_in_full(tiny, pairs, YEAR, PERIOD)
+    assert [a != b for a, b in zip(after, before)][:3] == [True, True, True]  # the overdue activity is done
