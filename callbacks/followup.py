@@ -97,20 +97,25 @@ def presentation_page(store: Store, state: urls.ViewState, org: OrgUnit, number:
 
 
 def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int) -> html.Div:
-    """Forecast accuracy, indicators met on a forecast alone, and consistency, for the organisation and below."""
-    orgs = store.org_units()
+    """Forecast accuracy, indicators met on a forecast alone, and consistency, for the organisation and below.
+
+    What only an upload changes (the tree, the forecasts) is kept in the store until the next one;
+    the assessments change with every save, so they are read each time."""
+    orgs = store.summary(("org_units",), store.org_units)
     scope = [o.id for o in accuracy.subtree(orgs, org.id)]
     assessed = consistency.assessed(store, scope, state.year, state.period)
     pairs = consistency.differing_pairs(assessed)
     return accuracy_page_layout.page(
         org, state, filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id)),
         committees=accuracy.committee_accuracy(store, orgs, scope),
-        indicators=accuracy.by_indicator(accuracy.forecast_checks(store, [org.id])),
-        forecast_only=accuracy.forecast_only(store, scope, state.year, state.period),
+        indicators=store.summary(("accuracy by indicator", org.id),
+                                 lambda: accuracy.by_indicator(accuracy.forecast_checks(store, [org.id]))),
+        forecast_only=store.summary(("forecast only", org.id, state.year, state.period),
+                                    lambda: accuracy.forecast_only(store, scope, state.year, state.period)),
         leans=consistency.lean_by_committee(assessed, orgs),
         pairs=pairs[:shown],
         pair_count=len(pairs),
-        orgs={o.id: o for o in orgs},
+        orgs=store.summary(("orgs by id",), lambda: {o.id: o for o in orgs}),
         shown=shown,
     )
 

@@ -18,11 +18,16 @@ from dashboard.store import Store
 
 
 def meeting_goals(store: Store, org: OrgUnit, year: int) -> list[tuple[Goal, int]]:
-    """KF goals judged for the organisation, and the nämnd- and enhetsmål within it judged for their owners."""
-    pairs = [(goal, org.id) for goal in store.goals(year, (GoalLevel.COUNCIL,))]
-    for level in (GoalLevel.COMMITTEE, GoalLevel.UNIT):
-        pairs += [(goal, goal.org_id) for goal in store.goals_within(org.id, year, level)]
-    return pairs
+    """KF goals judged for the organisation, and the nämnd- and enhetsmål within it judged for their owners.
+
+    Kept in the store until the next upload, the only thing that changes goals or organisations."""
+    def pairs() -> list[tuple[Goal, int]]:
+        found = [(goal, org.id) for goal in store.goals(year, (GoalLevel.COUNCIL,))]
+        for level in (GoalLevel.COMMITTEE, GoalLevel.UNIT):
+            found += [(goal, goal.org_id) for goal in store.goals_within(org.id, year, level)]
+        return found
+
+    return store.summary(("meeting goals", org.id, year), pairs)
 
 
 def judged_goals(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalStatus]:
