@@ -15,7 +15,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort
 
 from callbacks import sign_in
-from dashboard import audit, change_sets, csv_export
+from dashboard import agenda, audit, change_sets, csv_export
 from dashboard.access import Principal
 from dashboard.csv_import import MAX_FILE_BYTES, Problem, UploadFile, too_large
 from dashboard.store import Store
@@ -77,6 +77,7 @@ def register(app: Dash, store: Store) -> None:
             if any(p.issue == OUT_OF_SCOPE for p in rejected.problems):
                 audit.refuse(store, user, audit.UPLOAD, names, f"{len(rejected.problems)} rader utanför behörigheten")
             return upload.problem_list(rejected.problems), no_update, True, None
+        agenda.prepare_city(store)
         return upload.saved_message(saved), upload.upload_log(change_sets.list_uploads(store), user), True, None
 
     @app.callback(
@@ -97,6 +98,7 @@ def register(app: Dash, store: Store) -> None:
             result = change_sets.undo(store, upload_id, user_name=user.username)
         except change_sets.UndoRefused as refused:
             return upload.error_message(str(refused)), no_update
+        agenda.prepare_city(store)
         return upload.undone_message(result), upload.upload_log(change_sets.list_uploads(store), user)
 
 

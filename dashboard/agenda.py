@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dashboard import control_room, deviations, goal_results, rules
+from dashboard import consistency, control_room, deviations, goal_results, rules
 from dashboard.control_room import GoalStatus
 from dashboard.deviations import GoalDeviations
 from dashboard.goal_results import Brief
@@ -49,6 +49,19 @@ def expand(store: Store, found: Sequence[Brief], year: int, period: str) -> list
     statuses = control_room.judge(store, [(b.goal, b.org_id) for b in found], year, period)
     expanded = [GoalDeviations(status, tuple(deviations.deviations_of(status, as_of))) for status in statuses]
     return [goal for goal in expanded if goal.items]  # none empty, unless a write landed in between
+
+
+def prepare_city(store: Store) -> None:
+    """Judge and keep the whole city's meeting and assessed goals for the latest period, the one pages open on.
+
+    Called by whoever wrote, once the write is committed: an upload ends every kept result,
+    and the first whole-city page after it would otherwise judge 2,000 goals (0.4-0.9 s)."""
+    root, periods = store.root_org(), store.reported_periods()
+    if root is None or not periods:
+        return
+    year, period = periods[-1]
+    deviating(store, root, year, period)
+    consistency.assessed(store, [org.id for org in store.org_units()], year, period)
 
 
 def agenda(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalDeviations]:

@@ -157,7 +157,7 @@ def _stockholm_counts(store: Store, seed: int | None) -> dict[str, int]:
 @_fail_on_database_errors
 def import_files(files: tuple[Path, ...], dry_run: bool, user_name: str | None,
                  database_url: str | None) -> None:
-    from dashboard import change_sets, csv_import
+    from dashboard import agenda, change_sets, csv_import
 
     store = _open_store(database_url)
     store.check()
@@ -184,6 +184,7 @@ def import_files(files: tuple[Path, ...], dry_run: bool, user_name: str | None,
         saved = change_sets.commit(store, uploads, user_name=_user(user_name))
     except change_sets.UploadRejected as rejected:
         _refuse(rejected.problems)
+    agenda.prepare_city(store)
     for file in saved:
         where = f"uppladdning {file.upload_id}" if file.upload_id else "inget att spara"
         click.echo(f"{file.file_name}: {change_sets.kind_label(file.kind)}: "
@@ -233,7 +234,7 @@ def uploads(database_url: str | None) -> None:
 @DATABASE_OPTION
 @_fail_on_database_errors
 def undo(upload_id: int, user_name: str | None, database_url: str | None) -> None:
-    from dashboard import change_sets
+    from dashboard import agenda, change_sets
 
     store = _open_store(database_url)
     store.check()
@@ -241,6 +242,7 @@ def undo(upload_id: int, user_name: str | None, database_url: str | None) -> Non
         result = change_sets.undo(store, upload_id, user_name=_user(user_name))
     except change_sets.UndoRefused as refused:
         raise click.ClickException(str(refused)) from refused
+    agenda.prepare_city(store)
     click.echo(f"Uppladdning {result.upload_id} ({result.file_name}) är ångrad: "
                f"{_number(result.restored)} rader återställda, "
                f"{_number(result.deleted)} borttagna.")

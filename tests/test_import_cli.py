@@ -105,3 +105,22 @@ def test_export_writes_templates_and_data_that_import_unchanged(run, demo_paths,
     assert len(paths) == 9 and all(os.path.exists(path) for path in paths)
     again = run("import", *paths)
     assert again.stdout.count("(inget att spara)") == 9
+
+
+def test_import_and_undo_leave_the_citys_latest_results_judged(run, demo_paths, empty_store):
+    """So the first whole-city page after an upload need not judge every goal (dashboard/agenda.py)."""
+    from dashboard import agenda, goal_results, result_store
+
+    def kept_pairs() -> set[tuple[int, int]]:
+        year, period = empty_store.reported_periods()[-1]
+        rows = result_store.kept(empty_store.engine, year, period, goal_results.rules_fingerprint())
+        return {(row[0], row[1]) for row in rows}
+
+    def city_pairs() -> set[tuple[int, int]]:
+        year = empty_store.reported_periods()[-1][0]
+        return {(goal.id, org) for goal, org in agenda.meeting_goals(empty_store, empty_store.root_org(), year)}
+
+    assert run("import", *demo_paths).exit_code == 0
+    assert city_pairs() and city_pairs() <= kept_pairs()
+    assert run("undo", "9").exit_code == 0  # the assessments
+    assert city_pairs() <= kept_pairs()
