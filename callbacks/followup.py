@@ -103,7 +103,8 @@ def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int)
     the assessments change with every save, so they are read each time."""
     orgs = store.summary(("org_units",), store.org_units)
     scope = [o.id for o in accuracy.subtree(orgs, org.id)]
-    assessed = consistency.assessed(store, scope, state.year, state.period)
+    within = None if org.parent_id is None else scope  # the whole city: no list of every unit to send
+    assessed = consistency.assessed(store, within, state.year, state.period)
     pairs = consistency.differing_pairs(assessed)
     return accuracy_page_layout.page(
         org, state, filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id)),
@@ -111,7 +112,7 @@ def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int)
         indicators=store.summary(("accuracy by indicator", org.id),
                                  lambda: accuracy.by_indicator(accuracy.forecast_checks(store, [org.id]))),
         forecast_only=store.summary(("forecast only", org.id, state.year, state.period),
-                                    lambda: accuracy.forecast_only(store, scope, state.year, state.period)),
+                                    lambda: accuracy.forecast_only(store, within, state.year, state.period)),
         leans=consistency.lean_by_committee(assessed, orgs),
         pairs=pairs[:shown],
         pair_count=len(pairs),

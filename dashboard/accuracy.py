@@ -31,6 +31,7 @@ from dashboard.model import (
 )
 from dashboard.store import (
     Store,
+    among,
     indicator_from_row,
     indicator_t,
     measurement_t,
@@ -259,8 +260,9 @@ class ForecastOnly:
     result: rules.IndicatorResult
 
 
-def forecast_only(store: Store, org_ids: Sequence[int], year: int, period: str) -> list[ForecastOnly]:
-    """Indicators with a forecast but no outcome in the period, judged; met ones first."""
+def forecast_only(store: Store, org_ids: Sequence[int] | None, year: int, period: str) -> list[ForecastOnly]:
+    """Indicators with a forecast but no outcome in the period at the organisations (None: all), judged;
+    met ones first."""
     m = measurement_t.c
     stmt = (
         select(*indicator_t.c, m.org_id, m.outcome, m.forecast, m.value_status,
@@ -269,7 +271,7 @@ def forecast_only(store: Store, org_ids: Sequence[int], year: int, period: str) 
         .join(indicator_t, indicator_t.c.id == m.indicator_id)
         .outerjoin(target_t, and_(target_t.c.indicator_id == m.indicator_id, target_t.c.org_id == m.org_id,
                                   target_t.c.year == m.year))
-        .where(m.org_id.in_(list(org_ids)), m.gender == Gender.TOTAL.value, m.year == year, m.period == period,
+        .where(among(m.org_id, org_ids), m.gender == Gender.TOTAL.value, m.year == year, m.period == period,
                m.outcome.is_(None), m.forecast.is_not(None))
     )
     with store.engine.connect() as conn:

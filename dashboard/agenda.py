@@ -61,7 +61,7 @@ def prepare_city(store: Store) -> None:
         return
     year, period = periods[-1]
     deviating(store, root, year, period)
-    consistency.assessed(store, [org.id for org in store.org_units()], year, period)
+    consistency.assessed(store, None, year, period)
 
 
 def agenda(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalDeviations]:

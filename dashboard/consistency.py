@@ -22,8 +22,9 @@ from dashboard.store import Store
 SIMILAR_SCORE = 0.10  # computed scores within 10 points of 100 count as similar results
 
 
-def assessed(store: Store, org_ids: Sequence[int], year: int, period: str) -> list[Brief]:
-    """Every assessed (goal, organisation) of the organisations judged in brief, with its own assessment."""
+def assessed(store: Store, org_ids: Sequence[int] | None, year: int, period: str) -> list[Brief]:
+    """Every assessed (goal, organisation) of the organisations (None: all) judged in brief, with its own
+    assessment."""
     pairs = store.assessed_goals(org_ids, year, period)
     return goal_results.briefs(store, pairs, year, period)
 

@@ -14,7 +14,7 @@ from dataclasses import fields
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, Table, case, func, insert, select
+from sqlalchemy import Connection, Engine, Select, Table, case, func, insert, select, true
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import database, result_store
@@ -228,13 +228,13 @@ class Store:
                 for row in conn.execute(stmt)
             ]
 
-    def assessed_goals(self, org_ids: Sequence[int], year: int, period: str) -> list[tuple[Goal, int]]:
-        """(goal, organisation id) of each own assessment of the organisations for a period, of goals valid
-        in the year; without the assessments' texts."""
+    def assessed_goals(self, org_ids: Sequence[int] | None, year: int, period: str) -> list[tuple[Goal, int]]:
+        """(goal, organisation id) of each own assessment of the organisations (None: all) for a period, of
+        goals valid in the year; without the assessments' texts."""
         stmt = (
             select(*_GOAL_COLUMNS, assessment_t.c.org_id)
             .join(assessment_t, assessment_t.c.goal_id == goal_t.c.id)
-            .where(assessment_t.c.org_id.in_(list(org_ids)), assessment_t.c.year == year,
+            .where(among(assessment_t.c.org_id, org_ids), assessment_t.c.year == year,
                    assessment_t.c.period == period, _valid_in(year))
             .order_by(goal_t.c.level, goal_t.c.code, assessment_t.c.org_id)
         )
@@ -579,6 +579,13 @@ def refresh_reported_periods(conn: Connection) -> None:
     conn.execute(period_t.delete())
     distinct = select(measurement_t.c.year, measurement_t.c.period).distinct()
     conn.execute(period_t.insert().from_select(["year", "period"], distinct))
+
+
+def among(column, org_ids: Sequence[int] | None):
+    """SQL: the column is one of the organisations; None is every organisation, the whole city.
+
+    The whole city as a list would be 1,681 bound values: 20 ms per query on PostgreSQL."""
+    return true() if org_ids is None else column.in_(list(org_ids))
 
 
 def _subtree(org_id: int):
