@@ -180,3 +180,12 @@ def test_the_long_tables_list_the_first_rows_and_link_to_more(demo_store):
     assert f"visa={min(total, 3 + SHOWN_STEP)}#utan-utfall" in text
     every = _text(page(demo_store, "/prognoser", f"?ar=2026&period=T2&visa={total}"))
     assert "&visa=" not in every and texts.ROWS_SHOWN.split("{")[0] not in every
+
+
+def test_the_whole_city_is_every_organisation(demo_store):
+    """None asks for every organisation without listing them (store.among)."""
+    every = [o.id for o in demo_store.org_units()]
+    assert accuracy.forecast_only(demo_store, None, 2026, "T2") == accuracy.forecast_only(demo_store, every, 2026, "T2")
+    assert demo_store.assessed_goals(None, 2026, "T2") == demo_store.assessed_goals(every, 2026, "T2") != []
+    one = demo_store.org("SKA").id
+    assert len(demo_store.assessed_goals([one], 2026, "T2")) < len(demo_store.assessed_goals(None, 2026, "T2"))
