@@ -25,8 +25,7 @@ SIMILAR_SCORE = 0.10  # computed scores within 10 points of 100 count as similar
 def assessed(store: Store, org_ids: Sequence[int] | None, year: int, period: str) -> list[Brief]:
     """Every assessed (goal, organisation) of the organisations (None: all) judged in brief, with its own
     assessment."""
-    pairs = store.assessed_goals(org_ids, year, period)
-    return goal_results.briefs(store, pairs, year, period)
+    return goal_results.assessed(store, org_ids, year, period)
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,21 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from dashboard import control_room, deviations, result_store, rules
 from dashboard.control_room import GoalStatus
 from dashboard.deviations import DeviationKind
 from dashboard.model import Goal, Status, period_end
-from dashboard.store import Store
+from dashboard.store import (
+    GOAL_COLUMNS,
+    Store,
+    among,
+    assessment_t,
+    goal_from_row,
+    goal_t,
+    valid_in,
+)
 
 
 class Brief(NamedTuple):
@@ -52,6 +60,38 @@ def briefs(store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: s
     """The brief of each (goal, organisation) pair, in the pairs' order: kept ones read, the rest judged and kept."""
     generation = result_store.generation(store.engine)  # before judging: see result_store
     found = {(row[0], row[1]): row for row in result_store.kept(store.engine, year, period, rules_fingerprint())}
+    return _completed(store, pairs, found, year, period, generation)
+
+
+def assessed(store: Store, org_ids: Sequence[int] | None, year: int, period: str) -> list[Brief]:
+    """`briefs` of every goal valid in the year assessed by the organisations (None: all) for the period.
+
+    One query reads the assessed goals with their kept results: at the whole city's 2,250
+    assessments, a second read of every kept result cost 10 ms on PostgreSQL."""
+    generation = result_store.generation(store.engine)  # before judging: see result_store
+    r = result_store.result_t
+    kept_on = ((r.c.goal_id == goal_t.c.id) & (r.c.org_id == assessment_t.c.org_id) & (r.c.year == year)
+               & (r.c.period == period) & (r.c.generation == generation) & (r.c.rules == rules_fingerprint()))
+    stmt = (
+        select(*GOAL_COLUMNS, assessment_t.c.org_id, *(r.c[name] for name in result_store.BRIEF_COLUMNS))
+        .join(assessment_t, assessment_t.c.goal_id == goal_t.c.id)
+        .outerjoin(r, kept_on)
+        .where(among(assessment_t.c.org_id, org_ids), assessment_t.c.year == year,
+               assessment_t.c.period == period, valid_in(year))
+        .order_by(goal_t.c.level, goal_t.c.code, assessment_t.c.org_id)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    width = len(GOAL_COLUMNS)
+    pairs = [(goal_from_row(row[:width]), row[width]) for row in rows]
+    found = {(goal.id, org_id): row[width + 1:] for (goal, org_id), row in zip(pairs, rows)
+             if row[width + 1] is not None}  # kept
+    return _completed(store, pairs, found, year, period, generation)
+
+
+def _completed(store: Store, pairs: Sequence[tuple[Goal, int]], found: dict[tuple[int, int], tuple], year: int,
+               period: str, generation: int) -> list[Brief]:
+    """Judge and keep the pairs `found` lacks, then the briefs of all in order (`found`: rows of BRIEF_COLUMNS)."""
     missing = list({(goal.id, org_id): (goal, org_id) for goal, org_id in pairs
                     if (goal.id, org_id) not in found}.values())
     if missing:

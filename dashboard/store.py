@@ -7,6 +7,7 @@ layouts never see sessions, rows or SQL. Every query runs on SQLite and PostgreS
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -139,6 +140,9 @@ class Store:
             self._summaries = {_VERSION: version}
         if key not in self._summaries:
             self._summaries[key] = compute()
+            # Kept until the next upload: out of the garbage collector's full passes, which walked
+            # tens of thousands of kept objects (40-50 ms) every few whole-city pages.
+            gc.freeze()
         return self._summaries[key]
 
     def table_counts(self) -> dict[str, int]:
@@ -172,15 +176,15 @@ class Store:
     def goals(self, year: int, levels: Sequence[GoalLevel] = tuple(GoalLevel)) -> list[Goal]:
         """Goals valid in a year at the given levels, ordered by level and code."""
         stmt = (
-            select(*_GOAL_COLUMNS)
+            select(*GOAL_COLUMNS)
             .where(
                 goal_t.c.level.in_([int(level) for level in levels]),
-                _valid_in(year),
+                valid_in(year),
             )
             .order_by(goal_t.c.level, goal_t.c.code)
         )
         with self.engine.connect() as conn:
-            return [_goal(row) for row in conn.execute(stmt)]
+            return [goal_from_row(row) for row in conn.execute(stmt)]
 
     def reported_periods(self) -> list[tuple[int, str]]:
         """Every (year, period) that has at least one measurement, oldest first."""
@@ -228,38 +232,25 @@ class Store:
                 for row in conn.execute(stmt)
             ]
 
-    def assessed_goals(self, org_ids: Sequence[int] | None, year: int, period: str) -> list[tuple[Goal, int]]:
-        """(goal, organisation id) of each own assessment of the organisations (None: all) for a period, of
-        goals valid in the year; without the assessments' texts."""
-        stmt = (
-            select(*_GOAL_COLUMNS, assessment_t.c.org_id)
-            .join(assessment_t, assessment_t.c.goal_id == goal_t.c.id)
-            .where(among(assessment_t.c.org_id, org_ids), assessment_t.c.year == year,
-                   assessment_t.c.period == period, _valid_in(year))
-            .order_by(goal_t.c.level, goal_t.c.code, assessment_t.c.org_id)
-        )
-        with self.engine.connect() as conn:
-            return [(_goal(row[:-1]), row[-1]) for row in conn.execute(stmt)]
-
     def goal(self, code: str) -> Goal | None:
         """The goal with this code."""
-        return self._first_goal(select(*_GOAL_COLUMNS).where(goal_t.c.code == code))
+        return self._first_goal(select(*GOAL_COLUMNS).where(goal_t.c.code == code))
 
     def goal_by_id(self, goal_id: int) -> Goal | None:
         """The goal with this id."""
-        return self._first_goal(select(*_GOAL_COLUMNS).where(goal_t.c.id == goal_id))
+        return self._first_goal(select(*GOAL_COLUMNS).where(goal_t.c.id == goal_id))
 
     def child_goals(self, goal_id: int, year: int, within_org_id: int | None = None) -> list[Goal]:
         """The goals directly below a goal valid in a year, optionally only those owned within an organisation."""
         stmt = (
-            select(*_GOAL_COLUMNS)
-            .where(goal_t.c.parent_id == goal_id, _valid_in(year))
+            select(*GOAL_COLUMNS)
+            .where(goal_t.c.parent_id == goal_id, valid_in(year))
             .order_by(goal_t.c.code)
         )
         if within_org_id is not None:
             stmt = stmt.where(goal_t.c.org_id.in_(_subtree(within_org_id)))
         with self.engine.connect() as conn:
-            return [_goal(row) for row in conn.execute(stmt)]
+            return [goal_from_row(row) for row in conn.execute(stmt)]
 
     def goals_within(self, org_id: int, year: int, level: GoalLevel) -> list[Goal]:
         """Goals of a level owned by the organisation, its ancestors or anything below it."""
@@ -267,13 +258,13 @@ class Store:
         own_path = select(org_t.c.path).where(org_t.c.id == org_id).scalar_subquery()
         related = owner.c.path.startswith(own_path) | own_path.startswith(owner.c.path)
         stmt = (
-            select(*_GOAL_COLUMNS)
+            select(*GOAL_COLUMNS)
             .join(owner, owner.c.id == goal_t.c.org_id)
-            .where(goal_t.c.level == int(level), _valid_in(year), related)
+            .where(goal_t.c.level == int(level), valid_in(year), related)
             .order_by(goal_t.c.code)
         )
         with self.engine.connect() as conn:
-            return [_goal(row) for row in conn.execute(stmt)]
+            return [goal_from_row(row) for row in conn.execute(stmt)]
 
     def org(self, code: str) -> OrgUnit | None:
         """The organisation unit with this code."""
@@ -399,7 +390,7 @@ class Store:
     def _first_goal(self, stmt) -> Goal | None:
         with self.engine.connect() as conn:
             row = conn.execute(stmt.limit(1)).first()
-        return _goal(row) if row else None
+        return goal_from_row(row) if row else None
 
     def _one(self, stmt, convert):
         with self.engine.connect() as conn:
@@ -594,7 +585,7 @@ def _subtree(org_id: int):
     return select(org_t.c.id).where(org_t.c.path.startswith(own_path))
 
 
-def _valid_in(year: int):
+def valid_in(year: int):
     """SQL condition: a goal is valid in the year."""
     return (goal_t.c.valid_from <= year) & (goal_t.c.valid_to.is_(None) | (goal_t.c.valid_to >= year))
 
@@ -682,12 +673,12 @@ def _org(row) -> OrgUnit:
     return OrgUnit(row["id"], row["code"], row["name"], OrgLevel(row["level"]), row["parent_id"])
 
 
-_GOAL_COLUMNS = [goal_t.c[field.name] for field in fields(Goal)]
+GOAL_COLUMNS = [goal_t.c[field.name] for field in fields(Goal)]
 _GOAL_LEVEL = {int(level): level for level in GoalLevel}
 
 
-def _goal(row) -> Goal:
-    """A Goal from a row of `_GOAL_COLUMNS` (positional: pages read thousands of goals)."""
+def goal_from_row(row) -> Goal:
+    """A Goal from a row of `GOAL_COLUMNS` (positional: pages read thousands of goals)."""
     goal_id, code, title, level, *rest = row
     return Goal(goal_id, code, title, _GOAL_LEVEL[level], *rest)
 

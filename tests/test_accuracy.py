@@ -3,7 +3,7 @@
 import pytest
 
 from callbacks.router import page
-from dashboard import accuracy
+from dashboard import accuracy, consistency
 from dashboard.accuracy import ForecastCheck
 from dashboard.model import Direction, Gender, GoalLevel, Indicator, Status, Trend
 from layouts import texts
@@ -186,6 +186,7 @@ def test_the_whole_city_is_every_organisation(demo_store):
     """None asks for every organisation without listing them (store.among)."""
     every = [o.id for o in demo_store.org_units()]
     assert accuracy.forecast_only(demo_store, None, 2026, "T2") == accuracy.forecast_only(demo_store, every, 2026, "T2")
-    assert demo_store.assessed_goals(None, 2026, "T2") == demo_store.assessed_goals(every, 2026, "T2") != []
+    assert consistency.assessed(demo_store, None, 2026, "T2") == consistency.assessed(demo_store, every, 2026, "T2")
     one = demo_store.org("SKA").id
-    assert len(demo_store.assessed_goals([one], 2026, "T2")) < len(demo_store.assessed_goals(None, 2026, "T2"))
+    assert 0 < len(consistency.assessed(demo_store, [one], 2026, "T2")) < len(consistency.assessed(demo_store, None,
+                                                                                                      2026, "T2"))

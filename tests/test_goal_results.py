@@ -57,7 +57,7 @@ def k1_at_city(store) -> list[tuple]:
 
 def test_kept_results_say_what_judging_in_full_says(demo_store):
     root = demo_store.root_org()
-    assessed = demo_store.assessed_goals([o.id for o in demo_store.org_units()], 2026, "T2")
+    assessed = [(b.goal, b.org_id) for b in consistency.assessed(demo_store, None, 2026, "T2")]
     pairs = agenda.meeting_goals(demo_store, root, 2026) + assessed
     expected = judged_in_full(demo_store, pairs, 2026, "T2")
     first = goal_results.briefs(demo_store, pairs, 2026, "T2")  # judged, or read if another test kept them
