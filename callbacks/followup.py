@@ -108,7 +108,8 @@ def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int)
     pairs = consistency.differing_pairs(assessed)
     return accuracy_page_layout.page(
         org, state, filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id)),
-        committees=accuracy.committee_accuracy(store, orgs, scope),
+        committees=store.summary(("committee accuracy", org.id),
+                                 lambda: accuracy.committee_accuracy(store, orgs, scope)),
         indicators=store.summary(("accuracy by indicator", org.id),
                                  lambda: accuracy.by_indicator(accuracy.forecast_checks(store, [org.id]))),
         forecast_only=store.summary(("forecast only", org.id, state.year, state.period),
