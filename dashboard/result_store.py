@@ -23,10 +23,15 @@ generation_t = ResultGenerationRecord.__table__
 
 
 def invalidate(conn: Connection) -> None:
-    """End every kept result, in the writer's transaction (which holds the write lock)."""
+    """End every kept result, in the writer's transaction (which holds the write lock).
+
+    The results of the generation ending now stay until the next write: readers may be
+    keeping some of them at this moment, and on PostgreSQL an insert whose key a running
+    transaction deletes waits for that transaction, so deleting them made every page that
+    judged during an upload wait for the upload to end."""
+    older = select(generation_t.c.generation).scalar_subquery()  # read before the raise
+    conn.execute(result_t.delete().where(result_t.c.generation < older))
     conn.execute(update(generation_t).values(generation=generation_t.c.generation + 1))
-    current = select(generation_t.c.generation).scalar_subquery()
-    conn.execute(result_t.delete().where(result_t.c.generation < current))
 
 
 def generation(engine: Engine) -> int:

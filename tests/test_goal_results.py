@@ -5,6 +5,7 @@ with a rosier own assessment and an overdue activity; each write below changes t
 """
 
 import json
+import threading
 import time
 from collections import Counter
 
@@ -212,3 +213,15 @@ def test_an_activity_follow_up_judges_its_goal_again_at_its_unit_and_every_unit_
     after = said(goal_results.briefs(tiny, pairs, YEAR, PERIOD))
     assert after == judged_in_full(tiny, pairs, YEAR, PERIOD)
     assert [a != b for a, b in zip(after, before)][:3] == [True, True, True]  # the overdue activity is done
+
+
+def test_keeping_a_result_does_not_wait_for_a_write_that_ends_its_generation(tiny):
+    """A reader judged before an upload and keeps its result while the upload is still open."""
+    [brief] = goal_results.briefs(tiny, k1_at_city(tiny), YEAR, PERIOD)
+    row = _row(brief, result_store.generation(tiny.engine), goal_results.rules_fingerprint())
+    kept = threading.Event()
+    with tiny.engine.connect() as writer, writer.begin():
+        lock_writes(writer)
+        result_store.invalidate(writer)
+        threading.Thread(target=lambda: (result_store.keep(tiny.engine, [row]), kept.set()), daemon=True).start()
+        assert kept.wait(5), "keeping waited for the writer's transaction"
