@@ -3,8 +3,9 @@
 Ranking the whole city's deviating goals, or comparing its 2,000 own assessments with the
 computed statuses, needs only each goal's status, score, disagreement and how many
 deviations of each kind lie under it; judging them all takes 0.3-0.5 s at Stockholm
-scale. `briefs` judges only the pairs not kept yet, in one `control_room.judge`, and keeps
-the result (result_store.py explains why a kept result is never stale). Pages still judge
+scale. `briefs` and `assessed` judge only the pairs not kept yet, in one
+`control_room.judge`, and keep the result (result_store.py explains why a kept result is
+never stale; docs/performance.md, "Kept goal results"). Pages still judge
 in full the few goals they show, so every number on screen can explain itself.
 """
 
@@ -95,11 +96,9 @@ def _completed(store: Store, pairs: Sequence[tuple[Goal, int]], found: dict[tupl
     missing = list({(goal.id, org_id): (goal, org_id) for goal, org_id in pairs
                     if (goal.id, org_id) not in found}.values())
     if missing:
-        judged = [_row(status, period_end(year, period)) for status in control_room.judge(store, missing, year, period)]
-        result_store.keep(store.engine, [
-            {**row, "year": year, "period": period, "generation": generation, "rules": rules_fingerprint()}
-            for row in judged
-        ])
+        judged = [_record(status, year, period, generation)
+                  for status in control_room.judge(store, missing, year, period)]
+        result_store.keep(store.engine, judged)
         found.update({(row["goal_id"], row["org_id"]): tuple(row[name] for name in result_store.BRIEF_COLUMNS)
                       for row in judged})
     kinds: dict[str, Mapping[DeviationKind, int]] = {}
@@ -119,12 +118,8 @@ def refresh(conn: Connection, pairs: Iterable[tuple[int, int, int, str]]) -> Non
         if (goal := store.goal_by_id(goal_id)) is not None:
             by_period[year, period].append((goal, org_id))
     for (year, period), wanted in by_period.items():
-        as_of = period_end(year, period)
-        result_store.replace(conn, [
-            {**_row(status, as_of), "year": year, "period": period, "generation": generation,
-             "rules": rules_fingerprint()}
-            for status in control_room.judge(store, wanted, year, period)
-        ])
+        result_store.replace(conn, [_record(status, year, period, generation)
+                                    for status in control_room.judge(store, wanted, year, period)])
 
 
 @cache
@@ -139,9 +134,14 @@ def rules_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _row(status: GoalStatus, as_of) -> dict:
-    kinds = Counter(item.kind.value for item in deviations.deviations_of(status, as_of))
+def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict:
+    """The kept row of a goal judged in full."""
+    kinds = Counter(item.kind.value for item in deviations.deviations_of(status, period_end(year, period)))
     return {
+        "year": year,
+        "period": period,
+        "generation": generation,
+        "rules": rules_fingerprint(),
         "goal_id": status.goal.id,
         "org_id": status.org_id,
         "status": status.result.status.value,

@@ -1,10 +1,11 @@
 """Reads and writes the kept goal results (schema_results.py) at the level of rows.
 
 Writers call `invalidate` inside their own transaction, so new data and the end of the old
-results commit together; a writer that knows exactly which results it changes (one
-assessment) judges those again in its transaction and `replace`s them instead. Readers tag what they judge with the generation they read before
-judging: results judged while a write committed carry the older generation and are never
-read, so no stale result outlives the write that made it stale.
+results commit together; a writer that knows exactly which results it changes (an
+assessment, an activity's follow-up) judges those again in its transaction and `replace`s
+them instead. Readers tag what they judge with the generation they read before judging:
+results judged while a write committed carry the older generation and are never read, so
+no stale result outlives the write that made it stale.
 """
 
 from __future__ import annotations
