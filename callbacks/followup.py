@@ -23,6 +23,7 @@ from dashboard import (
     consistency,
     control_room,
     exports,
+    goal_results,
     report,
 )
 from dashboard.access import Principal
@@ -104,7 +105,7 @@ def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int)
     orgs = store.summary(("org_units",), store.org_units)
     scope = [o.id for o in accuracy.subtree(orgs, org.id)]
     within = None if org.parent_id is None else scope  # the whole city: no list of every unit to send
-    assessed = consistency.assessed(store, within, state.year, state.period)
+    assessed = goal_results.assessed(store, within, state.year, state.period)
     pairs = consistency.differing_pairs(assessed)
     return accuracy_page_layout.page(
         org, state, filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id)),
@@ -117,7 +118,7 @@ def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int)
         leans=consistency.lean_by_committee(assessed, orgs),
         pairs=pairs[:shown],
         pair_count=len(pairs),
-        orgs=store.summary(("orgs by id",), lambda: {o.id: o for o in orgs}),
+        orgs={o.id: o for o in orgs},
         shown=shown,
     )
 

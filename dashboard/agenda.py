@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dashboard import consistency, control_room, deviations, goal_results, rules
+from dashboard import control_room, deviations, goal_results, rules
 from dashboard.control_room import GoalStatus
 from dashboard.deviations import GoalDeviations
 from dashboard.goal_results import Brief
@@ -61,7 +61,7 @@ def prepare_city(store: Store) -> None:
         return
     year, period = periods[-1]
     deviating(store, root, year, period)
-    consistency.assessed(store, None, year, period)
+    goal_results.assessed(store, None, year, period)
 
 
 def agenda(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalDeviations]:

@@ -13,19 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from dashboard import goal_results, rules
+from dashboard import rules
 from dashboard.accuracy import committee_of
 from dashboard.goal_results import Brief
 from dashboard.model import OrgUnit
-from dashboard.store import Store
 
 SIMILAR_SCORE = 0.10  # computed scores within 10 points of 100 count as similar results
-
-
-def assessed(store: Store, org_ids: Sequence[int] | None, year: int, period: str) -> list[Brief]:
-    """Every assessed (goal, organisation) of the organisations (None: all) judged in brief, with its own
-    assessment."""
-    return goal_results.assessed(store, org_ids, year, period)
 
 
 @dataclass(frozen=True)

@@ -113,10 +113,12 @@ def refresh(conn: Connection, pairs: Iterable[tuple[int, int, int, str]]) -> Non
     """
     store = Store.within(conn)
     generation = result_store.generation(store.engine)
+    pairs = list(pairs)
+    goals = {goal_id: store.goal_by_id(goal_id) for goal_id in {pair[0] for pair in pairs}}
     by_period: dict[tuple[int, str], list[tuple[Goal, int]]] = defaultdict(list)
     for goal_id, org_id, year, period in pairs:
-        if (goal := store.goal_by_id(goal_id)) is not None:
-            by_period[year, period].append((goal, org_id))
+        if goals[goal_id] is not None:
+            by_period[year, period].append((goals[goal_id], org_id))
     for (year, period), wanted in by_period.items():
         result_store.replace(conn, [_record(status, year, period, generation)
                                     for status in control_room.judge(store, wanted, year, period)])

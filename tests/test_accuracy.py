@@ -3,7 +3,7 @@
 import pytest
 
 from callbacks.router import page
-from dashboard import accuracy, consistency
+from dashboard import accuracy, goal_results
 from dashboard.accuracy import ForecastCheck
 from dashboard.model import Direction, Gender, GoalLevel, Indicator, Status, Trend
 from layouts import texts
@@ -186,7 +186,7 @@ def test_the_whole_city_is_every_organisation(demo_store):
     """None asks for every organisation without listing them (store.among)."""
     every = [o.id for o in demo_store.org_units()]
     assert accuracy.forecast_only(demo_store, None, 2026, "T2") == accuracy.forecast_only(demo_store, every, 2026, "T2")
-    assert consistency.assessed(demo_store, None, 2026, "T2") == consistency.assessed(demo_store, every, 2026, "T2")
+    assert goal_results.assessed(demo_store, None, 2026, "T2") == goal_results.assessed(demo_store, every, 2026, "T2")
     one = demo_store.org("SKA").id
-    assert 0 < len(consistency.assessed(demo_store, [one], 2026, "T2")) < len(consistency.assessed(demo_store, None,
+    assert 0 < len(goal_results.assessed(demo_store, [one], 2026, "T2")) < len(goal_results.assessed(demo_store, None,
                                                                                                       2026, "T2"))

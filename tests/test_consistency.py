@@ -4,14 +4,14 @@ from itertools import combinations
 
 import pytest
 
-from dashboard import consistency, rules
+from dashboard import consistency, goal_results, rules
 from dashboard.accuracy import committee_of
 
 
 @pytest.fixture(scope="module")
 def assessed(demo_store):
     orgs = demo_store.org_units()
-    return consistency.assessed(demo_store, [o.id for o in orgs], 2026, "T2"), orgs
+    return goal_results.assessed(demo_store, [o.id for o in orgs], 2026, "T2"), orgs
 
 
 def test_every_assessment_of_the_period_is_judged(demo_store, assessed):

@@ -58,7 +58,7 @@ def k1_at_city(store) -> list[tuple]:
 
 def test_kept_results_say_what_judging_in_full_says(demo_store):
     root = demo_store.root_org()
-    assessed = [(b.goal, b.org_id) for b in consistency.assessed(demo_store, None, 2026, "T2")]
+    assessed = [(b.goal, b.org_id) for b in goal_results.assessed(demo_store, None, 2026, "T2")]
     pairs = agenda.meeting_goals(demo_store, root, 2026) + assessed
     expected = judged_in_full(demo_store, pairs, 2026, "T2")
     first = goal_results.briefs(demo_store, pairs, 2026, "T2")  # judged, or read if another test kept them
@@ -192,7 +192,7 @@ def test_the_meeting_and_consistency_views_rank_and_count_from_kept_results_as_f
     found = agenda.deviating(demo_store, root, 2026, "T2")
     assert [(b.goal.code, b.org_id) for b in found] == [(s.goal.code, s.org_id) for s, _ in expected]
     orgs = demo_store.org_units()
-    pairs = consistency.differing_pairs(consistency.assessed(demo_store, [o.id for o in orgs], 2026, "T2"))
+    pairs = consistency.differing_pairs(goal_results.assessed(demo_store, [o.id for o in orgs], 2026, "T2"))
     judged = {(s.goal.id, s.org_id): s for s in control_room.judge(
         demo_store, [(b.goal, b.org_id) for pair in pairs for b in pair], 2026, "T2")}
     assert pairs and all(
