@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from dashboard.csv_formats import KOLADA, LAYOUTS, MEASUREMENTS, Column, Layout, normalise
-from dashboard.model import ValueStatus
+from dashboard.model import ValueStatus, counted_values
 
 MAX_FILE_BYTES = 100_000_000  # about two million outcome rows; refused before parsing
 SEPARATORS = {";": "semikolon", ",": "komma", "\t": "tabb"}
@@ -292,7 +292,7 @@ def _read_table(parsed: ParsedFile, table: _Table) -> None:
     for field_name in layout.key:  # a key column left out takes its default, e.g. kön T
         parsed.columns.setdefault(field_name, [layout.column(field_name).default] * count)
     if layout in (MEASUREMENTS, KOLADA):
-        _settle_readings(parsed.columns, count)
+        _settle_readings(parsed, count)
     _check_order(parsed)
     check_duplicates(parsed)
 
@@ -445,12 +445,14 @@ def _parse_column(parsed: ParsedFile, column: Column, cells: list[str]) -> list:
     return result
 
 
-def _settle_readings(columns: dict[str, list], count: int) -> None:
+def _settle_readings(parsed: ParsedFile, count: int) -> None:
     """Turn markers ("..", ".", "x") into empty values and derive each row's value status.
 
     An explicit värdestatus wins; without one, a marker or the lack of any value decides. A
-    file with only prognoses leaves the stored value status alone.
+    file with only prognoses leaves the stored value status alone. A number in a row whose
+    status is not ok is not stored (a protected value must never be shown), and the preview says so.
     """
+    columns = parsed.columns
     outcomes, forecasts = columns.get("outcome"), columns.get("forecast")
     given = columns.get("value_status")
     if outcomes is not None or given is not None:
@@ -463,6 +465,22 @@ def _settle_readings(columns: dict[str, list], count: int) -> None:
     for name in ("outcome", "forecast"):
         if name in columns:
             columns[name] = [None if type(v) is ValueStatus else v for v in columns[name]]
+    statuses = columns.get("value_status")
+    if statuses is None:
+        return
+    dropped = 0
+    for index, status in enumerate(statuses):
+        if status == ValueStatus.OK.value or type(status) is Invalid:
+            continue
+        given = [columns[name][index] if name in columns else None for name in ("outcome", "forecast")]
+        kept = counted_values(*(None if type(v) is Invalid else v for v in given), ValueStatus(status))
+        for name, value, keep in zip(("outcome", "forecast"), given, kept):
+            if value is not None and type(value) is not Invalid and keep is None:
+                columns[name][index] = None
+                dropped += 1
+    if dropped:
+        parsed.notes.append(f"{dropped} tal i rader med värdestatus saknas, skyddad eller ej tillämplig sparas inte: "
+                            "värdestatusen gäller, och ett skyddat värde visas aldrig (docs/rules.md §1).")
 
 
 def _value_status(outcome: Any, forecast: Any, given: Any) -> Any:

@@ -26,6 +26,7 @@ class DeviationKind(StrEnum):
     GOAL_NOT_MET = "goal_not_met"
     GOAL_PARTLY_MET = "goal_partly_met"
     GOAL_NO_DATA = "goal_no_data"
+    GOAL_MET_ON_FORECAST = "goal_met_on_forecast"  # met, but not without the parts resting on forecasts
     ASSESSMENT_WITHOUT_EVIDENCE = "assessment_without_evidence"
     ASSESSMENT_MORE_POSITIVE = "assessment_more_positive"
     ASSESSMENT_MORE_NEGATIVE = "assessment_more_negative"
@@ -47,6 +48,7 @@ SEVERITY = {
     DeviationKind.ACTIVITY_OVERDUE: 0,
     DeviationKind.GOAL_PARTLY_MET: 1,
     DeviationKind.GOAL_NO_DATA: 1,
+    DeviationKind.GOAL_MET_ON_FORECAST: 1,
     DeviationKind.ASSESSMENT_MORE_POSITIVE: 1,
     DeviationKind.INDICATOR_PARTLY_MET: 1,
     DeviationKind.INDICATOR_NO_VALUE: 1,
@@ -121,6 +123,8 @@ def goal_items(status: GoalStatus) -> list[Deviation]:
     items = []
     if status.result.status in _GOAL_KIND:
         items.append(Deviation(_GOAL_KIND[status.result.status]))
+    if status.result.met_on_forecast:  # counted apart from met on outcome (auditors' finding 1)
+        items.append(Deviation(DeviationKind.GOAL_MET_ON_FORECAST))
     if status.disagreement in _ASSESSMENT_KIND:
         items.append(Deviation(_ASSESSMENT_KIND[status.disagreement]))
     return items

@@ -45,7 +45,10 @@ class Gender(StrEnum):
 
 
 class ValueStatus(StrEnum):
-    """Why a measurement row has, or lacks, a value."""
+    """Why a measurement row has, or lacks, its outcome (docs/rules.md §1.3).
+
+    MISSING leaves the forecast in force (an outcome not there yet); SUPPRESSED and
+    NOT_APPLICABLE void the whole row: a protected value is never shown, not even as a forecast."""
 
     OK = "ok"
     MISSING = "missing"
@@ -88,6 +91,17 @@ class ActivityStatus(StrEnum):
     NOT_STARTED = "not_started"
     DELAYED = "delayed"
     CANCELLED = "cancelled"
+
+
+def counted_values(
+    outcome: float | None, forecast: float | None, status: ValueStatus
+) -> tuple[float | None, float | None]:
+    """The outcome and forecast a row's value status lets count: the status wins over any number."""
+    if status is ValueStatus.OK:
+        return outcome, forecast
+    if status is ValueStatus.MISSING:
+        return None, forecast
+    return None, None
 
 
 # Reporting periods and the last month each covers; months "M01".."M12" are allowed too.
@@ -195,7 +209,10 @@ class IndicatorFact:
 
 @dataclass(frozen=True)
 class Activity:
-    """An activity under a goal, with its latest follow-up comment."""
+    """An activity under a goal, with its status and comment as followed up for a period.
+
+    `followed_up` is False when no follow-up exists up to that period: the activity then counts
+    as not started (docs/rules.md §2), since nothing reported shows that it has begun."""
 
     id: int
     code: str
@@ -207,6 +224,7 @@ class Activity:
     end_date: dt.date
     status: ActivityStatus
     comment: str = ""
+    followed_up: bool = True
 
     @property
     def state(self) -> ActivityState:

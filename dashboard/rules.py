@@ -15,6 +15,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from dashboard.model import (
@@ -28,6 +29,7 @@ from dashboard.model import (
     Target,
     Trend,
     ValueStatus,
+    counted_values,
 )
 
 # Guards the threshold comparisons against float noise, e.g. 0.7999999999999999 for 0.8,
@@ -60,6 +62,8 @@ class IndicatorReason(StrEnum):
     NO_VALUE = "no_value"
     SUPPRESSED = "suppressed"
     NOT_APPLICABLE = "not_applicable"
+    NOT_MEASURED_HERE = "not_measured_here"  # neither the organisation nor any below it measures it
+    MEASURED_BELOW = "measured_below"  # judged from the nearest organisations below that measure it
     REACHES_TARGET = "reaches_target"
     WITHIN_PARTLY_BAND = "within_partly_band"
     OUTSIDE_PARTLY_BAND = "outside_partly_band"
@@ -98,7 +102,9 @@ class IndicatorResult:
 
     `value` is the number the status was judged on (the outcome, else the forecast); with
     no target it is still filled in for display, but the status is NO_DATA. `outcome` and
-    `forecast` are the reading's own numbers (None when missing).
+    `forecast` are the reading's own numbers (None when missing, and always None when the
+    reading's value status is not ok). An indicator MEASURED_BELOW has no value of its own:
+    `share` is the mean score of the organisations below that measure it, `below` their counts.
     """
 
     status: Status
@@ -113,6 +119,8 @@ class IndicatorResult:
     direction: Direction = Direction.HIGHER
     outcome: float | None = None
     forecast: float | None = None
+    share: float | None = None
+    below: StatusCounts | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,7 @@ class Part:
     score: float | None
     applicable: bool = True
     contribution: float | None = None
+    measured: bool = True  # False: linked to the goal but measured neither here nor below (listed, not counted)
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.weight) and self.weight >= 0):
@@ -168,7 +177,9 @@ class GoalResult:
     """A goal's computed fulfilment and the parts it was computed from.
 
     `parts` are the included parts, each with its contribution (None when the goal has no
-    score); `excluded` are parts left out (not applicable, or switched off in the config).
+    score); `excluded` are parts left out (not applicable, not measured here, or switched off
+    in the config). `outcome_status` is the status the goal would have if parts resting on a
+    forecast alone had no value: where it is lower than `status`, the status rests on forecasts.
     """
 
     status: Status
@@ -180,6 +191,12 @@ class GoalResult:
     forecast_only: int
     reason: GoalReason
     excluded: tuple[Part, ...] = ()
+    outcome_status: Status = Status.NO_DATA
+
+    @property
+    def met_on_forecast(self) -> bool:
+        """Met, but not met without the parts that rest on a forecast alone (counted apart)."""
+        return self.status is Status.MET and self.outcome_status is not Status.MET
 
 
 @dataclass(frozen=True)
@@ -210,18 +227,34 @@ def _finite(value: float | None) -> float | None:
     return value
 
 
+def exact(value: float) -> Decimal:
+    """A stored number as the decimal a person wrote (its shortest repr): 6.8 is 6.8, not 6.7999…
+
+    Limits and comparisons are made on these, so 6,8 + 10 % is exactly 7,48 and a value of
+    7,48 lies on the limit, as a controller computing by hand finds (docs/rules.md §1)."""
+    return Decimal(repr(float(value)))
+
+
+def round_half_up(value: Decimal, decimals: int) -> Decimal:
+    """The one rounding of displayed numbers and trend words: half away from zero (0,5 → 1)."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def default_partly_limit(
     direction: Direction, target: float, config: RuleConfig = DEFAULT_RULES
 ) -> float:
-    """Where "partly met" begins when the target sets no limit: target ∓ tolerance·|target|."""
-    band = config.default_partly_tolerance * abs(target)
-    return target - band if direction is Direction.HIGHER else target + band
+    """Where "partly met" begins when the target sets no limit: target ∓ tolerance·|target|, exactly."""
+    band = exact(config.default_partly_tolerance) * abs(exact(target))
+    limit = exact(target) - band if direction is Direction.HIGHER else exact(target) + band
+    return float(limit)
 
 
 def judge_value(
     direction: Direction, value: float, target: float, partly_limit: float
 ) -> IndicatorReason:
-    """Judge one value against the target and partly limit; a wrong-side limit gives no band."""
+    """Judge one value against the target and partly limit, in exact decimals; the limit is inclusive
+    and a wrong-side limit gives no band."""
+    value, target, partly_limit = exact(value), exact(target), exact(partly_limit)
     if direction is Direction.HIGHER:
         if value >= target:
             return IndicatorReason.REACHES_TARGET
@@ -253,9 +286,12 @@ def indicator_status(
     reading: Reading | None,
     config: RuleConfig = DEFAULT_RULES,
 ) -> IndicatorResult:
-    """An indicator's status: from the outcome if there is one, else only from the forecast."""
-    outcome = _finite(reading.outcome) if reading else None
-    forecast = _finite(reading.forecast) if reading else None
+    """An indicator's status: from the outcome if there is one, else only from the forecast.
+
+    The value status wins over any number in the row (`counted_values`): an outcome marked
+    missing is not judged, and nothing of a suppressed or not applicable row is."""
+    outcome, forecast = counted_values(reading.outcome, reading.forecast, reading.value_status) if reading else (None, None)
+    outcome, forecast = _finite(outcome), _finite(forecast)
     shown = outcome if outcome is not None else forecast
     target_value = _finite(target.target) if target else None
 
@@ -327,8 +363,9 @@ def is_overdue(activity: ActivityState, as_of: dt.date) -> bool:
 
 
 def activity_score(activity: ActivityState, as_of: dt.date) -> float | None:
-    """An activity's score: 1 on track, 0.5 late to start, 0 delayed or overdue, None cancelled."""
-    if activity.status is ActivityStatus.CANCELLED:
+    """An activity's score at a period's end: 1 on track, 0.5 late to start, 0 delayed or overdue;
+    None (not counted) when cancelled or not planned to start until after the period."""
+    if activity.status is ActivityStatus.CANCELLED or activity.start_date > as_of:
         return None
     if activity.status is ActivityStatus.DONE:
         return 1.0
@@ -361,15 +398,63 @@ def activity_part(
 
 
 def indicator_part(label: str, weight: float, result: IndicatorResult) -> Part:
-    """An indicator's result as a part of a goal, scored 1 / 0.5 / 0 / None by its status."""
+    """An indicator's result as a part of a goal, scored 1 / 0.5 / 0 / None by its status
+    (rolled up from below: the mean of the organisations' scores)."""
+    below = result.reason is IndicatorReason.MEASURED_BELOW
     return Part(
         kind=PartKind.INDICATOR,
         label=label,
         weight=weight,
         status=result.status,
         basis=result.basis,
-        score=STATUS_SCORE[result.status],
+        score=result.share if below else STATUS_SCORE[result.status],
         applicable=result.applicable,
+        measured=result.reason is not IndicatorReason.NOT_MEASURED_HERE,
+    )
+
+
+def not_measured_here(direction: Direction) -> IndicatorResult:
+    """An indicator linked to a goal that neither the organisation nor any below it measures:
+    listed beside the goal, never counted (docs/rules.md §3, "Var delarna mäts")."""
+    return IndicatorResult(Status.NO_DATA, Basis.NONE, None, None, None, Status.NO_DATA, Status.NO_DATA,
+                           IndicatorReason.NOT_MEASURED_HERE, applicable=False, direction=direction)
+
+
+def rolled_up(
+    direction: Direction, below: Sequence[IndicatorResult], config: RuleConfig = DEFAULT_RULES
+) -> IndicatorResult:
+    """An indicator the organisation does not measure itself, judged from the nearest organisations
+    below it that do: the mean of their scores (no value counts 0), with the goal's thresholds.
+
+    So a part measured below never disappears higher up, just as activities roll up."""
+    counted = [r for r in below if r.applicable]
+    if not counted:  # not applicable wherever it is measured
+        return dataclasses.replace(not_measured_here(direction), reason=IndicatorReason.NOT_APPLICABLE)
+    scores = [STATUS_SCORE[r.status] for r in counted]
+    known = [score for score in scores if score is not None]
+    share = sum(known) / len(scores) if known else None
+    return IndicatorResult(
+        status=status_from_score(share, config),
+        basis=combined_basis([indicator_part("", 1.0, r) for r in counted]),
+        value=None,
+        target=None,
+        partly_limit=None,
+        outcome_status=Status.NO_DATA,
+        forecast_status=Status.NO_DATA,
+        reason=IndicatorReason.MEASURED_BELOW,
+        direction=direction,
+        share=share,
+        below=count_statuses(counted),
+    )
+
+
+def count_statuses(items: Sequence[Part | IndicatorResult]) -> StatusCounts:
+    """How many of the parts or results have each status."""
+    return StatusCounts(
+        met=sum(i.status is Status.MET for i in items),
+        partly_met=sum(i.status is Status.PARTLY_MET for i in items),
+        not_met=sum(i.status is Status.NOT_MET for i in items),
+        no_data=sum(i.status is Status.NO_DATA for i in items),
     )
 
 
@@ -415,6 +500,15 @@ def combined_basis(parts: Sequence[Part]) -> Basis:
 
 def goal_fulfilment(parts: Sequence[Part], config: RuleConfig = DEFAULT_RULES) -> GoalResult:
     """A goal's status from its weighted parts; a part without data counts as 0 (docs/rules.md)."""
+    result = _fulfilment(parts, config)
+    without_forecasts = [
+        dataclasses.replace(p, status=Status.NO_DATA, basis=Basis.NONE, score=None) if p.basis is Basis.FORECAST else p
+        for p in parts
+    ]
+    return dataclasses.replace(result, outcome_status=_fulfilment(without_forecasts, config).status)
+
+
+def _fulfilment(parts: Sequence[Part], config: RuleConfig) -> GoalResult:
     included = tuple(p for p in parts if _included(p, config))
     excluded = tuple(p for p in parts if not _included(p, config))
     total = sum(p.weight for p in included)
@@ -444,12 +538,7 @@ def goal_fulfilment(parts: Sequence[Part], config: RuleConfig = DEFAULT_RULES) -
         basis=Basis.NONE if score is None else combined_basis(included),
         coverage=coverage,
         parts=with_contributions,
-        counts=StatusCounts(
-            met=sum(p.status is Status.MET for p in included),
-            partly_met=sum(p.status is Status.PARTLY_MET for p in included),
-            not_met=sum(p.status is Status.NOT_MET for p in included),
-            no_data=sum(p.status is Status.NO_DATA for p in included),
-        ),
+        counts=count_statuses(included),
         forecast_only=sum(p.basis is Basis.FORECAST for p in included),
         reason=reason,
         excluded=excluded,
@@ -462,13 +551,15 @@ def year_over_year(
     direction: Direction,
     decimals: int,
 ) -> Change:
-    """The change from the same period last year; UNCHANGED when it rounds to 0 at `decimals`."""
+    """The change from the same period last year, in exact decimals; UNCHANGED when it rounds
+    (half up, as it is displayed) to 0 at `decimals`."""
     current, previous = _finite(current), _finite(previous)
     if current is None or previous is None:
         return Change(current, previous, None, None, Trend.UNKNOWN)
-    absolute = current - previous
+    difference = exact(current) - exact(previous)
+    absolute = float(difference)
     relative = absolute / abs(previous) if previous != 0 else None
-    if round(absolute, decimals) == 0:
+    if round_half_up(difference, decimals) == 0:
         trend = Trend.UNCHANGED
     elif (absolute > 0) == (direction is Direction.HIGHER):
         trend = Trend.BETTER

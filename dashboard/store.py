@@ -13,9 +13,9 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, Table, case, func, insert, select, true
+from sqlalchemy import Connection, Engine, Select, Table, case, func, insert, or_, select, true
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import database, result_store
@@ -38,6 +38,7 @@ from dashboard.model import (
     Status,
     Target,
     ValueStatus,
+    counted_values,
 )
 from dashboard.schema import (
     ActivityRecord,
@@ -55,6 +56,7 @@ from dashboard.schema import (
 )
 
 BATCH_SIZE = 20_000
+MAX_ROOTS = 20  # `measured_below` reads the whole city rather than OR more subtrees than this
 MAX_SUMMARIES = 256  # kept at once; beyond that they are all forgotten together
 _VERSION = object()  # the key under which `Store.summary` keeps the data version
 T = TypeVar("T")
@@ -70,6 +72,16 @@ activity_update_t = ActivityUpdateRecord.__table__
 assessment_t = AssessmentRecord.__table__
 upload_t = UploadRecord.__table__
 period_t = ReportedPeriodRecord.__table__
+
+
+class Measured(NamedTuple):
+    """An organisation that measures an indicator in a year: its path, target and total reading."""
+
+    org_id: int
+    path: str
+    indicator_id: int
+    target: Target | None
+    reading: Reading | None
 
 
 class Store:
@@ -210,6 +222,57 @@ class Store:
         ).where(link_t.c.goal_id.in_(list(goal_ids)))
         return self._facts(stmt.order_by(link_t.c.goal_id, measured.c.org_id, indicator_t.c.code))
 
+    def goal_links(self, goal_ids: Sequence[int]) -> dict[int, list[tuple[Indicator, float]]]:
+        """Each goal's linked indicators with their weights, by indicator code: measured or not."""
+        stmt = (
+            select(link_t.c.goal_id, link_t.c.weight, *indicator_t.c)
+            .join(indicator_t, indicator_t.c.id == link_t.c.indicator_id)
+            .where(link_t.c.goal_id.in_(list(goal_ids)))
+            .order_by(link_t.c.goal_id, indicator_t.c.code)
+        )
+        links: dict[int, list[tuple[Indicator, float]]] = {goal_id: [] for goal_id in goal_ids}
+        with self.engine.connect() as conn:
+            for row in conn.execute(stmt).mappings():
+                links[row["goal_id"]].append((indicator_from_row(row), row["weight"]))
+        return links
+
+    def measured_below(
+        self, indicator_ids: Sequence[int], roots: Sequence[int] | None, year: int, period: str
+    ) -> list[Measured]:
+        """Every organisation within the roots (None: the whole city) that measures one of the
+        indicators in the year (a target or a row for it), with its target and total reading.
+
+        Callers keep those below each root by its id in the path; past `MAX_ROOTS` roots, or a
+        root at the top, the whole city is read."""
+        m, o = measurement_t, org_t
+        paths = [] if roots is None else [self.org_path(root) or "" for root in roots]
+        whole_city = roots is None or len(paths) > MAX_ROOTS or any(p.count("/") <= 2 for p in paths)
+        within = true() if whole_city else or_(*(o.c.path.startswith(path) for path in paths))
+        wanted = (target_t.c.indicator_id.in_(list(indicator_ids)), target_t.c.year == year)
+        pairs = select(target_t.c.indicator_id, target_t.c.org_id).where(*wanted).union(
+            select(m.c.indicator_id, m.c.org_id).where(m.c.indicator_id.in_(list(indicator_ids)), m.c.year == year)
+        ).subquery("measured")
+        stmt = (
+            select(pairs.c.indicator_id, pairs.c.org_id, o.c.path, target_t.c.target, target_t.c.partly_limit,
+                   target_t.c.council_target, m.c.outcome, m.c.forecast, m.c.value_status)
+            .select_from(
+                pairs.join(o, o.c.id == pairs.c.org_id)
+                .outerjoin(target_t, (target_t.c.indicator_id == pairs.c.indicator_id)
+                           & (target_t.c.org_id == pairs.c.org_id) & (target_t.c.year == year))
+                .outerjoin(m, (m.c.indicator_id == pairs.c.indicator_id) & (m.c.org_id == pairs.c.org_id)
+                           & (m.c.year == year) & (m.c.period == period) & (m.c.gender == Gender.TOTAL.value))
+            )
+            .where(within)
+            .order_by(o.c.path, pairs.c.indicator_id)
+        )
+        with self.engine.connect() as conn:
+            return [
+                Measured(row["org_id"], row["path"], row["indicator_id"], target_from_row(row),
+                         None if row["value_status"] is None
+                         else reading_from(row["outcome"], row["forecast"], row["value_status"]))
+                for row in conn.execute(stmt).mappings()
+            ]
+
     def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
         """The organisations' own assessments of their goals for a period."""
         stmt = select(assessment_t).where(
@@ -333,7 +396,7 @@ class Store:
                     row.year,
                     row.period,
                     Gender(row.gender),
-                    Reading(row.outcome, row.forecast, ValueStatus(row.value_status)),
+                    reading_from(row.outcome, row.forecast, row.value_status),
                 )
                 for row in conn.execute(stmt.order_by(m.c.year))
             ]
@@ -368,12 +431,13 @@ class Store:
             indicators: dict[int, Indicator] = {}  # thousands of rows share a few dozen indicators
             return [_fact(row, indicators) for row in conn.execute(stmt).mappings()]
 
-    def activities_of(self, goal_ids: Sequence[int], year: int) -> list[tuple[str, Activity]]:
-        """(holder's org path, activity) for the goals' activities running in the year, with the latest comment.
+    def activities_of(self, goal_ids: Sequence[int], year: int, period: str) -> list[tuple[str, Activity]]:
+        """(holder's org path, activity) for the goals' activities running in the year, each with its
+        status and comment as followed up for the period (docs/rules.md §2): never a later follow-up.
 
         One query for all goals; callers keep those below an organisation by its id in the path.
         """
-        stmt = _activities_with_comment().where(
+        stmt = _activities_as_of(year, period).where(
             activity_t.c.goal_id.in_(list(goal_ids)),
             activity_t.c.start_date <= dt.date(year, 12, 31),
             activity_t.c.end_date >= dt.date(year, 1, 1),
@@ -382,9 +446,9 @@ class Store:
             return [(row.path, _activity(row)) for row in conn.execute(stmt)]
 
     def activity(self, code: str) -> tuple[str, Activity] | None:
-        """(holder's org path, activity) of the activity with this code, with its latest comment."""
+        """(holder's org path, activity) of the activity with this code, its current status and latest comment."""
         with self.engine.connect() as conn:
-            row = conn.execute(_activities_with_comment().where(activity_t.c.code == code)).first()
+            row = conn.execute(_activities_as_of().where(activity_t.c.code == code)).first()
         return (row.path, _activity(row)) if row else None
 
     def _first_goal(self, stmt) -> Goal | None:
@@ -708,11 +772,16 @@ def target_from_row(row) -> Target | None:
 def _fact(row, indicators: dict[int, Indicator]) -> IndicatorFact:
     target = target_from_row(row)
     has_reading = row["value_status"] is not None
-    reading = (
-        Reading(row["outcome"], row["forecast"], ValueStatus(row["value_status"])) if has_reading else None
-    )
+    reading = reading_from(row["outcome"], row["forecast"], row["value_status"]) if has_reading else None
     indicator = indicators.get(row["id"]) or indicators.setdefault(row["id"], indicator_from_row(row))
     return IndicatorFact(row["goal_id"], row["org_id"], indicator, row["weight"], target, reading)
+
+
+def reading_from(outcome: float | None, forecast: float | None, value_status: str) -> Reading:
+    """A stored reading as pages may see it: a row whose value status is not ok carries no number,
+    so a protected (skyddad) value is never shown, charted or judged, whatever the row holds."""
+    status = ValueStatus(value_status)
+    return Reading(*counted_values(outcome, forecast, status), status)
 
 
 def latest_period_first(table: Table) -> tuple:
@@ -722,18 +791,29 @@ def latest_period_first(table: Table) -> tuple:
     return table.c.year.desc(), end_month.desc(), table.c.period.desc()
 
 
-def _activities_with_comment() -> Select:
-    """Activities with their holder's org path and the comment of their latest follow-up."""
-    latest = (
-        select(activity_update_t.c.comment)
-        .where(activity_update_t.c.activity_id == activity_t.c.id)
-        .order_by(*latest_period_first(activity_update_t))
-        .limit(1)
-        .scalar_subquery()
-    )
-    return select(activity_t, org_t.c.path, latest.label("comment")).join(org_t, org_t.c.id == activity_t.c.org_id)
+def _activities_as_of(year: int | None = None, period: str | None = None) -> Select:
+    """Activities with their holder's org path and the status and comment of their latest follow-up up
+    to the period's end (its own or an earlier one; none: not followed up yet). Without a period: the
+    current status and the latest comment."""
+    u = activity_update_t.c
+    latest = select(u.status, u.comment).where(u.activity_id == activity_t.c.id)
+    if year is not None:
+        end_month = case(PERIOD_END_MONTH, value=u.period, else_=13)
+        latest = latest.where((u.year < year) | ((u.year == year) & (end_month <= PERIOD_END_MONTH[period])))
+    latest = latest.order_by(*latest_period_first(activity_update_t)).limit(1)
+    followed = latest.with_only_columns(u.status).scalar_subquery()
+    if year is None:
+        followed = activity_t.c.status
+    return select(
+        *(column for column in activity_t.c if column.name != "status"),
+        followed.label("status"),
+        org_t.c.path,
+        latest.with_only_columns(u.comment).scalar_subquery().label("comment"),
+    ).join(org_t, org_t.c.id == activity_t.c.org_id)
 
 
 def _activity(row) -> Activity:
+    followed_up = row.status is not None
+    status = ActivityStatus(row.status) if followed_up else ActivityStatus.NOT_STARTED
     return Activity(row.id, row.code, row.goal_id, row.org_id, row.title, row.responsible, row.start_date,
-                    row.end_date, ActivityStatus(row.status), row.comment or "")
+                    row.end_date, status, row.comment or "", followed_up)

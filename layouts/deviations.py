@@ -28,6 +28,7 @@ from layouts.overview import assessment_note, score
 # The summary's groups of kinds, in reading order.
 SUMMARY_GROUPS = (
     (DeviationKind.GOAL_NOT_MET, DeviationKind.GOAL_PARTLY_MET, DeviationKind.GOAL_NO_DATA),
+    (DeviationKind.GOAL_MET_ON_FORECAST,),
     (DeviationKind.INDICATOR_NOT_MET, DeviationKind.INDICATOR_PARTLY_MET),
     (DeviationKind.INDICATOR_NO_VALUE, DeviationKind.INDICATOR_FORECAST_ONLY),
     (DeviationKind.ACTIVITY_OVERDUE, DeviationKind.ACTIVITY_LATE_START),

@@ -14,6 +14,7 @@ from dashboard.control_room import GoalStatus
 from dashboard.deviations import Deviation, GoalDeviations, counts
 from dashboard.exports import BarChart, Document, Number, Section, Table
 from dashboard.model import GoalLevel, Indicator, OrgUnit, Status
+from dashboard.rules import IndicatorReason
 from dashboard.report import GoalReport, TertialReport
 from layouts import explanation, texts, urls
 from layouts.deviations import GOAL_KINDS, SUMMARY_GROUPS, own_assessment
@@ -229,13 +230,20 @@ def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
                    level=1)
 
 
+ELSEWHERE = (IndicatorReason.MEASURED_BELOW, IndicatorReason.NOT_MEASURED_HERE)
+
+
 def _indicator_rows(goal: GoalReport, orgs: dict[int, OrgUnit], with_goal: bool) -> list[tuple]:
     rows = []
     for judged in goal.status.indicators:
         indicator, result = judged.fact.indicator, judged.result
         status = texts.STATUS_LABEL[result.status] if with_goal else status_text(result.status)
+        basis = texts.BASIS_LABEL[result.basis]
+        if result.reason in ELSEWHERE:  # rolled up from below, or not measured here: say so, never blank
+            status = status if result.applicable else texts.NOT_COUNTED
+            basis = texts.INDICATOR_REASON_LABEL[result.reason]
         cells = (number(result.target, indicator), number(result.outcome, indicator),
-                 number(result.forecast, indicator), status, texts.BASIS_LABEL[result.basis])
+                 number(result.forecast, indicator), status, basis)
         if with_goal:  # a flat sheet row: plain status words filter well
             rows.append((goal.status.goal.code, goal.status.goal.title, orgs[goal.status.org_id].name,
                          indicator.code, indicator.name, indicator.unit,

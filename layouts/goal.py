@@ -5,8 +5,9 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.control_room import GoalStatus, GoalView, IndicatorLine
-from dashboard.model import OrgUnit, Trend
-from layouts import explanation, texts, urls
+from dashboard.model import OrgUnit, Trend, period_end
+from dashboard.rules import IndicatorReason
+from layouts import causes, explanation, texts, urls
 from layouts.components import (
     SEVERITY,
     Sorting,
@@ -39,7 +40,13 @@ def page(view: GoalView, org: OrgUnit, lineage: list[OrgUnit], state: urls.ViewS
             html.P(counts_text(status.result), className="counts"),
             assessment_note(status),
             html.Section(
-                [html.H2(texts.WHY_HEADING), html.Ul([html.Li(t) for t in explanation.goal_explanation(status.result)])]
+                [
+                    html.H2(texts.WHY_HEADING),
+                    html.Ul([html.Li(t) for t in explanation.goal_explanation(status.result)]),
+                    causes.causes_section(status, view.places | {org.id: org}, state,
+                                          period_end(state.year, state.period)),
+                ],
+                id="varfor",
             ),
             org_breakdown(view, state),
             child_goals(view.children, state),
@@ -69,7 +76,10 @@ def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
     """The same goal in each sub-organisation: where does it go wrong? Worst first."""
     if not view.by_org:
         return html.Section()
-    rows = [
+    itself = view.itself
+    own_row = [(html.Em(texts.ITSELF_ROW[view.org.level]), status_badge(itself.result.status), _points(itself),
+                counts_text(itself.result), basis_tag(itself.result.basis))] if itself else []
+    rows = own_row + [
         (
             dcc.Link(org.name, href=urls.href(urls.goal_path(view.status.goal.code), state, org_code=org.code)),
             status_badge(s.result.status),
@@ -133,6 +143,9 @@ def indicator_table(lines: tuple[IndicatorLine, ...], goal_code: str, state: url
     for line in sorted(lines, key=INDICATOR_SORTS[key]):
         indicator, result = line.judged.fact.indicator, line.judged.result
         d, unit = indicator.decimals, indicator.unit
+        if result.reason in (IndicatorReason.MEASURED_BELOW, IndicatorReason.NOT_MEASURED_HERE):
+            rows.append(elsewhere_row(line, state))
+            continue
         rows.append(
             (
                 dcc.Link(indicator.name, href=urls.href(urls.indicator_path(indicator.code), state)),
@@ -159,6 +172,21 @@ def indicator_table(lines: tuple[IndicatorLine, ...], goal_code: str, state: url
     )
 
 
+def elsewhere_row(line: IndicatorLine, state: urls.ViewState) -> tuple:
+    """An indicator the organisation does not measure itself: rolled up from below, or not measured here."""
+    indicator, result = line.judged.fact.indicator, line.judged.result
+    blank = (texts.MISSING_VALUE,) * 5
+    return (
+        dcc.Link(indicator.name, href=urls.href(urls.indicator_path(indicator.code), state)),
+        texts.MISSING_VALUE,
+        texts.INDICATOR_REASON_LABEL[result.reason],
+        texts.MISSING_VALUE,
+        html.Span([status_badge(result.status), html.Br(), basis_tag(result.basis)])
+        if result.applicable else texts.NOT_COUNTED,
+        *blank,
+    )
+
+
 def activities(view: GoalView, state: urls.ViewState) -> html.Section:
     """The goal's activities, overdue ones marked in words; each links to its follow-ups."""
     if not view.activities:
@@ -170,7 +198,7 @@ def activities(view: GoalView, state: urls.ViewState) -> html.Section:
             activity.start_date.isoformat(),
             activity.end_date.isoformat(),
             html.Span(
-                [texts.ACTIVITY_STATUS_LABEL[activity.status]]
+                [texts.ACTIVITY_STATUS_LABEL[activity.status] if activity.followed_up else texts.NOT_FOLLOWED_UP]
                 + ([html.Strong(texts.OVERDUE, className="overdue")] if overdue else [])
             ),
             activity.comment,

@@ -9,8 +9,8 @@ from dash import dcc, html
 
 from dashboard.control_room import GoalStatus
 from dashboard.model import Goal, GoalLevel, OrgUnit, Status
-from dashboard.rules import Disagreement, GoalResult
-from layouts import explanation, texts, urls
+from dashboard.rules import Disagreement, GoalResult, PartKind, count_statuses
+from layouts import causes, explanation, texts, urls
 from layouts.components import SEVERITY, basis_note, empty_state, status_badge
 
 OVERVIEW_LEVELS = (GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT)
@@ -69,9 +69,11 @@ def summary(statuses: Sequence[GoalStatus]) -> html.Div:
     if not statuses:
         return empty_state(texts.NO_GOALS)
     counts = {status: sum(s.result.status is status for s in statuses) for status in Status}
+    on_forecast = sum(s.result.met_on_forecast for s in statuses)
     flagged = sum(s.disagreement is not Disagreement.NONE for s in statuses)
     items = [
-        html.Li([status_badge(status), html.Span(f" {counts[status]}", className="count")])
+        html.Li([status_badge(status), html.Span(f" {counts[status]}", className="count"),
+                 met_on_forecast_note(on_forecast) if status is Status.MET else None])
         for status in (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NO_DATA)
     ]
     if flagged:
@@ -80,6 +82,14 @@ def summary(statuses: Sequence[GoalStatus]) -> html.Div:
         [html.H2(texts.SUMMARY_HEADING, className="visually-hidden"), html.Ul(items, className="summary")],
         className="summary-box",
     )
+
+
+def met_on_forecast_note(count: int) -> html.Span | None:
+    """ "(varav 3 enligt prognos)": met goals that would not be met without forecasts, counted apart."""
+    if not count:
+        return None
+    return html.Span([" (", html.Span("◌", **{"aria-hidden": "true"}), " ",
+                      texts.MET_ON_FORECAST_COUNT.format(count=count), ")"], className="on-forecast")
 
 
 def _severity(status: GoalStatus) -> tuple[int, float]:
@@ -122,6 +132,7 @@ def goal_card(state: urls.ViewState, status: GoalStatus, owners: dict[int, OrgUn
                 html.Div([status_badge(result.status), score(result)], className="status-line"),
                 html.P(counts_text(result), className="counts"),
                 basis_note(result.basis),
+                causes.pulls_down(status, owners, state),
                 assessment_note(status),
                 html.Details(
                     [
@@ -143,11 +154,15 @@ def score(result: GoalResult) -> html.Span:
 
 
 def counts_text(result: GoalResult) -> str:
-    """E.g. "3 uppfyllda · 1 delvis · 0 ej uppfyllda · 1 saknar värde"."""
-    counts = result.counts
-    return texts.COUNTS.format(
-        met=counts.met, partly=counts.partly_met, not_met=counts.not_met, missing=counts.no_data
-    )
+    """E.g. "Indikatorer: 3 uppfyllda · 1 delvis · 0 ej uppfyllda · 1 saknar värde · Aktiviteter: Delvis
+    uppfyllt": indicators and the activities counted apart."""
+    indicators = [p for p in result.parts if p.kind is PartKind.INDICATOR]
+    counts = count_statuses(indicators)
+    phrases = [texts.COUNTS.format(met=counts.met, partly=counts.partly_met, not_met=counts.not_met,
+                                   missing=counts.no_data) if indicators else texts.COUNTS_NONE]
+    phrases += [texts.ACTIVITIES_COUNT.format(status=texts.STATUS_LABEL[p.status])
+                for p in result.parts if p.kind is PartKind.ACTIVITIES]
+    return " · ".join(phrases)
 
 
 def assessment_note(status: GoalStatus) -> html.Div:

@@ -138,6 +138,8 @@ INDICATOR_REASON_LABEL = {
     IndicatorReason.NO_VALUE: "Varken utfall eller prognos finns",
     IndicatorReason.SUPPRESSED: "Värdet är skyddat (för få individer)",
     IndicatorReason.NOT_APPLICABLE: "Indikatorn gäller inte här",
+    IndicatorReason.NOT_MEASURED_HERE: "Mäts inte här eller i någon organisation under",
+    IndicatorReason.MEASURED_BELOW: "Mäts i organisationer under",
     IndicatorReason.REACHES_TARGET: "Når årsmålet",
     IndicatorReason.WITHIN_PARTLY_BAND: "Når inte årsmålet men gränsen för delvis uppfyllt",
     IndicatorReason.OUTSIDE_PARTLY_BAND: "Når inte gränsen för delvis uppfyllt",
@@ -168,6 +170,12 @@ INDICATOR_REASON_SENTENCE = {
         "Värdet är skyddat eftersom det gäller för få individer → {status}."
     ),
     IndicatorReason.NOT_APPLICABLE: "Indikatorn gäller inte här och räknas inte in i målet.",
+    IndicatorReason.NOT_MEASURED_HERE: (
+        "Indikatorn mäts varken här eller i någon organisation under och räknas inte in i målet."
+    ),
+    IndicatorReason.MEASURED_BELOW: (
+        "Indikatorn mäts inte här utan i organisationerna under: medelvärdet av deras poäng → {status}."
+    ),
     IndicatorReason.REACHES_TARGET: (
         "{value_name} {value} når årsmålet {target} ({direction}) → {status}."
     ),
@@ -208,6 +216,11 @@ GOAL_EXCLUDED_SENTENCE = (
     "1 del räknas inte in (gäller inte här eller är avstängd).",
     "{count} delar räknas inte in (gäller inte här eller är avstängda).",
 )
+GOAL_NOT_MEASURED_SENTENCE = (
+    "1 indikator mäts inte här eller under och räknas inte in.",
+    "{count} indikatorer mäts inte här eller under och räknas inte in.",
+)
+GOAL_MET_ON_FORECAST_SENTENCE = "Utan prognoserna vore statusen ”{status}”: målet är uppfyllt enligt prognos, inte på utfall."
 
 # How many parts have each status, as in "2 uppfyllda, 1 delvis"; (one, many).
 PART_COUNT_LABEL = {
@@ -222,6 +235,7 @@ LIST_SEPARATOR = ", "
 # goal has a score, follow as a sentence of their own; field: points.
 GOAL_PART_LINE = "{name}: {status} ({basis}), vikt {weight}."
 GOAL_PART_POINTS = "Ger {points} poäng."
+ACTIVITIES_BASIS = "enligt periodens uppföljning"
 
 
 # ---------------------------------------------------------------- page frame
@@ -273,7 +287,9 @@ PERCENTAGE_POINTS = "procentenheter"  # a change of a share is in points, not pe
 WHY = "Varför?"
 SCORE = "{score} av 100 poäng"
 NO_SCORE = "Ingen poäng"
-COUNTS = "{met} uppfyllda · {partly} delvis · {not_met} ej uppfyllda · {missing} saknar värde"
+COUNTS = "Indikatorer: {met} uppfyllda · {partly} delvis · {not_met} ej uppfyllda · {missing} saknar värde"
+COUNTS_NONE = "Inga indikatorer räknas här"
+ACTIVITIES_COUNT = "Aktiviteter: {status}"
 BASIS_NOTE = {
     Basis.OUTCOME: "Bygger på utfall.",
     Basis.FORECAST: "Bygger endast på prognos – inget utfall finns ännu.",
@@ -296,7 +312,13 @@ JUDGED_FOR = "Bedöms för: "
 WHY_HEADING = "Varför har målet den här statusen?"
 BY_ORG_HEADING = "Resultat per organisation"
 BY_ORG_CAPTION = "Målets beräknade status i varje underliggande organisation, sämst först"
-BY_ORG_COLUMNS = ("Organisation", "Status", "Poäng", "Indikatorer", "Underlag")
+BY_ORG_COLUMNS = ("Organisation", "Status", "Poäng", "Delar", "Underlag")
+ITSELF_ROW = {  # the organisation's own measurements, beside those of the organisations below
+    OrgLevel.CITY: "Staden själv",
+    OrgLevel.COMMITTEE: "Nämnden själv",
+    OrgLevel.DEPARTMENT: "Avdelningen själv",
+    OrgLevel.UNIT: "Enheten själv",
+}
 CHILD_GOALS_HEADING = "Mål som bryter ned målet"
 CHILD_GOALS_CAPTION = "Underliggande mål med beräknad status för den organisation som äger målet"
 CHILD_GOALS_COLUMNS = ("Mål", "Nivå", "Status", "Poäng", "Underlag")
@@ -318,7 +340,9 @@ NO_INDICATORS = "Målet har inga indikatorer som mäts för den här organisatio
 SPLIT_MISSING = "Uppdelning saknas"
 ACTIVITIES_HEADING = "Aktiviteter"
 ACTIVITIES_CAPTION = "Aktiviteter under målet med ansvarig, datum och status"
-ACTIVITY_COLUMNS = ("Aktivitet", "Ansvarig", "Start", "Slut", "Status", "Kommentar")
+ACTIVITY_COLUMNS = ("Aktivitet", "Ansvarig", "Start", "Slut", "Status vid periodens slut", "Kommentar")
+NOT_FOLLOWED_UP = "Ej uppföljd – räknas som ej påbörjad"
+NOT_COUNTED = "Räknas inte"
 NO_ACTIVITIES = "Inga aktiviteter är registrerade under målet för den här organisationen och året."
 OVERDUE = " – försenad"
 ASSESSMENT_HEADING = "Organisationens egen bedömning"
@@ -455,6 +479,7 @@ DEVIATION_SUMMARY_HEADING = "Sammanfattning"
 # One label per group in layouts.deviations.SUMMARY_GROUPS.
 SUMMARY_GROUP_LABEL = (
     "mål är inte uppfyllda eller kan inte bedömas",
+    "mål är uppfyllda enligt prognos, inte på utfall",
     "indikatorer når inte årsmålet",
     "indikatorer saknar utfall",
     "aktiviteter är försenade eller har inte startat",
@@ -465,6 +490,7 @@ DEVIATION_KIND_LABEL = {
     DeviationKind.GOAL_NOT_MET: "Målet är inte uppfyllt",
     DeviationKind.GOAL_PARTLY_MET: "Målet är delvis uppfyllt",
     DeviationKind.GOAL_NO_DATA: "Målet kan inte bedömas",
+    DeviationKind.GOAL_MET_ON_FORECAST: "◌ Uppfyllt enligt prognos – utan prognoserna vore det inte uppfyllt",
     DeviationKind.ASSESSMENT_WITHOUT_EVIDENCE: "⚑ Bedömd som uppfylld utan underlag",
     DeviationKind.ASSESSMENT_MORE_POSITIVE: "⚑ Bedömningen är mer positiv än beräkningen",
     DeviationKind.ASSESSMENT_MORE_NEGATIVE: "⚑ Bedömningen är mer negativ än beräkningen",
@@ -758,3 +784,17 @@ ACTIVITY_HISTORY_HEADING = "Uppföljningar"
 ACTIVITY_HISTORY_CAPTION = "Aktivitetens uppföljningar, senaste först"
 ACTIVITY_HISTORY_COLUMNS = ("År", "Period", "Status", "Kommentar")
 NO_ACTIVITY_FOLLOW_UPS = "Aktiviteten har inte följts upp än."
+
+# ---------------------------------------------------------------- varför? (causes.py)
+
+CAUSES_CAPTION = "Målets delar, den som drar ned poängen mest först"
+CAUSES_COLUMNS = ("Del", "Mäts i", "Värde", "Årsmål", "Status", "Ger poäng", "Tappar poäng")
+NOT_COUNTED_HEADING = "Kopplade till målet men räknas inte här"
+NOT_COUNTED_LINE = "{name}: {why}."
+PULLS_DOWN = "Drar ned: "
+ACTIVITIES_WHERE = "Organisationen och under"
+ACTIVITIES_VALUE = "{on_track} i tid, {late} sena att starta, {behind} försenade"
+BELOW_VALUE = "{met} av {total} uppfyllda"
+FORECAST_VALUE = "{value} (prognos)"
+AND_MORE = " och {count} till"
+MET_ON_FORECAST_COUNT = "varav {count} enligt prognos"

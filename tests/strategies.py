@@ -26,6 +26,7 @@ from dashboard.model import (
     OrgLevel,
     Status,
     ValueStatus,
+    counted_values,
 )
 
 codes = st.from_regex(r"[A-Z][A-Z0-9.\-]{0,5}", fullmatch=True)
@@ -52,6 +53,12 @@ dates = st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
 
 def _unique(draw, elements, key, max_size=4) -> list:
     return draw(st.lists(elements, max_size=max_size, unique_by=key))
+
+
+def _measurement(indicator, org, year, period, gender, outcome, forecast, status, comment) -> MeasurementRow:
+    """A row as the import stores it: only the numbers its value status lets count (docs/rules.md §1)."""
+    return MeasurementRow(indicator, org, year, period, gender, *counted_values(outcome, forecast, status),
+                          status, comment)
 
 
 @st.composite
@@ -132,7 +139,7 @@ def datasets(draw) -> Dataset:
         data.measurements = _unique(
             draw,
             st.builds(
-                MeasurementRow,
+                _measurement,
                 indicator,
                 org,
                 years,

@@ -44,7 +44,7 @@ def test_a_follow_up_sets_the_status_writes_the_period_and_is_audited(tiny):
         2025, "T1", ActivityStatus.DELAYED, "Sjukskrivningar.")
     [logged] = audit.events(tiny, action=audit.ACTIVITY)
     assert logged.username == "anna" and logged.target == "A1 T1 2025"
-    assert logged.detail == "försenad"  # in Swedish on the Ändringslogg, as files write it
+    assert logged.detail == "pågår → försenad"  # in Swedish on the Ändringslogg, as files write it
 
 
 def test_an_invalid_follow_up_writes_nothing(tiny):

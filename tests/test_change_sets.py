@@ -177,8 +177,24 @@ def test_markers_and_empty_cells_become_value_statuses(tiny_store):
     assert statuses[("NOJD", "STAD", 2025, "T2", "T")] == (None, None, "missing")
     assert statuses[("NOJD", "STAD", 2025, "T2", "K")] == (None, None, "suppressed")
     assert statuses[("NOJD", "STAD", 2025, "T2", "M")] == (None, None, "missing")
-    assert statuses[("FALL", "STAD", 2025, "T2", "T")] == (None, 4.0, "not_applicable")
+    assert statuses[("FALL", "STAD", 2025, "T2", "T")] == (None, None, "not_applicable")  # the status wins
     assert statuses[("KOST", "STAD", 2025, "T2", "T")] == (1234.5, None, "ok")
+
+
+def test_a_number_in_a_row_whose_status_says_otherwise_is_not_stored_and_the_preview_says_so(tiny_store):
+    """Issue 14, finding 3: a protected value must never be stored, shown or judged."""
+    header = "indikator;organisation;år;period;kön;utfall;prognos;värdestatus\r\n"
+    rows = ("NOJD;STAD;2025;T2;T;91;92;skyddad\r\nNOJD;STAD;2025;T2;K;93;94;saknas\r\n"
+            "NOJD;STAD;2025;T2;M;95;96;ok\r\n")
+    upload = _file("utfall.csv", header + rows)
+    checked = preview(tiny_store, [upload])
+    assert checked.ok
+    assert any("3 tal" in note and "skyddat värde visas aldrig" in note for f in checked.files for note in f.notes)
+    commit(tiny_store, [upload], user_name="anna")
+    stored = {r[:5]: r[5:8] for r in change_sets.stored_records(tiny_store, "measurements")}
+    assert stored[("NOJD", "STAD", 2025, "T2", "T")] == (None, None, "suppressed")
+    assert stored[("NOJD", "STAD", 2025, "T2", "K")] == (None, 94.0, "missing")  # a missing outcome keeps its forecast
+    assert stored[("NOJD", "STAD", 2025, "T2", "M")] == (95.0, 96.0, "ok")
 
 
 def test_files_of_one_upload_see_each_others_codes_and_are_one_transaction(tiny_store):

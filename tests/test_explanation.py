@@ -240,6 +240,7 @@ def test_goal_flags_forecast_only_and_excluded_parts():
     sentences = goal_explanation(goal_fulfilment(parts))
     assert sentences[2:] == [
         "2 delar vilar endast på prognos, inte på utfall.",
+        "Utan prognoserna vore statusen ”Uppgift saknas”: målet är uppfyllt enligt prognos, inte på utfall.",
         "1 del räknas inte in (gäller inte här eller är avstängd).",
     ]
 
@@ -255,7 +256,7 @@ def test_goal_part_lines_add_up_to_the_score():
         "Indikator B: Uppfyllt (utfall), vikt 1. Ger 20,0 poäng.",
         "Indikator C: Delvis uppfyllt (utfall), vikt 1. Ger 10,0 poäng.",
         "Indikator D: Uppgift saknas (inget underlag), vikt 1. Ger 0,0 poäng.",
-        "Aktiviteter: Ej uppfyllt (utfall), vikt 1. Ger 0,0 poäng.",
+        "Aktiviteter: Ej uppfyllt (enligt periodens uppföljning), vikt 1. Ger 0,0 poäng.",
     ]
     assert goal_explanation(goal)[0].startswith("Poäng 50 av 100")
 

@@ -38,6 +38,8 @@ from dashboard.rules import (
     indicator_part,
     indicator_status,
     is_overdue,
+    not_measured_here,
+    rolled_up,
     status_from_score,
     year_over_year,
 )
@@ -184,7 +186,8 @@ def test_not_applicable_is_left_out_of_the_goal():
             0.0,
         ),  # overdue
         (activity(ActivityStatus.NOT_STARTED, start="2026-02-01"), 0.5),  # should have started
-        (activity(ActivityStatus.NOT_STARTED, start="2026-09-01"), 1.0),  # not due yet
+        (activity(ActivityStatus.NOT_STARTED, start="2026-04-30"), 1.0),  # starts on the period's last day
+        (activity(ActivityStatus.ONGOING, end="2026-04-30"), 1.0),  # ends on it: not yet passed
         (activity(ActivityStatus.ONGOING), 1.0),
     ],
 )
@@ -192,6 +195,13 @@ def test_each_activity_rule(state, score):
     result = activity_part([state], AS_OF)
     assert result is not None and result.score == score
     assert (result.kind, result.basis) == (PartKind.ACTIVITIES, Basis.OUTCOME)
+
+
+def test_an_activity_planned_to_start_after_the_period_does_not_count_in_it():
+    """docs/rules.md §2: an activity that should not have begun by the period's end is not yet a part."""
+    assert activity_part([activity(ActivityStatus.NOT_STARTED, start="2026-09-01")], AS_OF) is None
+    later = activity_part([activity(ActivityStatus.NOT_STARTED, start="2026-09-01"), activity(ActivityStatus.DELAYED)], AS_OF)
+    assert later is not None and later.score == 0.0
 
 
 def test_activities_score_is_the_mean_and_cancelled_are_left_out():
@@ -594,7 +604,7 @@ activity_states = st.builds(
 @given(st.lists(activity_states, max_size=6), st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)))
 def test_adding_a_done_activity_never_lowers_the_activity_score(states, as_of):
     before = activity_part(states, as_of)
-    after = activity_part([*states, activity(ActivityStatus.DONE)], as_of)
+    after = activity_part([*states, ActivityState(ActivityStatus.DONE, as_of, as_of)], as_of)
     assert 0.0 <= after.score <= 1.0
     if before is not None:
         assert after.score >= before.score - 1e-12
@@ -651,3 +661,86 @@ def _assessed(status):
 def test_disagreement_flags_assessments_that_differ_from_the_computed_status(computed, assessed, expected):
     assessment = _assessed(assessed) if assessed else None
     assert disagreement(computed, assessment) is Disagreement(expected)
+
+
+# ---------------------------------------------------------------- value status, exact decimals, roll-up
+
+
+@pytest.mark.parametrize("value_status", [ValueStatus.SUPPRESSED, ValueStatus.NOT_APPLICABLE])
+def test_a_number_in_a_row_whose_status_is_not_ok_is_never_judged(value_status):
+    """Issue 14, finding 3: a row marked skyddad that still carries a number was judged met."""
+    result = indicator_status(HIGHER, Target(85.0), Reading(99.0, 99.0, value_status))
+    assert result.status is Status.NO_DATA
+    assert (result.value, result.outcome, result.forecast) == (None, None, None)
+
+
+def test_an_outcome_marked_missing_is_not_judged_but_its_forecast_is():
+    result = indicator_status(HIGHER, Target(85.0), Reading(50.0, 99.0, ValueStatus.MISSING))
+    assert (result.status, result.basis, result.outcome, result.forecast) == (Status.MET, Basis.FORECAST, None, 99.0)
+
+
+def test_a_value_exactly_on_the_default_limit_is_partly_met():
+    """Issue 14, finding 4: 6,8 + 10 % = 7,48 exactly (lower is better), so 7,48 is partly met."""
+    result = indicator_status(LOWER, Target(6.8), Reading(7.48, None))
+    assert result.status is Status.PARTLY_MET
+    assert result.partly_limit == 7.48
+    assert indicator_status(LOWER, Target(6.8), Reading(7.49, None)).status is Status.NOT_MET
+    assert indicator_status(HIGHER, Target(85.0), Reading(76.5, None)).status is Status.PARTLY_MET
+
+
+def test_a_change_of_exactly_half_a_unit_rounds_up_as_it_is_shown():
+    """Issue 14, finding 4: +0,5 at 0 decimals is shown "+1", so it must not be "oförändrat"."""
+    assert year_over_year(81.5, 81.0, HIGHER, 0).trend is Trend.BETTER
+    assert year_over_year(81.0, 81.5, HIGHER, 0).trend is Trend.WORSE
+    assert year_over_year(0.35, 0.3, HIGHER, 1).trend is Trend.BETTER  # 0.05 in float is 0.04999…
+    assert year_over_year(81.4, 81.0, HIGHER, 0).trend is Trend.UNCHANGED
+
+
+def test_an_indicator_measured_below_rolls_up_as_the_mean_of_its_measuring_organisations():
+    """Issue 14, finding 2: an indicator not measured at the organisation must not vanish."""
+    below = [
+        indicator_status(HIGHER, Target(85.0), Reading(90.0, None)),  # met
+        indicator_status(HIGHER, Target(85.0), Reading(80.0, None)),  # partly
+        indicator_status(HIGHER, Target(85.0), None),  # no value: counts 0
+    ]
+    result = rolled_up(HIGHER, below)
+    assert result.reason is IndicatorReason.MEASURED_BELOW
+    assert result.share == pytest.approx(0.5)
+    assert result.status is Status.PARTLY_MET
+    assert (result.below.met, result.below.partly_met, result.below.no_data) == (1, 1, 1)
+    goal = goal_fulfilment([indicator_part("A", 1.0, result)])
+    assert goal.score == pytest.approx(0.5)
+
+
+def test_an_indicator_measured_nowhere_here_is_listed_not_counted():
+    result = not_measured_here(HIGHER)
+    goal = goal_fulfilment([indicator_part("A", 1.0, result), part(Status.MET)])
+    assert (goal.status, goal.score) == (Status.MET, 1.0)
+    assert [p.measured for p in goal.excluded] == [False]
+
+
+def test_rolled_up_with_no_value_anywhere_has_no_data():
+    result = rolled_up(HIGHER, [indicator_status(HIGHER, Target(85.0), None)])
+    assert (result.status, result.share) == (Status.NO_DATA, None)
+
+
+def test_a_goal_met_only_thanks_to_forecasts_says_so():
+    """Issue 14, finding 5: a met count must show how many rest on forecasts."""
+    on_forecast = goal_fulfilment([part(Status.MET), part(Status.MET, basis=Basis.FORECAST)])
+    assert on_forecast.status is Status.MET and on_forecast.met_on_forecast
+    assert on_forecast.outcome_status is Status.PARTLY_MET
+    on_outcome = goal_fulfilment([part(Status.MET)] * 4 + [part(Status.MET, basis=Basis.FORECAST)])
+    assert on_outcome.status is Status.MET and not on_outcome.met_on_forecast
+
+
+@given(
+    value=st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False),
+    target=st.decimals(min_value=-1000, max_value=1000, places=1, allow_nan=False),
+    direction=st.sampled_from(list(Direction)),
+)
+def test_judging_agrees_with_exact_decimal_arithmetic(value, target, direction):
+    """The limit and the comparisons are those of a controller computing with the written decimals."""
+    limit = target - abs(target) / 10 if direction is HIGHER else target + abs(target) / 10
+    better = (lambda a, b: a >= b) if direction is HIGHER else (lambda a, b: a <= b)
+    expected = Status.MET if better(value, target) else Status.PARTLY_MET if better(value, limit) else Status.NOT_MET
+    assert indicator_status(direction, Target(float(target)), Reading(float(value), None)).status is expected

@@ -35,7 +35,7 @@ def test_migrations_create_every_table_and_can_run_again(empty_store):
 def test_write_dataset_counts_every_row_and_records_one_upload(tiny_store):
     counts = tiny_store.table_counts()
     assert counts["org_unit"] == 4
-    assert counts["measurement"] == 6
+    assert counts["measurement"] == 7
     assert counts["activity"] == 2
     assert counts["upload"] == 1
 
@@ -82,13 +82,13 @@ def test_facts_leave_out_indicators_an_organisation_does_not_measure(tiny_store)
 
 def test_activities_of_goals_carry_the_holders_path_and_run_in_the_year(tiny_store):
     orgs, goals = _ids(tiny_store)
-    found = tiny_store.activities_of([goals["K1"]], 2025)
+    found = tiny_store.activities_of([goals["K1"]], 2025, "T1")
     assert [(path, a.code) for path, a in found] == [
         (f"/{orgs['STAD']}/{orgs['N1']}/{orgs['N1-E1']}/", "A1"), (f"/{orgs['STAD']}/{orgs['N2']}/", "A2")
     ]
     assert found[0][1].responsible == "Enhetschef Anna Lind"
-    assert tiny_store.activities_of([goals["K1"]], 2026) == []
-    assert tiny_store.activities_of([goals["I1"]], 2025) == []
+    assert tiny_store.activities_of([goals["K1"]], 2026, "T1") == []
+    assert tiny_store.activities_of([goals["I1"]], 2025, "T1") == []
 
 
 def test_assessments_are_read_per_organisation_and_period(tiny_store):
@@ -216,13 +216,13 @@ def test_a_summary_is_computed_again_after_each_upload_and_undo(tiny_store):
         computed.append(tiny_store.table_counts()["measurement"])
         return computed[-1]
 
-    assert tiny_store.summary("rows", summary) == 6 and tiny_store.summary("rows", summary) == 6
+    assert tiny_store.summary("rows", summary) == 7 and tiny_store.summary("rows", summary) == 7
     outcomes = "indikator;organisation;år;period;kön;utfall;prognos\r\nNOJD;STAD;2026;T1;T;90;91\r\n"
     [saved] = change_sets.commit(tiny_store, [UploadFile("utfall.csv", outcomes.encode())], user_name="test")
-    assert tiny_store.summary("rows", summary) == 7
+    assert tiny_store.summary("rows", summary) == 8
     change_sets.undo(tiny_store, saved.upload_id, user_name="test")
-    assert tiny_store.summary("rows", summary) == 6 and tiny_store.summary("rows", summary) == 6
-    assert computed == [6, 7, 6]
+    assert tiny_store.summary("rows", summary) == 7 and tiny_store.summary("rows", summary) == 7
+    assert computed == [7, 8, 7]
 
 
 def test_the_migrations_build_exactly_the_schema_the_code_declares(empty_store):

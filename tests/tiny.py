@@ -4,6 +4,7 @@ import datetime as dt
 
 from dashboard.dataset import (
     ActivityRow,
+    ActivityUpdateRow,
     AssessmentRow,
     Dataset,
     GoalIndicatorRow,
@@ -25,7 +26,7 @@ from dashboard.model import (
 
 
 def tiny_dataset() -> Dataset:
-    """A city with one nämnd and one unit; one KF goal with three indicators."""
+    """A city with two nämnder and one unit; one KF goal with three indicators, one also measured at the unit."""
     return Dataset(
         org_units=[
             OrgRow("STAD", "Staden", OrgLevel.CITY, None),
@@ -51,6 +52,7 @@ def tiny_dataset() -> Dataset:
         targets=[
             TargetRow("NOJD", "STAD", 2025, 85.0),
             TargetRow("FALL", "STAD", 2025, 5.0, partly_limit=6.0),
+            TargetRow("NOJD", "N1-E1", 2025, 85.0),
         ],
         measurements=[
             MeasurementRow("NOJD", "STAD", 2025, "T1", Gender.TOTAL, 86.0, 88.0),
@@ -59,12 +61,18 @@ def tiny_dataset() -> Dataset:
             MeasurementRow("FALL", "STAD", 2025, "T1", Gender.TOTAL, None, 4.0),
             MeasurementRow("NOJD", "STAD", 2024, "FY", Gender.TOTAL, 84.0, None),
             MeasurementRow("KOST", "STAD", 2025, "T1", Gender.TOTAL, None, None, ValueStatus.MISSING),
+            MeasurementRow("NOJD", "N1-E1", 2025, "T1", Gender.TOTAL, 70.0, None),
         ],
         activities=[
             ActivityRow("A1", "K1", "N1-E1", "Anhörigträffar", "Enhetschef Anna Lind",
                         dt.date(2025, 1, 1), dt.date(2025, 3, 31), ActivityStatus.ONGOING),
             ActivityRow("A2", "K1", "N2", "Fallprevention", "Avdelningschef Per Ek",
                         dt.date(2025, 1, 1), dt.date(2025, 12, 31), ActivityStatus.ONGOING),
+        ],
+        activity_updates=[
+            ActivityUpdateRow("A1", 2025, "T1", ActivityStatus.ONGOING),
+            ActivityUpdateRow("A2", 2025, "T1", ActivityStatus.ONGOING, "Startad i februari."),
+            ActivityUpdateRow("A2", 2025, "T2", ActivityStatus.DONE, "Klar i augusti."),
         ],
         assessments=[
             AssessmentRow("K1", "STAD", 2025, "T1", Status.MET, True, "Går bra.", ""),

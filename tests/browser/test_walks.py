@@ -33,7 +33,11 @@ def test_politician_walks_from_overview_down_to_a_unit_and_an_indicator(page, de
     org = store.org(re.search(r"org=([^&]+)", page.url).group(1))
     assert org is not None and org.parent_id is not None
 
-    first_indicator = page.get_by_role("region", name=texts.INDICATORS_CAPTION).locator("tbody a").first
+    # An indicator measured at the unit itself (others are listed as measured below or not here).
+    measured = [f.indicator.name for f in store.goal_indicator_facts([org.id], year, period, [kf_goal.id])]
+    indicators = page.get_by_role("region", name=texts.INDICATORS_CAPTION)
+    first_indicator = indicators.get_by_role("link", name=measured[0], exact=True) if measured \
+        else indicators.locator("tbody a").first
     indicator_name = first_indicator.inner_text()
     first_indicator.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(indicator_name)
@@ -75,3 +79,24 @@ def test_level_tabs_show_committee_goals(page):
     expect(page).to_have_url(re.compile("niva=namnd"))
     expect(page.locator(".goal-card").first).to_be_visible()
     expect(page.locator(".goal-card .owner").first).to_be_visible()
+
+
+def test_why_names_what_pulls_a_goal_down_one_click_from_the_card(page, demo_app_store):
+    """Issue 14: on Skarpnäck's Översikt a goal not met names its worst part, linked to where it is measured."""
+    page.goto("/?org=SKA")
+    card = page.locator(".goal-card").filter(has=page.locator(".pulls-down")).first
+    expect(card.locator(".pulls-down")).to_contain_text(texts.PULLS_DOWN.strip())
+    link = card.locator(".pulls-down a").first
+    name = link.inner_text()
+    link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    expect(page.locator(".org-trail strong")).to_have_text("Skarpnäcks stadsdelsnämnd")
+
+
+def test_the_goal_page_lists_each_part_worst_first(page, demo_app_store):
+    goal = demo_app_store.goals(2026, (GoalLevel.COUNCIL,))[0]
+    page.goto(f"/mal/{goal.code}?org=SKA")
+    table = page.get_by_role("region", name=texts.CAUSES_CAPTION)
+    expect(table.locator("tbody tr").first).to_be_visible()
+    lost = [float(cell.replace(",", ".")) for cell in table.locator("tbody tr td:last-child").all_inner_texts()]
+    assert lost and lost == sorted(lost, reverse=True)
