@@ -210,8 +210,9 @@ class Store:
     ) -> list[IndicatorFact]:
         """Each indicator of the goals with each organisation's target and total reading.
 
-        Only indicators an organisation measures (has a target or reading for in the year)
-        are returned: a preschool indicator does not count against a care home.
+        Only indicators an organisation measures itself (has a target or reading for in the
+        year) are returned; `control_room.judge` rolls the others up from the organisations
+        below that measure them, or lists them as not measured here (docs/rules.md §3a).
         """
         measured = _measured_pairs(org_ids, year)
         stmt = _facts_select(
