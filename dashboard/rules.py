@@ -501,6 +501,8 @@ def combined_basis(parts: Sequence[Part]) -> Basis:
 def goal_fulfilment(parts: Sequence[Part], config: RuleConfig = DEFAULT_RULES) -> GoalResult:
     """A goal's status from its weighted parts; a part without data counts as 0 (docs/rules.md)."""
     result = _fulfilment(parts, config)
+    if not result.forecast_only:  # nothing rests on a forecast alone: judging again would change nothing
+        return dataclasses.replace(result, outcome_status=result.status)
     without_forecasts = [
         dataclasses.replace(p, status=Status.NO_DATA, basis=Basis.NONE, score=None) if p.basis is Basis.FORECAST else p
         for p in parts
