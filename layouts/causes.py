@@ -32,7 +32,8 @@ def causes_section(
             _where(cause, places),
             _value(cause, status.activities, as_of),
             _target(cause),
-            html.Span([status_badge(cause.part.status), " ", basis_tag(cause.part.basis)]),
+            html.Span([status_badge(cause.part.status), " ",
+                       basis_tag(cause.part.basis) if cause.judged else texts.ACTIVITIES_BASIS]),
             format_number(cause.points, 1),
             format_number(cause.lost, 1),
         )
