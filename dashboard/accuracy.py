@@ -1,21 +1,30 @@
 """Prognosträffsäkerhet: how the T1 and T2 full-year forecasts compared with the final outcome.
 
-Makes optimism visible (DOMAIN.md, finding 2): a forecast is *too positive* when it lies on
-the better side of the helår outcome, "better" read in the indicator's direction, by more
-than the indicator's rounding (the same test as `rules.year_over_year`); docs/followup.md.
-Also lists the indicators whose status rests on a forecast alone (finding 1).
+Makes optimism visible (DOMAIN.md, finding 2) in figures a controller can check by hand
+(docs/followup.md, "Prognosernas träffsäkerhet"; issue 14, finding 6):
 
-One organisation's or one indicator's forecasts are checked one by one in Python; the
-per-nämnd summary is counted in SQL, since a whole city has hundreds of thousands of them.
+- forecast and outcome are compared as shown, rounded half up to the indicator's decimals, in
+  exact decimals; a forecast is *too positive* when it is better, in the indicator's direction,
+  by at least one rounding step (10^-decimals), *too negative* when worse by a step;
+- the bias (mean signed error) and the accuracy (mean absolute error) are kept apart, so an
+  optimistic and a pessimistic forecast do not cancel;
+- errors of shares are pooled in procentenheter; other units only relative to the outcome,
+  every forecast weighing alike;
+- a rate is given only on at least `MIN_FOR_RATE` forecasts, and always with its count.
+
+Also lists the indicators whose status rests on a forecast alone (finding 1).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from functools import lru_cache
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, select
 
 from dashboard import rules
 from dashboard.model import (
@@ -26,7 +35,6 @@ from dashboard.model import (
     OrgUnit,
     Reading,
     Status,
-    Trend,
     ValueStatus,
 )
 from dashboard.store import (
@@ -40,8 +48,27 @@ from dashboard.store import (
 )
 
 FORECAST_PERIODS = ("T1", "T2")
-# Below half a unit of the last decimal, a difference rounds to 0 (as in rules.year_over_year).
-_MAX_DECIMALS = 6
+MIN_FOR_RATE = 10  # fewer forecasts give a count but no rate (docs/followup.md)
+RELATIVE_PRECISION = Decimal("1e-10")
+SHARE_UNIT = "%"  # errors of shares are differences in procentenheter
+
+
+class Verdict(StrEnum):
+    """How a forecast turned out, in whole rounding steps of its indicator."""
+
+    TOO_POSITIVE = "too_positive"
+    ACCURATE = "accurate"
+    TOO_NEGATIVE = "too_negative"
+
+
+@lru_cache(maxsize=65536)
+def _shown(value: float, decimals: int) -> Decimal:
+    """A value as the pages show it: rounded half up at the decimals, exactly (repr, as format_number)."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _sign(direction: Direction) -> int:
+    return 1 if direction is Direction.HIGHER else -1
 
 
 @dataclass(frozen=True)
@@ -57,68 +84,136 @@ class ForecastCheck:
     target: float | None
 
     @property
-    def change(self) -> rules.Change:
-        """Forecast minus outcome, judged by the indicator's direction: BETTER is too positive."""
-        return rules.year_over_year(self.forecast, self.outcome, self.indicator.direction, self.indicator.decimals)
+    def step(self) -> Decimal:
+        """One rounding step of the indicator: 10^-decimals."""
+        return Decimal(1).scaleb(-self.indicator.decimals)
 
     @property
-    def error(self) -> float:
-        """Forecast minus outcome in the indicator's unit, positive when the forecast was too positive."""
-        return _sign(self.indicator.direction) * (self.forecast - self.outcome)
+    def error(self) -> Decimal:
+        """Shown forecast minus shown outcome in the indicator's unit, positive when too positive."""
+        d = self.indicator.decimals
+        return _sign(self.indicator.direction) * (_shown(self.forecast, d) - _shown(self.outcome, d))
 
     @property
-    def relative_error(self) -> float | None:
-        """The error as a share of the outcome; None when the outcome is 0."""
-        return self.error / abs(self.outcome) if self.outcome else None
+    def steps(self) -> int:
+        """The error in whole rounding steps."""
+        return int(self.error / self.step)
+
+    @property
+    def verdict(self) -> Verdict:
+        """Too positive or too negative by at least one rounding step, else accurate."""
+        steps = self.steps
+        return Verdict.TOO_POSITIVE if steps >= 1 else Verdict.TOO_NEGATIVE if steps <= -1 else Verdict.ACCURATE
+
+    @property
+    def relative_error(self) -> Decimal | None:
+        """The error as a share of the shown outcome; None when that is 0."""
+        outcome = _shown(self.outcome, self.indicator.decimals)
+        # at a fixed precision, so sums are exact in any order (a per cent with eight decimals)
+        return (self.error / abs(outcome)).quantize(RELATIVE_PRECISION) if outcome else None
+
+    @property
+    def outcome_missed(self) -> bool:
+        """Whether the year has a target and the helår outcome did not reach it."""
+        return self.target is not None and not self._reaches(self.outcome)
 
     @property
     def promised_met(self) -> bool:
         """Whether the forecast reached the year's target but the outcome did not."""
-        return self.target is not None and self._reaches(self.forecast) and not self._reaches(self.outcome)
+        return self.outcome_missed and self._reaches(self.forecast)
 
     def _reaches(self, value: float) -> bool:
-        reason = rules.judge_value(self.indicator.direction, value, self.target, self.target)
-        return reason is rules.IndicatorReason.REACHES_TARGET
+        # exact decimals: 74.8 on a target of 74.8 reaches it (the status rule's inclusive target)
+        return _sign(self.indicator.direction) * (Decimal(repr(value)) - Decimal(repr(self.target))) >= 0
 
 
-def _sign(direction: Direction) -> int:
-    return 1 if direction is Direction.HIGHER else -1
+@dataclass(frozen=True)
+class ErrorStats:
+    """Errors pooled with every forecast weighing alike: bias (signed mean) and accuracy (mean absolute)."""
+
+    count: int = 0
+    signed_sum: Decimal = Decimal(0)
+    absolute_sum: Decimal = Decimal(0)
+
+    @classmethod
+    def of(cls, errors: Sequence[Decimal]) -> ErrorStats:
+        """The stats of these errors."""
+        return cls(len(errors), sum(errors, Decimal(0)), sum((abs(e) for e in errors), Decimal(0)))
+
+    def __add__(self, other: ErrorStats) -> ErrorStats:
+        return ErrorStats(self.count + other.count, self.signed_sum + other.signed_sum,
+                          self.absolute_sum + other.absolute_sum)
+
+    @property
+    def bias(self) -> Decimal | None:
+        """The mean signed error: plus means too positive on average; None without errors."""
+        return self.signed_sum / self.count if self.count else None
+
+    @property
+    def mean_absolute(self) -> Decimal | None:
+        """The mean absolute error: how far off, whichever side; None without errors."""
+        return self.absolute_sum / self.count if self.count else None
 
 
 @dataclass(frozen=True)
 class AccuracySummary:
-    """How a set of forecasts turned out; shares are of `count`."""
+    """How a set of forecasts turned out; a rate only on `MIN_FOR_RATE` or more."""
 
-    count: int
-    too_positive: int
-    too_negative: int
-    promised_met: int
-    mean_relative_error: float | None  # in the indicators' directions; positive is too positive
-    mean_error: float | None = None  # in the unit; only for one indicator
+    count: int = 0
+    too_positive: int = 0
+    too_negative: int = 0
+    outcome_missed: int = 0  # forecasts whose helår outcome missed the year's target
+    promised_met: int = 0  # of those, the forecasts that reached it
+    shares: ErrorStats = field(default_factory=ErrorStats)  # indicators in %: procentenheter
+    relative: ErrorStats = field(default_factory=ErrorStats)  # other units: relative to the outcome (not 0)
+    in_unit: ErrorStats = field(default_factory=ErrorStats)  # in the unit: only for one indicator
+    years: frozenset[int] = frozenset()
 
     @property
     def accurate(self) -> int:
-        """Forecasts equal to the outcome at the indicator's rounding."""
+        """Forecasts less than one rounding step from the outcome."""
         return self.count - self.too_positive - self.too_negative
 
-    def share(self, count: int) -> float | None:
-        """A count as a share of all forecasts; None without forecasts."""
-        return count / self.count if self.count else None
+    def rate(self, part: int, of: int | None = None) -> Decimal | None:
+        """`part` of `of` (default: all forecasts); None below `MIN_FOR_RATE`."""
+        of = self.count if of is None else of
+        return Decimal(part) / of if of >= MIN_FOR_RATE else None
+
+    def __add__(self, other: AccuracySummary) -> AccuracySummary:
+        return AccuracySummary(
+            self.count + other.count, self.too_positive + other.too_positive,
+            self.too_negative + other.too_negative, self.outcome_missed + other.outcome_missed,
+            self.promised_met + other.promised_met, self.shares + other.shares, self.relative + other.relative,
+            self.in_unit + other.in_unit, self.years | other.years,
+        )
 
 
 def summarize(checks: Iterable[ForecastCheck]) -> AccuracySummary:
     """Count and average a set of forecast checks."""
     checks = list(checks)
-    trends = [check.change.trend for check in checks]
-    relative = [r for r in (check.relative_error for check in checks) if r is not None]
+    verdicts = [check.verdict for check in checks]
+    relative = [r for r in (c.relative_error for c in checks if c.indicator.unit != SHARE_UNIT) if r is not None]
     return AccuracySummary(
         count=len(checks),
-        too_positive=trends.count(Trend.BETTER),
-        too_negative=trends.count(Trend.WORSE),
+        too_positive=verdicts.count(Verdict.TOO_POSITIVE),
+        too_negative=verdicts.count(Verdict.TOO_NEGATIVE),
+        outcome_missed=sum(check.outcome_missed for check in checks),
         promised_met=sum(check.promised_met for check in checks),
-        mean_relative_error=sum(relative) / len(relative) if relative else None,
-        mean_error=sum(check.error for check in checks) / len(checks) if checks else None,
+        shares=ErrorStats.of([c.error for c in checks if c.indicator.unit == SHARE_UNIT]),
+        relative=ErrorStats.of(relative),
+        in_unit=ErrorStats.of([c.error for c in checks]),
+        years=frozenset(c.year for c in checks),
     )
+
+
+def shown_periods(period: str) -> tuple[str, ...]:
+    """The tertials whose forecasts a period's page shows: T1 or T2 itself, else both."""
+    return (period,) if period in FORECAST_PERIODS else FORECAST_PERIODS
+
+
+def within(checks: Iterable[ForecastCheck], year: int, periods: Sequence[str]) -> list[ForecastCheck]:
+    """The forecasts of the tertials, made in the year or before (the page's filters)."""
+    return [c for c in checks if c.year <= year and c.period in periods]
 
 
 def subtree(orgs: Sequence[OrgUnit], root_id: int) -> list[OrgUnit]:
@@ -179,9 +274,9 @@ def _paired_where(org_ids: Sequence[int] | None) -> list:
 
 
 def forecast_checks(
-    store: Store, org_ids: Sequence[int], indicator_ids: Sequence[int] | None = None
+    store: Store, org_ids: Sequence[int] | None, indicator_ids: Sequence[int] | None = None
 ) -> list[ForecastCheck]:
-    """Every T1 and T2 forecast of the organisations (and indicators) that has a helår outcome, over all years."""
+    """Every T1 and T2 forecast of the organisations (None: all) and indicators that has a helår outcome."""
     stmt = (
         select(*indicator_t.c, _forecast.c.org_id, _forecast.c.year, _forecast.c.period,
                _forecast.c.forecast, _outcome.c.outcome.label("full_year"), target_t.c.target)
@@ -201,51 +296,45 @@ def forecast_checks(
     ]
 
 
-def committee_accuracy(store: Store, orgs: Sequence[OrgUnit], org_ids: Sequence[int]) -> list[GroupAccuracy]:
-    """The forecasts summarised per nämnd (each organisation counts with its nämnd), the most optimistic first."""
-    by_id = {org.id: org for org in orgs}
-    wanted = set(org_ids)
-    totals: dict[tuple[OrgUnit, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0.0, 0])
-    for (org_id, period), counts in store.summary(_forecast_counts, lambda: _forecast_counts(store)).items():
-        if org_id in wanted:
-            total = totals[committee_of(by_id[org_id], by_id), period]
-            for index, value in enumerate(counts):
-                total[index] += value
-    by_committee: dict[OrgUnit, dict[str, AccuracySummary]] = defaultdict(dict)
-    for (committee, period), (count, positive, negative, promised, relative_sum, relative_count) in totals.items():
-        mean = relative_sum / relative_count if relative_count else None
-        by_committee[committee][period] = AccuracySummary(count, positive, negative, promised, mean)
-    groups = [GroupAccuracy(committee, summaries, ()) for committee, summaries in by_committee.items()]
-    return sorted(groups, key=lambda g: (-g.too_positive_share("T1"), g.key.name))
+def committee_accuracy(
+    store: Store, orgs: Sequence[OrgUnit], org: OrgUnit, year: int, periods: Sequence[str]
+) -> list[GroupAccuracy]:
+    """The forecasts of the tertials up to the year, per row of the organisation's table, in the documented order.
+
+    Seen from the city, a row per nämnd (with everything below it) and one for the city's own
+    forecasts; seen from a nämnd or below, one row for the organisation and everything below it,
+    named after it (never after a nämnd it only belongs to)."""
+    by_id = {o.id: o for o in orgs}
+    wanted = {o.id for o in subtree(orgs, org.id)}
+    per_committee = org.level <= OrgLevel.COMMITTEE
+    totals: dict[OrgUnit, dict[str, AccuracySummary]] = defaultdict(dict)
+    for (org_id, period, made), summary in store.summary(_forecast_counts, lambda: _forecast_counts(store)).items():
+        if org_id in wanted and made <= year and period in periods:
+            key = committee_of(by_id[org_id], by_id) if per_committee else org
+            totals[key][period] = totals[key].get(period, AccuracySummary()) + summary
+    groups = [GroupAccuracy(key, dict(sorted(found.items())), (), own_only=key.level < OrgLevel.COMMITTEE)
+              for key, found in totals.items()]
+    return sorted(groups, key=lambda g: _rank(g, periods[0]))
 
 
-def _forecast_counts(store: Store) -> dict[tuple[int, str], tuple]:
-    """Every organisation's forecast counts per tertial over all years, as `summarize` defines them.
+def _rank(group: GroupAccuracy, period: str) -> tuple:
+    """Largest rate too positive first, then most too positive; rows without a rate last (docs/followup.md)."""
+    summary = group.by_period.get(period, AccuracySummary())
+    rate = summary.rate(summary.too_positive)
+    return (rate is None, -(rate or 0), -summary.too_positive, group.key.name)
 
-    Counted in SQL: about 475,000 pairs and 1.2-1.6 s at the whole city. Only uploads change
-    them, so they are kept until the next (`Store.summary`), and any scope sums its own.
+
+def _forecast_counts(store: Store) -> dict[tuple[int, str, int], AccuracySummary]:
+    """Every organisation's forecasts summarised per tertial and year, by `summarize` itself.
+
+    One definition for every figure: the pairs are read once (about 475,000 at the whole city)
+    and only uploads change them, so they are kept until the next (`Store.summary`), and any
+    scope, year and tertial sums its own.
     """
-    f, o = _forecast.c, _outcome.c
-    sign = case((indicator_t.c.direction == Direction.HIGHER.value, 1.0), else_=-1.0)
-    error = sign * (f.forecast - o.outcome)
-    rounding = case(*((indicator_t.c.decimals == d, 0.5 * 10.0**-d) for d in range(_MAX_DECIMALS)), else_=0.0)
-    reached = target_t.c.target.is_not(None) & (sign * (f.forecast - target_t.c.target) >= 0)
-    missed = sign * (o.outcome - target_t.c.target) < 0
-    relative = case((o.outcome != 0, error / func.abs(o.outcome)))
-    stmt = (
-        select(
-            f.org_id, f.period, func.count().label("count"),
-            func.sum(case((error > rounding, 1), else_=0)).label("too_positive"),
-            func.sum(case((error < -rounding, 1), else_=0)).label("too_negative"),
-            func.sum(case((reached & missed, 1), else_=0)).label("promised_met"),
-            func.sum(relative).label("relative_sum"), func.count(relative).label("relative_count"),
-        )
-        .select_from(_PAIRED)
-        .where(*_paired_where(None))
-        .group_by(f.org_id, f.period)
-    )
-    with store.engine.connect() as conn:
-        return {(row.org_id, row.period): tuple(value or 0 for value in row[2:]) for row in conn.execute(stmt)}
+    grouped: dict[tuple[int, str, int], list[ForecastCheck]] = defaultdict(list)
+    for check in forecast_checks(store, None):
+        grouped[check.org_id, check.period, check.year].append(check)
+    return {key: summarize(found) for key, found in grouped.items()}
 
 
 # ---- met without outcome --------------------------------------------------------------------
@@ -310,12 +399,8 @@ class GroupAccuracy:
 
     key: OrgUnit | Indicator
     by_period: dict[str, AccuracySummary]
-    checks: tuple[ForecastCheck, ...]  # empty for a nämnd, which is counted in SQL
-
-    def too_positive_share(self, period: str) -> float:
-        """The share of the period's forecasts that were too positive (0 without any)."""
-        summary = self.by_period.get(period)
-        return (summary.share(summary.too_positive) or 0.0) if summary else 0.0
+    checks: tuple[ForecastCheck, ...]  # empty for a nämnd, which is summed from kept counts
+    own_only: bool = False  # an organisation's own forecasts only, not those of the organisations below
 
 
 def _grouped(checks: Iterable[ForecastCheck], key) -> list[GroupAccuracy]:
@@ -333,15 +418,14 @@ def _grouped(checks: Iterable[ForecastCheck], key) -> list[GroupAccuracy]:
     ]
 
 
-def by_indicator(checks: Iterable[ForecastCheck]) -> list[GroupAccuracy]:
-    """Forecasts summarised per indicator, the largest mean error at T1 first."""
-    groups = _grouped(checks, lambda check: check.indicator)
-    return sorted(groups, key=lambda g: (-(g.by_period.get("T1", summarize(())).mean_relative_error or 0.0),
-                                         g.key.name))
+def by_indicator(checks: Iterable[ForecastCheck], period: str) -> list[GroupAccuracy]:
+    """Forecasts summarised per indicator, the most too positive forecasts in the tertial first."""
+    return sorted(_grouped(checks, lambda check: check.indicator), key=lambda g: _rank(g, period))
 
 
-def by_org(checks: Iterable[ForecastCheck], orgs: Sequence[OrgUnit]) -> list[GroupAccuracy]:
-    """Forecasts summarised per organisation, the most optimistic first."""
+def by_org(checks: Iterable[ForecastCheck], orgs: Sequence[OrgUnit], period: str) -> list[GroupAccuracy]:
+    """Forecasts summarised per organisation (each its own only), the most too positive in the tertial first."""
     by_id = {org.id: org for org in orgs}
-    groups = _grouped(checks, lambda check: by_id[check.org_id])
-    return sorted(groups, key=lambda g: (-g.too_positive_share("T1"), g.key.name))
+    groups = [GroupAccuracy(g.key, g.by_period, g.checks, own_only=True)
+              for g in _grouped(checks, lambda check: by_id[check.org_id])]
+    return sorted(groups, key=lambda g: _rank(g, period))

@@ -758,3 +758,69 @@ ACTIVITY_HISTORY_HEADING = "Uppföljningar"
 ACTIVITY_HISTORY_CAPTION = "Aktivitetens uppföljningar, senaste först"
 ACTIVITY_HISTORY_COLUMNS = ("År", "Period", "Status", "Kommentar")
 NO_ACTIVITY_FOLLOW_UPS = "Aktiviteten har inte följts upp än."
+
+# ---------------------------------------------------------------- prognosernas träffsäkerhet (issue 14)
+# Every figure is defined with a worked example in docs/followup.md.
+
+ACCURACY_EXPLAINED = (
+    "Prognosen för helåret jämförs med helårets utfall samma år, båda avrundade som de visas. En prognos är "
+    "för positiv när den är bättre än utfallet, i indikatorns riktning, med minst ett avrundningssteg "
+    "(0,1 vid en decimal, 1 vid heltal), och för negativ när den är sämre med minst ett steg; annars träffade "
+    "den. Snedvridning är medelfelet med tecken (plus = för positivt i genomsnitt), medelavvikelse är "
+    "medelfelet utan tecken (hur långt fel, åt vilket håll som helst). Andelar visas först från {minimum} "
+    "prognoser; färre visas bara som antal."
+)
+ACCURACY_SCOPE = "Prognoser från {period} för {first}–{last}, jämförda med helårets utfall samma år."
+ACCURACY_SCOPE_ONE_YEAR = "Prognoser från {period} för {first}, jämförda med helårets utfall samma år."
+ACCURACY_PERIODS_BOTH = "tertial 1 och tertial 2"
+MOST_TOO_POSITIVE = (
+    "Störst andel för positiva prognoser från {period}: {committee}, där {count} av {total} prognoser "
+    "({share}) blev bättre än utfallet."
+)
+OWN_ONLY = "{org}, endast egna prognoser"
+COUNT_WITH_RATE = "{count} ({share})"
+PROMISED_OF_MISSED = "{count} av {of}"
+FIGURE_BAR_TEXT = "{share} ({count} av {total})"
+HOW_OFTEN_CAPTION = (
+    "Hur ofta prognoserna blev för positiva. Andelarna är av alla prognoser i raden, utom sista kolumnen: "
+    "av prognoserna vars utfall missade årsmålet."
+)
+HOW_OFTEN_COLUMNS = (
+    "Organisation",
+    "Prognos från",
+    "Prognoser",
+    "För positiva",
+    "Träffade",
+    "För negativa",
+    "Utfallet missade årsmålet",
+    "Av dem: årsmålet nått bara i prognosen",
+)
+HOW_MUCH_CAPTION = (
+    "Hur mycket prognoserna var fel. Andelar (%) i procentenheter; indikatorer i andra enheter relativt, i "
+    "procent av utfallet (utfall 0 räknas inte). Varje prognos väger lika."
+)
+HOW_MUCH_COLUMNS = (
+    "Organisation",
+    "Prognos från",
+    "Andelar: prognoser",
+    "Andelar: snedvridning",
+    "Andelar: medelavvikelse",
+    "Övriga enheter: prognoser",
+    "Övriga: snedvridning, relativ",
+    "Övriga: medelavvikelse, relativ",
+)
+INDICATOR_ERRORS_CAPTION = (
+    "Prognoser per indikator, i indikatorns enhet (andelar i procentenheter): flest för positiva först"
+)
+INDICATOR_ERRORS_COLUMNS = (
+    "Indikator",
+    "Prognos från",
+    "Prognoser",
+    "För positiva",
+    "Träffade",
+    "För negativa",
+    "Snedvridning",
+    "Medelavvikelse",
+)
+BY_ORG_ERRORS_CAPTION = "Indikatorns prognoser per organisation, var och en bara sina egna, i indikatorns enhet"
+BY_ORG_ERRORS_COLUMNS = ("Organisation", *INDICATOR_ERRORS_COLUMNS[1:])
