@@ -62,9 +62,20 @@ class Verdict(StrEnum):
 
 
 @lru_cache(maxsize=65536)
-def _shown(value: float, decimals: int) -> Decimal:
-    """A value as the pages show it: rounded half up at the decimals, exactly (repr, as format_number)."""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+def _shown_steps(value: float, decimals: int) -> int:
+    """A value as the pages show it, in whole steps: rounded half up at the decimals, exactly (as format_number)."""
+    return int(Decimal(repr(value)).scaleb(decimals).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@lru_cache(maxsize=65536)
+def _in_unit(steps: int, decimals: int) -> Decimal:
+    return Decimal(steps).scaleb(-decimals)
+
+
+@lru_cache(maxsize=65536)
+def _relative(steps: int, outcome_steps: int) -> Decimal:
+    # at a fixed precision, so sums are exact in any order (a per cent with eight decimals)
+    return (Decimal(steps) / outcome_steps).quantize(RELATIVE_PRECISION)
 
 
 def _sign(direction: Direction) -> int:
@@ -86,13 +97,12 @@ class ForecastCheck:
     @property
     def step(self) -> Decimal:
         """One rounding step of the indicator: 10^-decimals."""
-        return Decimal(1).scaleb(-self.indicator.decimals)
+        return _step(self.indicator.decimals)
 
     @property
     def error(self) -> Decimal:
         """Shown forecast minus shown outcome in the indicator's unit, positive when too positive."""
-        d = self.indicator.decimals
-        return _sign(self.indicator.direction) * (_shown(self.forecast, d) - _shown(self.outcome, d))
+        return self.figures().error
 
     @property
     def steps(self) -> int:
@@ -102,29 +112,58 @@ class ForecastCheck:
     @property
     def verdict(self) -> Verdict:
         """Too positive or too negative by at least one rounding step, else accurate."""
-        steps = self.steps
-        return Verdict.TOO_POSITIVE if steps >= 1 else Verdict.TOO_NEGATIVE if steps <= -1 else Verdict.ACCURATE
+        return self.figures().verdict
 
     @property
     def relative_error(self) -> Decimal | None:
         """The error as a share of the shown outcome; None when that is 0."""
-        outcome = _shown(self.outcome, self.indicator.decimals)
-        # at a fixed precision, so sums are exact in any order (a per cent with eight decimals)
-        return (self.error / abs(outcome)).quantize(RELATIVE_PRECISION) if outcome else None
+        return self.figures().relative_error
 
     @property
     def outcome_missed(self) -> bool:
         """Whether the year has a target and the helår outcome did not reach it."""
-        return self.target is not None and not self._reaches(self.outcome)
+        return self.figures().outcome_missed
 
     @property
     def promised_met(self) -> bool:
         """Whether the forecast reached the year's target but the outcome did not."""
-        return self.outcome_missed and self._reaches(self.forecast)
+        return self.figures().promised_met
 
-    def _reaches(self, value: float) -> bool:
-        # exact decimals: 74.8 on a target of 74.8 reaches it (the status rule's inclusive target)
-        return _sign(self.indicator.direction) * (Decimal(repr(value)) - Decimal(repr(self.target))) >= 0
+    def figures(self) -> Figures:
+        """Every figure of the forecast at once (the definitions of docs/followup.md)."""
+        sign, decimals = _sign(self.indicator.direction), self.indicator.decimals
+        outcome = _shown_steps(self.outcome, decimals)
+        steps = sign * (_shown_steps(self.forecast, decimals) - outcome)  # whole rounding steps
+        verdict = Verdict.TOO_POSITIVE if steps >= 1 else Verdict.TOO_NEGATIVE if steps <= -1 else Verdict.ACCURATE
+        relative = _relative(steps, abs(outcome)) if outcome else None
+        missed = reached = False
+        if self.target is not None:  # exact decimals: 74.8 on a target of 74.8 reaches it (inclusive, rules.md)
+            target, outcome_value, forecast = _exact(self.target), _exact(self.outcome), _exact(self.forecast)
+            missed = outcome_value < target if sign > 0 else outcome_value > target
+            reached = forecast >= target if sign > 0 else forecast <= target
+        return Figures(_in_unit(steps, decimals), verdict, relative, missed, missed and reached)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One forecast's figures: error in the unit, verdict, relative error, target missed / reached only in it."""
+
+    error: Decimal
+    verdict: Verdict
+    relative_error: Decimal | None
+    outcome_missed: bool
+    promised_met: bool
+
+
+@lru_cache(maxsize=65536)
+def _exact(value: float) -> Decimal:
+    """A stored value as the decimal it was written as (repr is the shortest round-trip form)."""
+    return Decimal(repr(value))
+
+
+@lru_cache(maxsize=16)
+def _step(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
 
 
 @dataclass(frozen=True)
@@ -189,21 +228,27 @@ class AccuracySummary:
 
 
 def summarize(checks: Iterable[ForecastCheck]) -> AccuracySummary:
-    """Count and average a set of forecast checks."""
-    checks = list(checks)
-    verdicts = [check.verdict for check in checks]
-    relative = [r for r in (c.relative_error for c in checks if c.indicator.unit != SHARE_UNIT) if r is not None]
-    return AccuracySummary(
-        count=len(checks),
-        too_positive=verdicts.count(Verdict.TOO_POSITIVE),
-        too_negative=verdicts.count(Verdict.TOO_NEGATIVE),
-        outcome_missed=sum(check.outcome_missed for check in checks),
-        promised_met=sum(check.promised_met for check in checks),
-        shares=ErrorStats.of([c.error for c in checks if c.indicator.unit == SHARE_UNIT]),
-        relative=ErrorStats.of(relative),
-        in_unit=ErrorStats.of([c.error for c in checks]),
-        years=frozenset(c.year for c in checks),
-    )
+    """Count and average a set of forecast checks (each check's figures computed once)."""
+    count = too_positive = too_negative = missed = promised = 0
+    shares: list[Decimal] = []
+    relative: list[Decimal] = []
+    errors: list[Decimal] = []
+    years: set[int] = set()
+    for check in checks:
+        figures = check.figures()
+        count += 1
+        too_positive += figures.verdict is Verdict.TOO_POSITIVE
+        too_negative += figures.verdict is Verdict.TOO_NEGATIVE
+        missed += figures.outcome_missed
+        promised += figures.promised_met
+        errors.append(figures.error)
+        if check.indicator.unit == SHARE_UNIT:
+            shares.append(figures.error)
+        elif figures.relative_error is not None:
+            relative.append(figures.relative_error)
+        years.add(check.year)
+    return AccuracySummary(count, too_positive, too_negative, missed, promised, ErrorStats.of(shares),
+                           ErrorStats.of(relative), ErrorStats.of(errors), frozenset(years))
 
 
 def shown_periods(period: str) -> tuple[str, ...]:
