@@ -1,6 +1,8 @@
 """Prognosträffsäkerhet and "met without outcome": the worked examples of docs/followup.md, then the demo store."""
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -90,17 +92,19 @@ def test_no_rate_on_fewer_than_the_minimum():
 
 
 def test_target_reached_only_in_the_forecast_names_its_denominator():
-    """Example 7: target 85 %; of ten forecasts four outcomes missed it, and one of those four forecasts reached it."""
+    """Example 7: target 85 %; of ten forecasts with it four outcomes missed it, and one of those four
+    forecasts reached it; an eleventh forecast has no target."""
     checks = [
         _check(Direction.HIGHER, 86.0, 84.0, 85.0),  # reached only in the forecast
         _check(Direction.HIGHER, 84.0, 83.0, 85.0),  # missed in both
         _check(Direction.HIGHER, 80.0, 82.0, 85.0),
         _check(Direction.HIGHER, 84.9, 84.9, 85.0),
-        *[_check(Direction.HIGHER, 88.0, 86.0, 85.0)] * 5,  # both reached it
+        *[_check(Direction.HIGHER, 88.0, 86.0, 85.0)] * 6,  # both reached it
         _check(Direction.HIGHER, 88.0, 86.0, None),  # no target: neither numerator nor denominator
     ]
     summary = accuracy.summarize(checks)
-    assert (summary.count, summary.outcome_missed, summary.promised_met) == (10, 4, 1)
+    assert (summary.count, summary.outcome_missed, summary.promised_met) == (11, 4, 1)
+    assert summary.rate(summary.promised_met) == D(1) / 11  # of all: not what the page shows
     assert summary.rate(summary.promised_met, summary.outcome_missed) is None  # 4 < the minimum
     assert texts.PROMISED_OF_MISSED.format(count=1, of=4) == "1 av 4"
 
@@ -133,6 +137,15 @@ def test_the_filters_choose_the_tertial_and_the_years_up_to_the_chosen_one():
     assert accuracy.shown_periods("T1") == ("T1",) and accuracy.shown_periods("FY") == ("T1", "T2")
     kept = accuracy.within(checks, 2024, accuracy.shown_periods("T1"))
     assert [(c.year, c.period) for c in kept] == [(2023, "T1"), (2024, "T1")]
+
+
+def test_every_worked_example_is_a_test():
+    """docs/followup.md names a test for each worked example of forecast accuracy; each must exist here."""
+    docs = (Path(__file__).parent.parent / "docs" / "followup.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## Prognosernas träffsäkerhet"):docs.index("## Uppfyllt utan utfall")]
+    named = set(re.findall(r"`(test_\w+)`", section))
+    assert len(named) >= 10 and named <= set(globals()), named - set(globals())
+    assert section.count("*Exempel") == 8 and f"**{MIN_FOR_RATE}" in section
 
 
 # ---- the demo store (SQLite and PostgreSQL) ---------------------------------------------------
@@ -192,9 +205,10 @@ def test_committees_are_ordered_by_their_share_too_positive_as_documented(demo_s
     """docs/followup.md: the largest share too positive in the first tertial shown first; too few last."""
     for periods in (("T1", "T2"), ("T2",)):
         committees = _committees(demo_store, periods=periods)
-        rated = [g for g in committees if g.by_period[periods[0]].rate(g.by_period[periods[0]].too_positive) is not None]
-        rates = [g.by_period[periods[0]].rate(g.by_period[periods[0]].too_positive) for g in rated]
-        assert rates == sorted(rates, reverse=True) and committees[: len(rated)] == rated
+        summaries = [g.by_period[periods[0]] for g in committees]
+        rates = [s.rate(s.too_positive) for s in summaries]
+        rated = [r for r in rates if r is not None]
+        assert rated == sorted(rated, reverse=True) and rates[: len(rated)] == rated  # no rate: last
 
 
 def test_the_city_row_says_it_counts_only_the_citys_own_forecasts(demo_store):
