@@ -96,7 +96,8 @@ def accuracy_section(
         html.Div(
             dcc.Graph(figure=committee_figure(committees, periods), config={"displayModeBar": False,
                                                                              "responsive": True}),
-            role="img", className="figure", **{"aria-label": texts.COMMITTEE_FIGURE_LABEL},
+            role="img", className="figure",
+            **{"aria-label": texts.RATE_FIGURE_LABEL.format(period=period_text(periods), minimum=MIN_FOR_RATE)},
         ),
         data_table(texts.HOW_OFTEN_CAPTION, texts.HOW_OFTEN_COLUMNS, how_often_rows(committees),
                    numeric=(2, 3, 4, 5, 6, 7)),
@@ -154,7 +155,7 @@ def committee_figure(committees: Sequence[GroupAccuracy], periods: Sequence[str]
                                                                        total=s.count)
                      for r, s in zip(rates, summaries, strict=True)],
         })
-    figure = base_figure(texts.COMMITTEE_FIGURE_TITLE, "", traces, barmode="group",
+    figure = base_figure(texts.RATE_FIGURE_TITLE.format(period=period_text(periods)), "", traces, barmode="group",
                          height=max(300, 90 * len(committees)))
     figure["layout"]["xaxis"] = {"title": {"text": texts.SHARE_TOO_POSITIVE}, "range": [0, 115],
                                  "gridcolor": "#e5e5e5"}

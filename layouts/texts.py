@@ -824,3 +824,8 @@ INDICATOR_ERRORS_COLUMNS = (
 )
 BY_ORG_ERRORS_CAPTION = "Indikatorns prognoser per organisation, var och en bara sina egna, i indikatorns enhet"
 BY_ORG_ERRORS_COLUMNS = ("Organisation", *INDICATOR_ERRORS_COLUMNS[1:])
+RATE_FIGURE_TITLE = "Andel för positiva prognoser, {period}"
+RATE_FIGURE_LABEL = (
+    "Diagram: andel för positiva prognoser per rad i tabellen nedan, {period}. Rader med färre än {minimum} "
+    "prognoser har ingen stapel. Siffrorna och antalen finns i tabellen."
+)

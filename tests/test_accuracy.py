@@ -317,3 +317,18 @@ def test_the_whole_city_is_every_organisation(demo_store):
     one = demo_store.org("SKA").id
     assert 0 < len(goal_results.assessed(demo_store, [one], 2026, "T2")) < len(goal_results.assessed(demo_store, None,
                                                                                                       2026, "T2"))
+
+
+def test_the_figure_has_no_bar_without_a_rate_and_labels_each_bar_with_its_count():
+    from dashboard.accuracy import GroupAccuracy
+    from dashboard.model import OrgUnit
+    from layouts import accuracy as layout
+
+    many = accuracy.summarize([_check(Direction.HIGHER, 90.0, 85.0)] * 6 + [_check(Direction.HIGHER, 85.0, 85.0)] * 14)
+    few = accuracy.summarize([_check(Direction.HIGHER, 90.0, 85.0)] * 3)
+    groups = [GroupAccuracy(OrgUnit(2, "A", "Nämnd A", OrgLevel.COMMITTEE, 1), {"T1": many}, ()),
+              GroupAccuracy(OrgUnit(3, "B", "Nämnd B", OrgLevel.COMMITTEE, 1), {"T1": few}, ())]
+    [trace] = layout.committee_figure(groups, ("T1",))["data"]
+    assert trace["x"] == [30.0, None] and trace["text"] == ["30\xa0% (6 av 20)", ""]
+    rows = layout.how_often_rows(groups)
+    assert rows[0][2:6] == ("20", "6 (30\xa0%)", "14 (70\xa0%)", "0 (0\xa0%)") and rows[1][2:6] == ("3", "3", "0", "0")
