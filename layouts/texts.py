@@ -550,41 +550,8 @@ ACCURACY_INTRO = (
 )
 ON_THIS_PAGE = "På den här sidan"
 ACCURACY_SECTIONS = ("Prognosernas träffsäkerhet", "Uppfyllt utan utfall", "Likvärdiga bedömningar")
-ACCURACY_DEFINITION = (
-    "Prognosen för helåret i tertial 1 och tertial 2 jämförs med helårets utfall samma år, för alla år som "
-    "finns. En prognos är för positiv när den ligger på den bättre sidan om utfallet, i indikatorns riktning "
-    "(högre eller lägre är bättre), med mer än indikatorns avrundning. Medelfelet är prognosen minus utfallet "
-    "i procent av utfallet, med tecken så att plus betyder för positiv."
-)
-MOST_OPTIMISTIC = (
-    "Mest för positiva prognoser: {committee}, där {share} av prognoserna i tertial 1 blev bättre än utfallet."
-)
-COMMITTEE_FIGURE_TITLE = "Andel för positiva prognoser per nämnd"
-COMMITTEE_FIGURE_LABEL = (
-    "Diagram: andel för positiva prognoser per nämnd i tertial 1 och 2. Siffrorna finns i tabellen nedan."
-)
 SHARE_TOO_POSITIVE = "Andel för positiva prognoser (%)"
-COMMITTEE_CAPTION = "Prognosernas träffsäkerhet per nämnd och tertial, alla år"
-COMMITTEE_COLUMNS = (
-    "Nämnd",
-    "Prognos från",
-    "Prognoser",
-    "För positiva",
-    "Träffade",
-    "För negativa",
-    "Medelfel (plus = för positivt)",
-    "Årsmålet nått bara i prognosen",
-)
 INDICATOR_ACCURACY_HEADING = "Per indikator för {org}"
-INDICATOR_ACCURACY_CAPTION = "Prognoser per indikator: andel för positiva och medelfel (plus är för positivt)"
-INDICATOR_ACCURACY_COLUMNS = (
-    "Indikator",
-    "År",
-    "T1: för positiva",
-    "T1: medelfel",
-    "T2: för positiva",
-    "T2: medelfel",
-)
 YEAR_BY_YEAR = "År för år för {org}"
 YEAR_CAPTION = "Prognoser i tertial 1 och 2 mot helårets utfall, år för år (fel: plus är för positivt)"
 YEAR_COLUMNS = ("År", "Prognos T1", "Prognos T2", "Utfall helår", "Fel T1", "Fel T2")
@@ -595,8 +562,6 @@ INDICATOR_FORECASTS_INTRO = (
 )
 OPEN_INDICATOR = "Öppna indikatorsidan"
 BY_ORG_FORECASTS_HEADING = "Per organisation"
-BY_ORG_FORECASTS_CAPTION = "Indikatorns prognoser per organisation: andel för positiva och medelfel"
-BY_ORG_FORECASTS_COLUMNS = ("Organisation", *INDICATOR_ACCURACY_COLUMNS[1:])
 NO_FORECASTS = "Det finns inga prognoser med ett utfall för helåret att jämföra med."
 NO_OWN_FORECASTS = "Organisationen har inga egna prognoser med ett utfall för helåret."
 FORECAST_ONLY_FINDING = (
