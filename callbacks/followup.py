@@ -112,8 +112,9 @@ def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int)
         org, state, filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id)),
         committees=store.summary(("committee accuracy", org.id, state.year, periods),
                                  lambda: accuracy.committee_accuracy(store, orgs, org, state.year, periods)),
-        indicators=store.summary(("accuracy by indicator", org.id, state.year, periods), lambda: accuracy.by_indicator(
-            accuracy.within(accuracy.forecast_checks(store, [org.id]), state.year, periods), periods[0])),
+        indicators=accuracy.by_indicator(accuracy.within(store.summary(
+            ("forecast checks", org.id), lambda: accuracy.forecast_checks(store, [org.id])), state.year, periods),
+            periods[0]),
         forecast_only=store.summary(("forecast only", org.id, state.year, state.period),
                                     lambda: accuracy.forecast_only(store, within, state.year, state.period)),
         leans=consistency.lean_by_committee(assessed, orgs),

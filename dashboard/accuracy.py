@@ -349,16 +349,24 @@ def committee_accuracy(
     Seen from the city, a row per nämnd (with everything below it) and one for the city's own
     forecasts; seen from a nämnd or below, one row for the organisation and everything below it,
     named after it (never after a nämnd it only belongs to)."""
-    by_id = {o.id: o for o in orgs}
-    wanted = {o.id for o in subtree(orgs, org.id)}
-    per_committee = org.level <= OrgLevel.COMMITTEE
-    totals: dict[OrgUnit, dict[str, AccuracySummary]] = defaultdict(dict)
-    for (org_id, period, made), summary in store.summary(_forecast_counts, lambda: _forecast_counts(store)).items():
-        if org_id in wanted and made <= year and period in periods:
-            key = committee_of(by_id[org_id], by_id) if per_committee else org
-            totals[key][period] = totals[key].get(period, AccuracySummary()) + summary
-    groups = [GroupAccuracy(key, dict(sorted(found.items())), (), own_only=key.level < OrgLevel.COMMITTEE)
-              for key, found in totals.items()]
+    if org.level <= OrgLevel.COMMITTEE:
+        counts = store.summary(_committee_counts, lambda: _committee_counts(store, orgs))
+        by_id = {o.id: o for o in orgs}
+        rows = {by_id[key]: [found] for key, found in counts.items()
+                if key == org.id or (org.parent_id is None and by_id[key].parent_id == org.id)}
+    else:
+        counts = store.summary(_forecast_counts, lambda: _forecast_counts(store))
+        rows = {org: [counts[o.id] for o in subtree(orgs, org.id) if o.id in counts]}
+    groups = []
+    for key, parts in rows.items():
+        by_period: dict[str, AccuracySummary] = {}
+        for part in parts:
+            for (period, made), summary in part.items():
+                if made <= year and period in periods:
+                    by_period[period] = by_period.get(period, AccuracySummary()) + summary
+        if by_period:
+            groups.append(GroupAccuracy(key, dict(sorted(by_period.items())), (),
+                                        own_only=key.level < OrgLevel.COMMITTEE))
     return sorted(groups, key=lambda g: _rank(g, periods[0]))
 
 
@@ -369,17 +377,31 @@ def _rank(group: GroupAccuracy, period: str) -> tuple:
     return (rate is None, -(rate or 0), -summary.too_positive, group.key.name)
 
 
-def _forecast_counts(store: Store) -> dict[tuple[int, str, int], AccuracySummary]:
+Counts = dict[int, dict[tuple[str, int], AccuracySummary]]
+
+
+def _forecast_counts(store: Store) -> Counts:
     """Every organisation's forecasts summarised per tertial and year, by `summarize` itself.
 
     One definition for every figure: the pairs are read once (about 475,000 at the whole city)
     and only uploads change them, so they are kept until the next (`Store.summary`), and any
     scope, year and tertial sums its own.
     """
-    grouped: dict[tuple[int, str, int], list[ForecastCheck]] = defaultdict(list)
+    grouped: dict[int, dict[tuple[str, int], list[ForecastCheck]]] = defaultdict(lambda: defaultdict(list))
     for check in forecast_checks(store, None):
-        grouped[check.org_id, check.period, check.year].append(check)
-    return {key: summarize(found) for key, found in grouped.items()}
+        grouped[check.org_id][check.period, check.year].append(check)
+    return {org_id: {key: summarize(found) for key, found in by_key.items()} for org_id, by_key in grouped.items()}
+
+
+def _committee_counts(store: Store, orgs: Sequence[OrgUnit]) -> Counts:
+    """The counts summed per nämnd (the city: its own), per tertial and year; kept like the counts."""
+    by_id = {o.id: o for o in orgs}
+    totals: Counts = defaultdict(dict)
+    for org_id, by_key in store.summary(_forecast_counts, lambda: _forecast_counts(store)).items():
+        committee = totals[committee_of(by_id[org_id], by_id).id]
+        for key, summary in by_key.items():
+            committee[key] = committee.get(key, AccuracySummary()) + summary
+    return dict(totals)
 
 
 # ---- met without outcome --------------------------------------------------------------------
