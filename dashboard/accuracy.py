@@ -78,10 +78,6 @@ def _relative(steps: int, outcome_steps: int) -> Decimal:
     return (Decimal(steps) / outcome_steps).quantize(RELATIVE_PRECISION)
 
 
-def _sign(direction: Direction) -> int:
-    return 1 if direction is Direction.HIGHER else -1
-
-
 @dataclass(frozen=True)
 class ForecastCheck:
     """One full-year forecast (made at T1 or T2) against the helår outcome and target of the same year."""
@@ -131,17 +127,22 @@ class ForecastCheck:
 
     def figures(self) -> Figures:
         """Every figure of the forecast at once (the definitions of docs/followup.md)."""
-        sign, decimals = _sign(self.indicator.direction), self.indicator.decimals
-        outcome = _shown_steps(self.outcome, decimals)
-        steps = sign * (_shown_steps(self.forecast, decimals) - outcome)  # whole rounding steps
-        verdict = Verdict.TOO_POSITIVE if steps >= 1 else Verdict.TOO_NEGATIVE if steps <= -1 else Verdict.ACCURATE
-        relative = _relative(steps, abs(outcome)) if outcome else None
-        missed = reached = False
-        if self.target is not None:  # exact decimals: 74.8 on a target of 74.8 reaches it (inclusive, rules.md)
-            target, outcome_value, forecast = _exact(self.target), _exact(self.outcome), _exact(self.forecast)
-            missed = outcome_value < target if sign > 0 else outcome_value > target
-            reached = forecast >= target if sign > 0 else forecast <= target
-        return Figures(_in_unit(steps, decimals), verdict, relative, missed, missed and reached)
+        return figures_of(self.indicator, self.forecast, self.outcome, self.target)
+
+
+def figures_of(indicator: Indicator, forecast: float, outcome: float, target: float | None) -> Figures:
+    """A forecast's figures against the helår outcome and target: the one definition (docs/followup.md)."""
+    sign, decimals = (1 if indicator.direction is Direction.HIGHER else -1), indicator.decimals
+    shown_outcome = _shown_steps(outcome, decimals)
+    steps = sign * (_shown_steps(forecast, decimals) - shown_outcome)  # whole rounding steps
+    verdict = Verdict.TOO_POSITIVE if steps >= 1 else Verdict.TOO_NEGATIVE if steps <= -1 else Verdict.ACCURATE
+    relative = _relative(steps, abs(shown_outcome)) if shown_outcome else None
+    missed = reached = False
+    if target is not None:  # exact decimals: 74.8 on a target of 74.8 reaches it (inclusive, rules.md)
+        exact_target, exact_outcome, exact_forecast = _exact(target), _exact(outcome), _exact(forecast)
+        missed = exact_outcome < exact_target if sign > 0 else exact_outcome > exact_target
+        reached = exact_forecast >= exact_target if sign > 0 else exact_forecast <= exact_target
+    return Figures(_in_unit(steps, decimals), verdict, relative, missed, missed and reached)
 
 
 @dataclass(frozen=True)
@@ -173,11 +174,6 @@ class ErrorStats:
     count: int = 0
     signed_sum: Decimal = Decimal(0)
     absolute_sum: Decimal = Decimal(0)
-
-    @classmethod
-    def of(cls, errors: Sequence[Decimal]) -> ErrorStats:
-        """The stats of these errors."""
-        return cls(len(errors), sum(errors, Decimal(0)), sum((abs(e) for e in errors), Decimal(0)))
 
     def __add__(self, other: ErrorStats) -> ErrorStats:
         return ErrorStats(self.count + other.count, self.signed_sum + other.signed_sum,
@@ -229,26 +225,37 @@ class AccuracySummary:
 
 def summarize(checks: Iterable[ForecastCheck]) -> AccuracySummary:
     """Count and average a set of forecast checks (each check's figures computed once)."""
-    count = too_positive = too_negative = missed = promised = 0
-    shares: list[Decimal] = []
-    relative: list[Decimal] = []
-    errors: list[Decimal] = []
+    return _summarize((check.indicator, check.year, check.figures()) for check in checks)
+
+
+def _summarize(found: Iterable[tuple[Indicator, int, Figures]]) -> AccuracySummary:
+    count = too_positive = too_negative = missed = promised = shares_count = relative_count = 0
+    zero = Decimal(0)
+    shares_signed = shares_absolute = relative_signed = relative_absolute = errors_signed = errors_absolute = zero
     years: set[int] = set()
-    for check in checks:
-        figures = check.figures()
+    for indicator, year, figures in found:  # one pass: a city has about 475,000 (docs/performance.md)
         count += 1
         too_positive += figures.verdict is Verdict.TOO_POSITIVE
         too_negative += figures.verdict is Verdict.TOO_NEGATIVE
         missed += figures.outcome_missed
         promised += figures.promised_met
-        errors.append(figures.error)
-        if check.indicator.unit == SHARE_UNIT:
-            shares.append(figures.error)
-        elif figures.relative_error is not None:
-            relative.append(figures.relative_error)
-        years.add(check.year)
-    return AccuracySummary(count, too_positive, too_negative, missed, promised, ErrorStats.of(shares),
-                           ErrorStats.of(relative), ErrorStats.of(errors), frozenset(years))
+        error = figures.error
+        absolute = -error if error < zero else error
+        errors_signed += error
+        errors_absolute += absolute
+        if indicator.unit == SHARE_UNIT:
+            shares_count += 1
+            shares_signed += error
+            shares_absolute += absolute
+        elif (relative := figures.relative_error) is not None:
+            relative_count += 1
+            relative_signed += relative
+            relative_absolute += -relative if relative < zero else relative
+        years.add(year)
+    return AccuracySummary(count, too_positive, too_negative, missed, promised,
+                           ErrorStats(shares_count, shares_signed, shares_absolute),
+                           ErrorStats(relative_count, relative_signed, relative_absolute),
+                           ErrorStats(count, errors_signed, errors_absolute), frozenset(years))
 
 
 def shown_periods(period: str) -> tuple[str, ...]:
@@ -381,16 +388,22 @@ Counts = dict[int, dict[tuple[str, int], AccuracySummary]]
 
 
 def _forecast_counts(store: Store) -> Counts:
-    """Every organisation's forecasts summarised per tertial and year, by `summarize` itself.
+    """Every organisation's forecasts summarised per tertial and year, each by `figures_of` as one check is.
 
     One definition for every figure: the pairs are read once (about 475,000 at the whole city)
     and only uploads change them, so they are kept until the next (`Store.summary`), and any
     scope, year and tertial sums its own.
     """
-    grouped: dict[int, dict[tuple[str, int], list[ForecastCheck]]] = defaultdict(lambda: defaultdict(list))
-    for check in forecast_checks(store, None):
-        grouped[check.org_id][check.period, check.year].append(check)
-    return {org_id: {key: summarize(found) for key, found in by_key.items()} for org_id, by_key in grouped.items()}
+    f = _forecast.c
+    stmt = (select(f.indicator_id, f.org_id, f.year, f.period, f.forecast, _outcome.c.outcome, target_t.c.target)
+            .select_from(_PAIRED).where(*_paired_where(None)))
+    grouped: dict[int, dict[tuple[str, int], list]] = defaultdict(lambda: defaultdict(list))
+    with store.engine.connect() as conn:
+        indicators = {row["id"]: indicator_from_row(row) for row in conn.execute(select(indicator_t)).mappings()}
+        for indicator_id, org_id, year, period, forecast, outcome, target in conn.execute(stmt).all():
+            indicator = indicators[indicator_id]
+            grouped[org_id][period, year].append((indicator, year, figures_of(indicator, forecast, outcome, target)))
+    return {org_id: {key: _summarize(found) for key, found in by_key.items()} for org_id, by_key in grouped.items()}
 
 
 def _committee_counts(store: Store, orgs: Sequence[OrgUnit]) -> Counts:
