@@ -186,7 +186,7 @@ def how_often_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
     """Per row and tertial: the forecasts counted too positive, right and too negative, and the target
     reached only in the forecast of those whose outcome missed it."""
     return [
-        (group_name(group), texts.PERIOD_LABEL[period], *verdict_cells(summary),
+        (group_name(group), texts.TERTIAL_SHORT[period], *verdict_cells(summary),
          str(summary.outcome_missed), count_cell(summary, summary.promised_met, summary.outcome_missed))
         for group, period, summary in _rows(committees)
     ]
@@ -204,9 +204,9 @@ def how_much_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
         return signed(None if value is None else value * 100, 1, "%")
 
     return [
-        (group_name(group), texts.PERIOD_LABEL[period],
-         str(summary.shares.count), signed(summary.shares.bias, 1, texts.PERCENTAGE_POINTS),
-         format_number(_float(summary.shares.mean_absolute), 1, texts.PERCENTAGE_POINTS),
+        (group_name(group), texts.TERTIAL_SHORT[period],
+         str(summary.shares.count), signed(summary.shares.bias, 1, ""),  # the unit is in the heading
+         format_number(_float(summary.shares.mean_absolute), 1),
          str(summary.relative.count), relative(summary.relative.bias),
          format_number(_float(None if summary.relative.mean_absolute is None
                               else summary.relative.mean_absolute * 100), 1, "%"))
@@ -237,7 +237,7 @@ def unit_rows(groups: Sequence[GroupAccuracy], name) -> list[tuple]:
     for group, period, summary in _rows(groups):
         indicator = group.checks[0].indicator
         decimals = indicator.decimals + 1  # a mean deserves one more decimal than the values
-        rows.append((name(group), texts.PERIOD_LABEL[period], *verdict_cells(summary),
+        rows.append((name(group), texts.TERTIAL_SHORT[period], *verdict_cells(summary),
                      signed(summary.in_unit.bias, decimals, error_unit(indicator)),
                      format_number(_float(summary.in_unit.mean_absolute), decimals, error_unit(indicator))))
     return rows

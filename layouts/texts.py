@@ -758,7 +758,7 @@ HOW_OFTEN_COLUMNS = (
     "Träffade",
     "För negativa",
     "Utfallet missade årsmålet",
-    "Av dem: årsmålet nått bara i prognosen",
+    "Av dem: prognosen nådde årsmålet",
 )
 HOW_MUCH_CAPTION = (
     "Hur mycket prognoserna var fel. Andelar (%) i procentenheter; indikatorer i andra enheter relativt, i "
@@ -768,11 +768,11 @@ HOW_MUCH_COLUMNS = (
     "Organisation",
     "Prognos från",
     "Andelar: prognoser",
-    "Andelar: snedvridning",
-    "Andelar: medelavvikelse",
+    "Snedvridning (procentenheter)",
+    "Medelavvikelse (procentenheter)",
     "Övriga enheter: prognoser",
-    "Övriga: snedvridning, relativ",
-    "Övriga: medelavvikelse, relativ",
+    "Snedvridning, relativ",
+    "Medelavvikelse, relativ",
 )
 INDICATOR_ERRORS_CAPTION = (
     "Prognoser per indikator, i indikatorns enhet (andelar i procentenheter): flest för positiva först"
@@ -794,3 +794,4 @@ RATE_FIGURE_LABEL = (
     "Diagram: andel för positiva prognoser per rad i tabellen nedan, {period}. Rader med färre än {minimum} "
     "prognoser har ingen stapel. Siffrorna och antalen finns i tabellen."
 )
+TERTIAL_SHORT = {"T1": "Tertial 1", "T2": "Tertial 2"}  # in the accuracy tables, where the months would wrap

@@ -332,3 +332,18 @@ def test_the_figure_has_no_bar_without_a_rate_and_labels_each_bar_with_its_count
     assert trace["x"] == [30.0, None] and trace["text"] == ["30\xa0% (6 av 20)", ""]
     rows = layout.how_often_rows(groups)
     assert rows[0][2:6] == ("20", "6 (30\xa0%)", "14 (70\xa0%)", "0 (0\xa0%)") and rows[1][2:6] == ("3", "3", "0", "0")
+
+
+def test_the_how_much_table_shows_example_5_as_a_controller_would_work_it_out():
+    from dashboard.accuracy import GroupAccuracy
+    from dashboard.model import OrgUnit
+    from layouts import accuracy as layout
+
+    summary = accuracy.summarize([
+        _check(Direction.HIGHER, 90.0, 85.0), _check(Direction.HIGHER, 84.0, 85.0),
+        _check(Direction.LOWER, 110.0, 100.0, decimals=0, unit="kr"),
+        _check(Direction.LOWER, 40.0, 50.0, decimals=0, unit="dagar"),
+        _check(Direction.HIGHER, 3.0, 0.0, decimals=0, unit="antal")])
+    group = GroupAccuracy(OrgUnit(2, "A", "Nämnd A", OrgLevel.COMMITTEE, 1), {"T1": summary}, ())
+    assert layout.how_much_rows([group]) == [("Nämnd A", "Tertial 1", "2", "+2,0", "3,0", "2", "+5,0\xa0%", "15,0\xa0%")]
+    assert "procentenheter" in texts.HOW_MUCH_COLUMNS[3] and "relativ" in texts.HOW_MUCH_COLUMNS[6]
