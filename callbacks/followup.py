@@ -103,16 +103,18 @@ def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int)
     What only an upload changes (the tree, the forecasts) is kept in the store until the next one;
     the assessments change with every save, so they are read each time."""
     orgs = store.summary(("org_units",), store.org_units)
+    periods = accuracy.shown_periods(state.period)  # the forecasts of the filters' tertial, up to their year
     scope = [o.id for o in accuracy.subtree(orgs, org.id)]
     within = None if org.parent_id is None else scope  # the whole city: no list of every unit to send
     assessed = goal_results.assessed(store, within, state.year, state.period)
     pairs = consistency.differing_pairs(assessed)
     return accuracy_page_layout.page(
         org, state, filters.filter_bar(state, store.reported_periods(), store.org_neighbourhood(org.id)),
-        committees=store.summary(("committee accuracy", org.id),
-                                 lambda: accuracy.committee_accuracy(store, orgs, scope)),
-        indicators=store.summary(("accuracy by indicator", org.id),
-                                 lambda: accuracy.by_indicator(accuracy.forecast_checks(store, [org.id]))),
+        committees=store.summary(("committee accuracy", org.id, state.year, periods),
+                                 lambda: accuracy.committee_accuracy(store, orgs, org, state.year, periods)),
+        indicators=accuracy.by_indicator(accuracy.within(store.summary(
+            ("forecast checks", org.id), lambda: accuracy.forecast_checks(store, [org.id])), state.year, periods),
+            periods[0]),
         forecast_only=store.summary(("forecast only", org.id, state.year, state.period),
                                     lambda: accuracy.forecast_only(store, within, state.year, state.period)),
         leans=consistency.lean_by_committee(assessed, orgs),
@@ -126,9 +128,11 @@ def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int)
 def indicator_accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, indicator: Indicator) -> html.Div:
     """One indicator's forecasts at the organisation year by year, and per organisation below it."""
     orgs = store.org_units()
+    periods = accuracy.shown_periods(state.period)
     checks = accuracy.forecast_checks(store, [o.id for o in accuracy.subtree(orgs, org.id)], [indicator.id])
-    own = [c for c in checks if c.org_id == org.id]
-    return accuracy_page_layout.indicator_page(org, state, indicator, own, accuracy.by_org(checks, orgs))
+    own = [c for c in checks if c.org_id == org.id and c.year <= state.year]
+    shown = accuracy.by_org(accuracy.within(checks, state.year, periods), orgs, periods[0])
+    return accuracy_page_layout.indicator_page(org, state, indicator, own, shown)
 
 
 def goal_page_extra(store: Store, status: GoalStatus, state: urls.ViewState) -> html.Div:

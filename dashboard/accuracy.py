@@ -1,21 +1,30 @@
 """Prognosträffsäkerhet: how the T1 and T2 full-year forecasts compared with the final outcome.
 
-Makes optimism visible (DOMAIN.md, finding 2): a forecast is *too positive* when it lies on
-the better side of the helår outcome, "better" read in the indicator's direction, by more
-than the indicator's rounding (the same test as `rules.year_over_year`); docs/followup.md.
-Also lists the indicators whose status rests on a forecast alone (finding 1).
+Makes optimism visible (DOMAIN.md, finding 2) in figures a controller can check by hand
+(docs/followup.md, "Prognosernas träffsäkerhet"; issue 14, finding 6):
 
-One organisation's or one indicator's forecasts are checked one by one in Python; the
-per-nämnd summary is counted in SQL, since a whole city has hundreds of thousands of them.
+- forecast and outcome are compared as shown, rounded half up to the indicator's decimals, in
+  exact decimals; a forecast is *too positive* when it is better, in the indicator's direction,
+  by at least one rounding step (10^-decimals), *too negative* when worse by a step;
+- the bias (mean signed error) and the accuracy (mean absolute error) are kept apart, so an
+  optimistic and a pessimistic forecast do not cancel;
+- errors of shares are pooled in procentenheter; other units only relative to the outcome,
+  every forecast weighing alike;
+- a rate is given only on at least `MIN_FOR_RATE` forecasts, and always with its count.
+
+Also lists the indicators whose status rests on a forecast alone (finding 1).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from functools import lru_cache
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, select
 
 from dashboard import rules
 from dashboard.model import (
@@ -26,7 +35,6 @@ from dashboard.model import (
     OrgUnit,
     Reading,
     Status,
-    Trend,
     ValueStatus,
 )
 from dashboard.store import (
@@ -40,8 +48,34 @@ from dashboard.store import (
 )
 
 FORECAST_PERIODS = ("T1", "T2")
-# Below half a unit of the last decimal, a difference rounds to 0 (as in rules.year_over_year).
-_MAX_DECIMALS = 6
+MIN_FOR_RATE = 10  # fewer forecasts give a count but no rate (docs/followup.md)
+RELATIVE_PRECISION = Decimal("1e-10")
+SHARE_UNIT = "%"  # errors of shares are differences in procentenheter
+
+
+class Verdict(StrEnum):
+    """How a forecast turned out, in whole rounding steps of its indicator."""
+
+    TOO_POSITIVE = "too_positive"
+    ACCURATE = "accurate"
+    TOO_NEGATIVE = "too_negative"
+
+
+@lru_cache(maxsize=65536)
+def _shown_steps(value: float, decimals: int) -> int:
+    """A value as the pages show it, in whole steps: rounded half up at the decimals, exactly (as format_number)."""
+    return int(Decimal(repr(value)).scaleb(decimals).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@lru_cache(maxsize=65536)
+def _in_unit(steps: int, decimals: int) -> Decimal:
+    return Decimal(steps).scaleb(-decimals)
+
+
+@lru_cache(maxsize=65536)
+def _relative(steps: int, outcome_steps: int) -> Decimal:
+    # at a fixed precision, so sums are exact in any order (a per cent with eight decimals)
+    return (Decimal(steps) / outcome_steps).quantize(RELATIVE_PRECISION)
 
 
 @dataclass(frozen=True)
@@ -57,68 +91,181 @@ class ForecastCheck:
     target: float | None
 
     @property
-    def change(self) -> rules.Change:
-        """Forecast minus outcome, judged by the indicator's direction: BETTER is too positive."""
-        return rules.year_over_year(self.forecast, self.outcome, self.indicator.direction, self.indicator.decimals)
+    def step(self) -> Decimal:
+        """One rounding step of the indicator: 10^-decimals."""
+        return _step(self.indicator.decimals)
 
     @property
-    def error(self) -> float:
-        """Forecast minus outcome in the indicator's unit, positive when the forecast was too positive."""
-        return _sign(self.indicator.direction) * (self.forecast - self.outcome)
+    def error(self) -> Decimal:
+        """Shown forecast minus shown outcome in the indicator's unit, positive when too positive."""
+        return self.figures().error
 
     @property
-    def relative_error(self) -> float | None:
-        """The error as a share of the outcome; None when the outcome is 0."""
-        return self.error / abs(self.outcome) if self.outcome else None
+    def steps(self) -> int:
+        """The error in whole rounding steps."""
+        return int(self.error / self.step)
+
+    @property
+    def verdict(self) -> Verdict:
+        """Too positive or too negative by at least one rounding step, else accurate."""
+        return self.figures().verdict
+
+    @property
+    def relative_error(self) -> Decimal | None:
+        """The error as a share of the shown outcome; None when that is 0."""
+        return self.figures().relative_error
+
+    @property
+    def outcome_missed(self) -> bool:
+        """Whether the year has a target and the helår outcome did not reach it."""
+        return self.figures().outcome_missed
 
     @property
     def promised_met(self) -> bool:
         """Whether the forecast reached the year's target but the outcome did not."""
-        return self.target is not None and self._reaches(self.forecast) and not self._reaches(self.outcome)
+        return self.figures().promised_met
 
-    def _reaches(self, value: float) -> bool:
-        reason = rules.judge_value(self.indicator.direction, value, self.target, self.target)
-        return reason is rules.IndicatorReason.REACHES_TARGET
+    def figures(self) -> Figures:
+        """Every figure of the forecast at once (the definitions of docs/followup.md)."""
+        return figures_of(self.indicator, self.forecast, self.outcome, self.target)
 
 
-def _sign(direction: Direction) -> int:
-    return 1 if direction is Direction.HIGHER else -1
+def figures_of(indicator: Indicator, forecast: float, outcome: float, target: float | None) -> Figures:
+    """A forecast's figures against the helår outcome and target: the one definition (docs/followup.md)."""
+    sign, decimals = (1 if indicator.direction is Direction.HIGHER else -1), indicator.decimals
+    shown_outcome = _shown_steps(outcome, decimals)
+    steps = sign * (_shown_steps(forecast, decimals) - shown_outcome)  # whole rounding steps
+    verdict = Verdict.TOO_POSITIVE if steps >= 1 else Verdict.TOO_NEGATIVE if steps <= -1 else Verdict.ACCURATE
+    relative = _relative(steps, abs(shown_outcome)) if shown_outcome else None
+    missed = reached = False
+    if target is not None:  # exact decimals: 74.8 on a target of 74.8 reaches it (inclusive, rules.md)
+        exact_target, exact_outcome, exact_forecast = _exact(target), _exact(outcome), _exact(forecast)
+        missed = exact_outcome < exact_target if sign > 0 else exact_outcome > exact_target
+        reached = exact_forecast >= exact_target if sign > 0 else exact_forecast <= exact_target
+    return Figures(_in_unit(steps, decimals), verdict, relative, missed, missed and reached)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One forecast's figures: error in the unit, verdict, relative error, target missed / reached only in it."""
+
+    error: Decimal
+    verdict: Verdict
+    relative_error: Decimal | None
+    outcome_missed: bool
+    promised_met: bool
+
+
+@lru_cache(maxsize=65536)
+def _exact(value: float) -> Decimal:
+    """A stored value as the decimal it was written as (repr is the shortest round-trip form)."""
+    return Decimal(repr(value))
+
+
+@lru_cache(maxsize=16)
+def _step(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
+
+
+@dataclass(frozen=True)
+class ErrorStats:
+    """Errors pooled with every forecast weighing alike: bias (signed mean) and accuracy (mean absolute)."""
+
+    count: int = 0
+    signed_sum: Decimal = Decimal(0)
+    absolute_sum: Decimal = Decimal(0)
+
+    def __add__(self, other: ErrorStats) -> ErrorStats:
+        return ErrorStats(self.count + other.count, self.signed_sum + other.signed_sum,
+                          self.absolute_sum + other.absolute_sum)
+
+    @property
+    def bias(self) -> Decimal | None:
+        """The mean signed error: plus means too positive on average; None without errors."""
+        return self.signed_sum / self.count if self.count else None
+
+    @property
+    def mean_absolute(self) -> Decimal | None:
+        """The mean absolute error: how far off, whichever side; None without errors."""
+        return self.absolute_sum / self.count if self.count else None
 
 
 @dataclass(frozen=True)
 class AccuracySummary:
-    """How a set of forecasts turned out; shares are of `count`."""
+    """How a set of forecasts turned out; a rate only on `MIN_FOR_RATE` or more."""
 
-    count: int
-    too_positive: int
-    too_negative: int
-    promised_met: int
-    mean_relative_error: float | None  # in the indicators' directions; positive is too positive
-    mean_error: float | None = None  # in the unit; only for one indicator
+    count: int = 0
+    too_positive: int = 0
+    too_negative: int = 0
+    outcome_missed: int = 0  # forecasts whose helår outcome missed the year's target
+    promised_met: int = 0  # of those, the forecasts that reached it
+    shares: ErrorStats = field(default_factory=ErrorStats)  # indicators in %: procentenheter
+    relative: ErrorStats = field(default_factory=ErrorStats)  # other units: relative to the outcome (not 0)
+    in_unit: ErrorStats = field(default_factory=ErrorStats)  # in the unit: only for one indicator
+    years: frozenset[int] = frozenset()
 
     @property
     def accurate(self) -> int:
-        """Forecasts equal to the outcome at the indicator's rounding."""
+        """Forecasts less than one rounding step from the outcome."""
         return self.count - self.too_positive - self.too_negative
 
-    def share(self, count: int) -> float | None:
-        """A count as a share of all forecasts; None without forecasts."""
-        return count / self.count if self.count else None
+    def rate(self, part: int, of: int | None = None) -> Decimal | None:
+        """`part` of `of` (default: all forecasts); None below `MIN_FOR_RATE`."""
+        of = self.count if of is None else of
+        return Decimal(part) / of if of >= MIN_FOR_RATE else None
+
+    def __add__(self, other: AccuracySummary) -> AccuracySummary:
+        return AccuracySummary(
+            self.count + other.count, self.too_positive + other.too_positive,
+            self.too_negative + other.too_negative, self.outcome_missed + other.outcome_missed,
+            self.promised_met + other.promised_met, self.shares + other.shares, self.relative + other.relative,
+            self.in_unit + other.in_unit, self.years | other.years,
+        )
 
 
 def summarize(checks: Iterable[ForecastCheck]) -> AccuracySummary:
-    """Count and average a set of forecast checks."""
-    checks = list(checks)
-    trends = [check.change.trend for check in checks]
-    relative = [r for r in (check.relative_error for check in checks) if r is not None]
-    return AccuracySummary(
-        count=len(checks),
-        too_positive=trends.count(Trend.BETTER),
-        too_negative=trends.count(Trend.WORSE),
-        promised_met=sum(check.promised_met for check in checks),
-        mean_relative_error=sum(relative) / len(relative) if relative else None,
-        mean_error=sum(check.error for check in checks) / len(checks) if checks else None,
-    )
+    """Count and average a set of forecast checks (each check's figures computed once)."""
+    return _summarize((check.indicator, check.year, check.figures()) for check in checks)
+
+
+def _summarize(found: Iterable[tuple[Indicator, int, Figures]]) -> AccuracySummary:
+    count = too_positive = too_negative = missed = promised = shares_count = relative_count = 0
+    zero = Decimal(0)
+    shares_signed = shares_absolute = relative_signed = relative_absolute = errors_signed = errors_absolute = zero
+    years: set[int] = set()
+    for indicator, year, figures in found:  # one pass: a city has about 475,000 (docs/performance.md)
+        count += 1
+        too_positive += figures.verdict is Verdict.TOO_POSITIVE
+        too_negative += figures.verdict is Verdict.TOO_NEGATIVE
+        missed += figures.outcome_missed
+        promised += figures.promised_met
+        error = figures.error
+        absolute = -error if error < zero else error
+        errors_signed += error
+        errors_absolute += absolute
+        if indicator.unit == SHARE_UNIT:
+            shares_count += 1
+            shares_signed += error
+            shares_absolute += absolute
+        elif (relative := figures.relative_error) is not None:
+            relative_count += 1
+            relative_signed += relative
+            relative_absolute += -relative if relative < zero else relative
+        years.add(year)
+    return AccuracySummary(count, too_positive, too_negative, missed, promised,
+                           ErrorStats(shares_count, shares_signed, shares_absolute),
+                           ErrorStats(relative_count, relative_signed, relative_absolute),
+                           ErrorStats(count, errors_signed, errors_absolute), frozenset(years))
+
+
+def shown_periods(period: str) -> tuple[str, ...]:
+    """The tertials whose forecasts a period's page shows: T1 or T2 itself, else both."""
+    return (period,) if period in FORECAST_PERIODS else FORECAST_PERIODS
+
+
+def within(checks: Iterable[ForecastCheck], year: int, periods: Sequence[str]) -> list[ForecastCheck]:
+    """The forecasts of the tertials, made in the year or before (the page's filters)."""
+    return [c for c in checks if c.year <= year and c.period in periods]
 
 
 def subtree(orgs: Sequence[OrgUnit], root_id: int) -> list[OrgUnit]:
@@ -179,9 +326,9 @@ def _paired_where(org_ids: Sequence[int] | None) -> list:
 
 
 def forecast_checks(
-    store: Store, org_ids: Sequence[int], indicator_ids: Sequence[int] | None = None
+    store: Store, org_ids: Sequence[int] | None, indicator_ids: Sequence[int] | None = None
 ) -> list[ForecastCheck]:
-    """Every T1 and T2 forecast of the organisations (and indicators) that has a helår outcome, over all years."""
+    """Every T1 and T2 forecast of the organisations (None: all) and indicators that has a helår outcome."""
     stmt = (
         select(*indicator_t.c, _forecast.c.org_id, _forecast.c.year, _forecast.c.period,
                _forecast.c.forecast, _outcome.c.outcome.label("full_year"), target_t.c.target)
@@ -201,51 +348,73 @@ def forecast_checks(
     ]
 
 
-def committee_accuracy(store: Store, orgs: Sequence[OrgUnit], org_ids: Sequence[int]) -> list[GroupAccuracy]:
-    """The forecasts summarised per nämnd (each organisation counts with its nämnd), the most optimistic first."""
-    by_id = {org.id: org for org in orgs}
-    wanted = set(org_ids)
-    totals: dict[tuple[OrgUnit, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0.0, 0])
-    for (org_id, period), counts in store.summary(_forecast_counts, lambda: _forecast_counts(store)).items():
-        if org_id in wanted:
-            total = totals[committee_of(by_id[org_id], by_id), period]
-            for index, value in enumerate(counts):
-                total[index] += value
-    by_committee: dict[OrgUnit, dict[str, AccuracySummary]] = defaultdict(dict)
-    for (committee, period), (count, positive, negative, promised, relative_sum, relative_count) in totals.items():
-        mean = relative_sum / relative_count if relative_count else None
-        by_committee[committee][period] = AccuracySummary(count, positive, negative, promised, mean)
-    groups = [GroupAccuracy(committee, summaries, ()) for committee, summaries in by_committee.items()]
-    return sorted(groups, key=lambda g: (-g.too_positive_share("T1"), g.key.name))
+def committee_accuracy(
+    store: Store, orgs: Sequence[OrgUnit], org: OrgUnit, year: int, periods: Sequence[str]
+) -> list[GroupAccuracy]:
+    """The forecasts of the tertials up to the year, per row of the organisation's table, in the documented order.
+
+    Seen from the city, a row per nämnd (with everything below it) and one for the city's own
+    forecasts; seen from a nämnd or below, one row for the organisation and everything below it,
+    named after it (never after a nämnd it only belongs to)."""
+    if org.level <= OrgLevel.COMMITTEE:
+        counts = store.summary(_committee_counts, lambda: _committee_counts(store, orgs))
+        by_id = {o.id: o for o in orgs}
+        rows = {by_id[key]: [found] for key, found in counts.items()
+                if key == org.id or (org.parent_id is None and by_id[key].parent_id == org.id)}
+    else:
+        counts = store.summary(_forecast_counts, lambda: _forecast_counts(store))
+        rows = {org: [counts[o.id] for o in subtree(orgs, org.id) if o.id in counts]}
+    groups = []
+    for key, parts in rows.items():
+        by_period: dict[str, AccuracySummary] = {}
+        for part in parts:
+            for (period, made), summary in part.items():
+                if made <= year and period in periods:
+                    by_period[period] = by_period.get(period, AccuracySummary()) + summary
+        if by_period:
+            groups.append(GroupAccuracy(key, dict(sorted(by_period.items())), (),
+                                        own_only=key.level < OrgLevel.COMMITTEE))
+    return sorted(groups, key=lambda g: _rank(g, periods[0]))
 
 
-def _forecast_counts(store: Store) -> dict[tuple[int, str], tuple]:
-    """Every organisation's forecast counts per tertial over all years, as `summarize` defines them.
+def _rank(group: GroupAccuracy, period: str) -> tuple:
+    """Largest rate too positive first, then most too positive; rows without a rate last (docs/followup.md)."""
+    summary = group.by_period.get(period, AccuracySummary())
+    rate = summary.rate(summary.too_positive)
+    return (rate is None, -(rate or 0), -summary.too_positive, group.key.name)
 
-    Counted in SQL: about 475,000 pairs and 1.2-1.6 s at the whole city. Only uploads change
-    them, so they are kept until the next (`Store.summary`), and any scope sums its own.
+
+Counts = dict[int, dict[tuple[str, int], AccuracySummary]]
+
+
+def _forecast_counts(store: Store) -> Counts:
+    """Every organisation's forecasts summarised per tertial and year, each by `figures_of` as one check is.
+
+    One definition for every figure: the pairs are read once (about 475,000 at the whole city)
+    and only uploads change them, so they are kept until the next (`Store.summary`), and any
+    scope, year and tertial sums its own.
     """
-    f, o = _forecast.c, _outcome.c
-    sign = case((indicator_t.c.direction == Direction.HIGHER.value, 1.0), else_=-1.0)
-    error = sign * (f.forecast - o.outcome)
-    rounding = case(*((indicator_t.c.decimals == d, 0.5 * 10.0**-d) for d in range(_MAX_DECIMALS)), else_=0.0)
-    reached = target_t.c.target.is_not(None) & (sign * (f.forecast - target_t.c.target) >= 0)
-    missed = sign * (o.outcome - target_t.c.target) < 0
-    relative = case((o.outcome != 0, error / func.abs(o.outcome)))
-    stmt = (
-        select(
-            f.org_id, f.period, func.count().label("count"),
-            func.sum(case((error > rounding, 1), else_=0)).label("too_positive"),
-            func.sum(case((error < -rounding, 1), else_=0)).label("too_negative"),
-            func.sum(case((reached & missed, 1), else_=0)).label("promised_met"),
-            func.sum(relative).label("relative_sum"), func.count(relative).label("relative_count"),
-        )
-        .select_from(_PAIRED)
-        .where(*_paired_where(None))
-        .group_by(f.org_id, f.period)
-    )
+    f = _forecast.c
+    stmt = (select(f.indicator_id, f.org_id, f.year, f.period, f.forecast, _outcome.c.outcome, target_t.c.target)
+            .select_from(_PAIRED).where(*_paired_where(None)))
+    grouped: dict[int, dict[tuple[str, int], list]] = defaultdict(lambda: defaultdict(list))
     with store.engine.connect() as conn:
-        return {(row.org_id, row.period): tuple(value or 0 for value in row[2:]) for row in conn.execute(stmt)}
+        indicators = {row["id"]: indicator_from_row(row) for row in conn.execute(select(indicator_t)).mappings()}
+        for indicator_id, org_id, year, period, forecast, outcome, target in conn.execute(stmt).all():
+            indicator = indicators[indicator_id]
+            grouped[org_id][period, year].append((indicator, year, figures_of(indicator, forecast, outcome, target)))
+    return {org_id: {key: _summarize(found) for key, found in by_key.items()} for org_id, by_key in grouped.items()}
+
+
+def _committee_counts(store: Store, orgs: Sequence[OrgUnit]) -> Counts:
+    """The counts summed per nämnd (the city: its own), per tertial and year; kept like the counts."""
+    by_id = {o.id: o for o in orgs}
+    totals: Counts = defaultdict(dict)
+    for org_id, by_key in store.summary(_forecast_counts, lambda: _forecast_counts(store)).items():
+        committee = totals[committee_of(by_id[org_id], by_id).id]
+        for key, summary in by_key.items():
+            committee[key] = committee.get(key, AccuracySummary()) + summary
+    return dict(totals)
 
 
 # ---- met without outcome --------------------------------------------------------------------
@@ -310,12 +479,8 @@ class GroupAccuracy:
 
     key: OrgUnit | Indicator
     by_period: dict[str, AccuracySummary]
-    checks: tuple[ForecastCheck, ...]  # empty for a nämnd, which is counted in SQL
-
-    def too_positive_share(self, period: str) -> float:
-        """The share of the period's forecasts that were too positive (0 without any)."""
-        summary = self.by_period.get(period)
-        return (summary.share(summary.too_positive) or 0.0) if summary else 0.0
+    checks: tuple[ForecastCheck, ...]  # empty for a nämnd, which is summed from kept counts
+    own_only: bool = False  # an organisation's own forecasts only, not those of the organisations below
 
 
 def _grouped(checks: Iterable[ForecastCheck], key) -> list[GroupAccuracy]:
@@ -333,15 +498,14 @@ def _grouped(checks: Iterable[ForecastCheck], key) -> list[GroupAccuracy]:
     ]
 
 
-def by_indicator(checks: Iterable[ForecastCheck]) -> list[GroupAccuracy]:
-    """Forecasts summarised per indicator, the largest mean error at T1 first."""
-    groups = _grouped(checks, lambda check: check.indicator)
-    return sorted(groups, key=lambda g: (-(g.by_period.get("T1", summarize(())).mean_relative_error or 0.0),
-                                         g.key.name))
+def by_indicator(checks: Iterable[ForecastCheck], period: str) -> list[GroupAccuracy]:
+    """Forecasts summarised per indicator, the most too positive forecasts in the tertial first."""
+    return sorted(_grouped(checks, lambda check: check.indicator), key=lambda g: _rank(g, period))
 
 
-def by_org(checks: Iterable[ForecastCheck], orgs: Sequence[OrgUnit]) -> list[GroupAccuracy]:
-    """Forecasts summarised per organisation, the most optimistic first."""
+def by_org(checks: Iterable[ForecastCheck], orgs: Sequence[OrgUnit], period: str) -> list[GroupAccuracy]:
+    """Forecasts summarised per organisation (each its own only), the most too positive in the tertial first."""
     by_id = {org.id: org for org in orgs}
-    groups = _grouped(checks, lambda check: by_id[check.org_id])
-    return sorted(groups, key=lambda g: (-g.too_positive_share("T1"), g.key.name))
+    groups = [GroupAccuracy(g.key, g.by_period, g.checks, own_only=True)
+              for g in _grouped(checks, lambda check: by_id[check.org_id])]
+    return sorted(groups, key=lambda g: _rank(g, period))

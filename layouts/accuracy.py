@@ -8,16 +8,20 @@ alike. The measures are defined in docs/followup.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import quote
 
 from dash import dcc, html
 
 from dashboard.accuracy import (
     FORECAST_PERIODS,
+    MIN_FOR_RATE,
+    SHARE_UNIT,
     AccuracySummary,
     ForecastCheck,
     ForecastOnly,
     GroupAccuracy,
+    shown_periods,
 )
 from dashboard.consistency import Lean
 from dashboard.goal_results import Brief
@@ -79,95 +83,171 @@ def page(
 def accuracy_section(
     org: OrgUnit, state: urls.ViewState, committees: Sequence[GroupAccuracy], indicators: Sequence[GroupAccuracy]
 ) -> html.Section:
-    """Per nämnd, then per indicator of the organisation, how the forecasts turned out."""
-    children: list = [html.H2(texts.ACCURACY_SECTIONS[0]), html.P(texts.ACCURACY_DEFINITION)]
+    """Per nämnd (or for the organisation), then per indicator of the organisation, how the forecasts turned out."""
+    periods = shown_periods(state.period)
+    children: list = [html.H2(texts.ACCURACY_SECTIONS[0]),
+                      html.P(texts.ACCURACY_EXPLAINED.format(minimum=MIN_FOR_RATE))]
     if not committees:
         return html.Section([*children, empty_state(texts.NO_FORECASTS)], id=SECTION_IDS[0])
-    worst = committees[0]
+    years = sorted(set().union(*(s.years for g in committees for s in g.by_period.values())))
     children += [
-        html.P(texts.MOST_OPTIMISTIC.format(committee=worst.key.name,
-                                         share=format_percent(worst.too_positive_share("T1"))), className="finding"),
+        html.P(scope_text(periods, years)),
+        most_too_positive(committees, periods[0]),
         html.Div(
-            dcc.Graph(figure=committee_figure(committees), config={"displayModeBar": False, "responsive": True}),
-            role="img", className="figure", **{"aria-label": texts.COMMITTEE_FIGURE_LABEL},
+            dcc.Graph(figure=committee_figure(committees, periods), config={"displayModeBar": False,
+                                                                             "responsive": True}),
+            role="img", className="figure",
+            **{"aria-label": texts.RATE_FIGURE_LABEL.format(period=period_text(periods), minimum=MIN_FOR_RATE)},
         ),
-        data_table(texts.COMMITTEE_CAPTION, texts.COMMITTEE_COLUMNS, committee_rows(committees), numeric=(2, 3, 4, 5, 6, 7)),
+        data_table(texts.HOW_OFTEN_CAPTION, texts.HOW_OFTEN_COLUMNS, how_often_rows(committees),
+                   numeric=(2, 3, 4, 5, 6, 7)),
+        data_table(texts.HOW_MUCH_CAPTION, texts.HOW_MUCH_COLUMNS, how_much_rows(committees),
+                   numeric=(2, 3, 4, 5, 6, 7)),
         html.H3(texts.INDICATOR_ACCURACY_HEADING.format(org=org.name), className="h5 mt-4"),
         indicator_table(indicators, state) if indicators else empty_state(texts.NO_OWN_FORECASTS),
     ]
     return html.Section(children, id=SECTION_IDS[0])
 
 
-def committee_figure(committees: Sequence[GroupAccuracy]) -> Figure:
-    """The share of too positive forecasts per nämnd at T1 and T2, as grouped bars labelled with their values."""
-    names = [group.key.name for group in committees]
+def period_text(periods: Sequence[str]) -> str:
+    """The tertials named in a sentence."""
+    return texts.PERIOD_LABEL[periods[0]].lower() if len(periods) == 1 else texts.ACCURACY_PERIODS_BOTH
+
+
+def scope_text(periods: Sequence[str], years: Sequence[int]) -> str:
+    """Which forecasts the section counts: the tertials and the years (the page's filters)."""
+    if len(years) == 1:
+        return texts.ACCURACY_SCOPE_ONE_YEAR.format(period=period_text(periods), first=years[0])
+    return texts.ACCURACY_SCOPE.format(period=period_text(periods), first=years[0], last=years[-1])
+
+
+def group_name(group: GroupAccuracy) -> str:
+    """A row's name, saying when it counts an organisation's own forecasts only."""
+    return texts.OWN_ONLY.format(org=group.key.name) if group.own_only else group.key.name
+
+
+def most_too_positive(committees: Sequence[GroupAccuracy], period: str) -> html.P | None:
+    """The row with the largest rate too positive, with its count, when two or more rows have a rate."""
+    rated = [g for g in committees if (s := g.by_period.get(period)) and s.rate(s.too_positive) is not None]
+    if len(rated) < 2:
+        return None
+    worst, summary = rated[0], rated[0].by_period[period]
+    return html.P(texts.MOST_TOO_POSITIVE.format(
+        period=texts.PERIOD_LABEL[period].lower(), committee=group_name(worst), count=summary.too_positive,
+        total=summary.count, share=rate_text(summary.rate(summary.too_positive))), className="finding")
+
+
+def committee_figure(committees: Sequence[GroupAccuracy], periods: Sequence[str]) -> Figure:
+    """The rate of too positive forecasts per row and tertial, as bars labelled with rate and count;
+    rows with too few forecasts for a rate have no bar."""
+    names = [group_name(group) for group in committees]
     traces = []
     for period, colour, pattern in (("T1", COLOURS["total"], ""), ("T2", COLOURS["last"], "/")):
-        shares = [group.too_positive_share(period) * 100 for group in committees]
-        traces.append({"type": "bar", "orientation": "h", "name": texts.PERIOD_LABEL[period], "y": names, "x": shares,
-                       "marker": {"color": colour, "pattern": {"shape": pattern}},
-                       "text": [format_number(s, 0, "%") for s in shares], "textposition": "outside"})
-    figure = base_figure(texts.COMMITTEE_FIGURE_TITLE, "", traces, barmode="group", height=max(300, 90 * len(committees)))
-    figure["layout"]["xaxis"] = {"title": {"text": texts.SHARE_TOO_POSITIVE}, "range": [0, 105], "gridcolor": "#e5e5e5"}
-    figure["layout"]["yaxis"] = {"automargin": True, "autorange": "reversed"}  # most optimistic on top
+        if period not in periods:
+            continue
+        summaries = [group.by_period.get(period, AccuracySummary()) for group in committees]
+        rates = [s.rate(s.too_positive) for s in summaries]
+        traces.append({
+            "type": "bar", "orientation": "h", "name": texts.PERIOD_LABEL[period], "y": names,
+            "x": [None if r is None else float(r * 100) for r in rates],
+            "marker": {"color": colour, "pattern": {"shape": pattern}}, "textposition": "outside",
+            "text": ["" if r is None else texts.FIGURE_BAR_TEXT.format(share=rate_text(r), count=s.too_positive,
+                                                                       total=s.count)
+                     for r, s in zip(rates, summaries, strict=True)],
+        })
+    figure = base_figure(texts.RATE_FIGURE_TITLE.format(period=period_text(periods)), "", traces, barmode="group",
+                         height=max(300, 90 * len(committees)))
+    figure["layout"]["xaxis"] = {"title": {"text": texts.SHARE_TOO_POSITIVE}, "range": [0, 115],
+                                 "gridcolor": "#e5e5e5"}
+    figure["layout"]["yaxis"] = {"automargin": True, "autorange": "reversed"}  # the documented order, top down
     figure["layout"]["legend"] = {"orientation": "h", "y": -0.3}
     return figure
 
 
-def committee_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
-    """A row per nämnd and tertial."""
+def rate_text(rate: Decimal | None) -> str:
+    """A rate as a whole per cent."""
+    return format_number(None if rate is None else float(rate * 100), 0, "%")
+
+
+def count_cell(summary: AccuracySummary, count: int, of: int | None = None) -> str:
+    """A count with its rate of the row's forecasts (or of `of`), the rate only from the minimum on."""
+    rate = summary.rate(count, of)
+    shown = str(count) if of is None else texts.PROMISED_OF_MISSED.format(count=count, of=of)
+    return shown if rate is None else texts.COUNT_WITH_RATE.format(count=shown, share=rate_text(rate))
+
+
+def _rows(groups: Sequence[GroupAccuracy]):
+    for group in groups:
+        for period, summary in group.by_period.items():
+            yield group, period, summary
+
+
+def how_often_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
+    """Per row and tertial: the forecasts counted too positive, right and too negative, and the target
+    reached only in the forecast of those whose outcome missed it."""
     return [
-        (group.key.name, texts.PERIOD_LABEL[period], *summary_cells(group.by_period[period]))
-        for group in committees
-        for period in FORECAST_PERIODS
-        if period in group.by_period
+        (group_name(group), texts.TERTIAL_SHORT[period], *verdict_cells(summary),
+         str(summary.outcome_missed), count_cell(summary, summary.promised_met, summary.outcome_missed))
+        for group, period, summary in _rows(committees)
     ]
 
 
-def summary_cells(summary: AccuracySummary) -> tuple:
-    """Count, shares too positive / right / too negative, mean relative error, target reached only by forecast."""
-    return (
-        str(summary.count),
-        format_percent(summary.share(summary.too_positive)),
-        format_percent(summary.share(summary.accurate)),
-        format_percent(summary.share(summary.too_negative)),
-        signed(None if summary.mean_relative_error is None else summary.mean_relative_error * 100, 1, "%"),
-        format_percent(summary.share(summary.promised_met)),
-    )
+def verdict_cells(summary: AccuracySummary) -> tuple[str, ...]:
+    """The count, and the forecasts too positive, right and too negative with their rates."""
+    return (str(summary.count), count_cell(summary, summary.too_positive), count_cell(summary, summary.accurate),
+            count_cell(summary, summary.too_negative))
 
 
-def signed(value: float | None, decimals: int, unit: str) -> str:
-    """A number with an explicit + when positive (positive errors are too positive)."""
-    text = format_number(value, decimals, unit)
-    return f"+{text}" if value is not None and round(value, decimals) > 0 else text
+def how_much_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
+    """Per row and tertial: bias and mean absolute error of shares in procentenheter, of others relative."""
+    def relative(value: Decimal | None) -> str:
+        return signed(None if value is None else value * 100, 1, "%")
+
+    return [
+        (group_name(group), texts.TERTIAL_SHORT[period],
+         str(summary.shares.count), signed(summary.shares.bias, 1, ""),  # the unit is in the heading
+         format_number(_float(summary.shares.mean_absolute), 1),
+         str(summary.relative.count), relative(summary.relative.bias),
+         format_number(_float(None if summary.relative.mean_absolute is None
+                              else summary.relative.mean_absolute * 100), 1, "%"))
+        for group, period, summary in _rows(committees)
+    ]
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def signed(value: Decimal | float | None, decimals: int, unit: str) -> str:
+    """A number with an explicit + when it is positive at the decimals shown (positive errors are too positive)."""
+    text = format_number(_float(value) if isinstance(value, Decimal) else value, decimals, unit)
+    shown = None if value is None else Decimal(repr(value) if isinstance(value, float) else value)
+    positive = shown is not None and shown.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP) > 0
+    return f"+{text}" if positive else text
 
 
 def error_unit(indicator: Indicator) -> str:
     """The unit of an error: a difference between shares is in percentage points."""
-    return texts.PERCENTAGE_POINTS if indicator.unit == "%" else indicator.unit
+    return texts.PERCENTAGE_POINTS if indicator.unit == SHARE_UNIT else indicator.unit
 
 
-def period_cells(group: GroupAccuracy, indicator: Indicator) -> list[str]:
-    """Per tertial: the share of too positive forecasts and the mean error in the indicator's unit."""
-    cells = []
-    for period in FORECAST_PERIODS:
-        summary = group.by_period.get(period)
-        cells += [
-            format_percent(summary.share(summary.too_positive)) if summary else texts.MISSING_VALUE,
-            signed(summary.mean_error, indicator.decimals + 1, error_unit(indicator)) if summary
-            else texts.MISSING_VALUE,  # a mean deserves one more decimal than the values
-        ]
-    return cells
+def unit_rows(groups: Sequence[GroupAccuracy], name) -> list[tuple]:
+    """Per group and tertial: the verdicts, and bias and mean absolute error in the indicator's unit."""
+    rows = []
+    for group, period, summary in _rows(groups):
+        indicator = group.checks[0].indicator
+        decimals = indicator.decimals + 1  # a mean deserves one more decimal than the values
+        rows.append((name(group), texts.TERTIAL_SHORT[period], *verdict_cells(summary),
+                     signed(summary.in_unit.bias, decimals, error_unit(indicator)),
+                     format_number(_float(summary.in_unit.mean_absolute), decimals, error_unit(indicator))))
+    return rows
 
 
 def indicator_table(groups: Sequence[GroupAccuracy], state: urls.ViewState) -> html.Div:
-    """A row per indicator, linking to its forecasts year by year and per organisation."""
-    rows = [
-        (dcc.Link(group.key.name, href=urls.href(accuracy_path(group.key.code), state)),
-         str(len({c.year for c in group.checks})), *period_cells(group, group.key))
-        for group in groups
-    ]
-    return data_table(texts.INDICATOR_ACCURACY_CAPTION, texts.INDICATOR_ACCURACY_COLUMNS, rows, numeric=(1, 2, 3, 4, 5))
+    """A row per indicator and tertial, linking to its forecasts year by year and per organisation."""
+    rows = unit_rows(groups, lambda g: dcc.Link(g.key.name, href=urls.href(accuracy_path(g.key.code), state)))
+    return data_table(texts.INDICATOR_ERRORS_CAPTION, texts.INDICATOR_ERRORS_COLUMNS, rows,
+                      numeric=(2, 3, 4, 5, 6, 7))
 
 
 def indicator_page(
@@ -175,11 +255,8 @@ def indicator_page(
     by_org: Sequence[GroupAccuracy],
 ) -> html.Div:
     """One indicator's forecasts at the organisation year by year, and per organisation below it."""
-    rows = [
-        (dcc.Link(group.key.name, href=urls.href(accuracy_path(indicator.code), state, org_code=group.key.code)),
-         str(len({c.year for c in group.checks})), *period_cells(group, indicator))
-        for group in by_org
-    ]
+    rows = unit_rows(by_org, lambda g: dcc.Link(g.key.name, href=urls.href(accuracy_path(indicator.code), state,
+                                                                          org_code=g.key.code)))
     return html.Div(
         [
             breadcrumb([(texts.ACCURACY_HEADING.format(org=org.name), urls.href(ACCURACY_PATH, state)),
@@ -191,7 +268,7 @@ def indicator_page(
             html.Section([html.H2(texts.YEAR_BY_YEAR.format(org=org.name)),
                           year_table(own) if own else empty_state(texts.NO_OWN_FORECASTS)]),
             html.Section([html.H2(texts.BY_ORG_FORECASTS_HEADING),
-                          data_table(texts.BY_ORG_FORECASTS_CAPTION, texts.BY_ORG_FORECASTS_COLUMNS, rows, (1, 2, 3, 4, 5))
+                          data_table(texts.BY_ORG_ERRORS_CAPTION, texts.BY_ORG_ERRORS_COLUMNS, rows, (2, 3, 4, 5, 6, 7))
                           if rows else empty_state(texts.NO_FORECASTS)]),
         ],
         className="accuracy-page",

@@ -576,41 +576,8 @@ ACCURACY_INTRO = (
 )
 ON_THIS_PAGE = "På den här sidan"
 ACCURACY_SECTIONS = ("Prognosernas träffsäkerhet", "Uppfyllt utan utfall", "Likvärdiga bedömningar")
-ACCURACY_DEFINITION = (
-    "Prognosen för helåret i tertial 1 och tertial 2 jämförs med helårets utfall samma år, för alla år som "
-    "finns. En prognos är för positiv när den ligger på den bättre sidan om utfallet, i indikatorns riktning "
-    "(högre eller lägre är bättre), med mer än indikatorns avrundning. Medelfelet är prognosen minus utfallet "
-    "i procent av utfallet, med tecken så att plus betyder för positiv."
-)
-MOST_OPTIMISTIC = (
-    "Mest för positiva prognoser: {committee}, där {share} av prognoserna i tertial 1 blev bättre än utfallet."
-)
-COMMITTEE_FIGURE_TITLE = "Andel för positiva prognoser per nämnd"
-COMMITTEE_FIGURE_LABEL = (
-    "Diagram: andel för positiva prognoser per nämnd i tertial 1 och 2. Siffrorna finns i tabellen nedan."
-)
 SHARE_TOO_POSITIVE = "Andel för positiva prognoser (%)"
-COMMITTEE_CAPTION = "Prognosernas träffsäkerhet per nämnd och tertial, alla år"
-COMMITTEE_COLUMNS = (
-    "Nämnd",
-    "Prognos från",
-    "Prognoser",
-    "För positiva",
-    "Träffade",
-    "För negativa",
-    "Medelfel (plus = för positivt)",
-    "Årsmålet nått bara i prognosen",
-)
 INDICATOR_ACCURACY_HEADING = "Per indikator för {org}"
-INDICATOR_ACCURACY_CAPTION = "Prognoser per indikator: andel för positiva och medelfel (plus är för positivt)"
-INDICATOR_ACCURACY_COLUMNS = (
-    "Indikator",
-    "År",
-    "T1: för positiva",
-    "T1: medelfel",
-    "T2: för positiva",
-    "T2: medelfel",
-)
 YEAR_BY_YEAR = "År för år för {org}"
 YEAR_CAPTION = "Prognoser i tertial 1 och 2 mot helårets utfall, år för år (fel: plus är för positivt)"
 YEAR_COLUMNS = ("År", "Prognos T1", "Prognos T2", "Utfall helår", "Fel T1", "Fel T2")
@@ -621,8 +588,6 @@ INDICATOR_FORECASTS_INTRO = (
 )
 OPEN_INDICATOR = "Öppna indikatorsidan"
 BY_ORG_FORECASTS_HEADING = "Per organisation"
-BY_ORG_FORECASTS_CAPTION = "Indikatorns prognoser per organisation: andel för positiva och medelfel"
-BY_ORG_FORECASTS_COLUMNS = ("Organisation", *INDICATOR_ACCURACY_COLUMNS[1:])
 NO_FORECASTS = "Det finns inga prognoser med ett utfall för helåret att jämföra med."
 NO_OWN_FORECASTS = "Organisationen har inga egna prognoser med ett utfall för helåret."
 FORECAST_ONLY_FINDING = (
@@ -798,3 +763,75 @@ BELOW_VALUE = "{met} av {total} uppfyllda"
 FORECAST_VALUE = "{value} (prognos)"
 AND_MORE = " och {count} till"
 MET_ON_FORECAST_COUNT = "varav {count} enligt prognos"
+
+# ---------------------------------------------------------------- prognosernas träffsäkerhet (issue 14)
+# Every figure is defined with a worked example in docs/followup.md.
+
+ACCURACY_EXPLAINED = (
+    "Prognosen för helåret jämförs med helårets utfall samma år, båda avrundade som de visas. En prognos är "
+    "för positiv när den är bättre än utfallet, i indikatorns riktning, med minst ett avrundningssteg "
+    "(0,1 vid en decimal, 1 vid heltal), och för negativ när den är sämre med minst ett steg; annars träffade "
+    "den. Snedvridning är medelfelet med tecken (plus = för positivt i genomsnitt), medelavvikelse är "
+    "medelfelet utan tecken (hur långt fel, åt vilket håll som helst). Andelar visas först från {minimum} "
+    "prognoser; färre visas bara som antal."
+)
+ACCURACY_SCOPE = "Prognoser från {period} för {first}–{last}, jämförda med helårets utfall samma år."
+ACCURACY_SCOPE_ONE_YEAR = "Prognoser från {period} för {first}, jämförda med helårets utfall samma år."
+ACCURACY_PERIODS_BOTH = "tertial 1 och tertial 2"
+MOST_TOO_POSITIVE = (
+    "Störst andel för positiva prognoser från {period}: {committee}, där {count} av {total} prognoser "
+    "({share}) blev bättre än utfallet."
+)
+OWN_ONLY = "{org}, endast egna prognoser"
+COUNT_WITH_RATE = "{count} ({share})"
+PROMISED_OF_MISSED = "{count} av {of}"
+FIGURE_BAR_TEXT = "{share} ({count} av {total})"
+HOW_OFTEN_CAPTION = (
+    "Hur ofta prognoserna blev för positiva. Andelarna är av alla prognoser i raden, utom sista kolumnen: "
+    "av prognoserna vars utfall missade årsmålet."
+)
+HOW_OFTEN_COLUMNS = (
+    "Organisation",
+    "Prognos från",
+    "Prognoser",
+    "För positiva",
+    "Träffade",
+    "För negativa",
+    "Utfallet missade årsmålet",
+    "Av dem: prognosen nådde årsmålet",
+)
+HOW_MUCH_CAPTION = (
+    "Hur mycket prognoserna var fel. Andelar (%) i procentenheter; indikatorer i andra enheter relativt, i "
+    "procent av utfallet (utfall 0 räknas inte). Varje prognos väger lika."
+)
+HOW_MUCH_COLUMNS = (
+    "Organisation",
+    "Prognos från",
+    "Andelar: prognoser",
+    "Snedvridning (procentenheter)",
+    "Medelavvikelse (procentenheter)",
+    "Övriga enheter: prognoser",
+    "Snedvridning, relativ",
+    "Medelavvikelse, relativ",
+)
+INDICATOR_ERRORS_CAPTION = (
+    "Prognoser per indikator, i indikatorns enhet (andelar i procentenheter): flest för positiva först"
+)
+INDICATOR_ERRORS_COLUMNS = (
+    "Indikator",
+    "Prognos från",
+    "Prognoser",
+    "För positiva",
+    "Träffade",
+    "För negativa",
+    "Snedvridning",
+    "Medelavvikelse",
+)
+BY_ORG_ERRORS_CAPTION = "Indikatorns prognoser per organisation, var och en bara sina egna, i indikatorns enhet"
+BY_ORG_ERRORS_COLUMNS = ("Organisation", *INDICATOR_ERRORS_COLUMNS[1:])
+RATE_FIGURE_TITLE = "Andel för positiva prognoser, {period}"
+RATE_FIGURE_LABEL = (
+    "Diagram: andel för positiva prognoser per rad i tabellen nedan, {period}. Rader med färre än {minimum} "
+    "prognoser har ingen stapel. Siffrorna och antalen finns i tabellen."
+)
+TERTIAL_SHORT = {"T1": "Tertial 1", "T2": "Tertial 2"}  # in the accuracy tables, where the months would wrap

@@ -99,11 +99,17 @@ def test_the_tertial_report_downloads(page, label, suffix, tmp_path):
 
 
 def test_prognoses_page_names_the_most_optimistic_committee(page, demo_app_store, screenshot):
-    orgs = demo_app_store.org_units()
-    worst = accuracy.committee_accuracy(demo_app_store, orgs, [o.id for o in orgs])[0]
+    year, period = demo_app_store.reported_periods()[-1]  # the page opens on the latest period
+    worst = accuracy.committee_accuracy(demo_app_store, demo_app_store.org_units(), demo_app_store.root_org(), year,
+                                        accuracy.shown_periods(period))[0]
+    summary = worst.by_period[accuracy.shown_periods(period)[0]]
     page.goto("/")
     expect(page.locator(".goal-card").first).to_be_visible()
     page.get_by_role("link", name=texts.NAV_ACCURACY).click()
-    expect(page.locator(".finding").first).to_contain_text(worst.key.name, timeout=10_000)  # the city: a long page
+    finding = page.locator(".finding").first
+    expect(finding).to_contain_text(worst.key.name, timeout=10_000)  # the city: a long page
+    expect(finding).to_contain_text(f"{summary.too_positive} av {summary.count}")  # a rate with its count
+    expect(page.get_by_role("table", name=texts.HOW_OFTEN_CAPTION)).to_be_visible()
+    expect(page.get_by_role("table", name=texts.HOW_MUCH_CAPTION)).to_be_visible()
     expect(page.get_by_role("heading", name=texts.ACCURACY_SECTIONS[1])).to_be_visible()
     screenshot("prognoser")
