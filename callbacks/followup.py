@@ -117,6 +117,7 @@ def accuracy_page(store: Store, state: urls.ViewState, org: OrgUnit, shown: int)
             periods[0]),
         forecast_only=store.summary(("forecast only", org.id, state.year, state.period),
                                     lambda: accuracy.forecast_only(store, within, state.year, state.period)),
+        goals_met=consistency.met_on_forecast(assessed),
         leans=consistency.lean_by_committee(assessed, orgs),
         pairs=pairs[:shown],
         pair_count=len(pairs),

@@ -16,7 +16,8 @@ from itertools import combinations
 from dashboard import rules
 from dashboard.accuracy import committee_of
 from dashboard.goal_results import Brief
-from dashboard.model import OrgUnit
+from dashboard.deviations import DeviationKind
+from dashboard.model import OrgUnit, Status
 
 SIMILAR_SCORE = 0.10  # computed scores within 10 points of 100 count as similar results
 
@@ -39,6 +40,12 @@ class Lean:
     def share(self, count: int) -> float | None:
         """A count as a share of all assessments; None without any."""
         return count / self.count if self.count else None
+
+
+def met_on_forecast(found: Sequence[Brief]) -> tuple[int, int]:
+    """(goals computed as met, those of them met only thanks to forecasts): counted apart (docs/rules.md §3.7)."""
+    met = [brief for brief in found if brief.status is Status.MET]
+    return len(met), sum(bool(brief.kinds.get(DeviationKind.GOAL_MET_ON_FORECAST)) for brief in met)
 
 
 def lean_by_committee(found: Sequence[Brief], orgs: Sequence[OrgUnit]) -> list[Lean]:

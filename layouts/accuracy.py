@@ -50,6 +50,7 @@ def page(
     committees: Sequence[GroupAccuracy],
     indicators: Sequence[GroupAccuracy],
     forecast_only: Sequence[ForecastOnly],
+    goals_met: tuple[int, int],
     leans: Sequence[Lean],
     pairs: Sequence[tuple[Brief, Brief]],
     pair_count: int,
@@ -70,7 +71,7 @@ def page(
                 **{"aria-label": texts.ON_THIS_PAGE},
             ),
             accuracy_section(org, state, committees, indicators),
-            forecast_only_section(state, forecast_only, orgs, period, shown),
+            forecast_only_section(state, forecast_only, orgs, period, goals_met, shown),
             consistency_section(state, leans, pairs, pair_count, orgs, period, shown),
         ],
         className="accuracy-page",
@@ -307,10 +308,16 @@ def year_table(checks: Sequence[ForecastCheck]) -> html.Div:
 
 def forecast_only_section(
     state: urls.ViewState, found: Sequence[ForecastOnly], orgs: dict[int, OrgUnit], period: str,
-    shown: int | None = None,
+    goals_met: tuple[int, int], shown: int | None = None,
 ) -> html.Section:
-    """How many indicators have a status that rests on a forecast alone, and which."""
-    heading = html.H2(texts.ACCURACY_SECTIONS[1])
+    """How many assessed goals are met only thanks to forecasts, and how many indicators have a status
+    that rests on a forecast alone, and which."""
+    met_goals, on_forecast = goals_met
+    heading = html.Div([
+        html.H2(texts.ACCURACY_SECTIONS[1]),
+        html.P(texts.GOALS_MET_ON_FORECAST.format(met=met_goals, count=on_forecast, period=period, year=state.year),
+               className="finding"),
+    ])
     if not found:
         return html.Section([heading, empty_state(texts.NO_FORECAST_ONLY.format(period=period, year=state.year))],
                             id=SECTION_IDS[1])

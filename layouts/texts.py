@@ -835,3 +835,7 @@ RATE_FIGURE_LABEL = (
     "prognoser har ingen stapel. Siffrorna och antalen finns i tabellen."
 )
 TERTIAL_SHORT = {"T1": "Tertial 1", "T2": "Tertial 2"}  # in the accuracy tables, where the months would wrap
+GOALS_MET_ON_FORECAST = (
+    "Av {met} bedömda mål som räknas fram som uppfyllda {period} {year} är {count} ◌ uppfyllda enligt "
+    "prognos: utan prognoserna vore de inte uppfyllda."
+)

@@ -4,8 +4,9 @@ from itertools import combinations
 
 import pytest
 
-from dashboard import consistency, goal_results, rules
+from dashboard import consistency, control_room, goal_results, rules
 from dashboard.accuracy import committee_of
+from dashboard.model import Status
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +49,13 @@ def test_pairs_are_exactly_the_similar_results_assessed_differently(assessed):
     assert {frozenset((a.org_id, b.org_id, a.goal.id)) for a, b in pairs} == expected
     assert all(a.score <= b.score for a, b in pairs)
     assert expected, "the demo has nämnder assessing similar results differently at T2 2026"
+
+
+def test_goals_met_only_thanks_to_forecasts_are_counted_apart(demo_store, assessed):
+    """Issue 14, finding 5: Prognoser says how many met goals rest on forecasts, as judged in full."""
+    briefs, _ = assessed
+    met, on_forecast = consistency.met_on_forecast(briefs)
+    fresh = control_room.judge(demo_store, [(b.goal, b.org_id) for b in briefs], 2026, "T2")
+    assert met == sum(s.result.status is Status.MET for s in fresh)
+    assert on_forecast == sum(s.result.met_on_forecast for s in fresh)
+    assert 0 < on_forecast < met  # the demo has both kinds
