@@ -96,6 +96,8 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
 
     @server.post(SIGN_OUT_PATH)
     def sign_out() -> Response:
+        if current_user.is_authenticated:  # ends this cookie and any copy of it, in every worker
+            accounts.sign_out(store, current_user.principal.username)
         logout_user()
         return redirect(SIGN_IN_PATH)
 

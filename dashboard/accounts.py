@@ -94,6 +94,26 @@ def set_password(store: Store, username: str, password: str, actor: str) -> None
         audit.record(conn, actor, audit.USER_PASSWORD, username)
 
 
+def end_sessions(store: Store, username: str, actor: str) -> None:
+    """Sign an account out everywhere (an administrator's decision, so it is audited)."""
+    with store.engine.begin() as conn:
+        if not _next_generation(conn, username):
+            raise AccountError(f"Det finns inget konto som heter {username}.")
+        audit.record(conn, actor, audit.USER_SIGN_OUT, username)
+
+
+def sign_out(store: Store, username: str) -> None:
+    """End the sessions an account signed in before now: a copied cookie stops working too."""
+    with store.engine.begin() as conn:
+        _next_generation(conn, username)
+
+
+def _next_generation(conn: Connection, username: str) -> bool:
+    changed = conn.execute(update(user_t).where(user_t.c.username == username)
+                           .values(session_generation=user_t.c.session_generation + 1)).rowcount
+    return bool(changed)
+
+
 def accounts(store: Store) -> list[Account]:
     """Every account, by username."""
     with store.engine.connect() as conn:
@@ -147,7 +167,8 @@ def _principal(conn: Connection, username: str) -> Principal | None:
     scopes = conn.execute(select(org_t.c.code, org_t.c.path, org_t.c.name)
                           .join(scope_t, scope_t.c.org_code == org_t.c.code)
                           .where(scope_t.c.user_id == row["id"]).order_by(org_t.c.code)).all()
-    stamp = hashlib.sha256((row["password_hash"] or "").encode()).hexdigest()[:16]
+    # A session is valid while both the password and the session generation it began under hold.
+    stamp = hashlib.sha256(f"{row['password_hash'] or ''}|{row['session_generation']}".encode()).hexdigest()[:16]
     codes, paths, names = (tuple(column) for column in zip(*scopes)) if scopes else ((), (), ())
     return Principal(row["username"], row["display_name"], Role(row["role"]), codes, paths, stamp, names)
 

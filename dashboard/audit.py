@@ -23,8 +23,9 @@ assessment_audit_t = AssessmentAuditRecord.__table__
 DONE, REFUSED = "done", "refused"
 UPLOAD, UNDO, ASSESSMENT = "upload", "undo", "assessment"
 USER_ADD, USER_REMOVE, USER_PASSWORD = "user_add", "user_remove", "user_password"
+USER_SIGN_OUT = "user_signout"  # an administrator ended every session of an account
 ACTIVITY, AUDIT_LOG = "activity", "audit_log"  # AUDIT_LOG: only ever refused (the page is for admins)
-ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD)
+ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD, USER_SIGN_OUT)
 log = logging.getLogger("kontrollrummet.audit")
 
 

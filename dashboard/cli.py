@@ -403,6 +403,20 @@ def user_password(username: str, password_stdin: bool, database_url: str | None)
     click.echo(f"Kontot {username} har fått ett nytt lösenord.")
 
 
+@user.command("signout", help="Logga ut ett konto överallt: alla dess sessioner upphör vid nästa klick.")
+@click.argument("username", metavar="ANVÄNDARNAMN")
+@DATABASE_OPTION
+@_fail_on_database_errors
+@_fail_on_account_errors
+def user_signout(username: str, database_url: str | None) -> None:
+    from dashboard import accounts
+
+    store = _open_store(database_url)
+    store.check()
+    accounts.end_sessions(store, username, _user(None))
+    click.echo(f"Kontot {username} är utloggat överallt.")
+
+
 def _new_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")

@@ -734,6 +734,7 @@ AUDIT_ACTION_LABEL = {
     "user_add": "Konto skapat",
     "user_remove": "Konto borttaget",
     "user_password": "Nytt lösenord",
+    "user_signout": "Utloggat överallt",
     "audit_log": "Ändringsloggen",
     "activity": "Aktivitetsuppföljning",
 }
