@@ -9,7 +9,7 @@ behind a request; the rules of what that person may do are in dashboard.access.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from dash import Dash
 from flask import Response, has_request_context, redirect, request, session
@@ -22,8 +22,11 @@ from dashboard.store import Store
 from layouts import sign_in, texts
 from layouts.urls import SIGN_IN_PATH, SIGN_OUT_PATH
 
-# Reachable without signing in: the form itself, the CSS it uses, and the health check.
-OPEN_PREFIXES = (SIGN_IN_PATH, "/assets/", "/_favicon.ico", "/healthz")
+# Reachable without signing in: the form itself, the health check, and the CSS the form uses.
+# Exact paths: as prefixes, "/logga-inX" or "/healthz/.." got the app shell (issue 16).
+OPEN_PATHS = frozenset({SIGN_IN_PATH, "/_favicon.ico", "/healthz"})
+OPEN_PREFIX = "/assets/"
+MAX_NEXT_LENGTH = 2000  # longer than any link the app makes
 SESSION_LIFETIME = dt.timedelta(hours=10)  # a working day, then sign in again
 
 
@@ -68,7 +71,7 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
 
     @server.before_request
     def guard() -> Response | None:
-        if request.path.startswith(OPEN_PREFIXES) or current_user.is_authenticated or settings.anonymous_read:
+        if is_open(request.path) or current_user.is_authenticated or settings.anonymous_read:
             return None
         if settings.trusted_user_header and request.headers.get(settings.trusted_user_header):
             name = request.headers[settings.trusted_user_header]
@@ -111,9 +114,22 @@ def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:
     return None
 
 
-def safe_next(path: str) -> str:
-    """Where to go after signing in: only a path on this site, never another host."""
-    return path if path.startswith("/") and not path.startswith(("//", "/\\")) else "/"
+def is_open(path: str) -> bool:
+    """Whether a path is served to people who have not signed in."""
+    return path in OPEN_PATHS or path.startswith(OPEN_PREFIX)
+
+
+def safe_next(target: str) -> str:
+    """Where to go after signing in: a path on this site (with its query), else the start page.
+
+    Browsers drop tabs and newlines and read a backslash as a slash, so "/<tab>/evil.example"
+    would lead to another host: any whitespace, control character or backslash is refused."""
+    if len(target) > MAX_NEXT_LENGTH or any(c.isspace() or not c.isprintable() or c == "\\" for c in target):
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return "/"
+    return target
 
 
 def _form(next_path: str, username: str, message: str, status: int) -> Response:
