@@ -27,6 +27,9 @@ from layouts.urls import SIGN_IN_PATH, SIGN_OUT_PATH
 OPEN_PATHS = frozenset({SIGN_IN_PATH, "/_favicon.ico", "/healthz"})
 OPEN_PREFIX = "/assets/"
 MAX_NEXT_LENGTH = 2000  # longer than any link the app makes
+# A name, a password and the path to return to: anything larger is refused before it is read,
+# so no stranger makes a worker parse megabytes (the upload limit applied before, issue 16).
+MAX_SIGN_IN_BYTES = 8 * 1024
 SESSION_LIFETIME = dt.timedelta(hours=10)  # a working day, then sign in again
 
 
@@ -83,6 +86,10 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
 
     @server.route(SIGN_IN_PATH, methods=["GET", "POST"])
     def sign_in_page() -> Response:
+        if request.method == "POST":
+            if request.content_length is None or request.content_length > MAX_SIGN_IN_BYTES:
+                return _form("/", "", texts.SIGN_IN_TOO_LARGE, 413)
+            request.max_content_length = MAX_SIGN_IN_BYTES  # and the parser stops there whatever is claimed
         next_path = safe_next(request.values.get("nasta", "/"))
         if request.method == "GET":
             return Response(sign_in.page(SIGN_IN_PATH, next_path), mimetype="text/html")

@@ -31,6 +31,7 @@ secret_t = AppSecretRecord.__table__
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,99}$")
 MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 256  # hashing has a cost; no passphrase needs more
 ATTEMPT_WINDOW = dt.timedelta(minutes=15)
 MAX_FAILURES_PER_USER = 5
 MAX_FAILURES_PER_ADDRESS = 20
@@ -135,12 +136,15 @@ def sign_in(store: Store, username: str, password: str, address: str) -> Princip
     with store.engine.begin() as conn:
         since = audit.now() - ATTEMPT_WINDOW
         conn.execute(delete(attempt_t).where(attempt_t.c.at < since - dt.timedelta(days=1)))
-        if _failures(conn, since, attempt_t.c.username == username) >= MAX_FAILURES_PER_USER or \
+        # Per account *and* address: a stranger's guesses must not lock a named politician out.
+        if _failures(conn, since, (attempt_t.c.username == username) & (attempt_t.c.address == address)) \
+                >= MAX_FAILURES_PER_USER or \
                 _failures(conn, since, attempt_t.c.address == address) >= MAX_FAILURES_PER_ADDRESS:
             raise TooManyAttempts()
         stored = conn.execute(select(user_t.c.password_hash).where(user_t.c.username == username)).scalar()
         # An unknown name costs the same hashing as a wrong password: no hint which names exist.
-        ok = check_password_hash(stored or _dummy_hash(), password) and stored is not None
+        ok = len(password) <= MAX_PASSWORD_LENGTH and \
+            check_password_hash(stored or _dummy_hash(), password) and stored is not None
         conn.execute(insert(attempt_t).values(at=audit.now(), username=username[:100], address=address[:100],
                                               succeeded=ok))
         return _principal(conn, username) if ok else None
@@ -200,6 +204,8 @@ def _check_new(username: str, role: Role, org_codes: Sequence[str], password: st
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"Lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken.")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise AccountError(f"Lösenordet får ha högst {MAX_PASSWORD_LENGTH} tecken.")
 
 
 def _check_orgs(conn: Connection, org_codes: Sequence[str]) -> None:

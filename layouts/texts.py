@@ -759,3 +759,5 @@ ACTIVITY_HISTORY_HEADING = "Uppföljningar"
 ACTIVITY_HISTORY_CAPTION = "Aktivitetens uppföljningar, senaste först"
 ACTIVITY_HISTORY_COLUMNS = ("År", "Period", "Status", "Kommentar")
 NO_ACTIVITY_FOLLOW_UPS = "Aktiviteten har inte följts upp än."
+# Hardening (issue 16): the web surface's refusals.
+SIGN_IN_TOO_LARGE = "Inloggningen var för stor och lästes inte. Ladda om sidan och försök igen."

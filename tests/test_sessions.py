@@ -60,3 +60,38 @@ def test_an_administrator_ends_every_session_of_an_account_from_the_command_line
     assert [_replay(server, cookie) for cookie in cookies] == [401, 401]
     unknown = CliRunner().invoke(main, ["user", "signout", "finns-inte", "--database", url])
     assert unknown.exit_code == 1 and "finns-inte" in unknown.output
+
+
+class CountingStream:
+    """A request body of `size` bytes that counts what the server reads of it."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self.position, self.read_bytes = size, 0, 0
+
+    def read(self, n: int = -1) -> bytes:
+        n = self.size - self.position if n < 0 else min(n, self.size - self.position)
+        self.position += n
+        self.read_bytes += n
+        return b"a" * n
+
+    readline = read
+
+    def tell(self) -> int:
+        return self.position
+
+    def seek(self, offset: int, whence: int = 0) -> int:  # the test client measures the body this way
+        self.position = offset + (self.size if whence == 2 else 0)
+        return self.position
+
+
+@pytest.mark.parametrize("size", [130_000_000, 20_000])
+def test_a_large_sign_in_body_is_refused_unread(reader, size):
+    body = CountingStream(size)
+    answer = _worker(reader).test_client().post(
+        "/logga-in", input_stream=body, content_type="application/x-www-form-urlencoded", content_length=size)
+    assert answer.status_code == 413 and body.read_bytes == 0
+
+
+def test_a_sign_in_form_of_normal_size_still_works(reader):
+    form = {"username": "lasare", "password": PASSWORD, "nasta": "/mal/" + "K" * 1500}
+    assert _worker(reader).test_client().post("/logga-in", data=form).status_code == 302
