@@ -6,6 +6,7 @@ import datetime as dt
 
 from dash import html
 
+from callbacks import sign_in
 from dashboard import accounts, audit
 from dashboard.access import Principal
 from dashboard.store import Store
@@ -17,7 +18,7 @@ LIMIT = 500
 def page(store: Store, user: Principal, search: str | None) -> html.Div:
     """The log for the filters in the URL (?anvandare=…&handelse=…&fran=2026-05-01)."""
     if not user.is_admin:
-        audit.refuse(store, user, audit.AUDIT_LOG, "ändringsloggen", texts.REFUSED_ADMIN_ONLY)
+        sign_in.record_refusal(store, user, audit.AUDIT_LOG, "ändringsloggen", texts.REFUSED_ADMIN_ONLY)
         return audit_log.refused()
     query = urls.query_values(search)
     filters = audit_log.Filters(urls.plain_text(query.get("anvandare"), urls.MAX_TEXT_LENGTH),

@@ -260,7 +260,7 @@ def submit(store: Store, key: dict, chosen: str | None, fields: dict[str, str], 
     goal, org = store.goal(key["goal"]), store.org(key["org"])
     if goal is None or org is None or (reason := refusal(store, user, org)):
         reason = reason if goal and org else texts.NOT_FOUND_TEXT
-        audit.refuse(store, user, audit.ASSESSMENT, f"{key.get('goal')} för {key.get('org')}", reason)
+        sign_in.record_refusal(store, user, audit.ASSESSMENT, f"{key.get('goal')} för {key.get('org')}", reason)
         return (refused(reason), no_update, no_update,
                 *assessment_form.invalid_fields([]))
     [status] = control_room.judge(store, [(goal, org.id)], key["year"], key["period"])

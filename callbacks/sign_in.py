@@ -15,7 +15,7 @@ from dash import Dash
 from flask import Response, has_request_context, redirect, request, session
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
-from dashboard import accounts
+from dashboard import accounts, audit
 from dashboard.access import ANONYMOUS, Principal
 from dashboard.settings import Settings
 from dashboard.store import Store
@@ -110,6 +110,12 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
             accounts.sign_out(store, current_user.principal.username)
         logout_user()
         return redirect(SIGN_IN_PATH)
+
+
+def record_refusal(store: Store, user: Principal, action: str, target: str, reason: str) -> None:
+    """Log a refused write with the client's address, which bounds how many are kept in full."""
+    address = (request.remote_addr or "") if has_request_context() else ""
+    audit.refuse(store, user, action, target, reason, address)
 
 
 def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:

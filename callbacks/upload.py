@@ -75,7 +75,7 @@ def register(app: Dash, store: Store) -> None:
             saved = change_sets.commit(store, files, user_name=user.username, scope=EditorScope(user))
         except change_sets.UploadRejected as rejected:  # out of scope, or the database changed since the preview
             if any(p.issue == OUT_OF_SCOPE for p in rejected.problems):
-                audit.refuse(store, user, audit.UPLOAD, names, f"{len(rejected.problems)} rader utanför behörigheten")
+                sign_in.record_refusal(store, user, audit.UPLOAD, names, f"{len(rejected.problems)} rader utanför behörigheten")
             return upload.problem_list(rejected.problems), no_update, True, None
         agenda.prepare_city(store)
         return upload.saved_message(saved), upload.upload_log(change_sets.list_uploads(store), user), True, None
@@ -104,7 +104,7 @@ def register(app: Dash, store: Store) -> None:
 
 def refuse(store: Store, user: Principal, action: str, target: str, reason: str):
     """Log a refused write and say why, where the result would have been shown."""
-    audit.refuse(store, user, action, target, reason)
+    sign_in.record_refusal(store, user, action, target, reason)
     return upload.error_message(reason)
 
 

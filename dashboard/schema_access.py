@@ -49,6 +49,8 @@ class AuditEventRecord(Base):
     target: Mapped[str] = mapped_column(String(500), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(String(20))  # "done" or "refused"
+    address: Mapped[str] = mapped_column(String(100), server_default="")  # the client's, for refusals
+    repeats: Mapped[int] = mapped_column(Integer, server_default="0")  # refusals past the bound, counted here
 
 
 class LoginAttemptRecord(Base):

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from dashboard.log_text import bounded
+
 log = logging.getLogger("kontrollrummet.web")
 # Room for base64 (4/3 of the files) and the JSON around it in one Dash request.
 BODY_PER_FILE_BYTE = 4 / 3
@@ -49,7 +51,7 @@ def install(server: Flask, script_hashes: Sequence[str], max_upload_bytes: int,
             return None
         origin = request.headers.get("Origin") or request.headers.get("Referer")
         if origin and urlsplit(origin).netloc != request.host:
-            log.warning("refused a %s to %s from %s", request.method, request.path, origin)
+            log.warning("refused a %s to %s from %s", request.method, bounded(request.path, 500), bounded(origin, 500))
             return Response("Förfrågan kom från en annan webbplats och nekades.", 403, mimetype="text/plain")
         return None
 
@@ -72,5 +74,5 @@ def install(server: Flask, script_hashes: Sequence[str], max_upload_bytes: int,
     def failure(error: Exception) -> Response:
         if isinstance(error, HTTPException) and error.code < 500:
             return error
-        log.exception("request to %s failed", request.path)  # the trace goes to the log only
+        log.exception("request to %s failed", bounded(request.path, 500))  # the trace goes to the log only
         return render_error(500)
