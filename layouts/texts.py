@@ -761,3 +761,4 @@ ACTIVITY_HISTORY_COLUMNS = ("År", "Period", "Status", "Kommentar")
 NO_ACTIVITY_FOLLOW_UPS = "Aktiviteten har inte följts upp än."
 # Hardening (issue 16): the web surface's refusals.
 SIGN_IN_TOO_LARGE = "Inloggningen var för stor och lästes inte. Ladda om sidan och försök igen."
+ASSESSMENT_BAD_PERIOD = "Målbedömningen gäller ett år eller en period som inte är rapporterad och sparades inte."

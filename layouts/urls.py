@@ -70,9 +70,9 @@ def whole_number(text: str | None, max_digits: int) -> int | None:
     return int(text) if text and re.fullmatch(f"[0-9]{{1,{max_digits}}}", text) else None
 
 
-def plain_text(text: str | None, max_length: int) -> str | None:
+def plain_text(text: object, max_length: int) -> str | None:
     """The text if it is short and printable (no NUL, which PostgreSQL refuses), else None."""
-    return text if text and len(text) <= max_length and text.isprintable() else None
+    return text if isinstance(text, str) and text and len(text) <= max_length and text.isprintable() else None
 
 
 def query(state: ViewState) -> str:
