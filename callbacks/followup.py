@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 
 from dash import Dash, Input, Output, State, html, no_update
-from flask import abort, request, send_file
+from flask import Response, abort, request, send_file
 
 from callbacks import sign_in
 from dashboard import (
@@ -30,6 +30,7 @@ from dashboard.access import Principal
 from dashboard.control_room import GoalStatus
 from dashboard.goal_results import Brief
 from dashboard.model import Indicator, OrgUnit, Status
+from dashboard.report_builds import ReportBuilds
 from dashboard.store import Store
 from layouts import accuracy as accuracy_page_layout
 from layouts import assessment_form, export_documents, filters, presentation, texts, urls
@@ -160,6 +161,8 @@ def file_name(report_name: str, file_format: str, state: urls.ViewState, org: Or
 
 
 def _register_downloads(app: Dash, store: Store) -> None:
+    builds = ReportBuilds(store)  # per app: kept files and the limit on builds at once
+
     def download(name: str):
         report_name, _, file_format = name.partition(".")
         state = urls.parse(request.query_string.decode(), store.reported_periods())
@@ -167,8 +170,15 @@ def _register_downloads(app: Dash, store: Store) -> None:
             abort(404)
         org = view_org(store, state)
         state = state.with_changes(org_code=org.code)
-        content = document(store, report_name, state, org, dt.date.today())
-        data = exports.to_xlsx(content) if file_format == "xlsx" else exports.to_pdf(content)
+        today = dt.date.today()
+
+        def build() -> bytes:
+            content = document(store, report_name, state, org, today)
+            return exports.to_xlsx(content) if file_format == "xlsx" else exports.to_pdf(content)
+
+        data = builds.file((report_name, file_format, state, today), build)
+        if data is None:
+            return Response(texts.REPORT_BUSY, 503, mimetype="text/plain", headers={"Retry-After": "30"})
         return send_file(io.BytesIO(data), mimetype=FILE_TYPES[file_format], as_attachment=True,
                          download_name=file_name(report_name, file_format, state, org))
 

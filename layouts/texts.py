@@ -762,3 +762,4 @@ NO_ACTIVITY_FOLLOW_UPS = "Aktiviteten har inte följts upp än."
 # Hardening (issue 16): the web surface's refusals.
 SIGN_IN_TOO_LARGE = "Inloggningen var för stor och lästes inte. Ladda om sidan och försök igen."
 ASSESSMENT_BAD_PERIOD = "Målbedömningen gäller ett år eller en period som inte är rapporterad och sparades inte."
+REPORT_BUSY = "Rapporter byggs just nu för andra användare. Försök igen om en stund."
