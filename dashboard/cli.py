@@ -75,11 +75,13 @@ def serve(host: str | None, port: int | None, debug: bool | None, workers: int |
     checked = _open_store(settings.database_url)
     checked.check()
     checked.engine.dispose()  # no connection of this process may outlive it in the workers
+    from dashboard import serving
+
+    for warning in serving.startup_warnings(settings):
+        click.echo(warning, err=True)
     if settings.workers > 1:
         if settings.debug:
             raise click.ClickException("Utvecklingsläget (--debug) fungerar bara med en arbetsprocess.")
-        from dashboard import serving
-
         click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/ "
                    f"med {settings.workers} arbetsprocesser")
         serving.run(settings)
@@ -88,7 +90,8 @@ def serve(host: str | None, port: int | None, debug: bool | None, workers: int |
 
     app = create_app(settings)
     click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/")
-    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+    app.run(host=settings.host, port=settings.port, debug=settings.debug,
+            request_handler=serving.QuietRequestHandler)
 
 
 @main.command(help="Skapa en databas med demodata (eller den stora Stockholmsvolymen).")
