@@ -65,16 +65,16 @@ def refuse(store: Store, principal: Principal, action: str, target: str, reason:
     Past MAX_REFUSALS_KEPT from one account and address in the window, only the newest row's
     count goes up: a flood neither buries real events nor fills the disk."""
     e = audit_t.c
+    address, target, reason = bounded(address, MAX_ADDRESS), bounded(target, MAX_TARGET), bounded(reason, MAX_DETAIL)
     with store.engine.begin() as conn:
         recent = conn.execute(select(e.id).where(
-            e.username == principal.username, e.address == bounded(address, MAX_ADDRESS), e.outcome == REFUSED,
+            e.username == principal.username, e.address == address, e.outcome == REFUSED,
             e.at >= now() - REFUSAL_WINDOW).order_by(e.at.desc(), e.id.desc()).limit(MAX_REFUSALS_KEPT)).scalars().all()
         if len(recent) >= MAX_REFUSALS_KEPT:
             conn.execute(update(audit_t).where(e.id == recent[0]).values(repeats=e.repeats + 1))
             return
         record(conn, principal.username, action, target, reason, REFUSED, address)
-    log.warning("refused %s by %s from %s on %s: %s", action, principal.username, bounded(address, MAX_ADDRESS),
-                bounded(target, MAX_TARGET), bounded(reason, MAX_DETAIL))
+    log.warning("refused %s by %s from %s on %s: %s", action, principal.username, address, target, reason)
 
 
 def events(store: Store, username: str | None = None, action: str | None = None,
