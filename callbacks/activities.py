@@ -54,7 +54,7 @@ def submit(store: Store, key: dict, status: str | None, comment: str, user: Prin
     if not reason and (key.get("year"), key.get("period")) not in store.reported_periods():
         reason = texts.NOT_FOUND_TEXT  # only a period the page could have offered
     if reason:
-        audit.refuse(store, user, audit.ACTIVITY, code, reason)
+        sign_in.record_refusal(store, user, audit.ACTIVITY, code, reason)
         return refused(reason), no_update, no_update
     chosen = ActivityStatus(status) if status in set(ActivityStatus) else None
     try:

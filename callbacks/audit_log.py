@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import parse_qs
 
 from dash import html
 
+from callbacks import sign_in
 from dashboard import accounts, audit
 from dashboard.access import Principal
 from dashboard.store import Store
-from layouts import audit_log, texts
+from layouts import audit_log, texts, urls
 
 LIMIT = 500
 
@@ -18,10 +18,11 @@ LIMIT = 500
 def page(store: Store, user: Principal, search: str | None) -> html.Div:
     """The log for the filters in the URL (?anvandare=…&handelse=…&fran=2026-05-01)."""
     if not user.is_admin:
-        audit.refuse(store, user, audit.AUDIT_LOG, "ändringsloggen", texts.REFUSED_ADMIN_ONLY)
+        sign_in.record_refusal(store, user, audit.AUDIT_LOG, "ändringsloggen", texts.REFUSED_ADMIN_ONLY)
         return audit_log.refused()
-    query = {key: values[0] for key, values in parse_qs((search or "").lstrip("?")).items()}
-    filters = audit_log.Filters(query.get("anvandare") or None, _action(query.get("handelse")),
+    query = urls.query_values(search)
+    filters = audit_log.Filters(urls.plain_text(query.get("anvandare"), urls.MAX_TEXT_LENGTH),
+                                _action(query.get("handelse")),
                                 _day(query.get("fran")))
     found = audit.events(store, filters.username, filters.action, filters.since, LIMIT)
     return audit_log.page(found, filters, [a.username for a in accounts.accounts(store)], LIMIT)

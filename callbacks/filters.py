@@ -21,8 +21,9 @@ def register(app: Dash, store: Store) -> None:
     def filters_to_url(year: str, period: str, org_code: str, search: str | None) -> str:
         periods = store.reported_periods()
         current = urls.parse(search, periods)
-        if current is None or not str(year).isdigit():
+        chosen_year = urls.whole_number(str(year), 4)
+        if current is None or chosen_year is None:
             return no_update
-        wanted = current.with_changes(year=int(year), period=period, org_code=org_code)
+        wanted = current.with_changes(year=chosen_year, period=period, org_code=org_code)
         new_search = urls.query(urls.parse(urls.query(wanted), periods))
         return new_search if new_search != search else no_update

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 
 from dash import Dash, Input, Output, State, html, no_update
-from flask import abort, request, send_file
+from flask import Response, abort, request, send_file
 
 from callbacks import sign_in
 from dashboard import (
@@ -30,6 +30,7 @@ from dashboard.access import Principal
 from dashboard.control_room import GoalStatus
 from dashboard.goal_results import Brief
 from dashboard.model import Indicator, OrgUnit, Status
+from dashboard.report_builds import ReportBuilds
 from dashboard.store import Store
 from layouts import accuracy as accuracy_page_layout
 from layouts import assessment_form, export_documents, filters, presentation, texts, urls
@@ -165,6 +166,8 @@ def file_name(report_name: str, file_format: str, state: urls.ViewState, org: Or
 
 
 def _register_downloads(app: Dash, store: Store) -> None:
+    builds = ReportBuilds(store)  # per app: kept files and the limit on builds at once
+
     def download(name: str):
         report_name, _, file_format = name.partition(".")
         state = urls.parse(request.query_string.decode(), store.reported_periods())
@@ -172,8 +175,15 @@ def _register_downloads(app: Dash, store: Store) -> None:
             abort(404)
         org = view_org(store, state)
         state = state.with_changes(org_code=org.code)
-        content = document(store, report_name, state, org, dt.date.today())
-        data = exports.to_xlsx(content) if file_format == "xlsx" else exports.to_pdf(content)
+        today = dt.date.today()
+
+        def build() -> bytes:
+            content = document(store, report_name, state, org, today)
+            return exports.to_xlsx(content) if file_format == "xlsx" else exports.to_pdf(content)
+
+        data = builds.file((report_name, file_format, state, today), build)
+        if data is None:
+            return Response(texts.REPORT_BUSY, 503, mimetype="text/plain", headers={"Retry-After": "30"})
         return send_file(io.BytesIO(data), mimetype=FILE_TYPES[file_format], as_attachment=True,
                          download_name=file_name(report_name, file_format, state, org))
 
@@ -231,8 +241,8 @@ def register(app: Dash, store: Store) -> None:
         State(AssessmentIds.KEY, "data"),
     )
     def ask_for_justification(chosen: str | None, key: dict):
-        computed, status = Status(key["computed"]), Status(chosen) if chosen else None
-        if not assessments.needs_justification(computed, status):
+        computed, status = _status(key.get("computed") if isinstance(key, dict) else None), _status(chosen)
+        if computed is None or not assessments.needs_justification(computed, status):
             return True, None
         return False, assessment_form.justification_warning(computed, status)
 
@@ -247,7 +257,7 @@ def register(app: Dash, store: Store) -> None:
         *(State(field, "value") for field in assessment_form.TEXT_FIELDS),
         prevent_initial_call=True,
     )
-    def save(_: int, key: dict, chosen: str | None, *values: str | None):
+    def save(_: int, key: object, chosen: str | None, *values: str | None):
         fields = dict(zip(assessment_form.TEXT_FIELDS, (v or "" for v in values)))
         return submit(store, key, chosen, fields, sign_in.current())
 
@@ -257,19 +267,23 @@ def refusal(store: Store, user: Principal, org: OrgUnit) -> str | None:
     return sign_in.refusal(user, store.org_path(org.id), org.name)
 
 
-def submit(store: Store, key: dict, chosen: str | None, fields: dict[str, str], user: Principal) -> tuple:
+def submit(store: Store, key: object, chosen: str | None, fields: dict[str, str], user: Principal) -> tuple:
     """Save the form against the status computed now; (feedback, history, current, invalid flag per field).
 
     The signed-in person must be allowed to change the organisation: the form's key comes from the
     browser, so a hand-made request for another organisation is refused and logged here."""
-    goal, org = store.goal(key["goal"]), store.org(key["org"])
-    if goal is None or org is None or (reason := refusal(store, user, org)):
-        reason = reason if goal and org else texts.NOT_FOUND_TEXT
-        audit.refuse(store, user, audit.ASSESSMENT, f"{key.get('goal')} för {key.get('org')}", reason)
+    goal_code, org_code, year, period = _key_parts(key)
+    goal = store.goal(goal_code) if goal_code else None
+    org = store.org(org_code) if org_code else None
+    reason = texts.NOT_FOUND_TEXT if goal is None or org is None else refusal(store, user, org)
+    if reason is None and (year, period) not in store.reported_periods():  # the key is the browser's to forge
+        reason = texts.ASSESSMENT_BAD_PERIOD
+    if reason:
+        sign_in.record_refusal(store, user, audit.ASSESSMENT, f"{goal_code} för {org_code} {period} {year}", reason)
         return (refused(reason), no_update, no_update,
                 *assessment_form.invalid_fields([]))
-    [status] = control_room.judge(store, [(goal, org.id)], key["year"], key["period"])
-    draft = assessments.Draft(goal.id, org.id, key["year"], key["period"], Status(chosen) if chosen else None,
+    [status] = control_room.judge(store, [(goal, org.id)], year, period)
+    draft = assessments.Draft(goal.id, org.id, year, period, _status(chosen),
                               analysis=fields[AssessmentIds.ANALYSIS], measures=fields[AssessmentIds.MEASURES],
                               justification=fields[AssessmentIds.JUSTIFICATION])
     try:
@@ -277,8 +291,22 @@ def submit(store: Store, key: dict, chosen: str | None, fields: dict[str, str], 
     except assessments.Invalid as invalid:
         return (assessment_form.problems_summary(invalid.problems), no_update, no_update,
                 *assessment_form.invalid_fields(invalid.problems))
-    history = assessments.history(store, goal.id, org.id, key["year"], key["period"])
-    goal_href = urls.href(urls.goal_path(goal.code), urls.ViewState(key["year"], key["period"], org.code))
-    [now] = control_room.judge(store, [(goal, org.id)], key["year"], key["period"])
+    history = assessments.history(store, goal.id, org.id, year, period)
+    goal_href = urls.href(urls.goal_path(goal.code), urls.ViewState(year, period, org.code))
+    [now] = control_room.judge(store, [(goal, org.id)], year, period)
     return (assessment_form.saved_message(entry, goal_href), assessment_form.history_table(history),
             assessment_form.current(now, entry), *assessment_form.invalid_fields([]))
+
+
+def _status(value: object) -> Status | None:
+    """The status a browser names, or None for none or an unknown one."""
+    return next((status for status in Status if status.value == value), None)
+
+
+def _key_parts(key: object) -> tuple[str | None, str | None, int | None, str | None]:
+    """Goal code, organisation code, year and period of the form's key, each None unless of its type."""
+    if not isinstance(key, dict):
+        return None, None, None, None
+    year = key.get("year")
+    return (urls.plain_text(key.get("goal"), urls.MAX_CODE_LENGTH), urls.plain_text(key.get("org"), urls.MAX_CODE_LENGTH),
+            year if type(year) is int else None, urls.plain_text(key.get("period"), urls.MAX_CODE_LENGTH))

@@ -35,6 +35,8 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
 
 def page(store: Store, pathname: str, search: str | None, user: Principal = ANONYMOUS):
     """The page for a path and query string, as this person may see it."""
+    if urls.plain_text(pathname, urls.MAX_PATH_LENGTH) is None:  # codes go into queries: no NUL, no megabytes
+        return not_found()
     periods = store.reported_periods()
     state = urls.parse(search, periods)
     if state is None:
@@ -55,6 +57,11 @@ def page(store: Store, pathname: str, search: str | None, user: Principal = ANON
     if section == "indikator" and (found := store.indicator(code)) is not None:
         view = indicator_view(store, found, org, state.year, state.period)
         return indicator.page(view, store.org_lineage(org.id), state, _filter_bar(store, state, periods, org))
+    return not_found()
+
+
+def not_found() -> html.Div:
+    """The page for a path that names nothing."""
     return html.Div([html.H1(texts.NOT_FOUND_HEADING), html.P(texts.NOT_FOUND_TEXT)])
 
 

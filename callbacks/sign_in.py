@@ -9,21 +9,27 @@ behind a request; the rules of what that person may do are in dashboard.access.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from dash import Dash
 from flask import Response, has_request_context, redirect, request, session
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
-from dashboard import accounts
+from dashboard import accounts, audit
 from dashboard.access import ANONYMOUS, Principal
 from dashboard.settings import Settings
 from dashboard.store import Store
 from layouts import sign_in, texts
 from layouts.urls import SIGN_IN_PATH, SIGN_OUT_PATH
 
-# Reachable without signing in: the form itself, the CSS it uses, and the health check.
-OPEN_PREFIXES = (SIGN_IN_PATH, "/assets/", "/_favicon.ico", "/healthz")
+# Reachable without signing in: the form itself, the health check, and the CSS the form uses.
+# Exact paths: as prefixes, "/logga-inX" or "/healthz/.." got the app shell (issue 16).
+OPEN_PATHS = frozenset({SIGN_IN_PATH, "/_favicon.ico", "/healthz"})
+OPEN_PREFIX = "/assets/"
+MAX_NEXT_LENGTH = 2000  # longer than any link the app makes
+# A name, a password and the path to return to: anything larger is refused before it is read,
+# so no stranger makes a worker parse megabytes (the upload limit applied before, issue 16).
+MAX_SIGN_IN_BYTES = 8 * 1024
 SESSION_LIFETIME = dt.timedelta(hours=10)  # a working day, then sign in again
 
 
@@ -68,7 +74,7 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
 
     @server.before_request
     def guard() -> Response | None:
-        if request.path.startswith(OPEN_PREFIXES) or current_user.is_authenticated or settings.anonymous_read:
+        if is_open(request.path) or current_user.is_authenticated or settings.anonymous_read:
             return None
         if settings.trusted_user_header and request.headers.get(settings.trusted_user_header):
             name = request.headers[settings.trusted_user_header]
@@ -80,6 +86,10 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
 
     @server.route(SIGN_IN_PATH, methods=["GET", "POST"])
     def sign_in_page() -> Response:
+        if request.method == "POST":
+            if request.content_length is None or request.content_length > MAX_SIGN_IN_BYTES:
+                return _form("/", "", texts.SIGN_IN_TOO_LARGE, 413)
+            request.max_content_length = MAX_SIGN_IN_BYTES  # and the parser stops there whatever is claimed
         next_path = safe_next(request.values.get("nasta", "/"))
         if request.method == "GET":
             return Response(sign_in.page(SIGN_IN_PATH, next_path), mimetype="text/html")
@@ -96,8 +106,16 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
 
     @server.post(SIGN_OUT_PATH)
     def sign_out() -> Response:
+        if current_user.is_authenticated:  # ends this cookie and any copy of it, in every worker
+            accounts.sign_out(store, current_user.principal.username)
         logout_user()
         return redirect(SIGN_IN_PATH)
+
+
+def record_refusal(store: Store, user: Principal, action: str, target: str, reason: str) -> None:
+    """Log a refused write with the client's address, which bounds how many are kept in full."""
+    address = (request.remote_addr or "") if has_request_context() else ""
+    audit.refuse(store, user, action, target, reason, address)
 
 
 def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:
@@ -109,9 +127,22 @@ def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:
     return None
 
 
-def safe_next(path: str) -> str:
-    """Where to go after signing in: only a path on this site, never another host."""
-    return path if path.startswith("/") and not path.startswith(("//", "/\\")) else "/"
+def is_open(path: str) -> bool:
+    """Whether a path is served to people who have not signed in."""
+    return path in OPEN_PATHS or path.startswith(OPEN_PREFIX)
+
+
+def safe_next(target: str) -> str:
+    """Where to go after signing in: a path on this site (with its query), else the start page.
+
+    Browsers drop tabs and newlines and read a backslash as a slash, so "/<tab>/evil.example"
+    would lead to another host: any whitespace, control character or backslash is refused."""
+    if len(target) > MAX_NEXT_LENGTH or any(c.isspace() or not c.isprintable() or c == "\\" for c in target):
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return "/"
+    return target
 
 
 def _form(next_path: str, username: str, message: str, status: int) -> Response:

@@ -19,7 +19,7 @@ from dashboard import agenda, audit, change_sets, csv_export
 from dashboard.access import Principal
 from dashboard.csv_import import MAX_FILE_BYTES, Problem, UploadFile, too_large
 from dashboard.store import Store
-from dashboard.upload_scope import OUT_OF_SCOPE, EditorScope
+from dashboard.upload_scope import EditorScope, beyond_scope, may_undo
 from layouts import texts, upload
 from layouts.ids import UploadIds
 
@@ -74,8 +74,8 @@ def register(app: Dash, store: Store) -> None:
         try:
             saved = change_sets.commit(store, files, user_name=user.username, scope=EditorScope(user))
         except change_sets.UploadRejected as rejected:  # out of scope, or the database changed since the preview
-            if any(p.issue == OUT_OF_SCOPE for p in rejected.problems):
-                audit.refuse(store, user, audit.UPLOAD, names, f"{len(rejected.problems)} rader utanför behörigheten")
+            if denied := beyond_scope(rejected.problems):  # admin-only files too (issue 16)
+                sign_in.record_refusal(store, user, audit.UPLOAD, names, f"{len(denied)} rader utanför behörigheten")
             return upload.problem_list(rejected.problems), no_update, True, None
         agenda.prepare_city(store)
         return upload.saved_message(saved), upload.upload_log(change_sets.list_uploads(store), user), True, None
@@ -91,7 +91,7 @@ def register(app: Dash, store: Store) -> None:
             return no_update, no_update
         user, upload_id = sign_in.current(), int(ctx.triggered_id["index"])
         found = change_sets.find_upload(store, upload_id)
-        if found is None or not user.may_undo(found.user_name):
+        if found is None or not may_undo(store, user, upload_id, found.user_name):
             reason = texts.REFUSED_UNDO if user.may_edit_something else texts.REFUSED_READ_ONLY
             return refuse(store, user, audit.UNDO, f"uppladdning {upload_id}", reason), no_update
         try:
@@ -104,7 +104,7 @@ def register(app: Dash, store: Store) -> None:
 
 def refuse(store: Store, user: Principal, action: str, target: str, reason: str):
     """Log a refused write and say why, where the result would have been shown."""
-    audit.refuse(store, user, action, target, reason)
+    sign_in.record_refusal(store, user, action, target, reason)
     return upload.error_message(reason)
 
 

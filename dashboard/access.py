@@ -33,7 +33,7 @@ class Principal:
     role: Role | None  # None: not signed in (anonymous read access)
     scope_codes: tuple[str, ...] = ()
     scope_paths: tuple[str, ...] = ()
-    session_stamp: str = ""  # changes with the password, which ends the sessions signed in with the old one
+    session_stamp: str = ""  # changes with the password and at sign-out, ending older sessions
     scope_names: tuple[str, ...] = ()  # the organisations' names, for messages
 
     @property

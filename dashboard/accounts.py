@@ -31,6 +31,7 @@ secret_t = AppSecretRecord.__table__
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,99}$")
 MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 256  # hashing has a cost; no passphrase needs more
 ATTEMPT_WINDOW = dt.timedelta(minutes=15)
 MAX_FAILURES_PER_USER = 5
 MAX_FAILURES_PER_ADDRESS = 20
@@ -94,6 +95,26 @@ def set_password(store: Store, username: str, password: str, actor: str) -> None
         audit.record(conn, actor, audit.USER_PASSWORD, username)
 
 
+def end_sessions(store: Store, username: str, actor: str) -> None:
+    """Sign an account out everywhere (an administrator's decision, so it is audited)."""
+    with store.engine.begin() as conn:
+        if not _next_generation(conn, username):
+            raise AccountError(f"Det finns inget konto som heter {username}.")
+        audit.record(conn, actor, audit.USER_SIGN_OUT, username)
+
+
+def sign_out(store: Store, username: str) -> None:
+    """End the sessions an account signed in before now: a copied cookie stops working too."""
+    with store.engine.begin() as conn:
+        _next_generation(conn, username)
+
+
+def _next_generation(conn: Connection, username: str) -> bool:
+    changed = conn.execute(update(user_t).where(user_t.c.username == username)
+                           .values(session_generation=user_t.c.session_generation + 1)).rowcount
+    return bool(changed)
+
+
 def accounts(store: Store) -> list[Account]:
     """Every account, by username."""
     with store.engine.connect() as conn:
@@ -115,12 +136,15 @@ def sign_in(store: Store, username: str, password: str, address: str) -> Princip
     with store.engine.begin() as conn:
         since = audit.now() - ATTEMPT_WINDOW
         conn.execute(delete(attempt_t).where(attempt_t.c.at < since - dt.timedelta(days=1)))
-        if _failures(conn, since, attempt_t.c.username == username) >= MAX_FAILURES_PER_USER or \
+        # Per account *and* address: a stranger's guesses must not lock a named politician out.
+        if _failures(conn, since, (attempt_t.c.username == username) & (attempt_t.c.address == address)) \
+                >= MAX_FAILURES_PER_USER or \
                 _failures(conn, since, attempt_t.c.address == address) >= MAX_FAILURES_PER_ADDRESS:
             raise TooManyAttempts()
         stored = conn.execute(select(user_t.c.password_hash).where(user_t.c.username == username)).scalar()
         # An unknown name costs the same hashing as a wrong password: no hint which names exist.
-        ok = check_password_hash(stored or _dummy_hash(), password) and stored is not None
+        ok = len(password) <= MAX_PASSWORD_LENGTH and \
+            check_password_hash(stored or _dummy_hash(), password) and stored is not None
         conn.execute(insert(attempt_t).values(at=audit.now(), username=username[:100], address=address[:100],
                                               succeeded=ok))
         return _principal(conn, username) if ok else None
@@ -147,7 +171,8 @@ def _principal(conn: Connection, username: str) -> Principal | None:
     scopes = conn.execute(select(org_t.c.code, org_t.c.path, org_t.c.name)
                           .join(scope_t, scope_t.c.org_code == org_t.c.code)
                           .where(scope_t.c.user_id == row["id"]).order_by(org_t.c.code)).all()
-    stamp = hashlib.sha256((row["password_hash"] or "").encode()).hexdigest()[:16]
+    # A session is valid while both the password and the session generation it began under hold.
+    stamp = hashlib.sha256(f"{row['password_hash'] or ''}|{row['session_generation']}".encode()).hexdigest()[:16]
     codes, paths, names = (tuple(column) for column in zip(*scopes)) if scopes else ((), (), ())
     return Principal(row["username"], row["display_name"], Role(row["role"]), codes, paths, stamp, names)
 
@@ -179,6 +204,8 @@ def _check_new(username: str, role: Role, org_codes: Sequence[str], password: st
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"Lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken.")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise AccountError(f"Lösenordet får ha högst {MAX_PASSWORD_LENGTH} tecken.")
 
 
 def _check_orgs(conn: Connection, org_codes: Sequence[str]) -> None:

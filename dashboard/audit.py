@@ -11,9 +11,10 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
 from dashboard.access import Principal
+from dashboard.log_text import bounded
 from dashboard.schema_access import AuditEventRecord
 from dashboard.schema_followup import AssessmentAuditRecord
 from dashboard.store import Store, goal_t, org_t, upload_t
@@ -23,9 +24,14 @@ assessment_audit_t = AssessmentAuditRecord.__table__
 DONE, REFUSED = "done", "refused"
 UPLOAD, UNDO, ASSESSMENT = "upload", "undo", "assessment"
 USER_ADD, USER_REMOVE, USER_PASSWORD = "user_add", "user_remove", "user_password"
+USER_SIGN_OUT = "user_signout"  # an administrator ended every session of an account
 ACTIVITY, AUDIT_LOG = "activity", "audit_log"  # AUDIT_LOG: only ever refused (the page is for admins)
-ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD)
+ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD, USER_SIGN_OUT)
 log = logging.getLogger("kontrollrummet.audit")
+# Refusals kept in full per account and address within the window; later ones only count up.
+MAX_REFUSALS_KEPT = 20
+REFUSAL_WINDOW = dt.timedelta(minutes=10)
+MAX_TARGET, MAX_DETAIL, MAX_ADDRESS = 500, 1000, 100
 
 
 @dataclass(frozen=True)
@@ -46,17 +52,29 @@ def now() -> dt.datetime:
 
 
 def record(conn: Connection, username: str, action: str, target: str, detail: str = "",
-           outcome: str = DONE) -> None:
+           outcome: str = DONE, address: str = "") -> None:
     """Add a row to the audit log inside the caller's transaction."""
-    conn.execute(insert(audit_t).values(at=now(), username=username, action=action, target=target[:500],
-                                        detail=detail, outcome=outcome))
+    conn.execute(insert(audit_t).values(at=now(), username=username, action=action,
+                                        target=bounded(target, MAX_TARGET), detail=bounded(detail, MAX_DETAIL),
+                                        outcome=outcome, address=bounded(address, MAX_ADDRESS)))
 
 
-def refuse(store: Store, principal: Principal, action: str, target: str, reason: str) -> None:
-    """Record a refused request in the log and in the server log; it changed nothing else."""
-    log.warning("refused %s by %s on %s: %s", action, principal.username, target, reason)
+def refuse(store: Store, principal: Principal, action: str, target: str, reason: str, address: str = "") -> None:
+    """Record a refused request in the log and in the server log; it changed nothing else.
+
+    Past MAX_REFUSALS_KEPT from one account and address in the window, only the newest row's
+    count goes up: a flood neither buries real events nor fills the disk."""
+    e = audit_t.c
+    address, target, reason = bounded(address, MAX_ADDRESS), bounded(target, MAX_TARGET), bounded(reason, MAX_DETAIL)
     with store.engine.begin() as conn:
-        record(conn, principal.username, action, target, reason, REFUSED)
+        recent = conn.execute(select(e.id).where(
+            e.username == principal.username, e.address == address, e.outcome == REFUSED,
+            e.at >= now() - REFUSAL_WINDOW).order_by(e.at.desc(), e.id.desc()).limit(MAX_REFUSALS_KEPT)).scalars().all()
+        if len(recent) >= MAX_REFUSALS_KEPT:
+            conn.execute(update(audit_t).where(e.id == recent[0]).values(repeats=e.repeats + 1))
+            return
+        record(conn, principal.username, action, target, reason, REFUSED, address)
+    log.warning("refused %s by %s from %s on %s: %s", action, principal.username, address, target, reason)
 
 
 def events(store: Store, username: str | None = None, action: str | None = None,
@@ -112,10 +130,14 @@ def _assessment_saves(conn, username, action, start, limit) -> list[Event]:
 
 def _other_events(conn, username, action, start, limit) -> list[Event]:
     e = audit_t.c
-    stmt = select(e.at, e.username, e.action, e.target, e.detail, e.outcome)
+    stmt = select(e.at, e.username, e.action, e.target, e.detail, e.outcome, e.repeats)
     stmt = _window(stmt.where(e.action == action) if action else stmt, e.at, e.username, username, start, limit)
-    return [Event(_utc(row.at), row.username, row.action, row.target, row.detail, row.outcome)
-            for row in conn.execute(stmt)]
+    return [Event(_utc(row.at), row.username, row.action, row.target, _with_repeats(row.detail, row.repeats),
+                  row.outcome) for row in conn.execute(stmt)]
+
+
+def _with_repeats(detail: str, repeats: int) -> str:
+    return f"{detail} (och {repeats} likadana nekade förfrågningar till)" if repeats else detail
 
 
 def _utc(at: dt.datetime) -> dt.datetime:

@@ -75,11 +75,13 @@ def serve(host: str | None, port: int | None, debug: bool | None, workers: int |
     checked = _open_store(settings.database_url)
     checked.check()
     checked.engine.dispose()  # no connection of this process may outlive it in the workers
+    from dashboard import serving
+
+    for warning in serving.startup_warnings(settings):
+        click.echo(warning, err=True)
     if settings.workers > 1:
         if settings.debug:
             raise click.ClickException("Utvecklingsläget (--debug) fungerar bara med en arbetsprocess.")
-        from dashboard import serving
-
         click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/ "
                    f"med {settings.workers} arbetsprocesser")
         serving.run(settings)
@@ -88,7 +90,8 @@ def serve(host: str | None, port: int | None, debug: bool | None, workers: int |
 
     app = create_app(settings)
     click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/")
-    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+    app.run(host=settings.host, port=settings.port, debug=settings.debug,
+            request_handler=serving.QuietRequestHandler)
 
 
 @main.command(help="Skapa en databas med demodata (eller den stora Stockholmsvolymen).")
@@ -401,6 +404,20 @@ def user_password(username: str, password_stdin: bool, database_url: str | None)
     store.check()
     accounts.set_password(store, username, _new_password(password_stdin), _user(None))
     click.echo(f"Kontot {username} har fått ett nytt lösenord.")
+
+
+@user.command("signout", help="Logga ut ett konto överallt: alla dess sessioner upphör vid nästa klick.")
+@click.argument("username", metavar="ANVÄNDARNAMN")
+@DATABASE_OPTION
+@_fail_on_database_errors
+@_fail_on_account_errors
+def user_signout(username: str, database_url: str | None) -> None:
+    from dashboard import accounts
+
+    store = _open_store(database_url)
+    store.check()
+    accounts.end_sessions(store, username, _user(None))
+    click.echo(f"Kontot {username} är utloggat överallt.")
 
 
 def _new_password(from_stdin: bool) -> str:

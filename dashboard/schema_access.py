@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dashboard.schema import Base
@@ -26,6 +26,8 @@ class UserRecord(Base):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # Counted up by sign-out, a new password and `user signout`: older sessions end (migration 0008).
+    session_generation: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class UserScopeRecord(Base):
@@ -47,6 +49,8 @@ class AuditEventRecord(Base):
     target: Mapped[str] = mapped_column(String(500), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(String(20))  # "done" or "refused"
+    address: Mapped[str] = mapped_column(String(100), server_default="")  # the client's, for refusals
+    repeats: Mapped[int] = mapped_column(Integer, server_default="0")  # refusals past the bound, counted here
 
 
 class LoginAttemptRecord(Base):

@@ -14,11 +14,53 @@ from sqlalchemy import Connection, Table, select
 from dashboard.access import STRUCTURE_KINDS, Principal
 from dashboard.csv_formats import BY_KIND
 from dashboard.csv_import import ParsedFile, Problem, is_valid
-from dashboard.store import activity_t, goal_t, org_t
+from dashboard.schema import KoladaOrgRecord
+from dashboard.store import (
+    Store,
+    activity_t,
+    activity_update_t,
+    assessment_t,
+    goal_t,
+    indicator_t,
+    link_t,
+    measurement_t,
+    org_t,
+    target_t,
+)
 
 OWNED_BY_CODE = {"goals": goal_t, "activities": activity_t}
 OUT_OF_SCOPE = "organisationen ligger utanför din behörighet"
 STRUCTURE_ONLY_ADMIN = "filen ändrar {kind}, vilket bara en administratör får göra"
+STRUCTURE_TABLES = (org_t, indicator_t, link_t, KoladaOrgRecord.__table__)
+ORG_TABLES = (goal_t, target_t, measurement_t, activity_t, assessment_t)
+
+
+def beyond_scope(problems: Sequence[Problem]) -> list[Problem]:
+    """The problems that are a matter of permission (rows outside the scope, admin-only files)."""
+    admin_only = STRUCTURE_ONLY_ADMIN.partition("{kind}")[2]
+    return [p for p in problems if p.issue == OUT_OF_SCOPE or p.issue.endswith(admin_only)]
+
+
+def may_undo(store: Store, principal: Principal, upload_id: int, uploaded_by: str) -> bool:
+    """Administrators undo any upload; editors their own, while every row it holds is in their scope now.
+
+    An account made again for another unit keeps its name, not the right to its old unit's rows."""
+    if principal.is_admin:
+        return True
+    if not principal.may_undo(uploaded_by):
+        return False
+    with store.engine.connect() as conn:
+        if any(conn.execute(select(t.c.upload_id).where(t.c.upload_id == upload_id).limit(1)).first()
+               for t in STRUCTURE_TABLES):
+            return False
+        paths = {path for table in ORG_TABLES for path in conn.execute(
+            select(org_t.c.path).distinct().join(table, table.c.org_id == org_t.c.id)
+            .where(table.c.upload_id == upload_id)).scalars()}
+        paths.update(conn.execute(
+            select(org_t.c.path).distinct().join(activity_t, activity_t.c.org_id == org_t.c.id)
+            .join(activity_update_t, activity_update_t.c.activity_id == activity_t.c.id)
+            .where(activity_update_t.c.upload_id == upload_id)).scalars())
+    return all(principal.may_edit(path) for path in paths)
 
 
 class EditorScope:

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from dashboard.log_text import bounded
+
 log = logging.getLogger("kontrollrummet.web")
 # Room for base64 (4/3 of the files) and the JSON around it in one Dash request.
 BODY_PER_FILE_BYTE = 4 / 3
@@ -38,8 +40,10 @@ def content_security_policy(script_hashes: Sequence[str]) -> str:
 
 
 def install(server: Flask, script_hashes: Sequence[str], max_upload_bytes: int,
-            render_error: Callable[[int], Response], debug: bool) -> None:
-    """Add the limits, the headers and the error pages (in debug mode Dash shows its own)."""
+            render_error: Callable[[int], Response], debug: bool, hsts: bool = False) -> None:
+    """Add the limits, the headers and the error pages (in debug mode Dash shows its own).
+
+    `hsts`: served over HTTPS only (KONTROLLRUMMET_SECURE_COOKIES), so browsers may insist on it."""
     server.config["MAX_CONTENT_LENGTH"] = int(max_upload_bytes * BODY_PER_FILE_BYTE) + BODY_SLACK_BYTES
     policy = content_security_policy(script_hashes)
 
@@ -48,8 +52,9 @@ def install(server: Flask, script_hashes: Sequence[str], max_upload_bytes: int,
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return None
         origin = request.headers.get("Origin") or request.headers.get("Referer")
-        if origin and urlsplit(origin).netloc != request.host:
-            log.warning("refused a %s to %s from %s", request.method, request.path, origin)
+        parts = urlsplit(origin or "")
+        if origin and (parts.scheme, parts.netloc) != (request.scheme, request.host):  # http://host is another origin
+            log.warning("refused a %s to %s from %s", request.method, bounded(request.path, 500), bounded(origin, 500))
             return Response("Förfrågan kom från en annan webbplats och nekades.", 403, mimetype="text/plain")
         return None
 
@@ -59,6 +64,8 @@ def install(server: Flask, script_hashes: Sequence[str], max_upload_bytes: int,
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
+        if hsts:
+            response.headers["Strict-Transport-Security"] = "max-age=31536000"
         return response
 
     @server.errorhandler(RequestEntityTooLarge)
@@ -72,5 +79,5 @@ def install(server: Flask, script_hashes: Sequence[str], max_upload_bytes: int,
     def failure(error: Exception) -> Response:
         if isinstance(error, HTTPException) and error.code < 500:
             return error
-        log.exception("request to %s failed", request.path)  # the trace goes to the log only
+        log.exception("request to %s failed", bounded(request.path, 500))  # the trace goes to the log only
         return render_error(500)

@@ -6,8 +6,6 @@ Paths are Swedish, as people read and share them: /avvikelser, /presentation?nr=
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
-
 from layouts import urls
 
 DEVIATIONS_PATH = "/avvikelser"
@@ -45,8 +43,7 @@ def shown_from(search: str | None) -> int:
 
 
 def _positive(search: str | None, key: str, default: int) -> int:
-    value = parse_qs((search or "").lstrip("?")).get(key, [""])[0]
-    return int(value) if value.isdigit() and int(value) > 0 else default
+    return urls.whole_number(urls.query_values(search).get(key), 6) or default
 
 
 def assessment_path(goal_code: str) -> str:

@@ -725,6 +725,7 @@ AUDIT_ACTION_LABEL = {
     "user_add": "Konto skapat",
     "user_remove": "Konto borttaget",
     "user_password": "Nytt lösenord",
+    "user_signout": "Utloggat överallt",
     "audit_log": "Ändringsloggen",
     "activity": "Aktivitetsuppföljning",
 }
@@ -839,3 +840,8 @@ GOALS_MET_ON_FORECAST = (
     "Av {met} bedömda mål som räknas fram som uppfyllda {period} {year} är {count} ◌ uppfyllda enligt "
     "prognos: utan prognoserna vore de inte uppfyllda."
 )
+
+# Hardening (issue 16): the web surface's refusals.
+SIGN_IN_TOO_LARGE = "Inloggningen var för stor och lästes inte. Ladda om sidan och försök igen."
+ASSESSMENT_BAD_PERIOD = "Målbedömningen gäller ett år eller en period som inte är rapporterad och sparades inte."
+REPORT_BUSY = "Rapporter byggs just nu för andra användare. Försök igen om en stund."

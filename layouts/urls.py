@@ -6,6 +6,7 @@ Query keys are Swedish, since people read and share these links: `ar` (year), `p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, quote, urlencode
@@ -17,6 +18,10 @@ AUDIT_PATH = "/andringslogg"
 SIGN_IN_PATH = "/logga-in"
 SIGN_OUT_PATH = "/logga-ut"
 LEVEL_KEYS = {GoalLevel.COUNCIL: "kf", GoalLevel.COMMITTEE: "namnd", GoalLevel.UNIT: "enhet"}
+# Bounds on what the address bar may carry into a query (the store's columns are no longer).
+MAX_CODE_LENGTH = 60
+MAX_TEXT_LENGTH = 200
+MAX_PATH_LENGTH = 500
 
 
 @dataclass(frozen=True)
@@ -36,9 +41,9 @@ def parse(search: str | None, periods: Sequence[tuple[int, str]]) -> ViewState |
     """The requested view, falling back to the newest reported period; None if nothing is reported."""
     if not periods:
         return None
-    query = {key: values[0] for key, values in parse_qs((search or "").lstrip("?")).items()}
-    year_text, period = query.get("ar", ""), query.get("period", "")
-    year = int(year_text) if year_text.isdigit() else periods[-1][0]
+    query = query_values(search)
+    period = query.get("period", "")
+    year = whole_number(query.get("ar"), 4) or periods[-1][0]
     in_year = [p for y, p in periods if y == year]
     if not in_year:
         year, in_year = periods[-1][0], [p for y, p in periods if y == periods[-1][0]]
@@ -46,10 +51,28 @@ def parse(search: str | None, periods: Sequence[tuple[int, str]]) -> ViewState |
     return ViewState(
         year=year,
         period=period if period in in_year else in_year[-1],
-        org_code=query.get("org") or None,
+        org_code=plain_text(query.get("org"), MAX_CODE_LENGTH),
         level=level,
-        sort=query.get("sortera") or None,
+        sort=plain_text(query.get("sortera"), MAX_CODE_LENGTH),
     )
+
+
+def query_values(search: str | None) -> dict[str, str]:
+    """The first value of each key of a query string ("?ar=2026&org=SKA")."""
+    return {key: values[0] for key, values in parse_qs((search or "").lstrip("?")).items()}
+
+
+def whole_number(text: str | None, max_digits: int) -> int | None:
+    """A number written in at most `max_digits` ASCII digits, else None.
+
+    str.isdigit() also takes "²" and Arabic-Indic digits, which int() then refuses or reads,
+    and int() refuses more than 4,300 digits: both were server errors (issue 16)."""
+    return int(text) if text and re.fullmatch(f"[0-9]{{1,{max_digits}}}", text) else None
+
+
+def plain_text(text: object, max_length: int) -> str | None:
+    """The text if it is short and printable (no NUL, which PostgreSQL refuses), else None."""
+    return text if isinstance(text, str) and text and len(text) <= max_length and text.isprintable() else None
 
 
 def query(state: ViewState) -> str:

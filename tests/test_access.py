@@ -10,11 +10,13 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 
 import pytest
 
-from dashboard import audit, change_sets, csv_export
+from dashboard import accounts, audit, change_sets, csv_export
+from dashboard.access import Role
 from dashboard.app import create_app
 from dashboard.csv_formats import ACTIVITIES, ACTIVITY_UPDATES, MEASUREMENTS
 from dashboard.csv_import import UploadFile
@@ -158,11 +160,15 @@ def test_a_nämnd_controller_may_upload_for_every_unit_below_it(app, store):
     UploadFile("aktivitetsuppfoljning.csv", csv_export.csv_bytes(ACTIVITY_UPDATES, [(
         "SKA-FSK-02-E1-A2022-1", 2026, "T2", ActivityStatus.DELAYED, "")])),
 ], ids=["structure", "moving-the-neighbours-activity", "the-neighbours-activity-follow-up"])
-def test_an_editor_cannot_reach_outside_by_other_files(app, store, file):
+def test_an_editor_cannot_reach_outside_by_other_files(app, store, file, caplog):
     before = database_digest(store, leave_out=LOGS)
-    answer = _save(app, signed_in(app, "enhetschef"), file)
+    with caplog.at_level(logging.WARNING, logger="kontrollrummet.audit"):
+        answer = _save(app, signed_in(app, "enhetschef"), file)
     assert texts.SAVED_HEADING not in answer and ("utanför din behörighet" in answer or "administratör" in answer)
     assert database_digest(store, leave_out=LOGS) == before
+    [refusal] = _refusals(store)  # in the Ändringslogg and the server log, admin-only files too
+    assert refusal.username == "enhetschef" and refusal.action == audit.UPLOAD and file.name in refusal.target
+    assert any(file.name in r.getMessage() for r in caplog.records if r.name == "kontrollrummet.audit")
 
 
 def test_an_editor_assesses_their_own_unit_but_not_the_neighbours(app, store):
@@ -195,6 +201,53 @@ def test_editors_undo_their_own_uploads_only_and_admins_any(app, store):
     assert "ångrad" in _undo(app, signed_in(app, "admin"), controllers)
     [undone] = [e for e in audit.events(store, action=audit.UNDO) if e.outcome == audit.DONE]
     assert undone.username == "admin"
+
+
+@pytest.mark.parametrize("new_scope, undone", [(NEIGHBOUR, False), (OWN_UNIT, True)])
+def test_an_editor_undoes_their_own_upload_only_within_their_scope_now(app, store, new_scope, undone):
+    _save(app, signed_in(app, "enhetschef"), _outcomes(OWN_UNIT))
+    own = change_sets.list_uploads(store)[0].id
+    accounts.remove(store, "enhetschef", actor="test")  # the account made again, for a unit of its scope now
+    accounts.add(store, "enhetschef", "", Role.EDITOR, [new_scope], "ett-nytt-losenord", actor="test")
+    client = app.server.test_client()
+    client.post("/logga-in", data={"username": "enhetschef", "password": "ett-nytt-losenord"})
+    before = database_digest(store, leave_out=LOGS)
+    answer = _undo(app, client, own)
+    if undone:
+        assert "ångrad" in answer
+        return
+    assert texts.REFUSED_UNDO in answer
+    assert database_digest(store, leave_out=LOGS) == before
+    assert [e.action for e in _refusals(store)] == [audit.UNDO]
+
+
+@pytest.mark.parametrize("year, period", [(1999, "T2"), (2999, "T2"), (1, "T2"), (2026, "Q9"), ("2026", "T2"),
+                                          (True, "T2"), (None, None), ([2026], {"T": 2}), (2026.5, "T2")])
+def test_an_assessment_for_a_year_or_period_not_reported_is_refused(app, store, year, period):
+    key = {"goal": "KF1.3", "org": OWN_UNIT, "year": year, "period": period, "computed": "not_met"}
+    before = database_digest(store, leave_out=LOGS)
+    answer = _post(signed_in(app, "enhetschef"), callback_payload(
+        app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder."]))
+    assert texts.ASSESSMENT_BAD_PERIOD in answer
+    assert database_digest(store, leave_out=LOGS) == before
+
+
+@pytest.mark.parametrize("key", [None, [], "KF1.3", {"goal": 5, "org": OWN_UNIT, "year": 2026, "period": "T2"},
+                                 {"goal": "KF1.3\x00", "org": OWN_UNIT, "year": 2026, "period": "T2"}, {}])
+def test_an_odd_assessment_key_is_refused_without_a_server_error(app, store, key):
+    answer = _post(signed_in(app, "enhetschef"), callback_payload(
+        app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder."]))
+    assert texts.NOT_FOUND_TEXT in answer or texts.ASSESSMENT_BAD_PERIOD in answer
+    _post(signed_in(app, "enhetschef"), callback_payload(app, AssessmentIds.STATUS, ["påhittad"], [key]))
+
+
+def test_an_unknown_status_is_not_saved(app, store):
+    key = {"goal": "KF1.3", "org": OWN_UNIT, "year": 2026, "period": "T2", "computed": "not_met"}
+    before = database_digest(store, leave_out=LOGS)
+    answer = _post(signed_in(app, "enhetschef"), callback_payload(
+        app, AssessmentIds.SAVE, [1], [key, "påhittad", "", "Analys.", "Åtgärder."]))
+    assert texts.SAVED.partition(" {")[0] not in answer
+    assert database_digest(store, leave_out=LOGS) == before
 
 
 # ---- pages show only what the person may use ---------------------------------------------------

@@ -56,15 +56,25 @@ def test_only_the_right_password_signs_in_and_it_is_stored_hashed(tiny):
     assert PASSWORD not in stored and stored.startswith("scrypt:")
 
 
-def test_repeated_failures_lock_the_account_for_a_while_even_with_the_right_password(tiny):
+def test_repeated_failures_lock_the_account_for_a_while_from_that_address_only(tiny):
     accounts.add(tiny, "anna", "", Role.READER, [], PASSWORD, actor="admin")
     for _ in range(accounts.MAX_FAILURES_PER_USER):
         assert accounts.sign_in(tiny, "anna", "gissning", "10.0.0.1") is None
     with pytest.raises(accounts.TooManyAttempts):
-        accounts.sign_in(tiny, "anna", PASSWORD, "10.0.0.2")
+        accounts.sign_in(tiny, "anna", PASSWORD, "10.0.0.1")
+    # A stranger's guesses do not lock Anna out of her own computer before the meeting.
+    assert accounts.sign_in(tiny, "anna", PASSWORD, "10.0.0.2") is not None
     with tiny.engine.begin() as conn:  # the window passes
         conn.execute(update(accounts.attempt_t).values(at=audit.now() - accounts.ATTEMPT_WINDOW * 2))
     assert accounts.sign_in(tiny, "anna", PASSWORD, "10.0.0.1") is not None
+
+
+def test_a_password_over_the_cap_is_neither_set_nor_hashed_at_sign_in(tiny):
+    too_long = "x" * (accounts.MAX_PASSWORD_LENGTH + 1)
+    with pytest.raises(accounts.AccountError, match="högst"):
+        accounts.add(tiny, "anna", "", Role.READER, [], too_long, actor="admin")
+    accounts.add(tiny, "anna", "", Role.READER, [], PASSWORD, actor="admin")
+    assert accounts.sign_in(tiny, "anna", PASSWORD + too_long, "10.0.0.1") is None
 
 
 def test_one_address_guessing_many_names_is_stopped(tiny):

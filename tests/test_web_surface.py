@@ -150,3 +150,27 @@ def test_anonymous_read_access_reads_everything_and_writes_nothing(url):
     assert page.status_code == 200 and "goal-card" in page.get_data(as_text=True)
     upload_page = client.post("/_dash-update-component", json=route_payload("/uppladdning", ""))
     assert texts.REFUSED_READ_ONLY in json.dumps(upload_page.get_json(), ensure_ascii=False)
+
+
+def test_a_post_from_the_same_host_over_another_scheme_is_refused(url):
+    client = signed_in(_app(url))
+    downgraded = client.post("/_dash-update-component", json=route_payload("/", ""),
+                             headers={"Origin": "https://localhost"})  # the app is served over http here
+    assert downgraded.status_code == 403
+
+
+def test_behind_a_proxy_a_clients_own_forwarded_host_does_not_pass_the_origin_check(url):
+    client = signed_in(_app(url, proxy_count=1))
+    forged = client.post("/_dash-update-component", json=route_payload("/", ""),
+                         headers={"Origin": "https://evil.example", "X-Forwarded-Host": "evil.example",
+                                  "X-Forwarded-Proto": "https"})
+    assert forged.status_code == 403
+    through_proxy = client.post("/_dash-update-component", json=route_payload("/", ""),
+                                headers={"Origin": "https://localhost", "X-Forwarded-Proto": "https"})
+    assert through_proxy.status_code == 200
+
+
+def test_strict_transport_security_only_with_secure_cookies(url):
+    assert "Strict-Transport-Security" not in _app(url).server.test_client().get("/logga-in").headers
+    secure = _app(url, secure_cookies=True).server.test_client().get("/logga-in").headers
+    assert "max-age=" in secure["Strict-Transport-Security"]
