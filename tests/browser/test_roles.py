@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from dashboard import csv_export
@@ -80,12 +81,16 @@ def test_a_session_that_ends_leads_back_to_sign_in_and_then_to_the_same_view(pag
     expect(page.locator(".goal-card").first).to_be_visible()
     page.wait_for_load_state("networkidle")
     page.context.clear_cookies()  # as when the session expires or the account is removed
-    page.get_by_role("link", name=texts.NAV_DEVIATIONS).click()
+    try:
+        page.get_by_role("link", name=texts.NAV_DEVIATIONS).click(timeout=5_000)
+        wanted = r"/avvikelser\?"
+    except PlaywrightTimeoutError:  # a background request met the ended session first and led to sign-in
+        wanted = r"/\?org=SKA"
     expect(page.get_by_role("heading", level=1)).to_have_text(texts.SIGN_IN_TITLE)
     page.get_by_label(texts.USERNAME_LABEL).fill("politiker")
     page.get_by_label(texts.PASSWORD_LABEL).fill(PASSWORDS["politiker"])
     page.get_by_role("button", name=texts.SIGN_IN_BUTTON).click()
-    expect(page).to_have_url(re.compile(r"/avvikelser\?"))
+    expect(page).to_have_url(re.compile(wanted))
 
 
 @pytest.mark.user("enhetschef")
