@@ -100,7 +100,11 @@ class ParsedFile:
 
 
 class _Unreadable(Exception):
-    """The whole file is refused; args are the issue and what was expected."""
+    """The whole file is refused, for an issue found on one row or none."""
+
+    def __init__(self, issue: str, expected: str, row: int | None = None) -> None:
+        super().__init__(issue)
+        self.problem = (row, None, None, issue, expected)
 
 
 def read_upload(upload: UploadFile, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile:
@@ -111,10 +115,10 @@ def read_upload(upload: UploadFile, max_bytes: int = MAX_FILE_BYTES) -> ParsedFi
             raise _Unreadable(*too_large(len(upload.content), max_bytes))
         parsed.checksum = hashlib.sha256(upload.content).hexdigest()
         text = _decode(upload.content, parsed)
-        table = _kolada_json(text) if text.lstrip()[:1] in ("{", "[") else _csv(text, parsed)
+        table = _kolada_json(text, parsed) if text.lstrip()[:1] in ("{", "[") else _csv(text, parsed)
         _read_table(parsed, table)
     except _Unreadable as error:
-        parsed.problems.append(Problem(upload.name, None, None, None, *error.args))
+        parsed.problems.append(Problem(upload.name, *error.problem))
     parsed.problems.sort(key=lambda problem: problem.row or 0)
     return parsed
 
@@ -146,14 +150,22 @@ def _decode(data: bytes, parsed: ParsedFile) -> str:
             "filen är en Excel-arbetsbok, inte en CSV-fil",
             'en CSV-fil: välj "Spara som" i Excel och filformatet "CSV UTF-8" eller "CSV"',
         )
+    text = _text(data, parsed)
+    nul = text.find("\x00")  # checked on the text: UTF-16 has NUL bytes, a BOM hides none
+    if nul >= 0:
+        row = text.count("\n", 0, nul) + 1
+        raise _Unreadable(
+            f"filen innehåller binära tecken (NUL) på rad {row} och är ingen textfil",
+            "en CSV-fil i UTF-8 eller Windows-1252",
+            row,
+        )
+    return text
+
+
+def _text(data: bytes, parsed: ParsedFile) -> str:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             return _decoded(data, codec, label, parsed)
-    if b"\x00" in data:
-        raise _Unreadable(
-            "filen innehåller binära tecken (NUL) och är ingen textfil",
-            "en CSV-fil i UTF-8 eller Windows-1252",
-        )
     try:
         return _decoded(data, "utf-8", "UTF-8", parsed)
     except _Unreadable:
@@ -238,8 +250,10 @@ def _separator(text: str) -> str:
     return best
 
 
-def _kolada_json(text: str) -> _Table:
-    """Kolada's API answer as the rows of a Kolada CSV; a row's number is its place in "values"."""
+def _kolada_json(text: str, parsed: ParsedFile) -> _Table:
+    """Kolada's API answer as the rows of a Kolada CSV; a row's number is its place in "values".
+
+    An entry of another shape is a problem of its row, so the whole file is still checked."""
     expected = 'ett svar från Koladas API: {"values": [{"kpi", "municipality" eller "ou", ...}]}'
     try:
         document = json.loads(text)
@@ -247,18 +261,18 @@ def _kolada_json(text: str) -> _Table:
         raise _Unreadable(
             f"ogiltig JSON på rad {getattr(error, 'lineno', '?')}", expected
         ) from None
+    except RecursionError:  # json's C decoder stops at Python's recursion limit
+        raise _Unreadable("JSON:en är för djupt nästlad", expected) from None
     entries = document.get("values") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         raise _Unreadable('JSON utan listan "values"', expected)
     rows, numbers = [], []
     for number, entry in enumerate(entries, start=1):
-        entry = entry if isinstance(entry, dict) else {}
-        place = entry.get("municipality", entry.get("ou"))
-        for value in entry.get("values") or [{}]:
-            value = value if isinstance(value, dict) else {}
+        values = _json_values(entry, number, parsed)
+        for value in values:
             cells = [
                 entry.get("kpi"),
-                place,
+                entry.get("municipality", entry.get("ou")),
                 entry.get("period"),
                 value.get("gender"),
                 value.get("value"),
@@ -266,6 +280,23 @@ def _kolada_json(text: str) -> _Table:
             rows.append([_json_text(cell) for cell in cells])
             numbers.append(number)
     return _Table([column.header for column in KOLADA.columns], rows, numbers)
+
+
+def _json_values(entry: Any, number: int, parsed: ParsedFile) -> list[dict]:
+    """An entry's values (one empty value if it has none); [] and a problem if misshapen."""
+    values = entry.get("values") or [] if isinstance(entry, dict) else None
+    shape = '[{"gender": "T", "value": 81.2}]'
+    if not isinstance(entry, dict):
+        column, issue, expected = None, "posten är inte ett objekt", '{"kpi": …, "values": […]}'
+    elif not isinstance(values, list):
+        column, issue, expected = "values", "inte en lista", shape
+    elif not all(isinstance(value, dict) for value in values):
+        column, issue, expected = "values", "inte en lista med objekt", shape
+    else:
+        return values or [{}]
+    shown = json.dumps(entry if column is None else values, ensure_ascii=False)
+    parsed.problems.append(Problem(parsed.name, number, column, shown, issue, expected))
+    return []
 
 
 def _json_text(value: Any) -> str:

@@ -270,6 +270,13 @@ CORPUS = {  # file → (row, column, part of the message) of every problem it ha
     "fel-malniva.csv": [(2, "överordnat mål", "den överordnade har nivån inriktningsmål")],
     "kolada-okand-kpi.json": [(1, "kpi", 'ingen indikator har detta Kolada-kpi: "N99999"')],
     "ogiltig.json": [(None, None, "ogiltig JSON")],
+    "kolada-utan-lista.json": [(None, None, 'JSON utan listan "values"')],
+    "kolada-varden-ej-lista.json": [
+        (1, "values", 'inte en lista: "5"'),
+        (2, "values", 'inte en lista: "true"'),
+    ],
+    "kolada-djup.json": [(None, None, "JSON:en är för djupt nästlad")],
+    "nul-efter-bom.csv": [(2, None, "filen innehåller binära tecken (NUL) på rad 2")],
 }
 
 
