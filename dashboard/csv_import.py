@@ -15,6 +15,8 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from dashboard.csv_formats import KOLADA, LAYOUTS, MEASUREMENTS, Column, Layout, normalise
@@ -204,25 +206,42 @@ def _csv(text: str, parsed: ParsedFile) -> _Table:
     else:  # nothing quoted: splitting is what csv would do, many times faster
         rows = [line.split(parsed.separator) for line in _lines(lines.read())]
     numbers = list(range(1, len(rows) + 1))
-    if not all(map(any, rows)):  # leave out blank rows, keeping the others' numbers
-        numbers = [number for number, cells in zip(numbers, rows) if any(cells)]
-        rows = [cells for cells in rows if any(cells)]
+    if not (all(map(any, rows)) and all(map(str.strip, map(itemgetter(0), rows)))):
+        # a blank row (empty, or only spaces and separators) starts blank; leave those out,
+        # keeping the others' numbers
+        filled = [any(map(str.strip, cells)) for cells in rows]
+        numbers = list(compress(numbers, filled))
+        rows = list(compress(rows, filled))
     if not rows:
         raise _Unreadable("filen är tom", EMPTY_FILE)
-    return _Table(rows[0], rows[1:], numbers[1:])
+    header = rows[0]
+    while not header[-1].strip():  # Excel's ";;;" after the last heading
+        header.pop()
+    return _Table(header, rows[1:], numbers[1:])
 
 
 def _quoted_rows(lines: io.StringIO, separator: str) -> list[list[str]]:
     rows: list[list[str]] = []
     try:
         rows.extend(csv.reader(lines, delimiter=separator, strict=True))
-    except csv.Error:
+    except csv.Error as error:
+        if str(error).startswith("field larger than field limit"):  # csv's bound, 131 072
+            limit = _number(csv.field_size_limit())
+            raise _Unreadable(
+                f"ett fält på rad {len(rows) + 1} är längre än {limit} tecken",
+                f"fält på högst {limit} tecken",
+                len(rows) + 1,
+            ) from None
         raise _Unreadable(
             f"rad {len(rows) + 1} tar slut inne i ett citerat fält; filen verkar vara avkortad "
             "eller ha ett citattecken för mycket",
             'hela filen, med citattecken (") parvis',
         ) from None
     return rows
+
+
+def _number(count: int) -> str:
+    return f"{count:,}".replace(",", " ")
 
 
 def _lines(text: str) -> list[str]:

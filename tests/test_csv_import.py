@@ -277,6 +277,13 @@ CORPUS = {  # file → (row, column, part of the message) of every problem it ha
     ],
     "kolada-djup.json": [(None, None, "JSON:en är för djupt nästlad")],
     "nul-efter-bom.csv": [(2, None, "filen innehåller binära tecken (NUL) på rad 2")],
+    "udda-siffror.csv": [
+        (2, "år", 'inte ett heltal: "2_027"'),
+        (3, "utfall", 'inte ett tal: "1_000"'),
+        (4, "utfall", 'inte ett tal: "８５"'),
+        (5, "utfall", 'inte ett tal: "٨٥"'),
+    ],
+    "langt-citat.csv": [(2, None, "ett fält på rad 2 är längre än 131 072 tecken")],
 }
 
 
@@ -321,3 +328,28 @@ def test_a_huge_file_is_refused_before_it_is_read(demo_store):
         UploadFile("stor.csv", huge),
         [(None, None, "filen är för stor (100,0 MB, högst 100 MB tas emot)")],
     )
+
+
+def test_a_row_of_only_spaces_and_a_header_ending_in_empty_cells_are_skipped():
+    parsed = _read(
+        "indikator;organisation;år;period;kön;utfall;prognos;;;\r\n"
+        "KF01;SKA;2025;T1;K;7,5;1\r\n"
+        "   \r\n"
+        " ; ;\t;\r\n"
+        "KF01;SKA;2025;T2;K;8;2;;;\r\n"
+    )
+    assert not parsed.problems
+    assert parsed.rows == [2, 5]
+    assert _values(parsed, "period", "outcome") == [("T1", 7.5), ("T2", 8.0)]
+
+
+def test_only_ascii_digits_make_a_date():
+    parsed = _read(
+        "aktivitet;år;period;status\r\nA1;２０２６;T1;pågår\r\n"
+    )
+    assert [(p.row, p.column, p.issue) for p in parsed.problems] == [(2, "år", "inte ett heltal")]
+    activities = _read(
+        "kod;mål;organisation;titel;ansvarig;startdatum;slutdatum\r\n"
+        "A1;K1;SKA;Träffar;Anna;２０２６-01-01;2026-12-31\r\n"
+    )
+    assert [(p.row, p.column, p.issue) for p in activities.problems] == [(2, "startdatum", "inte ett datum")]
