@@ -338,6 +338,8 @@ def _read_table(parsed: ParsedFile, table: _Table) -> None:
     for index, column in matched.items():
         parsed.headers[column.field] = table.header[index].strip()
         parsed.columns[column.field] = _parse_column(parsed, column, cells[index])
+    if "kolada_id" in parsed.columns:
+        _pad_municipality_ids(parsed)
     count = len(parsed.rows)
     for field_name in layout.key:  # a key column left out takes its default, e.g. kön T
         parsed.columns.setdefault(field_name, [layout.column(field_name).default] * count)
@@ -493,6 +495,27 @@ def _parse_column(parsed: ParsedFile, column: Column, cells: list[str]) -> list:
                 parsed.problem(index, column.field, cells[index], str(error), column.type.expected)
             )
     return result
+
+
+def _pad_municipality_ids(parsed: ParsedFile) -> None:
+    """Give back the leading zeros Excel drops from municipality ids ("0860" → 860), and say so.
+
+    Every municipality id has four digits (SCB's kommunkod); a unit's id has letters."""
+    ids = parsed.columns["kolada_id"]
+    short = [
+        i for i, id_ in enumerate(ids) if type(id_) is str and len(id_) < 4 and id_.isascii()
+        and id_.isdigit()
+    ]
+    if not short:
+        return
+    first = ids[short[0]]
+    for index in short:
+        ids[index] = ids[index].zfill(4)
+    parsed.notes.append(
+        f"Excel tar bort inledande nollor: {_number(len(short))} Kolada-id med färre än fyra "
+        f'siffror har fått dem tillbaka, t.ex. rad {parsed.rows[short[0]]}: "{first}" blev '
+        f'"{ids[short[0]]}".'
+    )
 
 
 def _settle_readings(columns: dict[str, list], count: int) -> None:

@@ -263,6 +263,22 @@ def test_kolada_values_are_mapped_to_indicators_and_units(tiny_store):
     assert preview(tiny_store, [values]).files[0].unchanged == 2
 
 
+def test_a_municipality_id_without_its_leading_zero_is_padded_with_a_notice(tiny_store):
+    mapping = _file("koppling.csv", "kolada-id;organisation\r\n180;STAD\r\n")
+    kpi = _file(
+        "indikatorer.csv",
+        "kod;namn;måttenhet;riktning;nivå;kolada-kpi\r\nNOJD;Andel nöjda;%;högre är bättre;KF-mål;N00945\r\n",
+    )
+    values = _file("kolada.csv", "kpi;municipality;period;value\r\nN00945;0180;2023;80\r\nN00945;180;2024;81,2\r\n")
+    result = preview(tiny_store, [mapping, kpi, values])
+    assert result.ok, result.problems
+    notice = 'Excel tar bort inledande nollor: 1 Kolada-id med färre än fyra siffror har fått dem tillbaka, t.ex. rad {row}: "180" blev "0180".'
+    assert [file.notes for file in result.files] == [[notice.format(row=2)], [], [notice.format(row=3)]]
+    commit(tiny_store, [mapping, kpi, values], user_name="anna")
+    assert _measurement(tiny_store, "NOJD", "STAD", 2024, "FY")[5] == 81.2
+    assert [row[0] for row in change_sets.stored_records(tiny_store, "kolada_orgs")] == ["0180"]
+
+
 def test_kolada_rows_without_a_mapping_are_refused(tiny_store):
     values = _file("kolada.csv", "kpi;municipality;period;value\r\nN00945;0180;2024;81,2\r\n")
     problems = [(p.column, p.issue) for p in preview(tiny_store, [values]).problems]
