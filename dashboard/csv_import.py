@@ -23,6 +23,7 @@ from dashboard.csv_formats import KOLADA, LAYOUTS, MEASUREMENTS, Column, Layout,
 from dashboard.model import ValueStatus
 
 MAX_FILE_BYTES = 100_000_000  # about two million outcome rows; refused before parsing
+MAX_COLUMNS = 200  # the widest layout has 9; more is a wrong separator or a broken export
 SEPARATORS = {";": "semikolon", ",": "komma", "\t": "tabb"}
 KNOWN_HEADERS = {normalise(h) for layout in LAYOUTS for c in layout.columns for h in c.headers}
 EMPTY_FILE = "en rubrikrad och minst en rad med värden"
@@ -217,6 +218,12 @@ def _csv(text: str, parsed: ParsedFile) -> _Table:
     header = rows[0]
     while not header[-1].strip():  # Excel's ";;;" after the last heading
         header.pop()
+    if len(header) > MAX_COLUMNS:  # before matching millions of headings to the layouts
+        raise _Unreadable(
+            f"rubrikraden har {_number(len(header))} kolumner (högst {MAX_COLUMNS})",
+            "en rubrikrad med filformatets kolumner, åtskilda med semikolon (;), komma (,) eller tabb",
+            numbers[0],
+        )
     return _Table(header, rows[1:], numbers[1:])
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import time
 import zipfile
 from pathlib import Path
 
@@ -284,6 +285,7 @@ CORPUS = {  # file → (row, column, part of the message) of every problem it ha
         (5, "utfall", 'inte ett tal: "٨٥"'),
     ],
     "langt-citat.csv": [(2, None, "ett fält på rad 2 är längre än 131 072 tecken")],
+    "bred-rubrik.csv": [(1, None, "rubrikraden har 307 kolumner (högst 200)")],
 }
 
 
@@ -353,3 +355,25 @@ def test_only_ascii_digits_make_a_date():
         "A1;K1;SKA;Träffar;Anna;２０２６-01-01;2026-12-31\r\n"
     )
     assert [(p.row, p.column, p.issue) for p in activities.problems] == [(2, "startdatum", "inte ett datum")]
+
+
+WIDE_HEADER = ";".join(["indikator", "organisation", *(f"c{i}" for i in range(700_000))])
+
+
+@pytest.mark.parametrize(
+    ("content", "issue"),
+    [
+        (b"a;b;" * 1_500_000, "rubrikraden har 3 000 000 kolumner (högst 200)"),
+        (b"indikator;" * 600_000 + b"\r\nKF01\r\n", "rubrikraden har 600 000 kolumner (högst 200)"),
+        (WIDE_HEADER.encode() + b"\r\nKF01;SKA\r\n", "rubrikraden har 700 002 kolumner (högst 200)"),
+        (b'a;"' + b"x" * 6_000_000 + b'"', "ett fält på rad 1 är längre än 131 072 tecken"),
+        (b"x" * 6_000_000, "rubrikraden kunde inte delas upp i kolumner"),
+        (b"indicator;org;year;period;outcome\r\n" + b"KF01;" * 1_200_000, "raden har 1200001 fält"),
+    ],
+)
+def test_one_long_line_or_a_very_wide_header_is_refused_in_well_under_a_second_per_mb(content, issue):
+    started = time.perf_counter()
+    parsed = read_upload(UploadFile("en-rad.csv", content))
+    elapsed = time.perf_counter() - started
+    assert [problem.issue[: len(issue)] for problem in parsed.problems] == [issue]
+    assert elapsed < 0.25 * len(content) / 1e6
