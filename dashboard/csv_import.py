@@ -13,6 +13,8 @@ import csv
 import hashlib
 import io
 import json
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
@@ -172,7 +174,45 @@ def _text(data: bytes, parsed: ParsedFile) -> str:
     try:
         return _decoded(data, "utf-8", "UTF-8", parsed)
     except _Unreadable:
-        return _decoded(data, "cp1252", "Windows-1252", parsed)
+        text = _decoded(data, "cp1252", "Windows-1252", parsed)
+    _check_one_encoding(data)
+    return text
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")  # how UTF-8 writes å, ä, ö and the rest
+
+
+def _check_one_encoding(data: bytes) -> None:
+    """Refuse a Windows-1252 file with UTF-8 rows pasted in, or the reverse.
+
+    Read as one encoding, the other's "Målet" becomes "MÃ¥let", saved with no warning. Such
+    a file is not UTF-8 as a whole; a row that is (and has letters beyond ASCII) is not
+    Windows-1252. Whichever kind most rows are is taken as the file's."""
+    if not _UTF8_SEQUENCE.search(data):  # plain Windows-1252: the common case, at C speed
+        return
+    first: dict[str, int] = {}  # encoding → its first row
+    rows: Counter[str] = Counter()
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not line.isascii():
+            label = "UTF-8" if _is_utf8(line) else "Windows-1252"
+            rows[label] += 1
+            first.setdefault(label, number)
+    if len(rows) == 2:
+        usual, odd = sorted(rows, key=lambda label: (-rows[label], first[label]))
+        raise _Unreadable(
+            f"rad {first[odd]} är sparad som {odd} men filen som {usual}: filen blandar "
+            "teckenkodningar",
+            'samma teckenkodning i hela filen: klistra in raden igen i Excel och spara som "CSV UTF-8"',
+            first[odd],
+        )
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decoded(data: bytes, codec: str, label: str, parsed: ParsedFile) -> str:

@@ -285,8 +285,14 @@ CORPUS = {  # file → (row, column, part of the message) of every problem it ha
         (5, "utfall", 'inte ett tal: "٨٥"'),
     ],
     "langt-citat.csv": [(2, None, "ett fält på rad 2 är längre än 131 072 tecken")],
+    "blandad-kodning.csv": [(3, None, "rad 3 är sparad som UTF-8 men filen som Windows-1252")],
+    "blandad-kodning-utf8.csv": [(4, None, "rad 4 är sparad som Windows-1252 men filen som UTF-8")],
     "bred-rubrik.csv": [(1, None, "rubrikraden har 307 kolumner (högst 200)")],
 }
+
+
+def test_every_file_of_the_corpus_has_its_expected_problems_listed():
+    assert {path.name for path in FILES.iterdir()} == {*CORPUS, "utfall-ok.csv"}
 
 
 def _assert_refused(store, upload: UploadFile, expected: list[tuple]) -> None:
