@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import threading
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -211,6 +212,16 @@ class Upload:
     undone_by: str | None
 
 
+# Uploads read at once per process: a 100 MB file takes some 500-850 MB while it is read
+# (docs/performance.md), and a worker must keep memory for the pages of everyone else.
+MAX_READING = 2
+_READING = threading.BoundedSemaphore(MAX_READING)
+BUSY = (
+    "servern läser redan andra uppladdningar",
+    "samma uppladdning igen: försök igen om en stund",
+)
+
+
 class UploadRejected(Exception):
     """The upload has problems and nothing was written."""
 
@@ -311,6 +322,21 @@ def records_in(conn: Connection, kind: str) -> list[tuple]:
     return sorted((tuple(row[:fields]) for row in rows), key=key_at)
 
 
+class Busy(Exception):
+    """The process already reads MAX_READING uploads."""
+
+
+@contextmanager
+def reading_slot() -> Iterator[None]:
+    """Hold one of the process's MAX_READING slots for reading an upload; Busy if none is free."""
+    if not _READING.acquire(blocking=False):
+        raise Busy
+    try:
+        yield
+    finally:
+        _READING.release()
+
+
 @contextmanager
 def _without_gc() -> Iterator[None]:
     """Pause the cycle collector while an upload runs.
@@ -401,6 +427,15 @@ class _FilePlan:
 
 def _plan(conn: Connection, uploads: Sequence[UploadFile],
           scope: Scope | None) -> tuple[list[_FilePlan], list[Problem]]:
+    try:
+        with reading_slot():
+            return _checked_plans(conn, uploads, scope)
+    except Busy:
+        return [], [Problem(upload.name, None, None, None, *BUSY) for upload in uploads]
+
+
+def _checked_plans(conn: Connection, uploads: Sequence[UploadFile],
+                   scope: Scope | None) -> tuple[list[_FilePlan], list[Problem]]:
     parsed = [read_upload(upload) for upload in uploads]
     context = _Context(conn, [p for p in parsed if p.columns])
     plans = [

@@ -1,5 +1,6 @@
 """Uploads against a real SQLite file and a real PostgreSQL server: preview, commit, undo."""
 
+import contextlib
 import csv
 import io
 
@@ -343,3 +344,19 @@ def test_reported_periods_grow_with_the_periods_an_upload_adds(tiny_store):
     with tiny_store.engine.begin() as conn:
         refresh_reported_periods(conn)
     assert tiny_store.reported_periods() == after  # the full rebuild agrees
+
+
+def test_past_the_uploads_read_at_once_another_is_told_to_try_again(tiny_store):
+    """Each upload read may take hundreds of MB (docs/performance.md): a process reads at most
+    MAX_READING at once, and the next is refused with a message, not queued (issue 16)."""
+    before = database_digest(tiny_store)
+    with contextlib.ExitStack() as held:
+        for _ in range(change_sets.MAX_READING):
+            held.enter_context(change_sets.reading_slot())
+        problems = preview(tiny_store, _tiny_files()).problems
+        assert [p.file for p in problems] == [f.name for f in _tiny_files()]
+        assert all("försök igen om en stund" in str(p) for p in problems)
+        with pytest.raises(UploadRejected):
+            commit(tiny_store, _tiny_files(), user_name="test")
+    assert database_digest(tiny_store) == before
+    assert preview(tiny_store, _tiny_files()).ok  # the slots are free again
