@@ -40,7 +40,9 @@ def csv_bytes(layout: Layout, records: Iterable[Sequence], encoding: str = "utf-
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([column.header for column in layout.columns])
     formats = [
-        _defusing(column.type.format) if defuse and isinstance(column.type, Text) else column.type.format
+        _defusing(column.type.format)
+        if defuse and isinstance(column.type, Text)
+        else column.type.format
         for column in layout.columns
     ]
     writer.writerows(

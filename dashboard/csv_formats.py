@@ -241,7 +241,9 @@ class Choice(ValueType):
 @dataclass(frozen=True)
 class Date(ValueType):
     expected: str = "ett datum, t.ex. 2026-04-30"
-    _pattern = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", re.ASCII)
+    _pattern = re.compile(
+        r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", re.ASCII
+    )
 
     def parse(self, text: str) -> dt.date:
         match = self._pattern.fullmatch(text)

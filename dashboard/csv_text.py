@@ -96,7 +96,9 @@ def _detected(data: bytes) -> Encoded:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             text = _decoded(data, codec, label)
-            return Encoded(text.encode(), "utf-8", label) if codec == "utf-16" else Encoded(data, codec, label)
+            if codec == "utf-16":  # the only one whose lines do not end in b"\n"
+                return Encoded(text.encode(), "utf-8", label)
+            return Encoded(data, codec, label)
     try:
         _decoded(data, "utf-8", "UTF-8")
         return Encoded(data, "utf-8", "UTF-8")
@@ -138,7 +140,8 @@ def _check_one_encoding(data: bytes) -> None:
         raise Unreadable(
             f"rad {first[odd]} är sparad som {odd} men filen som {usual}: filen blandar "
             "teckenkodningar",
-            'samma teckenkodning i hela filen: klistra in raden igen i Excel och spara som "CSV UTF-8"',
+            "samma teckenkodning i hela filen: klistra in raden igen i Excel och spara som "
+            '"CSV UTF-8"',
             first[odd],
         )
 
@@ -197,7 +200,8 @@ def _header(chunk: Chunk) -> list[str]:
     if len(header) > MAX_COLUMNS:  # before matching millions of headings to the layouts
         raise Unreadable(
             f"rubrikraden har {spaced(len(header))} kolumner (högst {MAX_COLUMNS})",
-            "en rubrikrad med filformatets kolumner, åtskilda med semikolon (;), komma (,) eller tabb",
+            "en rubrikrad med filformatets kolumner, åtskilda med semikolon (;), komma (,) "
+            "eller tabb",
             chunk.numbers[0],
         )
     return header

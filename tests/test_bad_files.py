@@ -61,9 +61,8 @@ def test_the_upload_page_shows_each_problem_and_no_server_error(app, controller,
     before = database_digest(demo_store)
     content = (FILES / name).read_bytes()
     data_url = "data:text/csv;base64," + base64.b64encode(content).decode()
-    response = controller.post(
-        "/_dash-update-component", json=callback_payload(app, UploadIds.FILES, [[data_url]], [[name]])
-    )
+    payload = callback_payload(app, UploadIds.FILES, [[data_url]], [[name]])
+    response = controller.post("/_dash-update-component", json=payload)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     shown = json.dumps(response.get_json(), ensure_ascii=False)
     for problem in _expected(demo_store, name):
