@@ -1,7 +1,8 @@
 """Reading uploaded files: encoding and dialect, which layout, typed values, and every problem.
 
 A file is bytes from Excel or another system. This module turns it into typed columns of one
-layout (`dashboard.csv_formats`) without touching the database, and collects all problems it
+layout (`dashboard.csv_formats`), a chunk of rows at a time (`dashboard.csv_text` decodes and
+splits them), without touching the database, and collects all problems it
 can see on its own: each names the file, row, column, value and what was expected, in
 Swedish. Problems that need the database (unknown codes, the goal tree) are found by
 `dashboard.change_sets`, which also writes.
