@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import threading
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import islice, repeat
 from operator import itemgetter
 from typing import Any, Protocol
 
@@ -50,7 +51,6 @@ from dashboard.csv_formats import (
     Layout,
 )
 from dashboard.csv_import import (
-    SEPARATORS,
     ParsedFile,
     Problem,
     UploadFile,
@@ -59,6 +59,7 @@ from dashboard.csv_import import (
     is_valid,
     read_upload,
 )
+from dashboard.csv_text import SEPARATORS
 from dashboard.database import lock_writes
 from dashboard.schema import Base, KoladaOrgRecord, UploadChangeRecord
 from dashboard.store import (
@@ -211,6 +212,16 @@ class Upload:
     undone_by: str | None
 
 
+# Uploads read at once per process: a 100 MB file takes some 500-850 MB while it is read
+# (docs/performance.md), and a worker must keep memory for the pages of everyone else.
+MAX_READING = 2
+_READING = threading.BoundedSemaphore(MAX_READING)
+BUSY = (
+    "servern läser redan andra uppladdningar",
+    "samma uppladdning igen: försök igen om en stund",
+)
+
+
 class UploadRejected(Exception):
     """The upload has problems and nothing was written."""
 
@@ -311,6 +322,21 @@ def records_in(conn: Connection, kind: str) -> list[tuple]:
     return sorted((tuple(row[:fields]) for row in rows), key=key_at)
 
 
+class Busy(Exception):
+    """The process already reads MAX_READING uploads."""
+
+
+@contextmanager
+def reading_slot() -> Iterator[None]:
+    """Hold one of the process's MAX_READING slots for reading an upload; Busy if none is free."""
+    if not _READING.acquire(blocking=False):
+        raise Busy
+    try:
+        yield
+    finally:
+        _READING.release()
+
+
 @contextmanager
 def _without_gc() -> Iterator[None]:
     """Pause the cycle collector while an upload runs.
@@ -341,7 +367,7 @@ class _FilePlan:
 
     parsed: ParsedFile
     kind: str | None  # as uploaded: "kolada" stays "kolada" though its rows are measurements
-    inserts: list[int] = field(default_factory=list)  # row indexes
+    inserts: list[int] | range = field(default_factory=list)  # row indexes
     updates: list[tuple[int, Row]] = field(default_factory=list)  # row index, the stored row
     unchanged: int = 0
 
@@ -401,6 +427,15 @@ class _FilePlan:
 
 def _plan(conn: Connection, uploads: Sequence[UploadFile],
           scope: Scope | None) -> tuple[list[_FilePlan], list[Problem]]:
+    try:
+        with reading_slot():
+            return _checked_plans(conn, uploads, scope)
+    except Busy:
+        return [], [Problem(upload.name, None, None, None, *BUSY) for upload in uploads]
+
+
+def _checked_plans(conn: Connection, uploads: Sequence[UploadFile],
+                   scope: Scope | None) -> tuple[list[_FilePlan], list[Problem]]:
     parsed = [read_upload(upload) for upload in uploads]
     context = _Context(conn, [p for p in parsed if p.columns])
     plans = [
@@ -697,15 +732,16 @@ def _compare(conn: Connection, plan: _FilePlan) -> None:
     stored_values = _getter([layout.fields.index(name) for name in plan.value_fields()])
     stored = {stored_key(row): row for row in conn.execute(query)}
     if not stored:
-        plan.inserts = list(range(len(plan.parsed.rows)))
+        plan.inserts = range(len(plan.parsed.rows))  # not a list: eight bytes a row less
         return
-    keys = _tuples([columns[name] for name in layout.key], len(plan.parsed.rows))
-    values = _tuples([columns[name] for name in plan.value_fields()], len(keys))
-    for index, key in enumerate(keys):
+    count = len(plan.parsed.rows)
+    keys = _tuples([columns[name] for name in layout.key], count)
+    values = _tuples([columns[name] for name in plan.value_fields()], count)
+    for index, (key, value) in enumerate(zip(keys, values)):
         old = stored.get(key)
         if old is None:
             plan.inserts.append(index)
-        elif stored_values(old) != values[index]:
+        elif stored_values(old) != value:
             plan.updates.append((index, old))
         else:
             plan.unchanged += 1
@@ -752,10 +788,11 @@ def _getter(indexes: list[int]) -> Callable[[Sequence], Any]:
     return itemgetter(*indexes) if indexes else (lambda row: ())
 
 
-def _tuples(columns: list[list], count: int) -> Sequence:
+def _tuples(columns: list[list], count: int) -> Iterable:
+    """The rows' values of these columns, one at a time: a list of tuples took 100 bytes a row."""
     if not columns:
-        return [()] * count
-    return columns[0] if len(columns) == 1 else list(zip(*columns))
+        return repeat((), count)
+    return columns[0] if len(columns) == 1 else zip(*columns)
 
 
 # ---- writing --------------------------------------------------------------------------------

@@ -29,6 +29,12 @@ DATABASE_OPTION = click.option(
     help="Databasens adress, t.ex. sqlite:///kontrollrummet.db eller postgresql://användare@värd/db "
     "(standard: KONTROLLRUMMET_DATABASE_URL).",
 )
+RAW_OPTION = click.option(
+    "--raw",
+    is_flag=True,
+    help="Text exakt som den är lagrad, för en kopia som ska läsas in igen. Utan --raw får text "
+    "som börjar med =, +, -, @ en apostrof först, så att Excel inte kör den som en formel.",
+)
 
 
 def _open_store(database_url: str | None) -> Store:
@@ -255,9 +261,10 @@ def undo(upload_id: int, user_name: str | None, database_url: str | None) -> Non
 @click.argument("directory", metavar="KATALOG", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--templates", is_flag=True, help="Tomma mallar: bara rubrikraderna.")
 @click.option("--demo", is_flag=True, help="Demogeneratorns data, som i data/demo/.")
+@RAW_OPTION
 @DATABASE_OPTION
 @_fail_on_database_errors
-def export(directory: Path, templates: bool, demo: bool, database_url: str | None) -> None:
+def export(directory: Path, templates: bool, demo: bool, raw: bool, database_url: str | None) -> None:
     from dashboard import csv_export
 
     if templates:
@@ -267,16 +274,16 @@ def export(directory: Path, templates: bool, demo: bool, database_url: str | Non
 
         files = csv_export.dataset_files(demo_dataset(), csv_export.DEMO_ENCODINGS)
     else:
-        files = _stored_files(database_url)
+        files = _stored_files(database_url, raw)
     _write(files, directory)
 
 
-def _stored_files(database_url: str | None) -> list:
+def _stored_files(database_url: str | None, raw: bool) -> list:
     from dashboard import csv_export
 
     store = _open_store(database_url)
     store.check()
-    return csv_export.store_files(store)
+    return csv_export.store_files(store, raw)
 
 
 def _write(files: list, directory: Path) -> None:
@@ -443,9 +450,10 @@ def upgrade(database_url: str | None) -> None:
 @db.command("export", help="Säkerhetskopiera: spara alla uppgifter som importfiler i en ny, tom katalog. "
                            "Återställ med kontrollrummet import KATALOG/*.csv i en tom databas.")
 @click.argument("directory", metavar="KATALOG", type=click.Path(file_okay=False, path_type=Path))
+@RAW_OPTION
 @DATABASE_OPTION
 @_fail_on_database_errors
-def db_export(directory: Path, database_url: str | None) -> None:
+def db_export(directory: Path, raw: bool, database_url: str | None) -> None:
     if directory.exists() and any(directory.iterdir()):  # a restore reads every file in it
         raise click.ClickException(f"Katalogen {directory} är inte tom; välj en ny katalog för kopian.")
-    _write(_stored_files(database_url), directory)
+    _write(_stored_files(database_url, raw), directory)

@@ -1,21 +1,24 @@
 """Writing data as the import files: downloads, empty templates, round trips and data/demo.
 
 Files are written as Swedish Excel writes them (semicolon, decimal comma, CRLF, UTF-8 with
-BOM unless another encoding is asked for), so that what is exported imports unchanged.
+BOM unless another encoding is asked for), so that what is exported imports unchanged. A
+download of the database for people defuses text Excel would run as a formula
+(`dashboard.formulas`); a backup for re-import asks for it raw, to round-trip exactly.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from dashboard.change_sets import TABLES, records_in
-from dashboard.csv_formats import LAYOUTS, Layout
+from dashboard.csv_formats import LAYOUTS, Layout, Text
 from dashboard.csv_import import UploadFile
 from dashboard.database import snapshot
 from dashboard.dataset import Dataset
+from dashboard.formulas import defused
 from dashboard.store import Store
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
@@ -27,16 +30,29 @@ EXPORTED = [layout for layout in LAYOUTS if layout.kind in TABLES]
 DATASET_ROWS = {kind: kind for kind in TABLES if kind != "kolada_orgs"}
 
 
-def csv_bytes(layout: Layout, records: Iterable[Sequence], encoding: str = "utf-8-sig") -> bytes:
-    """Records (values in the layout's field order) as a CSV file the importer reads."""
+def csv_bytes(layout: Layout, records: Iterable[Sequence], encoding: str = "utf-8-sig", *,
+              defuse: bool = False) -> bytes:
+    """Records (values in the layout's field order) as a CSV file the importer reads.
+
+    `defuse` puts an apostrophe before text Excel would run as a formula (codes and texts only:
+    "-5,0" in a number column is a number)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([column.header for column in layout.columns])
-    formats = [column.type.format for column in layout.columns]
+    formats = [
+        _defusing(column.type.format)
+        if defuse and isinstance(column.type, Text)
+        else column.type.format
+        for column in layout.columns
+    ]
     writer.writerows(
         [format(value) for format, value in zip(formats, record)] for record in records
     )
     return buffer.getvalue().encode(encoding)
+
+
+def _defusing(format: Callable[[object], str]) -> Callable[[object], str]:
+    return lambda value: defused(format(value))
 
 
 def dataset_files(data: Dataset, encodings: Mapping[str, str] | None = None) -> list[UploadFile]:
@@ -53,15 +69,21 @@ def dataset_files(data: Dataset, encodings: Mapping[str, str] | None = None) -> 
     return files
 
 
-def store_files(store: Store) -> list[UploadFile]:
+def store_files(store: Store, raw: bool = False) -> list[UploadFile]:
     """A store's data as one file per non-empty layout: edit in Excel and upload again.
 
     All tables are read in one snapshot, so files written while others upload still refer
     only to codes they define: they import again as they are (a backup, README "Drift").
+    Text Excel would run as a formula gets an apostrophe first, unless `raw` (a backup
+    that must restore exactly).
     """
     with snapshot(store.engine) as conn:
         tables = [(layout, records_in(conn, layout.kind)) for layout in EXPORTED]
-    return [UploadFile(layout.file_name, csv_bytes(layout, rows)) for layout, rows in tables if rows]
+    return [
+        UploadFile(layout.file_name, csv_bytes(layout, rows, defuse=not raw))
+        for layout, rows in tables
+        if rows
+    ]
 
 
 def template_files() -> list[UploadFile]:

@@ -35,6 +35,19 @@ def normalise(text: str) -> str:
     return " ".join(re.split(r"[\s_\-]+", text.replace("\ufeff", "").strip().casefold())).strip()
 
 
+def is_plain(text: str) -> bool:
+    """Whether a number is written as Excel writes one: ASCII, no "_".
+
+    Python's int() and float() also read "2_027" and full-width or Arabic-Indic digits, which
+    would let a typo or a pasted foreign text pass as a number (issue 16, finding 19)."""
+    return text.isascii() and "_" not in text
+
+
+def are_plain(texts: list[str]) -> bool:
+    """`is_plain` for a whole column, at C speed."""
+    return all(map(str.isascii, texts)) and "_" not in "".join(texts)
+
+
 # ---- value types ----------------------------------------------------------------------------
 
 
@@ -89,6 +102,8 @@ class Integer(ValueType):
 
     def parse(self, text: str) -> int:
         try:
+            if not is_plain(text):
+                raise ValueError
             value = int(text)
         except ValueError:
             raise ValueError("inte ett heltal") from None
@@ -97,6 +112,8 @@ class Integer(ValueType):
         return value
 
     def parse_many(self, texts: list[str]) -> list:
+        if not are_plain(texts):
+            raise ValueError("inte ett heltal")
         values = list(map(int, texts))
         if values and not self.low <= min(values) <= max(values) <= self.high:
             raise ValueError("utanför")
@@ -118,13 +135,15 @@ MARKERS = {
     ".": ValueStatus.NOT_APPLICABLE.value,
     "x": ValueStatus.SUPPRESSED.value,
 }
-_SPACED_NUMBER = re.compile(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")
+_SPACED_NUMBER = re.compile(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?", re.ASCII)
 _SPACES = str.maketrans("", "", " \u00a0\u202f")
 
 
 def parse_number(text: str) -> float:
     """A number written with decimal comma or point and spaces between thousands."""
     try:
+        if not is_plain(text):
+            raise ValueError
         value = float(text.replace(",", "."))  # the common case first: "86,5" or "86.5"
     except ValueError:
         value = _swedish_number(text)
@@ -140,6 +159,8 @@ def _swedish_number(text: str) -> float:
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     try:
+        if not is_plain(text):
+            raise ValueError
         return float(text)
     except ValueError:
         raise ValueError("inte ett tal") from None
@@ -157,6 +178,8 @@ class Number(ValueType):
         return value
 
     def parse_many(self, texts: list[str]) -> list:
+        if not are_plain(texts):
+            raise ValueError("inte ett tal")
         values = [float(text.replace(",", ".")) + 0.0 for text in texts]
         if not all(map(math.isfinite, values)) or (
             self.minimum is not None and values and min(values) <= self.minimum
@@ -218,7 +241,9 @@ class Choice(ValueType):
 @dataclass(frozen=True)
 class Date(ValueType):
     expected: str = "ett datum, t.ex. 2026-04-30"
-    _pattern = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+    _pattern = re.compile(
+        r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", re.ASCII
+    )
 
     def parse(self, text: str) -> dt.date:
         match = self._pattern.fullmatch(text)

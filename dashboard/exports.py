@@ -31,9 +31,10 @@ from openpyxl.chart import Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from dashboard.formulas import FORMULA_STARTS
+
 # DejaVu Sans ships with matplotlib and covers Swedish, dashes and the status symbols.
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_TYPE = "application/pdf"
 

@@ -16,7 +16,7 @@ def _url(store) -> str:
 def test_a_dump_restores_the_same_data_on_either_backend(demo_store, empty_store, tmp_path):
     runner = CliRunner()
     dump = tmp_path / "kopia"
-    exported = runner.invoke(main, ["db", "export", str(dump), "--database", _url(demo_store)])
+    exported = runner.invoke(main, ["db", "export", str(dump), "--raw", "--database", _url(demo_store)])
     assert exported.exit_code == 0, exported.output
     files = sorted(str(path) for path in dump.glob("*.csv"))
     assert sorted(exported.stdout.split()) == files and len(files) == 9

@@ -1,5 +1,6 @@
 """Uploads against a real SQLite file and a real PostgreSQL server: preview, commit, undo."""
 
+import contextlib
 import csv
 import io
 
@@ -56,7 +57,7 @@ def test_demo_csv_files_build_the_same_store_as_the_generator(empty_store):
     assert all(file.upload_id and file.inserted and not file.updated for file in saved)
     # If this fails after a change to dashboard/demo.py: kontrollrummet export data/demo --demo
     expected = csv_export.dataset_files(demo_dataset())
-    assert csv_export.store_files(empty_store) == expected
+    assert csv_export.store_files(empty_store, raw=True) == expected
 
 
 def test_uploading_the_same_files_again_changes_nothing(tiny_store):
@@ -279,6 +280,22 @@ def test_kolada_values_are_mapped_to_indicators_and_units(tiny_store):
     assert preview(tiny_store, [values]).files[0].unchanged == 2
 
 
+def test_a_municipality_id_without_its_leading_zero_is_padded_with_a_notice(tiny_store):
+    mapping = _file("koppling.csv", "kolada-id;organisation\r\n180;STAD\r\n")
+    kpi = _file(
+        "indikatorer.csv",
+        "kod;namn;måttenhet;riktning;nivå;kolada-kpi\r\nNOJD;Andel nöjda;%;högre är bättre;KF-mål;N00945\r\n",
+    )
+    values = _file("kolada.csv", "kpi;municipality;period;value\r\nN00945;0180;2023;80\r\nN00945;180;2024;81,2\r\n")
+    result = preview(tiny_store, [mapping, kpi, values])
+    assert result.ok, result.problems
+    notice = 'Excel tar bort inledande nollor: 1 Kolada-id med färre än fyra siffror har fått dem tillbaka, t.ex. rad {row}: "180" blev "0180".'
+    assert [file.notes for file in result.files] == [[notice.format(row=2)], [], [notice.format(row=3)]]
+    commit(tiny_store, [mapping, kpi, values], user_name="anna")
+    assert _measurement(tiny_store, "NOJD", "STAD", 2024, "FY")[5] == 81.2
+    assert [row[0] for row in change_sets.stored_records(tiny_store, "kolada_orgs")] == ["0180"]
+
+
 def test_kolada_rows_without_a_mapping_are_refused(tiny_store):
     values = _file("kolada.csv", "kpi;municipality;period;value\r\nN00945;0180;2024;81,2\r\n")
     problems = [(p.column, p.issue) for p in preview(tiny_store, [values]).problems]
@@ -296,7 +313,7 @@ def test_any_valid_dataset_round_trips_through_its_files(empty_store, data):
     _clear(empty_store)
     files = csv_export.dataset_files(data)
     commit(empty_store, files, user_name="test")
-    assert csv_export.store_files(empty_store) == files
+    assert csv_export.store_files(empty_store, raw=True) == files
 
 
 @settings(
@@ -343,3 +360,19 @@ def test_reported_periods_grow_with_the_periods_an_upload_adds(tiny_store):
     with tiny_store.engine.begin() as conn:
         refresh_reported_periods(conn)
     assert tiny_store.reported_periods() == after  # the full rebuild agrees
+
+
+def test_past_the_uploads_read_at_once_another_is_told_to_try_again(tiny_store):
+    """Each upload read may take hundreds of MB (docs/performance.md): a process reads at most
+    MAX_READING at once, and the next is refused with a message, not queued (issue 16)."""
+    before = database_digest(tiny_store)
+    with contextlib.ExitStack() as held:
+        for _ in range(change_sets.MAX_READING):
+            held.enter_context(change_sets.reading_slot())
+        problems = preview(tiny_store, _tiny_files()).problems
+        assert [p.file for p in problems] == [f.name for f in _tiny_files()]
+        assert all("försök igen om en stund" in str(p) for p in problems)
+        with pytest.raises(UploadRejected):
+            commit(tiny_store, _tiny_files(), user_name="test")
+    assert database_digest(tiny_store) == before
+    assert preview(tiny_store, _tiny_files()).ok  # the slots are free again

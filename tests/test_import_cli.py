@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from dashboard import csv_export
 from dashboard.cli import main
 from dashboard.csv_import import MAX_FILE_BYTES
-from tests.digest import database_digest
+from dashboard.database import drop_everything
+from tests.digest import content_digest, database_digest
 
 FILES = Path(__file__).parent / "files"
 
@@ -124,3 +125,34 @@ def test_import_and_undo_leave_the_citys_latest_results_judged(run, demo_paths, 
     assert city_pairs() and city_pairs() <= kept_pairs()
     assert run("undo", "9").exit_code == 0  # the assessments
     assert city_pairs() <= kept_pairs()
+
+
+FORMULA_TITLE = '=HYPERLINK("https://evil.example","Klicka")'
+
+
+@pytest.mark.parametrize("command", [["export"], ["db", "export"]])
+def test_exports_defuse_formulas_unless_raw_which_round_trips_exactly(
+    run, demo_paths, empty_store, tmp_path, command
+):
+    goals = tmp_path / "mal.csv"
+    goals.write_text(
+        "kod;titel;nivå;organisation;giltigt från;beskrivning\r\n"
+        f'SKA-NY;"{FORMULA_TITLE.replace(chr(34), chr(34) * 2)}";nämndmål;SKA;2026;-minus först\r\n'
+    )
+    assert run("import", *demo_paths, str(goals)).exit_code == 0
+    safe = run(*command, str(tmp_path / "säker"))
+    assert safe.exit_code == 0, safe.output
+    text = (tmp_path / "säker" / "mal.csv").read_text("utf-8-sig")
+    assert f"'{FORMULA_TITLE}" in text.replace('""', '"') and ";'-minus först" in text
+    assert ";-" not in text.replace(";-;", "")  # nothing else of the file starts with "-"
+
+    before = content_digest(empty_store)
+    raw = run(*command, str(tmp_path / "rå"), "--raw")
+    assert raw.exit_code == 0, raw.output
+    raw_text = (tmp_path / "rå" / "mal.csv").read_text("utf-8-sig")
+    assert FORMULA_TITLE.replace('"', '""') in raw_text and "'=" not in raw_text
+    drop_everything(empty_store.engine)  # restore into an emptied database
+    empty_store.create_schema()
+    restored = run("import", *raw.stdout.split())
+    assert restored.exit_code == 0, restored.output
+    assert content_digest(empty_store) == before
