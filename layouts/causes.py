@@ -103,16 +103,23 @@ def _value(cause: Cause, activities: Sequence[Activity], as_of) -> str:
         return texts.ACTIVITIES_VALUE.format(
             on_track=scores.count(1.0), late=scores.count(0.5), behind=scores.count(0.0)
         )
-    result, indicator = cause.judged.result, cause.judged.fact.indicator
+    judged = _measured(cause.judged)
+    result, indicator = judged.result, judged.fact.indicator
     if result.reason is IndicatorReason.MEASURED_BELOW:
         counts = result.below
-        return texts.BELOW_VALUE.format(met=counts.met, total=len(cause.judged.below))
+        return texts.BELOW_VALUE.format(met=counts.met, total=len(judged.below))
     value = format_number(result.value, indicator.decimals, indicator.unit)
     return value if result.outcome is not None or result.value is None else texts.FORECAST_VALUE.format(value=value)
 
 
 def _target(cause: Cause) -> str:
-    if cause.judged is None or cause.judged.below:
+    judged = None if cause.judged is None else _measured(cause.judged)
+    if judged is None or judged.below:
         return texts.MISSING_VALUE
-    indicator = cause.judged.fact.indicator
-    return format_number(cause.judged.result.target, indicator.decimals, indicator.unit)
+    return format_number(judged.result.target, judged.fact.indicator.decimals, judged.fact.indicator.unit)
+
+
+def _measured(judged: JudgedIndicator) -> JudgedIndicator:
+    """The judgement whose value and target to show: the indicator's own, or that of the one organisation
+    below that measures it (several are summed up as "k av n uppfyllda")."""
+    return judged.below[0] if len(judged.below) == 1 else judged
