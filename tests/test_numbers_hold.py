@@ -28,9 +28,11 @@ def _every_pair(store, year):
 
 
 def _pages(store, year, period) -> str:
-    """Översikt at every level and the goal page of every goal, for the city, as the browser gets them."""
+    """Översikt at every level, Avvikelser, Prognoser and the goal page of every goal, for the city, as the
+    browser gets them."""
     search = f"?ar={year}&period={period}"
     pages = [router.page(store, "/", search + f"&niva={level}") for level in ("kf", "namnd", "enhet")]
+    pages += [router.page(store, path, search) for path in ("/avvikelser", "/prognoser")]
     pages += [router.page(store, f"/mal/{goal.code}", search) for goal in store.goals(year)]
     return json.dumps(pages, cls=plotly.utils.PlotlyJSONEncoder)
 
