@@ -144,6 +144,12 @@ def _deviation_cells(item: Deviation, goal: GoalDeviations) -> tuple:
                                            computed=texts.STATUS_LABEL[status.result.status]))
 
 
+def computed_status(status: GoalStatus) -> str:
+    """The computed status in words; a goal met only thanks to forecasts says so (◌)."""
+    label = texts.STATUS_LABEL[status.result.status]
+    return texts.MET_ON_FORECAST_LABEL.format(status=label) if status.result.met_on_forecast else label
+
+
 def goals_table(
     sheet: str, statuses: Sequence[GoalStatus], orgs: dict[int, OrgUnit], saves: dict[tuple[int, int], AuditEntry]
 ) -> Table:
@@ -154,7 +160,7 @@ def goals_table(
         rows.append(
             (
                 status.goal.code, status.goal.title, texts.GOAL_LEVEL_LABEL[status.goal.level],
-                orgs[status.org_id].name, texts.STATUS_LABEL[status.result.status], points(status),
+                orgs[status.org_id].name, computed_status(status), points(status),
                 texts.BASIS_LABEL[status.result.basis], status.result.forecast_only, own_assessment(status),
                 flag(status), saved.justification if saved else "",
                 status.assessment.analysis if status.assessment else "",
@@ -212,7 +218,10 @@ def _report_summary(statuses: Sequence[GoalStatus]) -> Section:
                 (texts.OWN_SERIES, tuple(Number(n, str(n)) for n in own))),
         value_label=texts.GOAL_COUNT,
     )
-    return Section(texts.DEVIATION_SUMMARY_HEADING, (texts.REPORT_SUMMARY.format(goals=len(statuses), flagged=flagged),), (chart,))
+    on_forecast = sum(s.result.met_on_forecast for s in statuses)
+    summary = texts.REPORT_SUMMARY.format(goals=len(statuses), flagged=flagged, on_forecast=on_forecast,
+                                          met=computed[STATUS_ORDER.index(Status.MET)])
+    return Section(texts.DEVIATION_SUMMARY_HEADING, (summary,), (chart,))
 
 
 def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:

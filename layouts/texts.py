@@ -670,9 +670,11 @@ REPORT_TITLE = {
 }
 REPORT_TITLE_OTHER = "Uppföljning {period} {year} – {org}"
 REPORT_SUMMARY = (
-    "Rapporten omfattar {goals} mål. {flagged} egna bedömningar skiljer sig från den beräknade statusen och är "
-    "flaggade (⚑)."
+    "Rapporten omfattar {goals} mål. Av de {met} som räknas fram som uppfyllda är {on_forecast} uppfyllda enligt "
+    "prognos (◌): utan prognoserna vore de inte uppfyllda. {flagged} egna bedömningar skiljer sig från den "
+    "beräknade statusen och är flaggade (⚑)."
 )
+MET_ON_FORECAST_LABEL = "{status} ◌ enligt prognos"
 REPORT_CHART_TITLE = "Målen per status: beräknat och egen bedömning"
 REPORT_CHART_ALT = "Stapeldiagram över antal mål per status. Beräknat: {computed}. Egen bedömning: {own}."
 COMPUTED_SERIES = "Beräknat"

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from callbacks import followup
 from dashboard import agenda, exports
 from dashboard.app import create_app
-from dashboard.model import Status
+from dashboard.model import Basis, Status
 from dashboard.settings import Settings
 from layouts import texts, urls
 from layouts.export_documents import ELSEWHERE
@@ -75,7 +75,8 @@ def test_the_goals_sheet_flags_the_rosier_assessments(report_files):
     flagged = [r for r in rows if r["Avvikelse i bedömningen"]]
     assert flagged, "the demo has over-positive assessments at T2"
     assert all(isinstance(r["Poäng"], int) or r["Poäng"] is None for r in rows)
-    assert {r["Beräknad status"] for r in rows} <= set(texts.STATUS_LABEL.values())
+    met_on_forecast = texts.MET_ON_FORECAST_LABEL.format(status=texts.STATUS_LABEL[Status.MET])
+    assert {r["Beräknad status"] for r in rows} <= {*texts.STATUS_LABEL.values(), met_on_forecast}
 
 
 def test_the_pdf_has_title_outline_tables_and_a_described_chart(demo_store, report_files):
@@ -168,3 +169,16 @@ def test_status_words_in_the_pdf_carry_symbols(report_files):
     statuses = {cell for row in rows for cell in row if isinstance(cell, str) and cell[2:] in
                 {texts.STATUS_LABEL[s] for s in Status}}
     assert statuses and all(cell[0] in texts.STATUS_SYMBOL.values() for cell in statuses)
+
+
+def test_goals_met_only_thanks_to_forecasts_are_told_apart_in_the_report(report_files):
+    """Issue 14, finding 5: the report's counts say how many met goals rest on forecasts."""
+    document, book, _ = report_files
+    rows = _rows(book[texts.GOALS_SHEET])
+    on_forecast = [r for r in rows if r["Beräknad status"] == texts.MET_ON_FORECAST_LABEL.format(
+        status=texts.STATUS_LABEL[Status.MET])]
+    assert on_forecast, "the demo has goals met only thanks to forecasts at T2"
+    assert all(r["Underlag"] != texts.BASIS_LABEL[Basis.OUTCOME] and r["Delar endast på prognos"] > 0
+               for r in on_forecast)
+    summary = _plain(" ".join(document.sections[0].paragraphs))
+    assert f"är {len(on_forecast)} uppfyllda enligt prognos" in summary
