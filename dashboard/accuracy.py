@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 
@@ -64,7 +64,7 @@ class Verdict(StrEnum):
 @lru_cache(maxsize=65536)
 def _shown_steps(value: float, decimals: int) -> int:
     """A value as the pages show it, in whole steps: rounded half up at the decimals, exactly (as format_number)."""
-    return int(Decimal(repr(value)).scaleb(decimals).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int(rules.round_half_up(rules.exact(value), decimals).scaleb(decimals))
 
 
 @lru_cache(maxsize=65536)
@@ -156,10 +156,7 @@ class Figures:
     promised_met: bool
 
 
-@lru_cache(maxsize=65536)
-def _exact(value: float) -> Decimal:
-    """A stored value as the decimal it was written as (repr is the shortest round-trip form)."""
-    return Decimal(repr(value))
+_exact = lru_cache(maxsize=65536)(rules.exact)  # thousands of forecasts share a few hundred values
 
 
 @lru_cache(maxsize=16)

@@ -234,11 +234,16 @@ class Cause:
     def measured_at(self) -> int:
         """The organisation to open the indicator at: where it is measured, the worst one below if rolled up."""
         assert self.judged is not None
-        below = sorted(self.judged.below, key=lambda j: _STATUS_ORDER[j.result.status])
+        below = worst_first(self.judged.below)
         return below[0].fact.org_id if below else self.judged.fact.org_id
 
 
 _STATUS_ORDER = {rules.Status.NOT_MET: 0, rules.Status.NO_DATA: 1, rules.Status.PARTLY_MET: 2, rules.Status.MET: 3}
+
+
+def worst_first(judged: Sequence[JudgedIndicator]) -> list[JudgedIndicator]:
+    """Judgements from the one that pulls down the most: not met, no value, partly met, met."""
+    return sorted(judged, key=lambda j: _STATUS_ORDER[j.result.status])
 
 
 def causes(status: GoalStatus) -> list[Cause]:

@@ -11,9 +11,9 @@ Swedish. Problems that need the database (unknown codes, the goal tree) are foun
 from __future__ import annotations
 
 import hashlib
-from array import array
 import json
 import re
+from array import array
 from collections.abc import MutableSequence, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat

@@ -246,9 +246,12 @@ class Store:
         Callers keep those below each root by its id in the path; past `MAX_ROOTS` roots, or a
         root at the top, the whole city is read."""
         m, o = measurement_t, org_t
-        paths = [] if roots is None else [self.org_path(root) or "" for root in roots]
-        whole_city = roots is None or len(paths) > MAX_ROOTS or any(p.count("/") <= 2 for p in paths)
-        within = true() if whole_city else or_(*(o.c.path.startswith(path) for path in paths))
+        within = true()
+        if roots is not None and len(roots) <= MAX_ROOTS:
+            with self.engine.connect() as conn:
+                paths = list(conn.execute(select(o.c.path).where(o.c.id.in_(list(roots)))).scalars())
+            if not any(path.count("/") <= 2 for path in paths):  # no root is the city itself
+                within = or_(*(o.c.path.startswith(path) for path in paths))
         wanted = (target_t.c.indicator_id.in_(list(indicator_ids)), target_t.c.year == year)
         pairs = select(target_t.c.indicator_id, target_t.c.org_id).where(*wanted).union(
             select(m.c.indicator_id, m.c.org_id).where(m.c.indicator_id.in_(list(indicator_ids)), m.c.year == year)
@@ -802,12 +805,10 @@ def _activities_as_of(year: int | None = None, period: str | None = None) -> Sel
         end_month = case(PERIOD_END_MONTH, value=u.period, else_=13)
         latest = latest.where((u.year < year) | ((u.year == year) & (end_month <= PERIOD_END_MONTH[period])))
     latest = latest.order_by(*latest_period_first(activity_update_t)).limit(1)
-    followed = latest.with_only_columns(u.status).scalar_subquery()
-    if year is None:
-        followed = activity_t.c.status
+    status = activity_t.c.status if year is None else latest.with_only_columns(u.status).scalar_subquery()
     return select(
         *(column for column in activity_t.c if column.name != "status"),
-        followed.label("status"),
+        status.label("status"),
         org_t.c.path,
         latest.with_only_columns(u.comment).scalar_subquery().label("comment"),
     ).join(org_t, org_t.c.id == activity_t.c.org_id)

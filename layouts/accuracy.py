@@ -8,7 +8,7 @@ alike. The measures are defined in docs/followup.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from urllib.parse import quote
 
 from dash import dcc, html
@@ -26,6 +26,7 @@ from dashboard.accuracy import (
 from dashboard.consistency import Lean
 from dashboard.goal_results import Brief
 from dashboard.model import Indicator, OrgUnit, Status
+from dashboard.rules import exact, round_half_up
 from layouts import texts, urls
 from layouts.components import (
     basis_tag,
@@ -222,8 +223,8 @@ def _float(value: Decimal | None) -> float | None:
 def signed(value: Decimal | float | None, decimals: int, unit: str) -> str:
     """A number with an explicit + when it is positive at the decimals shown (positive errors are too positive)."""
     text = format_number(_float(value) if isinstance(value, Decimal) else value, decimals, unit)
-    shown = None if value is None else Decimal(repr(value) if isinstance(value, float) else value)
-    positive = shown is not None and shown.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP) > 0
+    shown = None if value is None else exact(value) if isinstance(value, float) else value
+    positive = shown is not None and round_half_up(shown, decimals) > 0
     return f"+{text}" if positive else text
 
 

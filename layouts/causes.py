@@ -86,14 +86,9 @@ def _where(cause: Cause, places: Mapping[int, OrgUnit]) -> str:
     if not below:
         org = places.get(cause.judged.fact.org_id)
         return org.name if org else ""
-    names = [places[j.fact.org_id].name for j in _worst_first(below) if j.fact.org_id in places]
+    names = [places[j.fact.org_id].name for j in control_room.worst_first(below) if j.fact.org_id in places]
     shown = texts.LIST_SEPARATOR.join(names[:3])
     return shown + (texts.AND_MORE.format(count=len(names) - 3) if len(names) > 3 else "")
-
-
-def _worst_first(judged: Sequence[JudgedIndicator]) -> list[JudgedIndicator]:
-    order = {Status.NOT_MET: 0, Status.NO_DATA: 1, Status.PARTLY_MET: 2, Status.MET: 3}
-    return sorted(judged, key=lambda j: order[j.result.status])
 
 
 def _value(cause: Cause, activities: Sequence[Activity], as_of) -> str:

@@ -7,7 +7,6 @@ Pure functions from rule results to lists of sentences; the wording lives in
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 
 from dashboard.model import Basis, Status
 from dashboard.rules import (
@@ -19,6 +18,8 @@ from dashboard.rules import (
     Part,
     PartKind,
     RuleConfig,
+    exact,
+    round_half_up,
 )
 from layouts import texts
 
@@ -30,8 +31,8 @@ def format_number(value: float | None, decimals: int = 0, unit: str = "") -> str
     """A number in Swedish style, "1 234,5 %" (rounded half up), or "–" when it is missing."""
     if value is None or not math.isfinite(value):
         return texts.MISSING_VALUE
-    # repr gives the shortest decimal form, so 2.675 rounds to 2.68 as a person would.
-    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    # the decimal as written, so 2.675 rounds to 2.68 as a person would; the trend words round alike
+    rounded = round_half_up(exact(value), decimals)
     text = f"{abs(rounded):,.{decimals}f}".replace(",", _NBSP).replace(".", ",")
     if rounded < 0:  # a value rounding to zero gets no sign
         text = _MINUS + text
