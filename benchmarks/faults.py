@@ -52,7 +52,9 @@ def outcome_file(store: Store, first_year: int, rows: int) -> bytes:
 
 def saved(store: Store, first_year: int, file_name: str) -> tuple[int, int]:
     """Rows in the years before `first_year`, and upload-log entries for the file."""
-    rows = sum(1 for record in change_sets.stored_records(store, "measurements") if record[2] < first_year)
+    rows = sum(
+        1 for record in change_sets.stored_records(store, "measurements") if record[2] < first_year
+    )
     return rows, sum(upload.file_name == file_name for upload in change_sets.list_uploads(store))
 
 
@@ -68,8 +70,9 @@ def kill_worker(server: ThrowawayServer, rows: int) -> None:
 
         def save() -> None:
             try:
-                answer["status"] = session.post(f"{served.base_url}/_dash-update-component", json=payload,
-                                                timeout=300).status_code
+                answer["status"] = session.post(
+                    f"{served.base_url}/_dash-update-component", json=payload, timeout=300
+                ).status_code
             except requests.RequestException as error:
                 answer["error"] = type(error).__name__
 
@@ -78,11 +81,15 @@ def kill_worker(server: ThrowawayServer, rows: int) -> None:
         victim = wait_for(lambda: write_lock_holder(store.engine), timeout=120)
         kill(victim)
         editor.join()
-        replaced = wait_for(lambda: len(pids := served.worker_pids()) == 2 and victim not in pids, timeout=60)
+        replaced = wait_for(
+            lambda: len(pids := served.worker_pids()) == 2 and victim not in pids, timeout=60
+        )
         page_ok = served.healthy() and _page_ok(client_session(served.base_url), served.base_url)
-        print(f"kill-worker: worker {victim} (of {sorted(workers)}) killed holding the write lock; "
-              f"the editor got {answer}; saved rows and log entries: {saved(store, first_year, 'dodad.csv')} of {rows}; "
-              f"worker replaced: {bool(replaced)}; pages afterwards: {'ok' if page_ok else 'FAIL'}")
+        print(
+            f"kill-worker: worker {victim} (of {sorted(workers)}) killed holding the write lock; "
+            f"the editor got {answer}; saved rows and log entries: {saved(store, first_year, 'dodad.csv')} of {rows}; "
+            f"worker replaced: {bool(replaced)}; pages afterwards: {'ok' if page_ok else 'FAIL'}"
+        )
 
 
 def kill_import(server: ThrowawayServer, rows: int, directory: Path) -> None:
@@ -92,15 +99,20 @@ def kill_import(server: ThrowawayServer, rows: int, directory: Path) -> None:
     path.write_bytes(outcome_file(store, first_year, rows))
     command = [KONTROLLRUMMET, "import", str(path), "--user", "felprov", "--database", url]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_for(lambda: write_lock_holder(store.engine) == process.pid or process.poll() is not None, timeout=120)
+    wait_for(
+        lambda: write_lock_holder(store.engine) == process.pid or process.poll() is not None,
+        timeout=120,
+    )
     kill(process.pid)
     process.wait()
     after_kill = saved(store, first_year, "dodad.csv")
     started = time.perf_counter()
     again = subprocess.run(command, capture_output=True, timeout=600)
-    print(f"kill-import: exit {process.returncode}; saved rows and log entries after the kill: {after_kill}; "
-          f"import again: exit {again.returncode} in {time.perf_counter() - started:.1f} s, "
-          f"saved {saved(store, first_year, 'dodad.csv')} of {rows}")
+    print(
+        f"kill-import: exit {process.returncode}; saved rows and log entries after the kill: {after_kill}; "
+        f"import again: exit {again.returncode} in {time.perf_counter() - started:.1f} s, "
+        f"saved {saved(store, first_year, 'dodad.csv')} of {rows}"
+    )
 
 
 def _page_ok(session: requests.Session, base_url: str, path: str = "/", search: str = "") -> bool:
@@ -110,8 +122,9 @@ def _page_ok(session: requests.Session, base_url: str, path: str = "/", search: 
 def _answer(session: requests.Session, base_url: str, path: str, search: str) -> str:
     """What a reader got: the page, the Swedish outage message, or anything else."""
     try:
-        response = session.post(f"{base_url}/_dash-update-component", json=bench.route_payload(path, search),
-                                timeout=30)
+        response = session.post(
+            f"{base_url}/_dash-update-component", json=bench.route_payload(path, search), timeout=30
+        )
     except requests.RequestException:
         return "no answer"
     if response.status_code != 200:
@@ -155,19 +168,27 @@ def outage(server: ThrowawayServer, seconds: float, users: int) -> None:
             time.sleep(2)
             stop.set()
         health_after = requests.get(f"{served.base_url}/healthz", timeout=30).status_code
-        print(f"outage: {seconds:.0f} s without PostgreSQL; answers by phase and kind: {dict(sorted(answers.items()))}; "
-              f"/healthz during: {health}, after: {health_after}; first page {first_page_after[0] - resumed:.2f} s "
-              f"after the restart; workers restarted: {'no' if served.worker_pids() == workers else 'YES'}; "
-              f"database reachable again: {reachable(make_engine(url))}")
+        print(
+            f"outage: {seconds:.0f} s without PostgreSQL; answers by phase and kind: {dict(sorted(answers.items()))}; "
+            f"/healthz during: {health}, after: {health_after}; first page {first_page_after[0] - resumed:.2f} s "
+            f"after the restart; workers restarted: {'no' if served.worker_pids() == workers else 'YES'}; "
+            f"database reachable again: {reachable(make_engine(url))}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--outage", type=float, default=5.0, help="seconds without PostgreSQL (at most 60)")
+    parser.add_argument(
+        "--outage", type=float, default=5.0, help="seconds without PostgreSQL (at most 60)"
+    )
     parser.add_argument("--users", type=int, default=5, choices=range(1, 21), metavar="1-20")
-    parser.add_argument("--scenario", nargs="+", default=["kill-worker", "kill-import", "outage"],
-                        choices=["kill-worker", "kill-import", "outage"])
+    parser.add_argument(
+        "--scenario",
+        nargs="+",
+        default=["kill-worker", "kill-import", "outage"],
+        choices=["kill-worker", "kill-import", "outage"],
+    )
     args = parser.parse_args()
     with running_server() as server:
         for scenario in args.scenario:

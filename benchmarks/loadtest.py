@@ -71,14 +71,18 @@ class UploadOutcome:
     detail: str  # the import's last line, or the HTTP status of the Save click
 
 
-def client_session(base_url: str, user: str = "politiker", password: str | None = None) -> requests.Session:
+def client_session(
+    base_url: str, user: str = "politiker", password: str | None = None
+) -> requests.Session:
     """Every simulated user's HTTP session, signed in through the sign-in form.
 
     The password defaults to the demo account's (e.g. the reader `politiker` / `demo-politiker`).
     """
     session = requests.Session()
     password = password if password is not None else DEMO_PASSWORDS.get(user, "")
-    response = session.post(f"{base_url}/logga-in", data={"username": user, "password": password}, timeout=30)
+    response = session.post(
+        f"{base_url}/logga-in", data={"username": user, "password": password}, timeout=30
+    )
     if response.status_code >= 400 or not session.cookies:
         raise RuntimeError(f"sign-in as {user} failed: HTTP {response.status_code}")
     return session
@@ -97,15 +101,22 @@ def uploader_session(store: Store, base_url: str, name: str) -> requests.Session
 def page_ok(session: requests.Session, base_url: str, path: str, search: str) -> bool:
     """Request one page as the browser does; an error is any answer but a page."""
     try:
-        response = session.post(f"{base_url}/_dash-update-component",
-                                json=bench.route_payload(path, search), timeout=60)
+        response = session.post(
+            f"{base_url}/_dash-update-component", json=bench.route_payload(path, search), timeout=60
+        )
     except requests.RequestException:
         return False
     return response.status_code == 200 and texts.DATABASE_UNAVAILABLE_HEADING not in response.text
 
 
-def walk(session: requests.Session, base_url: str, urls: dict[str, list[tuple[str, str]]],
-         keep_going: Callable[[int], bool], think: float, rng: random.Random) -> list[Sample]:
+def walk(
+    session: requests.Session,
+    base_url: str,
+    urls: dict[str, list[tuple[str, str]]],
+    keep_going: Callable[[int], bool],
+    think: float,
+    rng: random.Random,
+) -> list[Sample]:
     """One user: a random view, a pause to read it, the next, while `keep_going(requests so far)`."""
     samples: list[Sample] = []
     time.sleep(rng.uniform(0, think))  # users arrive spread out, not all in the same instant
@@ -119,7 +130,9 @@ def walk(session: requests.Session, base_url: str, urls: dict[str, list[tuple[st
     return samples
 
 
-def run_phase(args, base_url: str, urls, keep_going: Callable[[int], bool], seed: int) -> list[Sample]:
+def run_phase(
+    args, base_url: str, urls, keep_going: Callable[[int], bool], seed: int
+) -> list[Sample]:
     """All users at once, each with its own session; their samples together."""
 
     def user(number: int) -> list[Sample]:
@@ -134,7 +147,9 @@ def backfill_records(store: Store, first_year: int, rows: int, shift: float) -> 
     """`rows` outcome rows for the store's own indicators and units in the years before `first_year`."""
     indicators = [record[0] for record in change_sets.stored_records(store, "indicators")]
     orgs = sorted(org.code for org in store.org_units())
-    keys = itertools.product(range(first_year - 1, 1949, -1), indicators, orgs, ("T1", "T2", "FY"), ("T", "K", "M"))
+    keys = itertools.product(
+        range(first_year - 1, 1949, -1), indicators, orgs, ("T1", "T2", "FY"), ("T", "K", "M")
+    )
     return [
         (indicator, org, year, period, gender, round(40 + n % 500 / 10 + shift, 1), None, "ok", "")
         for n, (year, indicator, org, period, gender) in enumerate(itertools.islice(keys, rows))
@@ -145,14 +160,20 @@ def save_payload(session: requests.Session, base_url: str, file_name: str, conte
     """The upload page's Save click with a file already previewed, as the browser posts it; the
     signed-in person of the session is the uploader."""
     dependencies = session.get(f"{base_url}/_dash-dependencies", timeout=30).json()
-    [save] = [d for d in dependencies if {"id": UploadIds.SAVE, "property": "n_clicks"} in d["inputs"]]
+    [save] = [
+        d for d in dependencies if {"id": UploadIds.SAVE, "property": "n_clicks"} in d["inputs"]
+    ]
     outputs = [part.rsplit(".", 1) for part in save["output"].strip(".").split("...")]
     return {
         "output": save["output"],
         "outputs": [{"id": id_, "property": prop} for id_, prop in outputs],
         "inputs": [{"id": UploadIds.SAVE, "property": "n_clicks", "value": 1}],
         "state": [
-            {"id": UploadIds.PENDING, "property": "data", "value": [[file_name, base64.b64encode(content).decode()]]},
+            {
+                "id": UploadIds.PENDING,
+                "property": "data",
+                "value": [[file_name, base64.b64encode(content).decode()]],
+            },
         ],
         "changedPropIds": [f"{UploadIds.SAVE}.n_clicks"],
     }
@@ -162,13 +183,19 @@ def timed_import(url: str, path: Path, user: str, nice: int) -> UploadOutcome:
     """`kontrollrummet import` in its own process, as a batch load would be; `nice` > 0 lowers its CPU priority."""
     command = [KONTROLLRUMMET, "import", str(path), "--user", user, "--database", url]
     started = time.perf_counter()
-    done = subprocess.run(["nice", "-n", str(nice), *command] if nice else command,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        ["nice", "-n", str(nice), *command] if nice else command,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     lines = (done.stdout + done.stderr).strip().splitlines() or [""]
     return UploadOutcome(user, done.returncode == 0, time.perf_counter() - started, lines[-1])
 
 
-def timed_web_upload(session: requests.Session, base_url: str, path: Path, user: str) -> UploadOutcome:
+def timed_web_upload(
+    session: requests.Session, base_url: str, path: Path, user: str
+) -> UploadOutcome:
     """The upload page's Save click for the file, saved by whichever worker takes it."""
     payload = save_payload(session, base_url, path.name, path.read_bytes())
     started = time.perf_counter()
@@ -177,22 +204,44 @@ def timed_web_upload(session: requests.Session, base_url: str, path: Path, user:
     return UploadOutcome(user, ok, time.perf_counter() - started, f"HTTP {response.status_code}")
 
 
-def check_uploads(store: Store, before: int, first_year: int, outcomes: list[UploadOutcome],
-                  files: dict[str, list[tuple]]) -> dict:
+def check_uploads(
+    store: Store,
+    before: int,
+    first_year: int,
+    outcomes: list[UploadOutcome],
+    files: dict[str, list[tuple]],
+) -> dict:
     """Whether every upload is whole in the log and the rows before `first_year` hold the last one's values."""
-    log = [u for u in change_sets.list_uploads(store) if u.id > before and u.user_name.startswith(UPLOADER)]
+    log = [
+        u
+        for u in change_sets.list_uploads(store)
+        if u.id > before and u.user_name.startswith(UPLOADER)
+    ]
     rows = len(next(iter(files.values())))
-    whole = (len(log) == len(outcomes) and all(o.ok for o in outcomes)
-             and all(u.rows_inserted + u.rows_updated + u.rows_unchanged == rows for u in log))
+    whole = (
+        len(log) == len(outcomes)
+        and all(o.ok for o in outcomes)
+        and all(u.rows_inserted + u.rows_updated + u.rows_unchanged == rows for u in log)
+    )
     last = max(log, key=lambda u: u.id).user_name if log else None
     with store.engine.connect() as conn:
         count, total = conn.execute(
-            select(func.count(), func.sum(measurement_t.c.outcome)).where(measurement_t.c.year < first_year)
+            select(func.count(), func.sum(measurement_t.c.outcome)).where(
+                measurement_t.c.year < first_year
+            )
         ).one()
     expected_total = sum(record[5] for record in files[last]) if last else 0
     return {
-        "log": [{"id": u.id, "user": u.user_name, "inserted": u.rows_inserted, "updated": u.rows_updated,
-                 "unchanged": u.rows_unchanged} for u in sorted(log, key=lambda u: u.id)],
+        "log": [
+            {
+                "id": u.id,
+                "user": u.user_name,
+                "inserted": u.rows_inserted,
+                "updated": u.rows_updated,
+                "unchanged": u.rows_unchanged,
+            }
+            for u in sorted(log, key=lambda u: u.id)
+        ],
         "rows_stored": count,
         "last_upload_wins": count == rows and abs((total or 0) - expected_total) < 0.01 * rows,
         "whole": whole and count == rows,
@@ -217,8 +266,12 @@ def per_view(samples: list[Sample]) -> dict[str, dict]:
 
 def machine() -> dict:
     memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
-    return {"cpus": os.cpu_count(), "memory_gib": round(memory_kb / 2**20), "python": platform.python_version(),
-            "system": platform.platform()}
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gib": round(memory_kb / 2**20),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
 
 
 def report(results: dict) -> str:
@@ -234,22 +287,35 @@ def report(results: dict) -> str:
     for view in idle:
         i, lo = idle[view], loaded.get(view, figures([]))
         ratio = lo["p95_ms"] / i["p95_ms"] if i["p95_ms"] else 0.0
-        lines.append(f"{view:42} {i['requests']:>5}/{lo['requests']:<5} {i['errors']:>3}/{lo['errors']:<3} "
-                     f"{i['p50_ms']:>7.0f}/{lo['p50_ms']:<7.0f} {i['p95_ms']:>7.0f}/{lo['p95_ms']:<7.0f} {ratio:>8.2f}")
+        lines.append(
+            f"{view:42} {i['requests']:>5}/{lo['requests']:<5} {i['errors']:>3}/{lo['errors']:<3} "
+            f"{i['p50_ms']:>7.0f}/{lo['p50_ms']:<7.0f} {i['p95_ms']:>7.0f}/{lo['p95_ms']:<7.0f} {ratio:>8.2f}"
+        )
     lines.append("(tomgång/under uppladdning)")
     for upload in results["uploads"]:
-        lines.append(f"uppladdning {upload['user']} ({results['upload_via']}): "
-                     f"{'klar' if upload['ok'] else 'MISSLYCKADES'} på {upload['seconds']:.1f} s: {upload['detail']}")
+        lines.append(
+            f"uppladdning {upload['user']} ({results['upload_via']}): "
+            f"{'klar' if upload['ok'] else 'MISSLYCKADES'} på {upload['seconds']:.1f} s: {upload['detail']}"
+        )
     check = results["upload_check"]
     for entry in check["log"]:
-        lines.append(f"  logg {entry['id']} {entry['user']}: {_number(entry['inserted'])} nya, "
-                     f"{_number(entry['updated'])} ändrade, {_number(entry['unchanged'])} oförändrade")
-    lines.append(f"{_number(check['rows_stored'])} rader sparade; alla uppladdningar hela: "
-                 f"{'ja' if check['whole'] else 'NEJ'}; den sista vinner: {'ja' if check['last_upload_wins'] else 'NEJ'}")
+        lines.append(
+            f"  logg {entry['id']} {entry['user']}: {_number(entry['inserted'])} nya, "
+            f"{_number(entry['updated'])} ändrade, {_number(entry['unchanged'])} oförändrade"
+        )
+    lines.append(
+        f"{_number(check['rows_stored'])} rader sparade; alla uppladdningar hela: "
+        f"{'ja' if check['whole'] else 'NEJ'}; den sista vinner: {'ja' if check['last_upload_wins'] else 'NEJ'}"
+    )
     total_idle, total_loaded = idle["alla vyer"], loaded["alla vyer"]
-    goal = (total_idle["errors"] + total_loaded["errors"] == 0 and check["whole"]
-            and total_loaded["p95_ms"] <= 2 * total_idle["p95_ms"])
-    lines.append(f"Mål (0 fel, allt sparat, p95 under last ≤ 2 × tomgång): {'uppnått' if goal else 'EJ uppnått'}")
+    goal = (
+        total_idle["errors"] + total_loaded["errors"] == 0
+        and check["whole"]
+        and total_loaded["p95_ms"] <= 2 * total_idle["p95_ms"]
+    )
+    lines.append(
+        f"Mål (0 fel, allt sparat, p95 under last ≤ 2 × tomgång): {'uppnått' if goal else 'EJ uppnått'}"
+    )
     return "\n".join(lines)
 
 
@@ -261,38 +327,65 @@ def run(args, url: str) -> dict:
     store = Store(make_engine(url))
     store.create_schema()
     if not store.table_counts()["measurement"]:
-        subprocess.run([KONTROLLRUMMET, "demo", "--scale", args.scale, "--database", url], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [KONTROLLRUMMET, "demo", "--scale", args.scale, "--database", url],
+            check=True,
+            capture_output=True,
+        )
     urls = bench.view_urls(store, max(args.requests, 3))
     before = max((u.id for u in change_sets.list_uploads(store)), default=0)
     first_year = store.reported_periods()[0][0]
-    files = {f"{UPLOADER}-{n}": backfill_records(store, first_year, args.rows, shift=n + 1.0)
-             for n in range(args.uploads)}
+    files = {
+        f"{UPLOADER}-{n}": backfill_records(store, first_year, args.rows, shift=n + 1.0)
+        for n in range(args.uploads)
+    }
     with tempfile.TemporaryDirectory() as directory, Served(url, workers=args.workers) as served:
         paths = {user: Path(directory) / f"{user}.csv" for user in files}
         for user, records in files.items():
             paths[user].write_bytes(csv_export.csv_bytes(MEASUREMENTS, records))
         deadline = time.monotonic() + args.max_seconds
-        idle = run_phase(args, served.base_url, urls,
-                         lambda n: n < args.requests and time.monotonic() < deadline, seed=1)
+        idle = run_phase(
+            args,
+            served.base_url,
+            urls,
+            lambda n: n < args.requests and time.monotonic() < deadline,
+            seed=1,
+        )
         with ThreadPoolExecutor(args.uploads) as pool:
             if args.upload_via == "web":
                 uploads: list[Future] = [
-                    pool.submit(timed_web_upload, uploader_session(store, served.base_url, user), served.base_url,
-                                paths[user], user)
-                    for user in files]
+                    pool.submit(
+                        timed_web_upload,
+                        uploader_session(store, served.base_url, user),
+                        served.base_url,
+                        paths[user],
+                        user,
+                    )
+                    for user in files
+                ]
             else:
-                uploads = [pool.submit(timed_import, url, paths[user], user, args.upload_nice) for user in files]
+                uploads = [
+                    pool.submit(timed_import, url, paths[user], user, args.upload_nice)
+                    for user in files
+                ]
             deadline = time.monotonic() + args.max_seconds
-            loaded = run_phase(args, served.base_url, urls,
-                               lambda n: not all(u.done() for u in uploads) and time.monotonic() < deadline,
-                               seed=1000)
+            loaded = run_phase(
+                args,
+                served.base_url,
+                urls,
+                lambda n: not all(u.done() for u in uploads) and time.monotonic() < deadline,
+                seed=1000,
+            )
             outcomes = [upload.result() for upload in uploads]
     results = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
-        "users": args.users, "workers": args.workers, "think_s": args.think, "rows": args.rows,
-        "upload_nice": args.upload_nice, "upload_via": args.upload_via,
+        "users": args.users,
+        "workers": args.workers,
+        "think_s": args.think,
+        "rows": args.rows,
+        "upload_nice": args.upload_nice,
+        "upload_via": args.upload_via,
         "measurements": store.table_counts()["measurement"],
         "idle": per_view(idle),
         "loaded": per_view(loaded),
@@ -308,18 +401,34 @@ def arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50, choices=range(1, 201), metavar="1-200")
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--requests", type=int, default=10, help="page requests per user while idle")
+    parser.add_argument(
+        "--requests", type=int, default=10, help="page requests per user while idle"
+    )
     parser.add_argument("--think", type=float, default=5.0, help="mean seconds a user reads a page")
-    parser.add_argument("--uploads", type=int, default=2, help="uploads started at once in the loaded phase")
+    parser.add_argument(
+        "--uploads", type=int, default=2, help="uploads started at once in the loaded phase"
+    )
     parser.add_argument("--rows", type=int, default=100_000, help="outcome rows per upload")
-    parser.add_argument("--upload-via", choices=["cli", "web"], default="cli",
-                        help="kontrollrummet import processes, or the upload page's Save in the workers")
-    parser.add_argument("--upload-nice", type=int, default=0, choices=range(20), metavar="0-19",
-                        help="run the imports under nice, as docs/deployment.md suggests for batch loads")
+    parser.add_argument(
+        "--upload-via",
+        choices=["cli", "web"],
+        default="cli",
+        help="kontrollrummet import processes, or the upload page's Save in the workers",
+    )
+    parser.add_argument(
+        "--upload-nice",
+        type=int,
+        default=0,
+        choices=range(20),
+        metavar="0-19",
+        help="run the imports under nice, as docs/deployment.md suggests for batch loads",
+    )
     parser.add_argument("--scale", choices=["demo", "stockholm"], default="demo")
     parser.add_argument("--max-seconds", type=float, default=300.0, help="longest a phase may last")
     parser.add_argument("--database", help="PostgreSQL URL (default: a throwaway server)")
-    parser.add_argument("--user", default="politiker", help="the account every simulated reader signs in as")
+    parser.add_argument(
+        "--user", default="politiker", help="the account every simulated reader signs in as"
+    )
     parser.add_argument("--password", help="its password (default: the demo account's)")
     parser.add_argument("--json", help="save the figures as JSON")
     return parser
@@ -328,11 +437,15 @@ def arguments() -> argparse.ArgumentParser:
 def main() -> None:
     args = arguments().parse_args()
     with ExitStack() as stack:
-        url = args.database or create_database(stack.enter_context(running_server()).url, "loadtest")
+        url = args.database or create_database(
+            stack.enter_context(running_server()).url, "loadtest"
+        )
         results = run(args, url)
     print(report(results))
     if args.json:
-        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

@@ -48,8 +48,10 @@ BYTES_PER_ROW = 35
 def _setup_files() -> list[UploadFile]:
     orgs = [("STAD", "Staden", 1, None)] + [(code, f"Enhet {code}", 4, "STAD") for code in UNITS]
     indicators = [(code, f"Indikator {code}", "%", "higher", 1, 2, True, None) for code in CODES]
-    return [UploadFile("organisation.csv", csv_export.csv_bytes(ORG_UNITS, orgs)),
-            UploadFile("indikatorer.csv", csv_export.csv_bytes(INDICATORS, indicators))]
+    return [
+        UploadFile("organisation.csv", csv_export.csv_bytes(ORG_UNITS, orgs)),
+        UploadFile("indikatorer.csv", csv_export.csv_bytes(INDICATORS, indicators)),
+    ]
 
 
 def _records(count: int):
@@ -67,7 +69,9 @@ def write_fixture(directory: Path, megabytes: float) -> tuple[Path, str]:
     change_sets.commit(store, _setup_files(), user_name="bench")
     accounts.add(store, "bench", "Bench", Role.ADMIN, (), PASSWORD, "bench")
     path = directory / "utfall.csv"
-    path.write_bytes(csv_export.csv_bytes(MEASUREMENTS, _records(int(megabytes * 1e6 / BYTES_PER_ROW))))
+    path.write_bytes(
+        csv_export.csv_bytes(MEASUREMENTS, _records(int(megabytes * 1e6 / BYTES_PER_ROW)))
+    )
     store.engine.dispose()
     return path, url
 
@@ -98,7 +102,9 @@ def serve(url: str) -> None:
     from dashboard.app import create_app
     from dashboard.settings import Settings
 
-    server = make_server("127.0.0.1", 0, create_app(Settings(database_url=url)).server, threaded=True)
+    server = make_server(
+        "127.0.0.1", 0, create_app(Settings(database_url=url)).server, threaded=True
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     before = _rss_mb()
     print(server.port, flush=True)
@@ -110,8 +116,9 @@ def measure_page(path: Path, url: str) -> dict:
     """One preview posted to a served app, as the browser does; the server's figures."""
     from benchmarks.loadtest import client_session
 
-    server = subprocess.Popen([sys.executable, *SERVE, url],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, *SERVE, url], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     base_url = f"http://127.0.0.1:{int(server.stdout.readline())}"
     session = client_session(base_url, "bench", PASSWORD)
     payload = _preview_payload(session, base_url, path)
@@ -123,8 +130,10 @@ def measure_page(path: Path, url: str) -> dict:
     server.stdin.flush()
     figures = json.loads(server.stdout.readline())
     server.wait()
-    return figures | {"seconds": elapsed, "answer": f"HTTP {response.status_code}, "
-                                                     f"{len(response.content) / 1e6:.0f} MB answer"}
+    return figures | {
+        "seconds": elapsed,
+        "answer": f"HTTP {response.status_code}, {len(response.content) / 1e6:.0f} MB answer",
+    }
 
 
 def _preview_payload(session: requests.Session, base_url: str, path: Path) -> dict:
@@ -161,11 +170,15 @@ def main() -> None:
         for way in args.way:
             if way == "cli":
                 child = [sys.executable, "-m", "benchmarks.upload_memory", "--cli", str(path), url]
-                figures = json.loads(subprocess.run(child, check=True, capture_output=True, text=True).stdout)
+                figures = json.loads(
+                    subprocess.run(child, check=True, capture_output=True, text=True).stdout
+                )
             else:
                 figures = measure_page(path, url)
-            print(f"{way:>5}: {path.stat().st_size / 1e6:.1f} MB file, RSS {figures['rss_before_mb']:.0f} MB "
-                  f"before, peak {figures['peak_mb']:.0f} MB, {figures['seconds']:.1f} s ({figures['answer']})")
+            print(
+                f"{way:>5}: {path.stat().st_size / 1e6:.1f} MB file, RSS {figures['rss_before_mb']:.0f} MB "
+                f"before, peak {figures['peak_mb']:.0f} MB, {figures['seconds']:.1f} s ({figures['answer']})"
+            )
 
 
 if __name__ == "__main__":

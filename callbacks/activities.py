@@ -26,8 +26,14 @@ def page(store: Store, code: str, state: urls.ViewState, user: Principal) -> htm
         return None
     path, activity = found
     goal, owner = store.goal_by_id(activity.goal_id), store.org_by_id(activity.org_id)
-    return activity_layout.page(activity, goal, owner, state, activity_followups.history(store, activity.id),
-                                sign_in.refusal(user, path, owner.name))
+    return activity_layout.page(
+        activity,
+        goal,
+        owner,
+        state,
+        activity_followups.history(store, activity.id),
+        sign_in.refusal(user, path, owner.name),
+    )
 
 
 def register(app: Dash, store: Store) -> None:
@@ -58,9 +64,14 @@ def submit(store: Store, key: dict, status: str | None, comment: str, user: Prin
         return refused(reason), no_update, no_update
     chosen = ActivityStatus(status) if status in set(ActivityStatus) else None
     try:
-        saved = activity_followups.save(store, activity, key["year"], key["period"], chosen, comment, user.username)
+        saved = activity_followups.save(
+            store, activity, key["year"], key["period"], chosen, comment, user.username
+        )
     except activity_followups.Invalid as invalid:
         return activity_layout.problem_list(invalid.problems), no_update, no_update
     _, now = store.activity(code)
-    return (activity_layout.saved_message(saved), activity_layout.history_table(activity_followups.history(store, now.id)),
-            activity_layout.facts(now, store.goal_by_id(now.goal_id), owner))
+    return (
+        activity_layout.saved_message(saved),
+        activity_layout.history_table(activity_followups.history(store, now.id)),
+        activity_layout.facts(now, store.goal_by_id(now.goal_id), owner),
+    )

@@ -18,12 +18,16 @@ LIMIT = 500
 def page(store: Store, user: Principal, search: str | None) -> html.Div:
     """The log for the filters in the URL (?anvandare=…&handelse=…&fran=2026-05-01)."""
     if not user.is_admin:
-        sign_in.record_refusal(store, user, audit.AUDIT_LOG, "ändringsloggen", texts.REFUSED_ADMIN_ONLY)
+        sign_in.record_refusal(
+            store, user, audit.AUDIT_LOG, "ändringsloggen", texts.REFUSED_ADMIN_ONLY
+        )
         return audit_log.refused()
     query = urls.query_values(search)
-    filters = audit_log.Filters(urls.plain_text(query.get("anvandare"), urls.MAX_TEXT_LENGTH),
-                                _action(query.get("handelse")),
-                                _day(query.get("fran")))
+    filters = audit_log.Filters(
+        urls.plain_text(query.get("anvandare"), urls.MAX_TEXT_LENGTH),
+        _action(query.get("handelse")),
+        _day(query.get("fran")),
+    )
     found = audit.events(store, filters.username, filters.action, filters.since, LIMIT)
     return audit_log.page(found, filters, [a.username for a in accounts.accounts(store)], LIMIT)
 

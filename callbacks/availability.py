@@ -42,7 +42,9 @@ def register(app: Dash, store: Store) -> None:
         if not is_outage(error):
             raise error
         log.warning("database unavailable: %s", error)
-        return message_page(texts.DATABASE_UNAVAILABLE_HEADING, texts.DATABASE_UNAVAILABLE_TEXT), 503
+        return message_page(
+            texts.DATABASE_UNAVAILABLE_HEADING, texts.DATABASE_UNAVAILABLE_TEXT
+        ), 503
 
 
 def is_outage(error: Exception) -> bool:

@@ -35,7 +35,9 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
 
 def page(store: Store, pathname: str, search: str | None, user: Principal = ANONYMOUS):
     """The page for a path and query string, as this person may see it."""
-    if urls.plain_text(pathname, urls.MAX_PATH_LENGTH) is None:  # codes go into queries: no NUL, no megabytes
+    if (
+        urls.plain_text(pathname, urls.MAX_PATH_LENGTH) is None
+    ):  # codes go into queries: no NUL, no megabytes
         return not_found()
     periods = store.reported_periods()
     state = urls.parse(search, periods)
@@ -50,13 +52,21 @@ def page(store: Store, pathname: str, search: str | None, user: Principal = ANON
         return overview_page(store, state, org, _filter_bar(store, state, periods, org))
     if section == "mal" and (found := store.goal(code)) is not None:
         view = control_room.goal_view(store, found, org, state.year, state.period)
-        return goal.page(view, org, store.org_lineage(org.id), state, _filter_bar(store, state, periods, org),
-                         followup.goal_page_extra(store, view.status, state))
+        return goal.page(
+            view,
+            org,
+            store.org_lineage(org.id),
+            state,
+            _filter_bar(store, state, periods, org),
+            followup.goal_page_extra(store, view.status, state),
+        )
     if section == "aktivitet" and (found := activities.page(store, code, state, user)) is not None:
         return found
     if section == "indikator" and (found := store.indicator(code)) is not None:
         view = indicator_view(store, found, org, state.year, state.period)
-        return indicator.page(view, store.org_lineage(org.id), state, _filter_bar(store, state, periods, org))
+        return indicator.page(
+            view, store.org_lineage(org.id), state, _filter_bar(store, state, periods, org)
+        )
     return not_found()
 
 
@@ -65,17 +75,23 @@ def not_found() -> html.Div:
     return html.Div([html.H1(texts.NOT_FOUND_HEADING), html.P(texts.NOT_FOUND_TEXT)])
 
 
-def _filter_bar(store: Store, state: urls.ViewState, periods: list[tuple[int, str]], org: OrgUnit) -> html.Form:
+def _filter_bar(
+    store: Store, state: urls.ViewState, periods: list[tuple[int, str]], org: OrgUnit
+) -> html.Form:
     return filters.filter_bar(state, periods, store.org_neighbourhood(org.id))
 
 
-def overview_page(store: Store, state: urls.ViewState, org: OrgUnit, filter_bar: html.Form) -> html.Div:
+def overview_page(
+    store: Store, state: urls.ViewState, org: OrgUnit, filter_bar: html.Form
+) -> html.Div:
     """KF goals judged for the organisation; nämnd- and enhetsmål for their own organisations."""
     orgs = {o.id: o for o in store.org_units()}
     if state.level is GoalLevel.COUNCIL:
         statuses = control_room.goal_statuses(store, org.id, state.year, state.period)
     else:
         goals = store.goals_within(org.id, state.year, state.level)
-        statuses = control_room.judge(store, [(g, g.org_id) for g in goals], state.year, state.period)
+        statuses = control_room.judge(
+            store, [(g, g.org_id) for g in goals], state.year, state.period
+        )
     direction_goals = store.goals(state.year, (GoalLevel.DIRECTION,))
     return overview.page(org, state, filter_bar, direction_goals, statuses, orgs)

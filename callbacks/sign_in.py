@@ -54,18 +54,25 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
     """Sessions, the guard, and the sign-in and sign-out routes."""
     server = app.server
     server.secret_key = settings.secret_key or accounts.session_key(store)
-    server.config.update(SESSION_COOKIE_NAME="kontrollrummet_session", SESSION_COOKIE_HTTPONLY=True,
-                         SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.secure_cookies,
-                         PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME)
+    server.config.update(
+        SESSION_COOKIE_NAME="kontrollrummet_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
+        PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME,
+    )
     manager = LoginManager(server)
 
     @manager.user_loader
     def load(session_id: str) -> SignedIn | None:
         username, _, stamp = session_id.partition("|")
         found = accounts.principal(store, username)  # a removed account is signed out at once,
-        return SignedIn(found) if found and found.session_stamp == stamp else None  # a new password too
+        return (
+            SignedIn(found) if found and found.session_stamp == stamp else None
+        )  # a new password too
 
     if settings.trusted_user_header:
+
         @manager.request_loader
         def from_proxy(req) -> SignedIn | None:
             name = req.headers.get(settings.trusted_user_header, "").strip().lower()
@@ -78,8 +85,13 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
             return None
         if settings.trusted_user_header and request.headers.get(settings.trusted_user_header):
             name = request.headers[settings.trusted_user_header]
-            return Response(sign_in.message_page(texts.SIGN_IN_TITLE, texts.SIGN_IN_UNKNOWN_SSO.format(user=name)),
-                            403, mimetype="text/html")
+            return Response(
+                sign_in.message_page(
+                    texts.SIGN_IN_TITLE, texts.SIGN_IN_UNKNOWN_SSO.format(user=name)
+                ),
+                403,
+                mimetype="text/html",
+            )
         if request.path.startswith("/_dash-"):  # a callback: the page's script shows the message
             return Response(texts.SESSION_ENDED, 401, mimetype="text/plain")
         return redirect(f"{SIGN_IN_PATH}?nasta={quote(request.full_path.rstrip('?'), safe='')}")
@@ -89,17 +101,23 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
         if request.method == "POST":
             if request.content_length is None or request.content_length > MAX_SIGN_IN_BYTES:
                 return _form("/", "", texts.SIGN_IN_TOO_LARGE, 413)
-            request.max_content_length = MAX_SIGN_IN_BYTES  # and the parser stops there whatever is claimed
+            request.max_content_length = (
+                MAX_SIGN_IN_BYTES  # and the parser stops there whatever is claimed
+            )
         next_path = safe_next(request.values.get("nasta", "/"))
         if request.method == "GET":
             return Response(sign_in.page(SIGN_IN_PATH, next_path), mimetype="text/html")
         username = request.form.get("username", "")
         try:
-            found = accounts.sign_in(store, username, request.form.get("password", ""), request.remote_addr or "")
+            found = accounts.sign_in(
+                store, username, request.form.get("password", ""), request.remote_addr or ""
+            )
         except accounts.TooManyAttempts:
             return _form(next_path, username, texts.SIGN_IN_LOCKED, 429)
         if found is None:
-            return _form(next_path, username, texts.SIGN_IN_FAILED, 200)  # the form again, with the reason
+            return _form(
+                next_path, username, texts.SIGN_IN_FAILED, 200
+            )  # the form again, with the reason
         login_user(SignedIn(found))
         session.permanent = True  # expires after SESSION_LIFETIME, not when the browser closes
         return redirect(next_path)
@@ -137,13 +155,22 @@ def safe_next(target: str) -> str:
 
     Browsers drop tabs and newlines and read a backslash as a slash, so "/<tab>/evil.example"
     would lead to another host: any whitespace, control character or backslash is refused."""
-    if len(target) > MAX_NEXT_LENGTH or any(c.isspace() or not c.isprintable() or c == "\\" for c in target):
+    if len(target) > MAX_NEXT_LENGTH or any(
+        c.isspace() or not c.isprintable() or c == "\\" for c in target
+    ):
         return "/"
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
+    if (
+        parts.scheme
+        or parts.netloc
+        or not parts.path.startswith("/")
+        or parts.path.startswith("//")
+    ):
         return "/"
     return target
 
 
 def _form(next_path: str, username: str, message: str, status: int) -> Response:
-    return Response(sign_in.page(SIGN_IN_PATH, next_path, username, message), status, mimetype="text/html")
+    return Response(
+        sign_in.page(SIGN_IN_PATH, next_path, username, message), status, mimetype="text/html"
+    )

@@ -31,8 +31,11 @@ def register(app: Dash, store: Store) -> None:
         found = {file.name: file for file in csv_export.template_files()}.get(name)
         if found is None:
             abort(404)
-        return Response(found.content, mimetype="text/csv",
-                        headers={"Content-Disposition": f'attachment; filename="{found.name}"'})
+        return Response(
+            found.content,
+            mimetype="text/csv",
+            headers={"Content-Disposition": f'attachment; filename="{found.name}"'},
+        )
 
     @app.callback(
         Output(UploadIds.PREVIEW, "children"),
@@ -45,7 +48,11 @@ def register(app: Dash, store: Store) -> None:
     def preview(contents: list[str] | None, names: list[str] | None):
         user = sign_in.current()
         if not user.may_edit_something:
-            return refuse(store, user, audit.UPLOAD, ", ".join(names or []), texts.REFUSED_READ_ONLY), None, True
+            return (
+                refuse(store, user, audit.UPLOAD, ", ".join(names or []), texts.REFUSED_READ_ONLY),
+                None,
+                True,
+            )
         files, problems = decode(contents or [], names or [])
         if problems:
             return upload.problem_list(problems), None, True
@@ -67,20 +74,36 @@ def register(app: Dash, store: Store) -> None:
         user = sign_in.current()
         names = ", ".join(name for name, _ in pending or [])
         if not user.may_edit_something:
-            return refuse(store, user, audit.UPLOAD, names, texts.REFUSED_READ_ONLY), no_update, True, None
+            return (
+                refuse(store, user, audit.UPLOAD, names, texts.REFUSED_READ_ONLY),
+                no_update,
+                True,
+                None,
+            )
         if not pending:
             return upload.error_message(texts.NOTHING_TO_SAVE), no_update, True, None
         files, problems = decode([content for _, content in pending], [name for name, _ in pending])
         if problems:
             return upload.problem_list(problems), no_update, True, None
         try:
-            saved = change_sets.commit(store, files, user_name=user.username, scope=EditorScope(user))
-        except change_sets.UploadRejected as rejected:  # out of scope, or the database changed since the preview
+            saved = change_sets.commit(
+                store, files, user_name=user.username, scope=EditorScope(user)
+            )
+        except (
+            change_sets.UploadRejected
+        ) as rejected:  # out of scope, or the database changed since the preview
             if denied := beyond_scope(rejected.problems):  # admin-only files too (issue 16)
-                sign_in.record_refusal(store, user, audit.UPLOAD, names, f"{len(denied)} rader utanför behörigheten")
+                sign_in.record_refusal(
+                    store, user, audit.UPLOAD, names, f"{len(denied)} rader utanför behörigheten"
+                )
             return upload.problem_list(rejected.problems), no_update, True, None
         agenda.prepare_city(store)
-        return upload.saved_message(saved), upload.upload_log(change_sets.list_uploads(store), user), True, None
+        return (
+            upload.saved_message(saved),
+            upload.upload_log(change_sets.list_uploads(store), user),
+            True,
+            None,
+        )
 
     @app.callback(
         Output(UploadIds.RESULT, "children", allow_duplicate=True),
@@ -101,7 +124,9 @@ def register(app: Dash, store: Store) -> None:
         except change_sets.UndoRefused as refused:
             return upload.error_message(str(refused)), no_update
         agenda.prepare_city(store)
-        return upload.undone_message(result), upload.upload_log(change_sets.list_uploads(store), user)
+        return upload.undone_message(result), upload.upload_log(
+            change_sets.list_uploads(store), user
+        )
 
 
 def refuse(store: Store, user: Principal, action: str, target: str, reason: str):

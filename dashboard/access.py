@@ -39,7 +39,9 @@ class Principal:
     @property
     def scope_label(self) -> str:
         """The editor's organisations for people, e.g. "Förskolan Solrosen (SKA-FSK-01)"."""
-        return ", ".join(f"{name} ({code})" for name, code in zip(self.scope_names, self.scope_codes))
+        return ", ".join(
+            f"{name} ({code})" for name, code in zip(self.scope_names, self.scope_codes)
+        )
 
     @property
     def signed_in(self) -> bool:
@@ -75,4 +77,3 @@ STRUCTURE_KINDS = frozenset({"org_units", "kolada_orgs", "indicators", "goal_ind
 def operator(username: str) -> Principal:
     """The person at the command line, with every right (they hold the database itself)."""
     return Principal(username=username, display_name=username, role=Role.ADMIN)
-

@@ -56,21 +56,38 @@ class Account:
     has_password: bool
 
 
-def add(store: Store, username: str, display_name: str, role: Role, org_codes: Sequence[str],
-        password: str | None, actor: str) -> Account:
+def add(
+    store: Store,
+    username: str,
+    display_name: str,
+    role: Role,
+    org_codes: Sequence[str],
+    password: str | None,
+    actor: str,
+) -> Account:
     """Create an account; editors need at least one organisation, others none."""
     username = username.strip().lower()
     _check_new(username, role, org_codes, password)
     with store.engine.begin() as conn:
         _check_orgs(conn, org_codes)
         try:
-            user_id = conn.execute(insert(user_t).values(
-                username=username, display_name=display_name.strip() or username, role=role.value,
-                password_hash=_hash(password), created_at=audit.now()).returning(user_t.c.id)).scalar_one()
+            user_id = conn.execute(
+                insert(user_t)
+                .values(
+                    username=username,
+                    display_name=display_name.strip() or username,
+                    role=role.value,
+                    password_hash=_hash(password),
+                    created_at=audit.now(),
+                )
+                .returning(user_t.c.id)
+            ).scalar_one()
         except IntegrityError as error:
             raise AccountError(f"Det finns redan ett konto som heter {username}.") from error
         if org_codes:
-            conn.execute(insert(scope_t), [{"user_id": user_id, "org_code": code} for code in org_codes])
+            conn.execute(
+                insert(scope_t), [{"user_id": user_id, "org_code": code} for code in org_codes]
+            )
         scope = f" för {', '.join(org_codes)}" if org_codes else ""
         audit.record(conn, actor, audit.USER_ADD, username, f"{ROLE_NAMES[role]}{scope}")
     return Account(username, display_name or username, role, tuple(org_codes), password is not None)
@@ -88,8 +105,11 @@ def set_password(store: Store, username: str, password: str, actor: str) -> None
     """Give an account a new password."""
     _check_password(password)
     with store.engine.begin() as conn:
-        changed = conn.execute(update(user_t).where(user_t.c.username == username)
-                               .values(password_hash=_hash(password))).rowcount
+        changed = conn.execute(
+            update(user_t)
+            .where(user_t.c.username == username)
+            .values(password_hash=_hash(password))
+        ).rowcount
         if not changed:
             raise AccountError(f"Det finns inget konto som heter {username}.")
         audit.record(conn, actor, audit.USER_PASSWORD, username)
@@ -110,8 +130,11 @@ def sign_out(store: Store, username: str) -> None:
 
 
 def _next_generation(conn: Connection, username: str) -> bool:
-    changed = conn.execute(update(user_t).where(user_t.c.username == username)
-                           .values(session_generation=user_t.c.session_generation + 1)).rowcount
+    changed = conn.execute(
+        update(user_t)
+        .where(user_t.c.username == username)
+        .values(session_generation=user_t.c.session_generation + 1)
+    ).rowcount
     return bool(changed)
 
 
@@ -120,8 +143,16 @@ def accounts(store: Store) -> list[Account]:
     with store.engine.connect() as conn:
         scopes = _scopes(conn)
         rows = conn.execute(select(user_t).order_by(user_t.c.username)).mappings().all()
-    return [Account(r["username"], r["display_name"], Role(r["role"]), scopes.get(r["id"], ()),
-                    r["password_hash"] is not None) for r in rows]
+    return [
+        Account(
+            r["username"],
+            r["display_name"],
+            Role(r["role"]),
+            scopes.get(r["id"], ()),
+            r["password_hash"] is not None,
+        )
+        for r in rows
+    ]
 
 
 def principal(store: Store, username: str) -> Principal | None:
@@ -137,16 +168,28 @@ def sign_in(store: Store, username: str, password: str, address: str) -> Princip
         since = audit.now() - ATTEMPT_WINDOW
         conn.execute(delete(attempt_t).where(attempt_t.c.at < since - dt.timedelta(days=1)))
         # Per account *and* address: a stranger's guesses must not lock a named politician out.
-        if _failures(conn, since, (attempt_t.c.username == username) & (attempt_t.c.address == address)) \
-                >= MAX_FAILURES_PER_USER or \
-                _failures(conn, since, attempt_t.c.address == address) >= MAX_FAILURES_PER_ADDRESS:
+        if (
+            _failures(
+                conn, since, (attempt_t.c.username == username) & (attempt_t.c.address == address)
+            )
+            >= MAX_FAILURES_PER_USER
+            or _failures(conn, since, attempt_t.c.address == address) >= MAX_FAILURES_PER_ADDRESS
+        ):
             raise TooManyAttempts()
-        stored = conn.execute(select(user_t.c.password_hash).where(user_t.c.username == username)).scalar()
+        stored = conn.execute(
+            select(user_t.c.password_hash).where(user_t.c.username == username)
+        ).scalar()
         # An unknown name costs the same hashing as a wrong password: no hint which names exist.
-        ok = len(password) <= MAX_PASSWORD_LENGTH and \
-            check_password_hash(stored or _dummy_hash(), password) and stored is not None
-        conn.execute(insert(attempt_t).values(at=audit.now(), username=username[:100], address=address[:100],
-                                              succeeded=ok))
+        ok = (
+            len(password) <= MAX_PASSWORD_LENGTH
+            and check_password_hash(stored or _dummy_hash(), password)
+            and stored is not None
+        )
+        conn.execute(
+            insert(attempt_t).values(
+                at=audit.now(), username=username[:100], address=address[:100], succeeded=ok
+            )
+        )
         return _principal(conn, username) if ok else None
 
 
@@ -161,42 +204,60 @@ def session_key(store: Store) -> str:
                 conn.execute(insert(secret_t).values(name="session", value=secrets.token_hex(32)))
         except IntegrityError:  # another worker made it first: use theirs
             pass
-        return conn.execute(select(secret_t.c.value).where(secret_t.c.name == "session")).scalar_one()
+        return conn.execute(
+            select(secret_t.c.value).where(secret_t.c.name == "session")
+        ).scalar_one()
 
 
 def _principal(conn: Connection, username: str) -> Principal | None:
     row = conn.execute(select(user_t).where(user_t.c.username == username)).mappings().first()
     if row is None:
         return None
-    scopes = conn.execute(select(org_t.c.code, org_t.c.path, org_t.c.name)
-                          .join(scope_t, scope_t.c.org_code == org_t.c.code)
-                          .where(scope_t.c.user_id == row["id"]).order_by(org_t.c.code)).all()
+    scopes = conn.execute(
+        select(org_t.c.code, org_t.c.path, org_t.c.name)
+        .join(scope_t, scope_t.c.org_code == org_t.c.code)
+        .where(scope_t.c.user_id == row["id"])
+        .order_by(org_t.c.code)
+    ).all()
     # A session is valid while both the password and the session generation it began under hold.
-    stamp = hashlib.sha256(f"{row['password_hash'] or ''}|{row['session_generation']}".encode()).hexdigest()[:16]
+    stamp = hashlib.sha256(
+        f"{row['password_hash'] or ''}|{row['session_generation']}".encode()
+    ).hexdigest()[:16]
     codes, paths, names = (tuple(column) for column in zip(*scopes)) if scopes else ((), (), ())
-    return Principal(row["username"], row["display_name"], Role(row["role"]), codes, paths, stamp, names)
+    return Principal(
+        row["username"], row["display_name"], Role(row["role"]), codes, paths, stamp, names
+    )
 
 
 def _scopes(conn: Connection) -> dict[int, tuple[str, ...]]:
     found: dict[int, list[str]] = {}
-    for user_id, code in conn.execute(select(scope_t.c.user_id, scope_t.c.org_code).order_by(scope_t.c.org_code)):
+    for user_id, code in conn.execute(
+        select(scope_t.c.user_id, scope_t.c.org_code).order_by(scope_t.c.org_code)
+    ):
         found.setdefault(user_id, []).append(code)
     return {user_id: tuple(codes) for user_id, codes in found.items()}
 
 
 def _failures(conn: Connection, since: dt.datetime, who) -> int:
-    stmt = select(func.count()).select_from(attempt_t).where(who, attempt_t.c.at >= since,
-                                                             attempt_t.c.succeeded.is_(False))
+    stmt = (
+        select(func.count())
+        .select_from(attempt_t)
+        .where(who, attempt_t.c.at >= since, attempt_t.c.succeeded.is_(False))
+    )
     return conn.execute(stmt).scalar_one()
 
 
 def _check_new(username: str, role: Role, org_codes: Sequence[str], password: str | None) -> None:
     if not USERNAME.match(username):
-        raise AccountError("Användarnamnet får bara ha små bokstäver a–z, siffror och . _ @ - (2–100 tecken).")
+        raise AccountError(
+            "Användarnamnet får bara ha små bokstäver a–z, siffror och . _ @ - (2–100 tecken)."
+        )
     if role is Role.EDITOR and not org_codes:
         raise AccountError("En redaktör behöver minst en organisation (--org KOD).")
     if role is not Role.EDITOR and org_codes:
-        raise AccountError(f"En {ROLE_NAMES[role]} har ingen organisationsbehörighet; ta bort --org.")
+        raise AccountError(
+            f"En {ROLE_NAMES[role]} har ingen organisationsbehörighet; ta bort --org."
+        )
     if password is not None:
         _check_password(password)
 

@@ -130,16 +130,30 @@ class ForecastCheck:
         return figures_of(self.indicator, self.forecast, self.outcome, self.target)
 
 
-def figures_of(indicator: Indicator, forecast: float, outcome: float, target: float | None) -> Figures:
+def figures_of(
+    indicator: Indicator, forecast: float, outcome: float, target: float | None
+) -> Figures:
     """A forecast's figures against the helår outcome and target: the one definition (docs/followup.md)."""
     sign, decimals = (1 if indicator.direction is Direction.HIGHER else -1), indicator.decimals
     shown_outcome = _shown_steps(outcome, decimals)
     steps = sign * (_shown_steps(forecast, decimals) - shown_outcome)  # whole rounding steps
-    verdict = Verdict.TOO_POSITIVE if steps >= 1 else Verdict.TOO_NEGATIVE if steps <= -1 else Verdict.ACCURATE
+    verdict = (
+        Verdict.TOO_POSITIVE
+        if steps >= 1
+        else Verdict.TOO_NEGATIVE
+        if steps <= -1
+        else Verdict.ACCURATE
+    )
     relative = _relative(steps, abs(shown_outcome)) if shown_outcome else None
     missed = reached = False
-    if target is not None:  # exact decimals: 74.8 on a target of 74.8 reaches it (inclusive, rules.md)
-        exact_target, exact_outcome, exact_forecast = _exact(target), _exact(outcome), _exact(forecast)
+    if (
+        target is not None
+    ):  # exact decimals: 74.8 on a target of 74.8 reaches it (inclusive, rules.md)
+        exact_target, exact_outcome, exact_forecast = (
+            _exact(target),
+            _exact(outcome),
+            _exact(forecast),
+        )
         missed = exact_outcome < exact_target if sign > 0 else exact_outcome > exact_target
         reached = exact_forecast >= exact_target if sign > 0 else exact_forecast <= exact_target
     return Figures(_in_unit(steps, decimals), verdict, relative, missed, missed and reached)
@@ -173,8 +187,11 @@ class ErrorStats:
     absolute_sum: Decimal = Decimal(0)
 
     def __add__(self, other: ErrorStats) -> ErrorStats:
-        return ErrorStats(self.count + other.count, self.signed_sum + other.signed_sum,
-                          self.absolute_sum + other.absolute_sum)
+        return ErrorStats(
+            self.count + other.count,
+            self.signed_sum + other.signed_sum,
+            self.absolute_sum + other.absolute_sum,
+        )
 
     @property
     def bias(self) -> Decimal | None:
@@ -197,7 +214,9 @@ class AccuracySummary:
     outcome_missed: int = 0  # forecasts whose helår outcome missed the year's target
     promised_met: int = 0  # of those, the forecasts that reached it
     shares: ErrorStats = field(default_factory=ErrorStats)  # indicators in %: procentenheter
-    relative: ErrorStats = field(default_factory=ErrorStats)  # other units: relative to the outcome (not 0)
+    relative: ErrorStats = field(
+        default_factory=ErrorStats
+    )  # other units: relative to the outcome (not 0)
     in_unit: ErrorStats = field(default_factory=ErrorStats)  # in the unit: only for one indicator
     years: frozenset[int] = frozenset()
 
@@ -213,10 +232,15 @@ class AccuracySummary:
 
     def __add__(self, other: AccuracySummary) -> AccuracySummary:
         return AccuracySummary(
-            self.count + other.count, self.too_positive + other.too_positive,
-            self.too_negative + other.too_negative, self.outcome_missed + other.outcome_missed,
-            self.promised_met + other.promised_met, self.shares + other.shares, self.relative + other.relative,
-            self.in_unit + other.in_unit, self.years | other.years,
+            self.count + other.count,
+            self.too_positive + other.too_positive,
+            self.too_negative + other.too_negative,
+            self.outcome_missed + other.outcome_missed,
+            self.promised_met + other.promised_met,
+            self.shares + other.shares,
+            self.relative + other.relative,
+            self.in_unit + other.in_unit,
+            self.years | other.years,
         )
 
 
@@ -228,9 +252,15 @@ def summarize(checks: Iterable[ForecastCheck]) -> AccuracySummary:
 def _summarize(found: Iterable[tuple[Indicator, int, Figures]]) -> AccuracySummary:
     count = too_positive = too_negative = missed = promised = shares_count = relative_count = 0
     zero = Decimal(0)
-    shares_signed = shares_absolute = relative_signed = relative_absolute = errors_signed = errors_absolute = zero
+    shares_signed = shares_absolute = relative_signed = relative_absolute = errors_signed = (
+        errors_absolute
+    ) = zero
     years: set[int] = set()
-    for indicator, year, figures in found:  # one pass: a city has about 475,000 (docs/performance.md)
+    for (
+        indicator,
+        year,
+        figures,
+    ) in found:  # one pass: a city has about 475,000 (docs/performance.md)
         count += 1
         too_positive += figures.verdict is Verdict.TOO_POSITIVE
         too_negative += figures.verdict is Verdict.TOO_NEGATIVE
@@ -249,10 +279,17 @@ def _summarize(found: Iterable[tuple[Indicator, int, Figures]]) -> AccuracySumma
             relative_signed += relative
             relative_absolute += -relative if relative < zero else relative
         years.add(year)
-    return AccuracySummary(count, too_positive, too_negative, missed, promised,
-                           ErrorStats(shares_count, shares_signed, shares_absolute),
-                           ErrorStats(relative_count, relative_signed, relative_absolute),
-                           ErrorStats(count, errors_signed, errors_absolute), frozenset(years))
+    return AccuracySummary(
+        count,
+        too_positive,
+        too_negative,
+        missed,
+        promised,
+        ErrorStats(shares_count, shares_signed, shares_absolute),
+        ErrorStats(relative_count, relative_signed, relative_absolute),
+        ErrorStats(count, errors_signed, errors_absolute),
+        frozenset(years),
+    )
 
 
 def shown_periods(period: str) -> tuple[str, ...]:
@@ -260,7 +297,9 @@ def shown_periods(period: str) -> tuple[str, ...]:
     return (period,) if period in FORECAST_PERIODS else FORECAST_PERIODS
 
 
-def within(checks: Iterable[ForecastCheck], year: int, periods: Sequence[str]) -> list[ForecastCheck]:
+def within(
+    checks: Iterable[ForecastCheck], year: int, periods: Sequence[str]
+) -> list[ForecastCheck]:
     """The forecasts of the tertials, made in the year or before (the page's filters)."""
     return [c for c in checks if c.year <= year and c.period in periods]
 
@@ -327,8 +366,15 @@ def forecast_checks(
 ) -> list[ForecastCheck]:
     """Every T1 and T2 forecast of the organisations (None: all) and indicators that has a helår outcome."""
     stmt = (
-        select(*indicator_t.c, _forecast.c.org_id, _forecast.c.year, _forecast.c.period,
-               _forecast.c.forecast, _outcome.c.outcome.label("full_year"), target_t.c.target)
+        select(
+            *indicator_t.c,
+            _forecast.c.org_id,
+            _forecast.c.year,
+            _forecast.c.period,
+            _forecast.c.forecast,
+            _outcome.c.outcome.label("full_year"),
+            target_t.c.target,
+        )
         .select_from(_PAIRED)
         .where(*_paired_where(org_ids))
         .order_by(indicator_t.c.code, _forecast.c.org_id, _forecast.c.year, _forecast.c.period)
@@ -339,8 +385,15 @@ def forecast_checks(
         rows = conn.execute(stmt).mappings().all()
     indicators = _indicators(rows)
     return [
-        ForecastCheck(row["org_id"], indicators[row["id"]], row["year"], row["period"], row["forecast"],
-                      row["full_year"], row["target"])
+        ForecastCheck(
+            row["org_id"],
+            indicators[row["id"]],
+            row["year"],
+            row["period"],
+            row["forecast"],
+            row["full_year"],
+            row["target"],
+        )
         for row in rows
     ]
 
@@ -356,8 +409,11 @@ def committee_accuracy(
     if org.level <= OrgLevel.COMMITTEE:
         counts = store.summary(_committee_counts, lambda: _committee_counts(store, orgs))
         by_id = {o.id: o for o in orgs}
-        rows = {by_id[key]: [found] for key, found in counts.items()
-                if key == org.id or (org.parent_id is None and by_id[key].parent_id == org.id)}
+        rows = {
+            by_id[key]: [found]
+            for key, found in counts.items()
+            if key == org.id or (org.parent_id is None and by_id[key].parent_id == org.id)
+        }
     else:
         counts = store.summary(_forecast_counts, lambda: _forecast_counts(store))
         rows = {org: [counts[o.id] for o in subtree(orgs, org.id) if o.id in counts]}
@@ -369,8 +425,14 @@ def committee_accuracy(
                 if made <= year and period in periods:
                     by_period[period] = by_period.get(period, AccuracySummary()) + summary
         if by_period:
-            groups.append(GroupAccuracy(key, dict(sorted(by_period.items())), (),
-                                        own_only=key.level < OrgLevel.COMMITTEE))
+            groups.append(
+                GroupAccuracy(
+                    key,
+                    dict(sorted(by_period.items())),
+                    (),
+                    own_only=key.level < OrgLevel.COMMITTEE,
+                )
+            )
     return sorted(groups, key=lambda g: _rank(g, periods[0]))
 
 
@@ -392,15 +454,36 @@ def _forecast_counts(store: Store) -> Counts:
     scope, year and tertial sums its own.
     """
     f = _forecast.c
-    stmt = (select(f.indicator_id, f.org_id, f.year, f.period, f.forecast, _outcome.c.outcome, target_t.c.target)
-            .select_from(_PAIRED).where(*_paired_where(None)))
+    stmt = (
+        select(
+            f.indicator_id,
+            f.org_id,
+            f.year,
+            f.period,
+            f.forecast,
+            _outcome.c.outcome,
+            target_t.c.target,
+        )
+        .select_from(_PAIRED)
+        .where(*_paired_where(None))
+    )
     grouped: dict[int, dict[tuple[str, int], list]] = defaultdict(lambda: defaultdict(list))
     with store.engine.connect() as conn:
-        indicators = {row["id"]: indicator_from_row(row) for row in conn.execute(select(indicator_t)).mappings()}
-        for indicator_id, org_id, year, period, forecast, outcome, target in conn.execute(stmt).all():
+        indicators = {
+            row["id"]: indicator_from_row(row)
+            for row in conn.execute(select(indicator_t)).mappings()
+        }
+        for indicator_id, org_id, year, period, forecast, outcome, target in conn.execute(
+            stmt
+        ).all():
             indicator = indicators[indicator_id]
-            grouped[org_id][period, year].append((indicator, year, figures_of(indicator, forecast, outcome, target)))
-    return {org_id: {key: _summarize(found) for key, found in by_key.items()} for org_id, by_key in grouped.items()}
+            grouped[org_id][period, year].append(
+                (indicator, year, figures_of(indicator, forecast, outcome, target))
+            )
+    return {
+        org_id: {key: _summarize(found) for key, found in by_key.items()}
+        for org_id, by_key in grouped.items()
+    }
 
 
 def _committee_counts(store: Store, orgs: Sequence[OrgUnit]) -> Counts:
@@ -426,19 +509,41 @@ class ForecastOnly:
     result: rules.IndicatorResult
 
 
-def forecast_only(store: Store, org_ids: Sequence[int] | None, year: int, period: str) -> list[ForecastOnly]:
+def forecast_only(
+    store: Store, org_ids: Sequence[int] | None, year: int, period: str
+) -> list[ForecastOnly]:
     """Indicators with a forecast but no outcome in the period at the organisations (None: all), judged;
     met ones first."""
     m = measurement_t.c
     stmt = (
-        select(*indicator_t.c, m.org_id, m.outcome, m.forecast, m.value_status,
-               target_t.c.target, target_t.c.partly_limit, target_t.c.council_target)
+        select(
+            *indicator_t.c,
+            m.org_id,
+            m.outcome,
+            m.forecast,
+            m.value_status,
+            target_t.c.target,
+            target_t.c.partly_limit,
+            target_t.c.council_target,
+        )
         .select_from(measurement_t)
         .join(indicator_t, indicator_t.c.id == m.indicator_id)
-        .outerjoin(target_t, and_(target_t.c.indicator_id == m.indicator_id, target_t.c.org_id == m.org_id,
-                                  target_t.c.year == m.year))
-        .where(among(m.org_id, org_ids), m.gender == Gender.TOTAL.value, m.year == year, m.period == period,
-               m.outcome.is_(None), m.forecast.is_not(None))
+        .outerjoin(
+            target_t,
+            and_(
+                target_t.c.indicator_id == m.indicator_id,
+                target_t.c.org_id == m.org_id,
+                target_t.c.year == m.year,
+            ),
+        )
+        .where(
+            among(m.org_id, org_ids),
+            m.gender == Gender.TOTAL.value,
+            m.year == year,
+            m.period == period,
+            m.outcome.is_(None),
+            m.forecast.is_not(None),
+        )
     )
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).mappings().all()
@@ -455,7 +560,9 @@ def forecast_only(store: Store, org_ids: Sequence[int] | None, year: int, period
         )
         for row in rows
     ]
-    return sorted(found, key=lambda f: (f.result.status is not Status.MET, f.indicator.name, f.org_id))
+    return sorted(
+        found, key=lambda f: (f.result.status is not Status.MET, f.indicator.name, f.org_id)
+    )
 
 
 def _indicators(rows) -> dict[int, Indicator]:
@@ -477,7 +584,9 @@ class GroupAccuracy:
     key: OrgUnit | Indicator
     by_period: dict[str, AccuracySummary]
     checks: tuple[ForecastCheck, ...]  # empty for a nämnd, which is summed from kept counts
-    own_only: bool = False  # an organisation's own forecasts only, not those of the organisations below
+    own_only: bool = (
+        False  # an organisation's own forecasts only, not those of the organisations below
+    )
 
 
 def _grouped(checks: Iterable[ForecastCheck], key) -> list[GroupAccuracy]:
@@ -487,8 +596,11 @@ def _grouped(checks: Iterable[ForecastCheck], key) -> list[GroupAccuracy]:
     return [
         GroupAccuracy(
             group,
-            {p: summarize(c for c in found if c.period == p) for p in FORECAST_PERIODS
-             if any(c.period == p for c in found)},
+            {
+                p: summarize(c for c in found if c.period == p)
+                for p in FORECAST_PERIODS
+                if any(c.period == p for c in found)
+            },
             tuple(found),
         )
         for group, found in groups.items()
@@ -500,9 +612,13 @@ def by_indicator(checks: Iterable[ForecastCheck], period: str) -> list[GroupAccu
     return sorted(_grouped(checks, lambda check: check.indicator), key=lambda g: _rank(g, period))
 
 
-def by_org(checks: Iterable[ForecastCheck], orgs: Sequence[OrgUnit], period: str) -> list[GroupAccuracy]:
+def by_org(
+    checks: Iterable[ForecastCheck], orgs: Sequence[OrgUnit], period: str
+) -> list[GroupAccuracy]:
     """Forecasts summarised per organisation (each its own only), the most too positive in the tertial first."""
     by_id = {org.id: org for org in orgs}
-    groups = [GroupAccuracy(g.key, g.by_period, g.checks, own_only=True)
-              for g in _grouped(checks, lambda check: by_id[check.org_id])]
+    groups = [
+        GroupAccuracy(g.key, g.by_period, g.checks, own_only=True)
+        for g in _grouped(checks, lambda check: by_id[check.org_id])
+    ]
     return sorted(groups, key=lambda g: _rank(g, period))

@@ -54,8 +54,11 @@ def problems(status: ActivityStatus | None, comment: str) -> list[Problem]:
 def history(store: Store, activity_id: int) -> list[FollowUp]:
     """Every recorded follow-up of the activity, newest first."""
     u = activity_update_t.c
-    stmt = select(u.year, u.period, u.status, u.comment).where(u.activity_id == activity_id) \
+    stmt = (
+        select(u.year, u.period, u.status, u.comment)
+        .where(u.activity_id == activity_id)
         .order_by(*latest_period_first(activity_update_t))
+    )
     with store.engine.connect() as conn:
         return [FollowUp(y, p, ActivityStatus(s), c or "") for y, p, s, c in conn.execute(stmt)]
 
@@ -63,14 +66,27 @@ def history(store: Store, activity_id: int) -> list[FollowUp]:
 def results_with(store: Store, activity: Activity) -> list[tuple[int, int, int, str]]:
     """The goal results an activity's status enters: (goal, organisation, year, period) for its goal at
     its unit and every unit above, in each reported period of the years it runs."""
-    holders = [int(part) for part in (store.org_path(activity.org_id) or "").strip("/").split("/") if part]
+    holders = [
+        int(part) for part in (store.org_path(activity.org_id) or "").strip("/").split("/") if part
+    ]
     years = range(activity.start_date.year, activity.end_date.year + 1)
-    return [(activity.goal_id, org_id, year, period)
-            for year, period in store.reported_periods() if year in years for org_id in holders]
+    return [
+        (activity.goal_id, org_id, year, period)
+        for year, period in store.reported_periods()
+        if year in years
+        for org_id in holders
+    ]
 
 
-def save(store: Store, activity: Activity, year: int, period: str, status: ActivityStatus | None,
-         comment: str, username: str) -> FollowUp:
+def save(
+    store: Store,
+    activity: Activity,
+    year: int,
+    period: str,
+    status: ActivityStatus | None,
+    comment: str,
+    username: str,
+) -> FollowUp:
     """Write the follow-up and the activity's new status; raises Invalid if something is missing."""
     if found := problems(status, comment):
         raise Invalid(found)
@@ -81,13 +97,27 @@ def save(store: Store, activity: Activity, year: int, period: str, status: Activ
         database.lock_writes(conn)  # an upload running now must not record stale values for undo
         before = conn.execute(select(u.status, u.comment).where(*key)).first()
         if before is None:
-            conn.execute(insert(activity_update_t).values(activity_id=activity.id, year=year, period=period, **values))
+            conn.execute(
+                insert(activity_update_t).values(
+                    activity_id=activity.id, year=year, period=period, **values
+                )
+            )
         else:
             conn.execute(update(activity_update_t).where(*key).values(**values))
-        conn.execute(update(activity_t).where(activity_t.c.id == activity.id)
-                     .values(status=status.value, upload_id=None))
-        was = f"{ACTIVITY_STATUS.format(before.status)} → " if before else ""  # in Swedish, as the file says it
-        audit.record(conn, username, audit.ACTIVITY, f"{activity.code} {period} {year}",
-                     f"{was}{ACTIVITY_STATUS.format(status.value)}")
+        conn.execute(
+            update(activity_t)
+            .where(activity_t.c.id == activity.id)
+            .values(status=status.value, upload_id=None)
+        )
+        was = (
+            f"{ACTIVITY_STATUS.format(before.status)} → " if before else ""
+        )  # in Swedish, as the file says it
+        audit.record(
+            conn,
+            username,
+            audit.ACTIVITY,
+            f"{activity.code} {period} {year}",
+            f"{was}{ACTIVITY_STATUS.format(status.value)}",
+        )
         goal_results.refresh(conn, results_with(Store.within(conn), activity))
     return FollowUp(year, period, status, comment.strip())

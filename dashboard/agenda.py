@@ -21,6 +21,7 @@ def meeting_goals(store: Store, org: OrgUnit, year: int) -> list[tuple[Goal, int
     """KF goals judged for the organisation, and the nämnd- and enhetsmål within it judged for their owners.
 
     Kept in the store until the next upload, the only thing that changes goals or organisations."""
+
     def pairs() -> list[tuple[Goal, int]]:
         found = [(goal, org.id) for goal in store.goals(year, (GoalLevel.COUNCIL,))]
         for level in (GoalLevel.COMMITTEE, GoalLevel.UNIT):
@@ -38,8 +39,11 @@ def judged_goals(store: Store, org: OrgUnit, year: int, period: str) -> list[Goa
 
 def deviating(store: Store, org: OrgUnit, year: int, period: str) -> list[Brief]:
     """The meeting's goals with at least one deviation, the most serious first, in brief."""
-    found = [b for b in goal_results.briefs(store, meeting_goals(store, org, year), year, period)
-             if b.judged and any(b.kinds.values())]
+    found = [
+        b
+        for b in goal_results.briefs(store, meeting_goals(store, org, year), year, period)
+        if b.judged and any(b.kinds.values())
+    ]
     return sorted(found, key=lambda b: deviations.rank(b.status, b.score, b.goal.code, b.kinds))
 
 
@@ -47,7 +51,10 @@ def expand(store: Store, found: Sequence[Brief], year: int, period: str) -> list
     """The goals in full, in the same order: each with its status and everything that deviates under it."""
     as_of = period_end(year, period)
     statuses = control_room.judge(store, [(b.goal, b.org_id) for b in found], year, period)
-    expanded = [GoalDeviations(status, tuple(deviations.deviations_of(status, as_of))) for status in statuses]
+    expanded = [
+        GoalDeviations(status, tuple(deviations.deviations_of(status, as_of)))
+        for status in statuses
+    ]
     return [goal for goal in expanded if goal.items]  # none empty, unless a write landed in between
 
 

@@ -36,11 +36,18 @@ def create_app(settings: Settings) -> Dash:
     app.layout = lambda: shell.layout(sign_in.current())
     callbacks.register_all(app, store, settings)
     if settings.proxy_count:  # behind nginx: the client's address and scheme come in X-Forwarded-*
-        n = settings.proxy_count  # not the host: nginx passes Host on, and a client may send X-Forwarded-Host
+        n = (
+            settings.proxy_count
+        )  # not the host: nginx passes Host on, and a client may send X-Forwarded-Host
         app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=n, x_proto=n, x_host=0)
-    web_security.install(app.server, app.csp_hashes(), settings.max_upload_mb * 1_000_000,
-                         functools.partial(error_response, limit_mb=settings.max_upload_mb), settings.debug,
-                         hsts=settings.secure_cookies)
+    web_security.install(
+        app.server,
+        app.csp_hashes(),
+        settings.max_upload_mb * 1_000_000,
+        functools.partial(error_response, limit_mb=settings.max_upload_mb),
+        settings.debug,
+        hsts=settings.secure_cookies,
+    )
     app.server.extensions[STORE_EXTENSION] = store  # for tools that inspect a running app
     # Everything built so far lives as long as the process: keep it out of the garbage
     # collector's full passes, which otherwise doubled p95 response times (docs/performance.md).

@@ -62,8 +62,14 @@ class Draft:
         if self.status is None:
             return None
         return Assessment(
-            self.goal_id, self.org_id, self.year, self.period, self.status, self.is_forecast,
-            self.analysis.strip(), self.measures.strip(),
+            self.goal_id,
+            self.org_id,
+            self.year,
+            self.period,
+            self.status,
+            self.is_forecast,
+            self.analysis.strip(),
+            self.measures.strip(),
         )
 
 
@@ -145,19 +151,27 @@ def save(
         if before is None:
             conn.execute(insert(assessment_t).values(**_key(draft), **values, upload_id=None))
         else:
-            conn.execute(update(assessment_t).where(*_where(assessment_t, draft)).values(**values, upload_id=None))
+            conn.execute(
+                update(assessment_t)
+                .where(*_where(assessment_t, draft))
+                .values(**values, upload_id=None)
+            )
         entry = {
             **_key(draft),
             "saved_at": now or dt.datetime.now(dt.UTC),
             "saved_by": saved_by.strip(),
             "computed_status": computed.status.value,
             "computed_score": computed.score,
-            "justification": draft.justification.strip() if needs_justification(computed.status, after.status) else "",
+            "justification": draft.justification.strip()
+            if needs_justification(computed.status, after.status)
+            else "",
             "before": None if before is None else _to_json(before),
             "after": _to_json(after),
         }
         entry_id = conn.execute(insert(audit_t).values(**entry)).inserted_primary_key[0]
-        goal_results.refresh(conn, [(draft.goal_id, draft.org_id, draft.year, draft.period)])  # its result alone
+        goal_results.refresh(
+            conn, [(draft.goal_id, draft.org_id, draft.year, draft.period)]
+        )  # its result alone
     return _entry({**entry, "id": entry_id})
 
 
@@ -169,11 +183,15 @@ def history(store: Store, goal_id: int, org_id: int, year: int, period: str) -> 
         return [_entry(row) for row in conn.execute(stmt).mappings()]
 
 
-def latest(store: Store, org_ids: Sequence[int], year: int, period: str) -> dict[tuple[int, int], AuditEntry]:
+def latest(
+    store: Store, org_ids: Sequence[int], year: int, period: str
+) -> dict[tuple[int, int], AuditEntry]:
     """The latest save per (goal id, organisation id) of the organisations' assessments in a period."""
     newest = (
         select(func.max(audit_t.c.id))
-        .where(audit_t.c.org_id.in_(list(org_ids)), audit_t.c.year == year, audit_t.c.period == period)
+        .where(
+            audit_t.c.org_id.in_(list(org_ids)), audit_t.c.year == year, audit_t.c.period == period
+        )
         .group_by(audit_t.c.goal_id, audit_t.c.org_id)
     )
     with store.engine.connect() as conn:
@@ -189,12 +207,18 @@ def current_saves(
     return {
         key: entry
         for s in statuses
-        if (entry := saves.get(key := (s.goal.id, s.org_id))) is not None and entry.after == s.assessment
+        if (entry := saves.get(key := (s.goal.id, s.org_id))) is not None
+        and entry.after == s.assessment
     }
 
 
 def _key(draft: Draft) -> dict:
-    return {"goal_id": draft.goal_id, "org_id": draft.org_id, "year": draft.year, "period": draft.period}
+    return {
+        "goal_id": draft.goal_id,
+        "org_id": draft.org_id,
+        "year": draft.year,
+        "period": draft.period,
+    }
 
 
 def _where(table, draft: Draft) -> list:
@@ -206,8 +230,14 @@ def _stored(conn: Connection, draft: Draft) -> Assessment | None:
     if row is None:
         return None
     return Assessment(
-        row["goal_id"], row["org_id"], row["year"], row["period"], Status(row["status"]),
-        row["is_forecast"], row["analysis"], row["measures"],
+        row["goal_id"],
+        row["org_id"],
+        row["year"],
+        row["period"],
+        Status(row["status"]),
+        row["is_forecast"],
+        row["analysis"],
+        row["measures"],
     )
 
 
@@ -220,8 +250,14 @@ def _from_json(row, text: str | None) -> Assessment | None:
         return None
     values = json.loads(text)
     return Assessment(
-        row["goal_id"], row["org_id"], row["year"], row["period"], Status(values["status"]),
-        values["is_forecast"], values["analysis"], values["measures"],
+        row["goal_id"],
+        row["org_id"],
+        row["year"],
+        row["period"],
+        Status(values["status"]),
+        values["is_forecast"],
+        values["analysis"],
+        values["measures"],
     )
 
 

@@ -55,7 +55,9 @@ class ViewFigures:
 
     @property
     def within_budget(self) -> bool:
-        return not self.budgeted or (self.p95_ms <= BUDGET_P95_MS and self.max_bytes <= BUDGET_RESPONSE_BYTES)
+        return not self.budgeted or (
+            self.p95_ms <= BUDGET_P95_MS and self.max_bytes <= BUDGET_RESPONSE_BYTES
+        )
 
 
 def view_urls(store: Store, calls: int, seed: int = 7) -> dict[str, list[tuple[str, str]]]:
@@ -76,17 +78,24 @@ def view_urls(store: Store, calls: int, seed: int = 7) -> dict[str, list[tuple[s
     kf_goals = store.goals(periods[-1][0], (GoalLevel.COUNCIL,))
     views: dict[str, list[tuple[str, str]]] = {
         "översikt KF-mål": [("/", query(*state(committees))) for _ in range(calls)],
-        "översikt nämndmål": [("/", query(*state(committees), "&niva=namnd")) for _ in range(calls)],
+        "översikt nämndmål": [
+            ("/", query(*state(committees), "&niva=namnd")) for _ in range(calls)
+        ],
         "översikt enhetsmål": [("/", query(*state(units), "&niva=enhet")) for _ in range(calls)],
         "målsida stad (drill-down till nämnder)": [
             (f"/mal/{rng.choice(kf_goals).code}", query(*state(orgs[:1]))) for _ in range(calls)
         ],
-        "målsida nämnd": [(f"/mal/{rng.choice(kf_goals).code}", query(*state(committees))) for _ in range(calls)],
-        "målsida enhet": [(f"/mal/{rng.choice(kf_goals).code}", query(*state(units))) for _ in range(calls)],
+        "målsida nämnd": [
+            (f"/mal/{rng.choice(kf_goals).code}", query(*state(committees))) for _ in range(calls)
+        ],
+        "målsida enhet": [
+            (f"/mal/{rng.choice(kf_goals).code}", query(*state(units))) for _ in range(calls)
+        ],
     }
     indicator_codes = _indicator_codes(store, kf_goals, periods[-1])
     views["indikatorsida (trend/förra året/kön)"] = [
-        (f"/indikator/{rng.choice(indicator_codes)}", query(*state(committees))) for _ in range(calls)
+        (f"/indikator/{rng.choice(indicator_codes)}", query(*state(committees)))
+        for _ in range(calls)
     ]
     views["avvikelser nämnd"] = [(DEVIATIONS_PATH, query(*state(committees))) for _ in range(calls)]
     views["avvikelser stad"] = [(DEVIATIONS_PATH, query(*state(orgs[:1]))) for _ in range(calls)]
@@ -148,10 +157,17 @@ def route_payload(path: str, search: str) -> dict:
     }
 
 
-def measure_view(store: Store, post: Callable[[dict], bytes], name: str, urls: list[tuple[str, str]],
-                 after_write: bool = False) -> ViewFigures:
+def measure_view(
+    store: Store,
+    post: Callable[[dict], bytes],
+    name: str,
+    urls: list[tuple[str, str]],
+    after_write: bool = False,
+) -> ViewFigures:
     """Time each call, its raw-SQL floor and its response size; `after_write`: each call just after a write."""
-    for path, search in dict.fromkeys(urls):  # warm-up: imports, connections, caches, each page's kept results
+    for path, search in dict.fromkeys(
+        urls
+    ):  # warm-up: imports, connections, caches, each page's kept results
         post(route_payload(path, search))
     times, floors, sizes = [], [], []
     for path, search in urls:
@@ -184,9 +200,15 @@ def _end_kept_results(store: Store) -> None:
         result_store.invalidate(conn)
 
 
-def after_write_urls(views: dict[str, list[tuple[str, str]]], calls: int) -> dict[str, list[tuple[str, str]]]:
+def after_write_urls(
+    views: dict[str, list[tuple[str, str]]], calls: int
+) -> dict[str, list[tuple[str, str]]]:
     """The views that rank kept goal results, each at its first `calls` pages, to time just after a write."""
-    return {f"{name} (direkt efter ändring)": urls[:calls] for name, urls in views.items() if name in KEPT_VIEWS}
+    return {
+        f"{name} (direkt efter ändring)": urls[:calls]
+        for name, urls in views.items()
+        if name in KEPT_VIEWS
+    }
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -208,9 +230,13 @@ def run(database_url: str, calls: int = 30, import_rows: Sequence[int] = ()) -> 
     store = app_store(app)
     views = view_urls(store, calls)
     figures = [measure_view(store, post, name, urls) for name, urls in views.items()]
-    figures += [measure_view(store, post, name, urls, after_write=True)
-                for name, urls in after_write_urls(views, AFTER_WRITE_CALLS).items()]
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # serving only: imports come after
+    figures += [
+        measure_view(store, post, name, urls, after_write=True)
+        for name, urls in after_write_urls(views, AFTER_WRITE_CALLS).items()
+    ]
+    rss_mb = (
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    )  # serving only: imports come after
     imports = import_bench.run(database_url, list(import_rows)) if import_rows else []
     return {
         "database": store.engine.url.render_as_string(hide_password=True),
@@ -218,7 +244,8 @@ def run(database_url: str, calls: int = 30, import_rows: Sequence[int] = ()) -> 
         "views": [asdict(f) | {"within_budget": f.within_budget} for f in figures],
         "peak_rss_mb": rss_mb,
         "imports": imports,
-        "within_budget": all(f.within_budget for f in figures) and rss_mb <= BUDGET_RSS_MB
+        "within_budget": all(f.within_budget for f in figures)
+        and rss_mb <= BUDGET_RSS_MB
         and all(i["within_budget"] for i in imports),
     }
 
@@ -227,7 +254,9 @@ def reader_client(app) -> FlaskClient:
     """A test client signed in as a reader, so every call pays for loading its user as in real use."""
     store = app_store(app)
     if accounts.principal(store, BENCH_READER) is None:
-        accounts.add(store, BENCH_READER, "Mätning (läsare)", Role.READER, (), None, "kontrollrummet bench")
+        accounts.add(
+            store, BENCH_READER, "Mätning (läsare)", Role.READER, (), None, "kontrollrummet bench"
+        )
     client = app.server.test_client()
     with client.session_transaction() as session:  # a session as the sign-in form would leave it
         session["_user_id"] = SignedIn(accounts.principal(store, BENCH_READER)).get_id()
@@ -247,17 +276,27 @@ def report(results: dict) -> str:
         f"{'vy':42} {'anrop':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'golv ms':>8} {'db-andel':>8} {'max byte':>10}",
     ]
     for v in results["views"]:
-        mark = "  (utan budget)" if not v["budgeted"] else "" if v["within_budget"] else "  ÖVER BUDGET"
+        mark = (
+            "  (utan budget)"
+            if not v["budgeted"]
+            else ""
+            if v["within_budget"]
+            else "  ÖVER BUDGET"
+        )
         lines.append(
             f"{v['view']:42} {v['calls']:>5} {v['p50_ms']:>8.1f} {v['p95_ms']:>8.1f} {v['max_ms']:>8.1f} "
-            f"{v['floor_p50_ms']:>8.1f} {v['db_share']:>8.0%} {v['max_bytes']:>10,}{mark}".replace(",", " ")
+            f"{v['floor_p50_ms']:>8.1f} {v['db_share']:>8.0%} {v['max_bytes']:>10,}{mark}".replace(
+                ",", " "
+            )
         )
     lines.append(f"Högsta minnesanvändning (RSS): {results['peak_rss_mb']:.0f} MB")
     budgets = f"p95 ≤ {BUDGET_P95_MS:.0f} ms, svar ≤ 1 MB, RSS ≤ {BUDGET_RSS_MB:.0f} MB"
     if results["imports"]:
         lines += import_bench.report_lines(results["imports"])
         rate = f"{import_bench.BUDGET_ROWS_PER_S:,}".replace(",", " ")
-        budgets += f", import ≥ {rate} rader/s och ≤ {import_bench.BUDGET_RAW_RATIO:.0f} × rå upsert"
+        budgets += (
+            f", import ≥ {rate} rader/s och ≤ {import_bench.BUDGET_RAW_RATIO:.0f} × rå upsert"
+        )
     verdict = "inom budget" if results["within_budget"] else "ÖVER BUDGET"
     lines.append(f"Sammanfattning: {verdict} ({budgets})")
     return "\n".join(lines)

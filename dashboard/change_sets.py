@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import threading
 import json
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -122,6 +122,7 @@ UNKNOWN = {
 }
 EDITED_IN_APP = (assessment_t, activity_t, activity_update_t)  # tables the web forms write too
 KNOWN_CODE = "en kod som finns i databasen eller i en fil i samma uppladdning"
+
 
 class Scope(Protocol):
     """What an uploader may write: adds a problem to a file for each row outside it."""
@@ -244,8 +245,9 @@ def preview(store: Store, uploads: Sequence[UploadFile], scope: Scope | None = N
     return Preview([plan.preview() for plan in plans], problems)
 
 
-def commit(store: Store, uploads: Sequence[UploadFile], *, user_name: str,
-           scope: Scope | None = None) -> list[SavedFile]:
+def commit(
+    store: Store, uploads: Sequence[UploadFile], *, user_name: str, scope: Scope | None = None
+) -> list[SavedFile]:
     """Write all files in one transaction, one upload record per file; UploadRejected if wrong.
 
     `scope` refuses rows the uploader may not write (dashboard.upload_scope); None: everything."""
@@ -425,8 +427,9 @@ class _FilePlan:
         return changes
 
 
-def _plan(conn: Connection, uploads: Sequence[UploadFile],
-          scope: Scope | None) -> tuple[list[_FilePlan], list[Problem]]:
+def _plan(
+    conn: Connection, uploads: Sequence[UploadFile], scope: Scope | None
+) -> tuple[list[_FilePlan], list[Problem]]:
     try:
         with reading_slot():
             return _checked_plans(conn, uploads, scope)
@@ -434,8 +437,9 @@ def _plan(conn: Connection, uploads: Sequence[UploadFile],
         return [], [Problem(upload.name, None, None, None, *BUSY) for upload in uploads]
 
 
-def _checked_plans(conn: Connection, uploads: Sequence[UploadFile],
-                   scope: Scope | None) -> tuple[list[_FilePlan], list[Problem]]:
+def _checked_plans(
+    conn: Connection, uploads: Sequence[UploadFile], scope: Scope | None
+) -> tuple[list[_FilePlan], list[Problem]]:
     parsed = [read_upload(upload) for upload in uploads]
     context = _Context(conn, [p for p in parsed if p.columns])
     plans = [
@@ -930,11 +934,17 @@ def _may_skip_triggers(conn: Connection) -> bool:
     Asked before every large insert, so a GRANT or REVOKE (docs/deployment.md) counts at once."""
     if conn.dialect.server_version_info < (15,):  # parameters have had privileges since 15
         return conn.exec_driver_sql("SHOW is_superuser").scalar() == "on"
-    return conn.exec_driver_sql("SELECT has_parameter_privilege('session_replication_role', 'SET')").scalar()
+    return conn.exec_driver_sql(
+        "SELECT has_parameter_privilege('session_replication_role', 'SET')"
+    ).scalar()
 
 
 def _copy_then_check_references(
-    conn: Connection, table: Table, into: str, columns: Mapping[str, Sequence], rows: Iterable[tuple]
+    conn: Connection,
+    table: Table,
+    into: str,
+    columns: Mapping[str, Sequence],
+    rows: Iterable[tuple],
 ) -> None:
     """COPY without the per-row foreign-key triggers, then check each foreign key in one query.
 
@@ -954,7 +964,9 @@ def _copy_then_check_references(
         used = set(columns.get(key.parent.name, ())) - {None}
         parent = key.column
         found = select(parent).where(parent == any_(literal(sorted(used), ARRAY(parent.type))))
-        missing = used - set(conn.execute(found.with_for_update(read=True, key_share=True)).scalars())
+        missing = used - set(
+            conn.execute(found.with_for_update(read=True, key_share=True)).scalars()
+        )
         if missing:
             shown = ", ".join(map(str, sorted(missing)[:SAMPLE_SIZE]))
             what = UNKNOWN.get(parent.table.name, f"id som saknas i {parent.table.name}")
@@ -998,12 +1010,16 @@ def _update_from_copy(
     quote = conn.dialect.identifier_preparer.quote
     target, staged = quote(table.name), quote(f"staged_{table.name}")
     columns = ", ".join(map(quote, names + keys))
-    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {staged} AS SELECT {columns} FROM {target} WITH NO DATA")
+    conn.exec_driver_sql(
+        f"CREATE TEMPORARY TABLE {staged} AS SELECT {columns} FROM {target} WITH NO DATA"
+    )
     _copy(conn, f"{staged} ({columns})", rows)
     conn.exec_driver_sql(f"ANALYZE {staged}")  # how many rows, so the planner joins them sensibly
     assignments = ", ".join(f"{quote(name)} = staged.{quote(name)}" for name in names)
     condition = " AND ".join(f"{target}.{quote(name)} = staged.{quote(name)}" for name in keys)
-    conn.exec_driver_sql(f"UPDATE {target} SET {assignments} FROM {staged} AS staged WHERE {condition}")
+    conn.exec_driver_sql(
+        f"UPDATE {target} SET {assignments} FROM {staged} AS staged WHERE {condition}"
+    )
     conn.exec_driver_sql(f"DROP TABLE {staged}")
 
 
@@ -1114,12 +1130,16 @@ def _edited_in_app(conn: Connection, upload_id: int) -> int:
     edited = 0
     for table in EDITED_IN_APP:
         keys = conn.execute(
-            select(change_t.c.row_key).where(change_t.c.upload_id == upload_id, change_t.c.table_name == table.name)
+            select(change_t.c.row_key).where(
+                change_t.c.upload_id == upload_id, change_t.c.table_name == table.name
+            )
         ).scalars()
         for row_key in keys:
             key = json.loads(row_key)
             current = conn.execute(
-                select(table.c.upload_id).where(*(table.c[name] == value for name, value in key.items()))
+                select(table.c.upload_id).where(
+                    *(table.c[name] == value for name, value in key.items())
+                )
             ).scalar()
             edited += current != upload_id
     return edited

@@ -55,7 +55,9 @@ def _fail_on_database_errors(action):
         except database.DatabaseError as error:
             raise click.ClickException(f"Kunde inte använda databasen: {error}") from error
         except SQLAlchemyError as error:
-            raise click.ClickException(f"Databasfel: {str(error.orig or error).splitlines()[0]}") from error
+            raise click.ClickException(
+                f"Databasfel: {str(error.orig or error).splitlines()[0]}"
+            ) from error
 
     return wrapped
 
@@ -69,12 +71,20 @@ def main() -> None:
 @click.option("--host", help="Adress att lyssna på (standard 127.0.0.1).")
 @click.option("--port", type=click.IntRange(1, 65535), help="Port (standard 8050).")
 @click.option("--debug/--no-debug", default=None, help="Dash utvecklingsläge.")
-@click.option("--workers", type=click.IntRange(1, 64),
-              help="Antal arbetsprocesser (standard 1; fler körs med gunicorn, se docs/deployment.md).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Antal arbetsprocesser (standard 1; fler körs med gunicorn, se docs/deployment.md).",
+)
 @DATABASE_OPTION
 @_fail_on_database_errors
-def serve(host: str | None, port: int | None, debug: bool | None, workers: int | None,
-          database_url: str | None) -> None:
+def serve(
+    host: str | None,
+    port: int | None,
+    debug: bool | None,
+    workers: int | None,
+    database_url: str | None,
+) -> None:
     settings = Settings.from_env().with_overrides(
         host=host, port=port, debug=debug, workers=workers, database_url=database_url
     )
@@ -87,17 +97,25 @@ def serve(host: str | None, port: int | None, debug: bool | None, workers: int |
         click.echo(warning, err=True)
     if settings.workers > 1:
         if settings.debug:
-            raise click.ClickException("Utvecklingsläget (--debug) fungerar bara med en arbetsprocess.")
-        click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/ "
-                   f"med {settings.workers} arbetsprocesser")
+            raise click.ClickException(
+                "Utvecklingsläget (--debug) fungerar bara med en arbetsprocess."
+            )
+        click.echo(
+            f"Kontrollrummet på http://{settings.host}:{settings.port}/ "
+            f"med {settings.workers} arbetsprocesser"
+        )
         serving.run(settings)
         return
     from dashboard.app import create_app  # Dash is heavy; other commands don't need it
 
     app = create_app(settings)
     click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/")
-    app.run(host=settings.host, port=settings.port, debug=settings.debug,
-            request_handler=serving.QuietRequestHandler)
+    app.run(
+        host=settings.host,
+        port=settings.port,
+        debug=settings.debug,
+        request_handler=serving.QuietRequestHandler,
+    )
 
 
 @main.command(help="Skapa en databas med demodata (eller den stora Stockholmsvolymen).")
@@ -130,7 +148,9 @@ def demo(scale: str, seed: int | None, replace: bool, database_url: str | None) 
     elapsed = time.perf_counter() - started
     for table, count in counts.items():
         click.echo(f"{table:>16}: {count:>10,}".replace(",", " "))
-    click.echo("Demokonton (bara för demodata): " + ", ".join(f"{a.username} / {a.password}" for a in made))
+    click.echo(
+        "Demokonton (bara för demodata): " + ", ".join(f"{a.username} / {a.password}" for a in made)
+    )
     click.echo(f"Klart på {elapsed:.1f} s: {store.engine.url.render_as_string(hide_password=True)}")
 
 
@@ -139,8 +159,11 @@ def _demo_counts(store: Store, seed: int | None) -> dict[str, int]:
     from dashboard import change_sets, csv_export
     from dashboard.demo import demo_dataset
 
-    files = (csv_export.demo_files() if seed is None
-             else csv_export.dataset_files(demo_dataset(seed=seed), csv_export.DEMO_ENCODINGS))
+    files = (
+        csv_export.demo_files()
+        if seed is None
+        else csv_export.dataset_files(demo_dataset(seed=seed), csv_export.DEMO_ENCODINGS)
+    )
     try:
         saved = change_sets.commit(store, files, user_name="kontrollrummet demo")
     except change_sets.UploadRejected as rejected:
@@ -153,26 +176,30 @@ def _stockholm_counts(store: Store, seed: int | None) -> dict[str, int]:
     from dashboard.scale import stockholm_dataset
 
     data = stockholm_dataset() if seed is None else stockholm_dataset(seed=seed)
-    return store.write_dataset(data, user_name="kontrollrummet demo", file_name="stockholm",
-                               kind="demo")
+    return store.write_dataset(
+        data, user_name="kontrollrummet demo", file_name="stockholm", kind="demo"
+    )
 
 
 @main.command("import", help="Läs in CSV-filer (eller Koladas JSON) i databasen: allt eller inget.")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--dry-run", is_flag=True, help="Kontrollera och visa ändringarna men spara inget.")
 @click.option("--user", "user_name", help="Vem som laddar upp (standard: inloggad användare).")
 @DATABASE_OPTION
 @_fail_on_database_errors
-def import_files(files: tuple[Path, ...], dry_run: bool, user_name: str | None,
-                 database_url: str | None) -> None:
+def import_files(
+    files: tuple[Path, ...], dry_run: bool, user_name: str | None, database_url: str | None
+) -> None:
     from dashboard import agenda, change_sets, csv_import
 
     store = _open_store(database_url)
     store.check()
     too_large = [
         csv_import.Problem(path.name, None, None, None, *csv_import.too_large(path.stat().st_size))
-        for path in files if path.stat().st_size > csv_import.MAX_FILE_BYTES
+        for path in files
+        if path.stat().st_size > csv_import.MAX_FILE_BYTES
     ]
     if too_large:  # refused before reading, let alone parsing
         _refuse(too_large)
@@ -182,9 +209,11 @@ def import_files(files: tuple[Path, ...], dry_run: bool, user_name: str | None,
         if preview.problems:
             _refuse(preview.problems)
         for file in preview.files:
-            click.echo(f"{file.file_name}: {file.kind_label} ({file.encoding}, {file.separator}): "
-                       f"{_number(file.new)} nya, {_number(file.changed)} ändrade, "
-                       f"{_number(file.unchanged)} oförändrade rader")
+            click.echo(
+                f"{file.file_name}: {file.kind_label} ({file.encoding}, {file.separator}): "
+                f"{_number(file.new)} nya, {_number(file.changed)} ändrade, "
+                f"{_number(file.unchanged)} oförändrade rader"
+            )
             for note in file.notes:
                 click.echo(f"  {note}")
         click.echo("Provkörning: inget sparades.")
@@ -196,9 +225,11 @@ def import_files(files: tuple[Path, ...], dry_run: bool, user_name: str | None,
     agenda.prepare_city(store)
     for file in saved:
         where = f"uppladdning {file.upload_id}" if file.upload_id else "inget att spara"
-        click.echo(f"{file.file_name}: {change_sets.kind_label(file.kind)}: "
-                   f"{_number(file.inserted)} nya, {_number(file.updated)} ändrade, "
-                   f"{_number(file.unchanged)} oförändrade rader ({where})")
+        click.echo(
+            f"{file.file_name}: {change_sets.kind_label(file.kind)}: "
+            f"{_number(file.inserted)} nya, {_number(file.updated)} ändrade, "
+            f"{_number(file.unchanged)} oförändrade rader ({where})"
+        )
 
 
 def _refuse(problems: list) -> None:
@@ -229,15 +260,21 @@ def uploads(database_url: str | None) -> None:
     store = _open_store(database_url)
     store.check()
     for upload in change_sets.list_uploads(store):
-        state = (f"ångrad {upload.undone_at:%Y-%m-%d %H:%M} av {upload.undone_by}"
-                 if upload.status == change_sets.UNDONE else "aktiv")
-        click.echo(f"{upload.id:>5}  {upload.created_at:%Y-%m-%d %H:%M}  {upload.user_name}  "
-                   f"{upload.file_name}  {upload.kind_label}  {_number(upload.rows_inserted)} nya, "
-                   f"{_number(upload.rows_updated)} ändrade  {state}")
+        state = (
+            f"ångrad {upload.undone_at:%Y-%m-%d %H:%M} av {upload.undone_by}"
+            if upload.status == change_sets.UNDONE
+            else "aktiv"
+        )
+        click.echo(
+            f"{upload.id:>5}  {upload.created_at:%Y-%m-%d %H:%M}  {upload.user_name}  "
+            f"{upload.file_name}  {upload.kind_label}  {_number(upload.rows_inserted)} nya, "
+            f"{_number(upload.rows_updated)} ändrade  {state}"
+        )
 
 
-@main.command(help="Ångra en uppladdning: återställ värdena den ersatte och ta bort raderna "
-                   "den lade till.")
+@main.command(
+    help="Ångra en uppladdning: återställ värdena den ersatte och ta bort raderna den lade till."
+)
 @click.argument("upload_id", metavar="ID", type=int)
 @click.option("--user", "user_name", help="Vem som ångrar (standard: inloggad användare).")
 @DATABASE_OPTION
@@ -252,9 +289,11 @@ def undo(upload_id: int, user_name: str | None, database_url: str | None) -> Non
     except change_sets.UndoRefused as refused:
         raise click.ClickException(str(refused)) from refused
     agenda.prepare_city(store)
-    click.echo(f"Uppladdning {result.upload_id} ({result.file_name}) är ångrad: "
-               f"{_number(result.restored)} rader återställda, "
-               f"{_number(result.deleted)} borttagna.")
+    click.echo(
+        f"Uppladdning {result.upload_id} ({result.file_name}) är ångrad: "
+        f"{_number(result.restored)} rader återställda, "
+        f"{_number(result.deleted)} borttagna."
+    )
 
 
 @main.command(help="Spara databasens data som importfiler (eller tomma mallar, eller demodatan).")
@@ -264,7 +303,9 @@ def undo(upload_id: int, user_name: str | None, database_url: str | None) -> Non
 @RAW_OPTION
 @DATABASE_OPTION
 @_fail_on_database_errors
-def export(directory: Path, templates: bool, demo: bool, raw: bool, database_url: str | None) -> None:
+def export(
+    directory: Path, templates: bool, demo: bool, raw: bool, database_url: str | None
+) -> None:
     from dashboard import csv_export
 
     if templates:
@@ -293,22 +334,57 @@ def _write(files: list, directory: Path) -> None:
         click.echo(str(path))
 
 
-@main.command(help="Mät svarstiderna för varje vy (p50/p95, databasens andel, svarsstorlek, minne) "
-                   "och importens genomströmning.")
-@click.option("--scale", type=click.Choice(["demo", "stockholm"]), default="stockholm", show_default=True,
-              help="Vilken data som byggs om databasen är tom.")
-@click.option("--calls", type=click.IntRange(3, 10_000), default=30, show_default=True,
-              help="Anrop per vy (olika organisationer, mål, år och perioder).")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Spara resultatet som JSON.")
-@click.option("--database", "database_url", metavar="URL",
-              help="Databas att mäta (standard: bench-SKALA.db i aktuell katalog; byggs om den är tom).")
-@click.option("--import/--no-import", "with_import", default=True, show_default=True,
-              help="Mät också importen av utfallsfiler, i tillfälliga databaser av samma slag.")
-@click.option("--import-rows", type=click.IntRange(1, MAX_ROWS), multiple=True, default=[100_000, 1_000_000],
-              show_default=True, help="Antal utfallsrader per importmätning (kan anges flera gånger).")
+@main.command(
+    help="Mät svarstiderna för varje vy (p50/p95, databasens andel, svarsstorlek, minne) "
+    "och importens genomströmning."
+)
+@click.option(
+    "--scale",
+    type=click.Choice(["demo", "stockholm"]),
+    default="stockholm",
+    show_default=True,
+    help="Vilken data som byggs om databasen är tom.",
+)
+@click.option(
+    "--calls",
+    type=click.IntRange(3, 10_000),
+    default=30,
+    show_default=True,
+    help="Anrop per vy (olika organisationer, mål, år och perioder).",
+)
+@click.option(
+    "--json", "json_path", type=click.Path(dir_okay=False), help="Spara resultatet som JSON."
+)
+@click.option(
+    "--database",
+    "database_url",
+    metavar="URL",
+    help="Databas att mäta (standard: bench-SKALA.db i aktuell katalog; byggs om den är tom).",
+)
+@click.option(
+    "--import/--no-import",
+    "with_import",
+    default=True,
+    show_default=True,
+    help="Mät också importen av utfallsfiler, i tillfälliga databaser av samma slag.",
+)
+@click.option(
+    "--import-rows",
+    type=click.IntRange(1, MAX_ROWS),
+    multiple=True,
+    default=[100_000, 1_000_000],
+    show_default=True,
+    help="Antal utfallsrader per importmätning (kan anges flera gånger).",
+)
 @_fail_on_database_errors
-def bench(scale: str, calls: int, json_path: str | None, database_url: str | None, with_import: bool,
-          import_rows: tuple[int, ...]) -> None:
+def bench(
+    scale: str,
+    calls: int,
+    json_path: str | None,
+    database_url: str | None,
+    with_import: bool,
+    import_rows: tuple[int, ...],
+) -> None:
     from dashboard import bench as benchmark
 
     store = _open_store(database_url or f"sqlite:///bench-{scale}.db")
@@ -316,8 +392,11 @@ def bench(scale: str, calls: int, json_path: str | None, database_url: str | Non
     if not store.table_counts()["measurement"]:
         click.echo(f"Bygger {scale}-data …")
         _demo_counts(store, None) if scale == "demo" else _stockholm_counts(store, None)
-    results = benchmark.run(store.engine.url.render_as_string(hide_password=False), calls,
-                            import_rows if with_import else ())
+    results = benchmark.run(
+        store.engine.url.render_as_string(hide_password=False),
+        calls,
+        import_rows if with_import else (),
+    )
     click.echo(benchmark.report(results))
     if json_path:
         benchmark.write_json(results, json_path)
@@ -343,29 +422,60 @@ def user() -> None:
 
 
 ROLE_CHOICE = click.Choice(list(ROLES_BY_NAME))
-PASSWORD_STDIN = click.option("--password-stdin", is_flag=True,
-                              help="Läs lösenordet från standard in (en rad) i stället för att fråga.")
+PASSWORD_STDIN = click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Läs lösenordet från standard in (en rad) i stället för att fråga.",
+)
 
 
-@user.command("add", help="Skapa ett konto. En redaktör behöver minst en --org; lösenordet frågas efter.")
+@user.command(
+    "add", help="Skapa ett konto. En redaktör behöver minst en --org; lösenordet frågas efter."
+)
 @click.argument("username", metavar="ANVÄNDARNAMN")
-@click.option("--role", "role_name", type=ROLE_CHOICE, required=True, help="läsare, redaktör eller administratör.")
-@click.option("--org", "org_codes", multiple=True, metavar="KOD",
-              help="Organisation (med allt under den) som en redaktör får ändra; kan ges flera gånger.")
-@click.option("--name", "display_name", default="", help="Namnet som visas (standard: användarnamnet).")
-@click.option("--sso", is_flag=True, help="Inget lösenord: kontot loggar bara in via den betrodda proxyns inloggning.")
+@click.option(
+    "--role",
+    "role_name",
+    type=ROLE_CHOICE,
+    required=True,
+    help="läsare, redaktör eller administratör.",
+)
+@click.option(
+    "--org",
+    "org_codes",
+    multiple=True,
+    metavar="KOD",
+    help="Organisation (med allt under den) som en redaktör får ändra; kan ges flera gånger.",
+)
+@click.option(
+    "--name", "display_name", default="", help="Namnet som visas (standard: användarnamnet)."
+)
+@click.option(
+    "--sso",
+    is_flag=True,
+    help="Inget lösenord: kontot loggar bara in via den betrodda proxyns inloggning.",
+)
 @PASSWORD_STDIN
 @DATABASE_OPTION
 @_fail_on_database_errors
 @_fail_on_account_errors
-def user_add(username: str, role_name: str, org_codes: tuple[str, ...], display_name: str, sso: bool,
-             password_stdin: bool, database_url: str | None) -> None:
+def user_add(
+    username: str,
+    role_name: str,
+    org_codes: tuple[str, ...],
+    display_name: str,
+    sso: bool,
+    password_stdin: bool,
+    database_url: str | None,
+) -> None:
     from dashboard import accounts
 
     store = _open_store(database_url)
     store.check()
     password = None if sso else _new_password(password_stdin)
-    made = accounts.add(store, username, display_name, ROLES_BY_NAME[role_name], org_codes, password, _user(None))
+    made = accounts.add(
+        store, username, display_name, ROLES_BY_NAME[role_name], org_codes, password, _user(None)
+    )
     scope = f" för {', '.join(made.org_codes)}" if made.org_codes else ""
     click.echo(f"Kontot {made.username} ({role_name}{scope}) är skapat.")
 
@@ -380,8 +490,10 @@ def user_list(database_url: str | None) -> None:
     store.check()
     for found in accounts.accounts(store):
         sign_in = "lösenord" if found.has_password else "bara via proxy"
-        click.echo(f"{found.username:<20} {ROLE_NAMES[found.role]:<14} {', '.join(found.org_codes) or '–':<20} "
-                   f"{sign_in:<15} {found.display_name}")
+        click.echo(
+            f"{found.username:<20} {ROLE_NAMES[found.role]:<14} {', '.join(found.org_codes) or '–':<20} "
+            f"{sign_in:<15} {found.display_name}"
+        )
 
 
 @user.command("remove", help="Ta bort ett konto; det loggas ut vid nästa klick.")
@@ -413,7 +525,9 @@ def user_password(username: str, password_stdin: bool, database_url: str | None)
     click.echo(f"Kontot {username} har fått ett nytt lösenord.")
 
 
-@user.command("signout", help="Logga ut ett konto överallt: alla dess sessioner upphör vid nästa klick.")
+@user.command(
+    "signout", help="Logga ut ett konto överallt: alla dess sessioner upphör vid nästa klick."
+)
 @click.argument("username", metavar="ANVÄNDARNAMN")
 @DATABASE_OPTION
 @_fail_on_database_errors
@@ -447,13 +561,18 @@ def upgrade(database_url: str | None) -> None:
     click.echo(f"Schemat är aktuellt: {store.engine.url.render_as_string(hide_password=True)}")
 
 
-@db.command("export", help="Säkerhetskopiera: spara alla uppgifter som importfiler i en ny, tom katalog. "
-                           "Återställ med kontrollrummet import KATALOG/*.csv i en tom databas.")
+@db.command(
+    "export",
+    help="Säkerhetskopiera: spara alla uppgifter som importfiler i en ny, tom katalog. "
+    "Återställ med kontrollrummet import KATALOG/*.csv i en tom databas.",
+)
 @click.argument("directory", metavar="KATALOG", type=click.Path(file_okay=False, path_type=Path))
 @RAW_OPTION
 @DATABASE_OPTION
 @_fail_on_database_errors
 def db_export(directory: Path, raw: bool, database_url: str | None) -> None:
     if directory.exists() and any(directory.iterdir()):  # a restore reads every file in it
-        raise click.ClickException(f"Katalogen {directory} är inte tom; välj en ny katalog för kopian.")
+        raise click.ClickException(
+            f"Katalogen {directory} är inte tom; välj en ny katalog för kopian."
+        )
     _write(_stored_files(database_url, raw), directory)

@@ -15,8 +15,8 @@ from itertools import combinations
 
 from dashboard import rules
 from dashboard.accuracy import committee_of
-from dashboard.goal_results import Brief
 from dashboard.deviations import DeviationKind
+from dashboard.goal_results import Brief
 from dashboard.model import OrgUnit, Status
 
 SIMILAR_SCORE = 0.10  # computed scores within 10 points of 100 count as similar results
@@ -64,11 +64,18 @@ def lean_by_committee(found: Sequence[Brief], orgs: Sequence[OrgUnit]) -> list[L
         )
         for committee_id, found in grouped.items()
     ]
-    return sorted(leans, key=lambda lean: (-(lean.share(lean.more_positive + lean.without_evidence) or 0),
-                                           lean.committee.name))
+    return sorted(
+        leans,
+        key=lambda lean: (
+            -(lean.share(lean.more_positive + lean.without_evidence) or 0),
+            lean.committee.name,
+        ),
+    )
 
 
-def differing_pairs(found: Sequence[Brief], tolerance: float = SIMILAR_SCORE) -> list[tuple[Brief, Brief]]:
+def differing_pairs(
+    found: Sequence[Brief], tolerance: float = SIMILAR_SCORE
+) -> list[tuple[Brief, Brief]]:
     """Pairs of organisations with similar computed scores for the same goal but different own assessments."""
     by_goal: dict[int, list[Brief]] = defaultdict(list)
     for brief in found:
@@ -78,7 +85,7 @@ def differing_pairs(found: Sequence[Brief], tolerance: float = SIMILAR_SCORE) ->
         (a, b) if a.score <= b.score else (b, a)
         for same_goal in by_goal.values()
         for a, b in combinations(same_goal, 2)
-        if abs(a.score - b.score) <= tolerance + 1e-9 and a.assessment_status is not b.assessment_status
+        if abs(a.score - b.score) <= tolerance + 1e-9
+        and a.assessment_status is not b.assessment_status
     ]
     return sorted(pairs, key=lambda pair: (pair[0].goal.code, pair[0].org_id, pair[1].org_id))
-

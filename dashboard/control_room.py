@@ -51,7 +51,9 @@ class GoalStatus:
     org_id: int
     result: rules.GoalResult
     indicators: tuple[JudgedIndicator, ...]
-    activities: tuple[Activity, ...]  # held by the organisation or below, running in the year, as of the period
+    activities: tuple[
+        Activity, ...
+    ]  # held by the organisation or below, running in the year, as of the period
     assessment: Assessment | None
     disagreement: rules.Disagreement
 
@@ -83,7 +85,8 @@ def judge(
     goal_ids = sorted({goal.id for goal, _ in pairs})
     org_ids = sorted({org_id for _, org_id in pairs})
     own: dict[tuple[int, int, int], IndicatorFact] = {
-        (fact.goal_id, fact.org_id, fact.indicator.id): fact for fact in _facts(store, pairs, year, period)
+        (fact.goal_id, fact.org_id, fact.indicator.id): fact
+        for fact in _facts(store, pairs, year, period)
     }
     links = store.goal_links(goal_ids)
     indicators = {
@@ -101,13 +104,24 @@ def judge(
         result = goal_result(judged, held, as_of, config)
         assessment = assessments.get((goal.id, org_id))
         statuses.append(
-            GoalStatus(goal, org_id, result, judged, held, assessment, rules.disagreement(result.status, assessment))
+            GoalStatus(
+                goal,
+                org_id,
+                result,
+                judged,
+                held,
+                assessment,
+                rules.disagreement(result.status, assessment),
+            )
         )
     return statuses
 
 
 def goal_result(
-    judged: Sequence[JudgedIndicator], activities: Sequence[Activity], as_of, config: rules.RuleConfig
+    judged: Sequence[JudgedIndicator],
+    activities: Sequence[Activity],
+    as_of,
+    config: rules.RuleConfig,
 ) -> rules.GoalResult:
     """A goal's result from its judged indicators and the activities counted for it."""
     parts = [j.part for j in judged]
@@ -147,14 +161,22 @@ def _roll_up(
 ) -> None:
     """Judge each indicator an organisation does not measure at the nearest organisations below it that do."""
     unmeasured = {
-        key: [i for i, j in enumerate(judged) if j.result.reason is rules.IndicatorReason.NOT_MEASURED_HERE]
+        key: [
+            i
+            for i, j in enumerate(judged)
+            if j.result.reason is rules.IndicatorReason.NOT_MEASURED_HERE
+        ]
         for key, judged in indicators.items()
     }
     roots = sorted({org_id for (_, org_id), where in unmeasured.items() if where})
     if not roots:
         return
-    indicator_ids = sorted({indicators[key][i].fact.indicator.id for key, where in unmeasured.items() for i in where})
-    below: dict[tuple[int, int], list[Measured]] = defaultdict(list)  # (root, indicator) → measured below the root
+    indicator_ids = sorted(
+        {indicators[key][i].fact.indicator.id for key, where in unmeasured.items() for i in where}
+    )
+    below: dict[tuple[int, int], list[Measured]] = defaultdict(
+        list
+    )  # (root, indicator) → measured below the root
     wanted = set(roots)
     for measured in store.measured_below(indicator_ids, roots, year, period):
         for ancestor in _ids(measured.path)[:-1]:
@@ -169,7 +191,9 @@ def _roll_up(
                 continue
             parts = tuple(
                 JudgedIndicator(
-                    IndicatorFact(goal_id, m.org_id, fact.indicator, fact.weight, m.target, m.reading),
+                    IndicatorFact(
+                        goal_id, m.org_id, fact.indicator, fact.weight, m.target, m.reading
+                    ),
                     rules.indicator_status(fact.indicator.direction, m.target, m.reading, config),
                 )
                 for m in nearest
@@ -189,7 +213,9 @@ def _nearest(measured: Sequence[Measured]) -> list[Measured]:
     return [m for m in measured if not orgs.intersection(_ids(m.path)[:-1])]
 
 
-def _facts(store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: str) -> list[IndicatorFact]:
+def _facts(
+    store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: str
+) -> list[IndicatorFact]:
     """Indicator facts for exactly the pairs: goals at their own organisation in one query,
     the rest (few goals at a few organisations) as one goal × organisation product."""
     own = sorted({goal.id for goal, org_id in pairs if org_id == goal.org_id})
@@ -238,7 +264,12 @@ class Cause:
         return below[0].fact.org_id if below else self.judged.fact.org_id
 
 
-_STATUS_ORDER = {rules.Status.NOT_MET: 0, rules.Status.NO_DATA: 1, rules.Status.PARTLY_MET: 2, rules.Status.MET: 3}
+_STATUS_ORDER = {
+    rules.Status.NOT_MET: 0,
+    rules.Status.NO_DATA: 1,
+    rules.Status.PARTLY_MET: 2,
+    rules.Status.MET: 3,
+}
 
 
 def worst_first(judged: Sequence[JudgedIndicator]) -> list[JudgedIndicator]:
@@ -254,8 +285,12 @@ def causes(status: GoalStatus) -> list[Cause]:
     indicators = [(j.part, j) for j in status.indicators]
     activities = [(p, None) for p in status.result.parts if p.kind is rules.PartKind.ACTIVITIES]
     found = [
-        Cause(part, judged, 100 * part.weight * (part.score or 0.0) / total,
-              100 * part.weight * (1 - (part.score or 0.0)) / total)
+        Cause(
+            part,
+            judged,
+            100 * part.weight * (part.score or 0.0) / total,
+            100 * part.weight * (1 - (part.score or 0.0)) / total,
+        )
         for part, judged in indicators + activities
         if part.applicable
     ]
@@ -301,7 +336,11 @@ def goal_view(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) ->
         year,
         period,
     )
-    status, by_org, child_statuses = statuses[0], statuses[1 : 1 + len(sub_orgs)], statuses[1 + len(sub_orgs) :]
+    status, by_org, child_statuses = (
+        statuses[0],
+        statuses[1 : 1 + len(sub_orgs)],
+        statuses[1 + len(sub_orgs) :],
+    )
     as_of = period_end(year, period)
     return GoalView(
         status=status,
@@ -316,8 +355,7 @@ def goal_view(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) ->
         children=tuple(child_statuses),
         lines=tuple(indicator_lines(store, status.indicators, org.id, year, period)),
         activities=tuple(
-            (activity, rules.is_overdue(activity.state, as_of))
-            for activity in status.activities
+            (activity, rules.is_overdue(activity.state, as_of)) for activity in status.activities
         ),
         places=store.orgs_by_id(measuring_orgs([status])),
     )
@@ -331,14 +369,23 @@ def measuring_orgs(statuses: Sequence[GoalStatus]) -> set[int]:
 def own_measurements(status: GoalStatus, as_of) -> GoalStatus | None:
     """The goal judged on what the organisation measures and holds itself, without anything below it:
     the drill-down's "Nämnden själv" row, so a part failing at this level is seen. None if it has none."""
-    here = tuple(j for j in status.indicators if not j.below and j.result.reason
-                 is not rules.IndicatorReason.NOT_MEASURED_HERE)
+    here = tuple(
+        j
+        for j in status.indicators
+        if not j.below and j.result.reason is not rules.IndicatorReason.NOT_MEASURED_HERE
+    )
     held = tuple(a for a in status.activities if a.org_id == status.org_id)
     if not here and not held:
         return None
     result = goal_result(here, held, as_of, rules.DEFAULT_RULES)
-    return dataclasses.replace(status, result=result, indicators=here, activities=held, assessment=None,
-                               disagreement=rules.Disagreement.NONE)
+    return dataclasses.replace(
+        status,
+        result=result,
+        indicators=here,
+        activities=held,
+        assessment=None,
+        disagreement=rules.Disagreement.NONE,
+    )
 
 
 def _ancestors(store: Store, goal: Goal) -> list[Goal]:
@@ -378,7 +425,12 @@ def compare(
 
     return (
         rules.year_over_year(
-            outcome(year, Gender.TOTAL), outcome(year - 1, Gender.TOTAL), indicator.direction, indicator.decimals
+            outcome(year, Gender.TOTAL),
+            outcome(year - 1, Gender.TOTAL),
+            indicator.direction,
+            indicator.decimals,
         ),
-        rules.gender_split(outcome(year, Gender.WOMEN), outcome(year, Gender.MEN), indicator.gender_split),
+        rules.gender_split(
+            outcome(year, Gender.WOMEN), outcome(year, Gender.MEN), indicator.gender_split
+        ),
     )

@@ -30,8 +30,13 @@ EXPORTED = [layout for layout in LAYOUTS if layout.kind in TABLES]
 DATASET_ROWS = {kind: kind for kind in TABLES if kind != "kolada_orgs"}
 
 
-def csv_bytes(layout: Layout, records: Iterable[Sequence], encoding: str = "utf-8-sig", *,
-              defuse: bool = False) -> bytes:
+def csv_bytes(
+    layout: Layout,
+    records: Iterable[Sequence],
+    encoding: str = "utf-8-sig",
+    *,
+    defuse: bool = False,
+) -> bytes:
     """Records (values in the layout's field order) as a CSV file the importer reads.
 
     `defuse` puts an apostrophe before text Excel would run as a formula (codes and texts only:

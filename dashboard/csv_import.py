@@ -153,9 +153,7 @@ def _kolada_json(text: str, parsed: ParsedFile) -> Table:
     try:
         document = json.loads(text)
     except ValueError as error:
-        raise Unreadable(
-            f"ogiltig JSON på rad {getattr(error, 'lineno', '?')}", expected
-        ) from None
+        raise Unreadable(f"ogiltig JSON på rad {getattr(error, 'lineno', '?')}", expected) from None
     except RecursionError:  # json's C decoder stops at Python's recursion limit
         raise Unreadable("JSON:en är för djupt nästlad", expected) from None
     entries = document.get("values") if isinstance(document, dict) else None
@@ -388,8 +386,9 @@ def _pad_municipality_ids(parsed: ParsedFile) -> None:
     Every municipality id has four digits (SCB's kommunkod); a unit's id has letters."""
     ids = parsed.columns["kolada_id"]
     short = [
-        i for i, id_ in enumerate(ids) if type(id_) is str and len(id_) < 4 and id_.isascii()
-        and id_.isdigit()
+        i
+        for i, id_ in enumerate(ids)
+        if type(id_) is str and len(id_) < 4 and id_.isascii() and id_.isdigit()
     ]
     if not short:
         return
@@ -436,21 +435,29 @@ def _settle_readings(parsed: ParsedFile, count: int) -> None:
         if name in columns and ValueStatus in set(map(type, columns[name])):
             columns[name] = [None if type(v) is ValueStatus else v for v in columns[name]]
     statuses = columns.get("value_status")
-    if statuses is None or set(statuses) <= {ValueStatus.OK.value}:  # the common case: one pass, no loop
+    if statuses is None or set(statuses) <= {
+        ValueStatus.OK.value
+    }:  # the common case: one pass, no loop
         return
     dropped = 0
     for index, status in enumerate(statuses):
         if status == ValueStatus.OK.value or type(status) is Invalid:
             continue
-        given = [columns[name][index] if name in columns else None for name in ("outcome", "forecast")]
-        kept = counted_values(*(None if type(v) is Invalid else v for v in given), ValueStatus(status))
+        given = [
+            columns[name][index] if name in columns else None for name in ("outcome", "forecast")
+        ]
+        kept = counted_values(
+            *(None if type(v) is Invalid else v for v in given), ValueStatus(status)
+        )
         for name, value, keep in zip(("outcome", "forecast"), given, kept):
             if value is not None and type(value) is not Invalid and keep is None:
                 columns[name][index] = None
                 dropped += 1
     if dropped:
-        parsed.notes.append(f"{dropped} tal i rader med värdestatus saknas, skyddad eller ej tillämplig sparas inte: "
-                            "värdestatusen gäller, och ett skyddat värde visas aldrig (docs/rules.md §1).")
+        parsed.notes.append(
+            f"{dropped} tal i rader med värdestatus saknas, skyddad eller ej tillämplig sparas inte: "
+            "värdestatusen gäller, och ett skyddat värde visas aldrig (docs/rules.md §1)."
+        )
 
 
 def _value_status(outcome: Any, forecast: Any, given: Any) -> Any:

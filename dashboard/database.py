@@ -21,7 +21,9 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 WRITE_LOCK = 7_301_001
 MIGRATION_LOCK = 7_301_002
 CONNECT_TIMEOUT_S = 10  # connecting to a database host that does not answer gives up, not hangs
-SQLITE_BUSY_TIMEOUT_MS = 10_000  # several workers may write at once; a writer waits this long for the lock
+SQLITE_BUSY_TIMEOUT_MS = (
+    10_000  # several workers may write at once; a writer waits this long for the lock
+)
 
 
 class DatabaseError(Exception):
@@ -39,8 +41,9 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() != "sqlite":
         try:
             # pre-ping: after a database restart, dead pooled connections are replaced unseen
-            engine = create_engine(parsed, pool_pre_ping=True,
-                                   connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+            engine = create_engine(
+                parsed, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+            )
         except NoSuchModuleError as error:
             raise DatabaseError(f"okänd databastyp i {url!r}") from error
         if engine.dialect.name == "postgresql":
@@ -110,7 +113,9 @@ def lock_writes(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
     elif conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")  # SQLite's write lock, waited for up to busy_timeout
+        conn.exec_driver_sql(
+            "BEGIN IMMEDIATE"
+        )  # SQLite's write lock, waited for up to busy_timeout
 
 
 @contextmanager
@@ -118,7 +123,9 @@ def snapshot(engine: Engine) -> Iterator[Connection]:
     """A connection whose reads all see the database as of the first one, writes going on or not."""
     with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
-            conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+            conn = conn.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
         with conn.begin():
             if conn.dialect.name == "sqlite":
                 conn.exec_driver_sql("BEGIN")  # the driver would run each SELECT on its own

@@ -37,6 +37,13 @@ def add_demo_accounts(store: Store, actor: str) -> list[DemoAccount]:
     known = {org.code for org in store.org_units()}
     made = [a for a in DEMO_ACCOUNTS if set(a.org_codes) <= known]
     for account in made:
-        accounts.add(store, account.username, account.display_name, account.role, account.org_codes,
-                     account.password, actor)
+        accounts.add(
+            store,
+            account.username,
+            account.display_name,
+            account.role,
+            account.org_codes,
+            account.password,
+            actor,
+        )
     return made

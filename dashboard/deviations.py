@@ -26,7 +26,9 @@ class DeviationKind(StrEnum):
     GOAL_NOT_MET = "goal_not_met"
     GOAL_PARTLY_MET = "goal_partly_met"
     GOAL_NO_DATA = "goal_no_data"
-    GOAL_MET_ON_FORECAST = "goal_met_on_forecast"  # met, but not without the parts resting on forecasts
+    GOAL_MET_ON_FORECAST = (
+        "goal_met_on_forecast"  # met, but not without the parts resting on forecasts
+    )
     ASSESSMENT_WITHOUT_EVIDENCE = "assessment_without_evidence"
     ASSESSMENT_MORE_POSITIVE = "assessment_more_positive"
     ASSESSMENT_MORE_NEGATIVE = "assessment_more_negative"
@@ -114,7 +116,11 @@ class GoalDeviations:
 
 def deviations_of(status: GoalStatus, as_of: dt.date) -> list[Deviation]:
     """Everything that deviates under a judged goal, in the order of the kinds."""
-    found = goal_items(status) + indicator_items(status.indicators) + activity_items(status.activities, as_of)
+    found = (
+        goal_items(status)
+        + indicator_items(status.indicators)
+        + activity_items(status.activities, as_of)
+    )
     return sorted(found, key=lambda d: KIND_ORDER[d.kind])
 
 
@@ -157,11 +163,19 @@ def activity_items(activities: Sequence[Activity], as_of) -> list[Deviation]:
 _STATUS_RANK = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.NO_DATA: 2, Status.MET: 3}
 
 
-def rank(status: Status, score: float | None, code: str, kinds: Mapping[DeviationKind, int]) -> tuple:
+def rank(
+    status: Status, score: float | None, code: str, kinds: Mapping[DeviationKind, int]
+) -> tuple:
     """Worst status first, then the most serious deviation, the most of them, the lowest score."""
     present = [kind for kind, count in kinds.items() if count]
     serious = sum(count for kind, count in kinds.items() if SEVERITY[kind] == 0)
-    return (_STATUS_RANK[status], min(SEVERITY[kind] for kind in present), -serious, score or 0.0, code)
+    return (
+        _STATUS_RANK[status],
+        min(SEVERITY[kind] for kind in present),
+        -serious,
+        score or 0.0,
+        code,
+    )
 
 
 def counts(found: Iterable[Mapping[DeviationKind, int]]) -> dict[DeviationKind, int]:

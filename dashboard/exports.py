@@ -109,7 +109,9 @@ def to_xlsx(document: Document) -> bytes:
     _write(summary, 2, 1, document.subtitle)
     row = 4
     for section in document.sections:
-        _write(summary, row, 1, section.heading).font = Font(bold=True, size=12 if section.level == 0 else 11)
+        _write(summary, row, 1, section.heading).font = Font(
+            bold=True, size=12 if section.level == 0 else 11
+        )
         row += 1
         for paragraph in section.paragraphs:
             _write(summary, row, 1, paragraph).alignment = Alignment(wrap_text=True, vertical="top")
@@ -170,7 +172,9 @@ def _table_sheet(sheet, table: Table, subtitle: str) -> None:
         _write(sheet, header_row, column, header).font = Font(bold=True)
     for row_index, row in enumerate(table.rows, start=header_row + 1):
         for column, value in enumerate(row, start=1):
-            _write(sheet, row_index, column, value).alignment = Alignment(wrap_text=True, vertical="top")
+            _write(sheet, row_index, column, value).alignment = Alignment(
+                wrap_text=True, vertical="top"
+            )
     last = get_column_letter(len(table.headers))
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + len(table.rows)}"
@@ -249,7 +253,12 @@ def _pdf_section(pdf: FPDF, section: Section) -> None:
         pdf.ln(1)
     for chart in section.charts:
         pdf.ln(2)
-        pdf.image(io.BytesIO(chart_png(chart)), w=min(pdf.epw, 200), alt_text=chart.alt_text, title=chart.title)
+        pdf.image(
+            io.BytesIO(chart_png(chart)),
+            w=min(pdf.epw, 200),
+            alt_text=chart.alt_text,
+            title=chart.title,
+        )
         pdf.ln(2)
     for table in section.tables:
         _pdf_table(pdf, table)
@@ -307,13 +316,27 @@ def chart_png(chart: BarChart) -> bytes:
     positions = range(len(chart.labels))
     for index, (name, values) in enumerate(chart.series):
         offsets = [p + (index - (len(chart.series) - 1) / 2) * bar for p in positions]
-        bars = axes.barh(offsets, [v.value or 0 for v in values], height=bar, label=name,
-                         color=_COLOURS[index % 4], hatch=_HATCHES[index % 4], edgecolor="white")
+        bars = axes.barh(
+            offsets,
+            [v.value or 0 for v in values],
+            height=bar,
+            label=name,
+            color=_COLOURS[index % 4],
+            hatch=_HATCHES[index % 4],
+            edgecolor="white",
+        )
         axes.bar_label(bars, labels=[v.text for v in values], padding=3, fontsize=8)
     axes.set_yticks(list(positions), labels=chart.labels, fontsize=8)
-    axes.xaxis.set_major_locator(MaxNLocator(integer=all(float(v.value or 0).is_integer()
-                                                         for _, values in chart.series for v in values)))
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}".replace(".", ",")))  # decimal comma
+    axes.xaxis.set_major_locator(
+        MaxNLocator(
+            integer=all(
+                float(v.value or 0).is_integer() for _, values in chart.series for v in values
+            )
+        )
+    )
+    axes.xaxis.set_major_formatter(
+        FuncFormatter(lambda value, _: f"{value:g}".replace(".", ","))
+    )  # decimal comma
     axes.invert_yaxis()
     axes.set_xlabel(chart.value_label, fontsize=9)
     axes.set_title(chart.title, fontsize=11, loc="left")
@@ -326,4 +349,3 @@ def chart_png(chart: BarChart) -> bytes:
     figure.savefig(buffer, format="png")
     plt.close(figure)
     return buffer.getvalue()
-

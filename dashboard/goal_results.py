@@ -60,7 +60,10 @@ class Brief(NamedTuple):
 def briefs(store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: str) -> list[Brief]:
     """The brief of each (goal, organisation) pair, in the pairs' order: kept ones read, the rest judged and kept."""
     generation = result_store.generation(store.engine)  # before judging: see result_store
-    found = {(row[0], row[1]): row for row in result_store.kept(store.engine, year, period, rules_fingerprint())}
+    found = {
+        (row[0], row[1]): row
+        for row in result_store.kept(store.engine, year, period, rules_fingerprint())
+    }
     return _completed(store, pairs, found, year, period, generation)
 
 
@@ -71,36 +74,72 @@ def assessed(store: Store, org_ids: Sequence[int] | None, year: int, period: str
     assessments, a second read of every kept result cost 10 ms on PostgreSQL."""
     generation = result_store.generation(store.engine)  # before judging: see result_store
     r = result_store.result_t
-    kept_on = ((r.c.goal_id == goal_t.c.id) & (r.c.org_id == assessment_t.c.org_id) & (r.c.year == year)
-               & (r.c.period == period) & (r.c.generation == generation) & (r.c.rules == rules_fingerprint()))
+    kept_on = (
+        (r.c.goal_id == goal_t.c.id)
+        & (r.c.org_id == assessment_t.c.org_id)
+        & (r.c.year == year)
+        & (r.c.period == period)
+        & (r.c.generation == generation)
+        & (r.c.rules == rules_fingerprint())
+    )
     stmt = (
-        select(*GOAL_COLUMNS, assessment_t.c.org_id, *(r.c[name] for name in result_store.BRIEF_COLUMNS))
+        select(
+            *GOAL_COLUMNS,
+            assessment_t.c.org_id,
+            *(r.c[name] for name in result_store.BRIEF_COLUMNS),
+        )
         .join(assessment_t, assessment_t.c.goal_id == goal_t.c.id)
         .outerjoin(r, kept_on)
-        .where(among(assessment_t.c.org_id, org_ids), assessment_t.c.year == year,
-               assessment_t.c.period == period, valid_in(year))
+        .where(
+            among(assessment_t.c.org_id, org_ids),
+            assessment_t.c.year == year,
+            assessment_t.c.period == period,
+            valid_in(year),
+        )
         .order_by(goal_t.c.level, goal_t.c.code, assessment_t.c.org_id)
     )
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).all()
     width = len(GOAL_COLUMNS)
     pairs = [(goal_from_row(row[:width]), row[width]) for row in rows]
-    found = {(goal.id, org_id): row[width + 1:] for (goal, org_id), row in zip(pairs, rows)
-             if row[width + 1] is not None}  # kept
+    found = {
+        (goal.id, org_id): row[width + 1 :]
+        for (goal, org_id), row in zip(pairs, rows)
+        if row[width + 1] is not None
+    }  # kept
     return _completed(store, pairs, found, year, period, generation)
 
 
-def _completed(store: Store, pairs: Sequence[tuple[Goal, int]], found: dict[tuple[int, int], tuple], year: int,
-               period: str, generation: int) -> list[Brief]:
+def _completed(
+    store: Store,
+    pairs: Sequence[tuple[Goal, int]],
+    found: dict[tuple[int, int], tuple],
+    year: int,
+    period: str,
+    generation: int,
+) -> list[Brief]:
     """Judge and keep the pairs `found` lacks, then the briefs of all in order (`found`: rows of BRIEF_COLUMNS)."""
-    missing = list({(goal.id, org_id): (goal, org_id) for goal, org_id in pairs
-                    if (goal.id, org_id) not in found}.values())
+    missing = list(
+        {
+            (goal.id, org_id): (goal, org_id)
+            for goal, org_id in pairs
+            if (goal.id, org_id) not in found
+        }.values()
+    )
     if missing:
-        judged = [_record(status, year, period, generation)
-                  for status in control_room.judge(store, missing, year, period)]
+        judged = [
+            _record(status, year, period, generation)
+            for status in control_room.judge(store, missing, year, period)
+        ]
         result_store.keep(store.engine, judged)
-        found.update({(row["goal_id"], row["org_id"]): tuple(row[name] for name in result_store.BRIEF_COLUMNS)
-                      for row in judged})
+        found.update(
+            {
+                (row["goal_id"], row["org_id"]): tuple(
+                    row[name] for name in result_store.BRIEF_COLUMNS
+                )
+                for row in judged
+            }
+        )
     kinds: dict[str, Mapping[DeviationKind, int]] = {}
     return [_brief(goal, found[goal.id, org_id], kinds) for goal, org_id in pairs]
 
@@ -120,8 +159,13 @@ def refresh(conn: Connection, pairs: Iterable[tuple[int, int, int, str]]) -> Non
         if goals[goal_id] is not None:
             by_period[year, period].append((goals[goal_id], org_id))
     for (year, period), wanted in by_period.items():
-        result_store.replace(conn, [_record(status, year, period, generation)
-                                    for status in control_room.judge(store, wanted, year, period)])
+        result_store.replace(
+            conn,
+            [
+                _record(status, year, period, generation)
+                for status in control_room.judge(store, wanted, year, period)
+            ],
+        )
 
 
 @cache
@@ -138,7 +182,9 @@ def rules_fingerprint() -> str:
 
 def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict:
     """The kept row of a goal judged in full."""
-    kinds = Counter(item.kind.value for item in deviations.deviations_of(status, period_end(year, period)))
+    kinds = Counter(
+        item.kind.value for item in deviations.deviations_of(status, period_end(year, period))
+    )
     return {
         "year": year,
         "period": period,
@@ -159,11 +205,30 @@ def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict
 def _brief(goal: Goal, row: tuple, kinds: dict[str, Mapping[DeviationKind, int]]) -> Brief:
     """A Brief from a row of `result_store.BRIEF_COLUMNS`; `kinds` memoises the few distinct deviation
     counts (thousands of rows share them)."""
-    _, org_id, status, reason, score, disagreement, assessment_status, assessment_forecast, counts = row
+    (
+        _,
+        org_id,
+        status,
+        reason,
+        score,
+        disagreement,
+        assessment_status,
+        assessment_forecast,
+        counts,
+    ) = row
     if counts not in kinds:
         kinds[counts] = {DeviationKind(kind): n for kind, n in json.loads(counts).items()}
-    return Brief(goal, org_id, _STATUS[status], _REASON[reason], score, _DISAGREEMENT[disagreement],
-                 _STATUS[assessment_status] if assessment_status else None, assessment_forecast, kinds[counts])
+    return Brief(
+        goal,
+        org_id,
+        _STATUS[status],
+        _REASON[reason],
+        score,
+        _DISAGREEMENT[disagreement],
+        _STATUS[assessment_status] if assessment_status else None,
+        assessment_forecast,
+        kinds[counts],
+    )
 
 
 # Enum members by value: a dict lookup is a tenth of calling the enum, for thousands of rows a page.

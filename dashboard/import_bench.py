@@ -65,8 +65,13 @@ class ImportFigures:
 
 def setup_files() -> list[UploadFile]:
     """A city with ORGS units and INDICATORS_COUNT indicators, as import files."""
-    orgs = [("STAD", "Staden", 1, None)] + [(f"E{i:04d}", f"Enhet {i}", 4, "STAD") for i in range(ORGS)]
-    indicators = [(f"I{i:02d}", f"Indikator {i}", "%", "higher", 1, 2, True, None) for i in range(INDICATORS_COUNT)]
+    orgs = [("STAD", "Staden", 1, None)] + [
+        (f"E{i:04d}", f"Enhet {i}", 4, "STAD") for i in range(ORGS)
+    ]
+    indicators = [
+        (f"I{i:02d}", f"Indikator {i}", "%", "higher", 1, 2, True, None)
+        for i in range(INDICATORS_COUNT)
+    ]
     return [
         UploadFile("organisation.csv", csv_export.csv_bytes(ORG_UNITS, orgs)),
         UploadFile("indikatorer.csv", csv_export.csv_bytes(INDICATORS, indicators)),
@@ -76,7 +81,11 @@ def setup_files() -> list[UploadFile]:
 def outcome_records(count: int, shift: float = 0.0) -> Iterator[tuple]:
     """`count` distinct outcome rows in the layout's field order; `shift` changes every value."""
     keys = itertools.product(
-        (f"I{i:02d}" for i in range(INDICATORS_COUNT)), [f"E{i:04d}" for i in range(ORGS)], YEARS, PERIODS, GENDERS
+        (f"I{i:02d}" for i in range(INDICATORS_COUNT)),
+        [f"E{i:04d}" for i in range(ORGS)],
+        YEARS,
+        PERIODS,
+        GENDERS,
     )
     for n, (indicator, org, year, period, gender) in enumerate(itertools.islice(keys, count)):
         value = round(50 + (n % 500) / 10 + shift, 1)
@@ -84,7 +93,9 @@ def outcome_records(count: int, shift: float = 0.0) -> Iterator[tuple]:
 
 
 def outcome_file(count: int, shift: float = 0.0) -> UploadFile:
-    return UploadFile("utfall.csv", csv_export.csv_bytes(MEASUREMENTS, outcome_records(count, shift)))
+    return UploadFile(
+        "utfall.csv", csv_export.csv_bytes(MEASUREMENTS, outcome_records(count, shift))
+    )
 
 
 def raw_upsert(store: Store, count: int) -> float:
@@ -138,7 +149,9 @@ def scratch_stores(bench_url: str) -> Iterator[Callable[[], Store]]:
             for store in made:
                 store.engine.dispose()
                 if backend != "sqlite":
-                    database.drop_database(bench_url, store.engine.url.render_as_string(hide_password=False))
+                    database.drop_database(
+                        bench_url, store.engine.url.render_as_string(hide_password=False)
+                    )
 
 
 def measure(fresh: Callable[[], Store], backend: str, count: int) -> ImportFigures:
@@ -182,6 +195,8 @@ def report_lines(results: list[dict]) -> list[str]:
         mark = "" if f["within_budget"] else "  ÖVER BUDGET"
         lines.append(
             f"{f['rows']:>14,} {f['file_bytes'] / 1e6:>7.1f} {f['import_s']:>9.2f} {f['rows_per_s']:>9,.0f} "
-            f"{f['raw_s']:>12.2f} {f['ratio']:>5.2f} {f['again_s']:>13.2f} {f['changed_s']:>14.2f}{mark}".replace(",", " ")
+            f"{f['raw_s']:>12.2f} {f['ratio']:>5.2f} {f['again_s']:>13.2f} {f['changed_s']:>14.2f}{mark}".replace(
+                ",", " "
+            )
         )
     return lines

@@ -41,7 +41,9 @@ class IndicatorView:
     compared: tuple[OrgResult, ...]  # sub-organisations, or siblings for a unit at the bottom
 
 
-def indicator_view(store: Store, indicator: Indicator, org: OrgUnit, year: int, period: str) -> IndicatorView:
+def indicator_view(
+    store: Store, indicator: Indicator, org: OrgUnit, year: int, period: str
+) -> IndicatorView:
     """Read the indicator's history at the organisation and its result across comparable units."""
     history = store.measurements([indicator.id], [org.id], period)
     targets = store.targets([indicator.id], [org.id])
@@ -72,7 +74,9 @@ def org_results(
 ) -> list[OrgResult]:
     """Judge the indicator at each organisation, with the same period last year and K/M."""
     org_ids = [org.id for org in orgs]
-    readings = readings_by_key(store.measurements([indicator.id], org_ids, period, [year - 1, year]))
+    readings = readings_by_key(
+        store.measurements([indicator.id], org_ids, period, [year - 1, year])
+    )
     targets = store.targets([indicator.id], org_ids, [year])
     return [
         OrgResult(

@@ -9,5 +9,7 @@ from __future__ import annotations
 
 def bounded(text: str, limit: int) -> str:
     """At most `limit` characters (the last "…" if cut), every non-printable character as its escape."""
-    escaped = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text[:limit])
-    return escaped if len(text) <= limit and len(escaped) <= limit else escaped[:limit - 1] + "…"
+    escaped = "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text[:limit]
+    )
+    return escaped if len(text) <= limit and len(escaped) <= limit else escaped[: limit - 1] + "…"

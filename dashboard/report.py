@@ -32,7 +32,9 @@ class TertialReport:
 
 def tertial_report(store: Store, org: OrgUnit, year: int, period: str) -> TertialReport:
     """Judge the meeting's goals in document order: level, then code."""
-    statuses = sorted(agenda.judged_goals(store, org, year, period), key=lambda s: (s.goal.level, s.goal.code))
+    statuses = sorted(
+        agenda.judged_goals(store, org, year, period), key=lambda s: (s.goal.level, s.goal.code)
+    )
     saved = assessments.current_saves(store, statuses, year, period)
     as_of = period_end(year, period)
     goals = tuple(
@@ -44,4 +46,3 @@ def tertial_report(store: Store, org: OrgUnit, year: int, period: str) -> Tertia
         for status in statuses
     )
     return TertialReport(org, year, period, goals, {o.id: o for o in store.org_units()})
-

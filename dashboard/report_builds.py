@@ -35,10 +35,14 @@ class ReportBuilds:
         saves = audit.assessment_audit_t.c
         events = audit.audit_t.c
         with self.store.engine.connect() as conn:
-            forms = conn.execute(select(
-                select(func.max(saves.id)).scalar_subquery(),
-                select(func.max(events.id)).where(events.action == audit.ACTIVITY, events.outcome == audit.DONE)
-                .scalar_subquery())).one()
+            forms = conn.execute(
+                select(
+                    select(func.max(saves.id)).scalar_subquery(),
+                    select(func.max(events.id))
+                    .where(events.action == audit.ACTIVITY, events.outcome == audit.DONE)
+                    .scalar_subquery(),
+                )
+            ).one()
         return (*self.store.data_version(), *forms)
 
     def file(self, key: Hashable, build: Callable[[], bytes]) -> bytes | None:
@@ -49,7 +53,9 @@ class ReportBuilds:
         if not self._slots.acquire(timeout=self.wait_seconds):
             return None
         try:
-            if (found := self._kept_file(full_key)) is not None:  # built by the request we waited for
+            if (
+                found := self._kept_file(full_key)
+            ) is not None:  # built by the request we waited for
                 return found
             data = build()
         finally:

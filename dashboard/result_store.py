@@ -41,8 +41,17 @@ def generation(engine: Engine) -> int:
         return conn.execute(select(generation_t.c.generation)).scalar_one()
 
 
-BRIEF_COLUMNS = ("goal_id", "org_id", "status", "reason", "score", "disagreement", "assessment_status",
-                 "assessment_forecast", "deviations")
+BRIEF_COLUMNS = (
+    "goal_id",
+    "org_id",
+    "status",
+    "reason",
+    "score",
+    "disagreement",
+    "assessment_status",
+    "assessment_forecast",
+    "deviations",
+)
 
 
 def kept(engine: Engine, year: int, period: str, rules: str) -> list[tuple]:
@@ -87,7 +96,9 @@ def keep(engine: Engine, rows: Sequence[dict]) -> bool:
             return False
         finally:
             if sqlite_file:
-                conn.connection.driver_connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+                conn.connection.driver_connection.execute(
+                    f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}"
+                )
     return True
 
 

@@ -139,7 +139,9 @@ class Part:
     score: float | None
     applicable: bool = True
     contribution: float | None = None
-    measured: bool = True  # False: linked to the goal but measured neither here nor below (listed, not counted)
+    measured: bool = (
+        True  # False: linked to the goal but measured neither here nor below (listed, not counted)
+    )
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.weight) and self.weight >= 0):
@@ -290,7 +292,11 @@ def indicator_status(
 
     The value status wins over any number in the row (`counted_values`): an outcome marked
     missing is not judged, and nothing of a suppressed or not applicable row is."""
-    outcome, forecast = counted_values(reading.outcome, reading.forecast, reading.value_status) if reading else (None, None)
+    outcome, forecast = (
+        counted_values(reading.outcome, reading.forecast, reading.value_status)
+        if reading
+        else (None, None)
+    )
     outcome, forecast = _finite(outcome), _finite(forecast)
     shown = outcome if outcome is not None else forecast
     target_value = _finite(target.target) if target else None
@@ -416,8 +422,18 @@ def indicator_part(label: str, weight: float, result: IndicatorResult) -> Part:
 def not_measured_here(direction: Direction) -> IndicatorResult:
     """An indicator linked to a goal that neither the organisation nor any below it measures:
     listed beside the goal, never counted (docs/rules.md §3, "Var delarna mäts")."""
-    return IndicatorResult(Status.NO_DATA, Basis.NONE, None, None, None, Status.NO_DATA, Status.NO_DATA,
-                           IndicatorReason.NOT_MEASURED_HERE, applicable=False, direction=direction)
+    return IndicatorResult(
+        Status.NO_DATA,
+        Basis.NONE,
+        None,
+        None,
+        None,
+        Status.NO_DATA,
+        Status.NO_DATA,
+        IndicatorReason.NOT_MEASURED_HERE,
+        applicable=False,
+        direction=direction,
+    )
 
 
 def rolled_up(
@@ -429,7 +445,9 @@ def rolled_up(
     So a part measured below never disappears higher up, just as activities roll up."""
     counted = [r for r in below if r.applicable]
     if not counted:  # not applicable wherever it is measured
-        return dataclasses.replace(not_measured_here(direction), reason=IndicatorReason.NOT_APPLICABLE)
+        return dataclasses.replace(
+            not_measured_here(direction), reason=IndicatorReason.NOT_APPLICABLE
+        )
     scores = [STATUS_SCORE[r.status] for r in counted]
     known = [score for score in scores if score is not None]
     share = sum(known) / len(scores) if known else None
@@ -501,10 +519,14 @@ def combined_basis(parts: Sequence[Part]) -> Basis:
 def goal_fulfilment(parts: Sequence[Part], config: RuleConfig = DEFAULT_RULES) -> GoalResult:
     """A goal's status from its weighted parts; a part without data counts as 0 (docs/rules.md)."""
     result = _fulfilment(parts, config)
-    if not result.forecast_only:  # nothing rests on a forecast alone: judging again would change nothing
+    if (
+        not result.forecast_only
+    ):  # nothing rests on a forecast alone: judging again would change nothing
         return dataclasses.replace(result, outcome_status=result.status)
     without_forecasts = [
-        dataclasses.replace(p, status=Status.NO_DATA, basis=Basis.NONE, score=None) if p.basis is Basis.FORECAST else p
+        dataclasses.replace(p, status=Status.NO_DATA, basis=Basis.NONE, score=None)
+        if p.basis is Basis.FORECAST
+        else p
         for p in parts
     ]
     return dataclasses.replace(result, outcome_status=_fulfilment(without_forecasts, config).status)

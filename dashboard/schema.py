@@ -31,7 +31,9 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-FORECAST_ONLY = text("outcome IS NULL AND forecast IS NOT NULL")  # a value with a forecast and no outcome
+FORECAST_ONLY = text(
+    "outcome IS NULL AND forecast IS NOT NULL"
+)  # a value with a forecast and no outcome
 
 
 class Base(DeclarativeBase):
@@ -148,8 +150,15 @@ class MeasurementRecord(Base):
     __table_args__ = (
         Index("ix_measurement_org_period", "org_id", "year", "period"),
         # Prognoser's "met on a forecast alone": a few hundred of two million rows (migration 0007)
-        Index("ix_measurement_forecast_only", "year", "period", "gender", "org_id",
-              sqlite_where=FORECAST_ONLY, postgresql_where=FORECAST_ONLY),
+        Index(
+            "ix_measurement_forecast_only",
+            "year",
+            "period",
+            "gender",
+            "org_id",
+            sqlite_where=FORECAST_ONLY,
+            postgresql_where=FORECAST_ONLY,
+        ),
     )
 
 

@@ -34,7 +34,9 @@ class UserScopeRecord(Base):
     """An organisation subtree an editor may change, by the organisation's stable code."""
 
     __tablename__ = "user_scope"
-    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True
+    )
     org_code: Mapped[str] = mapped_column(String(60), primary_key=True)
 
 
@@ -49,8 +51,12 @@ class AuditEventRecord(Base):
     target: Mapped[str] = mapped_column(String(500), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(String(20))  # "done" or "refused"
-    address: Mapped[str] = mapped_column(String(100), server_default="")  # the client's, for refusals
-    repeats: Mapped[int] = mapped_column(Integer, server_default="0")  # refusals past the bound, counted here
+    address: Mapped[str] = mapped_column(
+        String(100), server_default=""
+    )  # the client's, for refusals
+    repeats: Mapped[int] = mapped_column(
+        Integer, server_default="0"
+    )  # refusals past the bound, counted here
 
 
 class LoginAttemptRecord(Base):

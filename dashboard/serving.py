@@ -16,7 +16,6 @@ from werkzeug.serving import WSGIRequestHandler
 
 from dashboard.settings import Settings
 
-
 # Threads per worker process: a client that sends its request slowly (or never finishes it)
 # holds one thread, not the whole worker, as a sync worker did (issue 16: two slow sockets took
 # `--workers 2` offline). Each thread may hold a database connection of the worker's pool.
@@ -42,12 +41,16 @@ def startup_warnings(settings: Settings) -> list[str]:
     """What `serve` warns about (in Swedish) before it listens: settings fit for a trial, not production."""
     found = []
     if not settings.secret_key:
-        found.append("Varning: sessionsnyckeln hämtas ur databasen; den som kan läsa databasen kan då skapa "
-                     "inloggningar. Sätt KONTROLLRUMMET_SECRET_KEY i drift (docs/deployment.md).")
+        found.append(
+            "Varning: sessionsnyckeln hämtas ur databasen; den som kan läsa databasen kan då skapa "
+            "inloggningar. Sätt KONTROLLRUMMET_SECRET_KEY i drift (docs/deployment.md)."
+        )
     if not settings.proxy_count and not _is_loopback(settings.host):
-        found.append(f"Varning: Kontrollrummet lyssnar på {settings.host} utan en omvänd proxy framför "
-                     "(KONTROLLRUMMET_PROXY_COUNT=0). I drift ska nginx stå framför, för TLS och mot långsamma "
-                     "klienter (docs/deployment.md).")
+        found.append(
+            f"Varning: Kontrollrummet lyssnar på {settings.host} utan en omvänd proxy framför "
+            "(KONTROLLRUMMET_PROXY_COUNT=0). I drift ska nginx stå framför, för TLS och mot långsamma "
+            "klienter (docs/deployment.md)."
+        )
     return found
 
 

@@ -21,7 +21,9 @@ class Settings:
     debug: bool = False
     assets_dir: Path = PROJECT_DIR / "assets"
     contact_email: str = "kontrollrummet@example.se"  # where users report accessibility problems
-    secret_key: str = field(default="", repr=False)  # signs sessions; empty: made once, kept in the database
+    secret_key: str = field(
+        default="", repr=False
+    )  # signs sessions; empty: made once, kept in the database
     secure_cookies: bool = False  # set behind HTTPS so the session cookie never travels in clear
     trusted_user_header: str = ""  # e.g. X-Remote-User from a signing-in reverse proxy; empty: off
     anonymous_read: bool = False  # let people read without signing in (an open-data deployment)
@@ -43,7 +45,9 @@ class Settings:
             contact_email=env.get("KONTROLLRUMMET_CONTACT_EMAIL", defaults.contact_email),
             secret_key=env.get("KONTROLLRUMMET_SECRET_KEY", defaults.secret_key),
             secure_cookies=_flag(env, "KONTROLLRUMMET_SECURE_COOKIES"),
-            trusted_user_header=env.get("KONTROLLRUMMET_TRUSTED_USER_HEADER", defaults.trusted_user_header),
+            trusted_user_header=env.get(
+                "KONTROLLRUMMET_TRUSTED_USER_HEADER", defaults.trusted_user_header
+            ),
             anonymous_read=_flag(env, "KONTROLLRUMMET_ANONYMOUS_READ"),
             proxy_count=int(env.get("KONTROLLRUMMET_PROXY_COUNT", defaults.proxy_count)),
             max_upload_mb=int(env.get("KONTROLLRUMMET_MAX_UPLOAD_MB", defaults.max_upload_mb)),

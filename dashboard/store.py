@@ -139,7 +139,11 @@ class Store:
         `undone_at` set); saving an assessment from the web form does not, nor change those.
         """
         with self.engine.connect() as conn:
-            return tuple(conn.execute(select(func.max(upload_t.c.id), func.count(upload_t.c.undone_at))).one())
+            return tuple(
+                conn.execute(
+                    select(func.max(upload_t.c.id), func.count(upload_t.c.undone_at))
+                ).one()
+            )
 
     def summary(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`, kept in this store until `data_version` changes: for summaries over all years.
@@ -249,31 +253,65 @@ class Store:
         within = true()
         if roots is not None and len(roots) <= MAX_ROOTS:
             with self.engine.connect() as conn:
-                paths = list(conn.execute(select(o.c.path).where(o.c.id.in_(list(roots)))).scalars())
+                paths = list(
+                    conn.execute(select(o.c.path).where(o.c.id.in_(list(roots)))).scalars()
+                )
             if not any(path.count("/") <= 2 for path in paths):  # no root is the city itself
                 within = or_(*(o.c.path.startswith(path) for path in paths))
         wanted = (target_t.c.indicator_id.in_(list(indicator_ids)), target_t.c.year == year)
-        pairs = select(target_t.c.indicator_id, target_t.c.org_id).where(*wanted).union(
-            select(m.c.indicator_id, m.c.org_id).where(m.c.indicator_id.in_(list(indicator_ids)), m.c.year == year)
-        ).subquery("measured")
+        pairs = (
+            select(target_t.c.indicator_id, target_t.c.org_id)
+            .where(*wanted)
+            .union(
+                select(m.c.indicator_id, m.c.org_id).where(
+                    m.c.indicator_id.in_(list(indicator_ids)), m.c.year == year
+                )
+            )
+            .subquery("measured")
+        )
         stmt = (
-            select(pairs.c.indicator_id, pairs.c.org_id, o.c.path, target_t.c.target, target_t.c.partly_limit,
-                   target_t.c.council_target, m.c.outcome, m.c.forecast, m.c.value_status)
+            select(
+                pairs.c.indicator_id,
+                pairs.c.org_id,
+                o.c.path,
+                target_t.c.target,
+                target_t.c.partly_limit,
+                target_t.c.council_target,
+                m.c.outcome,
+                m.c.forecast,
+                m.c.value_status,
+            )
             .select_from(
                 pairs.join(o, o.c.id == pairs.c.org_id)
-                .outerjoin(target_t, (target_t.c.indicator_id == pairs.c.indicator_id)
-                           & (target_t.c.org_id == pairs.c.org_id) & (target_t.c.year == year))
-                .outerjoin(m, (m.c.indicator_id == pairs.c.indicator_id) & (m.c.org_id == pairs.c.org_id)
-                           & (m.c.year == year) & (m.c.period == period) & (m.c.gender == Gender.TOTAL.value))
+                .outerjoin(
+                    target_t,
+                    (target_t.c.indicator_id == pairs.c.indicator_id)
+                    & (target_t.c.org_id == pairs.c.org_id)
+                    & (target_t.c.year == year),
+                )
+                .outerjoin(
+                    m,
+                    (m.c.indicator_id == pairs.c.indicator_id)
+                    & (m.c.org_id == pairs.c.org_id)
+                    & (m.c.year == year)
+                    & (m.c.period == period)
+                    & (m.c.gender == Gender.TOTAL.value),
+                )
             )
             .where(within)
             .order_by(o.c.path, pairs.c.indicator_id)
         )
         with self.engine.connect() as conn:
             return [
-                Measured(row["org_id"], row["path"], row["indicator_id"], target_from_row(row),
-                         None if row["value_status"] is None
-                         else reading_from(row["outcome"], row["forecast"], row["value_status"]))
+                Measured(
+                    row["org_id"],
+                    row["path"],
+                    row["indicator_id"],
+                    target_from_row(row),
+                    None
+                    if row["value_status"] is None
+                    else reading_from(row["outcome"], row["forecast"], row["value_status"]),
+                )
                 for row in conn.execute(stmt).mappings()
             ]
 
@@ -388,7 +426,9 @@ class Store:
         """Readings of every gender for the indicators and organisations in one period; all years if none given."""
         m = measurement_t
         stmt = select(m).where(
-            m.c.indicator_id.in_(list(indicator_ids)), m.c.org_id.in_(list(org_ids)), m.c.period == period
+            m.c.indicator_id.in_(list(indicator_ids)),
+            m.c.org_id.in_(list(org_ids)),
+            m.c.period == period,
         )
         if years is not None:
             stmt = stmt.where(m.c.year.in_(list(years)))
@@ -406,28 +446,43 @@ class Store:
             ]
 
     def targets(
-        self, indicator_ids: Sequence[int], org_ids: Sequence[int], years: Sequence[int] | None = None
+        self,
+        indicator_ids: Sequence[int],
+        org_ids: Sequence[int],
+        years: Sequence[int] | None = None,
     ) -> dict[tuple[int, int, int], Target]:
         """Targets keyed by (indicator id, organisation id, year); all years if none given."""
         t = target_t
-        stmt = select(t).where(t.c.indicator_id.in_(list(indicator_ids)), t.c.org_id.in_(list(org_ids)))
+        stmt = select(t).where(
+            t.c.indicator_id.in_(list(indicator_ids)), t.c.org_id.in_(list(org_ids))
+        )
         if years is not None:
             stmt = stmt.where(t.c.year.in_(list(years)))
         with self.engine.connect() as conn:
             return {
-                (row.indicator_id, row.org_id, row.year): Target(row.target, row.partly_limit, row.council_target)
+                (row.indicator_id, row.org_id, row.year): Target(
+                    row.target, row.partly_limit, row.council_target
+                )
                 for row in conn.execute(stmt)
             }
 
-    def own_goal_indicator_facts(self, goal_ids: Sequence[int], year: int, period: str) -> list[IndicatorFact]:
+    def own_goal_indicator_facts(
+        self, goal_ids: Sequence[int], year: int, period: str
+    ) -> list[IndicatorFact]:
         """Like `goal_indicator_facts`, but each goal only at the organisation that owns it.
 
         The whole city's nämnd- and enhetsmål each at its own organisation: driven by the
         goals' owners, so no goal × organisation cross product is ever formed.
         """
         stmt = _facts_select(
-            goal_t.c.org_id, lambda source: source.join(goal_t, goal_t.c.id == link_t.c.goal_id), year, period
-        ).where(link_t.c.goal_id.in_(list(goal_ids)), _measures(goal_t.c.org_id, link_t.c.indicator_id, year))
+            goal_t.c.org_id,
+            lambda source: source.join(goal_t, goal_t.c.id == link_t.c.goal_id),
+            year,
+            period,
+        ).where(
+            link_t.c.goal_id.in_(list(goal_ids)),
+            _measures(goal_t.c.org_id, link_t.c.indicator_id, year),
+        )
         return self._facts(stmt.order_by(link_t.c.goal_id, indicator_t.c.code))
 
     def _facts(self, stmt) -> list[IndicatorFact]:
@@ -435,17 +490,23 @@ class Store:
             indicators: dict[int, Indicator] = {}  # thousands of rows share a few dozen indicators
             return [_fact(row, indicators) for row in conn.execute(stmt).mappings()]
 
-    def activities_of(self, goal_ids: Sequence[int], year: int, period: str) -> list[tuple[str, Activity]]:
+    def activities_of(
+        self, goal_ids: Sequence[int], year: int, period: str
+    ) -> list[tuple[str, Activity]]:
         """(holder's org path, activity) for the goals' activities running in the year, each with its
         status and comment as followed up for the period (docs/rules.md §2): never a later follow-up.
 
         One query for all goals; callers keep those below an organisation by its id in the path.
         """
-        stmt = _activities_as_of(year, period).where(
-            activity_t.c.goal_id.in_(list(goal_ids)),
-            activity_t.c.start_date <= dt.date(year, 12, 31),
-            activity_t.c.end_date >= dt.date(year, 1, 1),
-        ).order_by(activity_t.c.end_date, activity_t.c.code)
+        stmt = (
+            _activities_as_of(year, period)
+            .where(
+                activity_t.c.goal_id.in_(list(goal_ids)),
+                activity_t.c.start_date <= dt.date(year, 12, 31),
+                activity_t.c.end_date >= dt.date(year, 1, 1),
+            )
+            .order_by(activity_t.c.end_date, activity_t.c.code)
+        )
         with self.engine.connect() as conn:
             return [(row.path, _activity(row)) for row in conn.execute(stmt)]
 
@@ -503,36 +564,58 @@ class _DatasetWriter:
         counts["goal_indicator"] = self._insert(
             link_t,
             (
-                {"goal_id": self.goal_ids[r.goal_code], "indicator_id": self.indicator_ids[r.indicator_code],
-                 "weight": r.weight}
+                {
+                    "goal_id": self.goal_ids[r.goal_code],
+                    "indicator_id": self.indicator_ids[r.indicator_code],
+                    "weight": r.weight,
+                }
                 for r in data.goal_indicators
             ),
         )
         counts["target"] = self._insert(
             target_t,
             (
-                {"indicator_id": self.indicator_ids[r.indicator_code], "org_id": self.org_ids[r.org_code],
-                 "year": r.year, "target": r.target, "partly_limit": r.partly_limit,
-                 "council_target": r.council_target}
+                {
+                    "indicator_id": self.indicator_ids[r.indicator_code],
+                    "org_id": self.org_ids[r.org_code],
+                    "year": r.year,
+                    "target": r.target,
+                    "partly_limit": r.partly_limit,
+                    "council_target": r.council_target,
+                }
                 for r in data.targets
             ),
         )
-        counts["measurement"] = self._insert(measurement_t, map(self._measurement, data.measurements))
+        counts["measurement"] = self._insert(
+            measurement_t, map(self._measurement, data.measurements)
+        )
         counts["activity"] = self._activities(data)
         counts["activity_update"] = self._insert(
             activity_update_t,
             (
-                {"activity_id": self.activity_ids[r.activity_code], "year": r.year, "period": r.period,
-                 "status": r.status.value, "comment": r.comment}
+                {
+                    "activity_id": self.activity_ids[r.activity_code],
+                    "year": r.year,
+                    "period": r.period,
+                    "status": r.status.value,
+                    "comment": r.comment,
+                }
                 for r in data.activity_updates
             ),
         )
         counts["assessment"] = self._insert(
             assessment_t,
             (
-                {"goal_id": self.goal_ids[r.goal_code], "org_id": self.org_ids[r.org_code], "year": r.year,
-                 "period": r.period, "status": r.status.value, "is_forecast": r.is_forecast,
-                 "analysis": r.analysis, "measures": r.measures}
+                {
+                    "goal_id": self.goal_ids[r.goal_code],
+                    "org_id": self.org_ids[r.org_code],
+                    "year": r.year,
+                    "period": r.period,
+                    "status": r.status.value,
+                    "is_forecast": r.is_forecast,
+                    "analysis": r.analysis,
+                    "measures": r.measures,
+                }
                 for r in data.assessments
             ),
         )
@@ -543,10 +626,17 @@ class _DatasetWriter:
         for row in sorted(data.org_units, key=lambda r: r.level):
             parent_id = self.org_ids[row.parent_code] if row.parent_code else None
             new_id = self._insert_one(
-                org_t, code=row.code, name=row.name, level=int(row.level), parent_id=parent_id, path=""
+                org_t,
+                code=row.code,
+                name=row.name,
+                level=int(row.level),
+                parent_id=parent_id,
+                path="",
             )
             paths[row.code] = (paths[row.parent_code] if row.parent_code else "/") + f"{new_id}/"
-            self.conn.execute(org_t.update().where(org_t.c.id == new_id).values(path=paths[row.code]))
+            self.conn.execute(
+                org_t.update().where(org_t.c.id == new_id).values(path=paths[row.code])
+            )
             self.org_ids[row.code] = new_id
         return len(paths)
 
@@ -630,7 +720,9 @@ def add_reported_periods(conn: Connection, periods: Iterable[tuple[int, str]]) -
     """
     new = set(periods) - set(conn.execute(select(period_t.c.year, period_t.c.period)).tuples())
     if new:
-        conn.execute(period_t.insert(), [{"year": year, "period": period} for year, period in sorted(new)])
+        conn.execute(
+            period_t.insert(), [{"year": year, "period": period} for year, period in sorted(new)]
+        )
 
 
 def refresh_reported_periods(conn: Connection) -> None:
@@ -655,7 +747,9 @@ def _subtree(org_id: int):
 
 def valid_in(year: int):
     """SQL condition: a goal is valid in the year."""
-    return (goal_t.c.valid_from <= year) & (goal_t.c.valid_to.is_(None) | (goal_t.c.valid_to >= year))
+    return (goal_t.c.valid_from <= year) & (
+        goal_t.c.valid_to.is_(None) | (goal_t.c.valid_to >= year)
+    )
 
 
 def _facts_select(org_id, add_organisations, year: int, period: str):
@@ -664,7 +758,9 @@ def _facts_select(org_id, add_organisations, year: int, period: str):
     m = measurement_t
     source = add_organisations(link_t.join(indicator_t, indicator_t.c.id == link_t.c.indicator_id))
     target_on = (target_t.c.indicator_id == link_t.c.indicator_id) & (target_t.c.org_id == org_id)
-    reading_on = (m.c.indicator_id == link_t.c.indicator_id) & (m.c.org_id == org_id) & (m.c.year == year)
+    reading_on = (
+        (m.c.indicator_id == link_t.c.indicator_id) & (m.c.org_id == org_id) & (m.c.year == year)
+    )
     return select(
         link_t.c.goal_id,
         org_id.label("org_id"),
@@ -686,8 +782,15 @@ def _facts_select(org_id, add_organisations, year: int, period: str):
 def _measures(org_id, indicator_id, year: int):
     """SQL: the organisation has a target or a measurement for the indicator in the year (one row's check)."""
     conditions = []
-    for table in (target_t.alias(), measurement_t.alias()):  # aliases: no correlation with the outer joins
-        key = (table.c.indicator_id == indicator_id) & (table.c.org_id == org_id) & (table.c.year == year)
+    for table in (
+        target_t.alias(),
+        measurement_t.alias(),
+    ):  # aliases: no correlation with the outer joins
+        key = (
+            (table.c.indicator_id == indicator_id)
+            & (table.c.org_id == org_id)
+            & (table.c.year == year)
+        )
         conditions.append(select(table.c.indicator_id).where(key).exists())
     return conditions[0] | conditions[1]
 
@@ -716,7 +819,7 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
 def _start_upload(conn: Connection, user_name: str, file_name: str, kind: str) -> int:
     result = conn.execute(
         insert(upload_t).values(
-            created_at=dt.datetime.now(dt.timezone.utc),
+            created_at=dt.datetime.now(dt.UTC),
             user_name=user_name,
             file_name=file_name,
             kind=kind,
@@ -776,8 +879,12 @@ def target_from_row(row) -> Target | None:
 def _fact(row, indicators: dict[int, Indicator]) -> IndicatorFact:
     target = target_from_row(row)
     has_reading = row["value_status"] is not None
-    reading = reading_from(row["outcome"], row["forecast"], row["value_status"]) if has_reading else None
-    indicator = indicators.get(row["id"]) or indicators.setdefault(row["id"], indicator_from_row(row))
+    reading = (
+        reading_from(row["outcome"], row["forecast"], row["value_status"]) if has_reading else None
+    )
+    indicator = indicators.get(row["id"]) or indicators.setdefault(
+        row["id"], indicator_from_row(row)
+    )
     return IndicatorFact(row["goal_id"], row["org_id"], indicator, row["weight"], target, reading)
 
 
@@ -803,9 +910,15 @@ def _activities_as_of(year: int | None = None, period: str | None = None) -> Sel
     latest = select(u.status, u.comment).where(u.activity_id == activity_t.c.id)
     if year is not None:
         end_month = case(PERIOD_END_MONTH, value=u.period, else_=13)
-        latest = latest.where((u.year < year) | ((u.year == year) & (end_month <= PERIOD_END_MONTH[period])))
+        latest = latest.where(
+            (u.year < year) | ((u.year == year) & (end_month <= PERIOD_END_MONTH[period]))
+        )
     latest = latest.order_by(*latest_period_first(activity_update_t)).limit(1)
-    status = activity_t.c.status if year is None else latest.with_only_columns(u.status).scalar_subquery()
+    status = (
+        activity_t.c.status
+        if year is None
+        else latest.with_only_columns(u.status).scalar_subquery()
+    )
     return select(
         *(column for column in activity_t.c if column.name != "status"),
         status.label("status"),
@@ -817,5 +930,16 @@ def _activities_as_of(year: int | None = None, period: str | None = None) -> Sel
 def _activity(row) -> Activity:
     followed_up = row.status is not None
     status = ActivityStatus(row.status) if followed_up else ActivityStatus.NOT_STARTED
-    return Activity(row.id, row.code, row.goal_id, row.org_id, row.title, row.responsible, row.start_date,
-                    row.end_date, status, row.comment or "", followed_up)
+    return Activity(
+        row.id,
+        row.code,
+        row.goal_id,
+        row.org_id,
+        row.title,
+        row.responsible,
+        row.start_date,
+        row.end_date,
+        status,
+        row.comment or "",
+        followed_up,
+    )

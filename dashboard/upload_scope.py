@@ -50,16 +50,30 @@ def may_undo(store: Store, principal: Principal, upload_id: int, uploaded_by: st
     if not principal.may_undo(uploaded_by):
         return False
     with store.engine.connect() as conn:
-        if any(conn.execute(select(t.c.upload_id).where(t.c.upload_id == upload_id).limit(1)).first()
-               for t in STRUCTURE_TABLES):
+        if any(
+            conn.execute(select(t.c.upload_id).where(t.c.upload_id == upload_id).limit(1)).first()
+            for t in STRUCTURE_TABLES
+        ):
             return False
-        paths = {path for table in ORG_TABLES for path in conn.execute(
-            select(org_t.c.path).distinct().join(table, table.c.org_id == org_t.c.id)
-            .where(table.c.upload_id == upload_id)).scalars()}
-        paths.update(conn.execute(
-            select(org_t.c.path).distinct().join(activity_t, activity_t.c.org_id == org_t.c.id)
-            .join(activity_update_t, activity_update_t.c.activity_id == activity_t.c.id)
-            .where(activity_update_t.c.upload_id == upload_id)).scalars())
+        paths = {
+            path
+            for table in ORG_TABLES
+            for path in conn.execute(
+                select(org_t.c.path)
+                .distinct()
+                .join(table, table.c.org_id == org_t.c.id)
+                .where(table.c.upload_id == upload_id)
+            ).scalars()
+        }
+        paths.update(
+            conn.execute(
+                select(org_t.c.path)
+                .distinct()
+                .join(activity_t, activity_t.c.org_id == org_t.c.id)
+                .join(activity_update_t, activity_update_t.c.activity_id == activity_t.c.id)
+                .where(activity_update_t.c.upload_id == upload_id)
+            ).scalars()
+        )
     return all(principal.may_edit(path) for path in paths)
 
 
@@ -78,25 +92,45 @@ class EditorScope:
         for parsed in files:
             kind = parsed.layout.kind
             if kind in STRUCTURE_KINDS:
-                parsed.problems.append(Problem(parsed.name, None, None, None,
-                                               STRUCTURE_ONLY_ADMIN.format(kind=BY_KIND[kind].label.lower())))
+                parsed.problems.append(
+                    Problem(
+                        parsed.name,
+                        None,
+                        None,
+                        None,
+                        STRUCTURE_ONLY_ADMIN.format(kind=BY_KIND[kind].label.lower()),
+                    )
+                )
                 continue
             field, codes = self._org_codes(conn, parsed, files)
             self._refuse_outside(parsed, field, codes, paths, expected)
-            if kind in OWNED_BY_CODE:  # nor may a file move the neighbour's goal or activity to oneself
+            if (
+                kind in OWNED_BY_CODE
+            ):  # nor may a file move the neighbour's goal or activity to oneself
                 stored = _owners(conn, OWNED_BY_CODE[kind])
-                self._refuse_outside(parsed, "code", [stored.get(c) for c in parsed.columns["code"]], paths,
-                                     expected)
+                self._refuse_outside(
+                    parsed, "code", [stored.get(c) for c in parsed.columns["code"]], paths, expected
+                )
 
-    def _refuse_outside(self, parsed: ParsedFile, field: str, org_codes: Sequence, paths: Mapping[str, str],
-                        expected: str) -> None:
+    def _refuse_outside(
+        self,
+        parsed: ParsedFile,
+        field: str,
+        org_codes: Sequence,
+        paths: Mapping[str, str],
+        expected: str,
+    ) -> None:
         for index, code in enumerate(org_codes):
             if is_valid(code) and not self.principal.may_edit(paths.get(code)):
-                parsed.problems.append(parsed.problem(index, field, parsed.columns[field][index],
-                                                      OUT_OF_SCOPE, expected))
+                parsed.problems.append(
+                    parsed.problem(
+                        index, field, parsed.columns[field][index], OUT_OF_SCOPE, expected
+                    )
+                )
 
-    def _org_codes(self, conn: Connection, parsed: ParsedFile,
-                   files: Sequence[ParsedFile]) -> tuple[str, list]:
+    def _org_codes(
+        self, conn: Connection, parsed: ParsedFile, files: Sequence[ParsedFile]
+    ) -> tuple[str, list]:
         """The field that places each row, and each row's organisation code."""
         if "org_code" in parsed.columns:
             return "org_code", parsed.columns["org_code"]
@@ -110,4 +144,8 @@ class EditorScope:
 
 def _owners(conn: Connection, table: Table) -> dict[str, str]:
     """Code → organisation code of every stored goal or activity."""
-    return dict(conn.execute(select(table.c.code, org_t.c.code).join(org_t, org_t.c.id == table.c.org_id)).all())
+    return dict(
+        conn.execute(
+            select(table.c.code, org_t.c.code).join(org_t, org_t.c.id == table.c.org_id)
+        ).all()
+    )

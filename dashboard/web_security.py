@@ -25,26 +25,36 @@ BODY_SLACK_BYTES = 1 << 20
 def content_security_policy(script_hashes: Sequence[str]) -> str:
     """Only our own scripts and Dash's inline ones by hash (given quoted); nothing may frame the app."""
     scripts = " ".join(["'self'", *script_hashes])
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src {scripts}",
-        "style-src 'self' 'unsafe-inline'",  # Plotly and React set inline styles
-        "img-src 'self' data:",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",  # Plotly and React set inline styles
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
-def install(server: Flask, script_hashes: Sequence[str], max_upload_bytes: int,
-            render_error: Callable[[int], Response], debug: bool, hsts: bool = False) -> None:
+def install(
+    server: Flask,
+    script_hashes: Sequence[str],
+    max_upload_bytes: int,
+    render_error: Callable[[int], Response],
+    debug: bool,
+    hsts: bool = False,
+) -> None:
     """Add the limits, the headers and the error pages (in debug mode Dash shows its own).
 
     `hsts`: served over HTTPS only (KONTROLLRUMMET_SECURE_COOKIES), so browsers may insist on it."""
-    server.config["MAX_CONTENT_LENGTH"] = int(max_upload_bytes * BODY_PER_FILE_BYTE) + BODY_SLACK_BYTES
+    server.config["MAX_CONTENT_LENGTH"] = (
+        int(max_upload_bytes * BODY_PER_FILE_BYTE) + BODY_SLACK_BYTES
+    )
     policy = content_security_policy(script_hashes)
 
     @server.before_request
@@ -53,9 +63,19 @@ def install(server: Flask, script_hashes: Sequence[str], max_upload_bytes: int,
             return None
         origin = request.headers.get("Origin") or request.headers.get("Referer")
         parts = urlsplit(origin or "")
-        if origin and (parts.scheme, parts.netloc) != (request.scheme, request.host):  # http://host is another origin
-            log.warning("refused a %s to %s from %s", request.method, bounded(request.path, 500), bounded(origin, 500))
-            return Response("Förfrågan kom från en annan webbplats och nekades.", 403, mimetype="text/plain")
+        if origin and (parts.scheme, parts.netloc) != (
+            request.scheme,
+            request.host,
+        ):  # http://host is another origin
+            log.warning(
+                "refused a %s to %s from %s",
+                request.method,
+                bounded(request.path, 500),
+                bounded(origin, 500),
+            )
+            return Response(
+                "Förfrågan kom från en annan webbplats och nekades.", 403, mimetype="text/plain"
+            )
         return None
 
     @server.after_request
@@ -79,5 +99,7 @@ def install(server: Flask, script_hashes: Sequence[str], max_upload_bytes: int,
     def failure(error: Exception) -> Response:
         if isinstance(error, HTTPException) and error.code < 500:
             return error
-        log.exception("request to %s failed", bounded(request.path, 500))  # the trace goes to the log only
+        log.exception(
+            "request to %s failed", bounded(request.path, 500)
+        )  # the trace goes to the log only
         return render_error(500)

@@ -18,7 +18,9 @@ def page(contact_email: str) -> html.Div:
             html.H2(texts.A11Y_REPORT_HEADING),
             html.P([texts.A11Y_REPORT, html.A(contact_email, href=f"mailto:{contact_email}"), "."]),
             html.H2(texts.A11Y_ENFORCEMENT_HEADING),
-            html.P([texts.A11Y_ENFORCEMENT, html.A(texts.DIGG_LINK_TEXT, href=texts.DIGG_URL), "."]),
+            html.P(
+                [texts.A11Y_ENFORCEMENT, html.A(texts.DIGG_LINK_TEXT, href=texts.DIGG_URL), "."]
+            ),
             html.H2(texts.A11Y_TESTING_HEADING),
             html.P(texts.A11Y_TESTING),
         ],

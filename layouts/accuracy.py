@@ -67,8 +67,12 @@ def page(
             filter_bar,
             html.P(texts.ACCURACY_INTRO.format(org=org.name), className="lead"),
             html.Nav(
-                html.Ul([html.Li(html.A(label, href=f"#{anchor}")) for anchor, label in
-                         zip(SECTION_IDS, texts.ACCURACY_SECTIONS)]),
+                html.Ul(
+                    [
+                        html.Li(html.A(label, href=f"#{anchor}"))
+                        for anchor, label in zip(SECTION_IDS, texts.ACCURACY_SECTIONS)
+                    ]
+                ),
                 **{"aria-label": texts.ON_THIS_PAGE},
             ),
             accuracy_section(org, state, committees, indicators),
@@ -83,12 +87,17 @@ def page(
 
 
 def accuracy_section(
-    org: OrgUnit, state: urls.ViewState, committees: Sequence[GroupAccuracy], indicators: Sequence[GroupAccuracy]
+    org: OrgUnit,
+    state: urls.ViewState,
+    committees: Sequence[GroupAccuracy],
+    indicators: Sequence[GroupAccuracy],
 ) -> html.Section:
     """Per nämnd (or for the organisation), then per indicator of the organisation, how the forecasts turned out."""
     periods = shown_periods(state.period)
-    children: list = [html.H2(texts.ACCURACY_SECTIONS[0]),
-                      html.P(texts.ACCURACY_EXPLAINED.format(minimum=MIN_FOR_RATE))]
+    children: list = [
+        html.H2(texts.ACCURACY_SECTIONS[0]),
+        html.P(texts.ACCURACY_EXPLAINED.format(minimum=MIN_FOR_RATE)),
+    ]
     if not committees:
         return html.Section([*children, empty_state(texts.NO_FORECASTS)], id=SECTION_IDS[0])
     years = sorted(set().union(*(s.years for g in committees for s in g.by_period.values())))
@@ -96,15 +105,30 @@ def accuracy_section(
         html.P(scope_text(periods, years)),
         most_too_positive(committees, periods[0]),
         html.Div(
-            dcc.Graph(figure=committee_figure(committees, periods), config={"displayModeBar": False,
-                                                                             "responsive": True}),
-            role="img", className="figure",
-            **{"aria-label": texts.RATE_FIGURE_LABEL.format(period=period_text(periods), minimum=MIN_FOR_RATE)},
+            dcc.Graph(
+                figure=committee_figure(committees, periods),
+                config={"displayModeBar": False, "responsive": True},
+            ),
+            role="img",
+            className="figure",
+            **{
+                "aria-label": texts.RATE_FIGURE_LABEL.format(
+                    period=period_text(periods), minimum=MIN_FOR_RATE
+                )
+            },
         ),
-        data_table(texts.HOW_OFTEN_CAPTION, texts.HOW_OFTEN_COLUMNS, how_often_rows(committees),
-                   numeric=(2, 3, 4, 5, 6, 7)),
-        data_table(texts.HOW_MUCH_CAPTION, texts.HOW_MUCH_COLUMNS, how_much_rows(committees),
-                   numeric=(2, 3, 4, 5, 6, 7)),
+        data_table(
+            texts.HOW_OFTEN_CAPTION,
+            texts.HOW_OFTEN_COLUMNS,
+            how_often_rows(committees),
+            numeric=(2, 3, 4, 5, 6, 7),
+        ),
+        data_table(
+            texts.HOW_MUCH_CAPTION,
+            texts.HOW_MUCH_COLUMNS,
+            how_much_rows(committees),
+            numeric=(2, 3, 4, 5, 6, 7),
+        ),
         html.H3(texts.INDICATOR_ACCURACY_HEADING.format(org=org.name), className="h5 mt-4"),
         indicator_table(indicators, state) if indicators else empty_state(texts.NO_OWN_FORECASTS),
     ]
@@ -113,7 +137,9 @@ def accuracy_section(
 
 def period_text(periods: Sequence[str]) -> str:
     """The tertials named in a sentence."""
-    return texts.PERIOD_LABEL[periods[0]].lower() if len(periods) == 1 else texts.ACCURACY_PERIODS_BOTH
+    return (
+        texts.PERIOD_LABEL[periods[0]].lower() if len(periods) == 1 else texts.ACCURACY_PERIODS_BOTH
+    )
 
 
 def scope_text(periods: Sequence[str], years: Sequence[int]) -> str:
@@ -130,13 +156,24 @@ def group_name(group: GroupAccuracy) -> str:
 
 def most_too_positive(committees: Sequence[GroupAccuracy], period: str) -> html.P | None:
     """The row with the largest rate too positive, with its count, when two or more rows have a rate."""
-    rated = [g for g in committees if (s := g.by_period.get(period)) and s.rate(s.too_positive) is not None]
+    rated = [
+        g
+        for g in committees
+        if (s := g.by_period.get(period)) and s.rate(s.too_positive) is not None
+    ]
     if len(rated) < 2:
         return None
     worst, summary = rated[0], rated[0].by_period[period]
-    return html.P(texts.MOST_TOO_POSITIVE.format(
-        period=texts.PERIOD_LABEL[period].lower(), committee=group_name(worst), count=summary.too_positive,
-        total=summary.count, share=rate_text(summary.rate(summary.too_positive))), className="finding")
+    return html.P(
+        texts.MOST_TOO_POSITIVE.format(
+            period=texts.PERIOD_LABEL[period].lower(),
+            committee=group_name(worst),
+            count=summary.too_positive,
+            total=summary.count,
+            share=rate_text(summary.rate(summary.too_positive)),
+        ),
+        className="finding",
+    )
 
 
 def committee_figure(committees: Sequence[GroupAccuracy], periods: Sequence[str]) -> Figure:
@@ -149,19 +186,41 @@ def committee_figure(committees: Sequence[GroupAccuracy], periods: Sequence[str]
             continue
         summaries = [group.by_period.get(period, AccuracySummary()) for group in committees]
         rates = [s.rate(s.too_positive) for s in summaries]
-        traces.append({
-            "type": "bar", "orientation": "h", "name": texts.PERIOD_LABEL[period], "y": names,
-            "x": [None if r is None else float(r * 100) for r in rates],
-            "marker": {"color": colour, "pattern": {"shape": pattern}}, "textposition": "outside",
-            "text": ["" if r is None else texts.FIGURE_BAR_TEXT.format(share=rate_text(r), count=s.too_positive,
-                                                                       total=s.count)
-                     for r, s in zip(rates, summaries, strict=True)],
-        })
-    figure = base_figure(texts.RATE_FIGURE_TITLE.format(period=period_text(periods)), "", traces, barmode="group",
-                         height=max(300, 90 * len(committees)))
-    figure["layout"]["xaxis"] = {"title": {"text": texts.SHARE_TOO_POSITIVE}, "range": [0, 115],
-                                 "gridcolor": "#e5e5e5"}
-    figure["layout"]["yaxis"] = {"automargin": True, "autorange": "reversed"}  # the documented order, top down
+        traces.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": texts.PERIOD_LABEL[period],
+                "y": names,
+                "x": [None if r is None else float(r * 100) for r in rates],
+                "marker": {"color": colour, "pattern": {"shape": pattern}},
+                "textposition": "outside",
+                "text": [
+                    ""
+                    if r is None
+                    else texts.FIGURE_BAR_TEXT.format(
+                        share=rate_text(r), count=s.too_positive, total=s.count
+                    )
+                    for r, s in zip(rates, summaries, strict=True)
+                ],
+            }
+        )
+    figure = base_figure(
+        texts.RATE_FIGURE_TITLE.format(period=period_text(periods)),
+        "",
+        traces,
+        barmode="group",
+        height=max(300, 90 * len(committees)),
+    )
+    figure["layout"]["xaxis"] = {
+        "title": {"text": texts.SHARE_TOO_POSITIVE},
+        "range": [0, 115],
+        "gridcolor": "#e5e5e5",
+    }
+    figure["layout"]["yaxis"] = {
+        "automargin": True,
+        "autorange": "reversed",
+    }  # the documented order, top down
     figure["layout"]["legend"] = {"orientation": "h", "y": -0.3}
     return figure
 
@@ -175,7 +234,9 @@ def count_cell(summary: AccuracySummary, count: int, of: int | None = None) -> s
     """A count with its rate of the row's forecasts (or of `of`), the rate only from the minimum on."""
     rate = summary.rate(count, of)
     shown = str(count) if of is None else texts.PROMISED_OF_MISSED.format(count=count, of=of)
-    return shown if rate is None else texts.COUNT_WITH_RATE.format(count=shown, share=rate_text(rate))
+    return (
+        shown if rate is None else texts.COUNT_WITH_RATE.format(count=shown, share=rate_text(rate))
+    )
 
 
 def _rows(groups: Sequence[GroupAccuracy]):
@@ -188,30 +249,52 @@ def how_often_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
     """Per row and tertial: the forecasts counted too positive, right and too negative, and the target
     reached only in the forecast of those whose outcome missed it."""
     return [
-        (group_name(group), texts.TERTIAL_SHORT[period], *verdict_cells(summary),
-         str(summary.outcome_missed), count_cell(summary, summary.promised_met, summary.outcome_missed))
+        (
+            group_name(group),
+            texts.TERTIAL_SHORT[period],
+            *verdict_cells(summary),
+            str(summary.outcome_missed),
+            count_cell(summary, summary.promised_met, summary.outcome_missed),
+        )
         for group, period, summary in _rows(committees)
     ]
 
 
 def verdict_cells(summary: AccuracySummary) -> tuple[str, ...]:
     """The count, and the forecasts too positive, right and too negative with their rates."""
-    return (str(summary.count), count_cell(summary, summary.too_positive), count_cell(summary, summary.accurate),
-            count_cell(summary, summary.too_negative))
+    return (
+        str(summary.count),
+        count_cell(summary, summary.too_positive),
+        count_cell(summary, summary.accurate),
+        count_cell(summary, summary.too_negative),
+    )
 
 
 def how_much_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
     """Per row and tertial: bias and mean absolute error of shares in procentenheter, of others relative."""
+
     def relative(value: Decimal | None) -> str:
         return signed(None if value is None else value * 100, 1, "%")
 
     return [
-        (group_name(group), texts.TERTIAL_SHORT[period],
-         str(summary.shares.count), signed(summary.shares.bias, 1, ""),  # the unit is in the heading
-         format_number(_float(summary.shares.mean_absolute), 1),
-         str(summary.relative.count), relative(summary.relative.bias),
-         format_number(_float(None if summary.relative.mean_absolute is None
-                              else summary.relative.mean_absolute * 100), 1, "%"))
+        (
+            group_name(group),
+            texts.TERTIAL_SHORT[period],
+            str(summary.shares.count),
+            signed(summary.shares.bias, 1, ""),  # the unit is in the heading
+            format_number(_float(summary.shares.mean_absolute), 1),
+            str(summary.relative.count),
+            relative(summary.relative.bias),
+            format_number(
+                _float(
+                    None
+                    if summary.relative.mean_absolute is None
+                    else summary.relative.mean_absolute * 100
+                ),
+                1,
+                "%",
+            ),
+        )
         for group, period, summary in _rows(committees)
     ]
 
@@ -239,39 +322,84 @@ def unit_rows(groups: Sequence[GroupAccuracy], name) -> list[tuple]:
     for group, period, summary in _rows(groups):
         indicator = group.checks[0].indicator
         decimals = indicator.decimals + 1  # a mean deserves one more decimal than the values
-        rows.append((name(group), texts.TERTIAL_SHORT[period], *verdict_cells(summary),
-                     signed(summary.in_unit.bias, decimals, error_unit(indicator)),
-                     format_number(_float(summary.in_unit.mean_absolute), decimals, error_unit(indicator))))
+        rows.append(
+            (
+                name(group),
+                texts.TERTIAL_SHORT[period],
+                *verdict_cells(summary),
+                signed(summary.in_unit.bias, decimals, error_unit(indicator)),
+                format_number(
+                    _float(summary.in_unit.mean_absolute), decimals, error_unit(indicator)
+                ),
+            )
+        )
     return rows
 
 
 def indicator_table(groups: Sequence[GroupAccuracy], state: urls.ViewState) -> html.Div:
     """A row per indicator and tertial, linking to its forecasts year by year and per organisation."""
-    rows = unit_rows(groups, lambda g: dcc.Link(g.key.name, href=urls.href(accuracy_path(g.key.code), state)))
-    return data_table(texts.INDICATOR_ERRORS_CAPTION, texts.INDICATOR_ERRORS_COLUMNS, rows,
-                      numeric=(2, 3, 4, 5, 6, 7))
+    rows = unit_rows(
+        groups, lambda g: dcc.Link(g.key.name, href=urls.href(accuracy_path(g.key.code), state))
+    )
+    return data_table(
+        texts.INDICATOR_ERRORS_CAPTION,
+        texts.INDICATOR_ERRORS_COLUMNS,
+        rows,
+        numeric=(2, 3, 4, 5, 6, 7),
+    )
 
 
 def indicator_page(
-    org: OrgUnit, state: urls.ViewState, indicator: Indicator, own: Sequence[ForecastCheck],
+    org: OrgUnit,
+    state: urls.ViewState,
+    indicator: Indicator,
+    own: Sequence[ForecastCheck],
     by_org: Sequence[GroupAccuracy],
 ) -> html.Div:
     """One indicator's forecasts at the organisation year by year, and per organisation below it."""
-    rows = unit_rows(by_org, lambda g: dcc.Link(g.key.name, href=urls.href(accuracy_path(indicator.code), state,
-                                                                          org_code=g.key.code)))
+    rows = unit_rows(
+        by_org,
+        lambda g: dcc.Link(
+            g.key.name, href=urls.href(accuracy_path(indicator.code), state, org_code=g.key.code)
+        ),
+    )
     return html.Div(
         [
-            breadcrumb([(texts.ACCURACY_HEADING.format(org=org.name), urls.href(ACCURACY_PATH, state)),
-                        (indicator.name, None)]),
+            breadcrumb(
+                [
+                    (texts.ACCURACY_HEADING.format(org=org.name), urls.href(ACCURACY_PATH, state)),
+                    (indicator.name, None),
+                ]
+            ),
             html.H1(texts.INDICATOR_FORECASTS_HEADING.format(indicator=indicator.name)),
-            html.P(texts.INDICATOR_FORECASTS_INTRO.format(org=org.name, direction=texts.DIRECTION_LABEL[
-                indicator.direction]), className="lead"),
-            dcc.Link(texts.OPEN_INDICATOR, href=urls.href(urls.indicator_path(indicator.code), state)),
-            html.Section([html.H2(texts.YEAR_BY_YEAR.format(org=org.name)),
-                          year_table(own) if own else empty_state(texts.NO_OWN_FORECASTS)]),
-            html.Section([html.H2(texts.BY_ORG_FORECASTS_HEADING),
-                          data_table(texts.BY_ORG_ERRORS_CAPTION, texts.BY_ORG_ERRORS_COLUMNS, rows, (2, 3, 4, 5, 6, 7))
-                          if rows else empty_state(texts.NO_FORECASTS)]),
+            html.P(
+                texts.INDICATOR_FORECASTS_INTRO.format(
+                    org=org.name, direction=texts.DIRECTION_LABEL[indicator.direction]
+                ),
+                className="lead",
+            ),
+            dcc.Link(
+                texts.OPEN_INDICATOR, href=urls.href(urls.indicator_path(indicator.code), state)
+            ),
+            html.Section(
+                [
+                    html.H2(texts.YEAR_BY_YEAR.format(org=org.name)),
+                    year_table(own) if own else empty_state(texts.NO_OWN_FORECASTS),
+                ]
+            ),
+            html.Section(
+                [
+                    html.H2(texts.BY_ORG_FORECASTS_HEADING),
+                    data_table(
+                        texts.BY_ORG_ERRORS_CAPTION,
+                        texts.BY_ORG_ERRORS_COLUMNS,
+                        rows,
+                        (2, 3, 4, 5, 6, 7),
+                    )
+                    if rows
+                    else empty_state(texts.NO_FORECASTS),
+                ]
+            ),
         ],
         className="accuracy-page",
     )
@@ -294,11 +422,17 @@ def year_table(checks: Sequence[ForecastCheck]) -> html.Div:
         rows.append(
             (
                 str(year),
-                *(format_number(found[p].forecast, d, unit) if p in found else texts.MISSING_VALUE
-                  for p in FORECAST_PERIODS),
+                *(
+                    format_number(found[p].forecast, d, unit) if p in found else texts.MISSING_VALUE
+                    for p in FORECAST_PERIODS
+                ),
                 format_number(next(iter(found.values())).outcome, d, unit),
-                *(signed(found[p].error, d, error_unit(indicator)) if p in found else texts.MISSING_VALUE
-                  for p in FORECAST_PERIODS),
+                *(
+                    signed(found[p].error, d, error_unit(indicator))
+                    if p in found
+                    else texts.MISSING_VALUE
+                    for p in FORECAST_PERIODS
+                ),
             )
         )
     return data_table(texts.YEAR_CAPTION, texts.YEAR_COLUMNS, rows, numeric=(1, 2, 3, 4, 5))
@@ -308,25 +442,41 @@ def year_table(checks: Sequence[ForecastCheck]) -> html.Div:
 
 
 def forecast_only_section(
-    state: urls.ViewState, found: Sequence[ForecastOnly], orgs: dict[int, OrgUnit], period: str,
-    goals_met: tuple[int, int], shown: int | None = None,
+    state: urls.ViewState,
+    found: Sequence[ForecastOnly],
+    orgs: dict[int, OrgUnit],
+    period: str,
+    goals_met: tuple[int, int],
+    shown: int | None = None,
 ) -> html.Section:
     """How many assessed goals are met only thanks to forecasts, and how many indicators have a status
     that rests on a forecast alone, and which."""
     met_goals, on_forecast = goals_met
-    heading = html.Div([
-        html.H2(texts.ACCURACY_SECTIONS[1]),
-        html.P(texts.GOALS_MET_ON_FORECAST.format(met=met_goals, count=on_forecast, period=period, year=state.year),
-               className="finding"),
-    ])
+    heading = html.Div(
+        [
+            html.H2(texts.ACCURACY_SECTIONS[1]),
+            html.P(
+                texts.GOALS_MET_ON_FORECAST.format(
+                    met=met_goals, count=on_forecast, period=period, year=state.year
+                ),
+                className="finding",
+            ),
+        ]
+    )
     if not found:
-        return html.Section([heading, empty_state(texts.NO_FORECAST_ONLY.format(period=period, year=state.year))],
-                            id=SECTION_IDS[1])
+        return html.Section(
+            [heading, empty_state(texts.NO_FORECAST_ONLY.format(period=period, year=state.year))],
+            id=SECTION_IDS[1],
+        )
     met = sum(f.result.status is Status.MET for f in found)
     rows = [
         (
-            dcc.Link(f.indicator.name, href=urls.href(urls.indicator_path(f.indicator.code), state,
-                                                      org_code=orgs[f.org_id].code)),
+            dcc.Link(
+                f.indicator.name,
+                href=urls.href(
+                    urls.indicator_path(f.indicator.code), state, org_code=orgs[f.org_id].code
+                ),
+            ),
             orgs[f.org_id].name,
             format_number(f.result.forecast, f.indicator.decimals, f.indicator.unit),
             format_number(f.result.target, f.indicator.decimals, f.indicator.unit),
@@ -337,9 +487,15 @@ def forecast_only_section(
     return html.Section(
         [
             heading,
-            html.P(texts.FORECAST_ONLY_FINDING.format(met=met, total=len(found), period=period, year=state.year),
-                   className="finding"),
-            data_table(texts.FORECAST_ONLY_CAPTION, texts.FORECAST_ONLY_COLUMNS, rows, numeric=(2, 3)),
+            html.P(
+                texts.FORECAST_ONLY_FINDING.format(
+                    met=met, total=len(found), period=period, year=state.year
+                ),
+                className="finding",
+            ),
+            data_table(
+                texts.FORECAST_ONLY_CAPTION, texts.FORECAST_ONLY_COLUMNS, rows, numeric=(2, 3)
+            ),
             _show_more(state, shown, len(found), SECTION_IDS[1]),
         ],
         id=SECTION_IDS[1],
@@ -361,14 +517,26 @@ def consistency_section(
     """How each nämnd's assessments lean, and similar results assessed differently."""
     children: list = [html.H2(texts.ACCURACY_SECTIONS[2]), html.P(texts.CONSISTENCY_DEFINITION)]
     if not leans:
-        return html.Section([*children, empty_state(texts.NO_ASSESSMENTS.format(period=period, year=state.year))],
-                            id=SECTION_IDS[2])
+        return html.Section(
+            [*children, empty_state(texts.NO_ASSESSMENTS.format(period=period, year=state.year))],
+            id=SECTION_IDS[2],
+        )
     rosiest = leans[0]
     children += [
-        html.P(texts.ROSIEST.format(committee=rosiest.committee.name, total=rosiest.count,
-                                 count=rosiest.more_positive + rosiest.without_evidence), className="finding"),
-        data_table(texts.LEAN_CAPTION.format(period=period, year=state.year), texts.LEAN_COLUMNS,
-                   [lean_row(lean) for lean in leans], numeric=(1, 2, 3, 4, 5)),
+        html.P(
+            texts.ROSIEST.format(
+                committee=rosiest.committee.name,
+                total=rosiest.count,
+                count=rosiest.more_positive + rosiest.without_evidence,
+            ),
+            className="finding",
+        ),
+        data_table(
+            texts.LEAN_CAPTION.format(period=period, year=state.year),
+            texts.LEAN_COLUMNS,
+            [lean_row(lean) for lean in leans],
+            numeric=(1, 2, 3, 4, 5),
+        ),
         html.H3(texts.PAIRS_HEADING, className="h5 mt-4"),
         pair_table(pairs, state, orgs) if pairs else empty_state(texts.NO_PAIRS),
         _show_more(state, shown, pair_count, SECTION_IDS[2]),
@@ -377,27 +545,46 @@ def consistency_section(
 
 
 def _show_more(state: urls.ViewState, shown: int | None, total: int, section: str) -> html.P | None:
-    return show_more(texts.ROWS_SHOWN, shown, total, lambda more: shown_href(ACCURACY_PATH, state, more, section))
+    return show_more(
+        texts.ROWS_SHOWN, shown, total, lambda more: shown_href(ACCURACY_PATH, state, more, section)
+    )
 
 
 def lean_row(lean: Lean) -> tuple:
     """Count and shares of one nämnd's assessments against the computed status."""
+
     def share(count: int) -> str:
         return f"{count} ({format_percent(lean.share(count))})"
 
-    return (lean.committee.name, str(lean.count), share(lean.agree), share(lean.more_positive),
-            share(lean.without_evidence), share(lean.more_negative))
+    return (
+        lean.committee.name,
+        str(lean.count),
+        share(lean.agree),
+        share(lean.more_positive),
+        share(lean.without_evidence),
+        share(lean.more_negative),
+    )
 
 
-def pair_table(pairs: Sequence[tuple[Brief, Brief]], state: urls.ViewState,
-               orgs: dict[int, OrgUnit]) -> html.Div:
+def pair_table(
+    pairs: Sequence[tuple[Brief, Brief]], state: urls.ViewState, orgs: dict[int, OrgUnit]
+) -> html.Div:
     """A row per pair: the goal, and each organisation's computed score and own assessment."""
+
     def side(brief: Brief) -> html.Span:
         org = orgs[brief.org_id]
         return html.Span(
-            [dcc.Link(org.name, href=urls.href(urls.goal_path(brief.goal.code), state, org_code=org.code)), " ",
-             html.Span(texts.COMPUTED_SCORE.format(score=score_points(brief.score))),
-             own_assessment_note(brief.assessment_status, brief.assessment_forecast, brief.disagreement)]
+            [
+                dcc.Link(
+                    org.name,
+                    href=urls.href(urls.goal_path(brief.goal.code), state, org_code=org.code),
+                ),
+                " ",
+                html.Span(texts.COMPUTED_SCORE.format(score=score_points(brief.score))),
+                own_assessment_note(
+                    brief.assessment_status, brief.assessment_forecast, brief.disagreement
+                ),
+            ]
         )
 
     rows = [(a.goal.title, side(a), side(b)) for a, b in pairs]

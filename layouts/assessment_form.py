@@ -53,19 +53,35 @@ def page(
     """The whole form page: what the data show, the form (or why this person may not use it), and the log."""
     goal = status.goal
     goal_href = urls.href(urls.goal_path(goal.code), state)
-    saved = history[0] if history and history[0].after == status.assessment else None  # still in force
+    saved = (
+        history[0] if history and history[0].after == status.assessment else None
+    )  # still in force
     return html.Div(
         [
-            breadcrumb([(texts.OVERVIEW_CRUMB, urls.href("/", state)), (goal.title, goal_href),
-                        (texts.FORM_CRUMB, None)]),
+            breadcrumb(
+                [
+                    (texts.OVERVIEW_CRUMB, urls.href("/", state)),
+                    (goal.title, goal_href),
+                    (texts.FORM_CRUMB, None),
+                ]
+            ),
             html.P(texts.GOAL_LEVEL_LABEL[goal.level], className="eyebrow"),
             html.H1(texts.FORM_HEADING.format(goal=goal.title)),
-            html.P(texts.FORM_CONTEXT.format(org=org.name, period=texts.PERIOD_LABEL[state.period].lower(),
-                                          year=state.year), className="lead"),
+            html.P(
+                texts.FORM_CONTEXT.format(
+                    org=org.name, period=texts.PERIOD_LABEL[state.period].lower(), year=state.year
+                ),
+                className="lead",
+            ),
             dbc.Row(
                 [
                     dbc.Col(computed_panel(status, saved), lg=5, className="order-lg-2"),
-                    dbc.Col(dbc.Alert(refusal, color="info") if refusal else form(status, state, saved, user), lg=7),
+                    dbc.Col(
+                        dbc.Alert(refusal, color="info")
+                        if refusal
+                        else form(status, state, saved, user),
+                        lg=7,
+                    ),
                 ],
                 className="g-4",
             ),
@@ -86,7 +102,10 @@ def computed_panel(status: GoalStatus, saved: AuditEntry | None) -> html.Section
             basis_note(result.basis),
             html.Ul([html.Li(t) for t in explanation.goal_explanation(result)]),
             html.Details(
-                [html.Summary(texts.PARTS_SUMMARY), html.Ul([html.Li(t) for t in explanation.goal_part_lines(result)])]
+                [
+                    html.Summary(texts.PARTS_SUMMARY),
+                    html.Ul([html.Li(t) for t in explanation.goal_part_lines(result)]),
+                ]
             ),
             html.H3(texts.CURRENT_HEADING, className="h6 mt-3"),
             html.Div(current(status, saved), id=AssessmentIds.CURRENT, **{"aria-live": "polite"}),
@@ -100,7 +119,9 @@ def current(status: GoalStatus, saved: AuditEntry | None) -> list:
     return [assessment_note(status), justification_note(saved)]
 
 
-def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None, user: Principal) -> html.Section:
+def form(
+    status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None, user: Principal
+) -> html.Section:
     """The fields, prefilled with the assessment in force; the key says what is being assessed."""
     own, is_forecast = status.assessment, state.period != "FY"
     chosen = own.status if own and own.status in assessments.CHOICES else None
@@ -115,7 +136,10 @@ def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None, us
                     html.Legend(texts.STATUS_LEGEND[is_forecast], className="form-label fs-6"),
                     dbc.RadioItems(
                         id=AssessmentIds.STATUS,
-                        options=[{"label": texts.CHOICE_LABEL[s], "value": s.value} for s in assessments.CHOICES],
+                        options=[
+                            {"label": texts.CHOICE_LABEL[s], "value": s.value}
+                            for s in assessments.CHOICES
+                        ],
                         value=chosen.value if chosen else None,
                     ),
                 ],
@@ -126,10 +150,28 @@ def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None, us
                 id=AssessmentIds.WARNING,
                 **{"aria-live": "polite"},
             ),
-            html.Div(text_field(AssessmentIds.JUSTIFICATION, texts.JUSTIFICATION_LABEL, texts.JUSTIFICATION_HELP, justification),
-                     id=AssessmentIds.JUSTIFICATION_GROUP, hidden=not needed),
-            text_field(AssessmentIds.ANALYSIS, texts.ANALYSIS_LABEL, texts.ANALYSIS_HELP, own.analysis if own else ""),
-            text_field(AssessmentIds.MEASURES, texts.MEASURES_LABEL, texts.MEASURES_HELP, own.measures if own else ""),
+            html.Div(
+                text_field(
+                    AssessmentIds.JUSTIFICATION,
+                    texts.JUSTIFICATION_LABEL,
+                    texts.JUSTIFICATION_HELP,
+                    justification,
+                ),
+                id=AssessmentIds.JUSTIFICATION_GROUP,
+                hidden=not needed,
+            ),
+            text_field(
+                AssessmentIds.ANALYSIS,
+                texts.ANALYSIS_LABEL,
+                texts.ANALYSIS_HELP,
+                own.analysis if own else "",
+            ),
+            text_field(
+                AssessmentIds.MEASURES,
+                texts.MEASURES_LABEL,
+                texts.MEASURES_HELP,
+                own.measures if own else "",
+            ),
             html.P(texts.ASSESSMENT_SAVED_AS.format(name=user.username), className="muted"),
             dbc.Button(texts.SAVE, id=AssessmentIds.SAVE, color="primary", n_clicks=0),
             html.Div(id=AssessmentIds.FEEDBACK, className="mt-3"),
@@ -140,8 +182,13 @@ def form(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None, us
 
 def form_key(status: GoalStatus, state: urls.ViewState) -> dict:
     """What the form assesses, and the computed status that decides whether to ask for a justification."""
-    return {"goal": status.goal.code, "org": state.org_code, "year": state.year, "period": state.period,
-            "computed": status.result.status.value}
+    return {
+        "goal": status.goal.code,
+        "org": state.org_code,
+        "year": state.year,
+        "period": state.period,
+        "computed": status.result.status.value,
+    }
 
 
 def text_field(field_id: str, label: str, help_text: str, value: str) -> html.Div:
@@ -156,15 +203,22 @@ def text_field(field_id: str, label: str, help_text: str, value: str) -> html.Di
 
 
 def _label(field_id: str, label: str, help_text: str) -> dbc.Label:
-    return dbc.Label([html.Span(label, className="d-block fw-semibold"), html.Span(help_text, className="form-text")],
-                     html_for=field_id)
+    return dbc.Label(
+        [
+            html.Span(label, className="d-block fw-semibold"),
+            html.Span(help_text, className="form-text"),
+        ],
+        html_for=field_id,
+    )
 
 
 def justification_warning(computed: Status, chosen: Status | None) -> html.Div:
     """Tell the editor that the chosen status is rosier than the data, and what that asks of them."""
     return html.Div(
-        texts.ROSIER_WARNING.format(chosen=texts.STATUS_LABEL[chosen] if chosen else "",
-                                 computed=texts.STATUS_LABEL[computed]),
+        texts.ROSIER_WARNING.format(
+            chosen=texts.STATUS_LABEL[chosen] if chosen else "",
+            computed=texts.STATUS_LABEL[computed],
+        ),
         className="alert alert-warning",
     )
 
@@ -174,8 +228,18 @@ def problems_summary(found: Sequence[Problem]) -> html.Div:
     return html.Div(
         [
             html.H2(texts.ASSESSMENT_PROBLEMS_HEADING, className="h6"),
-            html.Ul([html.Li(html.A(texts.PROBLEM_TEXT[p], href=f"#{PROBLEM_FIELD[p]}", className="alert-link"))
-                     for p in found]),
+            html.Ul(
+                [
+                    html.Li(
+                        html.A(
+                            texts.PROBLEM_TEXT[p],
+                            href=f"#{PROBLEM_FIELD[p]}",
+                            className="alert-link",
+                        )
+                    )
+                    for p in found
+                ]
+            ),
         ],
         className="alert alert-danger",
         role="alert",
@@ -207,10 +271,17 @@ def goal_page_note(status: GoalStatus, state: urls.ViewState, saved: AuditEntry 
     return html.Div(
         [
             justification_note(saved),
-            html.P(texts.LAST_SAVED.format(time=local_time(saved.saved_at), name=saved.saved_by), className="muted")
-            if saved else None,
-            dcc.Link(texts.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state),
-                     className="btn btn-outline-primary btn-sm"),
+            html.P(
+                texts.LAST_SAVED.format(time=local_time(saved.saved_at), name=saved.saved_by),
+                className="muted",
+            )
+            if saved
+            else None,
+            dcc.Link(
+                texts.RECORD_ASSESSMENT,
+                href=urls.href(assessment_path(status.goal.code), state),
+                className="btn btn-outline-primary btn-sm",
+            ),
         ],
         className="assessment-extra",
     )
@@ -246,4 +317,8 @@ def _assessment_text(assessment: Assessment | None) -> str:
 
 
 def _points(score_value: float | None) -> str:
-    return "" if score_value is None else texts.SCORE.format(score=explanation.score_points(score_value))
+    return (
+        ""
+        if score_value is None
+        else texts.SCORE.format(score=explanation.score_points(score_value))
+    )

@@ -32,26 +32,45 @@ def causes_section(
             _where(cause, places),
             _value(cause, status.activities, as_of),
             _target(cause),
-            html.Span([status_badge(cause.part.status), " ",
-                       basis_tag(cause.part.basis) if cause.judged else texts.ACTIVITIES_BASIS]),
+            html.Span(
+                [
+                    status_badge(cause.part.status),
+                    " ",
+                    basis_tag(cause.part.basis) if cause.judged else texts.ACTIVITIES_BASIS,
+                ]
+            ),
             format_number(cause.points, 1),
             format_number(cause.lost, 1),
         )
         for cause in found
     ]
-    table = data_table(texts.CAUSES_CAPTION, texts.CAUSES_COLUMNS, rows, numeric=(5, 6)) if rows else None
+    table = (
+        data_table(texts.CAUSES_CAPTION, texts.CAUSES_COLUMNS, rows, numeric=(5, 6))
+        if rows
+        else None
+    )
     skipped = [
-        html.Li(texts.NOT_COUNTED_LINE.format(name=j.fact.indicator.name,
-                                              why=texts.INDICATOR_REASON_LABEL[j.result.reason]))
+        html.Li(
+            texts.NOT_COUNTED_LINE.format(
+                name=j.fact.indicator.name, why=texts.INDICATOR_REASON_LABEL[j.result.reason]
+            )
+        )
         for j in control_room.not_counted(status)
     ]
     return html.Div(
-        [table, html.Div([html.H3(texts.NOT_COUNTED_HEADING, className="h6"), html.Ul(skipped)]) if skipped else None],
+        [
+            table,
+            html.Div([html.H3(texts.NOT_COUNTED_HEADING, className="h6"), html.Ul(skipped)])
+            if skipped
+            else None,
+        ],
         className="causes",
     )
 
 
-def pulls_down(status: GoalStatus, places: Mapping[int, OrgUnit], state: urls.ViewState) -> html.P | None:
+def pulls_down(
+    status: GoalStatus, places: Mapping[int, OrgUnit], state: urls.ViewState
+) -> html.P | None:
     """ "Drar ned: Andel nöjda (Förskolan Solrosen), Aktiviteter" for a goal not met; None otherwise."""
     if status.result.status is Status.MET or status.result.score is None:
         return None
@@ -63,7 +82,11 @@ def pulls_down(status: GoalStatus, places: Mapping[int, OrgUnit], state: urls.Vi
         if index:
             items.append(texts.LIST_SEPARATOR)
         items.append(_name(cause, places, state))
-        if cause.judged is not None and cause.measured_at != status.org_id and (org := places.get(cause.measured_at)):
+        if (
+            cause.judged is not None
+            and cause.measured_at != status.org_id
+            and (org := places.get(cause.measured_at))
+        ):
             items.append(f" ({org.name})")  # measured below the card's organisation: say where
     return html.P(items, className="pulls-down")
 
@@ -75,7 +98,9 @@ def _name(cause: Cause, places: Mapping[int, OrgUnit], state: urls.ViewState):
     indicator = cause.judged.fact.indicator
     org = places.get(cause.measured_at)
     changes = {"org_code": org.code} if org else {}
-    return dcc.Link(indicator.name, href=urls.href(urls.indicator_path(indicator.code), state, **changes))
+    return dcc.Link(
+        indicator.name, href=urls.href(urls.indicator_path(indicator.code), state, **changes)
+    )
 
 
 def _where(cause: Cause, places: Mapping[int, OrgUnit]) -> str:
@@ -86,7 +111,11 @@ def _where(cause: Cause, places: Mapping[int, OrgUnit]) -> str:
     if not below:
         org = places.get(cause.judged.fact.org_id)
         return org.name if org else ""
-    names = [places[j.fact.org_id].name for j in control_room.worst_first(below) if j.fact.org_id in places]
+    names = [
+        places[j.fact.org_id].name
+        for j in control_room.worst_first(below)
+        if j.fact.org_id in places
+    ]
     shown = texts.LIST_SEPARATOR.join(names[:3])
     return shown + (texts.AND_MORE.format(count=len(names) - 3) if len(names) > 3 else "")
 
@@ -104,14 +133,20 @@ def _value(cause: Cause, activities: Sequence[Activity], as_of) -> str:
         counts = result.below
         return texts.BELOW_VALUE.format(met=counts.met, total=len(judged.below))
     value = format_number(result.value, indicator.decimals, indicator.unit)
-    return value if result.outcome is not None or result.value is None else texts.FORECAST_VALUE.format(value=value)
+    return (
+        value
+        if result.outcome is not None or result.value is None
+        else texts.FORECAST_VALUE.format(value=value)
+    )
 
 
 def _target(cause: Cause) -> str:
     judged = None if cause.judged is None else _measured(cause.judged)
     if judged is None or judged.below:
         return texts.MISSING_VALUE
-    return format_number(judged.result.target, judged.fact.indicator.decimals, judged.fact.indicator.unit)
+    return format_number(
+        judged.result.target, judged.fact.indicator.decimals, judged.fact.indicator.unit
+    )
 
 
 def _measured(judged: JudgedIndicator) -> JudgedIndicator:

@@ -19,7 +19,12 @@ from layouts.explanation import format_number
 from layouts.followup_urls import SHOWN_STEP
 
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
-SEVERITY = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.NO_DATA: 2, Status.MET: 3}  # deviations first
+SEVERITY = {
+    Status.NOT_MET: 0,
+    Status.PARTLY_MET: 1,
+    Status.NO_DATA: 2,
+    Status.MET: 3,
+}  # deviations first
 TREND_SYMBOL = {Trend.BETTER: "▲", Trend.WORSE: "▼", Trend.UNCHANGED: "▶", Trend.UNKNOWN: ""}
 
 
@@ -81,6 +86,7 @@ def data_table(
     Sortable columns are links that put the sort key in the URL, so they work with the
     keyboard and the sorted view can be shared; `aria-sort` tells screen readers.
     """
+
     def cell(index: int, value) -> html.Td:
         return html.Td(value, className="num" if index in numeric else None)
 
@@ -90,17 +96,24 @@ def data_table(
         if key is None:
             return html.Th(text, **attributes)
         if key == sorting.current:
-            return html.Th([text, html.Span(" ▼", **{"aria-hidden": "true"})], **attributes,
-                           **{"aria-sort": "descending"})
-        return html.Th(dcc.Link(text, href=sorting.href(key), title=texts.SORT_BY.format(column=text)),
-                       **attributes)
+            return html.Th(
+                [text, html.Span(" ▼", **{"aria-hidden": "true"})],
+                **attributes,
+                **{"aria-sort": "descending"},
+            )
+        return html.Th(
+            dcc.Link(text, href=sorting.href(key), title=texts.SORT_BY.format(column=text)),
+            **attributes,
+        )
 
     return html.Div(
         html.Table(
             [
                 html.Caption(caption),
                 html.Thead(html.Tr([header(i, h) for i, h in enumerate(headers)])),
-                html.Tbody([html.Tr([cell(i, value) for i, value in enumerate(row)]) for row in rows]),
+                html.Tbody(
+                    [html.Tr([cell(i, value) for i, value in enumerate(row)]) for row in rows]
+                ),
             ],
             className="table table-sm align-middle",
         ),
@@ -116,8 +129,11 @@ def breadcrumb(items: Sequence[tuple[str, str | None]]) -> html.Nav:
     return html.Nav(
         html.Ol(
             [
-                html.Li(dcc.Link(label, href=link) if link else label, className="breadcrumb-item",
-                        **({} if link else {"aria-current": "page"}))
+                html.Li(
+                    dcc.Link(label, href=link) if link else label,
+                    className="breadcrumb-item",
+                    **({} if link else {"aria-current": "page"}),
+                )
                 for label, link in items
             ],
             className="breadcrumb",
@@ -150,7 +166,9 @@ def database_unavailable() -> html.Div:
     )
 
 
-def show_more(summary: str, shown: int | None, total: int, href: Callable[[int], str]) -> html.P | None:
+def show_more(
+    summary: str, shown: int | None, total: int, href: Callable[[int], str]
+) -> html.P | None:
     """How many rows a long list leaves out, and a link listing up to SHOWN_STEP more.
 
     The whole city has thousands of rows: building and sending them all took seconds.
@@ -158,5 +176,11 @@ def show_more(summary: str, shown: int | None, total: int, href: Callable[[int],
     if shown is None or shown >= total:
         return None
     more = shown + min(SHOWN_STEP, total - shown)
-    return html.P([summary.format(shown=shown, total=total), " ",
-                   dcc.Link(texts.SHOW_MORE.format(count=more - shown), href=href(more))], className="show-more")
+    return html.P(
+        [
+            summary.format(shown=shown, total=total),
+            " ",
+            dcc.Link(texts.SHOW_MORE.format(count=more - shown), href=href(more)),
+        ],
+        className="show-more",
+    )

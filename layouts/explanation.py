@@ -124,8 +124,9 @@ def goal_explanation(result: GoalResult, config: RuleConfig = DEFAULT_RULES) -> 
     if result.forecast_only:
         sentences.append(_plural(texts.GOAL_FORECAST_ONLY_SENTENCE, result.forecast_only))
     if result.met_on_forecast:
-        sentences.append(texts.GOAL_MET_ON_FORECAST_SENTENCE.format(
-            status=_status_text(result.outcome_status)))
+        sentences.append(
+            texts.GOAL_MET_ON_FORECAST_SENTENCE.format(status=_status_text(result.outcome_status))
+        )
     not_measured = sum(not p.measured for p in result.excluded)
     if not_measured:
         sentences.append(_plural(texts.GOAL_NOT_MEASURED_SENTENCE, not_measured))
@@ -147,7 +148,9 @@ def goal_part_lines(result: GoalResult) -> list[str]:
         line = texts.GOAL_PART_LINE.format(
             name=_part_name(part),
             status=_status_text(part.status),
-            basis=texts.ACTIVITIES_BASIS if part.kind is PartKind.ACTIVITIES else texts.BASIS_LABEL[part.basis].lower(),
+            basis=texts.ACTIVITIES_BASIS
+            if part.kind is PartKind.ACTIVITIES
+            else texts.BASIS_LABEL[part.basis].lower(),
             weight=format_number(part.weight, weight_decimals),
         )
         if part.contribution is not None:

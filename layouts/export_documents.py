@@ -14,8 +14,8 @@ from dashboard.control_room import GoalStatus
 from dashboard.deviations import Deviation, GoalDeviations, counts
 from dashboard.exports import BarChart, Document, Number, Section, Table
 from dashboard.model import GoalLevel, Indicator, OrgUnit, Status
-from dashboard.rules import IndicatorReason
 from dashboard.report import GoalReport, TertialReport
+from dashboard.rules import IndicatorReason
 from layouts import explanation, texts, urls
 from layouts.deviations import GOAL_KINDS, SUMMARY_GROUPS, own_assessment
 
@@ -24,8 +24,12 @@ STATUS_ORDER = (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NO_DATA)
 
 def number(value: float | None, indicator: Indicator) -> Number:
     """An indicator's value, readable and as a number."""
-    return Number(value, explanation.format_number(value, indicator.decimals, indicator.unit),
-                  indicator.decimals, indicator.unit)
+    return Number(
+        value,
+        explanation.format_number(value, indicator.decimals, indicator.unit),
+        indicator.decimals,
+        indicator.unit,
+    )
 
 
 def points(status: GoalStatus) -> Number:
@@ -46,24 +50,42 @@ def flag(status: GoalStatus) -> str:
 
 def subtitle(org: OrgUnit, state: urls.ViewState, today: dt.date) -> str:
     """Who, which period, when it was made, and by which rule."""
-    return texts.EXPORT_SUBTITLE.format(org=org.name, period=texts.PERIOD_LABEL[state.period], year=state.year,
-                                     date=today.isoformat())
+    return texts.EXPORT_SUBTITLE.format(
+        org=org.name,
+        period=texts.PERIOD_LABEL[state.period],
+        year=state.year,
+        date=today.isoformat(),
+    )
 
 
-def goal_paragraphs(status: GoalStatus, owner: OrgUnit, saved: AuditEntry | None) -> tuple[str, ...]:
+def goal_paragraphs(
+    status: GoalStatus, owner: OrgUnit, saved: AuditEntry | None
+) -> tuple[str, ...]:
     """The goal's computed status with its basis and reasons, and its own assessment."""
     result = status.result
     lines = [
-        texts.EXPORT_GOAL_LINE.format(level=texts.GOAL_LEVEL_LABEL[status.goal.level], org=owner.name,
-                                   status=status_text(result.status), basis=texts.BASIS_LABEL[result.basis]),
+        texts.EXPORT_GOAL_LINE.format(
+            level=texts.GOAL_LEVEL_LABEL[status.goal.level],
+            org=owner.name,
+            status=status_text(result.status),
+            basis=texts.BASIS_LABEL[result.basis],
+        ),
         " ".join(explanation.goal_explanation(result)),
     ]
     if status.assessment is None:
         lines.append(texts.NO_ASSESSMENT)
     else:
-        lines.append(" ".join(filter(None, [texts.OWN_ASSESSMENT.format(status=own_assessment(status)), flag(status)])))
+        lines.append(
+            " ".join(
+                filter(
+                    None, [texts.OWN_ASSESSMENT.format(status=own_assessment(status)), flag(status)]
+                )
+            )
+        )
         if saved is not None and saved.justification:
-            lines.append(texts.JUSTIFICATION_NOTE.format(text=saved.justification, name=saved.saved_by))
+            lines.append(
+                texts.JUSTIFICATION_NOTE.format(text=saved.justification, name=saved.saved_by)
+            )
         lines.append(f"{texts.ANALYSIS}: {status.assessment.analysis or texts.MISSING_VALUE}")
         lines.append(f"{texts.MEASURES}: {status.assessment.measures or texts.MISSING_VALUE}")
     return tuple(lines)
@@ -86,26 +108,52 @@ def deviations_document(
     chart = BarChart(
         title=texts.DEVIATIONS_CHART_TITLE,
         alt_text=texts.DEVIATIONS_CHART_ALT.format(
-            items=", ".join(f"{label} {n}" for label, n in zip(texts.SUMMARY_GROUP_LABEL, group_counts))),
+            items=", ".join(
+                f"{label} {n}" for label, n in zip(texts.SUMMARY_GROUP_LABEL, group_counts)
+            )
+        ),
         labels=tuple(label[0].upper() + label[1:] for label in texts.SUMMARY_GROUP_LABEL),
         series=((texts.COUNT, tuple(Number(n, str(n)) for n in group_counts)),),
         value_label=texts.COUNT,
     )
-    summary = Section(texts.DEVIATION_SUMMARY_HEADING, (texts.DEVIATIONS_EXPORT_INTRO.format(goals=len(found)),), (chart,))
+    summary = Section(
+        texts.DEVIATION_SUMMARY_HEADING,
+        (texts.DEVIATIONS_EXPORT_INTRO.format(goals=len(found)),),
+        (chart,),
+    )
     sections = [summary] + [
         Section(
             texts.NUMBERED_GOAL.format(number=i, goal=g.status.goal.title),
-            goal_paragraphs(g.status, orgs[g.status.org_id], saves.get((g.status.goal.id, g.status.org_id))),
-            tables=(Table(texts.DEVIATIONS_SHEET, texts.DEVIATIONS_EXPORT_CAPTION, texts.DEVIATION_EXPORT_COLUMNS,
-                          tuple(_deviation_cells(item, g) for item in g.items if item.kind not in GOAL_KINDS),
-                          (1.3, 2.6, 1.2, 1, 0.8, 0.8, 3)),) if any(i.kind not in GOAL_KINDS for i in g.items) else (),
+            goal_paragraphs(
+                g.status, orgs[g.status.org_id], saves.get((g.status.goal.id, g.status.org_id))
+            ),
+            tables=(
+                Table(
+                    texts.DEVIATIONS_SHEET,
+                    texts.DEVIATIONS_EXPORT_CAPTION,
+                    texts.DEVIATION_EXPORT_COLUMNS,
+                    tuple(
+                        _deviation_cells(item, g) for item in g.items if item.kind not in GOAL_KINDS
+                    ),
+                    (1.3, 2.6, 1.2, 1, 0.8, 0.8, 3),
+                ),
+            )
+            if any(i.kind not in GOAL_KINDS for i in g.items)
+            else (),
             level=1,
         )
         for i, g in enumerate(found, 1)
     ]
     flat = tuple(
-        (i, g.status.goal.code, g.status.goal.title, orgs[g.status.org_id].name,
-         texts.STATUS_LABEL[g.status.result.status], points(g.status), *_deviation_cells(item, g))
+        (
+            i,
+            g.status.goal.code,
+            g.status.goal.title,
+            orgs[g.status.org_id].name,
+            texts.STATUS_LABEL[g.status.result.status],
+            points(g.status),
+            *_deviation_cells(item, g),
+        )
         for i, g in enumerate(found, 1)
         for item in g.items
     )
@@ -114,8 +162,13 @@ def deviations_document(
         subtitle=subtitle(org, state, today),
         sections=tuple(sections),
         sheets=(
-            Table(texts.DEVIATIONS_SHEET, texts.DEVIATIONS_HEADING.format(org=org.name), texts.DEVIATIONS_SHEET_COLUMNS, flat,
-                  (0.5, 1, 4, 2.5, 1.3, 0.7, 2, 3, 1.3, 1, 1, 1, 4)),
+            Table(
+                texts.DEVIATIONS_SHEET,
+                texts.DEVIATIONS_HEADING.format(org=org.name),
+                texts.DEVIATIONS_SHEET_COLUMNS,
+                flat,
+                (0.5, 1, 4, 2.5, 1.3, 0.7, 2, 3, 1.3, 1, 1, 1, 4),
+            ),
             goals_table(texts.GOALS_SHEET, [g.status for g in found], orgs, saves),
         ),
         summary_sheet=texts.DEVIATION_SUMMARY_HEADING,
@@ -127,31 +180,67 @@ def _deviation_cells(item: Deviation, goal: GoalDeviations) -> tuple:
     kind = texts.DEVIATION_KIND_LABEL[item.kind]
     if item.indicator is not None:
         indicator, result = item.indicator.fact.indicator, item.indicator.result
-        return (kind, indicator.name, status_text(result.status), texts.BASIS_LABEL[result.basis],
-                number(result.value, indicator), number(result.target, indicator),
-                " ".join(explanation.indicator_explanation(result, indicator.decimals, indicator.unit)))
+        return (
+            kind,
+            indicator.name,
+            status_text(result.status),
+            texts.BASIS_LABEL[result.basis],
+            number(result.value, indicator),
+            number(result.target, indicator),
+            " ".join(explanation.indicator_explanation(result, indicator.decimals, indicator.unit)),
+        )
     if item.activity is not None:
         activity = item.activity
-        return (kind, activity.title, texts.ACTIVITY_STATUS_LABEL[activity.status], "", None, None,
-                texts.ACTIVITY_NOTE.format(end=activity.end_date.isoformat(), responsible=activity.responsible,
-                                        comment=activity.comment or texts.MISSING_VALUE))
+        return (
+            kind,
+            activity.title,
+            texts.ACTIVITY_STATUS_LABEL[activity.status],
+            "",
+            None,
+            None,
+            texts.ACTIVITY_NOTE.format(
+                end=activity.end_date.isoformat(),
+                responsible=activity.responsible,
+                comment=activity.comment or texts.MISSING_VALUE,
+            ),
+        )
     status = goal.status
     if item.kind in GOAL_KINDS:
-        return (kind, status.goal.title, status_text(status.result.status), texts.BASIS_LABEL[status.result.basis],
-                None, None, " ".join(explanation.goal_explanation(status.result)))
-    return (kind, texts.OWN_ASSESSMENT_ITEM, own_assessment(status), "", None, None,
-            texts.ASSESSMENT_ITEM_NOTE.format(own=own_assessment(status),
-                                           computed=texts.STATUS_LABEL[status.result.status]))
+        return (
+            kind,
+            status.goal.title,
+            status_text(status.result.status),
+            texts.BASIS_LABEL[status.result.basis],
+            None,
+            None,
+            " ".join(explanation.goal_explanation(status.result)),
+        )
+    return (
+        kind,
+        texts.OWN_ASSESSMENT_ITEM,
+        own_assessment(status),
+        "",
+        None,
+        None,
+        texts.ASSESSMENT_ITEM_NOTE.format(
+            own=own_assessment(status), computed=texts.STATUS_LABEL[status.result.status]
+        ),
+    )
 
 
 def computed_status(status: GoalStatus) -> str:
     """The computed status in words; a goal met only thanks to forecasts says so (◌)."""
     label = texts.STATUS_LABEL[status.result.status]
-    return texts.MET_ON_FORECAST_LABEL.format(status=label) if status.result.met_on_forecast else label
+    return (
+        texts.MET_ON_FORECAST_LABEL.format(status=label) if status.result.met_on_forecast else label
+    )
 
 
 def goals_table(
-    sheet: str, statuses: Sequence[GoalStatus], orgs: dict[int, OrgUnit], saves: dict[tuple[int, int], AuditEntry]
+    sheet: str,
+    statuses: Sequence[GoalStatus],
+    orgs: dict[int, OrgUnit],
+    saves: dict[tuple[int, int], AuditEntry],
 ) -> Table:
     """A row per goal: computed status with its basis, and the own assessment with its flag."""
     rows = []
@@ -159,16 +248,28 @@ def goals_table(
         saved = saves.get((status.goal.id, status.org_id))
         rows.append(
             (
-                status.goal.code, status.goal.title, texts.GOAL_LEVEL_LABEL[status.goal.level],
-                orgs[status.org_id].name, computed_status(status), points(status),
-                texts.BASIS_LABEL[status.result.basis], status.result.forecast_only, own_assessment(status),
-                flag(status), saved.justification if saved else "",
+                status.goal.code,
+                status.goal.title,
+                texts.GOAL_LEVEL_LABEL[status.goal.level],
+                orgs[status.org_id].name,
+                computed_status(status),
+                points(status),
+                texts.BASIS_LABEL[status.result.basis],
+                status.result.forecast_only,
+                own_assessment(status),
+                flag(status),
+                saved.justification if saved else "",
                 status.assessment.analysis if status.assessment else "",
                 status.assessment.measures if status.assessment else "",
             )
         )
-    return Table(sheet, texts.GOALS_CAPTION, texts.GOALS_COLUMNS, tuple(rows),
-                 (1, 4, 1.8, 2.5, 1.3, 0.7, 1.3, 1, 1.5, 2, 3, 4, 4))
+    return Table(
+        sheet,
+        texts.GOALS_CAPTION,
+        texts.GOALS_COLUMNS,
+        tuple(rows),
+        (1, 4, 1.8, 2.5, 1.3, 0.7, 1.3, 1, 1.5, 2, 3, 4, 4),
+    )
 
 
 # ---- the tertial report ---------------------------------------------------------------------
@@ -177,9 +278,12 @@ def goals_table(
 def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.date) -> Document:
     """The whole report: summary with a chart, then each goal level and goal with indicators and activities."""
     statuses = [g.status for g in report.goals]
-    saves = {(g.status.goal.id, g.status.org_id): g.saved for g in report.goals if g.saved is not None}
+    saves = {
+        (g.status.goal.id, g.status.org_id): g.saved for g in report.goals if g.saved is not None
+    }
     title = texts.REPORT_TITLE.get(report.period, texts.REPORT_TITLE_OTHER).format(
-        year=report.year, period=texts.PERIOD_LABEL[report.period], org=report.org.name)
+        year=report.year, period=texts.PERIOD_LABEL[report.period], org=report.org.name
+    )
     sections: list[Section] = [_report_summary(statuses)]
     for level in (GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT):
         goals = [g for g in report.goals if g.status.goal.level is level]
@@ -192,12 +296,24 @@ def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.dat
         sections=tuple(sections),
         sheets=(
             goals_table(texts.GOALS_SHEET, statuses, report.orgs, saves),
-            Table(texts.INDICATORS_SHEET, texts.INDICATORS_EXPORT_CAPTION, texts.INDICATOR_SHEET_COLUMNS,
-                  tuple(row for g in report.goals for row in _indicator_rows(g, report.orgs, with_goal=True)),
-                  (1, 3, 2, 1, 3, 0.8, 1.3, 0.6, 1, 1, 1, 1.3, 1.3)),
-            Table(texts.ACTIVITIES_SHEET, texts.ACTIVITIES_EXPORT_CAPTION, texts.ACTIVITY_SHEET_COLUMNS,
-                  tuple(row for g in report.goals for row in _activity_rows(g, with_goal=True)),
-                  (1, 3, 3, 2, 1, 1, 1.5, 3)),
+            Table(
+                texts.INDICATORS_SHEET,
+                texts.INDICATORS_EXPORT_CAPTION,
+                texts.INDICATOR_SHEET_COLUMNS,
+                tuple(
+                    row
+                    for g in report.goals
+                    for row in _indicator_rows(g, report.orgs, with_goal=True)
+                ),
+                (1, 3, 2, 1, 3, 0.8, 1.3, 0.6, 1, 1, 1, 1.3, 1.3),
+            ),
+            Table(
+                texts.ACTIVITIES_SHEET,
+                texts.ACTIVITIES_EXPORT_CAPTION,
+                texts.ACTIVITY_SHEET_COLUMNS,
+                tuple(row for g in report.goals for row in _activity_rows(g, with_goal=True)),
+                (1, 3, 3, 2, 1, 1, 1.5, 3),
+            ),
         ),
         summary_sheet=texts.DEVIATION_SUMMARY_HEADING,
     )
@@ -205,22 +321,32 @@ def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.dat
 
 def _report_summary(statuses: Sequence[GoalStatus]) -> Section:
     computed = [sum(s.result.status is status for s in statuses) for status in STATUS_ORDER]
-    own = [sum(s.assessment is not None and s.assessment.status is status for s in statuses) for status in STATUS_ORDER]
+    own = [
+        sum(s.assessment is not None and s.assessment.status is status for s in statuses)
+        for status in STATUS_ORDER
+    ]
     labels = tuple(texts.STATUS_LABEL[s] for s in STATUS_ORDER)
     flagged = sum(bool(flag(s)) for s in statuses)
     chart = BarChart(
         title=texts.REPORT_CHART_TITLE,
         alt_text=texts.REPORT_CHART_ALT.format(
             computed=", ".join(f"{label} {n}" for label, n in zip(labels, computed)),
-            own=", ".join(f"{label} {n}" for label, n in zip(labels, own))),
+            own=", ".join(f"{label} {n}" for label, n in zip(labels, own)),
+        ),
         labels=labels,
-        series=((texts.COMPUTED_SERIES, tuple(Number(n, str(n)) for n in computed)),
-                (texts.OWN_SERIES, tuple(Number(n, str(n)) for n in own))),
+        series=(
+            (texts.COMPUTED_SERIES, tuple(Number(n, str(n)) for n in computed)),
+            (texts.OWN_SERIES, tuple(Number(n, str(n)) for n in own)),
+        ),
         value_label=texts.GOAL_COUNT,
     )
     on_forecast = sum(s.result.met_on_forecast for s in statuses)
-    summary = texts.REPORT_SUMMARY.format(goals=len(statuses), flagged=flagged, on_forecast=on_forecast,
-                                          met=computed[STATUS_ORDER.index(Status.MET)])
+    summary = texts.REPORT_SUMMARY.format(
+        goals=len(statuses),
+        flagged=flagged,
+        on_forecast=on_forecast,
+        met=computed[STATUS_ORDER.index(Status.MET)],
+    )
     return Section(texts.DEVIATION_SUMMARY_HEADING, (summary,), (chart,))
 
 
@@ -229,14 +355,32 @@ def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
     tables = []
     indicator_rows = _indicator_rows(goal, orgs, with_goal=False)
     if indicator_rows:
-        tables.append(Table(texts.INDICATORS_SHEET, texts.INDICATORS_HEADING, texts.INDICATOR_REPORT_COLUMNS,
-                            tuple(indicator_rows), (4, 1, 1, 1, 1.6, 1.3)))
+        tables.append(
+            Table(
+                texts.INDICATORS_SHEET,
+                texts.INDICATORS_HEADING,
+                texts.INDICATOR_REPORT_COLUMNS,
+                tuple(indicator_rows),
+                (4, 1, 1, 1, 1.6, 1.3),
+            )
+        )
     activity_rows = _activity_rows(goal, with_goal=False)
     if activity_rows:
-        tables.append(Table(texts.ACTIVITIES_SHEET, texts.ACTIVITIES_HEADING, texts.ACTIVITY_REPORT_COLUMNS,
-                            tuple(activity_rows), (3, 2, 1, 1, 1.3, 3)))
-    return Section(status.goal.title, goal_paragraphs(status, orgs[status.org_id], goal.saved), tables=tuple(tables),
-                   level=1)
+        tables.append(
+            Table(
+                texts.ACTIVITIES_SHEET,
+                texts.ACTIVITIES_HEADING,
+                texts.ACTIVITY_REPORT_COLUMNS,
+                tuple(activity_rows),
+                (3, 2, 1, 1, 1.3, 3),
+            )
+        )
+    return Section(
+        status.goal.title,
+        goal_paragraphs(status, orgs[status.org_id], goal.saved),
+        tables=tuple(tables),
+        level=1,
+    )
 
 
 ELSEWHERE = (IndicatorReason.MEASURED_BELOW, IndicatorReason.NOT_MEASURED_HERE)
@@ -248,15 +392,32 @@ def _indicator_rows(goal: GoalReport, orgs: dict[int, OrgUnit], with_goal: bool)
         indicator, result = judged.fact.indicator, judged.result
         status = texts.STATUS_LABEL[result.status] if with_goal else status_text(result.status)
         basis = texts.BASIS_LABEL[result.basis]
-        if result.reason in ELSEWHERE:  # rolled up from below, or not measured here: say so, never blank
+        if (
+            result.reason in ELSEWHERE
+        ):  # rolled up from below, or not measured here: say so, never blank
             status = status if result.applicable else texts.NOT_COUNTED
             basis = texts.INDICATOR_REASON_LABEL[result.reason]
-        cells = (number(result.target, indicator), number(result.outcome, indicator),
-                 number(result.forecast, indicator), status, basis)
+        cells = (
+            number(result.target, indicator),
+            number(result.outcome, indicator),
+            number(result.forecast, indicator),
+            status,
+            basis,
+        )
         if with_goal:  # a flat sheet row: plain status words filter well
-            rows.append((goal.status.goal.code, goal.status.goal.title, orgs[goal.status.org_id].name,
-                         indicator.code, indicator.name, indicator.unit,
-                         texts.DIRECTION_LABEL[indicator.direction], judged.fact.weight, *cells))
+            rows.append(
+                (
+                    goal.status.goal.code,
+                    goal.status.goal.title,
+                    orgs[goal.status.org_id].name,
+                    indicator.code,
+                    indicator.name,
+                    indicator.unit,
+                    texts.DIRECTION_LABEL[indicator.direction],
+                    judged.fact.weight,
+                    *cells,
+                )
+            )
         else:
             rows.append((indicator.name, *cells))
     return rows
@@ -266,7 +427,13 @@ def _activity_rows(goal: GoalReport, with_goal: bool) -> list[tuple]:
     rows = []
     for activity, overdue in goal.activities:
         status = texts.ACTIVITY_STATUS_LABEL[activity.status] + (texts.OVERDUE if overdue else "")
-        cells = (activity.title, activity.responsible, activity.start_date, activity.end_date, status,
-                 activity.comment)
+        cells = (
+            activity.title,
+            activity.responsible,
+            activity.start_date,
+            activity.end_date,
+            status,
+            activity.comment,
+        )
         rows.append((goal.status.goal.code, goal.status.goal.title, *cells) if with_goal else cells)
     return rows

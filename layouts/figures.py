@@ -16,7 +16,13 @@ from layouts import texts
 
 Figure = dict
 
-COLOURS = {"total": "#00457a", "target": "#555555", "women": "#b5338a", "men": "#2a7d2e", "last": "#9db7d1"}
+COLOURS = {
+    "total": "#00457a",
+    "target": "#555555",
+    "women": "#b5338a",
+    "men": "#2a7d2e",
+    "last": "#9db7d1",
+}
 
 
 def base_figure(title: str, unit: str, traces: list[dict], **layout) -> Figure:
@@ -49,30 +55,61 @@ def trend_figure(indicator: Indicator, points: Sequence[TrendPoint], period_labe
     """Outcome, forecast, target and K/M over the years for one period."""
     years = [p.year for p in points]
     traces = [
-        _line(texts.TARGET, years, [p.target.target if p.target else None for p in points], mode="lines",
-              line={"shape": "hv", "color": COLOURS["target"], "dash": "dot"}),
-        _line(texts.OUTCOME_TOTAL, years, _values(points, Gender.TOTAL, "outcome"), mode="lines+markers",
-              line={"color": COLOURS["total"], "width": 3}),
-        _line(texts.FORECAST, years, _values(points, Gender.TOTAL, "forecast"), mode="lines+markers",
-              line={"color": COLOURS["total"], "dash": "dash"}, marker={"symbol": "circle-open", "size": 10}),
+        _line(
+            texts.TARGET,
+            years,
+            [p.target.target if p.target else None for p in points],
+            mode="lines",
+            line={"shape": "hv", "color": COLOURS["target"], "dash": "dot"},
+        ),
+        _line(
+            texts.OUTCOME_TOTAL,
+            years,
+            _values(points, Gender.TOTAL, "outcome"),
+            mode="lines+markers",
+            line={"color": COLOURS["total"], "width": 3},
+        ),
+        _line(
+            texts.FORECAST,
+            years,
+            _values(points, Gender.TOTAL, "forecast"),
+            mode="lines+markers",
+            line={"color": COLOURS["total"], "dash": "dash"},
+            marker={"symbol": "circle-open", "size": 10},
+        ),
     ]
     if indicator.gender_split:
-        for gender, key, symbol in ((Gender.WOMEN, "women", "diamond"), (Gender.MEN, "men", "square")):
-            traces.append(_line(texts.GENDER_LABEL[gender], years, _values(points, gender, "outcome"),
-                                mode="lines+markers", line={"color": COLOURS[key]}, marker={"symbol": symbol}))
+        for gender, key, symbol in (
+            (Gender.WOMEN, "women", "diamond"),
+            (Gender.MEN, "men", "square"),
+        ):
+            traces.append(
+                _line(
+                    texts.GENDER_LABEL[gender],
+                    years,
+                    _values(points, gender, "outcome"),
+                    mode="lines+markers",
+                    line={"color": COLOURS[key]},
+                    marker={"symbol": symbol},
+                )
+            )
     title = texts.TREND_TITLE.format(indicator=indicator.name, period=period_label)
     figure = base_figure(title, indicator.unit, traces)
     figure["layout"]["xaxis"]["dtick"] = 1
     return figure
 
 
-def _bars(title: str, indicator: Indicator, results: Sequence[OrgResult], series: list[tuple]) -> Figure:
+def _bars(
+    title: str, indicator: Indicator, results: Sequence[OrgResult], series: list[tuple]
+) -> Figure:
     names = [r.org.name for r in results]
     traces = [
         {"type": "bar", "orientation": "h", "name": name, "y": names, "x": values, "marker": marker}
         for name, values, marker in series
     ]
-    figure = base_figure(title, indicator.unit, traces, barmode="group", height=max(300, 60 * len(results)))
+    figure = base_figure(
+        title, indicator.unit, traces, barmode="group", height=max(300, 60 * len(results))
+    )
     figure["layout"]["xaxis"]["title"] = {"text": indicator.unit}
     figure["layout"]["yaxis"] = {"automargin": True}
     return figure
@@ -80,16 +117,33 @@ def _bars(title: str, indicator: Indicator, results: Sequence[OrgResult], series
 
 def last_year_figure(indicator: Indicator, results: Sequence[OrgResult], year: int) -> Figure:
     """This year against the same period last year for each organisation."""
-    return _bars(texts.LAST_YEAR_TITLE, indicator, results, [
-        (str(year - 1), [r.last_year.previous for r in results], {"color": COLOURS["last"]}),
-        (str(year), [r.last_year.current for r in results], {"color": COLOURS["total"]}),
-    ])
+    return _bars(
+        texts.LAST_YEAR_TITLE,
+        indicator,
+        results,
+        [
+            (str(year - 1), [r.last_year.previous for r in results], {"color": COLOURS["last"]}),
+            (str(year), [r.last_year.current for r in results], {"color": COLOURS["total"]}),
+        ],
+    )
 
 
 def gender_figure(indicator: Indicator, results: Sequence[OrgResult]) -> Figure:
     """Women and men side by side for each organisation."""
-    return _bars(texts.GENDER_TITLE, indicator, results, [
-        (texts.GENDER_LABEL[Gender.WOMEN], [r.genders.women for r in results], {"color": COLOURS["women"]}),
-        (texts.GENDER_LABEL[Gender.MEN], [r.genders.men for r in results],
-         {"color": COLOURS["men"], "pattern": {"shape": "/"}}),
-    ])
+    return _bars(
+        texts.GENDER_TITLE,
+        indicator,
+        results,
+        [
+            (
+                texts.GENDER_LABEL[Gender.WOMEN],
+                [r.genders.women for r in results],
+                {"color": COLOURS["women"]},
+            ),
+            (
+                texts.GENDER_LABEL[Gender.MEN],
+                [r.genders.men for r in results],
+                {"color": COLOURS["men"], "pattern": {"shape": "/"}},
+            ),
+        ],
+    )

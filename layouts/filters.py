@@ -13,13 +13,20 @@ from layouts.ids import FilterIds
 from layouts.urls import ViewState
 
 
-def filter_bar(state: ViewState, periods: Sequence[tuple[int, str]], orgs: Sequence[OrgUnit]) -> html.Form:
+def filter_bar(
+    state: ViewState, periods: Sequence[tuple[int, str]], orgs: Sequence[OrgUnit]
+) -> html.Form:
     """Dropdowns whose changes the filter callback writes into the URL."""
     years = sorted({y for y, _ in periods}, reverse=True)
     return html.Form(
         dbc.Row(
             [
-                dbc.Col(_select(FilterIds.YEAR, texts.YEAR_LABEL, [(y, str(y)) for y in years], state.year), md=2),
+                dbc.Col(
+                    _select(
+                        FilterIds.YEAR, texts.YEAR_LABEL, [(y, str(y)) for y in years], state.year
+                    ),
+                    md=2,
+                ),
                 dbc.Col(
                     _select(
                         FilterIds.PERIOD,
@@ -29,7 +36,12 @@ def filter_bar(state: ViewState, periods: Sequence[tuple[int, str]], orgs: Seque
                     ),
                     md=3,
                 ),
-                dbc.Col(_select(FilterIds.ORG, texts.ORG_FIELD_LABEL, org_options(orgs), state.org_code), md=7),
+                dbc.Col(
+                    _select(
+                        FilterIds.ORG, texts.ORG_FIELD_LABEL, org_options(orgs), state.org_code
+                    ),
+                    md=7,
+                ),
             ],
             className="g-2",
         ),
@@ -53,7 +65,11 @@ def org_options(orgs: Sequence[OrgUnit]) -> list[tuple[str, str]]:
     def visit(parent_id: int | None) -> None:
         for org in sorted(children.get(parent_id, []), key=lambda o: o.name):
             parent = by_id.get(org.parent_id) if org.parent_id is not None else None
-            label = f"{org.name} ({parent.name})" if parent and parent.parent_id is not None else org.name
+            label = (
+                f"{org.name} ({parent.name})"
+                if parent and parent.parent_id is not None
+                else org.name
+            )
             options.append((org.code, label))
             visit(org.id)
 

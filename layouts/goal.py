@@ -22,8 +22,14 @@ from layouts.explanation import format_number
 from layouts.overview import assessment_note, counts_text, score
 
 
-def page(view: GoalView, org: OrgUnit, lineage: list[OrgUnit], state: urls.ViewState, filter_bar,
-         assessment_extra=None) -> html.Div:
+def page(
+    view: GoalView,
+    org: OrgUnit,
+    lineage: list[OrgUnit],
+    state: urls.ViewState,
+    filter_bar,
+    assessment_extra=None,
+) -> html.Div:
     """The goal page; `assessment_extra` follows the own assessment (the form link and its last save)."""
     goal, status = view.status.goal, view.status
     crumbs = [(texts.OVERVIEW_CRUMB, urls.href("/", state))]
@@ -36,15 +42,22 @@ def page(view: GoalView, org: OrgUnit, lineage: list[OrgUnit], state: urls.ViewS
             html.H1(goal.title),
             org_trail(lineage, goal.code, state),
             filter_bar,
-            html.Div([status_badge(status.result.status), score(status.result)], className="status-line big"),
+            html.Div(
+                [status_badge(status.result.status), score(status.result)],
+                className="status-line big",
+            ),
             html.P(counts_text(status.result), className="counts"),
             assessment_note(status),
             html.Section(
                 [
                     html.H2(texts.WHY_HEADING),
                     html.Ul([html.Li(t) for t in explanation.goal_explanation(status.result)]),
-                    causes.causes_section(status, view.places | {org.id: org}, state,
-                                          period_end(state.year, state.period)),
+                    causes.causes_section(
+                        status,
+                        view.places | {org.id: org},
+                        state,
+                        period_end(state.year, state.period),
+                    ),
                 ],
                 id="varfor",
             ),
@@ -66,7 +79,11 @@ def org_trail(lineage: list[OrgUnit], goal_code: str, state: urls.ViewState) -> 
         if index:
             parts.append(" › ")
         if index < len(lineage) - 1:
-            parts.append(dcc.Link(org.name, href=urls.href(urls.goal_path(goal_code), state, org_code=org.code)))
+            parts.append(
+                dcc.Link(
+                    org.name, href=urls.href(urls.goal_path(goal_code), state, org_code=org.code)
+                )
+            )
         else:
             parts.append(html.Strong(org.name))
     return html.P(parts, className="org-trail")
@@ -77,17 +94,34 @@ def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
     if not view.by_org:
         return html.Section()
     itself = view.itself
-    own_row = [(html.Em(texts.ITSELF_ROW[view.org.level]), status_badge(itself.result.status), _points(itself),
-                counts_text(itself.result), basis_tag(itself.result.basis))] if itself else []
+    own_row = (
+        [
+            (
+                html.Em(texts.ITSELF_ROW[view.org.level]),
+                status_badge(itself.result.status),
+                _points(itself),
+                counts_text(itself.result),
+                basis_tag(itself.result.basis),
+            )
+        ]
+        if itself
+        else []
+    )
     rows = own_row + [
         (
-            dcc.Link(org.name, href=urls.href(urls.goal_path(view.status.goal.code), state, org_code=org.code)),
+            dcc.Link(
+                org.name,
+                href=urls.href(urls.goal_path(view.status.goal.code), state, org_code=org.code),
+            ),
             status_badge(s.result.status),
             _points(s),
             counts_text(s.result),
             basis_tag(s.result.basis),
         )
-        for org, s in sorted(view.by_org, key=lambda pair: (pair[1].result.score is not None, pair[1].result.score or 0))
+        for org, s in sorted(
+            view.by_org,
+            key=lambda pair: (pair[1].result.score is not None, pair[1].result.score or 0),
+        )
     ]
     return html.Section(
         [
@@ -98,7 +132,11 @@ def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
 
 
 def _points(status: GoalStatus) -> str:
-    return texts.MISSING_VALUE if status.result.score is None else str(explanation.score_points(status.result.score))
+    return (
+        texts.MISSING_VALUE
+        if status.result.score is None
+        else str(explanation.score_points(status.result.score))
+    )
 
 
 def child_goals(children: tuple[GoalStatus, ...], state: urls.ViewState) -> html.Section:
@@ -116,7 +154,10 @@ def child_goals(children: tuple[GoalStatus, ...], state: urls.ViewState) -> html
         for child in children
     ]
     return html.Section(
-        [html.H2(texts.CHILD_GOALS_HEADING), data_table(texts.CHILD_GOALS_CAPTION, texts.CHILD_GOALS_COLUMNS, rows, (3,))]
+        [
+            html.H2(texts.CHILD_GOALS_HEADING),
+            data_table(texts.CHILD_GOALS_CAPTION, texts.CHILD_GOALS_COLUMNS, rows, (3,)),
+        ]
     )
 
 
@@ -129,7 +170,9 @@ INDICATOR_SORTS = {
 TREND_ORDER = {Trend.WORSE: 0, Trend.UNCHANGED: 1, Trend.UNKNOWN: 2, Trend.BETTER: 3}
 
 
-def indicator_table(lines: tuple[IndicatorLine, ...], goal_code: str, state: urls.ViewState) -> html.Section:
+def indicator_table(
+    lines: tuple[IndicatorLine, ...], goal_code: str, state: urls.ViewState
+) -> html.Section:
     """Every indicator: target, outcome, forecast, status and basis, last year, women and men."""
     if not lines:
         return html.Section([html.H2(texts.INDICATORS_HEADING), empty_state(texts.NO_INDICATORS)])
@@ -148,7 +191,9 @@ def indicator_table(lines: tuple[IndicatorLine, ...], goal_code: str, state: url
             continue
         rows.append(
             (
-                dcc.Link(indicator.name, href=urls.href(urls.indicator_path(indicator.code), state)),
+                dcc.Link(
+                    indicator.name, href=urls.href(urls.indicator_path(indicator.code), state)
+                ),
                 format_number(result.target, d, unit),
                 format_number(result.outcome, d, unit),
                 format_number(result.forecast, d, unit),
@@ -157,14 +202,19 @@ def indicator_table(lines: tuple[IndicatorLine, ...], goal_code: str, state: url
                 change_cell(line.last_year, d, unit),
                 format_number(line.genders.women, d, unit),
                 format_number(line.genders.men, d, unit),
-                texts.SPLIT_MISSING if line.genders.split_missing else format_number(line.genders.gap, d, unit),
+                texts.SPLIT_MISSING
+                if line.genders.split_missing
+                else format_number(line.genders.gap, d, unit),
             )
         )
     return html.Section(
         [
             html.H2(texts.INDICATORS_HEADING),
             data_table(
-                texts.INDICATORS_CAPTION, texts.INDICATOR_COLUMNS, rows, numeric=(1, 2, 3, 5, 6, 7, 8, 9),
+                texts.INDICATORS_CAPTION,
+                texts.INDICATOR_COLUMNS,
+                rows,
+                numeric=(1, 2, 3, 5, 6, 7, 8, 9),
                 sorting=sorting,
             ),
         ],
@@ -182,7 +232,8 @@ def elsewhere_row(line: IndicatorLine, state: urls.ViewState) -> tuple:
         texts.INDICATOR_REASON_LABEL[result.reason],
         texts.MISSING_VALUE,
         html.Span([status_badge(result.status), html.Br(), basis_tag(result.basis)])
-        if result.applicable else texts.NOT_COUNTED,
+        if result.applicable
+        else texts.NOT_COUNTED,
         *blank,
     )
 
@@ -198,7 +249,11 @@ def activities(view: GoalView, state: urls.ViewState) -> html.Section:
             activity.start_date.isoformat(),
             activity.end_date.isoformat(),
             html.Span(
-                [texts.ACTIVITY_STATUS_LABEL[activity.status] if activity.followed_up else texts.NOT_FOLLOWED_UP]
+                [
+                    texts.ACTIVITY_STATUS_LABEL[activity.status]
+                    if activity.followed_up
+                    else texts.NOT_FOLLOWED_UP
+                ]
                 + ([html.Strong(texts.OVERDUE, className="overdue")] if overdue else [])
             ),
             activity.comment,
@@ -206,7 +261,10 @@ def activities(view: GoalView, state: urls.ViewState) -> html.Section:
         for activity, overdue in view.activities
     ]
     return html.Section(
-        [html.H2(texts.ACTIVITIES_HEADING), data_table(texts.ACTIVITIES_CAPTION, texts.ACTIVITY_COLUMNS, rows)]
+        [
+            html.H2(texts.ACTIVITIES_HEADING),
+            data_table(texts.ACTIVITIES_CAPTION, texts.ACTIVITY_COLUMNS, rows),
+        ]
     )
 
 

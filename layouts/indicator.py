@@ -19,21 +19,34 @@ from layouts.components import (
 from layouts.explanation import format_number
 
 
-def page(view: IndicatorView, lineage: list[OrgUnit], state: urls.ViewState, filter_bar) -> html.Div:
+def page(
+    view: IndicatorView, lineage: list[OrgUnit], state: urls.ViewState, filter_bar
+) -> html.Div:
     """The indicator page."""
     indicator = view.indicator
     own = view.own.result
     return html.Div(
         [
             breadcrumb([(texts.OVERVIEW_CRUMB, urls.href("/", state)), (indicator.name, None)]),
-            html.P(texts.INDICATOR_EYEBROW.format(unit=indicator.unit,
-                                                 direction=texts.DIRECTION_LABEL[indicator.direction].lower()),
-                   className="eyebrow"),
+            html.P(
+                texts.INDICATOR_EYEBROW.format(
+                    unit=indicator.unit,
+                    direction=texts.DIRECTION_LABEL[indicator.direction].lower(),
+                ),
+                className="eyebrow",
+            ),
             html.H1(indicator.name),
             html.P([texts.JUDGED_FOR, html.Strong(view.org.name)], className="org-trail"),
             filter_bar,
             html.Div([status_badge(own.status), basis_tag(own.basis)], className="status-line big"),
-            html.Ul([html.Li(t) for t in explanation.indicator_explanation(own, indicator.decimals, indicator.unit)]),
+            html.Ul(
+                [
+                    html.Li(t)
+                    for t in explanation.indicator_explanation(
+                        own, indicator.decimals, indicator.unit
+                    )
+                ]
+            ),
             trend_section(view),
             compared_sections(view, state),
         ],
@@ -44,7 +57,9 @@ def page(view: IndicatorView, lineage: list[OrgUnit], state: urls.ViewState, fil
 def _graph(figure, label: str) -> html.Div:
     """A chart as one image for screen readers; its numbers are in the table beside it."""
     return html.Div(
-        dcc.Graph(figure=figure, config={"displayModeBar": False, "responsive": True}), role="img", className="figure",
+        dcc.Graph(figure=figure, config={"displayModeBar": False, "responsive": True}),
+        role="img",
+        className="figure",
         **{"aria-label": label},
     )
 
@@ -76,8 +91,15 @@ def trend_section(view: IndicatorView) -> html.Section:
             html.H2(texts.TREND_HEADING),
             _graph(figures.trend_figure(indicator, view.trend, period_label), texts.TREND_HEADING),
             html.Details(
-                [html.Summary(texts.SHOW_TABLE),
-                 data_table(texts.TREND_CAPTION.format(period=period_label), texts.TREND_COLUMNS, rows, (1, 2, 3, 4, 5))]
+                [
+                    html.Summary(texts.SHOW_TABLE),
+                    data_table(
+                        texts.TREND_CAPTION.format(period=period_label),
+                        texts.TREND_COLUMNS,
+                        rows,
+                        (1, 2, 3, 4, 5),
+                    ),
+                ]
             ),
         ]
     )
@@ -94,14 +116,21 @@ def compared_sections(view: IndicatorView, state: urls.ViewState) -> html.Div:
             html.Section(
                 [
                     html.H2(texts.COMPARISON_HEADING),
-                    data_table(texts.COMPARISON_CAPTION, texts.COMPARISON_COLUMNS,
-                               [_comparison_row(r, view, state) for r in _worst_first(view.compared)], (2, 3, 4, 5, 7)),
+                    data_table(
+                        texts.COMPARISON_CAPTION,
+                        texts.COMPARISON_COLUMNS,
+                        [_comparison_row(r, view, state) for r in _worst_first(view.compared)],
+                        (2, 3, 4, 5, 7),
+                    ),
                 ]
             ),
             html.Section(
                 [
                     html.H2(texts.LAST_YEAR_HEADING),
-                    _graph(figures.last_year_figure(indicator, ranked, view.year), texts.LAST_YEAR_HEADING),
+                    _graph(
+                        figures.last_year_figure(indicator, ranked, view.year),
+                        texts.LAST_YEAR_HEADING,
+                    ),
                 ]
             ),
             gender_section(view) if indicator.gender_split else None,
@@ -116,7 +145,10 @@ def _worst_first(results: tuple[OrgResult, ...]) -> list[OrgResult]:
 def _comparison_row(r: OrgResult, view: IndicatorView, state: urls.ViewState) -> tuple:
     d, unit = view.indicator.decimals, view.indicator.unit
     return (
-        dcc.Link(r.org.name, href=urls.href(urls.indicator_path(view.indicator.code), state, org_code=r.org.code)),
+        dcc.Link(
+            r.org.name,
+            href=urls.href(urls.indicator_path(view.indicator.code), state, org_code=r.org.code),
+        ),
         html.Span([status_badge(r.result.status), " ", basis_tag(r.result.basis)]),
         format_number(r.result.target, d, unit),
         format_number(r.result.outcome, d, unit),  # a forecast is never shown in the outcome column

@@ -50,10 +50,17 @@ def level_tabs(state: urls.ViewState) -> html.Nav:
         html.Ul(
             [
                 html.Li(
-                    html.Span(texts.OVERVIEW_LEVEL_TAB[level], className="nav-link active", **{"aria-current": "page"})
+                    html.Span(
+                        texts.OVERVIEW_LEVEL_TAB[level],
+                        className="nav-link active",
+                        **{"aria-current": "page"},
+                    )
                     if level is state.level
-                    else dcc.Link(texts.OVERVIEW_LEVEL_TAB[level], href=urls.href("/", state, level=level),
-                                  className="nav-link"),
+                    else dcc.Link(
+                        texts.OVERVIEW_LEVEL_TAB[level],
+                        href=urls.href("/", state, level=level),
+                        className="nav-link",
+                    ),
                     className="nav-item",
                 )
                 for level in OVERVIEW_LEVELS
@@ -72,14 +79,22 @@ def summary(statuses: Sequence[GoalStatus]) -> html.Div:
     on_forecast = sum(s.result.met_on_forecast for s in statuses)
     flagged = sum(s.disagreement is not Disagreement.NONE for s in statuses)
     items = [
-        html.Li([status_badge(status), html.Span(f" {counts[status]}", className="count"),
-                 met_on_forecast_note(on_forecast) if status is Status.MET else None])
+        html.Li(
+            [
+                status_badge(status),
+                html.Span(f" {counts[status]}", className="count"),
+                met_on_forecast_note(on_forecast) if status is Status.MET else None,
+            ]
+        )
         for status in (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NO_DATA)
     ]
     if flagged:
         items.append(html.Li(texts.FLAGGED_COUNT.format(count=flagged), className="disagreement"))
     return html.Div(
-        [html.H2(texts.SUMMARY_HEADING, className="visually-hidden"), html.Ul(items, className="summary")],
+        [
+            html.H2(texts.SUMMARY_HEADING, className="visually-hidden"),
+            html.Ul(items, className="summary"),
+        ],
         className="summary-box",
     )
 
@@ -88,8 +103,16 @@ def met_on_forecast_note(count: int) -> html.Span | None:
     """ "(varav 3 enligt prognos)": met goals that would not be met without forecasts, counted apart."""
     if not count:
         return None
-    return html.Span([" (", html.Span("◌", **{"aria-hidden": "true"}), " ",
-                      texts.MET_ON_FORECAST_COUNT.format(count=count), ")"], className="on-forecast")
+    return html.Span(
+        [
+            " (",
+            html.Span("◌", **{"aria-hidden": "true"}),
+            " ",
+            texts.MET_ON_FORECAST_COUNT.format(count=count),
+            ")",
+        ],
+        className="on-forecast",
+    )
 
 
 def _severity(status: GoalStatus) -> tuple[int, float]:
@@ -106,7 +129,11 @@ def _grouped_by_direction(
         html.Section(
             [
                 html.H2(goal.title, className="direction-goal"),
-                goal_cards(state, sorted((s for s in statuses if s.goal.parent_id == goal.id), key=_severity), owners),
+                goal_cards(
+                    state,
+                    sorted((s for s in statuses if s.goal.parent_id == goal.id), key=_severity),
+                    owners,
+                ),
             ],
             className="mb-4",
         )
@@ -114,7 +141,9 @@ def _grouped_by_direction(
     ]
 
 
-def goal_cards(state: urls.ViewState, statuses: Sequence[GoalStatus], owners: dict[int, OrgUnit]) -> dbc.Row:
+def goal_cards(
+    state: urls.ViewState, statuses: Sequence[GoalStatus], owners: dict[int, OrgUnit]
+) -> dbc.Row:
     """A card per goal, in the order given."""
     return dbc.Row([dbc.Col(goal_card(state, s, owners), lg=6) for s in statuses], className="g-3")
 
@@ -128,7 +157,9 @@ def goal_card(state: urls.ViewState, status: GoalStatus, owners: dict[int, OrgUn
         dbc.CardBody(
             [
                 html.H3(dcc.Link(status.goal.title, href=link), className="h5"),
-                html.P(owner.name, className="owner muted") if status.goal.level > GoalLevel.COUNCIL else None,
+                html.P(owner.name, className="owner muted")
+                if status.goal.level > GoalLevel.COUNCIL
+                else None,
                 html.Div([status_badge(result.status), score(result)], className="status-line"),
                 html.P(counts_text(result), className="counts"),
                 basis_note(result.basis),
@@ -150,7 +181,9 @@ def score(result: GoalResult) -> html.Span:
     """The score as whole points (rounded down), or a note that there is none."""
     if result.score is None:
         return html.Span(texts.NO_SCORE, className="score")
-    return html.Span(texts.SCORE.format(score=explanation.score_points(result.score)), className="score")
+    return html.Span(
+        texts.SCORE.format(score=explanation.score_points(result.score)), className="score"
+    )
 
 
 def counts_text(result: GoalResult) -> str:
@@ -158,10 +191,18 @@ def counts_text(result: GoalResult) -> str:
     uppfyllt": indicators and the activities counted apart."""
     indicators = [p for p in result.parts if p.kind is PartKind.INDICATOR]
     counts = count_statuses(indicators)
-    phrases = [texts.COUNTS.format(met=counts.met, partly=counts.partly_met, not_met=counts.not_met,
-                                   missing=counts.no_data) if indicators else texts.COUNTS_NONE]
-    phrases += [texts.ACTIVITIES_COUNT.format(status=texts.STATUS_LABEL[p.status])
-                for p in result.parts if p.kind is PartKind.ACTIVITIES]
+    phrases = [
+        texts.COUNTS.format(
+            met=counts.met, partly=counts.partly_met, not_met=counts.not_met, missing=counts.no_data
+        )
+        if indicators
+        else texts.COUNTS_NONE
+    ]
+    phrases += [
+        texts.ACTIVITIES_COUNT.format(status=texts.STATUS_LABEL[p.status])
+        for p in result.parts
+        if p.kind is PartKind.ACTIVITIES
+    ]
     return " · ".join(phrases)
 
 
@@ -171,7 +212,9 @@ def assessment_note(status: GoalStatus) -> html.Div:
     return own_assessment_note(own and own.status, own and own.is_forecast, status.disagreement)
 
 
-def own_assessment_note(own: Status | None, is_forecast: bool | None, disagreement: Disagreement) -> html.Div:
+def own_assessment_note(
+    own: Status | None, is_forecast: bool | None, disagreement: Disagreement
+) -> html.Div:
     """`assessment_note` from the assessment's status alone (what a goal's kept brief holds)."""
     if own is None:
         return html.Div(texts.NO_ASSESSMENT, className="assessment muted")

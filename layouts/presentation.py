@@ -31,32 +31,59 @@ def page(
     """The goal at `number` of `total` with links to the neighbours and back (None: nothing deviates)."""
     back = urls.href(DEVIATIONS_PATH, state)
     if goal is None:
-        return html.Div([html.H1(texts.PRESENTATION_EMPTY.format(org=org.name)), dcc.Link(texts.END_PRESENTATION, href=back,
-                                                                                       id=FollowupIds.END)],
-                        className="presentation")
+        return html.Div(
+            [
+                html.H1(texts.PRESENTATION_EMPTY.format(org=org.name)),
+                dcc.Link(texts.END_PRESENTATION, href=back, id=FollowupIds.END),
+            ],
+            className="presentation",
+        )
     status = goal.status
     owner = orgs[status.org_id]
     return html.Div(
         [
             navigation(number, total, state, back),
-            html.P([texts.GOAL_LEVEL_LABEL[status.goal.level], " · ", owner.name, " · ",
-                    texts.PERIOD_LABEL[state.period], " ", str(state.year)], className="eyebrow"),
+            html.P(
+                [
+                    texts.GOAL_LEVEL_LABEL[status.goal.level],
+                    " · ",
+                    owner.name,
+                    " · ",
+                    texts.PERIOD_LABEL[state.period],
+                    " ",
+                    str(state.year),
+                ],
+                className="eyebrow",
+            ),
             html.H1(status.goal.title, id=FollowupIds.HEADING, tabIndex=-1),
-            html.Div([status_badge(status.result.status), score(status.result)], className="status-line big"),
+            html.Div(
+                [status_badge(status.result.status), score(status.result)],
+                className="status-line big",
+            ),
             html.P(counts_text(status.result), className="counts"),
             basis_note(status.result.basis),
             assessment_note(status),
             justification_note(saves.get((status.goal.id, status.org_id))),
-            html.Ul([html.Li(t) for t in explanation.goal_explanation(status.result)], className="why"),
+            html.Ul(
+                [html.Li(t) for t in explanation.goal_explanation(status.result)], className="why"
+            ),
             deviation_table(goal, state, orgs, caption=texts.PRESENTATION_CAPTION),
             own_texts(goal),
             html.P(
                 [
-                    dcc.Link(texts.OPEN_GOAL, href=urls.href(urls.goal_path(status.goal.code), state,
-                                                          org_code=owner.code)),
+                    dcc.Link(
+                        texts.OPEN_GOAL,
+                        href=urls.href(
+                            urls.goal_path(status.goal.code), state, org_code=owner.code
+                        ),
+                    ),
                     " · ",
-                    dcc.Link(texts.RECORD_ASSESSMENT, href=urls.href(assessment_path(status.goal.code), state,
-                                                                  org_code=owner.code)),
+                    dcc.Link(
+                        texts.RECORD_ASSESSMENT,
+                        href=urls.href(
+                            assessment_path(status.goal.code), state, org_code=owner.code
+                        ),
+                    ),
                 ]
             ),
             html.P(texts.KEYBOARD_HINT, className="muted keyboard-hint"),
@@ -72,29 +99,56 @@ def own_texts(goal: GoalDeviations) -> html.Dl | None:
     if assessment is None:
         return None
     return html.Dl(
-        [html.Dt(texts.ANALYSIS), html.Dd(assessment.analysis or texts.MISSING_VALUE),
-         html.Dt(texts.MEASURES), html.Dd(assessment.measures or texts.MISSING_VALUE)],
+        [
+            html.Dt(texts.ANALYSIS),
+            html.Dd(assessment.analysis or texts.MISSING_VALUE),
+            html.Dt(texts.MEASURES),
+            html.Dd(assessment.measures or texts.MISSING_VALUE),
+        ],
         className="own-texts",
     )
 
 
 def navigation(number: int, total: int, state: urls.ViewState, back: str) -> html.Nav:
     """Previous, position, next and end; the ids let the keyboard handler follow them."""
-    previous = (dcc.Link(texts.PREVIOUS, href=presentation_href(state, number - 1), id=FollowupIds.PREVIOUS,
-                         className="btn btn-outline-primary")
-                if number > 1 else html.Span(texts.PREVIOUS, className="btn btn-outline-secondary disabled",
-                                             **{"aria-disabled": "true"}))
-    following = (dcc.Link(texts.NEXT, href=presentation_href(state, number + 1), id=FollowupIds.NEXT,
-                          className="btn btn-primary")
-                 if number < total else html.Span(texts.NEXT, className="btn btn-outline-secondary disabled",
-                                                  **{"aria-disabled": "true"}))
+    previous = (
+        dcc.Link(
+            texts.PREVIOUS,
+            href=presentation_href(state, number - 1),
+            id=FollowupIds.PREVIOUS,
+            className="btn btn-outline-primary",
+        )
+        if number > 1
+        else html.Span(
+            texts.PREVIOUS,
+            className="btn btn-outline-secondary disabled",
+            **{"aria-disabled": "true"},
+        )
+    )
+    following = (
+        dcc.Link(
+            texts.NEXT,
+            href=presentation_href(state, number + 1),
+            id=FollowupIds.NEXT,
+            className="btn btn-primary",
+        )
+        if number < total
+        else html.Span(
+            texts.NEXT, className="btn btn-outline-secondary disabled", **{"aria-disabled": "true"}
+        )
+    )
     return html.Nav(
         [
             previous,
-            html.Span(texts.POSITION.format(number=number, total=total), className="position",
-                      **{"aria-live": "polite"}),
+            html.Span(
+                texts.POSITION.format(number=number, total=total),
+                className="position",
+                **{"aria-live": "polite"},
+            ),
             following,
-            dcc.Link(texts.END_PRESENTATION, href=back, id=FollowupIds.END, className="btn btn-link"),
+            dcc.Link(
+                texts.END_PRESENTATION, href=back, id=FollowupIds.END, className="btn btn-link"
+            ),
         ],
         className="presentation-nav",
         **{"aria-label": texts.PRESENTATION_NAV_LABEL},

@@ -28,8 +28,11 @@ def main_nav(user: Principal) -> html.Nav:
     """Links to the main pages; a callback keeps their year, period and organisation from the URL.
 
     Links to pages that would only refuse this person are left out (the server refuses anyway)."""
-    links = ((FollowupIds.NAV_OVERVIEW, texts.NAV_OVERVIEW, "/"), (FollowupIds.NAV_DEVIATIONS, texts.NAV_DEVIATIONS,
-             DEVIATIONS_PATH), (FollowupIds.NAV_ACCURACY, texts.NAV_ACCURACY, ACCURACY_PATH))
+    links = (
+        (FollowupIds.NAV_OVERVIEW, texts.NAV_OVERVIEW, "/"),
+        (FollowupIds.NAV_DEVIATIONS, texts.NAV_DEVIATIONS, DEVIATIONS_PATH),
+        (FollowupIds.NAV_ACCURACY, texts.NAV_ACCURACY, ACCURACY_PATH),
+    )
     extra = [(texts.NAV_UPLOAD, UPLOAD_PATH)] if user.may_edit_something else []
     extra += [(texts.AUDIT_HEADING, AUDIT_PATH)] if user.is_admin else []
     return html.Nav(
@@ -45,12 +48,22 @@ def main_nav(user: Principal) -> html.Nav:
 def user_area(user: Principal) -> html.Div:
     """Who is signed in, with a sign-out button (a form POST), or a link to sign in."""
     if not user.signed_in:
-        return html.Div([html.Span(texts.NOT_SIGNED_IN), html.A(texts.SIGN_IN_LINK, href=SIGN_IN_PATH)],
-                        className="user-area")
+        return html.Div(
+            [html.Span(texts.NOT_SIGNED_IN), html.A(texts.SIGN_IN_LINK, href=SIGN_IN_PATH)],
+            className="user-area",
+        )
     return html.Form(
-        [html.Span(texts.SIGNED_IN_AS.format(name=user.display_name, role=ROLE_NAMES[user.role])),
-         html.Button(texts.SIGN_OUT_BUTTON, type="submit", className="btn btn-sm btn-outline-light")],
-        method="post", action=SIGN_OUT_PATH, className="user-area",
+        [
+            html.Span(
+                texts.SIGNED_IN_AS.format(name=user.display_name, role=ROLE_NAMES[user.role])
+            ),
+            html.Button(
+                texts.SIGN_OUT_BUTTON, type="submit", className="btn btn-sm btn-outline-light"
+            ),
+        ],
+        method="post",
+        action=SIGN_OUT_PATH,
+        className="user-area",
     )
 
 
@@ -72,9 +85,16 @@ def layout(user: Principal) -> html.Div:
                 ),
                 className="app-header",
             ),
-            html.Main(id="main", children=html.Div(id=ShellIds.CONTENT), className="container", tabIndex=-1),
+            html.Main(
+                id="main",
+                children=html.Div(id=ShellIds.CONTENT),
+                className="container",
+                tabIndex=-1,
+            ),
             html.Footer(
-                html.Div(dcc.Link(texts.FOOTER_A11Y_LINK, href="/tillganglighet"), className="container"),
+                html.Div(
+                    dcc.Link(texts.FOOTER_A11Y_LINK, href="/tillganglighet"), className="container"
+                ),
                 className="app-footer",
             ),
         ]

@@ -45,11 +45,21 @@ FORM = """<p>{intro}</p>
 
 def page(action: str, next_path: str, username: str = "", message: str | None = None) -> str:
     """The sign-in form; a failure `message` is announced to screen readers as an alert."""
-    shown = Markup('<div class="alert alert-danger" role="alert">{}</div>').format(message) if message else ""
+    shown = (
+        Markup('<div class="alert alert-danger" role="alert">{}</div>').format(message)
+        if message
+        else ""
+    )
     body = FORM.format(
-        intro=texts.SIGN_IN_INTRO, message=shown, action=escape(action), next=escape(next_path),
-        username=escape(username), username_label=texts.USERNAME_LABEL, password_label=texts.PASSWORD_LABEL,
-        button=texts.SIGN_IN_BUTTON, username_focus="" if username else " autofocus",
+        intro=texts.SIGN_IN_INTRO,
+        message=shown,
+        action=escape(action),
+        next=escape(next_path),
+        username=escape(username),
+        username_label=texts.USERNAME_LABEL,
+        password_label=texts.PASSWORD_LABEL,
+        button=texts.SIGN_IN_BUTTON,
+        username_focus="" if username else " autofocus",
         password_focus=" autofocus" if username else "",
     )
     return _frame(texts.SIGN_IN_TITLE, body)
@@ -61,4 +71,6 @@ def message_page(heading: str, text: str) -> str:
 
 
 def _frame(title: str, body: str) -> str:
-    return FRAME.format(title=escape(title), app=texts.APP_TITLE, tagline=texts.APP_TAGLINE, body=body)
+    return FRAME.format(
+        title=escape(title), app=texts.APP_TITLE, tagline=texts.APP_TAGLINE, body=body
+    )

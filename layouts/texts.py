@@ -220,7 +220,9 @@ GOAL_NOT_MEASURED_SENTENCE = (
     "1 indikator mäts inte här eller under och räknas inte in.",
     "{count} indikatorer mäts inte här eller under och räknas inte in.",
 )
-GOAL_MET_ON_FORECAST_SENTENCE = "Utan prognoserna vore statusen ”{status}”: målet är uppfyllt enligt prognos, inte på utfall."
+GOAL_MET_ON_FORECAST_SENTENCE = (
+    "Utan prognoserna vore statusen ”{status}”: målet är uppfyllt enligt prognos, inte på utfall."
+)
 
 # How many parts have each status, as in "2 uppfyllda, 1 delvis"; (one, many).
 PART_COUNT_LABEL = {
@@ -243,7 +245,9 @@ ACTIVITIES_BASIS = "enligt periodens uppföljning"
 APP_TAGLINE = "Uppföljning av mål, indikatorer och aktiviteter"
 SKIP_LINK = "Hoppa till innehållet"
 NOT_FOUND_HEADING = "Sidan finns inte"
-NOT_FOUND_TEXT = "Adressen leder inte till någon sida i Kontrollrummet. Gå till översikten via länken högst upp."
+NOT_FOUND_TEXT = (
+    "Adressen leder inte till någon sida i Kontrollrummet. Gå till översikten via länken högst upp."
+)
 EMPTY_DATABASE = (
     "Databasen innehåller ännu inga mätvärden. Läs in data, eller skapa demodata med "
     "kommandot `kontrollrummet demo`."
@@ -265,7 +269,8 @@ _RULE_NOTE = (
 OVERVIEW_INTRO = {
     GoalLevel.COUNCIL: "Kommunfullmäktiges mål för {org}, {period} {year}, grupperade under inriktningsmålen. "
     + _RULE_NOTE,
-    GoalLevel.COMMITTEE: "Nämndmålen inom {org}, {period} {year}, de som avviker först. " + _RULE_NOTE,
+    GoalLevel.COMMITTEE: "Nämndmålen inom {org}, {period} {year}, de som avviker först. "
+    + _RULE_NOTE,
     GoalLevel.UNIT: "Enhetsmålen inom {org}, {period} {year}, de som avviker först. " + _RULE_NOTE,
 }
 OVERVIEW_LEVEL_TAB = {
@@ -340,7 +345,14 @@ NO_INDICATORS = "Målet har inga indikatorer som mäts för den här organisatio
 SPLIT_MISSING = "Uppdelning saknas"
 ACTIVITIES_HEADING = "Aktiviteter"
 ACTIVITIES_CAPTION = "Aktiviteter under målet med ansvarig, datum och status"
-ACTIVITY_COLUMNS = ("Aktivitet", "Ansvarig", "Start", "Slut", "Status vid periodens slut", "Kommentar")
+ACTIVITY_COLUMNS = (
+    "Aktivitet",
+    "Ansvarig",
+    "Start",
+    "Slut",
+    "Status vid periodens slut",
+    "Kommentar",
+)
 NOT_FOLLOWED_UP = "Ej uppföljd – räknas som ej påbörjad"
 NOT_COUNTED = "Räknas inte"
 NO_ACTIVITIES = "Inga aktiviteter är registrerade under målet för den här organisationen och året."
@@ -361,11 +373,19 @@ OUTCOME_TOTAL = "Utfall totalt"
 FORECAST = "Prognos helår (streckad)"
 SHOW_TABLE = "Visa siffrorna som tabell"
 NO_HISTORY = "Det finns inga värden för indikatorn och organisationen under vald period."
-NO_COMPARISON = "Det finns inga underliggande organisationer att jämföra med för den här indikatorn."
+NO_COMPARISON = (
+    "Det finns inga underliggande organisationer att jämföra med för den här indikatorn."
+)
 COMPARISON_HEADING = "Var når indikatorn inte målet?"
 COMPARISON_CAPTION = "Indikatorn i varje organisation, de som inte når årsmålet först"
 COMPARISON_COLUMNS = (
-    "Organisation", "Status", "Årsmål", "Utfall", "Prognos helår", "Samma period förra året", "Förändring",
+    "Organisation",
+    "Status",
+    "Årsmål",
+    "Utfall",
+    "Prognos helår",
+    "Samma period förra året",
+    "Förändring",
     "Skillnad K − M",
 )
 LAST_YEAR_HEADING = "Jämfört med samma period förra året"
@@ -519,7 +539,9 @@ END_PRESENTATION = "Avsluta presentationen"
 PRESENTATION_EMPTY = "Inget avviker för {org}"
 PRESENTATION_CAPTION = "Det som avviker under målet"
 OPEN_GOAL = "Öppna målsidan"
-KEYBOARD_HINT = "Tangentbord: → eller Page Down visar nästa mål, ← eller Page Up föregående, Esc avslutar."
+KEYBOARD_HINT = (
+    "Tangentbord: → eller Page Down visar nästa mål, ← eller Page Up föregående, Esc avslutar."
+)
 
 # ---------------------------------------------------------------- målbedömning (the form)
 
@@ -541,11 +563,11 @@ ROSIER_WARNING = (
     "den sparas och bedömningen visas flaggad som mer positiv än beräkningen."
 )
 JUSTIFICATION_LABEL = "Motivering till en mer positiv bedömning än beräkningen"
-JUSTIFICATION_HELP = "Krävs när du väljer en bättre status än den beräknade. Vad visar underlaget inte?"
-ANALYSIS_LABEL = "Analys – varför ser det ut så här?"
-ANALYSIS_HELP = (
-    "Beskriv förflyttningen, till exempel jämfört med samma period förra året, och vilken effekt den haft."
+JUSTIFICATION_HELP = (
+    "Krävs när du väljer en bättre status än den beräknade. Vad visar underlaget inte?"
 )
+ANALYSIS_LABEL = "Analys – varför ser det ut så här?"
+ANALYSIS_HELP = "Beskriv förflyttningen, till exempel jämfört med samma period förra året, och vilken effekt den haft."
 MEASURES_LABEL = "Åtgärder – vad ska göras?"
 MEASURES_HELP = "Krävs när målet inte bedöms som uppfyllt: vad görs, av vem och när?"
 SAVE = "Spara bedömning"
@@ -558,7 +580,9 @@ PROBLEM_TEXT = {
 }
 SAVED = "Bedömningen är sparad {time} av {name}."
 LAST_SAVED = "Senast sparad i Kontrollrummet {time} av {name}."
-SAVED_FLAGGED = "Bedömningen är mer positiv än beräkningen och visas flaggad tillsammans med motiveringen."
+SAVED_FLAGGED = (
+    "Bedömningen är mer positiv än beräkningen och visas flaggad tillsammans med motiveringen."
+)
 BACK_TO_GOAL = "Tillbaka till målsidan"
 HISTORY_HEADING = "Ändringslogg"
 HISTORY_CAPTION = "Varje sparad bedömning av målet för perioden, den senaste först"
@@ -579,7 +603,9 @@ ACCURACY_SECTIONS = ("Prognosernas träffsäkerhet", "Uppfyllt utan utfall", "Li
 SHARE_TOO_POSITIVE = "Andel för positiva prognoser (%)"
 INDICATOR_ACCURACY_HEADING = "Per indikator för {org}"
 YEAR_BY_YEAR = "År för år för {org}"
-YEAR_CAPTION = "Prognoser i tertial 1 och 2 mot helårets utfall, år för år (fel: plus är för positivt)"
+YEAR_CAPTION = (
+    "Prognoser i tertial 1 och 2 mot helårets utfall, år för år (fel: plus är för positivt)"
+)
 YEAR_COLUMNS = ("År", "Prognos T1", "Prognos T2", "Utfall helår", "Fel T1", "Fel T2")
 INDICATOR_FORECASTS_HEADING = "Prognoser: {indicator}"
 INDICATOR_FORECASTS_INTRO = (
@@ -596,14 +622,22 @@ FORECAST_ONLY_FINDING = (
 )
 FORECAST_ONLY_CAPTION = "Indikatorer vars status vilar endast på prognos, de uppfyllda först"
 ROWS_SHOWN = "Här visas de första {shown} av {total} raderna."
-FORECAST_ONLY_COLUMNS = ("Indikator", "Organisation", "Prognos helår", "Årsmål", "Status och underlag")
+FORECAST_ONLY_COLUMNS = (
+    "Indikator",
+    "Organisation",
+    "Prognos helår",
+    "Årsmål",
+    "Status och underlag",
+)
 NO_FORECAST_ONLY = "Alla indikatorer med värde har ett utfall för {period} {year}."
 CONSISTENCY_DEFINITION = (
     "Samma regel räknar fram statusen för alla. Tabellen visar hur nämndernas egna bedömningar förhåller sig "
     "till den. Därefter visas organisationer vars beräknade poäng för samma mål ligger inom 10 poäng från "
     "varandra men som har bedömt målet olika."
 )
-ROSIEST = "Mest positiv i förhållande till beräkningen: {committee}, {count} av {total} bedömningar."
+ROSIEST = (
+    "Mest positiv i förhållande till beräkningen: {committee}, {count} av {total} bedömningar."
+)
 LEAN_CAPTION = "Egna bedömningar mot beräknad status per nämnd, {period} {year}"
 LEAN_COLUMNS = (
     "Nämnd",
@@ -628,14 +662,31 @@ EXPORT_SUBTITLE = (
 )
 EXPORT_GOAL_LINE = "{level} · {org}. Beräknad status: {status} (underlag: {basis})."
 NUMBERED_GOAL = "{number}. {goal}"
-DEVIATIONS_EXPORT_INTRO = "{goals} mål har något som avviker. De visas nedan, det allvarligaste först."
+DEVIATIONS_EXPORT_INTRO = (
+    "{goals} mål har något som avviker. De visas nedan, det allvarligaste först."
+)
 DEVIATIONS_CHART_TITLE = "Avvikelser per slag"
 DEVIATIONS_CHART_ALT = "Stapeldiagram över antal avvikelser per slag: {items}."
 DEVIATIONS_EXPORT_CAPTION = "Det som avviker"
 DEVIATIONS_SHEET = "Avvikelser"
-DEVIATION_EXPORT_COLUMNS = ("Avvikelse", "Vad", "Status", "Underlag", "Värde", "Årsmål", "Förklaring")
-DEVIATIONS_SHEET_COLUMNS = ("Nr", "Målkod", "Mål", "Organisation", "Beräknad status", "Poäng",
-                            *DEVIATION_EXPORT_COLUMNS)
+DEVIATION_EXPORT_COLUMNS = (
+    "Avvikelse",
+    "Vad",
+    "Status",
+    "Underlag",
+    "Värde",
+    "Årsmål",
+    "Förklaring",
+)
+DEVIATIONS_SHEET_COLUMNS = (
+    "Nr",
+    "Målkod",
+    "Mål",
+    "Organisation",
+    "Beräknad status",
+    "Poäng",
+    *DEVIATION_EXPORT_COLUMNS,
+)
 COUNT = "Antal"
 GOALS_SHEET = "Mål"
 GOALS_CAPTION = "Målen med beräknad status, underlag och egen bedömning"
@@ -655,10 +706,21 @@ GOALS_COLUMNS = (
     "Åtgärder",
 )
 INDICATORS_SHEET = "Indikatorer"
-INDICATORS_EXPORT_CAPTION = "Indikatorerna under varje mål: årsmål, utfall, prognos, status och underlag"
+INDICATORS_EXPORT_CAPTION = (
+    "Indikatorerna under varje mål: årsmål, utfall, prognos, status och underlag"
+)
 INDICATOR_REPORT_COLUMNS = ("Indikator", "Årsmål", "Utfall", "Prognos helår", "Status", "Underlag")
-INDICATOR_SHEET_COLUMNS = ("Målkod", "Mål", "Organisation", "Indikatorkod", "Indikator", "Enhet", "Riktning",
-                           "Vikt", *INDICATOR_REPORT_COLUMNS[1:])
+INDICATOR_SHEET_COLUMNS = (
+    "Målkod",
+    "Mål",
+    "Organisation",
+    "Indikatorkod",
+    "Indikator",
+    "Enhet",
+    "Riktning",
+    "Vikt",
+    *INDICATOR_REPORT_COLUMNS[1:],
+)
 ACTIVITIES_SHEET = "Aktiviteter"
 ACTIVITIES_EXPORT_CAPTION = "Aktiviteterna under varje mål"
 ACTIVITY_REPORT_COLUMNS = ("Aktivitet", "Ansvarig", "Start", "Slut", "Status", "Kommentar")
@@ -676,7 +738,9 @@ REPORT_SUMMARY = (
 )
 MET_ON_FORECAST_LABEL = "{status} ◌ enligt prognos"
 REPORT_CHART_TITLE = "Målen per status: beräknat och egen bedömning"
-REPORT_CHART_ALT = "Stapeldiagram över antal mål per status. Beräknat: {computed}. Egen bedömning: {own}."
+REPORT_CHART_ALT = (
+    "Stapeldiagram över antal mål per status. Beräknat: {computed}. Egen bedömning: {own}."
+)
 COMPUTED_SERIES = "Beräknat"
 OWN_SERIES = "Egen bedömning"
 GOAL_COUNT = "Antal mål"
@@ -688,30 +752,40 @@ FILE_NAME = {
 
 # ---- sign-in, roles and the audit log (issue: who may see and change what) -------------------
 SIGN_IN_TITLE = "Logga in"
-SIGN_IN_INTRO = "Logga in med ditt konto i Kontrollrummet. Fråga en administratör om du saknar konto."
+SIGN_IN_INTRO = (
+    "Logga in med ditt konto i Kontrollrummet. Fråga en administratör om du saknar konto."
+)
 USERNAME_LABEL = "Användarnamn"
 PASSWORD_LABEL = "Lösenord"
 SIGN_IN_BUTTON = "Logga in"
 SIGN_IN_FAILED = "Fel användarnamn eller lösenord."
 SIGN_IN_LOCKED = "För många misslyckade inloggningar. Vänta en kvart och försök igen."
-SIGN_IN_UNKNOWN_SSO = ("Du är inloggad som {user} i kommunens inloggning, men har inget konto i Kontrollrummet. "
-                       "Kontakta en administratör.")
+SIGN_IN_UNKNOWN_SSO = (
+    "Du är inloggad som {user} i kommunens inloggning, men har inget konto i Kontrollrummet. "
+    "Kontakta en administratör."
+)
 SIGN_OUT_BUTTON = "Logga ut"
 SIGN_IN_LINK = "Logga in"
 SIGNED_IN_AS = "Inloggad som {name} ({role})"
 NOT_SIGNED_IN = "Du läser utan att vara inloggad."
 SESSION_ENDED = "Du är inte inloggad längre. Ladda om sidan och logga in igen."
 # Refusals: shown where the change would have happened, and written to the audit log.
-REFUSED_READ_ONLY = "Du har läsbehörighet och kan inte ändra något. Kontakta en administratör om du behöver mer."
-REFUSED_OUT_OF_SCOPE = "Du får bara ändra uppgifter för {scope}; {org} ligger utanför din behörighet."
+REFUSED_READ_ONLY = (
+    "Du har läsbehörighet och kan inte ändra något. Kontakta en administratör om du behöver mer."
+)
+REFUSED_OUT_OF_SCOPE = (
+    "Du får bara ändra uppgifter för {scope}; {org} ligger utanför din behörighet."
+)
 REFUSED_UNDO = "Du får bara ångra dina egna uppladdningar. En administratör kan ångra alla."
 REFUSED_ADMIN_ONLY = "Sidan är bara för administratörer."
 UPLOAD_SCOPE_NOTE = "Du får läsa in uppgifter för: {scope}."
 ASSESSMENT_SAVED_AS = "Sparas i ändringsloggen som {name}."
 # The audit page.
 AUDIT_HEADING = "Ändringslogg"
-AUDIT_INTRO = ("Varje ändring i Kontrollrummet – uppladdningar, ångrade uppladdningar, målbedömningar, "
-               "aktivitetsuppföljningar och kontoändringar – och varje nekad ändring, senaste först.")
+AUDIT_INTRO = (
+    "Varje ändring i Kontrollrummet – uppladdningar, ångrade uppladdningar, målbedömningar, "
+    "aktivitetsuppföljningar och kontoändringar – och varje nekad ändring, senaste först."
+)
 AUDIT_FILTER_USER = "Användare"
 AUDIT_FILTER_ACTION = "Händelse"
 AUDIT_FILTER_SINCE = "Från och med dag"
@@ -733,7 +807,9 @@ AUDIT_ACTION_LABEL = {
 }
 AUDIT_OUTCOME_LABEL = {"done": "Genomförd", "refused": "Nekad"}
 ERROR_HEADING = "Något gick fel"
-ERROR_TEXT = "Sidan kunde inte visas. Försök igen om en stund; händer det igen, kontakta en administratör."
+ERROR_TEXT = (
+    "Sidan kunde inte visas. Försök igen om en stund; händer det igen, kontakta en administratör."
+)
 REQUEST_TOO_LARGE = "Filerna är för stora: högst {limit} MB per uppladdning."
 # The activity page and its follow-up form.
 ACTIVITY_EYEBROW = "Aktivitet"
@@ -741,7 +817,9 @@ ACTIVITY_FACTS = ("Mål", "Organisation", "Ansvarig", "Start", "Slut", "Status")
 ACTIVITY_FORM_HEADING = "Följ upp aktiviteten för {period} {year}"
 ACTIVITY_STATUS_LEGEND = "Status"
 ACTIVITY_COMMENT_LABEL = "Kommentar"
-ACTIVITY_COMMENT_HELP = "Vad har hänt sedan förra uppföljningen? Krävs när aktiviteten är försenad eller inställd."
+ACTIVITY_COMMENT_HELP = (
+    "Vad har hänt sedan förra uppföljningen? Krävs när aktiviteten är försenad eller inställd."
+)
 ACTIVITY_SAVE = "Spara uppföljningen"
 ACTIVITY_SAVED = "Uppföljningen för {period} {year} är sparad: {status}."
 ACTIVITY_PROBLEM_TEXT = {
@@ -778,8 +856,12 @@ ACCURACY_EXPLAINED = (
     "medelfelet utan tecken (hur långt fel, åt vilket håll som helst). Andelar visas först från {minimum} "
     "prognoser; färre visas bara som antal."
 )
-ACCURACY_SCOPE = "Prognoser från {period} för {first}–{last}, jämförda med helårets utfall samma år."
-ACCURACY_SCOPE_ONE_YEAR = "Prognoser från {period} för {first}, jämförda med helårets utfall samma år."
+ACCURACY_SCOPE = (
+    "Prognoser från {period} för {first}–{last}, jämförda med helårets utfall samma år."
+)
+ACCURACY_SCOPE_ONE_YEAR = (
+    "Prognoser från {period} för {first}, jämförda med helårets utfall samma år."
+)
 ACCURACY_PERIODS_BOTH = "tertial 1 och tertial 2"
 MOST_TOO_POSITIVE = (
     "Störst andel för positiva prognoser från {period}: {committee}, där {count} av {total} prognoser "
@@ -817,9 +899,7 @@ HOW_MUCH_COLUMNS = (
     "Snedvridning, relativ",
     "Medelavvikelse, relativ",
 )
-INDICATOR_ERRORS_CAPTION = (
-    "Prognoser per indikator, i indikatorns enhet (andelar i procentenheter): flest för positiva först"
-)
+INDICATOR_ERRORS_CAPTION = "Prognoser per indikator, i indikatorns enhet (andelar i procentenheter): flest för positiva först"
 INDICATOR_ERRORS_COLUMNS = (
     "Indikator",
     "Prognos från",
@@ -830,14 +910,19 @@ INDICATOR_ERRORS_COLUMNS = (
     "Snedvridning",
     "Medelavvikelse",
 )
-BY_ORG_ERRORS_CAPTION = "Indikatorns prognoser per organisation, var och en bara sina egna, i indikatorns enhet"
+BY_ORG_ERRORS_CAPTION = (
+    "Indikatorns prognoser per organisation, var och en bara sina egna, i indikatorns enhet"
+)
 BY_ORG_ERRORS_COLUMNS = ("Organisation", *INDICATOR_ERRORS_COLUMNS[1:])
 RATE_FIGURE_TITLE = "Andel för positiva prognoser, {period}"
 RATE_FIGURE_LABEL = (
     "Diagram: andel för positiva prognoser per rad i tabellen nedan, {period}. Rader med färre än {minimum} "
     "prognoser har ingen stapel. Siffrorna och antalen finns i tabellen."
 )
-TERTIAL_SHORT = {"T1": "Tertial 1", "T2": "Tertial 2"}  # in the accuracy tables, where the months would wrap
+TERTIAL_SHORT = {
+    "T1": "Tertial 1",
+    "T2": "Tertial 2",
+}  # in the accuracy tables, where the months would wrap
 GOALS_MET_ON_FORECAST = (
     "Av {met} bedömda mål som räknas fram som uppfyllda {period} {year} är {count} ◌ uppfyllda enligt "
     "prognos: utan prognoserna vore de inte uppfyllda."
@@ -845,5 +930,7 @@ GOALS_MET_ON_FORECAST = (
 
 # Hardening (issue 16): the web surface's refusals.
 SIGN_IN_TOO_LARGE = "Inloggningen var för stor och lästes inte. Ladda om sidan och försök igen."
-ASSESSMENT_BAD_PERIOD = "Målbedömningen gäller ett år eller en period som inte är rapporterad och sparades inte."
+ASSESSMENT_BAD_PERIOD = (
+    "Målbedömningen gäller ett år eller en period som inte är rapporterad och sparades inte."
+)
 REPORT_BUSY = "Rapporter byggs just nu för andra användare. Försök igen om en stund."

@@ -18,15 +18,23 @@ from layouts.ids import UploadIds
 PROBLEMS_SHOWN = 200
 
 
-def page(uploads: Sequence[Upload], templates: Sequence[tuple[str, str]], user: Principal) -> html.Div:
+def page(
+    uploads: Sequence[Upload], templates: Sequence[tuple[str, str]], user: Principal
+) -> html.Div:
     """The upload page: form, preview area, save button, result and the upload log.
 
     A reader sees the log and why they cannot upload; an editor sees which organisations they may load."""
-    heading = [html.H1(texts.UPLOAD_HEADING), html.P(texts.UPLOAD_INTRO),
-               html.P([texts.TEMPLATES_INTRO, *_template_links(templates)])]
+    heading = [
+        html.H1(texts.UPLOAD_HEADING),
+        html.P(texts.UPLOAD_INTRO),
+        html.P([texts.TEMPLATES_INTRO, *_template_links(templates)]),
+    ]
     log = [html.H2(texts.UPLOAD_LOG_HEADING), html.Div(upload_log(uploads, user), id=UploadIds.LOG)]
     if not user.may_edit_something:
-        return html.Div([*heading, dbc.Alert(texts.REFUSED_READ_ONLY, color="info"), *log], className="upload-page")
+        return html.Div(
+            [*heading, dbc.Alert(texts.REFUSED_READ_ONLY, color="info"), *log],
+            className="upload-page",
+        )
     scope = texts.UPLOAD_SCOPE_NOTE.format(scope=user.scope_label) if not user.is_admin else None
     return html.Div(
         [
@@ -38,15 +46,28 @@ def page(uploads: Sequence[Upload], templates: Sequence[tuple[str, str]], user: 
                     multiple=True,
                     max_size=-1,  # the server refuses too large files with a message instead
                     className="upload-zone",
-                    children=html.Span([texts.UPLOAD_DROP, html.Span(texts.UPLOAD_CHOOSE, className="upload-choose")]),
+                    children=html.Span(
+                        [
+                            texts.UPLOAD_DROP,
+                            html.Span(texts.UPLOAD_CHOOSE, className="upload-choose"),
+                        ]
+                    ),
                 ),
                 className="upload-label",
             ),
-            html.P(texts.UPLOAD_LIMIT.format(size=format_number(MAX_FILE_BYTES / 1_000_000, 0, "MB")),
-                   className="muted"),
+            html.P(
+                texts.UPLOAD_LIMIT.format(size=format_number(MAX_FILE_BYTES / 1_000_000, 0, "MB")),
+                className="muted",
+            ),
             dcc.Store(id=UploadIds.PENDING),
             dcc.Loading(html.Div(id=UploadIds.PREVIEW, **{"aria-live": "polite"}), type="default"),
-            dbc.Button(texts.SAVE_UPLOAD, id=UploadIds.SAVE, disabled=True, color="primary", className="my-3"),
+            dbc.Button(
+                texts.SAVE_UPLOAD,
+                id=UploadIds.SAVE,
+                disabled=True,
+                color="primary",
+                className="my-3",
+            ),
             dcc.Loading(html.Div(id=UploadIds.RESULT, role="status")),
             *log,
         ],
@@ -67,15 +88,21 @@ def preview_panel(preview: Preview) -> html.Div:
         [
             html.H2(texts.PREVIEW_HEADING),
             *[file_summary(file) for file in preview.files],
-            problem_list(preview.problems) if preview.problems else dbc.Alert(texts.PREVIEW_OK, color="success"),
+            problem_list(preview.problems)
+            if preview.problems
+            else dbc.Alert(texts.PREVIEW_OK, color="success"),
         ]
     )
 
 
 def file_summary(file: FilePreview) -> html.Section:
     """One file's kind, dialect, counts and a sample of old → new values."""
-    counts = texts.PREVIEW_COUNTS.format(rows=file.rows, new=file.new, changed=file.changed, unchanged=file.unchanged)
-    dialect = texts.PREVIEW_DIALECT.format(encoding=file.encoding or "–", separator=file.separator or "–")
+    counts = texts.PREVIEW_COUNTS.format(
+        rows=file.rows, new=file.new, changed=file.changed, unchanged=file.unchanged
+    )
+    dialect = texts.PREVIEW_DIALECT.format(
+        encoding=file.encoding or "–", separator=file.separator or "–"
+    )
     children = [
         html.H3(f"{file.file_name}: {file.kind_label}", className="h5"),
         html.P([counts, html.Br(), dialect]),
@@ -83,7 +110,11 @@ def file_summary(file: FilePreview) -> html.Section:
     ]
     if file.changes:
         rows = [(c.key, c.column, c.old, c.new) for c in file.changes]
-        children.append(data_table(texts.CHANGES_CAPTION.format(file=file.file_name), texts.CHANGES_COLUMNS, rows))
+        children.append(
+            data_table(
+                texts.CHANGES_CAPTION.format(file=file.file_name), texts.CHANGES_COLUMNS, rows
+            )
+        )
     if file.new_rows:
         children.append(html.P(texts.NEW_ROWS.format(keys="; ".join(file.new_rows))))
     return html.Section(children, className="file-preview")
@@ -97,9 +128,14 @@ def problem_list(problems: Sequence[Problem]) -> dbc.Alert:
     rest = len(problems) - PROBLEMS_SHOWN
     return dbc.Alert(
         [
-            html.H3(texts.PROBLEMS_HEADING.format(count=format_number(len(problems), 0, "")), className="h5"),
+            html.H3(
+                texts.PROBLEMS_HEADING.format(count=format_number(len(problems), 0, "")),
+                className="h5",
+            ),
             html.Ul([html.Li(str(problem)) for problem in problems[:PROBLEMS_SHOWN]]),
-            html.P(texts.PROBLEMS_NOT_SHOWN.format(count=format_number(rest, 0, ""))) if rest > 0 else None,
+            html.P(texts.PROBLEMS_NOT_SHOWN.format(count=format_number(rest, 0, "")))
+            if rest > 0
+            else None,
         ],
         color="danger",
     )
@@ -108,7 +144,11 @@ def problem_list(problems: Sequence[Problem]) -> dbc.Alert:
 def saved_message(saved: Sequence[SavedFile]) -> dbc.Alert:
     """What was saved, per file."""
     items = [
-        html.Li(texts.SAVED_FILE.format(file=s.file_name, inserted=s.inserted, updated=s.updated, unchanged=s.unchanged))
+        html.Li(
+            texts.SAVED_FILE.format(
+                file=s.file_name, inserted=s.inserted, updated=s.updated, unchanged=s.unchanged
+            )
+        )
         for s in saved
     ]
     return dbc.Alert([html.P(texts.SAVED_HEADING), html.Ul(items)], color="success")
@@ -117,7 +157,12 @@ def saved_message(saved: Sequence[SavedFile]) -> dbc.Alert:
 def undone_message(result: UndoResult) -> dbc.Alert:
     """What an undo restored and removed."""
     return dbc.Alert(
-        texts.UNDONE.format(id=result.upload_id, file=result.file_name, restored=result.restored, deleted=result.deleted),
+        texts.UNDONE.format(
+            id=result.upload_id,
+            file=result.file_name,
+            restored=result.restored,
+            deleted=result.deleted,
+        ),
         color="success",
     )
 
@@ -153,6 +198,9 @@ def _undo_cell(upload: Upload, user: Principal):
     if not user.may_undo(upload.user_name):
         return ""
     return dbc.Button(
-        texts.UNDO, id={"type": UploadIds.UNDO, "index": upload.id}, color="secondary", size="sm",
+        texts.UNDO,
+        id={"type": UploadIds.UNDO, "index": upload.id},
+        color="secondary",
+        size="sm",
         title=texts.UNDO_TITLE.format(id=upload.id, file=upload.file_name),
     )

@@ -47,7 +47,9 @@ def parse(search: str | None, periods: Sequence[tuple[int, str]]) -> ViewState |
     in_year = [p for y, p in periods if y == year]
     if not in_year:
         year, in_year = periods[-1][0], [p for y, p in periods if y == periods[-1][0]]
-    level = next((lvl for lvl, key in LEVEL_KEYS.items() if key == query.get("niva")), GoalLevel.COUNCIL)
+    level = next(
+        (lvl for lvl, key in LEVEL_KEYS.items() if key == query.get("niva")), GoalLevel.COUNCIL
+    )
     return ViewState(
         year=year,
         period=period if period in in_year else in_year[-1],
@@ -72,7 +74,11 @@ def whole_number(text: str | None, max_digits: int) -> int | None:
 
 def plain_text(text: object, max_length: int) -> str | None:
     """The text if it is short and printable (no NUL, which PostgreSQL refuses), else None."""
-    return text if isinstance(text, str) and text and len(text) <= max_length and text.isprintable() else None
+    return (
+        text
+        if isinstance(text, str) and text and len(text) <= max_length and text.isprintable()
+        else None
+    )
 
 
 def query(state: ViewState) -> str:

@@ -11,7 +11,9 @@ def callback_payload(app, trigger: str, inputs: Sequence, state: Sequence = ()) 
     """The request of the callback whose first input is `trigger`, with these values in order.
 
     A pattern-matching input takes a list of (id dict, value) pairs, the first being the click."""
-    key, spec = next((k, v) for k, v in app.callback_map.items() if _names(v["inputs"][0]["id"], trigger))
+    key, spec = next(
+        (k, v) for k, v in app.callback_map.items() if _names(v["inputs"][0]["id"], trigger)
+    )
     parts = key.strip(".").split("...") if key.startswith("..") else [key]
     outputs = [dict(zip(("id", "property"), part.rsplit(".", 1))) for part in parts]
     entries = [_entry(dep, value) for dep, value in zip(spec["inputs"], inputs)]

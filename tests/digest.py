@@ -20,10 +20,19 @@ def database_digest(store: Store, leave_out: tuple[str, ...] = ()) -> str:
                 digest.update(repr(tuple(row)).encode())
     return digest.hexdigest()
 
+
 # Not in the import formats, so not in a dump: who changed what when (the upload log and the
 # audit trails), and the accounts with what signing in needs (README "Drift").
-HISTORY = ("upload", "upload_change", "assessment_audit", "audit_event",
-           "user_account", "user_scope", "login_attempt", "app_secret")
+HISTORY = (
+    "upload",
+    "upload_change",
+    "assessment_audit",
+    "audit_event",
+    "user_account",
+    "user_scope",
+    "login_attempt",
+    "app_secret",
+)
 DERIVED = ("id", "path", "upload_id")  # given by the database that stores the rows
 
 

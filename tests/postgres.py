@@ -59,7 +59,9 @@ class ThrowawayServer:
     def resume(self) -> None:
         """Start the server on its data directory and port."""
         options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(f"{self.bin_dir}/pg_ctl -D {self.dir / 'data'} -o '{options}' -l {self.dir}/log -w start")
+        self._run(
+            f"{self.bin_dir}/pg_ctl -D {self.dir / 'data'} -o '{options}' -l {self.dir}/log -w start"
+        )
 
     def stop(self) -> None:
         self.pause()

@@ -48,8 +48,18 @@ class Served:
 
     def __enter__(self) -> Served:
         port = self.base_url.rsplit(":", 1)[1]
-        command = [KONTROLLRUMMET, "serve", "--workers", str(self.workers), "--host", "127.0.0.1", "--port", port,
-                   "--database", self.database_url]
+        command = [
+            KONTROLLRUMMET,
+            "serve",
+            "--workers",
+            str(self.workers),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            port,
+            "--database",
+            self.database_url,
+        ]
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         wait_for(lambda: self.healthy() or self._exited(), timeout=120)
@@ -63,7 +73,9 @@ class Served:
 
     def _exited(self) -> bool:
         if self.process.poll() is not None:
-            raise RuntimeError(f"serve exited with {self.process.returncode}:\n{self.log.read_text()}")
+            raise RuntimeError(
+                f"serve exited with {self.process.returncode}:\n{self.log.read_text()}"
+            )
         return False
 
     def healthy(self) -> bool:
@@ -76,7 +88,9 @@ class Served:
     def worker_pids(self) -> set[int]:
         """The gunicorn master's children, i.e. the worker processes now."""
         pid = self.process.pid
-        return {int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+        return {
+            int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        }
 
 
 def write_lock_holder(engine: Engine) -> int | None:

@@ -55,10 +55,20 @@ def _unique(draw, elements, key, max_size=4) -> list:
     return draw(st.lists(elements, max_size=max_size, unique_by=key))
 
 
-def _measurement(indicator, org, year, period, gender, outcome, forecast, status, comment) -> MeasurementRow:
+def _measurement(
+    indicator, org, year, period, gender, outcome, forecast, status, comment
+) -> MeasurementRow:
     """A row as the import stores it: only the numbers its value status lets count (docs/rules.md §1)."""
-    return MeasurementRow(indicator, org, year, period, gender, *counted_values(outcome, forecast, status),
-                          status, comment)
+    return MeasurementRow(
+        indicator,
+        org,
+        year,
+        period,
+        gender,
+        *counted_values(outcome, forecast, status),
+        status,
+        comment,
+    )
 
 
 @st.composite

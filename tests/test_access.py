@@ -71,18 +71,32 @@ def _save(app, client, file: UploadFile) -> str:
 
 
 def _undo(app, client, upload_id: int) -> str:
-    return _post(client, callback_payload(app, UploadIds.UNDO, [[({"type": UploadIds.UNDO, "index": upload_id}, 1)]]))
+    return _post(
+        client,
+        callback_payload(
+            app, UploadIds.UNDO, [[({"type": UploadIds.UNDO, "index": upload_id}, 1)]]
+        ),
+    )
 
 
 def _assess(app, client, org_code: str) -> str:
     key = {"goal": "KF1.3", "org": org_code, "year": 2026, "period": "T2", "computed": "not_met"}
-    return _post(client, callback_payload(app, AssessmentIds.SAVE, [1],
-                                          [key, "not_met", "", "Förfalskad analys.", "Förfalskade åtgärder."]))
+    return _post(
+        client,
+        callback_payload(
+            app,
+            AssessmentIds.SAVE,
+            [1],
+            [key, "not_met", "", "Förfalskad analys.", "Förfalskade åtgärder."],
+        ),
+    )
 
 
 def _follow_up(app, client, activity_code: str) -> str:
     key = {"activity": activity_code, "year": 2026, "period": "T2"}
-    return _post(client, callback_payload(app, ActivityIds.SAVE, [1], [key, "cancelled", "Förfalskad."]))
+    return _post(
+        client, callback_payload(app, ActivityIds.SAVE, [1], [key, "cancelled", "Förfalskad."])
+    )
 
 
 def _refusals(store) -> list[audit.Event]:
@@ -119,6 +133,7 @@ def test_without_signing_in_a_callback_is_unauthorised(app, store, write):
 
 # ---- an editor writes inside their scope only --------------------------------------------------
 
+
 def test_an_editor_uploading_for_the_neighbouring_unit_is_refused_naming_the_row(app, store):
     client = signed_in(app, "enhetschef")
     before = database_digest(store, leave_out=LOGS)
@@ -132,7 +147,9 @@ def test_an_editor_uploading_for_the_neighbouring_unit_is_refused_naming_the_row
 
 
 def test_a_file_mixing_own_and_neighbouring_rows_is_refused_as_a_whole(app, store):
-    records = [("KF02", org, 2026, "T2", "T", 61.0, None, "ok", "") for org in (OWN_UNIT, NEIGHBOUR)]
+    records = [
+        ("KF02", org, 2026, "T2", "T", 61.0, None, "ok", "") for org in (OWN_UNIT, NEIGHBOUR)
+    ]
     mixed = UploadFile("utfall.csv", csv_export.csv_bytes(MEASUREMENTS, records))
     before = database_digest(store, leave_out=LOGS)
     answer = _save(app, signed_in(app, "enhetschef"), mixed)
@@ -152,23 +169,58 @@ def test_a_nämnd_controller_may_upload_for_every_unit_below_it(app, store):
     assert texts.SAVED_HEADING in answer
 
 
-@pytest.mark.parametrize("file", [
-    UploadFile("indikatorer.csv", b"\r\n".join((DEMO_FILES / "indikatorer.csv").read_bytes().splitlines()[:2])),
-    UploadFile("aktiviteter.csv", csv_export.csv_bytes(ACTIVITIES, [(
-        "SKA-FSK-02-E1-A2022-1", "SKA-FSK-01-E1", OWN_UNIT, "Flyttad hit", "Någon", dt.date(2022, 1, 1), dt.date(2022, 12, 31),
-        ActivityStatus.ONGOING)])),
-    UploadFile("aktivitetsuppfoljning.csv", csv_export.csv_bytes(ACTIVITY_UPDATES, [(
-        "SKA-FSK-02-E1-A2022-1", 2026, "T2", ActivityStatus.DELAYED, "")])),
-], ids=["structure", "moving-the-neighbours-activity", "the-neighbours-activity-follow-up"])
+@pytest.mark.parametrize(
+    "file",
+    [
+        UploadFile(
+            "indikatorer.csv",
+            b"\r\n".join((DEMO_FILES / "indikatorer.csv").read_bytes().splitlines()[:2]),
+        ),
+        UploadFile(
+            "aktiviteter.csv",
+            csv_export.csv_bytes(
+                ACTIVITIES,
+                [
+                    (
+                        "SKA-FSK-02-E1-A2022-1",
+                        "SKA-FSK-01-E1",
+                        OWN_UNIT,
+                        "Flyttad hit",
+                        "Någon",
+                        dt.date(2022, 1, 1),
+                        dt.date(2022, 12, 31),
+                        ActivityStatus.ONGOING,
+                    )
+                ],
+            ),
+        ),
+        UploadFile(
+            "aktivitetsuppfoljning.csv",
+            csv_export.csv_bytes(
+                ACTIVITY_UPDATES,
+                [("SKA-FSK-02-E1-A2022-1", 2026, "T2", ActivityStatus.DELAYED, "")],
+            ),
+        ),
+    ],
+    ids=["structure", "moving-the-neighbours-activity", "the-neighbours-activity-follow-up"],
+)
 def test_an_editor_cannot_reach_outside_by_other_files(app, store, file, caplog):
     before = database_digest(store, leave_out=LOGS)
     with caplog.at_level(logging.WARNING, logger="kontrollrummet.audit"):
         answer = _save(app, signed_in(app, "enhetschef"), file)
-    assert texts.SAVED_HEADING not in answer and ("utanför din behörighet" in answer or "administratör" in answer)
+    assert texts.SAVED_HEADING not in answer and (
+        "utanför din behörighet" in answer or "administratör" in answer
+    )
     assert database_digest(store, leave_out=LOGS) == before
     [refusal] = _refusals(store)  # in the Ändringslogg and the server log, admin-only files too
-    assert refusal.username == "enhetschef" and refusal.action == audit.UPLOAD and file.name in refusal.target
-    assert any(file.name in r.getMessage() for r in caplog.records if r.name == "kontrollrummet.audit")
+    assert (
+        refusal.username == "enhetschef"
+        and refusal.action == audit.UPLOAD
+        and file.name in refusal.target
+    )
+    assert any(
+        file.name in r.getMessage() for r in caplog.records if r.name == "kontrollrummet.audit"
+    )
 
 
 def test_an_editor_assesses_their_own_unit_but_not_the_neighbours(app, store):
@@ -204,11 +256,17 @@ def test_editors_undo_their_own_uploads_only_and_admins_any(app, store):
 
 
 @pytest.mark.parametrize("new_scope, undone", [(NEIGHBOUR, False), (OWN_UNIT, True)])
-def test_an_editor_undoes_their_own_upload_only_within_their_scope_now(app, store, new_scope, undone):
+def test_an_editor_undoes_their_own_upload_only_within_their_scope_now(
+    app, store, new_scope, undone
+):
     _save(app, signed_in(app, "enhetschef"), _outcomes(OWN_UNIT))
     own = change_sets.list_uploads(store)[0].id
-    accounts.remove(store, "enhetschef", actor="test")  # the account made again, for a unit of its scope now
-    accounts.add(store, "enhetschef", "", Role.EDITOR, [new_scope], "ett-nytt-losenord", actor="test")
+    accounts.remove(
+        store, "enhetschef", actor="test"
+    )  # the account made again, for a unit of its scope now
+    accounts.add(
+        store, "enhetschef", "", Role.EDITOR, [new_scope], "ett-nytt-losenord", actor="test"
+    )
     client = app.server.test_client()
     client.post("/logga-in", data={"username": "enhetschef", "password": "ett-nytt-losenord"})
     before = database_digest(store, leave_out=LOGS)
@@ -221,36 +279,73 @@ def test_an_editor_undoes_their_own_upload_only_within_their_scope_now(app, stor
     assert [e.action for e in _refusals(store)] == [audit.UNDO]
 
 
-@pytest.mark.parametrize("year, period", [(1999, "T2"), (2999, "T2"), (1, "T2"), (2026, "Q9"), ("2026", "T2"),
-                                          (True, "T2"), (None, None), ([2026], {"T": 2}), (2026.5, "T2")])
+@pytest.mark.parametrize(
+    "year, period",
+    [
+        (1999, "T2"),
+        (2999, "T2"),
+        (1, "T2"),
+        (2026, "Q9"),
+        ("2026", "T2"),
+        (True, "T2"),
+        (None, None),
+        ([2026], {"T": 2}),
+        (2026.5, "T2"),
+    ],
+)
 def test_an_assessment_for_a_year_or_period_not_reported_is_refused(app, store, year, period):
     key = {"goal": "KF1.3", "org": OWN_UNIT, "year": year, "period": period, "computed": "not_met"}
     before = database_digest(store, leave_out=LOGS)
-    answer = _post(signed_in(app, "enhetschef"), callback_payload(
-        app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder."]))
+    answer = _post(
+        signed_in(app, "enhetschef"),
+        callback_payload(
+            app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder."]
+        ),
+    )
     assert texts.ASSESSMENT_BAD_PERIOD in answer
     assert database_digest(store, leave_out=LOGS) == before
 
 
-@pytest.mark.parametrize("key", [None, [], "KF1.3", {"goal": 5, "org": OWN_UNIT, "year": 2026, "period": "T2"},
-                                 {"goal": "KF1.3\x00", "org": OWN_UNIT, "year": 2026, "period": "T2"}, {}])
+@pytest.mark.parametrize(
+    "key",
+    [
+        None,
+        [],
+        "KF1.3",
+        {"goal": 5, "org": OWN_UNIT, "year": 2026, "period": "T2"},
+        {"goal": "KF1.3\x00", "org": OWN_UNIT, "year": 2026, "period": "T2"},
+        {},
+    ],
+)
 def test_an_odd_assessment_key_is_refused_without_a_server_error(app, store, key):
-    answer = _post(signed_in(app, "enhetschef"), callback_payload(
-        app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder."]))
+    answer = _post(
+        signed_in(app, "enhetschef"),
+        callback_payload(
+            app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder."]
+        ),
+    )
     assert texts.NOT_FOUND_TEXT in answer or texts.ASSESSMENT_BAD_PERIOD in answer
-    _post(signed_in(app, "enhetschef"), callback_payload(app, AssessmentIds.STATUS, ["påhittad"], [key]))
+    _post(
+        signed_in(app, "enhetschef"),
+        callback_payload(app, AssessmentIds.STATUS, ["påhittad"], [key]),
+    )
 
 
 def test_an_unknown_status_is_not_saved(app, store):
     key = {"goal": "KF1.3", "org": OWN_UNIT, "year": 2026, "period": "T2", "computed": "not_met"}
     before = database_digest(store, leave_out=LOGS)
-    answer = _post(signed_in(app, "enhetschef"), callback_payload(
-        app, AssessmentIds.SAVE, [1], [key, "påhittad", "", "Analys.", "Åtgärder."]))
+    answer = _post(
+        signed_in(app, "enhetschef"),
+        callback_payload(
+            app, AssessmentIds.SAVE, [1], [key, "påhittad", "", "Analys.", "Åtgärder."]
+        ),
+    )
     assert texts.SAVED.partition(" {")[0] not in answer
     assert database_digest(store, leave_out=LOGS) == before
 
 
 # ---- pages show only what the person may use ---------------------------------------------------
+
 
 def _page(app, client, path: str, search: str = "") -> str:
     from dashboard.bench import route_payload
@@ -278,6 +373,13 @@ def test_the_audit_log_is_for_administrators_and_names_every_author(app, store):
     _save(app, signed_in(app, "politiker"), _outcomes(OWN_UNIT))
     assert texts.REFUSED_ADMIN_ONLY in _page(app, signed_in(app, "controller"), "/andringslogg")
     log = _page(app, signed_in(app, "admin"), "/andringslogg")
-    assert "enhetschef" in log and "politiker" in log and texts.AUDIT_OUTCOME_LABEL["refused"] in log
-    only_refusals_by_politiker = _page(app, signed_in(app, "admin"), "/andringslogg", "?anvandare=politiker")
-    assert "enhetschef" not in only_refusals_by_politiker.split(texts.AUDIT_CAPTION.format(limit=500))[1]
+    assert (
+        "enhetschef" in log and "politiker" in log and texts.AUDIT_OUTCOME_LABEL["refused"] in log
+    )
+    only_refusals_by_politiker = _page(
+        app, signed_in(app, "admin"), "/andringslogg", "?anvandare=politiker"
+    )
+    assert (
+        "enhetschef"
+        not in only_refusals_by_politiker.split(texts.AUDIT_CAPTION.format(limit=500))[1]
+    )

@@ -5,11 +5,15 @@ from hypothesis import strategies as st
 
 from dashboard.access import ANONYMOUS, Principal, Role, operator
 
-paths = st.lists(st.integers(1, 30), min_size=1, max_size=4).map(lambda ids: "/" + "/".join(map(str, ids)) + "/")
+paths = st.lists(st.integers(1, 30), min_size=1, max_size=4).map(
+    lambda ids: "/" + "/".join(map(str, ids)) + "/"
+)
 
 
 def _editor(*scope_paths: str) -> Principal:
-    return Principal("e", "E", Role.EDITOR, tuple(f"K{i}" for i in range(len(scope_paths))), scope_paths)
+    return Principal(
+        "e", "E", Role.EDITOR, tuple(f"K{i}" for i in range(len(scope_paths))), scope_paths
+    )
 
 
 @given(scope=paths, org=paths)
@@ -18,7 +22,9 @@ def test_an_editor_may_edit_exactly_the_subtrees_of_their_scope(scope, org):
 
 
 def test_a_sibling_with_a_longer_id_is_not_inside_the_subtree():
-    assert not _editor("/1/4/").may_edit("/1/41/")  # the trailing slash keeps /1/4/ from matching /1/41/
+    assert not _editor("/1/4/").may_edit(
+        "/1/41/"
+    )  # the trailing slash keeps /1/4/ from matching /1/41/
     assert _editor("/1/4/").may_edit("/1/4/17/")
 
 

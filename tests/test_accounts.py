@@ -26,14 +26,19 @@ def test_an_editor_gets_the_paths_of_their_organisations(tiny):
     assert found.may_edit(unit) and not found.may_edit(n2)
 
 
-@pytest.mark.parametrize("username, role, orgs, password, message", [
-    ("anna", Role.EDITOR, [], PASSWORD, "minst en organisation"),
-    ("anna", Role.READER, ["N1"], PASSWORD, "ingen organisationsbehörighet"),
-    ("anna", Role.EDITOR, ["FINNS-INTE"], PASSWORD, "Okänd organisation: FINNS-INTE"),
-    ("a b", Role.READER, [], PASSWORD, "Användarnamnet"),
-    ("anna", Role.READER, [], "kort", "minst 10 tecken"),
-])
-def test_a_bad_account_is_refused_in_swedish_and_not_stored(tiny, username, role, orgs, password, message):
+@pytest.mark.parametrize(
+    "username, role, orgs, password, message",
+    [
+        ("anna", Role.EDITOR, [], PASSWORD, "minst en organisation"),
+        ("anna", Role.READER, ["N1"], PASSWORD, "ingen organisationsbehörighet"),
+        ("anna", Role.EDITOR, ["FINNS-INTE"], PASSWORD, "Okänd organisation: FINNS-INTE"),
+        ("a b", Role.READER, [], PASSWORD, "Användarnamnet"),
+        ("anna", Role.READER, [], "kort", "minst 10 tecken"),
+    ],
+)
+def test_a_bad_account_is_refused_in_swedish_and_not_stored(
+    tiny, username, role, orgs, password, message
+):
     with pytest.raises(AccountError, match=message):
         accounts.add(tiny, username, "", role, orgs, password, actor="admin")
     assert accounts.accounts(tiny) == []
@@ -65,7 +70,9 @@ def test_repeated_failures_lock_the_account_for_a_while_from_that_address_only(t
     # A stranger's guesses do not lock Anna out of her own computer before the meeting.
     assert accounts.sign_in(tiny, "anna", PASSWORD, "10.0.0.2") is not None
     with tiny.engine.begin() as conn:  # the window passes
-        conn.execute(update(accounts.attempt_t).values(at=audit.now() - accounts.ATTEMPT_WINDOW * 2))
+        conn.execute(
+            update(accounts.attempt_t).values(at=audit.now() - accounts.ATTEMPT_WINDOW * 2)
+        )
     assert accounts.sign_in(tiny, "anna", PASSWORD, "10.0.0.1") is not None
 
 
@@ -97,16 +104,24 @@ def test_a_new_password_replaces_the_old_and_removal_ends_the_account(tiny):
 
 def test_a_single_sign_on_account_has_no_password_to_guess(tiny):
     accounts.add(tiny, "sso", "", Role.READER, [], None, actor="admin")
-    assert accounts.sign_in(tiny, "sso", "", "a") is None and not accounts.accounts(tiny)[0].has_password
+    assert (
+        accounts.sign_in(tiny, "sso", "", "a") is None
+        and not accounts.accounts(tiny)[0].has_password
+    )
 
 
 def test_every_account_change_is_in_the_audit_log_with_its_author(tiny):
     accounts.add(tiny, "anna", "", Role.EDITOR, ["N1"], PASSWORD, actor="admin")
     accounts.set_password(tiny, "anna", "ett-nytt-lösenord", actor="root")
     accounts.remove(tiny, "anna", actor="admin")
-    logged = [(e.username, e.action, e.target) for e in audit.events(tiny) if e.action.startswith("user_")]
-    assert logged == [("admin", audit.USER_REMOVE, "anna"), ("root", audit.USER_PASSWORD, "anna"),
-                      ("admin", audit.USER_ADD, "anna")]
+    logged = [
+        (e.username, e.action, e.target) for e in audit.events(tiny) if e.action.startswith("user_")
+    ]
+    assert logged == [
+        ("admin", audit.USER_REMOVE, "anna"),
+        ("root", audit.USER_PASSWORD, "anna"),
+        ("admin", audit.USER_ADD, "anna"),
+    ]
 
 
 def test_the_session_key_is_made_once_and_shared(tiny):

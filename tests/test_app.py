@@ -70,7 +70,10 @@ def test_filters_write_the_url_keeping_the_rest_of_the_query(client, demo_store)
         "changedPropIds": [f"{FilterIds.PERIOD}.value"],
     }
     response = client.post("/_dash-update-component", json=payload).get_json()
-    assert response["response"][ShellIds.URL]["search"] == f"?ar={year}&period={period}&org=STAD&niva=namnd"
+    assert (
+        response["response"][ShellIds.URL]["search"]
+        == f"?ar={year}&period={period}&org=STAD&niva=namnd"
+    )
 
 
 def test_unknown_path_says_so(client):
@@ -85,8 +88,11 @@ def test_a_second_app_gets_its_own_callbacks_and_database(client, tmp_path):
 
 
 def test_accessibility_statement_names_the_contact_address(tmp_path):
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'k.db'}", contact_email="tillganglighet@kommun.se",
-                        anonymous_read=True)
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'k.db'}",
+        contact_email="tillganglighet@kommun.se",
+        anonymous_read=True,
+    )
     upgrade(make_engine(settings.database_url))
     page = _route(create_app(settings).server.test_client(), "/tillganglighet")
     assert texts.A11Y_HEADING in page and "mailto:tillganglighet@kommun.se" in page

@@ -35,8 +35,16 @@ def test_a_justification_is_asked_for_exactly_when_the_choice_is_rosier(computed
 
 
 def _draft(**changes) -> Draft:
-    values = {"goal_id": 1, "org_id": 1, "year": 2025, "period": "T1", "status": Status.NOT_MET,
-              "analysis": "Varför.", "measures": "Vad.", "justification": ""}
+    values = {
+        "goal_id": 1,
+        "org_id": 1,
+        "year": 2025,
+        "period": "T1",
+        "status": Status.NOT_MET,
+        "analysis": "Varför.",
+        "measures": "Vad.",
+        "justification": "",
+    }
     return Draft(**(values | changes))
 
 
@@ -92,11 +100,15 @@ def test_a_rosier_status_needs_a_justification_and_stays_flagged(tiny):
     assert _goal_status(tiny, "STAD").assessment == before
     assert assessments.history(tiny, status.goal.id, status.org_id, 2025, "T1") == []
 
-    justified = Draft(status.goal.id, status.org_id, 2025, "T1", Status.MET, "Analys.", "", "Enkät i oktober.")
+    justified = Draft(
+        status.goal.id, status.org_id, 2025, "T1", Status.MET, "Analys.", "", "Enkät i oktober."
+    )
     entry = assessments.save(tiny, justified, status.result, "Per Ek")
     assert entry.before == before and entry.justification == "Enkät i oktober."
     after = _goal_status(tiny, "STAD")
-    assert after.disagreement.value == "more_positive" and entry.disagreement.value == "more_positive"
+    assert (
+        after.disagreement.value == "more_positive" and entry.disagreement.value == "more_positive"
+    )
     saves = assessments.current_saves(tiny, [after], 2025, "T1")
     assert saves[after.goal.id, after.org_id] == entry
 
@@ -104,29 +116,45 @@ def test_a_rosier_status_needs_a_justification_and_stays_flagged(tiny):
 def test_every_save_is_kept_newest_first_and_a_later_import_hides_an_old_justification(tiny):
     status = _goal_status(tiny, "STAD")
     key = (status.goal.id, status.org_id, 2025, "T1")
-    first = assessments.save(tiny, Draft(*key, Status.MET, "Ett.", "", "Motivering."), status.result, "A")
-    second = assessments.save(tiny, Draft(*key, Status.PARTLY_MET, "Två.", "Åtgärd."), status.result, "B")
+    first = assessments.save(
+        tiny, Draft(*key, Status.MET, "Ett.", "", "Motivering."), status.result, "A"
+    )
+    second = assessments.save(
+        tiny, Draft(*key, Status.PARTLY_MET, "Två.", "Åtgärd."), status.result, "B"
+    )
     history = assessments.history(tiny, *key)
     assert [e.id for e in history] == [second.id, first.id]
     assert second.before == first.after and second.justification == ""  # agreeing needs none
     with tiny.engine.begin() as conn:  # as if an upload replaced the assessment afterwards
-        conn.execute(update(assessment_t).where(assessment_t.c.goal_id == status.goal.id,
-                                                assessment_t.c.org_id == status.org_id).values(analysis="Import."))
+        conn.execute(
+            update(assessment_t)
+            .where(assessment_t.c.goal_id == status.goal.id, assessment_t.c.org_id == status.org_id)
+            .values(analysis="Import.")
+        )
     assert assessments.current_saves(tiny, [_goal_status(tiny, "STAD")], 2025, "T1") == {}
 
 
 def test_a_saved_row_no_longer_claims_an_upload(tiny):
     status = _goal_status(tiny, "STAD")
-    draft = Draft(status.goal.id, status.org_id, 2025, "T1", Status.PARTLY_MET, "Analys.", "Åtgärd.")
+    draft = Draft(
+        status.goal.id, status.org_id, 2025, "T1", Status.PARTLY_MET, "Analys.", "Åtgärd."
+    )
     assessments.save(tiny, draft, status.result, "Anna")
     with tiny.engine.connect() as conn:
-        upload = conn.execute(select(assessment_t.c.upload_id).where(assessment_t.c.goal_id == status.goal.id,
-                                                                     assessment_t.c.org_id == status.org_id)).scalar()
+        upload = conn.execute(
+            select(assessment_t.c.upload_id).where(
+                assessment_t.c.goal_id == status.goal.id, assessment_t.c.org_id == status.org_id
+            )
+        ).scalar()
     assert upload is None
 
 
 def _fields(**changes) -> dict:
-    values = {AssessmentIds.JUSTIFICATION: "", AssessmentIds.ANALYSIS: "Analys.", AssessmentIds.MEASURES: ""}
+    values = {
+        AssessmentIds.JUSTIFICATION: "",
+        AssessmentIds.ANALYSIS: "Analys.",
+        AssessmentIds.MEASURES: "",
+    }
     return values | changes
 
 
@@ -136,11 +164,15 @@ def test_the_save_callback_reports_problems_then_saves(tiny):
     assert texts.PROBLEM_TEXT[Problem.NO_JUSTIFICATION] in _text(feedback)
     assert invalid == [True, False, False]  # the justification field, in TEXT_FIELDS order
     feedback, history, current, *invalid = followup.submit(
-        tiny, key, "met", _fields(**{AssessmentIds.JUSTIFICATION: "Ny enkät."}), ADMIN)
+        tiny, key, "met", _fields(**{AssessmentIds.JUSTIFICATION: "Ny enkät."}), ADMIN
+    )
     assert "Anna Lind" in _text(feedback) and texts.SAVED_FLAGGED in _text(feedback)
     assert "Ny enkät." in _text(html.Div(history)) and invalid == [False] * 3
     current = _text(html.Div(current))
-    assert texts.DISAGREEMENT_LABEL[rules.Disagreement.MORE_POSITIVE] in current and "Ny enkät." in current
+    assert (
+        texts.DISAGREEMENT_LABEL[rules.Disagreement.MORE_POSITIVE] in current
+        and "Ny enkät." in current
+    )
 
 
 def test_the_form_page_shows_the_computed_status_and_the_current_assessment(tiny):
@@ -158,12 +190,20 @@ def test_an_unknown_goal_has_no_form(tiny):
 
 def test_the_goal_page_links_to_the_form_and_keeps_the_justification_visible(tiny):
     before = _text(page(tiny, "/mal/K1", "?org=STAD&ar=2025&period=T1"))
-    assert "/mal/K1/bedomning?ar=2025&period=T1&org=STAD" in before and "Enkät i oktober." not in before
+    assert (
+        "/mal/K1/bedomning?ar=2025&period=T1&org=STAD" in before
+        and "Enkät i oktober." not in before
+    )
     status = _goal_status(tiny, "STAD")
-    draft = Draft(status.goal.id, status.org_id, 2025, "T1", Status.MET, "Analys.", "", "Enkät i oktober.")
+    draft = Draft(
+        status.goal.id, status.org_id, 2025, "T1", Status.MET, "Analys.", "", "Enkät i oktober."
+    )
     assessments.save(tiny, draft, status.result, "Per Ek", now=NOON)
     after = _text(page(tiny, "/mal/K1", "?org=STAD&ar=2025&period=T1"))
-    assert "Enkät i oktober." in after and texts.LAST_SAVED.format(time="2026-09-14 12:05", name="Per Ek") in after
+    assert (
+        "Enkät i oktober." in after
+        and texts.LAST_SAVED.format(time="2026-09-14 12:05", name="Per Ek") in after
+    )
     assert texts.DISAGREEMENT_LABEL[rules.Disagreement.MORE_POSITIVE] in after
 
 
@@ -171,12 +211,25 @@ def test_undoing_an_upload_never_overwrites_a_later_form_save(tiny):
     from dashboard import change_sets, csv_export
     from dashboard.csv_formats import ASSESSMENTS
 
-    record = ("K1", "STAD", 2025, "T1", Status.NOT_MET.value, True, "Från filen.", "Åtgärd ur filen.")
+    record = (
+        "K1",
+        "STAD",
+        2025,
+        "T1",
+        Status.NOT_MET.value,
+        True,
+        "Från filen.",
+        "Åtgärd ur filen.",
+    )
     file = csv_export.csv_bytes(ASSESSMENTS, [record])
-    [saved] = change_sets.commit(tiny, [change_sets.UploadFile("bedomning.csv", file)], user_name="Controller")
+    [saved] = change_sets.commit(
+        tiny, [change_sets.UploadFile("bedomning.csv", file)], user_name="Controller"
+    )
     assert saved.updated == 1  # the tiny city had assessed K1 as met
     status = _goal_status(tiny, "STAD")
-    draft = Draft(status.goal.id, status.org_id, 2025, "T1", Status.PARTLY_MET, "Från formuläret.", "Åtgärd.")
+    draft = Draft(
+        status.goal.id, status.org_id, 2025, "T1", Status.PARTLY_MET, "Från formuläret.", "Åtgärd."
+    )
     assessments.save(tiny, draft, status.result, "Anna")
     with pytest.raises(change_sets.UndoRefused, match="sparats i Kontrollrummet"):
         change_sets.undo(tiny, saved.upload_id, user_name="Controller")

@@ -8,7 +8,9 @@ from tests.test_pages import _text
 
 
 def _page(at: dt.datetime) -> str:
-    event = audit.Event(at, "enhetschef", audit.UPLOAD, "utfall.csv", "1 nya, 0 ändrade rader", audit.REFUSED)
+    event = audit.Event(
+        at, "enhetschef", audit.UPLOAD, "utfall.csv", "1 nya, 0 ändrade rader", audit.REFUSED
+    )
     return _text(audit_log.page([event], audit_log.Filters(None, None, None), ["enhetschef"], 500))
 
 
@@ -19,4 +21,7 @@ def test_times_are_swedish_clock_time_in_summer_and_winter():
 
 def test_an_event_says_what_happened_and_how_it_ended_in_words():
     text = _page(dt.datetime(2026, 6, 1, 10, 0, tzinfo=dt.UTC))
-    assert texts.AUDIT_ACTION_LABEL[audit.UPLOAD] in text and texts.AUDIT_OUTCOME_LABEL[audit.REFUSED] in text
+    assert (
+        texts.AUDIT_ACTION_LABEL[audit.UPLOAD] in text
+        and texts.AUDIT_OUTCOME_LABEL[audit.REFUSED] in text
+    )

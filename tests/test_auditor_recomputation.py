@@ -60,7 +60,6 @@ from collections import defaultdict
 from decimal import Decimal
 from fractions import Fraction
 
-import pytest
 from sqlalchemy import text
 
 from dashboard import control_room
@@ -97,39 +96,79 @@ class Facts:
 
     def __init__(self, conn, year: int):
         self.year = year
-        self.orgs = {r.id: r for r in conn.execute(text("SELECT id, code, parent_id, path FROM org_unit"))}
+        self.orgs = {
+            r.id: r for r in conn.execute(text("SELECT id, code, parent_id, path FROM org_unit"))
+        }
         self.children: dict[int | None, list[int]] = defaultdict(list)
         for org in self.orgs.values():
             self.children[org.parent_id].append(org.id)
-        self.goals = {r.id: r for r in conn.execute(text(
-            "SELECT id, code FROM goal WHERE valid_from <= :y AND (valid_to IS NULL OR valid_to >= :y)"),
-            {"y": year})}
+        self.goals = {
+            r.id: r
+            for r in conn.execute(
+                text(
+                    "SELECT id, code FROM goal WHERE valid_from <= :y AND (valid_to IS NULL OR valid_to >= :y)"
+                ),
+                {"y": year},
+            )
+        }
         self.links: dict[int, list[tuple[int, Fraction]]] = defaultdict(list)
-        for r in conn.execute(text("SELECT goal_id, indicator_id, weight FROM goal_indicator "
-                                   "ORDER BY goal_id, indicator_id")):
+        for r in conn.execute(
+            text(
+                "SELECT goal_id, indicator_id, weight FROM goal_indicator "
+                "ORDER BY goal_id, indicator_id"
+            )
+        ):
             self.links[r.goal_id].append((r.indicator_id, Fraction(exact(r.weight))))
         self.direction = dict(conn.execute(text("SELECT id, direction FROM indicator")).all())
-        self.targets = {(r.indicator_id, r.org_id): r for r in conn.execute(text(
-            "SELECT indicator_id, org_id, target, partly_limit FROM target WHERE year = :y"), {"y": year})}
+        self.targets = {
+            (r.indicator_id, r.org_id): r
+            for r in conn.execute(
+                text(
+                    "SELECT indicator_id, org_id, target, partly_limit FROM target WHERE year = :y"
+                ),
+                {"y": year},
+            )
+        }
         # measured = a target or any measurement row for the indicator in the year (§3a.1)
         self.measured: dict[int, set[int]] = defaultdict(set)
         for indicator_id, org_id in self.targets:
             self.measured[indicator_id].add(org_id)
-        for r in conn.execute(text("SELECT DISTINCT indicator_id, org_id FROM measurement WHERE year = :y"),
-                              {"y": year}):
+        for r in conn.execute(
+            text("SELECT DISTINCT indicator_id, org_id FROM measurement WHERE year = :y"),
+            {"y": year},
+        ):
             self.measured[r.indicator_id].add(r.org_id)
-        self.rows = {(r.indicator_id, r.org_id, r.period): r for r in conn.execute(text(
-            "SELECT indicator_id, org_id, period, outcome, forecast, value_status FROM measurement "
-            "WHERE year = :y AND gender = :g"), {"y": year, "g": GENDER})}
-        self.activities = [r for r in conn.execute(text(
-            "SELECT id, goal_id, org_id, start_date, end_date FROM activity"))
-            if as_date(r.start_date) <= dt.date(year, 12, 31) and as_date(r.end_date) >= dt.date(year, 1, 1)]
+        self.rows = {
+            (r.indicator_id, r.org_id, r.period): r
+            for r in conn.execute(
+                text(
+                    "SELECT indicator_id, org_id, period, outcome, forecast, value_status FROM measurement "
+                    "WHERE year = :y AND gender = :g"
+                ),
+                {"y": year, "g": GENDER},
+            )
+        }
+        self.activities = [
+            r
+            for r in conn.execute(
+                text("SELECT id, goal_id, org_id, start_date, end_date FROM activity")
+            )
+            if as_date(r.start_date) <= dt.date(year, 12, 31)
+            and as_date(r.end_date) >= dt.date(year, 1, 1)
+        ]
         self.follow_ups: dict[int, list[tuple[tuple[int, int], str]]] = defaultdict(list)
-        for r in conn.execute(text("SELECT activity_id, year, period, status FROM activity_update "
-                                   "WHERE year <= :y"), {"y": year}):
+        for r in conn.execute(
+            text("SELECT activity_id, year, period, status FROM activity_update WHERE year <= :y"),
+            {"y": year},
+        ):
             self.follow_ups[r.activity_id].append(((r.year, END_MONTH[r.period]), r.status))
-        self.assessments = {(r.goal_id, r.org_id, r.period): r.status for r in conn.execute(text(
-            "SELECT goal_id, org_id, period, status FROM assessment WHERE year = :y"), {"y": year})}
+        self.assessments = {
+            (r.goal_id, r.org_id, r.period): r.status
+            for r in conn.execute(
+                text("SELECT goal_id, org_id, period, status FROM assessment WHERE year = :y"),
+                {"y": year},
+            )
+        }
 
     def subtree(self, org_id: int) -> set[int]:
         found, todo = set(), [org_id]
@@ -208,7 +247,9 @@ def basis_of(parts) -> str:
     return with_value.pop() if len(with_value) == 1 else "mixed"
 
 
-def indicator_part(facts: Facts, indicator_id: int, weight: Fraction, org_id: int, period: str) -> Part | None:
+def indicator_part(
+    facts: Facts, indicator_id: int, weight: Fraction, org_id: int, period: str
+) -> Part | None:
     """§3a: judged here, rolled up from the nearest measuring organisations below, or not counted."""
     if org_id in facts.measured[indicator_id]:
         judged = indicator_here(facts, indicator_id, org_id, period)
@@ -216,10 +257,14 @@ def indicator_part(facts: Facts, indicator_id: int, weight: Fraction, org_id: in
             return None
         status, basis = judged
         return Part(weight, POINTS[status], status != NO_DATA, basis)
-    below = [indicator_here(facts, indicator_id, unit, period)
-             for unit in facts.nearest_measuring_below(indicator_id, org_id)]
-    below = [Part(Fraction(1), POINTS[status], status != NO_DATA, basis)
-             for status, basis in (j for j in below if j is not None)]
+    below = [
+        indicator_here(facts, indicator_id, unit, period)
+        for unit in facts.nearest_measuring_below(indicator_id, org_id)
+    ]
+    below = [
+        Part(Fraction(1), POINTS[status], status != NO_DATA, basis)
+        for status, basis in (j for j in below if j is not None)
+    ]
     if not below:
         return None  # measured neither here nor below: listed, not counted
     score = sum(p.score for p in below) / len(below)
@@ -242,9 +287,7 @@ def activity_part(facts: Facts, goal_id: int, org_id: int, year: int, period: st
             continue
         if status == "done":
             scores.append(Fraction(1))
-        elif status == "delayed":
-            scores.append(Fraction(0))
-        elif stop < end:  # ongoing or not started past its end date
+        elif status == "delayed" or stop < end:
             scores.append(Fraction(0))
         elif status == "not_started" and start < end:
             scores.append(Fraction(1, 2))
@@ -277,16 +320,22 @@ def flagged(computed: str, own: str | None) -> bool:
 
 
 def recompute(facts: Facts, goal_id: int, org_id: int, period: str) -> tuple:
-    parts = [indicator_part(facts, indicator_id, weight, org_id, period)
-             for indicator_id, weight in facts.links[goal_id]]
+    parts = [
+        indicator_part(facts, indicator_id, weight, org_id, period)
+        for indicator_id, weight in facts.links[goal_id]
+    ]
     parts.append(activity_part(facts, goal_id, org_id, facts.year, period))
     parts = [p for p in parts if p is not None]
     status, score = fulfilment(parts)
     basis = basis_of(parts) if score is not None else "none"
     met_on_forecast = False
     if status == MET and any(p.has_value and p.basis == "forecast" for p in parts):
-        without = [Part(p.weight, Fraction(0), False, "none") if p.has_value and p.basis == "forecast" else p
-                   for p in parts]
+        without = [
+            Part(p.weight, Fraction(0), False, "none")
+            if p.has_value and p.basis == "forecast"
+            else p
+            for p in parts
+        ]
         met_on_forecast = fulfilment(without)[0] != MET
     own = facts.assessments.get((goal_id, org_id, period))
     return status, score, basis, met_on_forecast, flagged(status, own)
@@ -314,13 +363,20 @@ def test_every_goal_result_recomputed_by_hand_equals_the_products(demo_store):
             known = {r[0] for r in conn.execute(text("SELECT DISTINCT status FROM assessment"))}
         assert known <= set(RANK), f"own assessments outside the doc's three statuses: {known}"
         goals = {goal.id: goal for goal in demo_store.goals(year)}
-        assert set(goals) == set(facts.goals), "the product's goals valid in the year are not the doc's"
+        assert set(goals) == set(facts.goals), (
+            "the product's goals valid in the year are not the doc's"
+        )
         pairs = [(goals[g], o) for g in sorted(facts.goals) for o in sorted(facts.orgs)]
         for status in control_room.judge(demo_store, pairs, year, period):
             r = status.result
             key = (year, period, status.goal.code, facts.orgs[status.org_id].code)
-            theirs[key] = (r.status.value, r.score, r.basis.value, r.met_on_forecast,
-                           status.disagreement.value != "none")
+            theirs[key] = (
+                r.status.value,
+                r.score,
+                r.basis.value,
+                r.met_on_forecast,
+                status.disagreement.value != "none",
+            )
         for goal_id, org_id in ((g.id, o) for g, o in pairs):
             key = (year, period, facts.goals[goal_id].code, facts.orgs[org_id].code)
             mine[key] = recompute(facts, goal_id, org_id, period)
@@ -331,9 +387,13 @@ def test_every_goal_result_recomputed_by_hand_equals_the_products(demo_store):
     assert {m[0] for m in mine.values()} == {MET, PARTLY, NOT_MET, NO_DATA}
     assert any(m[3] for m in mine.values()) and any(m[4] for m in mine.values())
     differing = sorted(key for key in mine if _differs(mine[key], theirs[key]))
-    shown = "\n".join(f"  {key}: product {theirs[key]}, auditor {_readable(mine[key])}" for key in differing[:15])
-    assert not differing, (f"{len(differing)} of {len(mine)} results differ "
-                           f"(status, score, basis, met on forecast, ⚑):\n{shown}")
+    shown = "\n".join(
+        f"  {key}: product {theirs[key]}, auditor {_readable(mine[key])}" for key in differing[:15]
+    )
+    assert not differing, (
+        f"{len(differing)} of {len(mine)} results differ "
+        f"(status, score, basis, met on forecast, ⚑):\n{shown}"
+    )
 
 
 def _readable(result: tuple) -> tuple:

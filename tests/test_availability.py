@@ -61,9 +61,14 @@ def test_outage_gives_503_and_a_swedish_message_then_recovers(client, own_postgr
     health = client.get("/healthz")
     assert health.status_code == 503 and health.get_json() == {"status": "unavailable"}
     # Even who is signed in cannot be looked up: every request, page or callback, says so in Swedish.
-    for answer in [client.post("/_dash-update-component", json=payload) for payload in
-                   (route_payload("/", ""), route_payload("/avvikelser", ""), _filters_payload())] + \
-            [client.get("/"), client.get("/ladda-ned/avvikelser.xlsx")]:
+    for answer in [
+        client.post("/_dash-update-component", json=payload)
+        for payload in (
+            route_payload("/", ""),
+            route_payload("/avvikelser", ""),
+            _filters_payload(),
+        )
+    ] + [client.get("/"), client.get("/ladda-ned/avvikelser.xlsx")]:
         body = answer.get_data(as_text=True)
         assert answer.status_code == 503 and texts.DATABASE_UNAVAILABLE_HEADING in body
         assert "Traceback" not in body

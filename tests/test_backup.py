@@ -16,20 +16,26 @@ def _url(store) -> str:
 def test_a_dump_restores_the_same_data_on_either_backend(demo_store, empty_store, tmp_path):
     runner = CliRunner()
     dump = tmp_path / "kopia"
-    exported = runner.invoke(main, ["db", "export", str(dump), "--raw", "--database", _url(demo_store)])
+    exported = runner.invoke(
+        main, ["db", "export", str(dump), "--raw", "--database", _url(demo_store)]
+    )
     assert exported.exit_code == 0, exported.output
     files = sorted(str(path) for path in dump.glob("*.csv"))
     assert sorted(exported.stdout.split()) == files and len(files) == 9
     assert content_digest(empty_store) != content_digest(demo_store)
 
-    restored = runner.invoke(main, ["import", *files, "--user", "återställning", "--database", _url(empty_store)])
+    restored = runner.invoke(
+        main, ["import", *files, "--user", "återställning", "--database", _url(empty_store)]
+    )
     assert restored.exit_code == 0, restored.output
     assert content_digest(empty_store) == content_digest(demo_store)
 
 
 def test_db_export_refuses_a_directory_that_holds_files(demo_store, tmp_path):
     (tmp_path / "gammal.csv").write_text("x")
-    result = CliRunner().invoke(main, ["db", "export", str(tmp_path), "--database", _url(demo_store)])
+    result = CliRunner().invoke(
+        main, ["db", "export", str(tmp_path), "--database", _url(demo_store)]
+    )
     assert result.exit_code == 1
     assert "inte tom" in result.output
 
@@ -41,5 +47,8 @@ def test_the_dump_reads_one_snapshot_while_an_upload_is_saved(empty_store):
     with database.snapshot(empty_store.engine) as conn:
         before = change_sets.records_in(conn, "measurements")
         change_sets.commit(empty_store, changed, user_name="meanwhile")
-        assert change_sets.records_in(conn, "org_units") and change_sets.records_in(conn, "measurements") == before
+        assert (
+            change_sets.records_in(conn, "org_units")
+            and change_sets.records_in(conn, "measurements") == before
+        )
     assert change_sets.stored_records(empty_store, "measurements") != before

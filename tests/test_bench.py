@@ -40,8 +40,22 @@ def test_import_budget_needs_both_the_rate_and_the_ratio():
 
 def test_bench_command_builds_an_empty_database_and_writes_json(tmp_path):
     url = f"sqlite:///{tmp_path / 'b.db'}"
-    result = CliRunner().invoke(main, ["bench", "--scale", "demo", "--calls", "3", "--database", url,
-                                       "--import-rows", "300", "--json", str(tmp_path / "b.json")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "bench",
+            "--scale",
+            "demo",
+            "--calls",
+            "3",
+            "--database",
+            url,
+            "--import-rows",
+            "300",
+            "--json",
+            str(tmp_path / "b.json"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     saved = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
     assert [i["rows"] for i in saved["imports"]] == [300]
@@ -50,8 +64,21 @@ def test_bench_command_builds_an_empty_database_and_writes_json(tmp_path):
 
 def test_bench_command_without_import_measures_only_the_views(tmp_path):
     url = f"sqlite:///{tmp_path / 'b.db'}"
-    result = CliRunner().invoke(main, ["bench", "--scale", "demo", "--calls", "3", "--database", url,
-                                       "--no-import", "--json", str(tmp_path / "b.json")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "bench",
+            "--scale",
+            "demo",
+            "--calls",
+            "3",
+            "--database",
+            url,
+            "--no-import",
+            "--json",
+            str(tmp_path / "b.json"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["imports"] == []
 

@@ -17,7 +17,9 @@ def tiny_store(empty_store):
 
 
 def _text(component) -> str:
-    return json.dumps(component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False)
+    return json.dumps(
+        component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False
+    )
 
 
 def test_a_part_measured_below_is_named_with_its_unit_value_and_target(tiny_store):
@@ -30,7 +32,9 @@ def test_a_part_measured_below_is_named_with_its_unit_value_and_target(tiny_stor
     assert worst.judged.fact.indicator.code == "NOJD" and worst.lost == pytest.approx(100 * 2 / 3)
     table = _text(causes.causes_section(status, places, state, period_end(2025, "T1")))
     assert all(text in table for text in ("Enheten", "70,0\u00a0%", "85,0\u00a0%", "66,7"))
-    assert texts.NOT_COUNTED_HEADING in table and "Andel fallolyckor" in table  # measured only above: listed
+    assert (
+        texts.NOT_COUNTED_HEADING in table and "Andel fallolyckor" in table
+    )  # measured only above: listed
     line = _text(causes.pulls_down(status, places, state))
     assert texts.PULLS_DOWN in line and "Andel nöjda" in line and "(Enheten)" in line
     assert "org=N1-E1" in line  # one click to the indicator where it is measured

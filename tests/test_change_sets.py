@@ -178,23 +178,39 @@ def test_markers_and_empty_cells_become_value_statuses(tiny_store):
     assert statuses[("NOJD", "STAD", 2025, "T2", "T")] == (None, None, "missing")
     assert statuses[("NOJD", "STAD", 2025, "T2", "K")] == (None, None, "suppressed")
     assert statuses[("NOJD", "STAD", 2025, "T2", "M")] == (None, None, "missing")
-    assert statuses[("FALL", "STAD", 2025, "T2", "T")] == (None, None, "not_applicable")  # the status wins
+    assert statuses[("FALL", "STAD", 2025, "T2", "T")] == (
+        None,
+        None,
+        "not_applicable",
+    )  # the status wins
     assert statuses[("KOST", "STAD", 2025, "T2", "T")] == (1234.5, None, "ok")
 
 
-def test_a_number_in_a_row_whose_status_says_otherwise_is_not_stored_and_the_preview_says_so(tiny_store):
+def test_a_number_in_a_row_whose_status_says_otherwise_is_not_stored_and_the_preview_says_so(
+    tiny_store,
+):
     """Issue 14, finding 3: a protected value must never be stored, shown or judged."""
     header = "indikator;organisation;år;period;kön;utfall;prognos;värdestatus\r\n"
-    rows = ("NOJD;STAD;2025;T2;T;91;92;skyddad\r\nNOJD;STAD;2025;T2;K;93;94;saknas\r\n"
-            "NOJD;STAD;2025;T2;M;95;96;ok\r\n")
+    rows = (
+        "NOJD;STAD;2025;T2;T;91;92;skyddad\r\nNOJD;STAD;2025;T2;K;93;94;saknas\r\n"
+        "NOJD;STAD;2025;T2;M;95;96;ok\r\n"
+    )
     upload = _file("utfall.csv", header + rows)
     checked = preview(tiny_store, [upload])
     assert checked.ok
-    assert any("3 tal" in note and "skyddat värde visas aldrig" in note for f in checked.files for note in f.notes)
+    assert any(
+        "3 tal" in note and "skyddat värde visas aldrig" in note
+        for f in checked.files
+        for note in f.notes
+    )
     commit(tiny_store, [upload], user_name="anna")
     stored = {r[:5]: r[5:8] for r in change_sets.stored_records(tiny_store, "measurements")}
     assert stored[("NOJD", "STAD", 2025, "T2", "T")] == (None, None, "suppressed")
-    assert stored[("NOJD", "STAD", 2025, "T2", "K")] == (None, 94.0, "missing")  # a missing outcome keeps its forecast
+    assert stored[("NOJD", "STAD", 2025, "T2", "K")] == (
+        None,
+        94.0,
+        "missing",
+    )  # a missing outcome keeps its forecast
     assert stored[("NOJD", "STAD", 2025, "T2", "M")] == (95.0, 96.0, "ok")
 
 
@@ -286,11 +302,18 @@ def test_a_municipality_id_without_its_leading_zero_is_padded_with_a_notice(tiny
         "indikatorer.csv",
         "kod;namn;måttenhet;riktning;nivå;kolada-kpi\r\nNOJD;Andel nöjda;%;högre är bättre;KF-mål;N00945\r\n",
     )
-    values = _file("kolada.csv", "kpi;municipality;period;value\r\nN00945;0180;2023;80\r\nN00945;180;2024;81,2\r\n")
+    values = _file(
+        "kolada.csv",
+        "kpi;municipality;period;value\r\nN00945;0180;2023;80\r\nN00945;180;2024;81,2\r\n",
+    )
     result = preview(tiny_store, [mapping, kpi, values])
     assert result.ok, result.problems
     notice = 'Excel tar bort inledande nollor: 1 Kolada-id med färre än fyra siffror har fått dem tillbaka, t.ex. rad {row}: "180" blev "0180".'
-    assert [file.notes for file in result.files] == [[notice.format(row=2)], [], [notice.format(row=3)]]
+    assert [file.notes for file in result.files] == [
+        [notice.format(row=2)],
+        [],
+        [notice.format(row=3)],
+    ]
     commit(tiny_store, [mapping, kpi, values], user_name="anna")
     assert _measurement(tiny_store, "NOJD", "STAD", 2024, "FY")[5] == 81.2
     assert [row[0] for row in change_sets.stored_records(tiny_store, "kolada_orgs")] == ["0180"]
@@ -353,8 +376,15 @@ def _corrupt(file_name: str, column: int) -> str:
 
 def test_reported_periods_grow_with_the_periods_an_upload_adds(tiny_store):
     before = tiny_store.reported_periods()
-    commit(tiny_store, [_file("utfall.csv", OUTCOMES + "NOJD;STAD;2026;T1;T;90;91\r\nNOJD;STAD;2025;T1;T;1;2\r\n")],
-           user_name="test")
+    commit(
+        tiny_store,
+        [
+            _file(
+                "utfall.csv", OUTCOMES + "NOJD;STAD;2026;T1;T;90;91\r\nNOJD;STAD;2025;T1;T;1;2\r\n"
+            )
+        ],
+        user_name="test",
+    )
     after = tiny_store.reported_periods()
     assert set(after) == {*before, (2026, "T1")} and len(after) == len(before) + 1
     with tiny_store.engine.begin() as conn:

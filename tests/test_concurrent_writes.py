@@ -45,12 +45,22 @@ def test_overlapping_uploads_at_once_both_land_and_the_later_wins(empty_store):
     anna = UploadFile("anna.csv", csv_export.csv_bytes(MEASUREMENTS, records[:ROWS]))
     bo = UploadFile("bo.csv", csv_export.csv_bytes(MEASUREMENTS, shifted[OVERLAP:]))
 
-    saved = _at_once([lambda: change_sets.commit(empty_store, [anna], user_name="anna"),
-                      lambda: change_sets.commit(empty_store, [bo], user_name="bo")])
+    saved = _at_once(
+        [
+            lambda: change_sets.commit(empty_store, [anna], user_name="anna"),
+            lambda: change_sets.commit(empty_store, [bo], user_name="bo"),
+        ]
+    )
 
     [[first], [second]] = sorted(saved, key=lambda files: files[0].upload_id)
-    assert (first.inserted, first.updated) == (ROWS, 0)  # whichever came first inserted all its rows
-    assert (second.inserted, second.updated) == (ROWS - OVERLAP, OVERLAP)  # the other found the overlap
+    assert (first.inserted, first.updated) == (
+        ROWS,
+        0,
+    )  # whichever came first inserted all its rows
+    assert (second.inserted, second.updated) == (
+        ROWS - OVERLAP,
+        OVERLAP,
+    )  # the other found the overlap
     log = {upload.id: upload.user_name for upload in change_sets.list_uploads(empty_store)}
     assert {log[first.upload_id], log[second.upload_id]} == {"anna", "bo"}
     values = {"anna": _outcomes(records[:ROWS]), "bo": _outcomes(shifted[OVERLAP:])}
@@ -64,7 +74,10 @@ def test_overlapping_uploads_at_once_both_land_and_the_later_wins(empty_store):
 def test_two_upgrade_commands_at_once_both_succeed(postgres_url):
     url = create_database(postgres_url, "upgrade")
     command = [KONTROLLRUMMET, "db", "upgrade", "--database", url]
-    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) for _ in range(2)]
+    processes = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        for _ in range(2)
+    ]
     outputs = [process.communicate(timeout=120)[0].decode() for process in processes]
     assert [process.returncode for process in processes] == [0, 0], outputs
     assert database.is_current(database.make_engine(url))

@@ -29,8 +29,13 @@ def test_lean_counts_each_committees_assessments(assessed):
     by_id = {o.id: o for o in orgs}
     for lean in leans:
         own = [s for s in statuses if committee_of(by_id[s.org_id], by_id) == lean.committee]
-        assert lean.more_positive == sum(s.disagreement is rules.Disagreement.MORE_POSITIVE for s in own)
-        assert lean.agree + lean.more_positive + lean.more_negative + lean.without_evidence == lean.count
+        assert lean.more_positive == sum(
+            s.disagreement is rules.Disagreement.MORE_POSITIVE for s in own
+        )
+        assert (
+            lean.agree + lean.more_positive + lean.more_negative + lean.without_evidence
+            == lean.count
+        )
     assert sum(lean.more_positive for lean in leans) > 0, "the demo's nämnder lean positive"
     rosiest = [lean.share(lean.more_positive + lean.without_evidence) for lean in leans]
     assert rosiest == sorted(rosiest, reverse=True)
@@ -42,7 +47,9 @@ def test_pairs_are_exactly_the_similar_results_assessed_differently(assessed):
     expected = {
         frozenset((a.org_id, b.org_id, a.goal.id))
         for a, b in combinations(statuses, 2)
-        if a.goal.id == b.goal.id and a.score is not None and b.score is not None
+        if a.goal.id == b.goal.id
+        and a.score is not None
+        and b.score is not None
         and abs(a.score - b.score) <= consistency.SIMILAR_SCORE + 1e-9
         and a.assessment_status is not b.assessment_status
     }

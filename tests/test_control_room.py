@@ -49,7 +49,9 @@ def test_an_indicator_measured_only_below_rolls_up_instead_of_vanishing(tiny_sto
     by_code = {j.fact.indicator.code: j for j in status.indicators}
     nojd = by_code["NOJD"]
     assert nojd.result.reason is IndicatorReason.MEASURED_BELOW
-    assert [(b.fact.org_id, b.fact.reading.outcome) for b in nojd.below] == [(_org_id(tiny_store, "N1-E1"), 70.0)]
+    assert [(b.fact.org_id, b.fact.reading.outcome) for b in nojd.below] == [
+        (_org_id(tiny_store, "N1-E1"), 70.0)
+    ]
     assert nojd.result.status is Status.NOT_MET
     # NOJD (weight 2) scores 0, FALL and KOST are not measured here, A1 ongoing past its end scores 0
     assert status.result.score == 0.0 and status.result.status is Status.NOT_MET
@@ -58,11 +60,18 @@ def test_an_indicator_measured_only_below_rolls_up_instead_of_vanishing(tiny_sto
 def test_a_later_follow_up_never_changes_an_earlier_period(tiny_store):
     """Issue 14, finding 1: A2 was done in T2; at T1 it is judged by its T1 follow-up (ongoing)."""
     stad = _org_id(tiny_store, "STAD")
-    found = control_room.activities_below(tiny_store, [tiny_store.goal("K1").id], [stad], 2025, "T1")
+    found = control_room.activities_below(
+        tiny_store, [tiny_store.goal("K1").id], [stad], 2025, "T1"
+    )
     a2 = next(a for a in found[tiny_store.goal("K1").id, stad] if a.code == "A2")
     assert (a2.status, a2.comment) == (ActivityStatus.ONGOING, "Startad i februari.")
-    later = control_room.activities_below(tiny_store, [tiny_store.goal("K1").id], [stad], 2025, "T2")
-    assert next(a for a in later[tiny_store.goal("K1").id, stad] if a.code == "A2").status is ActivityStatus.DONE
+    later = control_room.activities_below(
+        tiny_store, [tiny_store.goal("K1").id], [stad], 2025, "T2"
+    )
+    assert (
+        next(a for a in later[tiny_store.goal("K1").id, stad] if a.code == "A2").status
+        is ActivityStatus.DONE
+    )
 
 
 def test_an_activity_never_followed_up_counts_as_not_started(tiny_store):

@@ -205,7 +205,13 @@ def test_kolada_csv_and_json_read_alike():
 
 def test_the_real_kolada_extract_reads_without_problems():
     # shared/ lies beside the repository on developers' machines and in CI, not inside it
-    real = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "kolada-stockholms-lan" / "values.csv"
+    real = (
+        Path(__file__).resolve().parents[2]
+        / "shared"
+        / "realdata"
+        / "kolada-stockholms-lan"
+        / "values.csv"
+    )
     if not real.exists():
         pytest.skip("the shared real data is not beside this checkout")
     parsed = read_upload(UploadFile(real.name, real.read_bytes()))
@@ -354,15 +360,15 @@ def test_a_row_of_only_spaces_and_a_header_ending_in_empty_cells_are_skipped():
 
 
 def test_only_ascii_digits_make_a_date():
-    parsed = _read(
-        "aktivitet;år;period;status\r\nA1;２０２６;T1;pågår\r\n"
-    )
+    parsed = _read("aktivitet;år;period;status\r\nA1;２０２６;T1;pågår\r\n")
     assert [(p.row, p.column, p.issue) for p in parsed.problems] == [(2, "år", "inte ett heltal")]
     activities = _read(
         "kod;mål;organisation;titel;ansvarig;startdatum;slutdatum\r\n"
         "A1;K1;SKA;Träffar;Anna;２０２６-01-01;2026-12-31\r\n"
     )
-    assert [(p.row, p.column, p.issue) for p in activities.problems] == [(2, "startdatum", "inte ett datum")]
+    assert [(p.row, p.column, p.issue) for p in activities.problems] == [
+        (2, "startdatum", "inte ett datum")
+    ]
 
 
 WIDE_HEADER = ";".join(["indikator", "organisation", *(f"c{i}" for i in range(700_000))])
@@ -373,13 +379,18 @@ WIDE_HEADER = ";".join(["indikator", "organisation", *(f"c{i}" for i in range(70
     [
         (b"a;b;" * 1_500_000, "rubrikraden har 3 000 000 kolumner (högst 200)"),
         (b"indikator;" * 600_000 + b"\r\nKF01\r\n", "rubrikraden har 600 000 kolumner (högst 200)"),
-        (WIDE_HEADER.encode() + b"\r\nKF01;SKA\r\n", "rubrikraden har 700 002 kolumner (högst 200)"),
+        (
+            WIDE_HEADER.encode() + b"\r\nKF01;SKA\r\n",
+            "rubrikraden har 700 002 kolumner (högst 200)",
+        ),
         (b'a;"' + b"x" * 6_000_000 + b'"', "ett fält på rad 1 är längre än 131 072 tecken"),
         (b"x" * 6_000_000, "rubrikraden kunde inte delas upp i kolumner"),
         (b"indicator;org;year;period;outcome\r\n" + b"KF01;" * 1_200_000, "raden har 1200001 fält"),
     ],
 )
-def test_one_long_line_or_a_very_wide_header_is_refused_in_well_under_a_second_per_mb(content, issue):
+def test_one_long_line_or_a_very_wide_header_is_refused_in_well_under_a_second_per_mb(
+    content, issue
+):
     started = time.perf_counter()
     parsed = read_upload(UploadFile("en-rad.csv", content))
     elapsed = time.perf_counter() - started
@@ -391,9 +402,13 @@ def test_a_large_file_is_read_in_a_few_times_its_size_of_memory():
     """Only a chunk's cells exist at once and repeated values are shared (issue 16, finding 3):
     read as whole lists of cell strings, this file took 28 times its size; now 10, of which a
     chunk's fixed 20 MB is the most."""
-    rows = "".join(f"KF{i % 25:02d};E{i // 25 % 4000:04d};{2020 + i // 100_000};T1;T;{i % 500 / 10};1,5;ok;\r\n"
-                   for i in range(120_000))
-    content = ("indikator;organisation;år;period;kön;utfall;prognos;värdestatus;kommentar\r\n" + rows).encode()
+    rows = "".join(
+        f"KF{i % 25:02d};E{i // 25 % 4000:04d};{2020 + i // 100_000};T1;T;{i % 500 / 10};1,5;ok;\r\n"
+        for i in range(120_000)
+    )
+    content = (
+        "indikator;organisation;år;period;kön;utfall;prognos;värdestatus;kommentar\r\n" + rows
+    ).encode()
     tracemalloc.start()
     try:
         parsed = read_upload(UploadFile("utfall.csv", content))

@@ -24,8 +24,17 @@ def test_tiny_goal_lists_exactly_what_deviates(empty_store):
     empty_store.write_dataset(tiny_dataset(), user_name="test", file_name="tiny", kind="test")
     [goal] = agenda.agenda(empty_store, empty_store.org("STAD"), 2025, "T1")
     assert goal.status.goal.code == "K1" and goal.status.result.status is Status.PARTLY_MET
-    described = [(item.kind, item.indicator.fact.indicator.code if item.indicator else
-                  item.activity.code if item.activity else None) for item in goal.items]
+    described = [
+        (
+            item.kind,
+            item.indicator.fact.indicator.code
+            if item.indicator
+            else item.activity.code
+            if item.activity
+            else None,
+        )
+        for item in goal.items
+    ]
     assert described == [
         (K.GOAL_PARTLY_MET, None),
         (K.ASSESSMENT_MORE_POSITIVE, None),
@@ -62,8 +71,9 @@ def test_indicator_deviations_are_below_target_or_without_outcome(meeting):
     for goal in found:  # and none is missed
         flagged = {id(item.indicator) for item in goal.items if item.indicator is not None}
         for judged in goal.status.indicators:
-            if judged.result.applicable and (judged.result.status is not Status.MET
-                                             or judged.result.basis is Basis.FORECAST):
+            if judged.result.applicable and (
+                judged.result.status is not Status.MET or judged.result.basis is Basis.FORECAST
+            ):
                 assert id(judged) in flagged
 
 
@@ -88,7 +98,9 @@ def test_counts_add_up_per_kind(meeting):
     _, found = meeting
     totals = deviations.counts(g.kinds for g in found)
     assert sum(totals.values()) == sum(len(g.items) for g in found)
-    assert totals[K.GOAL_PARTLY_MET] == sum(g.status.result.status is Status.PARTLY_MET for g in found)
+    assert totals[K.GOAL_PARTLY_MET] == sum(
+        g.status.result.status is Status.PARTLY_MET for g in found
+    )
 
 
 def test_page_lists_goals_with_links_summary_and_downloads(demo_store, meeting):
@@ -119,16 +131,23 @@ def test_an_organisation_without_deviations_says_so(empty_store):
     assert agenda.agenda(empty_store, empty_store.org("N2"), 2025, "T1") == []
     text = _text(page(empty_store, "/avvikelser", "?org=N2&ar=2025&period=T1"))
     assert texts.NO_DEVIATIONS in text and texts.START_PRESENTATION not in text
-    assert texts.PRESENTATION_EMPTY.format(org="Södra nämnden") in _text(page(empty_store, "/presentation", "?org=N2"))
+    assert texts.PRESENTATION_EMPTY.format(org="Södra nämnden") in _text(
+        page(empty_store, "/presentation", "?org=N2")
+    )
 
 
-@pytest.mark.parametrize("search, shown", [("", SHOWN_STEP), ("&visa=30", 30), ("&visa=999", None), ("&visa=x", SHOWN_STEP)])
+@pytest.mark.parametrize(
+    "search, shown",
+    [("", SHOWN_STEP), ("&visa=30", 30), ("&visa=999", None), ("&visa=x", SHOWN_STEP)],
+)
 def test_the_city_lists_the_most_serious_goals_first_and_links_to_more(demo_store, search, shown):
     found = agenda.agenda(demo_store, demo_store.root_org(), 2026, "T2")
     assert len(found) > SHOWN_STEP + 5  # the demo city has more than one step of deviating goals
     text = _text(page(demo_store, "/avvikelser", f"?ar=2026&period=T2{search}"))
     listed = shown or len(found)
     assert text.count('"deviation-goal status-') == listed
-    assert (texts.DEVIATIONS_SHOWN.format(shown=listed, total=len(found)) in text) == (shown is not None)
+    assert (texts.DEVIATIONS_SHOWN.format(shown=listed, total=len(found)) in text) == (
+        shown is not None
+    )
     more = min(SHOWN_STEP, len(found) - listed)
     assert (f"visa={listed + more}" in text) == (shown is not None)

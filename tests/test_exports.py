@@ -14,8 +14,8 @@ from dashboard.app import create_app
 from dashboard.model import Basis, Status
 from dashboard.settings import Settings
 from layouts import texts, urls
-from layouts.export_documents import ELSEWHERE
 from layouts.explanation import format_number
+from layouts.export_documents import ELSEWHERE
 from tests.clients import signed_in
 from tests.tiny import tiny_dataset
 
@@ -45,16 +45,26 @@ def _rows(sheet) -> list[dict]:
 
 def test_the_workbook_holds_the_stores_numbers_as_numbers(demo_store, report_files):
     _, book, _ = report_files
-    assert book.sheetnames[:4] == [texts.DEVIATION_SUMMARY_HEADING, texts.GOALS_SHEET, texts.INDICATORS_SHEET, texts.ACTIVITIES_SHEET]
+    assert book.sheetnames[:4] == [
+        texts.DEVIATION_SUMMARY_HEADING,
+        texts.GOALS_SHEET,
+        texts.INDICATORS_SHEET,
+        texts.ACTIVITIES_SHEET,
+    ]
     rows = _rows(book[texts.INDICATORS_SHEET])
     assert rows
     org_named = {o.name: o for o in demo_store.org_units()}
-    assert {row["Organisation"] for row in rows} > {"Skarpnäcks stadsdelsnämnd"}  # goals of units too
+    assert {row["Organisation"] for row in rows} > {
+        "Skarpnäcks stadsdelsnämnd"
+    }  # goals of units too
     for row in rows:
         goal, indicator = demo_store.goal(row["Målkod"]), demo_store.indicator(row["Indikatorkod"])
         org = org_named[row["Organisation"]]
-        facts = [f for f in demo_store.goal_indicator_facts([org.id], 2026, "T2", [goal.id])
-                 if f.indicator.id == indicator.id]
+        facts = [
+            f
+            for f in demo_store.goal_indicator_facts([org.id], 2026, "T2", [goal.id])
+            if f.indicator.id == indicator.id
+        ]
         if not facts:  # measured only below the organisation, or nowhere here: said so, no number
             assert row["Underlag"] in (texts.INDICATOR_REASON_LABEL[r] for r in ELSEWHERE)
             assert (row["Utfall"], row["Prognos helår"], row["Årsmål"]) == (None, None, None)
@@ -63,10 +73,18 @@ def test_the_workbook_holds_the_stores_numbers_as_numbers(demo_store, report_fil
         assert row["Utfall"] == (fact.reading.outcome if fact.reading else None)
         assert row["Prognos helår"] == (fact.reading.forecast if fact.reading else None)
         assert row["Årsmål"] == (fact.target.target if fact.target else None)
-        assert all(isinstance(row[k], int | float | None) for k in ("Utfall", "Prognos helår", "Årsmål"))
+        assert all(
+            isinstance(row[k], int | float | None) for k in ("Utfall", "Prognos helår", "Årsmål")
+        )
     column = [cell.value for cell in book[texts.INDICATORS_SHEET][4]].index("Utfall")
-    outcomes = [row[column] for row in book[texts.INDICATORS_SHEET].iter_rows(min_row=5) if row[column].value is not None]
-    assert outcomes and all(c.data_type == "n" and c.number_format.startswith("#,##0") for c in outcomes)
+    outcomes = [
+        row[column]
+        for row in book[texts.INDICATORS_SHEET].iter_rows(min_row=5)
+        if row[column].value is not None
+    ]
+    assert outcomes and all(
+        c.data_type == "n" and c.number_format.startswith("#,##0") for c in outcomes
+    )
 
 
 def test_the_goals_sheet_flags_the_rosier_assessments(report_files):
@@ -89,8 +107,12 @@ def test_the_pdf_has_title_outline_tables_and_a_described_chart(demo_store, repo
     for section in document.sections[2:5]:
         assert _plain(section.heading) in text
     outcomes = [row[9] for row in document.sheets[1].rows if row[9].value is not None]
-    assert outcomes[0].text == format_number(outcomes[0].value, outcomes[0].decimals, outcomes[0].unit)
-    assert all(_plain(outcome.text) in text for outcome in outcomes)  # every outcome as the PDF prints it
+    assert outcomes[0].text == format_number(
+        outcomes[0].value, outcomes[0].decimals, outcomes[0].unit
+    )
+    assert all(
+        _plain(outcome.text) in text for outcome in outcomes
+    )  # every outcome as the PDF prints it
     assert b"/StructTreeRoot" in raw and b"/Alt" in raw and b"/Lang" in raw
 
 
@@ -110,8 +132,12 @@ def test_a_formula_in_a_goal_name_arrives_as_text(empty_store):
     goal_title, indicator_name, activity_title, org_name = INJECTIONS
     data = tiny_dataset()
     data.goals = [g._replace(title=goal_title) if g.code == "K1" else g for g in data.goals]
-    data.indicators = [i._replace(name=indicator_name) if i.code == "FALL" else i for i in data.indicators]
-    data.activities = [a._replace(title=activity_title) if a.code == "A1" else a for a in data.activities]
+    data.indicators = [
+        i._replace(name=indicator_name) if i.code == "FALL" else i for i in data.indicators
+    ]
+    data.activities = [
+        a._replace(title=activity_title) if a.code == "A1" else a for a in data.activities
+    ]
     data.org_units = [o._replace(name=org_name) if o.code == "STAD" else o for o in data.org_units]
     empty_store.write_dataset(data, user_name="test", file_name="tiny", kind="test")
     state = urls.ViewState(2025, "T1", "STAD")
@@ -124,13 +150,22 @@ def test_a_formula_in_a_goal_name_arrives_as_text(empty_store):
             assert found, f"{text} is in the {report} workbook"
             assert all(cell.data_type == "s" and cell.quotePrefix for cell in found)
         assert not [cell for cell in cells if cell.data_type == "f"]
-        pdf = _plain("".join(page.extract_text() for page in PdfReader(io.BytesIO(exports.to_pdf(document))).pages))
+        pdf = _plain(
+            "".join(
+                page.extract_text()
+                for page in PdfReader(io.BytesIO(exports.to_pdf(document))).pages
+            )
+        )
         assert goal_title in pdf
 
 
 def test_numbers_and_dates_keep_their_types():
-    table = exports.Table("Blad", "Rubrik", ("Tal", "Datum", "Negativt"),
-                          ((exports.Number(84.5, "84,5 %", 1, "%"), dt.date(2026, 5, 31), -3),))
+    table = exports.Table(
+        "Blad",
+        "Rubrik",
+        ("Tal", "Datum", "Negativt"),
+        ((exports.Number(84.5, "84,5 %", 1, "%"), dt.date(2026, 5, 31), -3),),
+    )
     document = exports.Document("T", "U", (), (table,), "Sammanfattning")
     sheet = load_workbook(io.BytesIO(exports.to_xlsx(document)))["Blad"]
     number, date, negative = sheet[5]
@@ -145,17 +180,25 @@ def client(demo_store):
     return signed_in(create_app(Settings(database_url=url)))
 
 
-@pytest.mark.parametrize("name, content_type, magic", [
-    ("tertialrapport.xlsx", exports.XLSX_TYPE, b"PK"),
-    ("avvikelser.pdf", exports.PDF_TYPE, b"%PDF"),
-])
+@pytest.mark.parametrize(
+    "name, content_type, magic",
+    [
+        ("tertialrapport.xlsx", exports.XLSX_TYPE, b"PK"),
+        ("avvikelser.pdf", exports.PDF_TYPE, b"%PDF"),
+    ],
+)
 def test_downloads_have_content_type_and_a_swedish_file_name(client, name, content_type, magic):
     response = client.get(f"/ladda-ned/{name}?org=SKA&ar=2026&period=T2")
     assert response.status_code == 200 and response.content_type == content_type
     assert response.data.startswith(magic)
     report, file_format = name.split(".")
-    expected = texts.FILE_NAME[report].format(org="Skarpnäcks stadsdelsnämnd", period="T2", year=2026)
-    assert f"filename*=UTF-8''{quote(expected)}.{file_format}" in response.headers["Content-Disposition"]
+    expected = texts.FILE_NAME[report].format(
+        org="Skarpnäcks stadsdelsnämnd", period="T2", year=2026
+    )
+    assert (
+        f"filename*=UTF-8''{quote(expected)}.{file_format}"
+        in response.headers["Content-Disposition"]
+    )
 
 
 @pytest.mark.parametrize("name", ["okand.xlsx", "tertialrapport.docx", "tertialrapport"])
@@ -166,8 +209,12 @@ def test_unknown_downloads_are_not_found(client, name):
 def test_status_words_in_the_pdf_carry_symbols(report_files):
     document, _, _ = report_files
     rows = [row for section in document.sections for table in section.tables for row in table.rows]
-    statuses = {cell for row in rows for cell in row if isinstance(cell, str) and cell[2:] in
-                {texts.STATUS_LABEL[s] for s in Status}}
+    statuses = {
+        cell
+        for row in rows
+        for cell in row
+        if isinstance(cell, str) and cell[2:] in {texts.STATUS_LABEL[s] for s in Status}
+    }
     assert statuses and all(cell[0] in texts.STATUS_SYMBOL.values() for cell in statuses)
 
 
@@ -175,10 +222,16 @@ def test_goals_met_only_thanks_to_forecasts_are_told_apart_in_the_report(report_
     """Issue 14, finding 5: the report's counts say how many met goals rest on forecasts."""
     document, book, _ = report_files
     rows = _rows(book[texts.GOALS_SHEET])
-    on_forecast = [r for r in rows if r["Beräknad status"] == texts.MET_ON_FORECAST_LABEL.format(
-        status=texts.STATUS_LABEL[Status.MET])]
+    on_forecast = [
+        r
+        for r in rows
+        if r["Beräknad status"]
+        == texts.MET_ON_FORECAST_LABEL.format(status=texts.STATUS_LABEL[Status.MET])
+    ]
     assert on_forecast, "the demo has goals met only thanks to forecasts at T2"
-    assert all(r["Underlag"] != texts.BASIS_LABEL[Basis.OUTCOME] and r["Delar endast på prognos"] > 0
-               for r in on_forecast)
+    assert all(
+        r["Underlag"] != texts.BASIS_LABEL[Basis.OUTCOME] and r["Delar endast på prognos"] > 0
+        for r in on_forecast
+    )
     summary = _plain(" ".join(document.sections[0].paragraphs))
     assert f"är {len(on_forecast)} uppfyllda enligt prognos" in summary

@@ -26,7 +26,9 @@ def test_every_figure_is_valid_plotly(view):
 
 
 def test_trend_draws_forecast_dashed_and_hollow_and_splits_gender(view):
-    traces = {t["name"]: t for t in figures.trend_figure(view.indicator, view.trend, "Helår")["data"]}
+    traces = {
+        t["name"]: t for t in figures.trend_figure(view.indicator, view.trend, "Helår")["data"]
+    }
     assert traces[texts.FORECAST]["line"]["dash"] == "dash"
     assert traces[texts.FORECAST]["marker"]["symbol"] == "circle-open"
     assert "dash" not in traces[texts.OUTCOME_TOTAL]["line"]

@@ -39,17 +39,39 @@ def tiny(empty_store):
 
 def said(found: list[goal_results.Brief]) -> list[tuple]:
     """What a brief says, comparable with `judged_in_full`."""
-    return [(b.goal.code, b.org_id, b.status, b.reason, b.score, b.disagreement, b.assessment_status,
-             b.assessment_forecast, {kind: n for kind, n in b.kinds.items() if n}) for b in found]
+    return [
+        (
+            b.goal.code,
+            b.org_id,
+            b.status,
+            b.reason,
+            b.score,
+            b.disagreement,
+            b.assessment_status,
+            b.assessment_forecast,
+            {kind: n for kind, n in b.kinds.items() if n},
+        )
+        for b in found
+    ]
 
 
 def judged_in_full(store, pairs, year: int, period: str) -> list[tuple]:
     """The same, from judging every pair in full now."""
     as_of = period_end(year, period)
-    return [(s.goal.code, s.org_id, s.result.status, s.result.reason, s.result.score, s.disagreement,
-             s.assessment.status if s.assessment else None, s.assessment.is_forecast if s.assessment else None,
-             dict(Counter(d.kind for d in deviations.deviations_of(s, as_of))))
-            for s in control_room.judge(store, pairs, year, period)]
+    return [
+        (
+            s.goal.code,
+            s.org_id,
+            s.result.status,
+            s.result.reason,
+            s.result.score,
+            s.disagreement,
+            s.assessment.status if s.assessment else None,
+            s.assessment.is_forecast if s.assessment else None,
+            dict(Counter(d.kind for d in deviations.deviations_of(s, as_of))),
+        )
+        for s in control_room.judge(store, pairs, year, period)
+    ]
 
 
 def k1_at_city(store) -> list[tuple]:
@@ -61,21 +83,29 @@ def test_kept_results_say_what_judging_in_full_says(demo_store):
     assessed = [(b.goal, b.org_id) for b in goal_results.assessed(demo_store, None, 2026, "T2")]
     pairs = agenda.meeting_goals(demo_store, root, 2026) + assessed
     expected = judged_in_full(demo_store, pairs, 2026, "T2")
-    first = goal_results.briefs(demo_store, pairs, 2026, "T2")  # judged, or read if another test kept them
+    first = goal_results.briefs(
+        demo_store, pairs, 2026, "T2"
+    )  # judged, or read if another test kept them
     kept = result_store.kept(demo_store.engine, 2026, "T2", goal_results.rules_fingerprint())
-    assert {(row.goal_id, row.org_id) for row in kept} >= {(goal.id, org_id) for goal, org_id in pairs}
+    assert {(row.goal_id, row.org_id) for row in kept} >= {
+        (goal.id, org_id) for goal, org_id in pairs
+    }
     assert said(first) == said(goal_results.briefs(demo_store, pairs, 2026, "T2")) == expected
     assert any(kinds for *_, kinds in expected) and any(s[6] for s in expected)
 
 
 def _upload(store, outcome: str) -> None:
     text = f"indikator;organisation;år;period;kön;utfall;prognos\r\nNOJD;STAD;2025;T1;T;{outcome};88\r\n"
-    change_sets.commit(store, [UploadFile("utfall.csv", text.encode("utf-8-sig"))], user_name="anna")
+    change_sets.commit(
+        store, [UploadFile("utfall.csv", text.encode("utf-8-sig"))], user_name="anna"
+    )
 
 
 def _undo_an_upload(store) -> None:
     _upload(store, "60")
-    goal_results.briefs(store, k1_at_city(store), YEAR, PERIOD)  # kept after the upload, before the undo
+    goal_results.briefs(
+        store, k1_at_city(store), YEAR, PERIOD
+    )  # kept after the upload, before the undo
     [latest, *_] = change_sets.list_uploads(store)
     change_sets.undo(store, latest.id, user_name="anna")
 
@@ -83,8 +113,15 @@ def _undo_an_upload(store) -> None:
 def _save_assessment(store) -> None:
     goal, org = store.goal("K1"), store.org("STAD")
     [status] = control_room.judge(store, [(goal, org.id)], YEAR, PERIOD)
-    draft = assessments.Draft(goal.id, org.id, YEAR, PERIOD, Status.NOT_MET, analysis="Sämre än väntat.",
-                              measures="Fler hembesök.")
+    draft = assessments.Draft(
+        goal.id,
+        org.id,
+        YEAR,
+        PERIOD,
+        Status.NOT_MET,
+        analysis="Sämre än väntat.",
+        measures="Fler hembesök.",
+    )
     assessments.save(store, draft, status.result, "anna")
 
 
@@ -128,8 +165,12 @@ def test_a_result_judged_while_a_write_commits_is_never_read(tiny):
     generation = result_store.generation(tiny.engine)
     [stale] = goal_results.briefs(tiny, pairs, YEAR, PERIOD)
     _upload(tiny, "60")
-    assert result_store.keep(tiny.engine, [_row(stale, generation, goal_results.rules_fingerprint())])
-    assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(tiny, pairs, YEAR, PERIOD)
+    assert result_store.keep(
+        tiny.engine, [_row(stale, generation, goal_results.rules_fingerprint())]
+    )
+    assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(
+        tiny, pairs, YEAR, PERIOD
+    )
 
 
 def test_a_result_judged_before_an_assessment_save_never_replaces_the_saved_one(tiny):
@@ -140,26 +181,46 @@ def test_a_result_judged_before_an_assessment_save_never_replaces_the_saved_one(
     kept = len(result_store.kept(tiny.engine, YEAR, PERIOD, goal_results.rules_fingerprint()))
     _save_assessment(tiny)
     assert result_store.generation(tiny.engine) == generation  # the rest of the kept results stay
-    assert result_store.keep(tiny.engine, [_row(stale, generation, goal_results.rules_fingerprint())])
-    assert len(result_store.kept(tiny.engine, YEAR, PERIOD, goal_results.rules_fingerprint())) == kept
-    assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(tiny, pairs, YEAR, PERIOD)
+    assert result_store.keep(
+        tiny.engine, [_row(stale, generation, goal_results.rules_fingerprint())]
+    )
+    assert (
+        len(result_store.kept(tiny.engine, YEAR, PERIOD, goal_results.rules_fingerprint())) == kept
+    )
+    assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(
+        tiny, pairs, YEAR, PERIOD
+    )
 
 
 def test_results_kept_by_other_code_are_not_read(tiny):
     pairs = k1_at_city(tiny)
     [brief] = goal_results.briefs(tiny, pairs, YEAR, PERIOD)
     _upload(tiny, "60")  # a new generation, nothing kept in it yet
-    assert result_store.keep(tiny.engine, [_row(brief, result_store.generation(tiny.engine), "0" * 16)])
-    assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(tiny, pairs, YEAR, PERIOD)
+    assert result_store.keep(
+        tiny.engine, [_row(brief, result_store.generation(tiny.engine), "0" * 16)]
+    )
+    assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(
+        tiny, pairs, YEAR, PERIOD
+    )
 
 
 def _row(brief: goal_results.Brief, generation: int, rules: str) -> dict:
     """A kept row saying what `brief` says."""
-    return {"year": YEAR, "period": PERIOD, "generation": generation, "rules": rules, "goal_id": brief.goal.id,
-            "org_id": brief.org_id, "status": brief.status.value, "reason": brief.reason.value,
-            "score": brief.score, "disagreement": brief.disagreement.value,
-            "assessment_status": brief.assessment_status.value, "assessment_forecast": brief.assessment_forecast,
-            "deviations": json.dumps({kind.value: n for kind, n in brief.kinds.items()})}
+    return {
+        "year": YEAR,
+        "period": PERIOD,
+        "generation": generation,
+        "rules": rules,
+        "goal_id": brief.goal.id,
+        "org_id": brief.org_id,
+        "status": brief.status.value,
+        "reason": brief.reason.value,
+        "score": brief.score,
+        "disagreement": brief.disagreement.value,
+        "assessment_status": brief.assessment_status.value,
+        "assessment_forecast": brief.assessment_forecast,
+        "deviations": json.dumps({kind.value: n for kind, n in brief.kinds.items()}),
+    }
 
 
 def test_a_page_read_during_a_write_neither_waits_nor_keeps_what_the_write_makes_stale(tiny):
@@ -179,40 +240,65 @@ def test_a_page_read_during_a_write_neither_waits_nor_keeps_what_the_write_makes
     assert after == judged_in_full(tiny, pairs, YEAR, PERIOD) != before
 
 
-def test_the_meeting_and_consistency_views_rank_and_count_from_kept_results_as_from_full_ones(demo_store):
+def test_the_meeting_and_consistency_views_rank_and_count_from_kept_results_as_from_full_ones(
+    demo_store,
+):
     """The whole agenda, and the pairs of similar results assessed differently, as before keeping results."""
     root = demo_store.root_org()
     full = agenda.judged_goals(demo_store, root, 2026, "T2")
     as_of = period_end(2026, "T2")
     expected = sorted(
-        ((s, deviations.deviations_of(s, as_of)) for s in full if deviations.deviations_of(s, as_of)),
-        key=lambda pair: deviations.rank(pair[0].result.status, pair[0].result.score, pair[0].goal.code,
-                                         Counter(d.kind for d in pair[1])),
+        (
+            (s, deviations.deviations_of(s, as_of))
+            for s in full
+            if deviations.deviations_of(s, as_of)
+        ),
+        key=lambda pair: deviations.rank(
+            pair[0].result.status,
+            pair[0].result.score,
+            pair[0].goal.code,
+            Counter(d.kind for d in pair[1]),
+        ),
     )
     found = agenda.deviating(demo_store, root, 2026, "T2")
-    assert [(b.goal.code, b.org_id) for b in found] == [(s.goal.code, s.org_id) for s, _ in expected]
+    assert [(b.goal.code, b.org_id) for b in found] == [
+        (s.goal.code, s.org_id) for s, _ in expected
+    ]
     orgs = demo_store.org_units()
-    pairs = consistency.differing_pairs(goal_results.assessed(demo_store, [o.id for o in orgs], 2026, "T2"))
-    judged = {(s.goal.id, s.org_id): s for s in control_room.judge(
-        demo_store, [(b.goal, b.org_id) for pair in pairs for b in pair], 2026, "T2")}
+    pairs = consistency.differing_pairs(
+        goal_results.assessed(demo_store, [o.id for o in orgs], 2026, "T2")
+    )
+    judged = {
+        (s.goal.id, s.org_id): s
+        for s in control_room.judge(
+            demo_store, [(b.goal, b.org_id) for pair in pairs for b in pair], 2026, "T2"
+        )
+    }
     assert pairs and all(
         abs(judged[a.goal.id, a.org_id].result.score - judged[b.goal.id, b.org_id].result.score)
         <= consistency.SIMILAR_SCORE + 1e-9
-        and judged[a.goal.id, a.org_id].assessment.status is not judged[b.goal.id, b.org_id].assessment.status
+        and judged[a.goal.id, a.org_id].assessment.status
+        is not judged[b.goal.id, b.org_id].assessment.status
         for a, b in pairs
     )
 
 
 def test_an_activity_follow_up_judges_its_goal_again_at_its_unit_and_every_unit_above(tiny):
     goal = tiny.goal("K1")
-    pairs = [(goal, tiny.org(code).id) for code in ("STAD", "N1", "N1-E1", "N2")]  # A1 is held by N1-E1
+    pairs = [
+        (goal, tiny.org(code).id) for code in ("STAD", "N1", "N1-E1", "N2")
+    ]  # A1 is held by N1-E1
     before = said(goal_results.briefs(tiny, pairs, YEAR, PERIOD))
     generation = result_store.generation(tiny.engine)
     _follow_up_activity(tiny)
     assert result_store.generation(tiny.engine) == generation
     after = said(goal_results.briefs(tiny, pairs, YEAR, PERIOD))
     assert after == judged_in_full(tiny, pairs, YEAR, PERIOD)
-    assert [a != b for a, b in zip(after, before)][:3] == [True, True, True]  # the overdue activity is done
+    assert [a != b for a, b in zip(after, before)][:3] == [
+        True,
+        True,
+        True,
+    ]  # the overdue activity is done
 
 
 def test_keeping_a_result_does_not_wait_for_a_write_that_ends_its_generation(tiny):
@@ -223,5 +309,7 @@ def test_keeping_a_result_does_not_wait_for_a_write_that_ends_its_generation(tin
     with tiny.engine.connect() as writer, writer.begin():
         lock_writes(writer)
         result_store.invalidate(writer)
-        threading.Thread(target=lambda: (result_store.keep(tiny.engine, [row]), kept.set()), daemon=True).start()
+        threading.Thread(
+            target=lambda: (result_store.keep(tiny.engine, [row]), kept.set()), daemon=True
+        ).start()
         assert kept.wait(5), "keeping waited for the writer's transaction"

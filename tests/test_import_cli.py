@@ -119,7 +119,10 @@ def test_import_and_undo_leave_the_citys_latest_results_judged(run, demo_paths, 
 
     def city_pairs() -> set[tuple[int, int]]:
         year = empty_store.reported_periods()[-1][0]
-        return {(goal.id, org) for goal, org in agenda.meeting_goals(empty_store, empty_store.root_org(), year)}
+        return {
+            (goal.id, org)
+            for goal, org in agenda.meeting_goals(empty_store, empty_store.root_org(), year)
+        }
 
     assert run("import", *demo_paths).exit_code == 0
     assert city_pairs() and city_pairs() <= kept_pairs()

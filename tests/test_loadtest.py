@@ -6,7 +6,8 @@ from dashboard.database import create_database
 
 def test_a_tiny_load_test_has_no_errors_and_every_upload_lands_whole(postgres_url):
     args = loadtest.arguments().parse_args(
-        ["--users", "3", "--requests", "3", "--think", "0.1", "--rows", "600", "--workers", "2"])
+        ["--users", "3", "--requests", "3", "--think", "0.1", "--rows", "600", "--workers", "2"]
+    )
     results = loadtest.run(args, create_database(postgres_url, "loadtest"))
     assert results["idle"]["alla vyer"]["requests"] == 9
     assert results["idle"]["alla vyer"]["errors"] == results["loaded"]["alla vyer"]["errors"] == 0

@@ -31,7 +31,9 @@ def _pages(store, year, period) -> str:
     """Översikt at every level, Avvikelser, Prognoser and the goal page of every goal, for the city, as the
     browser gets them."""
     search = f"?ar={year}&period={period}"
-    pages = [router.page(store, "/", search + f"&niva={level}") for level in ("kf", "namnd", "enhet")]
+    pages = [
+        router.page(store, "/", search + f"&niva={level}") for level in ("kf", "namnd", "enhet")
+    ]
     pages += [router.page(store, path, search) for path in ("/avvikelser", "/prognoser")]
     pages += [router.page(store, f"/mal/{goal.code}", search) for goal in store.goals(year)]
     return json.dumps(pages, cls=plotly.utils.PlotlyJSONEncoder)
@@ -40,13 +42,24 @@ def _pages(store, year, period) -> str:
 def test_a_later_follow_up_or_outcome_never_changes_an_earlier_period(demo_copy):
     """Changing every T2 2026 follow-up and outcome leaves every T1 2026 page identical."""
     before = _pages(demo_copy, 2026, "T1")
-    for path, activity in demo_copy.activities_of([g.id for g in demo_copy.goals(2026)], 2026, "T2")[:40]:
-        new = ActivityStatus.DONE if activity.status is not ActivityStatus.DONE else ActivityStatus.DELAYED
+    for path, activity in demo_copy.activities_of(
+        [g.id for g in demo_copy.goals(2026)], 2026, "T2"
+    )[:40]:
+        new = (
+            ActivityStatus.DONE
+            if activity.status is not ActivityStatus.DONE
+            else ActivityStatus.DELAYED
+        )
         activity_followups.save(demo_copy, activity, 2026, "T2", new, "Ändrad i T2.", "test")
     with demo_copy.engine.begin() as conn:
-        conn.execute(update(measurement_t).where(measurement_t.c.year == 2026, measurement_t.c.period == "T2")
-                     .values(outcome=measurement_t.c.outcome + 7))
-        conn.execute(update(activity_t).values(status=ActivityStatus.CANCELLED.value))  # today's status: not T1's
+        conn.execute(
+            update(measurement_t)
+            .where(measurement_t.c.year == 2026, measurement_t.c.period == "T2")
+            .values(outcome=measurement_t.c.outcome + 7)
+        )
+        conn.execute(
+            update(activity_t).values(status=ActivityStatus.CANCELLED.value)
+        )  # today's status: not T1's
     assert _pages(demo_copy, 2026, "T1") == before
 
 
@@ -67,17 +80,26 @@ def test_no_indicator_vanishes_higher_up(demo_store):
     pairs = _every_pair(demo_store, 2026)
     links = demo_store.goal_links(sorted({goal.id for goal, _ in pairs}))
     for status in control_room.judge(demo_store, pairs, 2026, "T2"):
-        assert [j.fact.indicator.id for j in status.indicators] == [i.id for i, _ in links[status.goal.id]]
+        assert [j.fact.indicator.id for j in status.indicators] == [
+            i.id for i, _ in links[status.goal.id]
+        ]
 
 
 def test_a_protected_value_reaches_no_page(demo_copy):
     """A row marked skyddad keeps no number in the pages, whatever the database holds."""
     with demo_copy.engine.begin() as conn:
-        conn.execute(update(measurement_t).where(measurement_t.c.year == 2026)
-                     .values(outcome=987654.25, forecast=987654.25, value_status=ValueStatus.SUPPRESSED.value))
+        conn.execute(
+            update(measurement_t)
+            .where(measurement_t.c.year == 2026)
+            .values(
+                outcome=987654.25, forecast=987654.25, value_status=ValueStatus.SUPPRESSED.value
+            )
+        )
         codes = list(conn.execute(select(indicator_t.c.code)).scalars())
     pages = _pages(demo_copy, 2026, "T2")
     for code in codes:
-        pages += json.dumps(router.page(demo_copy, f"/indikator/{code}", "?ar=2026&period=T2"),
-                            cls=plotly.utils.PlotlyJSONEncoder)
+        pages += json.dumps(
+            router.page(demo_copy, f"/indikator/{code}", "?ar=2026&period=T2"),
+            cls=plotly.utils.PlotlyJSONEncoder,
+        )
     assert "987" not in pages.replace(" ", "").replace("\u00a0", "")

@@ -11,7 +11,9 @@ from layouts.explanation import format_number
 
 
 def _text(component) -> str:
-    return json.dumps(component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False)
+    return json.dumps(
+        component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False
+    )
 
 
 @pytest.fixture
@@ -37,7 +39,9 @@ def test_goal_page_shows_the_stores_numbers(demo_store, kf_goal):
     for fact in facts:
         assert fact.indicator.name in text
         if fact.reading and fact.reading.outcome is not None:
-            shown = format_number(fact.reading.outcome, fact.indicator.decimals, fact.indicator.unit)
+            shown = format_number(
+                fact.reading.outcome, fact.indicator.decimals, fact.indicator.unit
+            )
             assert json.dumps(shown, ensure_ascii=False)[1:-1] in text
 
 
@@ -54,7 +58,11 @@ def test_indicator_page_has_trend_chart_and_table_alternative(demo_store, kf_goa
     indicator = demo_store.goal_indicator_facts([root.id], year, period, [kf_goal.id])[0].indicator
     text = _text(page(demo_store, f"/indikator/{indicator.code}", ""))
     assert texts.TREND_HEADING in text and texts.SHOW_TABLE in text
-    [latest] = [m for m in demo_store.measurements([indicator.id], [root.id], period, [year]) if m.gender is Gender.TOTAL]
+    [latest] = [
+        m
+        for m in demo_store.measurements([indicator.id], [root.id], period, [year])
+        if m.gender is Gender.TOTAL
+    ]
     shown = format_number(latest.reading.outcome, indicator.decimals, indicator.unit)
     assert json.dumps(shown, ensure_ascii=False)[1:-1] in text
 
@@ -68,8 +76,12 @@ def test_indicator_table_sorts_by_the_key_in_the_url(demo_store, kf_goal):
     by_name = _text(page(demo_store, f"/mal/{kf_goal.code}", "?sortera=namn"))
     assert '"aria-sort": "descending"' in by_name
     assert "sortera=status" in by_name  # the other keys are links
-    names = sorted(f.indicator.name for f in demo_store.goal_indicator_facts(
-        [demo_store.root_org().id], *demo_store.reported_periods()[-1], [kf_goal.id]))
+    names = sorted(
+        f.indicator.name
+        for f in demo_store.goal_indicator_facts(
+            [demo_store.root_org().id], *demo_store.reported_periods()[-1], [kf_goal.id]
+        )
+    )
     positions = [by_name.index(json.dumps(n, ensure_ascii=False)[1:-1]) for n in names]
     assert positions == sorted(positions)
 
@@ -83,13 +95,20 @@ def test_comparison_never_shows_a_forecast_as_the_outcome(demo_store):
     year, period = demo_store.reported_periods()[-1]
     root = demo_store.root_org()
     goals = [g.id for g in demo_store.goals(year, (GoalLevel.COUNCIL,))]
-    indicators = {f.indicator.code: f.indicator for f in demo_store.goal_indicator_facts([root.id], year, period, goals)}
+    indicators = {
+        f.indicator.code: f.indicator
+        for f in demo_store.goal_indicator_facts([root.id], year, period, goals)
+    }
     forecast_only = 0
     for indicator in indicators.values():
         view = indicator_view(demo_store, indicator, root, year, period)
         for result in view.compared:
             row = _comparison_row(result, view, ViewState(year, period))
-            assert row[3] == format_number(result.result.outcome, indicator.decimals, indicator.unit)
-            assert row[4] == format_number(result.result.forecast, indicator.decimals, indicator.unit)
+            assert row[3] == format_number(
+                result.result.outcome, indicator.decimals, indicator.unit
+            )
+            assert row[4] == format_number(
+                result.result.forecast, indicator.decimals, indicator.unit
+            )
             forecast_only += result.result.basis is Basis.FORECAST
     assert forecast_only > 0  # the demo has units with only a forecast this period

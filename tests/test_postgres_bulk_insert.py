@@ -21,7 +21,16 @@ from dashboard.store import Store, indicator_t, measurement_t, org_t, upload_t
 from tests.digest import database_digest
 
 ROWS = 2 * LARGE_INSERT
-COLUMNS = ("indicator_id", "org_id", "year", "period", "gender", "value_status", "comment", "upload_id")
+COLUMNS = (
+    "indicator_id",
+    "org_id",
+    "year",
+    "period",
+    "gender",
+    "value_status",
+    "comment",
+    "upload_id",
+)
 
 
 @pytest.fixture
@@ -63,8 +72,19 @@ def _columns(conn: Connection, org_ids: list[int]) -> list[list]:
     """Measurement columns (COLUMNS) for ROWS new rows, the organisation of row i org_ids[i % len]."""
     indicator = conn.execute(select(func.min(indicator_t.c.id))).scalar()
     upload = conn.execute(select(func.max(upload_t.c.id))).scalar()
-    values = [(indicator, org_ids[i % len(org_ids)], 2000 + i // len(org_ids), "FY", "T", "ok", "", upload)
-              for i in range(ROWS)]
+    values = [
+        (
+            indicator,
+            org_ids[i % len(org_ids)],
+            2000 + i // len(org_ids),
+            "FY",
+            "T",
+            "ok",
+            "",
+            upload,
+        )
+        for i in range(ROWS)
+    ]
     return [list(column) for column in zip(*values)]
 
 
@@ -83,7 +103,9 @@ def _insert_with_dangling_org(store: Store) -> None:
 
 def test_a_dangling_reference_in_a_large_insert_is_refused_and_nothing_is_written(pg_store):
     before = database_digest(pg_store)
-    with pytest.raises(UploadRejected) as rejected:  # checked after the COPY, not by a trigger per row
+    with pytest.raises(
+        UploadRejected
+    ) as rejected:  # checked after the COPY, not by a trigger per row
         _insert_with_dangling_org(pg_store)
     [problem] = rejected.value.problems
     assert (problem.column, problem.issue) == ("org_id", "okänd organisation")
@@ -94,9 +116,16 @@ def test_a_large_upload_leaves_the_triggers_on_for_the_rest_of_its_transaction(p
     with pg_store.engine.begin() as conn:
         change_sets._insert(conn, measurement_t, list(COLUMNS), _columns(conn, _org_ids(conn)))
         assert conn.exec_driver_sql("SHOW session_replication_role").scalar() == "origin"
-        with pytest.raises(ForeignKeyViolation), conn.begin_nested():  # a small insert: the triggers check it
-            change_sets._insert(conn, org_t, ["code", "name", "level", "path", "parent_id"],
-                                [["X"], ["X"], [4], [""], [max(_org_ids(conn)) + 1000]])
+        with (
+            pytest.raises(ForeignKeyViolation),
+            conn.begin_nested(),
+        ):  # a small insert: the triggers check it
+            change_sets._insert(
+                conn,
+                org_t,
+                ["code", "name", "level", "path", "parent_id"],
+                [["X"], ["X"], [4], [""], [max(_org_ids(conn)) + 1000]],
+            )
 
 
 def test_readers_are_not_blocked_while_a_large_upload_is_open(pg_store):
@@ -105,34 +134,59 @@ def test_readers_are_not_blocked_while_a_large_upload_is_open(pg_store):
         reader.rollback()
         with pg_store.engine.begin() as writer:
             lock_writes(writer)
-            change_sets._insert(writer, measurement_t, list(COLUMNS), _columns(writer, _org_ids(writer)))
-            reader.exec_driver_sql("SET LOCAL lock_timeout = '1s'")  # a blocked SELECT fails instead of waiting
-            assert reader.execute(select(func.count()).select_from(measurement_t)).scalar() == stored
+            change_sets._insert(
+                writer, measurement_t, list(COLUMNS), _columns(writer, _org_ids(writer))
+            )
+            reader.exec_driver_sql(
+                "SET LOCAL lock_timeout = '1s'"
+            )  # a blocked SELECT fails instead of waiting
+            assert (
+                reader.execute(select(func.count()).select_from(measurement_t)).scalar() == stored
+            )
             assert reader.execute(select(func.count()).select_from(org_t)).scalar() > 0
             held = reader.execute(
-                text("SELECT DISTINCT mode FROM pg_locks WHERE pid = :pid AND relation IS NOT NULL"),
+                text(
+                    "SELECT DISTINCT mode FROM pg_locks WHERE pid = :pid AND relation IS NOT NULL"
+                ),
                 {"pid": writer.exec_driver_sql("SELECT pg_backend_pid()").scalar()},
             ).scalars()
-            assert set(held) <= {"AccessShareLock", "RowShareLock", "RowExclusiveLock"}  # none stops a SELECT
+            assert set(held) <= {
+                "AccessShareLock",
+                "RowShareLock",
+                "RowExclusiveLock",
+            }  # none stops a SELECT
             reader.rollback()
-        assert reader.execute(select(func.count()).select_from(measurement_t)).scalar() == stored + ROWS
+        assert (
+            reader.execute(select(func.count()).select_from(measurement_t)).scalar()
+            == stored + ROWS
+        )
 
 
 def test_a_role_without_the_privilege_keeps_the_per_row_checks(role_store, request):
     granted = request.node.callspec.params["role_store"] == "granted"
     before = database_digest(role_store)
-    expected = UploadRejected if granted else ForeignKeyViolation  # the check after the COPY, or a trigger
+    expected = (
+        UploadRejected if granted else ForeignKeyViolation
+    )  # the check after the COPY, or a trigger
     with pytest.raises(expected):
         _insert_with_dangling_org(role_store)
     assert database_digest(role_store) == before
-    [saved] = commit(role_store, [outcome_file(ROWS)], user_name="test")  # either way, an upload works
+    [saved] = commit(
+        role_store, [outcome_file(ROWS)], user_name="test"
+    )  # either way, an upload works
     assert saved.inserted == ROWS
 
 
 def test_the_schema_has_no_triggers_or_rules_that_the_bulk_path_would_silence(pg_store):
     """session_replication_role = replica skips every trigger and rule, not only foreign keys'."""
     with pg_store.engine.connect() as conn:
-        assert not conn.exec_driver_sql("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal").all()
-        assert not conn.exec_driver_sql("SELECT rulename FROM pg_rules WHERE schemaname = 'public'").all()
+        assert not conn.exec_driver_sql(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+        ).all()
+        assert not conn.exec_driver_sql(
+            "SELECT rulename FROM pg_rules WHERE schemaname = 'public'"
+        ).all()
         # a deferrable unique or primary key is checked by an internal trigger too
-        assert not conn.exec_driver_sql("SELECT conname FROM pg_constraint WHERE condeferrable").all()
+        assert not conn.exec_driver_sql(
+            "SELECT conname FROM pg_constraint WHERE condeferrable"
+        ).all()

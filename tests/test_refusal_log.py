@@ -21,13 +21,18 @@ FORGED = "a.csv\n2026-12-05 04:00:00 WARNING kontrollrummet.audit refused upload
 @pytest.fixture
 def app(empty_store):
     accounts.add(empty_store, "lasare", "", accounts.Role.READER, [], PASSWORD, actor="test")
-    return create_app(Settings(database_url=empty_store.engine.url.render_as_string(hide_password=False)))
+    return create_app(
+        Settings(database_url=empty_store.engine.url.render_as_string(hide_password=False))
+    )
 
 
 def _reader(app, address: str):
     client = app.server.test_client()
     client.environ_base["REMOTE_ADDR"] = address
-    assert client.post("/logga-in", data={"username": "lasare", "password": PASSWORD}).status_code == 302
+    assert (
+        client.post("/logga-in", data={"username": "lasare", "password": PASSWORD}).status_code
+        == 302
+    )
     return client
 
 
@@ -62,8 +67,14 @@ def test_a_flood_of_refusals_is_counted_in_a_bounded_number_of_rows(app, empty_s
     assert len(rows) == audit.MAX_REFUSALS_KEPT + 1  # the other address still gets its own row
     assert "annan.csv" in rows[0].target
     with empty_store.engine.connect() as conn:
-        total = conn.execute(select(func.count() + func.sum(audit.audit_t.c.repeats))
-                             .where(audit.audit_t.c.address == "10.0.0.1")).scalar_one()
+        total = conn.execute(
+            select(func.count() + func.sum(audit.audit_t.c.repeats)).where(
+                audit.audit_t.c.address == "10.0.0.1"
+            )
+        ).scalar_one()
     assert total == tries  # every refusal counted, past the bound without its detail
     assert "30" in rows[1].detail  # the newest kept row says how many more came
-    assert len([r for r in caplog.records if r.name == "kontrollrummet.audit"]) <= audit.MAX_REFUSALS_KEPT + 1
+    assert (
+        len([r for r in caplog.records if r.name == "kontrollrummet.audit"])
+        <= audit.MAX_REFUSALS_KEPT + 1
+    )

@@ -31,10 +31,15 @@ def _counting(builds: ReportBuilds, key) -> int:
 def test_a_report_is_built_once_until_the_data_change(store):
     builds = ReportBuilds(store)
     assert _counting(builds, ("tertialrapport.pdf", "?ar=2026")) == 1
-    assert _counting(builds, ("tertialrapport.pdf", "?ar=2025")) == 1  # another view is another file
+    assert (
+        _counting(builds, ("tertialrapport.pdf", "?ar=2025")) == 1
+    )  # another view is another file
     record = ("KF02", "SKA-FSK-01", 2026, "T2", "T", 12.5, None, "ok", "")
-    change_sets.commit(store, [UploadFile("utfall.csv", csv_export.csv_bytes(MEASUREMENTS, [record]))],
-                       user_name="test")
+    change_sets.commit(
+        store,
+        [UploadFile("utfall.csv", csv_export.csv_bytes(MEASUREMENTS, [record]))],
+        user_name="test",
+    )
     made = []
     builds.file(("tertialrapport.pdf", "?ar=2026"), lambda: made.append(1) or b"ny")
     assert made == [1]
@@ -44,7 +49,9 @@ def test_an_activity_follow_up_saved_in_the_app_is_a_new_generation(store):
     builds = ReportBuilds(store)
     before = builds.generation()
     _, activity = store.activity("SKA-FSK-01-E1-A2026-1")
-    activity_followups.save(store, activity, 2026, "T2", ActivityStatus.DELAYED, "Försenad.", "test")
+    activity_followups.save(
+        store, activity, 2026, "T2", ActivityStatus.DELAYED, "Försenad.", "test"
+    )
     assert builds.generation() != before
 
 

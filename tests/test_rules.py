@@ -186,7 +186,10 @@ def test_not_applicable_is_left_out_of_the_goal():
             0.0,
         ),  # overdue
         (activity(ActivityStatus.NOT_STARTED, start="2026-02-01"), 0.5),  # should have started
-        (activity(ActivityStatus.NOT_STARTED, start="2026-04-30"), 1.0),  # starts on the period's last day
+        (
+            activity(ActivityStatus.NOT_STARTED, start="2026-04-30"),
+            1.0,
+        ),  # starts on the period's last day
         (activity(ActivityStatus.ONGOING, end="2026-04-30"), 1.0),  # ends on it: not yet passed
         (activity(ActivityStatus.ONGOING), 1.0),
     ],
@@ -200,7 +203,13 @@ def test_each_activity_rule(state, score):
 def test_an_activity_planned_to_start_after_the_period_does_not_count_in_it():
     """docs/rules.md §2: an activity that should not have begun by the period's end is not yet a part."""
     assert activity_part([activity(ActivityStatus.NOT_STARTED, start="2026-09-01")], AS_OF) is None
-    later = activity_part([activity(ActivityStatus.NOT_STARTED, start="2026-09-01"), activity(ActivityStatus.DELAYED)], AS_OF)
+    later = activity_part(
+        [
+            activity(ActivityStatus.NOT_STARTED, start="2026-09-01"),
+            activity(ActivityStatus.DELAYED),
+        ],
+        AS_OF,
+    )
     assert later is not None and later.score == 0.0
 
 
@@ -421,7 +430,7 @@ moderate = settings(max_examples=150, deadline=None)
 
 
 def mirror(target: Target, reading: Reading) -> tuple[Target, Reading]:
-    neg = lambda x: None if x is None else -x  # noqa: E731
+    neg = lambda x: None if x is None else -x
     return (
         Target(-target.target, neg(target.partly_limit)),
         Reading(neg(reading.outcome), neg(reading.forecast), reading.value_status),
@@ -658,7 +667,9 @@ def _assessed(status):
         (Status.MET, Status.NO_DATA, "none"),
     ],
 )
-def test_disagreement_flags_assessments_that_differ_from_the_computed_status(computed, assessed, expected):
+def test_disagreement_flags_assessments_that_differ_from_the_computed_status(
+    computed, assessed, expected
+):
     assessment = _assessed(assessed) if assessed else None
     assert disagreement(computed, assessment) is Disagreement(expected)
 
@@ -676,7 +687,12 @@ def test_a_number_in_a_row_whose_status_is_not_ok_is_never_judged(value_status):
 
 def test_an_outcome_marked_missing_is_not_judged_but_its_forecast_is():
     result = indicator_status(HIGHER, Target(85.0), Reading(50.0, 99.0, ValueStatus.MISSING))
-    assert (result.status, result.basis, result.outcome, result.forecast) == (Status.MET, Basis.FORECAST, None, 99.0)
+    assert (result.status, result.basis, result.outcome, result.forecast) == (
+        Status.MET,
+        Basis.FORECAST,
+        None,
+        99.0,
+    )
 
 
 def test_a_value_exactly_on_the_default_limit_is_partly_met():
@@ -742,5 +758,14 @@ def test_judging_agrees_with_exact_decimal_arithmetic(value, target, direction):
     """The limit and the comparisons are those of a controller computing with the written decimals."""
     limit = target - abs(target) / 10 if direction is HIGHER else target + abs(target) / 10
     better = (lambda a, b: a >= b) if direction is HIGHER else (lambda a, b: a <= b)
-    expected = Status.MET if better(value, target) else Status.PARTLY_MET if better(value, limit) else Status.NOT_MET
-    assert indicator_status(direction, Target(float(target)), Reading(float(value), None)).status is expected
+    expected = (
+        Status.MET
+        if better(value, target)
+        else Status.PARTLY_MET
+        if better(value, limit)
+        else Status.NOT_MET
+    )
+    assert (
+        indicator_status(direction, Target(float(target)), Reading(float(value), None)).status
+        is expected
+    )

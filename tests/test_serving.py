@@ -25,7 +25,9 @@ ROWS = 100_000
 
 def _page(served: Served, path: str = "/") -> str:
     session = client_session(served.base_url)  # the demo's reader
-    response = session.post(f"{served.base_url}/_dash-update-component", json=route_payload(path, ""), timeout=30)
+    response = session.post(
+        f"{served.base_url}/_dash-update-component", json=route_payload(path, ""), timeout=30
+    )
     assert response.status_code == 200, response.text[:500]
     return response.text
 
@@ -35,7 +37,9 @@ def store(postgres_url) -> Iterator[Store]:
     """A migrated, empty PostgreSQL store for gunicorn workers to serve."""
     store = Store(make_engine(create_database(postgres_url, "serve")))
     store.create_schema()
-    add_demo_accounts(store, actor="test")  # the reader and the administrator the sessions sign in as
+    add_demo_accounts(
+        store, actor="test"
+    )  # the reader and the administrator the sessions sign in as
     yield store
     store.engine.dispose()
 
@@ -55,10 +59,18 @@ def test_workers_have_their_own_connections_and_a_killed_one_is_replaced(store):
         workers = served.worker_pids()
         assert all("goal-card" in _page(served) for _ in range(6))
         with store.engine.connect() as conn:
-            names = set(conn.execute(text(
-                "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
-                "AND application_name <> :own"), {"own": f"kontrollrummet[{os.getpid()}]"}).scalars())
-        assert names and names <= {f"kontrollrummet[{pid}]" for pid in workers}  # none from the master
+            names = set(
+                conn.execute(
+                    text(
+                        "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND application_name <> :own"
+                    ),
+                    {"own": f"kontrollrummet[{os.getpid()}]"},
+                ).scalars()
+            )
+        assert names and names <= {
+            f"kontrollrummet[{pid}]" for pid in workers
+        }  # none from the master
 
         victim = min(workers)
         kill(victim)
@@ -72,9 +84,13 @@ def test_a_worker_killed_while_saving_an_upload_leaves_nothing(store):
         session = client_session(served.base_url, "admin")
         payload = save_payload(session, served.base_url, "utfall.csv", outcome_file(ROWS).content)
         with ThreadPoolExecutor(1) as pool:
-            editor = pool.submit(session.post, f"{served.base_url}/_dash-update-component", json=payload, timeout=300)
+            editor = pool.submit(
+                session.post, f"{served.base_url}/_dash-update-component", json=payload, timeout=300
+            )
             victim = wait_for(lambda: write_lock_holder(store.engine) or editor.done())
-            assert victim in served.worker_pids(), "the save finished before its worker could be killed"
+            assert victim in served.worker_pids(), (
+                "the save finished before its worker could be killed"
+            )
             kill(victim)
             with pytest.raises(requests.ConnectionError):
                 editor.result()
@@ -102,7 +118,15 @@ def test_an_import_killed_midway_leaves_nothing_and_the_next_one_lands_whole(emp
     change_sets.commit(empty_store, setup_files(), user_name="setup")
     path = tmp_path / "utfall.csv"
     path.write_bytes(outcome_file(ROWS).content)
-    command = [KONTROLLRUMMET, "import", str(path), "--user", "kill", "--database", _url(empty_store)]
+    command = [
+        KONTROLLRUMMET,
+        "import",
+        str(path),
+        "--user",
+        "kill",
+        "--database",
+        _url(empty_store),
+    ]
 
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     wait_for(lambda: _in_transaction(empty_store, process.pid) or process.poll() is not None)
@@ -110,7 +134,10 @@ def test_an_import_killed_midway_leaves_nothing_and_the_next_one_lands_whole(emp
     process.wait(timeout=30)
     assert process.returncode == -9, "the import finished before it could be killed"
     assert _outcome_rows(empty_store) == 0
-    assert [u.file_name for u in change_sets.list_uploads(empty_store)] == ["indikatorer.csv", "organisation.csv"]
+    assert [u.file_name for u in change_sets.list_uploads(empty_store)] == [
+        "indikatorer.csv",
+        "organisation.csv",
+    ]
 
     again = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr

@@ -18,12 +18,17 @@ PASSWORD = "det-forsta-losenordet"
 
 def _worker(store: Store):
     """An app of its own on the store's database, as one gunicorn worker builds it."""
-    return create_app(Settings(database_url=store.engine.url.render_as_string(hide_password=False))).server
+    return create_app(
+        Settings(database_url=store.engine.url.render_as_string(hide_password=False))
+    ).server
 
 
 def _signed_in_cookie(server, username: str) -> str:
     client = server.test_client()
-    assert client.post("/logga-in", data={"username": username, "password": PASSWORD}).status_code == 302
+    assert (
+        client.post("/logga-in", data={"username": username, "password": PASSWORD}).status_code
+        == 302
+    )
     return client.get_cookie("kontrollrummet_session").value
 
 
@@ -79,7 +84,9 @@ class CountingStream:
     def tell(self) -> int:
         return self.position
 
-    def seek(self, offset: int, whence: int = 0) -> int:  # the test client measures the body this way
+    def seek(
+        self, offset: int, whence: int = 0
+    ) -> int:  # the test client measures the body this way
         self.position = offset + (self.size if whence == 2 else 0)
         return self.position
 
@@ -87,8 +94,16 @@ class CountingStream:
 @pytest.mark.parametrize("size", [130_000_000, 20_000])
 def test_a_large_sign_in_body_is_refused_unread(reader, size):
     body = CountingStream(size)
-    answer = _worker(reader).test_client().post(
-        "/logga-in", input_stream=body, content_type="application/x-www-form-urlencoded", content_length=size)
+    answer = (
+        _worker(reader)
+        .test_client()
+        .post(
+            "/logga-in",
+            input_stream=body,
+            content_type="application/x-www-form-urlencoded",
+            content_length=size,
+        )
+    )
     assert answer.status_code == 413 and body.read_bytes == 0
 
 

@@ -27,8 +27,10 @@ def _slow_socket(base_url: str, index: int) -> socket.socket:
     if index % 2:
         sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # the header's end never comes
     else:
-        sock.sendall(b"POST /logga-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                     b"Content-Length: 4000\r\n\r\nusername=a")  # nor the rest of the body
+        sock.sendall(
+            b"POST /logga-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            b"Content-Length: 4000\r\n\r\nusername=a"
+        )  # nor the rest of the body
     return sock
 
 
@@ -44,20 +46,39 @@ def test_slow_clients_do_not_keep_a_reader_waiting(tmp_path):
 
 
 def test_the_single_process_server_names_no_versions(tmp_path):
-    server = make_server("127.0.0.1", 0, lambda environ, start: start("200 OK", []) or [b""],
-                         request_handler=serving.QuietRequestHandler)
+    server = make_server(
+        "127.0.0.1",
+        0,
+        lambda environ, start: start("200 OK", []) or [b""],
+        request_handler=serving.QuietRequestHandler,
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        assert requests.get(f"http://127.0.0.1:{server.port}/", timeout=5).headers["Server"] == "Kontrollrummet"
+        assert (
+            requests.get(f"http://127.0.0.1:{server.port}/", timeout=5).headers["Server"]
+            == "Kontrollrummet"
+        )
     finally:
         server.shutdown()
 
 
-@pytest.mark.parametrize("host, proxies, warned", [
-    ("0.0.0.0", 0, True), ("10.1.2.3", 0, True), ("kontrollrummet.kommun.se", 0, True), ("::", 0, True),
-    ("127.0.0.1", 0, False), ("::1", 0, False), ("localhost", 0, False), ("0.0.0.0", 1, False)])
+@pytest.mark.parametrize(
+    "host, proxies, warned",
+    [
+        ("0.0.0.0", 0, True),
+        ("10.1.2.3", 0, True),
+        ("kontrollrummet.kommun.se", 0, True),
+        ("::", 0, True),
+        ("127.0.0.1", 0, False),
+        ("::1", 0, False),
+        ("localhost", 0, False),
+        ("0.0.0.0", 1, False),
+    ],
+)
 def test_serving_on_another_address_than_loopback_warns_without_a_proxy(host, proxies, warned):
-    warnings = serving.startup_warnings(Settings(host=host, proxy_count=proxies, secret_key="k" * 64))
+    warnings = serving.startup_warnings(
+        Settings(host=host, proxy_count=proxies, secret_key="k" * 64)
+    )
     assert any("KONTROLLRUMMET_PROXY_COUNT" in w for w in warnings) == warned
 
 

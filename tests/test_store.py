@@ -60,7 +60,10 @@ def test_reported_periods_are_in_calendar_order(tiny_store):
 
 def test_goal_indicator_facts_join_target_and_total_reading(tiny_store):
     orgs, goals = _ids(tiny_store)
-    facts = {f.indicator.code: f for f in tiny_store.goal_indicator_facts([orgs["STAD"]], 2025, "T1", [goals["K1"]])}
+    facts = {
+        f.indicator.code: f
+        for f in tiny_store.goal_indicator_facts([orgs["STAD"]], 2025, "T1", [goals["K1"]])
+    }
     assert set(facts) == {"NOJD", "FALL", "KOST"}
     assert facts["NOJD"].weight == 2.0
     assert facts["NOJD"].target.target == 85.0
@@ -75,7 +78,9 @@ def test_facts_leave_out_indicators_an_organisation_does_not_measure(tiny_store)
     orgs, goals = _ids(tiny_store)
     facts = tiny_store.goal_indicator_facts([orgs["STAD"], orgs["N2"]], 2025, "T1", [goals["K1"]])
     assert {(f.org_id, f.indicator.code) for f in facts} == {
-        (orgs["STAD"], "NOJD"), (orgs["STAD"], "FALL"), (orgs["STAD"], "KOST")
+        (orgs["STAD"], "NOJD"),
+        (orgs["STAD"], "FALL"),
+        (orgs["STAD"], "KOST"),
     }
     assert tiny_store.goal_indicator_facts([orgs["STAD"]], 2023, "FY", [goals["K1"]]) == []
 
@@ -84,7 +89,8 @@ def test_activities_of_goals_carry_the_holders_path_and_run_in_the_year(tiny_sto
     orgs, goals = _ids(tiny_store)
     found = tiny_store.activities_of([goals["K1"]], 2025, "T1")
     assert [(path, a.code) for path, a in found] == [
-        (f"/{orgs['STAD']}/{orgs['N1']}/{orgs['N1-E1']}/", "A1"), (f"/{orgs['STAD']}/{orgs['N2']}/", "A2")
+        (f"/{orgs['STAD']}/{orgs['N1']}/{orgs['N1-E1']}/", "A1"),
+        (f"/{orgs['STAD']}/{orgs['N2']}/", "A2"),
     ]
     assert found[0][1].responsible == "Enhetschef Anna Lind"
     assert tiny_store.activities_of([goals["K1"]], 2026, "T1") == []
@@ -94,7 +100,11 @@ def test_activities_of_goals_carry_the_holders_path_and_run_in_the_year(tiny_sto
 def test_assessments_are_read_per_organisation_and_period(tiny_store):
     orgs, goals = _ids(tiny_store)
     [assessment] = tiny_store.assessments([orgs["STAD"]], 2025, "T1")
-    assert (assessment.goal_id, assessment.status, assessment.is_forecast) == (goals["K1"], Status.MET, True)
+    assert (assessment.goal_id, assessment.status, assessment.is_forecast) == (
+        goals["K1"],
+        Status.MET,
+        True,
+    )
     assert tiny_store.assessments([orgs["STAD"]], 2025, "T2") == []
 
 
@@ -134,11 +144,21 @@ def test_measurements_and_targets_by_period_and_year(tiny_store):
 
 def test_goals_within_an_organisation_include_its_ancestors_and_descendants(empty_store):
     data = tiny_dataset()
-    data.goals.append(data.goals[1]._replace(code="NM1", level=GoalLevel.COMMITTEE, org_code="N1", parent_code="K1"))
-    data.goals.append(data.goals[1]._replace(code="NM2", level=GoalLevel.COMMITTEE, org_code="N2", parent_code="K1"))
+    data.goals.append(
+        data.goals[1]._replace(
+            code="NM1", level=GoalLevel.COMMITTEE, org_code="N1", parent_code="K1"
+        )
+    )
+    data.goals.append(
+        data.goals[1]._replace(
+            code="NM2", level=GoalLevel.COMMITTEE, org_code="N2", parent_code="K1"
+        )
+    )
     empty_store.write_dataset(data, user_name="t", file_name="t", kind="test")
     orgs, _ = _ids(empty_store)
-    within = lambda code: [g.code for g in empty_store.goals_within(orgs[code], 2025, GoalLevel.COMMITTEE)]
+    within = lambda code: [
+        g.code for g in empty_store.goals_within(orgs[code], 2025, GoalLevel.COMMITTEE)
+    ]
     assert within("STAD") == ["NM1", "NM2"]
     assert within("N1-E1") == ["NM1"]
     assert within("N2") == ["NM2"]
@@ -150,7 +170,9 @@ def test_upgrading_a_database_with_data_keeps_its_reported_periods(tmp_path):
     engine = database.make_engine(f"sqlite:///{tmp_path / 'old.db'}")
     command.upgrade(database.alembic_config(engine), "0003")
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO org_unit (id, code, name, level, path) VALUES (1, 'S', 'S', 1, '/1/')")
+        conn.exec_driver_sql(
+            "INSERT INTO org_unit (id, code, name, level, path) VALUES (1, 'S', 'S', 1, '/1/')"
+        )
         conn.exec_driver_sql(
             "INSERT INTO indicator (id, code, name, unit, direction, decimals, level, gender_split) "
             "VALUES (1, 'I', 'I', '%', 'higher', 1, 2, 0)"
@@ -217,8 +239,12 @@ def test_a_summary_is_computed_again_after_each_upload_and_undo(tiny_store):
         return computed[-1]
 
     assert tiny_store.summary("rows", summary) == 7 and tiny_store.summary("rows", summary) == 7
-    outcomes = "indikator;organisation;år;period;kön;utfall;prognos\r\nNOJD;STAD;2026;T1;T;90;91\r\n"
-    [saved] = change_sets.commit(tiny_store, [UploadFile("utfall.csv", outcomes.encode())], user_name="test")
+    outcomes = (
+        "indikator;organisation;år;period;kön;utfall;prognos\r\nNOJD;STAD;2026;T1;T;90;91\r\n"
+    )
+    [saved] = change_sets.commit(
+        tiny_store, [UploadFile("utfall.csv", outcomes.encode())], user_name="test"
+    )
     assert tiny_store.summary("rows", summary) == 8
     change_sets.undo(tiny_store, saved.upload_id, user_name="test")
     assert tiny_store.summary("rows", summary) == 7 and tiny_store.summary("rows", summary) == 7

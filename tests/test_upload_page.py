@@ -37,8 +37,12 @@ def test_a_file_wrong_on_every_row_lists_the_first_problems_and_counts_the_rest(
     from layouts import texts
     from layouts.upload import PROBLEMS_SHOWN, problem_list
 
-    problems = [Problem("utfall.csv", row, "organisation", "GRANNE", "utanför") for row in range(2, 1002)]
+    problems = [
+        Problem("utfall.csv", row, "organisation", "GRANNE", "utanför") for row in range(2, 1002)
+    ]
     alert = problem_list(problems)
     [items] = [c for c in alert.children if isinstance(c, html.Ul)]
     assert len(items.children) == PROBLEMS_SHOWN and "rad 2," in items.children[0].children
-    assert texts.PROBLEMS_NOT_SHOWN.format(count=f"{1000 - PROBLEMS_SHOWN}") in str(alert.children[-1].children)
+    assert texts.PROBLEMS_NOT_SHOWN.format(count=f"{1000 - PROBLEMS_SHOWN}") in str(
+        alert.children[-1].children
+    )

@@ -41,7 +41,9 @@ def tiny_dataset() -> Dataset:
         ],
         indicators=[
             IndicatorRow("NOJD", "Andel nöjda", "%", Direction.HIGHER, 1, GoalLevel.COUNCIL, True),
-            IndicatorRow("FALL", "Andel fallolyckor", "%", Direction.LOWER, 1, GoalLevel.COUNCIL, True),
+            IndicatorRow(
+                "FALL", "Andel fallolyckor", "%", Direction.LOWER, 1, GoalLevel.COUNCIL, True
+            ),
             IndicatorRow("KOST", "Kostnad", "kr", Direction.LOWER, 0, GoalLevel.COUNCIL, False),
         ],
         goal_indicators=[
@@ -60,14 +62,32 @@ def tiny_dataset() -> Dataset:
             MeasurementRow("NOJD", "STAD", 2025, "T1", Gender.MEN, 85.0, None),
             MeasurementRow("FALL", "STAD", 2025, "T1", Gender.TOTAL, None, 4.0),
             MeasurementRow("NOJD", "STAD", 2024, "FY", Gender.TOTAL, 84.0, None),
-            MeasurementRow("KOST", "STAD", 2025, "T1", Gender.TOTAL, None, None, ValueStatus.MISSING),
+            MeasurementRow(
+                "KOST", "STAD", 2025, "T1", Gender.TOTAL, None, None, ValueStatus.MISSING
+            ),
             MeasurementRow("NOJD", "N1-E1", 2025, "T1", Gender.TOTAL, 70.0, None),
         ],
         activities=[
-            ActivityRow("A1", "K1", "N1-E1", "Anhörigträffar", "Enhetschef Anna Lind",
-                        dt.date(2025, 1, 1), dt.date(2025, 3, 31), ActivityStatus.ONGOING),
-            ActivityRow("A2", "K1", "N2", "Fallprevention", "Avdelningschef Per Ek",
-                        dt.date(2025, 1, 1), dt.date(2025, 12, 31), ActivityStatus.ONGOING),
+            ActivityRow(
+                "A1",
+                "K1",
+                "N1-E1",
+                "Anhörigträffar",
+                "Enhetschef Anna Lind",
+                dt.date(2025, 1, 1),
+                dt.date(2025, 3, 31),
+                ActivityStatus.ONGOING,
+            ),
+            ActivityRow(
+                "A2",
+                "K1",
+                "N2",
+                "Fallprevention",
+                "Avdelningschef Per Ek",
+                dt.date(2025, 1, 1),
+                dt.date(2025, 12, 31),
+                ActivityStatus.ONGOING,
+            ),
         ],
         activity_updates=[
             ActivityUpdateRow("A1", 2025, "T1", ActivityStatus.ONGOING),

@@ -47,8 +47,13 @@ def browser_type_launch_args(browser_type_launch_args):
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
         "args": [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
         ],
     }
 
@@ -67,7 +72,9 @@ def demo_app_store(tmp_path_factory) -> Store:
 @pytest.fixture(scope="session")
 def base_url(demo_app_store) -> Iterator[str]:
     """The running app's address (pytest-playwright resolves relative page.goto against it)."""
-    settings = Settings(database_url=demo_app_store.engine.url.render_as_string(hide_password=False))
+    settings = Settings(
+        database_url=demo_app_store.engine.url.render_as_string(hide_password=False)
+    )
     server = make_server("127.0.0.1", 0, create_app(settings).server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -80,10 +87,16 @@ def page(page, request):
     """Playwright's page, signed in through the form as the test's `user` mark (default: a reader),
     failing the test on any console error (CSP violations included) or failed request."""
     problems: list[str] = []
-    page.on("console", lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None,
+    )
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on("requestfailed", lambda request: _failed(problems, request))
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    page.on(
+        "response",
+        lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+    )
     mark = request.node.get_closest_marker("user")
     username = mark.args[0] if mark else "politiker"
     if username:
@@ -114,8 +127,12 @@ def axe_check(page):
 
     def check() -> list[dict]:
         if not AXE.exists():
-            pytest.fail(f"axe-core is not installed at {AXE}; run: npm install --prefix tests/.node axe-core")
-        page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated, not a <script>: the app's CSP stays on
+            pytest.fail(
+                f"axe-core is not installed at {AXE}; run: npm install --prefix tests/.node axe-core"
+            )
+        page.evaluate(
+            AXE.read_text(encoding="utf-8")
+        )  # evaluated, not a <script>: the app's CSP stays on
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         return [
             {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

@@ -5,8 +5,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-PAGES = ["/", "/?niva=namnd&org=SKA", "/?niva=enhet&org=SKA", "/mal/KF1.2", "/mal/KF1.2?org=SKA",
-         "/indikator/KF21", "/mal/KF1.2?sortera=namn", "/tillganglighet", "/finns-inte"]
+PAGES = [
+    "/",
+    "/?niva=namnd&org=SKA",
+    "/?niva=enhet&org=SKA",
+    "/mal/KF1.2",
+    "/mal/KF1.2?org=SKA",
+    "/indikator/KF21",
+    "/mal/KF1.2?sortera=namn",
+    "/tillganglighet",
+    "/finns-inte",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -17,9 +17,17 @@ from layouts.ids import AssessmentIds
 SKA_T2 = "org=SKA&ar=2026&period=T2"
 
 
-@pytest.mark.parametrize("path", [f"/avvikelser?{SKA_T2}", f"/presentation?{SKA_T2}&nr=2", "/prognoser?org=SKA",
-                                  "/prognoser/KF21?org=SKA", f"/mal/KF1.2?{SKA_T2}",
-                                  f"/mal/KF1.2/bedomning?{SKA_T2}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/avvikelser?{SKA_T2}",
+        f"/presentation?{SKA_T2}&nr=2",
+        "/prognoser?org=SKA",
+        "/prognoser/KF21?org=SKA",
+        f"/mal/KF1.2?{SKA_T2}",
+        f"/mal/KF1.2/bedomning?{SKA_T2}",
+    ],
+)
 def test_no_serious_accessibility_violations(page, axe_check, path):
     page.goto(path)
     expect(page.locator("main h1")).to_be_visible()
@@ -27,11 +35,15 @@ def test_no_serious_accessibility_violations(page, axe_check, path):
     assert axe_check() == []
 
 
-def test_the_meeting_walks_through_the_deviations_with_the_keyboard(page, demo_app_store, screenshot):
+def test_the_meeting_walks_through_the_deviations_with_the_keyboard(
+    page, demo_app_store, screenshot
+):
     found = agenda.agenda(demo_app_store, demo_app_store.org("SKA"), 2026, "T2")
     page.goto("/?org=SKA")
     expect(page.locator(".goal-card").first).to_be_visible()
-    page.get_by_role("navigation", name=texts.NAV_LABEL).get_by_role("link", name=texts.NAV_DEVIATIONS).click()
+    page.get_by_role("navigation", name=texts.NAV_LABEL).get_by_role(
+        "link", name=texts.NAV_DEVIATIONS
+    ).click()
     heading = texts.DEVIATIONS_HEADING.format(org="Skarpnäcks stadsdelsnämnd")
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     expect(page).to_have_url(re.compile("org=SKA"))  # the header link kept the organisation
@@ -53,13 +65,24 @@ def test_the_meeting_walks_through_the_deviations_with_the_keyboard(page, demo_a
 
 
 @pytest.mark.user("controller")
-def test_a_rosier_assessment_needs_a_justification_and_is_flagged(page, axe_check, demo_app_store, screenshot):
+def test_a_rosier_assessment_needs_a_justification_and_is_flagged(
+    page, axe_check, demo_app_store, screenshot
+):
     found = agenda.agenda(demo_app_store, demo_app_store.org("SKA"), 2026, "T2")
-    goal = next(g.status for g in found if g.status.result.status is Status.PARTLY_MET
-                and g.status.disagreement is rules.Disagreement.NONE and g.status.goal.code.startswith("SKA-"))
+    goal = next(
+        g.status
+        for g in found
+        if g.status.result.status is Status.PARTLY_MET
+        and g.status.disagreement is rules.Disagreement.NONE
+        and g.status.goal.code.startswith("SKA-")
+    )
     page.goto(f"/avvikelser?{SKA_T2}")
-    page.get_by_role("region", name=goal.goal.title).get_by_role("link", name=texts.RECORD_ASSESSMENT).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(texts.FORM_HEADING.format(goal=goal.goal.title))
+    page.get_by_role("region", name=goal.goal.title).get_by_role(
+        "link", name=texts.RECORD_ASSESSMENT
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        texts.FORM_HEADING.format(goal=goal.goal.title)
+    )
 
     justification = page.get_by_label(texts.JUSTIFICATION_LABEL)
     expect(justification).to_be_hidden()
@@ -83,12 +106,17 @@ def test_a_rosier_assessment_needs_a_justification_and_is_flagged(page, axe_chec
     expect(section).to_contain_text("Höstens enkät brukar visa högre nöjdhet.")
 
 
-@pytest.mark.parametrize("label, suffix", [("Tertialrapport (Excel)", ".xlsx"), ("Tertialrapport (PDF)", ".pdf")])
+@pytest.mark.parametrize(
+    "label, suffix", [("Tertialrapport (Excel)", ".xlsx"), ("Tertialrapport (PDF)", ".pdf")]
+)
 def test_the_tertial_report_downloads(page, label, suffix, tmp_path):
     page.goto(f"/avvikelser?{SKA_T2}")
     with page.expect_download() as download:
         page.get_by_role("link", name=label).click()
-    assert download.value.suggested_filename == f"Tertialrapport Skarpnäcks stadsdelsnämnd T2 2026{suffix}"
+    assert (
+        download.value.suggested_filename
+        == f"Tertialrapport Skarpnäcks stadsdelsnämnd T2 2026{suffix}"
+    )
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
     data = path.read_bytes()
@@ -100,15 +128,22 @@ def test_the_tertial_report_downloads(page, label, suffix, tmp_path):
 
 def test_prognoses_page_names_the_most_optimistic_committee(page, demo_app_store, screenshot):
     year, period = demo_app_store.reported_periods()[-1]  # the page opens on the latest period
-    worst = accuracy.committee_accuracy(demo_app_store, demo_app_store.org_units(), demo_app_store.root_org(), year,
-                                        accuracy.shown_periods(period))[0]
+    worst = accuracy.committee_accuracy(
+        demo_app_store,
+        demo_app_store.org_units(),
+        demo_app_store.root_org(),
+        year,
+        accuracy.shown_periods(period),
+    )[0]
     summary = worst.by_period[accuracy.shown_periods(period)[0]]
     page.goto("/")
     expect(page.locator(".goal-card").first).to_be_visible()
     page.get_by_role("link", name=texts.NAV_ACCURACY).click()
     finding = page.locator(".finding").first
     expect(finding).to_contain_text(worst.key.name, timeout=10_000)  # the city: a long page
-    expect(finding).to_contain_text(f"{summary.too_positive} av {summary.count}")  # a rate with its count
+    expect(finding).to_contain_text(
+        f"{summary.too_positive} av {summary.count}"
+    )  # a rate with its count
     expect(page.get_by_role("table", name=texts.HOW_OFTEN_CAPTION)).to_be_visible()
     expect(page.get_by_role("table", name=texts.HOW_MUCH_CAPTION)).to_be_visible()
     expect(page.get_by_role("heading", name=texts.ACCURACY_SECTIONS[1])).to_be_visible()

@@ -17,8 +17,11 @@ from tests.clients import PASSWORDS
 
 def _outcome_file(org_code: str, value: float) -> dict:
     record = ("KF02", org_code, 2026, "T2", "T", value, None, "ok", "")
-    return {"name": f"utfall-{org_code}.csv", "mimeType": "text/csv",
-            "buffer": csv_export.csv_bytes(MEASUREMENTS, [record])}
+    return {
+        "name": f"utfall-{org_code}.csv",
+        "mimeType": "text/csv",
+        "buffer": csv_export.csv_bytes(MEASUREMENTS, [record]),
+    }
 
 
 @pytest.mark.user(None)
@@ -51,13 +54,17 @@ def test_a_reader_sees_everything_and_is_offered_no_change(page):
 def test_a_unit_manager_uploads_for_their_unit_and_is_refused_for_the_neighbour(page, screenshot):
     page.goto("/uppladdning")
     expect(page.locator(".scope-note")).to_contain_text("SKA-FSK-01")
-    page.set_input_files("#upload-files input[type=file]", files=[_outcome_file("SKA-FSK-02", 64.0)])
+    page.set_input_files(
+        "#upload-files input[type=file]", files=[_outcome_file("SKA-FSK-02", 64.0)]
+    )
     preview = page.locator("#upload-preview")
     expect(preview).to_contain_text(OUT_OF_SCOPE)
     expect(preview).to_contain_text("rad 2")
     expect(page.get_by_role("button", name=texts.SAVE_UPLOAD)).to_be_disabled()
     screenshot("uppladdning-utanfor-behorighet")
-    page.set_input_files("#upload-files input[type=file]", files=[_outcome_file("SKA-FSK-01", 64.0)])
+    page.set_input_files(
+        "#upload-files input[type=file]", files=[_outcome_file("SKA-FSK-01", 64.0)]
+    )
     expect(preview).to_contain_text(texts.PREVIEW_OK)
     page.get_by_role("button", name=texts.SAVE_UPLOAD).click()
     expect(page.locator("#upload-result")).to_contain_text(texts.SAVED_HEADING)
@@ -84,7 +91,9 @@ def test_a_session_that_ends_leads_back_to_sign_in_and_then_to_the_same_view(pag
     try:
         page.get_by_role("link", name=texts.NAV_DEVIATIONS).click(timeout=5_000)
         wanted = r"/avvikelser\?"
-    except PlaywrightTimeoutError:  # a background request met the ended session first and led to sign-in
+    except (
+        PlaywrightTimeoutError
+    ):  # a background request met the ended session first and led to sign-in
         wanted = r"/\?org=SKA"
     expect(page.get_by_role("heading", level=1)).to_have_text(texts.SIGN_IN_TITLE)
     page.get_by_label(texts.USERNAME_LABEL).fill("politiker")
@@ -94,7 +103,9 @@ def test_a_session_that_ends_leads_back_to_sign_in_and_then_to_the_same_view(pag
 
 
 @pytest.mark.user("enhetschef")
-def test_a_unit_manager_follows_up_an_activity_from_the_goal_page(page, demo_app_store, axe_check, screenshot):
+def test_a_unit_manager_follows_up_an_activity_from_the_goal_page(
+    page, demo_app_store, axe_check, screenshot
+):
     _, activity = demo_app_store.activity("SKA-FSK-01-E1-A2026-1")
     page.goto("/mal/SKA-FSK-01-E1?ar=2026&period=T2&org=SKA-FSK-01")
     page.get_by_role("link", name=activity.title).click()
@@ -103,9 +114,15 @@ def test_a_unit_manager_follows_up_an_activity_from_the_goal_page(page, demo_app
     page.get_by_role("button", name=texts.ACTIVITY_SAVE).click()
     expect(page.get_by_role("alert")).to_contain_text(texts.ACTIVITY_PROBLEM_TEXT["no_comment"])
     assert axe_check() == []
-    page.get_by_label(texts.ACTIVITY_COMMENT_LABEL).fill("Två pedagoger sjukskrivna; startar i oktober.")
+    page.get_by_label(texts.ACTIVITY_COMMENT_LABEL).fill(
+        "Två pedagoger sjukskrivna; startar i oktober."
+    )
     page.get_by_role("button", name=texts.ACTIVITY_SAVE).click()
-    expect(page.locator("#activity-feedback")).to_contain_text(texts.ACTIVITY_STATUS_LABEL[ActivityStatus.DELAYED])
+    expect(page.locator("#activity-feedback")).to_contain_text(
+        texts.ACTIVITY_STATUS_LABEL[ActivityStatus.DELAYED]
+    )
     expect(page.locator("#activity-history")).to_contain_text("Två pedagoger sjukskrivna")
-    expect(page.locator("#activity-facts")).to_contain_text(texts.ACTIVITY_STATUS_LABEL[ActivityStatus.DELAYED])
+    expect(page.locator("#activity-facts")).to_contain_text(
+        texts.ACTIVITY_STATUS_LABEL[ActivityStatus.DELAYED]
+    )
     screenshot("aktivitet")

@@ -20,16 +20,25 @@ def test_upload_preview_save_see_and_undo(page, demo_app_store, screenshot):
     store = demo_app_store
     year, period = store.reported_periods()[-1]
     indicator, root = store.indicator("KF21"), store.root_org()
-    [before] = [m.reading.outcome for m in store.measurements([indicator.id], [root.id], period, [year])
-                if m.gender is Gender.TOTAL]
+    [before] = [
+        m.reading.outcome
+        for m in store.measurements([indicator.id], [root.id], period, [year])
+        if m.gender is Gender.TOTAL
+    ]
     new_value = 77.0 if before != 77.0 else 78.0
     indicator_url = f"/indikator/{indicator.code}?ar={year}&period={period}&org={root.code}"
 
     page.goto("/uppladdning")
-    page.set_input_files("#upload-files input[type=file]", files=[{
-        "name": "utfall.csv", "mimeType": "text/csv",
-        "buffer": _outcome_file(indicator, root.code, year, period, new_value),
-    }])
+    page.set_input_files(
+        "#upload-files input[type=file]",
+        files=[
+            {
+                "name": "utfall.csv",
+                "mimeType": "text/csv",
+                "buffer": _outcome_file(indicator, root.code, year, period, new_value),
+            }
+        ],
+    )
     preview = page.locator("#upload-preview")
     expect(preview).to_contain_text("1 ändrade")
     expect(preview).to_contain_text(texts.PREVIEW_OK)
@@ -46,16 +55,20 @@ def test_upload_preview_save_see_and_undo(page, demo_app_store, screenshot):
     page.get_by_role("button", name=texts.UNDO).first.click()
     expect(page.locator("#upload-result")).to_contain_text("är ångrad")
     page.goto(indicator_url)
-    expect(page.locator(".indicator-page")).to_contain_text(format_number(before, indicator.decimals, indicator.unit))
+    expect(page.locator(".indicator-page")).to_contain_text(
+        format_number(before, indicator.decimals, indicator.unit)
+    )
 
 
 @pytest.mark.user("controller")
 def test_a_bad_file_is_refused_with_row_and_column_and_nothing_saved(page, demo_app_store):
     before = demo_app_store.table_counts()
     page.goto("/uppladdning")
-    bad = "indikator;organisation;år;period;kön;utfall\r\nKF21;STAD;2026;T9;T;tio\r\n".encode("utf-8")
-    page.set_input_files("#upload-files input[type=file]", files=[{"name": "fel.csv", "mimeType": "text/csv",
-                                                                   "buffer": bad}])
+    bad = "indikator;organisation;år;period;kön;utfall\r\nKF21;STAD;2026;T9;T;tio\r\n".encode()
+    page.set_input_files(
+        "#upload-files input[type=file]",
+        files=[{"name": "fel.csv", "mimeType": "text/csv", "buffer": bad}],
+    )
     problems = page.locator("#upload-preview .alert-danger")
     expect(problems).to_contain_text("rad 2")
     expect(problems).to_contain_text("tio")

@@ -9,7 +9,9 @@ from layouts import texts
 from layouts.explanation import format_number
 
 
-def test_politician_walks_from_overview_down_to_a_unit_and_an_indicator(page, demo_app_store, screenshot):
+def test_politician_walks_from_overview_down_to_a_unit_and_an_indicator(
+    page, demo_app_store, screenshot
+):
     store = demo_app_store
     year, period = store.reported_periods()[-1]
     kf_goal = store.goals(year, (GoalLevel.COUNCIL,))[0]
@@ -34,10 +36,15 @@ def test_politician_walks_from_overview_down_to_a_unit_and_an_indicator(page, de
     assert org is not None and org.parent_id is not None
 
     # An indicator measured at the unit itself (others are listed as measured below or not here).
-    measured = [f.indicator.name for f in store.goal_indicator_facts([org.id], year, period, [kf_goal.id])]
+    measured = [
+        f.indicator.name for f in store.goal_indicator_facts([org.id], year, period, [kf_goal.id])
+    ]
     indicators = page.get_by_role("region", name=texts.INDICATORS_CAPTION)
-    first_indicator = indicators.get_by_role("link", name=measured[0], exact=True) if measured \
+    first_indicator = (
+        indicators.get_by_role("link", name=measured[0], exact=True)
+        if measured
         else indicators.locator("tbody a").first
+    )
     indicator_name = first_indicator.inner_text()
     first_indicator.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(indicator_name)
@@ -45,12 +52,20 @@ def test_politician_walks_from_overview_down_to_a_unit_and_an_indicator(page, de
     screenshot("indikatorsida")
 
     # The number shown is the store's.
-    indicator = next(f.indicator for f in store.goal_indicator_facts([org.id], year, period, [kf_goal.id])
-                     if f.indicator.name == indicator_name)
-    [reading] = [m.reading for m in store.measurements([indicator.id], [org.id], period, [year])
-                 if m.gender is Gender.TOTAL]
+    indicator = next(
+        f.indicator
+        for f in store.goal_indicator_facts([org.id], year, period, [kf_goal.id])
+        if f.indicator.name == indicator_name
+    )
+    [reading] = [
+        m.reading
+        for m in store.measurements([indicator.id], [org.id], period, [year])
+        if m.gender is Gender.TOTAL
+    ]
     if reading.outcome is not None:
-        expect(page.locator("main")).to_contain_text(format_number(reading.outcome, indicator.decimals, indicator.unit))
+        expect(page.locator("main")).to_contain_text(
+            format_number(reading.outcome, indicator.decimals, indicator.unit)
+        )
 
     # A link sent by mail opens the same view.
     shared = page.url
@@ -98,5 +113,8 @@ def test_the_goal_page_lists_each_part_worst_first(page, demo_app_store):
     page.goto(f"/mal/{goal.code}?org=SKA")
     table = page.get_by_role("region", name=texts.CAUSES_CAPTION)
     expect(table.locator("tbody tr").first).to_be_visible()
-    lost = [float(cell.replace(",", ".")) for cell in table.locator("tbody tr td:last-child").all_inner_texts()]
+    lost = [
+        float(cell.replace(",", "."))
+        for cell in table.locator("tbody tr td:last-child").all_inner_texts()
+    ]
     assert lost and lost == sorted(lost, reverse=True)

@@ -24,7 +24,9 @@ def upgrade() -> None:
         sa.Column("period", sa.String(length=3), nullable=False),
         sa.PrimaryKeyConstraint("year", "period", name=op.f("pk_reported_period")),
     )
-    op.execute("INSERT INTO reported_period (year, period) SELECT DISTINCT year, period FROM measurement")
+    op.execute(
+        "INSERT INTO reported_period (year, period) SELECT DISTINCT year, period FROM measurement"
+    )
 
 
 def downgrade() -> None:

@@ -30,8 +30,12 @@ def upgrade() -> None:
         "user_scope",
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("org_code", sa.String(length=60), nullable=False),
-        sa.ForeignKeyConstraint(["user_id"], ["user_account.id"], ondelete="CASCADE",
-                                name=op.f("fk_user_scope_user_id_user_account")),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["user_account.id"],
+            ondelete="CASCADE",
+            name=op.f("fk_user_scope_user_id_user_account"),
+        ),
         sa.PrimaryKeyConstraint("user_id", "org_code", name=op.f("pk_user_scope")),
     )
     op.create_table(

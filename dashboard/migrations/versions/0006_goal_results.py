@@ -40,8 +40,15 @@ def upgrade() -> None:
         sa.Column("assessment_status", sa.String(length=20), nullable=True),
         sa.Column("assessment_forecast", sa.Boolean(), nullable=True),
         sa.Column("deviations", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("year", "period", "generation", "rules", "goal_id", "org_id",
-                                name=op.f("pk_goal_result")),
+        sa.PrimaryKeyConstraint(
+            "year",
+            "period",
+            "generation",
+            "rules",
+            "goal_id",
+            "org_id",
+            name=op.f("pk_goal_result"),
+        ),
     )
 
 

@@ -20,8 +20,13 @@ FORECAST_ONLY = sa.text("outcome IS NULL AND forecast IS NOT NULL")
 
 
 def upgrade() -> None:
-    op.create_index("ix_measurement_forecast_only", "measurement", ["year", "period", "gender", "org_id"],
-                    sqlite_where=FORECAST_ONLY, postgresql_where=FORECAST_ONLY)
+    op.create_index(
+        "ix_measurement_forecast_only",
+        "measurement",
+        ["year", "period", "gender", "org_id"],
+        sqlite_where=FORECAST_ONLY,
+        postgresql_where=FORECAST_ONLY,
+    )
 
 
 def downgrade() -> None:

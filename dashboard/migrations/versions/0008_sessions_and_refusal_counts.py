@@ -21,9 +21,13 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("user_account") as batch:
-        batch.add_column(sa.Column("session_generation", sa.Integer(), nullable=False, server_default="0"))
+        batch.add_column(
+            sa.Column("session_generation", sa.Integer(), nullable=False, server_default="0")
+        )
     with op.batch_alter_table("audit_event") as batch:
-        batch.add_column(sa.Column("address", sa.String(length=100), nullable=False, server_default=""))
+        batch.add_column(
+            sa.Column("address", sa.String(length=100), nullable=False, server_default="")
+        )
         batch.add_column(sa.Column("repeats", sa.Integer(), nullable=False, server_default="0"))
 
 
