@@ -30,10 +30,11 @@ from pathlib import Path
 import requests
 
 from benchmarks.loadtest import backfill_records, client_session, save_payload
-from dashboard import bench, change_sets, csv_export
-from dashboard.csv_formats import MEASUREMENTS
-from dashboard.database import create_database, make_engine, reachable
 from dashboard.store import Store
+from dashboard.store.database import create_database, make_engine, reachable
+from dashboard.tools import bench
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.csv_formats import MEASUREMENTS
 from layouts import texts
 from tests.postgres import ThrowawayServer, running_server
 from tests.served import KONTROLLRUMMET, Served, kill, wait_for, write_lock_holder

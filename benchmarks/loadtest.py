@@ -10,7 +10,7 @@ The same users run two phases. Idle: each makes --requests page requests. Loaded
 on while --uploads `kontrollrummet import` processes (or Save clicks on the upload page,
 --upload-via web), started at the same moment, save overlapping files of --rows outcome
 rows each (the years before the data, so the pages stay the same). A page request is the router's callback POST a browser makes for a URL, built by
-dashboard/bench.py. Reported: requests, errors, p50 and p95 per view, idle against loaded,
+dashboard/tools/bench.py. Reported: requests, errors, p50 and p95 per view, idle against loaded,
 and whether every upload landed whole. Bounded: at most --max-seconds per phase, at most 200
 users; the server listens on 127.0.0.1 only. PostgreSQL is --database (filled with demo data
 if empty) or a throwaway server. The figures go to the README ("Drift") by hand.
@@ -40,12 +40,13 @@ from pathlib import Path
 import requests
 from sqlalchemy import func, select
 
-from dashboard import accounts, bench, change_sets, csv_export
-from dashboard.access import Role
-from dashboard.csv_formats import MEASUREMENTS
-from dashboard.database import create_database, make_engine
-from dashboard.demo_accounts import DEMO_ACCOUNTS
+from dashboard.access import Role, accounts
 from dashboard.store import Store, measurement_t
+from dashboard.store.database import create_database, make_engine
+from dashboard.tools import bench
+from dashboard.tools.demo_accounts import DEMO_ACCOUNTS
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.csv_formats import MEASUREMENTS
 from layouts import texts
 from layouts.ids import UploadIds
 from tests.postgres import running_server

@@ -30,12 +30,12 @@ from pathlib import Path
 
 import requests
 
-from dashboard import accounts, change_sets, csv_export
-from dashboard.access import Role
-from dashboard.csv_formats import INDICATORS, MEASUREMENTS, ORG_UNITS
-from dashboard.csv_import import UploadFile
-from dashboard.database import make_engine
+from dashboard.access import Role, accounts
 from dashboard.store import Store
+from dashboard.store.database import make_engine
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.csv_formats import INDICATORS, MEASUREMENTS, ORG_UNITS
+from dashboard.upload.csv_import import UploadFile
 from layouts.ids import UploadIds
 
 PASSWORD = "bench-lösenord-1"

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, html, no_update
 
 from callbacks import sign_in
-from dashboard import activity_followups, audit
-from dashboard.access import Principal
-from dashboard.model import ActivityStatus
+from dashboard.access import Principal, audit
+from dashboard.domain.model import ActivityStatus
+from dashboard.followup import activity_followups
 from dashboard.store import Store
 from layouts import activity as activity_layout
 from layouts import texts, urls

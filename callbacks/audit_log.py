@@ -7,8 +7,7 @@ import datetime as dt
 from dash import html
 
 from callbacks import sign_in
-from dashboard import accounts, audit
-from dashboard.access import Principal
+from dashboard.access import Principal, accounts, audit
 from dashboard.store import Store
 from layouts import audit_log, texts, urls
 

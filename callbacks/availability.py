@@ -6,7 +6,7 @@ area instead of failing silently; a plain route answers 503 with the same messag
 does a callback whose signed-in user cannot be looked up (the page's script then reloads
 the page to show it: assets/session.js). Once
 the database is back, the next request works: the pool pings connections before use
-(dashboard/database.py), so no worker needs a restart.
+(dashboard/store/database.py), so no worker needs a restart.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from flask import jsonify
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from dashboard import database
-from dashboard.store import Store
+from dashboard.store import Store, database
 from layouts import texts
 from layouts.components import database_unavailable
 from layouts.ids import ShellIds

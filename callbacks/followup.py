@@ -15,22 +15,21 @@ from dash import Dash, Input, Output, State, html, no_update
 from flask import Response, abort, request, send_file
 
 from callbacks import sign_in
-from dashboard import (
+from dashboard.access import Principal, audit
+from dashboard.domain.model import Indicator, OrgUnit, Status
+from dashboard.followup import (
     accuracy,
     agenda,
     assessments,
-    audit,
     consistency,
     control_room,
     exports,
     goal_results,
     report,
 )
-from dashboard.access import Principal
-from dashboard.control_room import GoalStatus
-from dashboard.goal_results import Brief
-from dashboard.model import Indicator, OrgUnit, Status
-from dashboard.report_builds import ReportBuilds
+from dashboard.followup.control_room import GoalStatus
+from dashboard.followup.goal_results import Brief
+from dashboard.followup.report_builds import ReportBuilds
 from dashboard.store import Store
 from layouts import accuracy as accuracy_page_layout
 from layouts import assessment_form, export_documents, filters, presentation, texts, urls

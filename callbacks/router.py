@@ -5,12 +5,13 @@ from __future__ import annotations
 from dash import Dash, Input, Output, html
 
 from callbacks import activities, audit_log, followup, sign_in, upload
-from dashboard import change_sets, control_room
 from dashboard.access import ANONYMOUS, Principal
-from dashboard.indicator_view import indicator_view
-from dashboard.model import GoalLevel, OrgUnit
+from dashboard.domain.model import GoalLevel, OrgUnit
+from dashboard.followup import control_room
+from dashboard.followup.indicator_view import indicator_view
 from dashboard.settings import Settings
 from dashboard.store import Store
+from dashboard.upload import change_sets
 from layouts import accessibility, filters, goal, indicator, overview, texts, urls
 from layouts import upload as upload_layout
 from layouts.ids import ShellIds

@@ -15,8 +15,7 @@ from dash import Dash
 from flask import Response, has_request_context, redirect, request, session
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
-from dashboard import accounts, audit
-from dashboard.access import ANONYMOUS, Principal
+from dashboard.access import ANONYMOUS, Principal, accounts, audit
 from dashboard.settings import Settings
 from dashboard.store import Store
 from layouts import sign_in, texts

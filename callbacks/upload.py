@@ -14,11 +14,12 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort
 
 from callbacks import sign_in
-from dashboard import agenda, audit, change_sets, csv_export
-from dashboard.access import Principal
-from dashboard.csv_import import MAX_FILE_BYTES, Problem, UploadFile, too_large
+from dashboard.access import Principal, audit
+from dashboard.followup import agenda
 from dashboard.store import Store
-from dashboard.upload_scope import EditorScope, beyond_scope, may_undo
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.csv_import import MAX_FILE_BYTES, Problem, UploadFile, too_large
+from dashboard.upload.upload_scope import EditorScope, beyond_scope, may_undo
 from layouts import texts, upload
 from layouts.ids import UploadIds
 

@@ -10,10 +10,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 import callbacks
 from callbacks import sign_in
 from callbacks.availability import on_callback_error
-from dashboard import web_security
-from dashboard.database import make_engine
 from dashboard.settings import Settings
 from dashboard.store import Store
+from dashboard.store.database import make_engine
+from dashboard.web import web_security
 from layouts import shell, texts
 from layouts.sign_in import message_page
 

@@ -13,7 +13,9 @@ from urllib.parse import quote
 
 from dash import dcc, html
 
-from dashboard.accuracy import (
+from dashboard.domain.model import Indicator, OrgUnit, Status
+from dashboard.domain.rules import exact, round_half_up
+from dashboard.followup.accuracy import (
     FORECAST_PERIODS,
     MIN_FOR_RATE,
     SHARE_UNIT,
@@ -23,10 +25,8 @@ from dashboard.accuracy import (
     GroupAccuracy,
     shown_periods,
 )
-from dashboard.consistency import Lean
-from dashboard.goal_results import Brief
-from dashboard.model import Indicator, OrgUnit, Status
-from dashboard.rules import exact, round_half_up
+from dashboard.followup.consistency import Lean
+from dashboard.followup.goal_results import Brief
 from layouts import texts, urls
 from layouts.components import (
     basis_tag,

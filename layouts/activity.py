@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.activity_followups import FollowUp, Problem
-from dashboard.model import Activity, ActivityStatus, Goal, OrgUnit
+from dashboard.domain.model import Activity, ActivityStatus, Goal, OrgUnit
+from dashboard.followup.activity_followups import FollowUp, Problem
 from layouts import texts, urls
 from layouts.assessment_form import text_field
 from layouts.components import breadcrumb, data_table, empty_state

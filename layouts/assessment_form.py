@@ -11,11 +11,11 @@ from collections.abc import Sequence
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import assessments
 from dashboard.access import Principal
-from dashboard.assessments import AuditEntry, Problem
-from dashboard.control_room import GoalStatus
-from dashboard.model import Assessment, OrgUnit, Status
+from dashboard.domain.model import Assessment, OrgUnit, Status
+from dashboard.followup import assessments
+from dashboard.followup.assessments import AuditEntry, Problem
+from dashboard.followup.control_room import GoalStatus
 from layouts import explanation, texts, urls
 from layouts.components import (
     basis_note,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.audit import ACTIONS, Event
+from dashboard.access.audit import ACTIONS, Event
 from layouts import texts
 from layouts.components import data_table, empty_state, local_time
 from layouts.ids import AuditIds

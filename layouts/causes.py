@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 
 from dash import dcc, html
 
-from dashboard import control_room
-from dashboard.control_room import Cause, GoalStatus, JudgedIndicator
-from dashboard.model import Activity, OrgUnit, Status
-from dashboard.rules import IndicatorReason, PartKind, activity_score
+from dashboard.domain.model import Activity, OrgUnit, Status
+from dashboard.domain.rules import IndicatorReason, PartKind, activity_score
+from dashboard.followup import control_room
+from dashboard.followup.control_room import Cause, GoalStatus, JudgedIndicator
 from layouts import texts, urls
 from layouts.components import basis_tag, data_table, status_badge
 from layouts.explanation import format_number

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from dash import dcc, html
 
-from dashboard.model import Basis, Status, Trend
-from dashboard.rules import Change
+from dashboard.domain.model import Basis, Status, Trend
+from dashboard.domain.rules import Change
 from layouts import texts
 from layouts.explanation import format_number
 from layouts.followup_urls import SHOWN_STEP

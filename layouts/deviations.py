@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 from dash import dcc, html
 
-from dashboard.assessments import AuditEntry
-from dashboard.control_room import GoalStatus
-from dashboard.deviations import Deviation, DeviationKind, GoalDeviations, counts
-from dashboard.goal_results import Brief
-from dashboard.model import OrgUnit
+from dashboard.domain.model import OrgUnit
+from dashboard.followup.assessments import AuditEntry
+from dashboard.followup.control_room import GoalStatus
+from dashboard.followup.deviations import Deviation, DeviationKind, GoalDeviations, counts
+from dashboard.followup.goal_results import Brief
 from layouts import explanation, texts, urls
 from layouts.components import basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.explanation import format_number

@@ -1,15 +1,15 @@
 """Plain-Swedish explanations of computed statuses, so anyone can check a status by hand.
 
 Pure functions from rule results to lists of sentences; the wording lives in
-`layouts/texts.py` and the rule in `dashboard/rules.py` (docs/rules.md).
+`layouts/texts.py` and the rule in `dashboard/domain/rules.py` (docs/rules.md).
 """
 
 from __future__ import annotations
 
 import math
 
-from dashboard.model import Basis, Status
-from dashboard.rules import (
+from dashboard.domain.model import Basis, Status
+from dashboard.domain.rules import (
     DEFAULT_RULES,
     GoalReason,
     GoalResult,

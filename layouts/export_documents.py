@@ -1,4 +1,4 @@
-"""The meeting view and the tertial report as `Document`s for Excel and PDF (dashboard.exports).
+"""The meeting view and the tertial report as `Document`s for Excel and PDF (dashboard.followup.exports).
 
 Sections are for reading (PDF); sheets are flat tables to filter and sum (Excel). Both come
 from the same judged data, so the files hold the same numbers as the pages.
@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from dashboard.assessments import AuditEntry
-from dashboard.control_room import GoalStatus
-from dashboard.deviations import Deviation, GoalDeviations, counts
-from dashboard.exports import BarChart, Document, Number, Section, Table
-from dashboard.model import GoalLevel, Indicator, OrgUnit, Status
-from dashboard.report import GoalReport, TertialReport
-from dashboard.rules import IndicatorReason
+from dashboard.domain.model import GoalLevel, Indicator, OrgUnit, Status
+from dashboard.domain.rules import IndicatorReason
+from dashboard.followup.assessments import AuditEntry
+from dashboard.followup.control_room import GoalStatus
+from dashboard.followup.deviations import Deviation, GoalDeviations, counts
+from dashboard.followup.exports import BarChart, Document, Number, Section, Table
+from dashboard.followup.report import GoalReport, TertialReport
 from layouts import explanation, texts, urls
 from layouts.deviations import GOAL_KINDS, SUMMARY_GROUPS, own_assessment
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dashboard.indicator_view import OrgResult, TrendPoint
-from dashboard.model import Gender, Indicator
+from dashboard.domain.model import Gender, Indicator
+from dashboard.followup.indicator_view import OrgResult, TrendPoint
 from layouts import texts
 
 Figure = dict

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.model import OrgUnit
+from dashboard.domain.model import OrgUnit
 from layouts import texts
 from layouts.ids import FilterIds
 from layouts.urls import ViewState

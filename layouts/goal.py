@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.control_room import GoalStatus, GoalView, IndicatorLine
-from dashboard.model import OrgUnit, Trend, period_end
-from dashboard.rules import IndicatorReason
+from dashboard.domain.model import OrgUnit, Trend, period_end
+from dashboard.domain.rules import IndicatorReason
+from dashboard.followup.control_room import GoalStatus, GoalView, IndicatorLine
 from layouts import causes, explanation, texts, urls
 from layouts.components import (
     SEVERITY,

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.control_room import GoalStatus
-from dashboard.model import Goal, GoalLevel, OrgUnit, Status
-from dashboard.rules import Disagreement, GoalResult, PartKind, count_statuses
+from dashboard.domain.model import Goal, GoalLevel, OrgUnit, Status
+from dashboard.domain.rules import Disagreement, GoalResult, PartKind, count_statuses
+from dashboard.followup.control_room import GoalStatus
 from layouts import causes, explanation, texts, urls
 from layouts.components import SEVERITY, basis_note, empty_state, status_badge
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.assessments import AuditEntry
-from dashboard.deviations import GoalDeviations
-from dashboard.model import OrgUnit
+from dashboard.domain.model import OrgUnit
+from dashboard.followup.assessments import AuditEntry
+from dashboard.followup.deviations import GoalDeviations
 from layouts import explanation, texts, urls
 from layouts.components import basis_note, status_badge
 from layouts.deviations import deviation_table, justification_note

@@ -7,9 +7,7 @@ they hold. Tests check that every enum member has a text here.
 
 from __future__ import annotations
 
-from dashboard.assessments import Problem
-from dashboard.deviations import DeviationKind
-from dashboard.model import (
+from dashboard.domain.model import (
     ActivityStatus,
     Basis,
     Direction,
@@ -20,7 +18,9 @@ from dashboard.model import (
     Trend,
     ValueStatus,
 )
-from dashboard.rules import Disagreement, GoalReason, IndicatorReason, PartKind
+from dashboard.domain.rules import Disagreement, GoalReason, IndicatorReason, PartKind
+from dashboard.followup.assessments import Problem
+from dashboard.followup.deviations import DeviationKind
 
 # ---------------------------------------------------------------- the application
 

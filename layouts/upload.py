@@ -8,8 +8,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.access import Principal
-from dashboard.change_sets import FilePreview, Preview, SavedFile, UndoResult, Upload
-from dashboard.csv_import import MAX_FILE_BYTES, Problem
+from dashboard.upload.change_sets import FilePreview, Preview, SavedFile, UndoResult, Upload
+from dashboard.upload.csv_import import MAX_FILE_BYTES, Problem
 from layouts import texts
 from layouts.components import data_table, empty_state
 from layouts.explanation import format_number

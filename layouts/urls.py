@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, quote, urlencode
 
-from dashboard.model import GoalLevel
+from dashboard.domain.model import GoalLevel
 
 UPLOAD_PATH = "/uppladdning"
 AUDIT_PATH = "/andringslogg"

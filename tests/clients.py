@@ -2,7 +2,7 @@
 
 from flask.testing import FlaskClient
 
-from dashboard.demo_accounts import DEMO_ACCOUNTS
+from dashboard.tools.demo_accounts import DEMO_ACCOUNTS
 
 PASSWORDS = {account.username: account.password for account in DEMO_ACCOUNTS}
 

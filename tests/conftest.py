@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from dashboard.database import create_database, make_engine
 from dashboard.store import Store
+from dashboard.store.database import create_database, make_engine
 from tests.demo_db import fill_with_demo
 from tests.postgres import ThrowawayServer, find_bin_dir
 

@@ -2,9 +2,9 @@
 
 import functools
 
-from dashboard.demo import demo_dataset
-from dashboard.demo_accounts import add_demo_accounts
 from dashboard.store import Store
+from dashboard.tools.demo import demo_dataset
+from dashboard.tools.demo_accounts import add_demo_accounts
 
 
 @functools.cache

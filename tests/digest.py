@@ -4,8 +4,8 @@ import hashlib
 
 from sqlalchemy import select
 
-from dashboard.schema import Base
 from dashboard.store import Store
+from dashboard.store.schema import Base
 
 
 def database_digest(store: Store, leave_out: tuple[str, ...] = ()) -> str:

@@ -19,7 +19,7 @@ from typing import TypeVar
 import requests
 from sqlalchemy import Engine, text
 
-from dashboard.database import WRITE_LOCK
+from dashboard.store.database import WRITE_LOCK
 from tests.postgres import free_port
 
 KONTROLLRUMMET = str(Path(sys.executable).parent / "kontrollrummet")  # the installed command

@@ -4,8 +4,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from dashboard.csv_formats import YEARS
-from dashboard.dataset import (
+from dashboard.domain.dataset import (
     ActivityRow,
     ActivityUpdateRow,
     AssessmentRow,
@@ -17,7 +16,7 @@ from dashboard.dataset import (
     OrgRow,
     TargetRow,
 )
-from dashboard.model import (
+from dashboard.domain.model import (
     PERIOD_END_MONTH,
     ActivityStatus,
     Direction,
@@ -28,6 +27,7 @@ from dashboard.model import (
     ValueStatus,
     counted_values,
 )
+from dashboard.upload.csv_formats import YEARS
 
 codes = st.from_regex(r"[A-Z][A-Z0-9.\-]{0,5}", fullmatch=True)
 # Text as users type it: Swedish letters, the separator, quotes and line breaks included.

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import accounts, audit, change_sets, csv_export
-from dashboard.access import Role
+from dashboard.access import Role, accounts, audit
 from dashboard.app import create_app
-from dashboard.csv_formats import ACTIVITIES, ACTIVITY_UPDATES, MEASUREMENTS
-from dashboard.csv_import import UploadFile
-from dashboard.model import ActivityStatus
+from dashboard.domain.model import ActivityStatus
 from dashboard.settings import Settings
-from dashboard.upload_scope import OUT_OF_SCOPE
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.csv_formats import ACTIVITIES, ACTIVITY_UPDATES, MEASUREMENTS
+from dashboard.upload.csv_import import UploadFile
+from dashboard.upload.upload_scope import OUT_OF_SCOPE
 from layouts import texts
 from layouts.ids import ActivityIds, AssessmentIds, UploadIds
 from tests.callback_requests import callback_payload
@@ -348,7 +348,7 @@ def test_an_unknown_status_is_not_saved(app, store):
 
 
 def _page(app, client, path: str, search: str = "") -> str:
-    from dashboard.bench import route_payload
+    from dashboard.tools.bench import route_payload
 
     return _post(client, route_payload(path, search))
 

@@ -3,10 +3,9 @@
 import pytest
 from sqlalchemy import update
 
-from dashboard import accounts, audit
-from dashboard.access import Role
-from dashboard.accounts import AccountError
-from dashboard.schema_access import UserRecord
+from dashboard.access import Role, accounts, audit
+from dashboard.access.accounts import AccountError
+from dashboard.store.schema_access import UserRecord
 from tests.tiny import tiny_dataset
 
 PASSWORD = "rätt-lösenord-1"

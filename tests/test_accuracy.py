@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from callbacks.router import page
-from dashboard import accuracy, goal_results
-from dashboard.accuracy import MIN_FOR_RATE, ForecastCheck, Verdict
-from dashboard.model import Direction, Gender, GoalLevel, Indicator, OrgLevel, Status
+from dashboard.domain.model import Direction, Gender, GoalLevel, Indicator, OrgLevel, Status
+from dashboard.followup import accuracy, goal_results
+from dashboard.followup.accuracy import MIN_FOR_RATE, ForecastCheck, Verdict
 from layouts import texts
 from layouts.explanation import format_number
 from layouts.followup_urls import SHOWN_STEP
@@ -271,7 +271,7 @@ def _committees(store, org_code=None, year=2026, periods=("T1", "T2")):
 
 
 def test_the_demos_optimism_shows_per_committee(checks_and_orgs, demo_store):
-    """The demo's forecasts lean to the better side (dashboard/demo.py, OPTIMISM)."""
+    """The demo's forecasts lean to the better side (dashboard/tools/demo.py, OPTIMISM)."""
     checks, _ = checks_and_orgs
     committees = _committees(demo_store)
     assert {g.key.code for g in committees} == {"STAD", "KUN", "SKA", "SPT"}
@@ -456,8 +456,8 @@ def test_the_whole_city_is_every_organisation(demo_store):
 
 
 def test_the_figure_has_no_bar_without_a_rate_and_labels_each_bar_with_its_count():
-    from dashboard.accuracy import GroupAccuracy
-    from dashboard.model import OrgUnit
+    from dashboard.domain.model import OrgUnit
+    from dashboard.followup.accuracy import GroupAccuracy
     from layouts import accuracy as layout
 
     many = accuracy.summarize(
@@ -480,8 +480,8 @@ def test_the_figure_has_no_bar_without_a_rate_and_labels_each_bar_with_its_count
 
 
 def test_the_how_much_table_shows_example_5_as_a_controller_would_work_it_out():
-    from dashboard.accuracy import GroupAccuracy
-    from dashboard.model import OrgUnit
+    from dashboard.domain.model import OrgUnit
+    from dashboard.followup.accuracy import GroupAccuracy
     from layouts import accuracy as layout
 
     summary = accuracy.summarize(

@@ -5,12 +5,13 @@ from dash import html
 
 from callbacks import activities
 from callbacks.router import page
-from dashboard import activity_followups, audit, change_sets, csv_export
-from dashboard.access import Principal, Role, operator
-from dashboard.activity_followups import Problem
-from dashboard.csv_formats import ACTIVITY_UPDATES
-from dashboard.csv_import import UploadFile
-from dashboard.model import ActivityStatus
+from dashboard.access import Principal, Role, audit, operator
+from dashboard.domain.model import ActivityStatus
+from dashboard.followup import activity_followups
+from dashboard.followup.activity_followups import Problem
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.csv_formats import ACTIVITY_UPDATES
+from dashboard.upload.csv_import import UploadFile
 from layouts import texts
 from tests.test_pages import _text
 from tests.tiny import tiny_dataset

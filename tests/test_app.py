@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from dashboard.app import create_app
-from dashboard.bench import route_payload
-from dashboard.database import make_engine, upgrade
-from dashboard.model import GoalLevel
+from dashboard.domain.model import GoalLevel
 from dashboard.settings import Settings
+from dashboard.store.database import make_engine, upgrade
+from dashboard.tools.bench import route_payload
 from layouts import texts
 from layouts.ids import FilterIds, ShellIds
 from tests.clients import signed_in

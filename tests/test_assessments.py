@@ -9,10 +9,11 @@ from sqlalchemy import select, update
 
 from callbacks import followup
 from callbacks.router import page
-from dashboard import assessments, control_room, rules
 from dashboard.access import operator
-from dashboard.assessments import Draft, Problem
-from dashboard.model import Status
+from dashboard.domain import rules
+from dashboard.domain.model import Status
+from dashboard.followup import assessments, control_room
+from dashboard.followup.assessments import Draft, Problem
 from dashboard.store import assessment_t
 from layouts import texts
 from layouts.ids import AssessmentIds
@@ -208,8 +209,8 @@ def test_the_goal_page_links_to_the_form_and_keeps_the_justification_visible(tin
 
 
 def test_undoing_an_upload_never_overwrites_a_later_form_save(tiny):
-    from dashboard import change_sets, csv_export
-    from dashboard.csv_formats import ASSESSMENTS
+    from dashboard.upload import change_sets, csv_export
+    from dashboard.upload.csv_formats import ASSESSMENTS
 
     record = (
         "K1",

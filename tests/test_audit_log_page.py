@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from dashboard import audit
+from dashboard.access import audit
 from layouts import audit_log, texts
 from tests.test_pages import _text
 

@@ -1,7 +1,7 @@
 """An auditor's recomputation of every goal result of the demo municipality, from docs/rules.md alone.
 
 The city auditor does not trust the product's code: this file reads the database with plain SQL
-(table and column names from dashboard/schema.py, nothing else from the product) and computes,
+(table and column names from dashboard/store/schema.py, nothing else from the product) and computes,
 with the documented rule and nothing more, every goal × organisation × period result:
 
 - every goal valid in the year (valid_from ≤ year ≤ valid_to, valid_to empty = open),
@@ -9,7 +9,7 @@ with the documented rule and nothing more, every goal × organisation × period 
 - × the periods 2025 T1, 2025 FY, 2026 T1 and 2026 T2 — all pairs, none sampled;
 
 and compares status, score (to 1e-9), basis, "met on forecast" (◌) and the ⚑ flag with what
-`dashboard.control_room.judge` says. The test fails on the first real disagreement, naming the
+`dashboard.followup.control_room.judge` says. The test fails on the first real disagreement, naming the
 keys (year, period, goal code, organisation code) that differ.
 
 How docs/rules.md is read here, section by section (the doc's own words in quotes):
@@ -47,7 +47,7 @@ exist; here a not-applicable organisation below is left out of a roll-up's mean)
 organisation without a target (every one has a target), a roll-up over several organisations with a
 fractional mean or a mixed basis, and an own assessment of not met beside no data.
 
-Nothing from dashboard.rules, dashboard.control_room's helpers, dashboard.goal_results or any layout is
+Nothing from dashboard.domain.rules, dashboard.followup.control_room's helpers, dashboard.followup.goal_results or any layout is
 used for the recomputation; only `control_room.judge` and `Store.goals` (for the Goal objects judge
 takes) are called, as the product under audit.
 """
@@ -62,7 +62,7 @@ from fractions import Fraction
 
 from sqlalchemy import text
 
-from dashboard import control_room
+from dashboard.followup import control_room
 
 PERIODS = ((2025, "T1"), (2025, "FY"), (2026, "T1"), (2026, "T2"))
 END_MONTH = {"T1": 4, "T2": 8, "FY": 12}  # the last month of each period (T1 ends 30 April)

@@ -4,13 +4,13 @@ import json
 
 import pytest
 
-from dashboard import change_sets, csv_export
 from dashboard.app import create_app
-from dashboard.bench import route_payload
-from dashboard.database import create_database, make_engine
-from dashboard.demo_accounts import add_demo_accounts
 from dashboard.settings import Settings
 from dashboard.store import Store
+from dashboard.store.database import create_database, make_engine
+from dashboard.tools.bench import route_payload
+from dashboard.tools.demo_accounts import add_demo_accounts
+from dashboard.upload import change_sets, csv_export
 from layouts import texts
 from layouts.ids import FilterIds, ShellIds
 from tests.clients import signed_in

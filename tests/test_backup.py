@@ -2,9 +2,10 @@
 
 from click.testing import CliRunner
 
-from dashboard import change_sets, csv_export, database
-from dashboard.cli import main
-from dashboard.dataset import Dataset
+from dashboard.domain.dataset import Dataset
+from dashboard.store import database
+from dashboard.tools.cli import main
+from dashboard.upload import change_sets, csv_export
 from tests.digest import content_digest
 from tests.tiny import tiny_dataset
 

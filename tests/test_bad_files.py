@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from dashboard.app import create_app
-from dashboard.change_sets import preview
-from dashboard.cli import main
-from dashboard.csv_import import UploadFile
 from dashboard.settings import Settings
+from dashboard.tools.cli import main
+from dashboard.upload.change_sets import preview
+from dashboard.upload.csv_import import UploadFile
 from layouts.ids import UploadIds
 from tests.callback_requests import callback_payload
 from tests.clients import signed_in

@@ -5,8 +5,8 @@ import json
 from click.testing import CliRunner
 from sqlalchemy import text
 
-from dashboard import bench, import_bench
-from dashboard.cli import main
+from dashboard.tools import bench, import_bench
+from dashboard.tools.cli import main
 
 
 def test_bench_measures_every_view_and_reports_a_verdict(demo_store, tmp_path):

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from dashboard import control_room
-from dashboard.model import period_end
+from dashboard.domain.model import period_end
+from dashboard.followup import control_room
 from layouts import causes, texts, urls
 from tests.tiny import tiny_dataset
 

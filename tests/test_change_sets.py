@@ -9,13 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
-from dashboard import change_sets, csv_export
-from dashboard.change_sets import UndoRefused, UploadRejected, commit, preview, undo
-from dashboard.csv_formats import BY_KIND, Text
-from dashboard.csv_import import UploadFile
-from dashboard.demo import demo_dataset
-from dashboard.schema import Base
 from dashboard.store import org_t, refresh_reported_periods
+from dashboard.store.schema import Base
+from dashboard.tools.demo import demo_dataset
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.change_sets import UndoRefused, UploadRejected, commit, preview, undo
+from dashboard.upload.csv_formats import BY_KIND, Text
+from dashboard.upload.csv_import import UploadFile
 from tests.digest import database_digest
 from tests.strategies import datasets
 from tests.tiny import tiny_dataset
@@ -55,7 +55,7 @@ def test_demo_csv_files_build_the_same_store_as_the_generator(empty_store):
     saved = commit(empty_store, csv_export.demo_files(), user_name="demo")
     assert [file.kind for file in saved][:3] == ["org_units", "goals", "indicators"]
     assert all(file.upload_id and file.inserted and not file.updated for file in saved)
-    # If this fails after a change to dashboard/demo.py: kontrollrummet export data/demo --demo
+    # If this fails after a change to dashboard/tools/demo.py: kontrollrummet export data/demo --demo
     expected = csv_export.dataset_files(demo_dataset())
     assert csv_export.store_files(empty_store, raw=True) == expected
 

@@ -3,7 +3,7 @@
 import pytest
 from click.testing import CliRunner
 
-from dashboard.cli import main
+from dashboard.tools.cli import main
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from dashboard import change_sets, csv_export, database
-from dashboard.csv_formats import MEASUREMENTS
-from dashboard.csv_import import UploadFile
-from dashboard.database import create_database
-from dashboard.import_bench import outcome_records, setup_files
-from dashboard.store import Store
+from dashboard.store import Store, database
+from dashboard.store.database import create_database
+from dashboard.tools.import_bench import outcome_records, setup_files
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.csv_formats import MEASUREMENTS
+from dashboard.upload.csv_import import UploadFile
 
 ROWS, OVERLAP = 3_000, 1_500
 KONTROLLRUMMET = str(Path(sys.executable).parent / "kontrollrummet")  # the installed command

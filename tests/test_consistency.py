@@ -4,9 +4,10 @@ from itertools import combinations
 
 import pytest
 
-from dashboard import consistency, control_room, goal_results, rules
-from dashboard.accuracy import committee_of
-from dashboard.model import Status
+from dashboard.domain import rules
+from dashboard.domain.model import Status
+from dashboard.followup import consistency, control_room, goal_results
+from dashboard.followup.accuracy import committee_of
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,9 @@
 
 import pytest
 
-from dashboard import control_room
-from dashboard.model import ActivityStatus, Basis, Status
-from dashboard.rules import Disagreement, IndicatorReason, PartKind
+from dashboard.domain.model import ActivityStatus, Basis, Status
+from dashboard.domain.rules import Disagreement, IndicatorReason, PartKind
+from dashboard.followup import control_room
 from dashboard.store import activity_update_t
 from tests.tiny import tiny_dataset
 
@@ -89,7 +89,7 @@ def test_a_period_without_numbers_is_never_met(tiny_store):
 
 
 def test_activities_are_matched_to_each_organisation_below_it(tiny_store):
-    from dashboard.control_room import activities_below
+    from dashboard.followup.control_room import activities_below
 
     stad, n1, n2 = (_org_id(tiny_store, code) for code in ("STAD", "N1", "N2"))
     k1 = tiny_store.goal("K1").id

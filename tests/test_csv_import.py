@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.change_sets import UploadRejected, commit, preview
-from dashboard.csv_formats import LAYOUTS
-from dashboard.csv_import import MAX_FILE_BYTES, UploadFile, read_upload
+from dashboard.upload.change_sets import UploadRejected, commit, preview
+from dashboard.upload.csv_formats import LAYOUTS
+from dashboard.upload.csv_import import MAX_FILE_BYTES, UploadFile, read_upload
 from tests.digest import database_digest
 
 FILES = Path(__file__).parent / "files"

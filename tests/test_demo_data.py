@@ -13,11 +13,10 @@ from collections import Counter, defaultdict
 
 import pytest
 
-import dashboard.scale
-from dashboard import rules
-from dashboard.dataset import Dataset
-from dashboard.demo import demo_dataset
-from dashboard.model import (
+import dashboard.tools.scale
+from dashboard.domain import rules
+from dashboard.domain.dataset import Dataset
+from dashboard.domain.model import (
     ActivityStatus,
     Assessment,
     Direction,
@@ -30,7 +29,8 @@ from dashboard.model import (
     ValueStatus,
     period_end,
 )
-from dashboard.scale import expected_measurement_count, stockholm_dataset
+from dashboard.tools.demo import demo_dataset
+from dashboard.tools.scale import expected_measurement_count, stockholm_dataset
 
 FIRST_YEAR, LAST_YEAR = 2022, 2026
 
@@ -449,7 +449,7 @@ def test_city_references_exist(city):
 def test_city_measurement_count_is_about_two_million_and_documented(city):
     count = expected_measurement_count()
     assert count == 1_967_730
-    assert f"{count:,}" in dashboard.scale.__doc__
+    assert f"{count:,}" in dashboard.tools.scale.__doc__
     assert len(city.measurements) == count
     assert abs(count - 2_000_000) < 100_000
 

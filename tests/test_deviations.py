@@ -3,9 +3,10 @@
 import pytest
 
 from callbacks.router import page
-from dashboard import agenda, deviations, rules
-from dashboard.deviations import DeviationKind as K
-from dashboard.model import Basis, Status, period_end
+from dashboard.domain import rules
+from dashboard.domain.model import Basis, Status, period_end
+from dashboard.followup import agenda, deviations
+from dashboard.followup.deviations import DeviationKind as K
 from layouts import texts
 from layouts.followup_urls import SHOWN_STEP
 from tests.test_pages import _text

@@ -8,8 +8,8 @@ from enum import Enum
 
 import pytest
 
-from dashboard import model
-from dashboard.model import (
+from dashboard.domain import model
+from dashboard.domain.model import (
     ActivityState,
     ActivityStatus,
     Direction,
@@ -18,7 +18,7 @@ from dashboard.model import (
     Target,
     ValueStatus,
 )
-from dashboard.rules import (
+from dashboard.domain.rules import (
     RuleConfig,
     activity_part,
     goal_fulfilment,

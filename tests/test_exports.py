@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from callbacks import followup
-from dashboard import agenda, exports
 from dashboard.app import create_app
-from dashboard.model import Basis, Status
+from dashboard.domain.model import Basis, Status
+from dashboard.followup import agenda, exports
 from dashboard.settings import Settings
 from layouts import texts, urls
 from layouts.explanation import format_number

@@ -11,21 +11,20 @@ from collections import Counter
 
 import pytest
 
-from dashboard import (
+from dashboard.domain.model import ActivityStatus, Status, period_end
+from dashboard.followup import (
     activity_followups,
     agenda,
     assessments,
-    change_sets,
     consistency,
     control_room,
     deviations,
     goal_results,
-    result_store,
 )
-from dashboard.csv_import import UploadFile
-from dashboard.database import SQLITE_BUSY_TIMEOUT_MS, lock_writes
-from dashboard.model import ActivityStatus, Status, period_end
-from dashboard.store import assessment_t
+from dashboard.store import assessment_t, result_store
+from dashboard.store.database import SQLITE_BUSY_TIMEOUT_MS, lock_writes
+from dashboard.upload import change_sets
+from dashboard.upload.csv_import import UploadFile
 from tests.tiny import tiny_dataset
 
 YEAR, PERIOD = 2025, "T1"

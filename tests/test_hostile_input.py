@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from callbacks.sign_in import safe_next
 from dashboard.app import create_app
-from dashboard.bench import route_payload
 from dashboard.settings import Settings
+from dashboard.tools.bench import route_payload
 from layouts import urls
 from layouts.followup_urls import NUMBER_KEY, SHOWN_KEY
 from tests.clients import PASSWORDS, signed_in

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dashboard import csv_export
-from dashboard.cli import main
-from dashboard.csv_import import MAX_FILE_BYTES
-from dashboard.database import drop_everything
+from dashboard.store.database import drop_everything
+from dashboard.tools.cli import main
+from dashboard.upload import csv_export
+from dashboard.upload.csv_import import MAX_FILE_BYTES
 from tests.digest import content_digest, database_digest
 
 FILES = Path(__file__).parent / "files"
@@ -109,8 +109,9 @@ def test_export_writes_templates_and_data_that_import_unchanged(run, demo_paths,
 
 
 def test_import_and_undo_leave_the_citys_latest_results_judged(run, demo_paths, empty_store):
-    """So the first whole-city page after an upload need not judge every goal (dashboard/agenda.py)."""
-    from dashboard import agenda, goal_results, result_store
+    """So the first whole-city page after an upload need not judge every goal (dashboard/followup/agenda.py)."""
+    from dashboard.followup import agenda, goal_results
+    from dashboard.store import result_store
 
     def kept_pairs() -> set[tuple[int, int]]:
         year, period = empty_store.reported_periods()[-1]

@@ -1,7 +1,7 @@
 """A few seconds of the load test, so the script keeps working: no errors, uploads whole."""
 
 from benchmarks import loadtest
-from dashboard.database import create_database
+from dashboard.store.database import create_database
 
 
 def test_a_tiny_load_test_has_no_errors_and_every_upload_lands_whole(postgres_url):

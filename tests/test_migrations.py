@@ -4,8 +4,9 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from click.testing import CliRunner
 
-from dashboard import change_sets, csv_export, database
-from dashboard.cli import main
+from dashboard.store import database
+from dashboard.tools.cli import main
+from dashboard.upload import change_sets, csv_export
 from tests.digest import database_digest
 
 

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select, update
 
 from callbacks import router
-from dashboard import activity_followups, control_room, goal_results
-from dashboard.model import ActivityStatus, ValueStatus
+from dashboard.domain.model import ActivityStatus, ValueStatus
+from dashboard.followup import activity_followups, control_room, goal_results
 from dashboard.store import activity_t, indicator_t, measurement_t
 from tests.demo_db import fill_with_demo
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from callbacks.router import page
-from dashboard.model import Gender, GoalLevel
+from dashboard.domain.model import Gender, GoalLevel
 from layouts import texts
 from layouts.explanation import format_number
 
@@ -87,8 +87,8 @@ def test_indicator_table_sorts_by_the_key_in_the_url(demo_store, kf_goal):
 
 
 def test_comparison_never_shows_a_forecast_as_the_outcome(demo_store):
-    from dashboard.indicator_view import indicator_view
-    from dashboard.model import Basis
+    from dashboard.domain.model import Basis
+    from dashboard.followup.indicator_view import indicator_view
     from layouts.indicator import _comparison_row
     from layouts.urls import ViewState
 

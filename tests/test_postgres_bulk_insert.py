@@ -13,11 +13,11 @@ from psycopg.errors import ForeignKeyViolation
 from sqlalchemy import Connection, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from dashboard import change_sets
-from dashboard.change_sets import LARGE_INSERT, UploadRejected, commit
-from dashboard.database import create_database, lock_writes, make_engine
-from dashboard.import_bench import outcome_file, setup_files
 from dashboard.store import Store, indicator_t, measurement_t, org_t, upload_t
+from dashboard.store.database import create_database, lock_writes, make_engine
+from dashboard.tools.import_bench import outcome_file, setup_files
+from dashboard.upload import change_sets
+from dashboard.upload.change_sets import LARGE_INSERT, UploadRejected, commit
 from tests.digest import database_digest
 
 ROWS = 2 * LARGE_INSERT

@@ -8,7 +8,7 @@ import logging
 import pytest
 from sqlalchemy import func, select
 
-from dashboard import accounts, audit
+from dashboard.access import accounts, audit
 from dashboard.app import create_app
 from dashboard.settings import Settings
 from layouts.ids import UploadIds

@@ -7,11 +7,12 @@ import threading
 
 import pytest
 
-from dashboard import activity_followups, change_sets, csv_export
-from dashboard.csv_formats import MEASUREMENTS
-from dashboard.csv_import import UploadFile
-from dashboard.model import ActivityStatus
-from dashboard.report_builds import ReportBuilds
+from dashboard.domain.model import ActivityStatus
+from dashboard.followup import activity_followups
+from dashboard.followup.report_builds import ReportBuilds
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.csv_formats import MEASUREMENTS
+from dashboard.upload.csv_import import UploadFile
 from tests.demo_db import fill_with_demo
 
 

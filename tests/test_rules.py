@@ -1,4 +1,4 @@
-"""Tests of the status rules (dashboard/rules.py, docs/rules.md): examples, then properties."""
+"""Tests of the status rules (dashboard/domain/rules.py, docs/rules.md): examples, then properties."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dashboard.model import (
+from dashboard.domain.model import (
     ActivityState,
     ActivityStatus,
     Assessment,
@@ -23,7 +23,7 @@ from dashboard.model import (
     Trend,
     ValueStatus,
 )
-from dashboard.rules import (
+from dashboard.domain.rules import (
     Disagreement,
     GoalReason,
     IndicatorReason,

@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard import control_room
-from dashboard.dataset import (
+from dashboard.domain.dataset import (
     ActivityRow,
     ActivityUpdateRow,
     Dataset,
@@ -18,7 +17,7 @@ from dashboard.dataset import (
     OrgRow,
     TargetRow,
 )
-from dashboard.model import (
+from dashboard.domain.model import (
     ActivityStatus,
     Basis,
     Direction,
@@ -31,7 +30,8 @@ from dashboard.model import (
     Trend,
     ValueStatus,
 )
-from dashboard.rules import Part, PartKind, goal_fulfilment, indicator_status, year_over_year
+from dashboard.domain.rules import Part, PartKind, goal_fulfilment, indicator_status, year_over_year
+from dashboard.followup import control_room
 
 
 def test_example_5_the_limit_in_exact_decimals():

@@ -11,12 +11,12 @@ import requests
 from sqlalchemy import func, select, text
 
 from benchmarks.loadtest import client_session, save_payload
-from dashboard import change_sets, csv_export
-from dashboard.bench import route_payload
-from dashboard.database import create_database, make_engine
-from dashboard.demo_accounts import add_demo_accounts
-from dashboard.import_bench import outcome_file, setup_files
 from dashboard.store import Store, measurement_t
+from dashboard.store.database import create_database, make_engine
+from dashboard.tools.bench import route_payload
+from dashboard.tools.demo_accounts import add_demo_accounts
+from dashboard.tools.import_bench import outcome_file, setup_files
+from dashboard.upload import change_sets, csv_export
 from tests.served import KONTROLLRUMMET, Served, kill, wait_for, write_lock_holder
 from tests.tiny import tiny_dataset
 

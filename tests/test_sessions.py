@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from dashboard import accounts
+from dashboard.access import accounts
 from dashboard.app import create_app
-from dashboard.bench import route_payload
-from dashboard.cli import main
 from dashboard.settings import Settings
 from dashboard.store import Store
+from dashboard.tools.bench import route_payload
+from dashboard.tools.cli import main
 
 PASSWORD = "det-forsta-losenordet"
 

@@ -12,9 +12,9 @@ import requests
 from click.testing import CliRunner
 from werkzeug.serving import make_server
 
-from dashboard import serving
-from dashboard.cli import main
 from dashboard.settings import Settings
+from dashboard.tools.cli import main
+from dashboard.web import serving
 from tests.served import Served
 
 SLOW_CLIENTS = 4  # twice what took two sync workers offline

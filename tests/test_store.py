@@ -6,10 +6,11 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 
-from dashboard import change_sets, database, schema_access, schema_followup, schema_results  # noqa: F401 (on Base)
-from dashboard.csv_import import UploadFile
-from dashboard.model import GoalLevel, Status, ValueStatus
-from dashboard.schema import Base
+from dashboard.domain.model import GoalLevel, Status, ValueStatus
+from dashboard.store import database
+from dashboard.store.schema import Base
+from dashboard.upload import change_sets  # noqa: F401 (on Base)
+from dashboard.upload.csv_import import UploadFile
 from tests.tiny import tiny_dataset
 
 
@@ -189,9 +190,9 @@ def test_upgrading_a_database_with_data_keeps_its_reported_periods(tmp_path):
 
 
 def test_uploads_and_undo_keep_the_reported_periods_current(tiny_store):
-    from dashboard import change_sets, csv_export
-    from dashboard.csv_formats import MEASUREMENTS
-    from dashboard.csv_import import UploadFile
+    from dashboard.upload import change_sets, csv_export
+    from dashboard.upload.csv_formats import MEASUREMENTS
+    from dashboard.upload.csv_import import UploadFile
 
     record = ("NOJD", "STAD", 2026, "T1", "T", 90.0, None, "ok", "")
     file = UploadFile("utfall.csv", csv_export.csv_bytes(MEASUREMENTS, [record]))

@@ -33,7 +33,7 @@ def test_every_template_is_offered_for_download():
 def test_a_file_wrong_on_every_row_lists_the_first_problems_and_counts_the_rest():
     from dash import html
 
-    from dashboard.csv_import import Problem
+    from dashboard.upload.csv_import import Problem
     from layouts import texts
     from layouts.upload import PROBLEMS_SHOWN, problem_list
 

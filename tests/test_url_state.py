@@ -1,6 +1,6 @@
 """URL state: a link opens exactly the view it names, and nonsense falls back sensibly."""
 
-from dashboard.model import GoalLevel
+from dashboard.domain.model import GoalLevel
 from layouts.urls import ViewState, parse, query
 
 PERIODS = [(2025, "T1"), (2025, "T2"), (2025, "FY"), (2026, "T1")]

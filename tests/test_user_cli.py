@@ -3,10 +3,10 @@
 import pytest
 from click.testing import CliRunner
 
-from dashboard import accounts, audit
-from dashboard.cli import main
-from dashboard.database import make_engine
+from dashboard.access import accounts, audit
 from dashboard.store import Store
+from dashboard.store.database import make_engine
+from dashboard.tools.cli import main
 
 
 @pytest.fixture

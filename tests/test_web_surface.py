@@ -8,12 +8,12 @@ import json
 import pytest
 
 from callbacks.sign_in import safe_next
-from dashboard import accounts
+from dashboard.access import accounts
 from dashboard.app import create_app
-from dashboard.bench import route_payload
-from dashboard.database import make_engine
 from dashboard.settings import Settings
 from dashboard.store import Store
+from dashboard.store.database import make_engine
+from dashboard.tools.bench import route_payload
 from layouts import texts
 from tests.clients import PASSWORDS, signed_in
 from tests.demo_db import fill_with_demo

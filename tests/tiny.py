@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from dashboard.dataset import (
+from dashboard.domain.dataset import (
     ActivityRow,
     ActivityUpdateRow,
     AssessmentRow,
@@ -14,7 +14,7 @@ from dashboard.dataset import (
     OrgRow,
     TargetRow,
 )
-from dashboard.model import (
+from dashboard.domain.model import (
     ActivityStatus,
     Direction,
     Gender,

@@ -17,9 +17,9 @@ import pytest
 from werkzeug.serving import make_server
 
 from dashboard.app import create_app
-from dashboard.database import make_engine
 from dashboard.settings import Settings
 from dashboard.store import Store
+from dashboard.store.database import make_engine
 from layouts import texts
 from tests.clients import PASSWORDS
 from tests.demo_db import fill_with_demo

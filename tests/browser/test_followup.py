@@ -8,9 +8,10 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from dashboard import accuracy, agenda, rules
-from dashboard.assessments import Problem
-from dashboard.model import Status
+from dashboard.domain import rules
+from dashboard.domain.model import Status
+from dashboard.followup import accuracy, agenda
+from dashboard.followup.assessments import Problem
 from layouts import texts
 from layouts.ids import AssessmentIds
 

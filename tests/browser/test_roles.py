@@ -6,10 +6,10 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from dashboard import csv_export
-from dashboard.csv_formats import MEASUREMENTS
-from dashboard.model import ActivityStatus
-from dashboard.upload_scope import OUT_OF_SCOPE
+from dashboard.domain.model import ActivityStatus
+from dashboard.upload import csv_export
+from dashboard.upload.csv_formats import MEASUREMENTS
+from dashboard.upload.upload_scope import OUT_OF_SCOPE
 from layouts import texts
 from tests.browser.conftest import sign_in
 from tests.clients import PASSWORDS

@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from dashboard import csv_export
-from dashboard.csv_formats import MEASUREMENTS
-from dashboard.model import Gender
+from dashboard.domain.model import Gender
+from dashboard.upload import csv_export
+from dashboard.upload.csv_formats import MEASUREMENTS
 from layouts import texts
 from layouts.explanation import format_number
 

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from dashboard.model import Gender, GoalLevel
+from dashboard.domain.model import Gender, GoalLevel
 from layouts import texts
 from layouts.explanation import format_number
 

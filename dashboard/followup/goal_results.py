@@ -1,0 +1,239 @@
+"""Goals judged in brief and kept in the database, so the whole city's meeting views need not judge again.
+
+Ranking the whole city's deviating goals, or comparing its 2,000 own assessments with the
+computed statuses, needs only each goal's status, score, disagreement and how many
+deviations of each kind lie under it; judging them all takes 0.3-0.5 s at Stockholm
+scale. `briefs` and `assessed` judge only the pairs not kept yet, in one
+`control_room.judge`, and keep the result (result_store.py explains why a kept result is
+never stale; docs/performance.md, "Kept goal results"). Pages still judge
+in full the few goals they show, so every number on screen can explain itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from sqlalchemy import Connection, select
+
+from dashboard.domain import rules
+from dashboard.domain.model import Goal, Status, period_end
+from dashboard.followup import control_room, deviations
+from dashboard.followup.control_room import GoalStatus
+from dashboard.followup.deviations import DeviationKind
+from dashboard.store import (
+    GOAL_COLUMNS,
+    Store,
+    among,
+    assessment_t,
+    goal_from_row,
+    goal_t,
+    result_store,
+    valid_in,
+)
+
+
+class Brief(NamedTuple):
+    """A goal's computed result at one organisation and period, without the facts behind it.
+
+    A NamedTuple: a page builds thousands of them, at a fifth of a frozen dataclass's cost."""
+
+    goal: Goal
+    org_id: int
+    status: Status
+    reason: rules.GoalReason
+    score: float | None
+    disagreement: rules.Disagreement
+    assessment_status: Status | None
+    assessment_forecast: bool | None  # whether the own assessment rests on a forecast
+    kinds: Mapping[DeviationKind, int]  # how many deviations of each kind lie under the goal
+
+    @property
+    def judged(self) -> bool:
+        """Whether the goal has anything to judge at the organisation (indicators or activities)."""
+        return self.reason is not rules.GoalReason.NO_PARTS
+
+
+def briefs(store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: str) -> list[Brief]:
+    """The brief of each (goal, organisation) pair, in the pairs' order: kept ones read, the rest judged and kept."""
+    generation = result_store.generation(store.engine)  # before judging: see result_store
+    found = {
+        (row[0], row[1]): row
+        for row in result_store.kept(store.engine, year, period, rules_fingerprint())
+    }
+    return _completed(store, pairs, found, year, period, generation)
+
+
+def assessed(store: Store, org_ids: Sequence[int] | None, year: int, period: str) -> list[Brief]:
+    """`briefs` of every goal valid in the year assessed by the organisations (None: all) for the period.
+
+    One query reads the assessed goals with their kept results: at the whole city's 2,250
+    assessments, a second read of every kept result cost 10 ms on PostgreSQL."""
+    generation = result_store.generation(store.engine)  # before judging: see result_store
+    r = result_store.result_t
+    kept_on = (
+        (r.c.goal_id == goal_t.c.id)
+        & (r.c.org_id == assessment_t.c.org_id)
+        & (r.c.year == year)
+        & (r.c.period == period)
+        & (r.c.generation == generation)
+        & (r.c.rules == rules_fingerprint())
+    )
+    stmt = (
+        select(
+            *GOAL_COLUMNS,
+            assessment_t.c.org_id,
+            *(r.c[name] for name in result_store.BRIEF_COLUMNS),
+        )
+        .join(assessment_t, assessment_t.c.goal_id == goal_t.c.id)
+        .outerjoin(r, kept_on)
+        .where(
+            among(assessment_t.c.org_id, org_ids),
+            assessment_t.c.year == year,
+            assessment_t.c.period == period,
+            valid_in(year),
+        )
+        .order_by(goal_t.c.level, goal_t.c.code, assessment_t.c.org_id)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    width = len(GOAL_COLUMNS)
+    pairs = [(goal_from_row(row[:width]), row[width]) for row in rows]
+    found = {
+        (goal.id, org_id): row[width + 1 :]
+        for (goal, org_id), row in zip(pairs, rows)
+        if row[width + 1] is not None
+    }  # kept
+    return _completed(store, pairs, found, year, period, generation)
+
+
+def _completed(
+    store: Store,
+    pairs: Sequence[tuple[Goal, int]],
+    found: dict[tuple[int, int], tuple],
+    year: int,
+    period: str,
+    generation: int,
+) -> list[Brief]:
+    """Judge and keep the pairs `found` lacks, then the briefs of all in order (`found`: rows of BRIEF_COLUMNS)."""
+    missing = list(
+        {
+            (goal.id, org_id): (goal, org_id)
+            for goal, org_id in pairs
+            if (goal.id, org_id) not in found
+        }.values()
+    )
+    if missing:
+        judged = [
+            _record(status, year, period, generation)
+            for status in control_room.judge(store, missing, year, period)
+        ]
+        result_store.keep(store.engine, judged)
+        found.update(
+            {
+                (row["goal_id"], row["org_id"]): tuple(
+                    row[name] for name in result_store.BRIEF_COLUMNS
+                )
+                for row in judged
+            }
+        )
+    kinds: dict[str, Mapping[DeviationKind, int]] = {}
+    return [_brief(goal, found[goal.id, org_id], kinds) for goal, org_id in pairs]
+
+
+def refresh(conn: Connection, pairs: Iterable[tuple[int, int, int, str]]) -> None:
+    """Judge (goal id, organisation id, year, period) again in a writer's transaction, on its own changes.
+
+    For a write that changes exactly these results (an assessment, an activity's follow-up):
+    the rest of the city's kept results stay valid, so the next page need not judge them all.
+    """
+    store = Store.within(conn)
+    generation = result_store.generation(store.engine)
+    pairs = list(pairs)
+    goals = {goal_id: store.goal_by_id(goal_id) for goal_id in {pair[0] for pair in pairs}}
+    by_period: dict[tuple[int, str], list[tuple[Goal, int]]] = defaultdict(list)
+    for goal_id, org_id, year, period in pairs:
+        if goals[goal_id] is not None:
+            by_period[year, period].append((goals[goal_id], org_id))
+    for (year, period), wanted in by_period.items():
+        result_store.replace(
+            conn,
+            [
+                _record(status, year, period, generation)
+                for status in control_room.judge(store, wanted, year, period)
+            ],
+        )
+
+
+@cache
+def rules_fingerprint() -> str:
+    """A fingerprint of the code that judges goals: the dashboard package's source.
+
+    A release that changes how anything is judged must not read results an older one kept.
+    """
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict:
+    """The kept row of a goal judged in full."""
+    kinds = Counter(
+        item.kind.value for item in deviations.deviations_of(status, period_end(year, period))
+    )
+    return {
+        "year": year,
+        "period": period,
+        "generation": generation,
+        "rules": rules_fingerprint(),
+        "goal_id": status.goal.id,
+        "org_id": status.org_id,
+        "status": status.result.status.value,
+        "reason": status.result.reason.value,
+        "score": status.result.score,
+        "disagreement": status.disagreement.value,
+        "assessment_status": status.assessment.status.value if status.assessment else None,
+        "assessment_forecast": status.assessment.is_forecast if status.assessment else None,
+        "deviations": json.dumps(dict(sorted(kinds.items()))),
+    }
+
+
+def _brief(goal: Goal, row: tuple, kinds: dict[str, Mapping[DeviationKind, int]]) -> Brief:
+    """A Brief from a row of `result_store.BRIEF_COLUMNS`; `kinds` memoises the few distinct deviation
+    counts (thousands of rows share them)."""
+    (
+        _,
+        org_id,
+        status,
+        reason,
+        score,
+        disagreement,
+        assessment_status,
+        assessment_forecast,
+        counts,
+    ) = row
+    if counts not in kinds:
+        kinds[counts] = {DeviationKind(kind): n for kind, n in json.loads(counts).items()}
+    return Brief(
+        goal,
+        org_id,
+        _STATUS[status],
+        _REASON[reason],
+        score,
+        _DISAGREEMENT[disagreement],
+        _STATUS[assessment_status] if assessment_status else None,
+        assessment_forecast,
+        kinds[counts],
+    )
+
+
+# Enum members by value: a dict lookup is a tenth of calling the enum, for thousands of rows a page.
+_STATUS = {member.value: member for member in Status}
+_REASON = {member.value: member for member in rules.GoalReason}
+_DISAGREEMENT = {member.value: member for member in rules.Disagreement}
