@@ -15,13 +15,14 @@ from pathlib import Path
 
 from dashboard.domain.dataset import Dataset
 from dashboard.followup.formulas import defused
+from dashboard.settings import PROJECT_DIR
 from dashboard.store import Store
 from dashboard.store.database import snapshot
 from dashboard.upload.change_sets import TABLES, records_in
 from dashboard.upload.csv_formats import LAYOUTS, Layout, Text
 from dashboard.upload.csv_import import UploadFile
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+DEMO_DIR = PROJECT_DIR / "data" / "demo"
 # Some demo files in Windows-1252, as older Excel saves them, so the demo exercises detection.
 DEMO_ENCODINGS = {"org_units": "cp1252", "goals": "cp1252", "activities": "cp1252"}
 # Layouts that are stored as they are; Kolada files are only read (they become outcomes).
