@@ -1,11 +1,16 @@
-"""The filter bar writes the URL; the router then redraws the page from it."""
+"""The filter bar writes the URL; the route table then redraws the page from it.
+
+Every page with view state draws the bar (`bar`); it has no page of its own.
+"""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, no_update
+from dash import Dash, Input, Output, State, html, no_update
+
+from callbacks.request import PageRequest
 
 from dashboard.store import Store
-from layouts import urls
+from layouts import filters, urls
 from layouts.ids import FilterIds, ShellIds
 
 
@@ -27,3 +32,12 @@ def register(app: Dash, store: Store) -> None:
         wanted = current.with_changes(year=chosen_year, period=period, org_code=org_code)
         new_search = urls.query(urls.parse(urls.query(wanted), periods))
         return new_search if new_search != search else no_update
+
+
+def bar(request: PageRequest) -> html.Form:
+    """The filter bar for a page's view state, offering the organisation's neighbourhood."""
+    view = request.view
+    if view is None:
+        raise LookupError("a page without view state has no filter bar")
+    neighbourhood = request.store.org_neighbourhood(view.org.id)
+    return filters.filter_bar(view.state, view.periods, neighbourhood)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from urllib.parse import quote
 
 from dash import dcc, html
 
@@ -38,7 +37,7 @@ from layouts.components import (
 )
 from layouts.explanation import format_number, format_percent, score_points
 from layouts.figures import COLOURS, Figure, base_figure
-from layouts.followup_urls import ACCURACY_PATH, shown_href
+from layouts.urls import ACCURACY_PATH, accuracy_path, shown_href
 from layouts.overview import own_assessment_note
 
 SECTION_IDS = ("traffsakerhet", "utan-utfall", "likvardighet")
@@ -403,11 +402,6 @@ def indicator_page(
         ],
         className="accuracy-page",
     )
-
-
-def accuracy_path(indicator_code: str) -> str:
-    """The page of one indicator's forecasts."""
-    return f"{ACCURACY_PATH}/{quote(indicator_code)}"
 
 
 def year_table(checks: Sequence[ForecastCheck]) -> html.Div:

@@ -26,7 +26,7 @@ from layouts.components import (
     status_badge,
 )
 from layouts.deviations import justification_note
-from layouts.followup_urls import assessment_path
+from layouts.urls import assessment_path
 from layouts.ids import AssessmentIds
 from layouts.overview import assessment_note, counts_text, score
 

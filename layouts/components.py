@@ -16,7 +16,7 @@ from dashboard.domain.model import Basis, Status, Trend
 from dashboard.domain.rules import Change
 from layouts import texts
 from layouts.explanation import format_number
-from layouts.followup_urls import SHOWN_STEP
+from layouts.urls import SHOWN_STEP
 
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
 SEVERITY = {

@@ -14,7 +14,7 @@ from dashboard.followup.goal_results import Brief
 from layouts import explanation, texts, urls
 from layouts.components import basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.explanation import format_number
-from layouts.followup_urls import (
+from layouts.urls import (
     DEVIATIONS_PATH,
     FORMATS,
     REPORTS,

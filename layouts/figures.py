@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dashboard.domain.model import Gender, Indicator
-from dashboard.followup.indicator_view import OrgResult, TrendPoint
+from dashboard.pages.indicator import OrgResult, TrendPoint
 from layouts import texts
 
 Figure = dict

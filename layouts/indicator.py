@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.domain.model import Gender, OrgUnit
-from dashboard.followup.indicator_view import IndicatorView, OrgResult
+from dashboard.pages.indicator import IndicatorView, OrgResult
 from layouts import explanation, figures, texts, urls
 from layouts.components import (
     SEVERITY,

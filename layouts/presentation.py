@@ -14,9 +14,21 @@ from dashboard.followup.deviations import GoalDeviations
 from layouts import explanation, texts, urls
 from layouts.components import basis_note, status_badge
 from layouts.deviations import deviation_table, justification_note
-from layouts.followup_urls import DEVIATIONS_PATH, assessment_path, presentation_href
+from layouts.urls import DEVIATIONS_PATH, assessment_path, presentation_href
 from layouts.ids import FollowupIds
 from layouts.overview import assessment_note, counts_text, score
+
+# Keys a clicker or keyboard sends, and the link each follows (assets/presentation.js).
+KEYBOARD = {
+    "targets": {
+        "ArrowRight": FollowupIds.NEXT,
+        "PageDown": FollowupIds.NEXT,
+        "ArrowLeft": FollowupIds.PREVIOUS,
+        "PageUp": FollowupIds.PREVIOUS,
+        "Escape": FollowupIds.END,
+    },
+    "heading": FollowupIds.HEADING,
+}
 
 
 def page(
@@ -87,7 +99,7 @@ def page(
                 ]
             ),
             html.P(texts.KEYBOARD_HINT, className="muted keyboard-hint"),
-            dcc.Store(id=FollowupIds.KEYS),
+            dcc.Store(id=FollowupIds.KEYS, data=KEYBOARD),
         ],
         className="presentation",
     )

@@ -29,7 +29,7 @@ from dashboard.domain.model import GoalLevel
 from dashboard.settings import Settings
 from dashboard.store import Store, database, result_store
 from dashboard.tools import import_bench
-from layouts.followup_urls import ACCURACY_PATH, DEVIATIONS_PATH
+from layouts.urls import ACCURACY_PATH, DEVIATIONS_PATH
 from layouts.ids import ShellIds
 
 BUDGET_P95_MS = 100.0

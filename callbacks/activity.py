@@ -1,4 +1,4 @@
-"""Aktivitetssida: the router's page for /aktivitet/<kod>, and the follow-up form's save.
+"""Aktivitetssida: its route handler, and the follow-up form's save.
 
 Only editors of the activity's own organisation (and administrators) may follow it up; the
 form's key comes from the browser, so the save checks again and refuses a forged request.
@@ -9,9 +9,11 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, html, no_update
 
 from callbacks import sign_in
+from callbacks.request import PageRequest
 from dashboard.access import Principal, audit
 from dashboard.domain.model import ActivityStatus
 from dashboard.followup import activity_followups
+from dashboard.pages.activity import activity_page
 from dashboard.store import Store
 from layouts import activity as activity_layout
 from layouts import texts, urls
@@ -19,20 +21,18 @@ from layouts.components import refused
 from layouts.ids import ActivityIds
 
 
-def page(store: Store, code: str, state: urls.ViewState, user: Principal) -> html.Div | None:
+def page(request: PageRequest) -> html.Div | None:
     """The activity page, or None when there is no such activity."""
-    found = store.activity(code)
+    found = activity_page(request.store, request.params["code"])
     if found is None:
         return None
-    path, activity = found
-    goal, owner = store.goal_by_id(activity.goal_id), store.org_by_id(activity.org_id)
     return activity_layout.page(
-        activity,
-        goal,
-        owner,
-        state,
-        activity_followups.history(store, activity.id),
-        sign_in.refusal(user, path, owner.name),
+        found.activity,
+        found.goal,
+        found.owner,
+        request.state,
+        found.followups,
+        sign_in.refusal(request.user, found.org_path, found.owner.name),
     )
 
 
