@@ -12,7 +12,6 @@ the database is back, the next request works: the pool pings connections before 
 from __future__ import annotations
 
 import logging
-
 from collections.abc import Callable
 
 from dash import Dash, ctx, no_update, set_props

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, html, no_update
 
 from callbacks.request import PageRequest
-
 from dashboard.store import Store
 from layouts import filters, urls
 from layouts.ids import FilterIds, ShellIds

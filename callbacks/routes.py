@@ -66,6 +66,7 @@ class Route:
     nav: str | None = None  # the main menu's label, in table order; None: not in the menu
     shown_to: Callable[[Principal], bool] = everyone  # whose menu has the entry
     data: bool = True  # needs a reported period (else "the database is empty"), gets the view
+    callbacks: Callable[[Dash, Store], None] | None = None  # the page module's `register`
 
 
 # More specific patterns first: the first match serves the request.
@@ -74,12 +75,19 @@ ROUTES: tuple[Route, ...] = (
     Route(urls.DEVIATIONS_PATH, deviations.page, nav=texts.NAV_DEVIATIONS),
     Route(urls.ACCURACY_PATH, accuracy.page, nav=texts.NAV_ACCURACY),
     Route(urls.INDICATOR_ACCURACY_PATTERN, accuracy.indicator_page),
-    Route(urls.PRESENTATION_PATH, presentation.page),
-    Route(urls.ASSESSMENT_PATTERN, assessment_form.page),
+    Route(urls.PRESENTATION_PATH, presentation.page, callbacks=presentation.register),
+    Route(urls.ASSESSMENT_PATTERN, assessment_form.page, callbacks=assessment_form.register),
     Route(urls.GOAL_PATTERN, goal.page),
-    Route(urls.ACTIVITY_PATTERN, activity.page),
+    Route(urls.ACTIVITY_PATTERN, activity.page, callbacks=activity.register),
     Route(urls.INDICATOR_PATTERN, indicator.page),
-    Route(urls.UPLOAD_PATH, upload.page, texts.NAV_UPLOAD, editors, data=False),
+    Route(
+        urls.UPLOAD_PATH,
+        upload.page,
+        texts.NAV_UPLOAD,
+        editors,
+        data=False,
+        callbacks=upload.register,
+    ),
     Route(urls.AUDIT_PATH, audit_log.page, texts.AUDIT_HEADING, administrators, data=False),
     Route(urls.ACCESSIBILITY_PATH, accessibility.page, data=False),
 )
@@ -104,9 +112,11 @@ SERVER_ROUTES: tuple[ServerRoute, ...] = (
 
 
 def register(app: Dash, store: Store, settings: Settings, routes: Sequence[Route] = ROUTES) -> None:
-    """The one router callback: the URL's path and query decide which page is drawn."""
+    """The one router callback, and each page's own callbacks."""
+    for page_callbacks in dict.fromkeys(r.callbacks for r in routes if r.callbacks):
+        page_callbacks(app, store)
 
-    @app.callback(
+    @app.callback(  # the URL's path and query decide which page is drawn
         Output(ShellIds.CONTENT, "children"),
         Input(ShellIds.URL, "pathname"),
         Input(ShellIds.URL, "search"),

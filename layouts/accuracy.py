@@ -37,8 +37,8 @@ from layouts.components import (
 )
 from layouts.explanation import format_number, format_percent, score_points
 from layouts.figures import COLOURS, Figure, base_figure
-from layouts.urls import ACCURACY_PATH, accuracy_path, shown_href
 from layouts.overview import own_assessment_note
+from layouts.urls import ACCURACY_PATH, accuracy_path, shown_href
 
 SECTION_IDS = ("traffsakerhet", "utan-utfall", "likvardighet")
 

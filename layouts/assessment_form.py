@@ -26,9 +26,9 @@ from layouts.components import (
     status_badge,
 )
 from layouts.deviations import justification_note
-from layouts.urls import assessment_path
 from layouts.ids import AssessmentIds
 from layouts.overview import assessment_note, counts_text, score
+from layouts.urls import assessment_path
 
 # The form field each problem points to.
 PROBLEM_FIELD = {

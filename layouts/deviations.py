@@ -14,6 +14,7 @@ from dashboard.followup.goal_results import Brief
 from layouts import explanation, texts, urls
 from layouts.components import basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.explanation import format_number
+from layouts.overview import assessment_note, score
 from layouts.urls import (
     DEVIATIONS_PATH,
     FORMATS,
@@ -23,7 +24,6 @@ from layouts.urls import (
     presentation_href,
     shown_href,
 )
-from layouts.overview import assessment_note, score
 
 # The summary's groups of kinds, in reading order.
 SUMMARY_GROUPS = (

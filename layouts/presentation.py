@@ -14,9 +14,9 @@ from dashboard.followup.deviations import GoalDeviations
 from layouts import explanation, texts, urls
 from layouts.components import basis_note, status_badge
 from layouts.deviations import deviation_table, justification_note
-from layouts.urls import DEVIATIONS_PATH, assessment_path, presentation_href
 from layouts.ids import FollowupIds
 from layouts.overview import assessment_note, counts_text, score
+from layouts.urls import DEVIATIONS_PATH, assessment_path, presentation_href
 
 # Keys a clicker or keyboard sends, and the link each follows (assets/presentation.js).
 KEYBOARD = {
