@@ -16,7 +16,7 @@ from dashboard.followup import activity_followups
 from dashboard.pages.activity import activity_page
 from dashboard.store import Store
 from layouts import activity as activity_layout
-from layouts import texts, urls
+from layouts import texts
 from layouts.components import refused
 from layouts.ids import ActivityIds
 

@@ -73,7 +73,8 @@ def refusal(store: Store, user: Principal, org: OrgUnit) -> str | None:
 def submit(
     store: Store, key: object, chosen: str | None, fields: dict[str, str], user: Principal
 ) -> tuple:
-    """Save the form against the status computed now; (feedback, history, current, invalid flag per field).
+    """Save the form against the status computed now; (feedback, history, current, invalid flag per
+    field).
 
     The signed-in person must be allowed to change the organisation: the form's key comes from the
     browser, so a hand-made request for another organisation is refused and logged here."""
@@ -127,7 +128,8 @@ def _status(value: object) -> Status | None:
 
 
 def _key_parts(key: object) -> tuple[str | None, str | None, int | None, str | None]:
-    """Goal code, organisation code, year and period of the form's key, each None unless of its type."""
+    """Goal code, organisation code, year and period of the form's key, each None unless of its
+    type."""
     if not isinstance(key, dict):
         return None, None, None, None
     year = key.get("year")

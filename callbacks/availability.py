@@ -31,7 +31,8 @@ CONTENT = {"id": ShellIds.CONTENT, "property": "children"}
 
 
 def healthz_view(store: Store) -> Callable[[], ResponseReturnValue]:
-    """The health check's view for the route table: 200 "ok" while the database answers, else 503."""
+    """The health check's view for the route table: 200 "ok" while the database answers, else
+    503."""
 
     def healthz() -> ResponseReturnValue:
         if database.reachable(store.engine):
@@ -63,7 +64,8 @@ def is_outage(error: Exception) -> bool:
 
 
 def on_callback_error(error: Exception):
-    """Dash's on_error: an outage becomes the message in the content area; anything else is raised."""
+    """Dash's on_error: an outage becomes the message in the content area; anything else is
+    raised."""
     if not is_outage(error):
         raise error
     log.warning("database unavailable in a callback: %s", error)

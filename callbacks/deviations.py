@@ -1,4 +1,5 @@
-"""Avvikelser: the route handler only; the page's one interaction is the filter bar's (callbacks/filters.py)."""
+"""Avvikelser: the route handler only; the page's one interaction is the filter bar's
+(callbacks/filters.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The file downloads (/ladda-ned/<rapport>.<format>): a plain server route, no page and no callbacks.
+"""The file downloads (/ladda-ned/<rapport>.<format>): a plain server route, no page and no
+callbacks.
 
 The meeting view and the tertial report as xlsx or pdf, for the query's organisation, year and
 period. Builds are kept per app and limited in number at once (dashboard/followup/report_builds.py).

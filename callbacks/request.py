@@ -1,4 +1,5 @@
-"""What a page handler gets: the store, the view state, the signed-in person and the path's parameters.
+"""What a page handler gets: the store, the view state, the signed-in person and the path's
+parameters.
 
 Kept apart from the route table (callbacks/routes.py) so that page modules can name it while
 the table imports them.

@@ -145,7 +145,8 @@ def record_refusal(store: Store, user: Principal, action: str, target: str, reas
 
 
 def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:
-    """Why this person may not change the organisation's data (in Swedish), or None when they may."""
+    """Why this person may not change the organisation's data (in Swedish), or None when they
+    may."""
     if not user.may_edit_something:
         return texts.REFUSED_READ_ONLY
     if not user.may_edit(org_path):

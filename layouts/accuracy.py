@@ -91,7 +91,8 @@ def accuracy_section(
     committees: Sequence[GroupAccuracy],
     indicators: Sequence[GroupAccuracy],
 ) -> html.Section:
-    """Per nämnd (or for the organisation), then per indicator of the organisation, how the forecasts turned out."""
+    """Per nämnd (or for the organisation), then per indicator of the organisation, how the
+    forecasts turned out."""
     periods = shown_periods(state.period)
     children: list = [
         html.H2(texts.ACCURACY_SECTIONS[0]),
@@ -154,7 +155,8 @@ def group_name(group: GroupAccuracy) -> str:
 
 
 def most_too_positive(committees: Sequence[GroupAccuracy], period: str) -> html.P | None:
-    """The row with the largest rate too positive, with its count, when two or more rows have a rate."""
+    """The row with the largest rate too positive, with its count, when two or more rows have a
+    rate."""
     rated = [
         g
         for g in committees
@@ -230,7 +232,8 @@ def rate_text(rate: Decimal | None) -> str:
 
 
 def count_cell(summary: AccuracySummary, count: int, of: int | None = None) -> str:
-    """A count with its rate of the row's forecasts (or of `of`), the rate only from the minimum on."""
+    """A count with its rate of the row's forecasts (or of `of`), the rate only from the minimum
+    on."""
     rate = summary.rate(count, of)
     shown = str(count) if of is None else texts.PROMISED_OF_MISSED.format(count=count, of=of)
     return (
@@ -245,7 +248,8 @@ def _rows(groups: Sequence[GroupAccuracy]):
 
 
 def how_often_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
-    """Per row and tertial: the forecasts counted too positive, right and too negative, and the target
+    """Per row and tertial: the forecasts counted too positive, right and too negative, and the
+    target
     reached only in the forecast of those whose outcome missed it."""
     return [
         (
@@ -270,7 +274,8 @@ def verdict_cells(summary: AccuracySummary) -> tuple[str, ...]:
 
 
 def how_much_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
-    """Per row and tertial: bias and mean absolute error of shares in procentenheter, of others relative."""
+    """Per row and tertial: bias and mean absolute error of shares in procentenheter, of others
+    relative."""
 
     def relative(value: Decimal | None) -> str:
         return signed(None if value is None else value * 100, 1, "%")
@@ -303,7 +308,8 @@ def _float(value: Decimal | None) -> float | None:
 
 
 def signed(value: Decimal | float | None, decimals: int, unit: str) -> str:
-    """A number with an explicit + when it is positive at the decimals shown (positive errors are too positive)."""
+    """A number with an explicit + when it is positive at the decimals shown (positive errors are
+    too positive)."""
     text = format_number(_float(value) if isinstance(value, Decimal) else value, decimals, unit)
     shown = None if value is None else exact(value) if isinstance(value, float) else value
     positive = shown is not None and round_half_up(shown, decimals) > 0
@@ -316,7 +322,8 @@ def error_unit(indicator: Indicator) -> str:
 
 
 def unit_rows(groups: Sequence[GroupAccuracy], name) -> list[tuple]:
-    """Per group and tertial: the verdicts, and bias and mean absolute error in the indicator's unit."""
+    """Per group and tertial: the verdicts, and bias and mean absolute error in the indicator's
+    unit."""
     rows = []
     for group, period, summary in _rows(groups):
         indicator = group.checks[0].indicator
@@ -336,7 +343,8 @@ def unit_rows(groups: Sequence[GroupAccuracy], name) -> list[tuple]:
 
 
 def indicator_table(groups: Sequence[GroupAccuracy], state: urls.ViewState) -> html.Div:
-    """A row per indicator and tertial, linking to its forecasts year by year and per organisation."""
+    """A row per indicator and tertial, linking to its forecasts year by year and per
+    organisation."""
     rows = unit_rows(
         groups, lambda g: dcc.Link(g.key.name, href=urls.href(accuracy_path(g.key.code), state))
     )
@@ -443,7 +451,8 @@ def forecast_only_section(
     goals_met: tuple[int, int],
     shown: int | None = None,
 ) -> html.Section:
-    """How many assessed goals are met only thanks to forecasts, and how many indicators have a status
+    """How many assessed goals are met only thanks to forecasts, and how many indicators have a
+    status
     that rests on a forecast alone, and which."""
     met_goals, on_forecast = goals_met
     heading = html.Div(

@@ -50,7 +50,8 @@ def page(
     user: Principal,
     refusal: str | None,
 ) -> html.Div:
-    """The whole form page: what the data show, the form (or why this person may not use it), and the log."""
+    """The whole form page: what the data show, the form (or why this person may not use it), and
+    the log."""
     goal = status.goal
     goal_href = urls.href(urls.goal_path(goal.code), state)
     saved = (
@@ -181,7 +182,8 @@ def form(
 
 
 def form_key(status: GoalStatus, state: urls.ViewState) -> dict:
-    """What the form assesses, and the computed status that decides whether to ask for a justification."""
+    """What the form assesses, and the computed status that decides whether to ask for a
+    justification."""
     return {
         "goal": status.goal.code,
         "org": state.org_code,
@@ -213,7 +215,8 @@ def _label(field_id: str, label: str, help_text: str) -> dbc.Label:
 
 
 def justification_warning(computed: Status, chosen: Status | None) -> html.Div:
-    """Tell the editor that the chosen status is rosier than the data, and what that asks of them."""
+    """Tell the editor that the chosen status is rosier than the data, and what that asks of
+    them."""
     return html.Div(
         texts.ROSIER_WARNING.format(
             chosen=texts.STATUS_LABEL[chosen] if chosen else "",
@@ -267,7 +270,8 @@ def saved_message(entry: AuditEntry, goal_href: str) -> html.Div:
 
 
 def goal_page_note(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None) -> html.Div:
-    """For the goal page: who last saved the assessment here and why it is rosier, and the way to the form."""
+    """For the goal page: who last saved the assessment here and why it is rosier, and the way to
+    the form."""
     return html.Div(
         [
             justification_note(saved),

@@ -1,5 +1,6 @@
 """Varför?: what pulls a goal down. Each counted part with its value, target, status and points,
-worst first, linked to its indicator page at the organisation where it is measured (docs/rules.md §3).
+worst first, linked to its indicator page at the organisation where it is measured (docs/rules.md
+§3).
 
 The Målsida shows the whole table; the Översikt card a one-line "Drar ned: …" for goals not met.
 """
@@ -24,7 +25,8 @@ PULLS_DOWN_SHOWN = 2  # parts named on an Översikt card
 def causes_section(
     status: GoalStatus, places: Mapping[int, OrgUnit], state: urls.ViewState, as_of
 ) -> html.Div:
-    """The parts of the goal, the one losing the most points first, and the parts that do not count."""
+    """The parts of the goal, the one losing the most points first, and the parts that do not
+    count."""
     found = control_room.causes(status)
     rows = [
         (
@@ -71,7 +73,8 @@ def causes_section(
 def pulls_down(
     status: GoalStatus, places: Mapping[int, OrgUnit], state: urls.ViewState
 ) -> html.P | None:
-    """ "Drar ned: Andel nöjda (Förskolan Solrosen), Aktiviteter" for a goal not met; None otherwise."""
+    """ "Drar ned: Andel nöjda (Förskolan Solrosen), Aktiviteter" for a goal not met; None
+    otherwise."""
     if status.result.status is Status.MET or status.result.score is None:
         return None
     worst = [cause for cause in control_room.causes(status) if cause.lost > 0][:PULLS_DOWN_SHOWN]
@@ -104,7 +107,8 @@ def _name(cause: Cause, places: Mapping[int, OrgUnit], state: urls.ViewState):
 
 
 def _where(cause: Cause, places: Mapping[int, OrgUnit]) -> str:
-    """Where the part is measured: the organisation itself, or the organisations below it, worst first."""
+    """Where the part is measured: the organisation itself, or the organisations below it, worst
+    first."""
     if cause.judged is None:
         return texts.ACTIVITIES_WHERE
     below = cause.judged.below
@@ -121,7 +125,8 @@ def _where(cause: Cause, places: Mapping[int, OrgUnit]) -> str:
 
 
 def _value(cause: Cause, activities: Sequence[Activity], as_of) -> str:
-    """The judged value (a forecast marked as such), a rolled-up count, or how the activities stand."""
+    """The judged value (a forecast marked as such), a rolled-up count, or how the activities
+    stand."""
     if cause.judged is None:
         scores = [activity_score(a.state, as_of) for a in activities]
         return texts.ACTIVITIES_VALUE.format(
@@ -150,6 +155,7 @@ def _target(cause: Cause) -> str:
 
 
 def _measured(judged: JudgedIndicator) -> JudgedIndicator:
-    """The judgement whose value and target to show: the indicator's own, or that of the one organisation
+    """The judgement whose value and target to show: the indicator's own, or that of the one
+    organisation
     below that measures it (several are summed up as "k av n uppfyllda")."""
     return judged.below[0] if len(judged.below) == 1 else judged

@@ -51,7 +51,8 @@ def page(
     saves: dict[tuple[int, int], AuditEntry],
     shown: int | None = None,
 ) -> html.Div:
-    """The meeting view: intro, actions, the summary of all `found`, then the first `shown` of them in `full`."""
+    """The meeting view: intro, actions, the summary of all `found`, then the first `shown` of them
+    in `full`."""
     period = texts.PERIOD_LABEL[state.period].lower()
     return html.Div(
         [
@@ -187,7 +188,8 @@ def justification_note(entry: AuditEntry | None) -> html.P | None:
 def deviation_list(
     goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, OrgUnit]
 ) -> html.Ul | html.P:
-    """What deviates under the goal, one line each (a list keeps the long meeting page light to draw)."""
+    """What deviates under the goal, one line each (a list keeps the long meeting page light to
+    draw)."""
     rows = [
         deviation_row(item, goal, state, orgs) for item in goal.items if item.kind not in GOAL_KINDS
     ]

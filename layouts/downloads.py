@@ -1,4 +1,5 @@
-"""The meeting view and the tertial report as `Document`s for Excel and PDF (dashboard.followup.exports).
+"""The meeting view and the tertial report as `Document`s for Excel and PDF
+(dashboard.followup.exports).
 
 Sections are for reading (PDF); sheets are flat tables to filter and sum (Excel). Both come
 from the same judged data, so the files hold the same numbers as the pages.
@@ -102,7 +103,8 @@ def deviations_document(
     saves: dict[tuple[int, int], AuditEntry],
     today: dt.date,
 ) -> Document:
-    """Avvikelser for the nämnd's papers: a summary with a chart, then each goal and its deviations."""
+    """Avvikelser for the nämnd's papers: a summary with a chart, then each goal and its
+    deviations."""
     totals = counts(g.kinds for g in found)
     group_counts = [sum(totals[k] for k in group) for group in SUMMARY_GROUPS]
     chart = BarChart(
@@ -276,7 +278,8 @@ def goals_table(
 
 
 def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.date) -> Document:
-    """The whole report: summary with a chart, then each goal level and goal with indicators and activities."""
+    """The whole report: summary with a chart, then each goal level and goal with indicators and
+    activities."""
     statuses = [g.status for g in report.goals]
     saves = {
         (g.status.goal.id, g.status.org_id): g.saved for g in report.goals if g.saved is not None

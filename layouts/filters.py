@@ -52,7 +52,8 @@ def filter_bar(
 
 
 def org_options(orgs: Sequence[OrgUnit]) -> list[tuple[str, str]]:
-    """Organisations in tree order, each named with its parent, e.g. "Förskolan Solrosen (Förskola Skarpnäck)".
+    """Organisations in tree order, each named with its parent, e.g. "Förskolan Solrosen (Förskola
+    Skarpnäck)".
 
     Names come first so typing the first letters in the native list finds a unit.
     """

@@ -1,4 +1,5 @@
-"""Målsida: one goal at one organisation — why it has its status, where it goes wrong, what is done."""
+"""Målsida: one goal at one organisation — why it has its status, where it goes wrong, what is
+done."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ def page(
     filter_bar,
     assessment_extra=None,
 ) -> html.Div:
-    """The goal page; `assessment_extra` follows the own assessment (the form link and its last save)."""
+    """The goal page; `assessment_extra` follows the own assessment (the form link and its last
+    save)."""
     goal, status = view.status.goal, view.status
     crumbs = [(texts.OVERVIEW_CRUMB, urls.href("/", state))]
     crumbs += [(g.title, urls.href(urls.goal_path(g.code), state)) for g in view.ancestors]
@@ -223,7 +225,8 @@ def indicator_table(
 
 
 def elsewhere_row(line: IndicatorLine, state: urls.ViewState) -> tuple:
-    """An indicator the organisation does not measure itself: rolled up from below, or not measured here."""
+    """An indicator the organisation does not measure itself: rolled up from below, or not measured
+    here."""
     indicator, result = line.judged.fact.indicator, line.judged.result
     blank = (texts.MISSING_VALUE,) * 5
     return (

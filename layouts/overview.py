@@ -100,7 +100,8 @@ def summary(statuses: Sequence[GoalStatus]) -> html.Div:
 
 
 def met_on_forecast_note(count: int) -> html.Span | None:
-    """ "(varav 3 enligt prognos)": met goals that would not be met without forecasts, counted apart."""
+    """ "(varav 3 enligt prognos)": met goals that would not be met without forecasts, counted
+    apart."""
     if not count:
         return None
     return html.Span(
@@ -187,7 +188,8 @@ def score(result: GoalResult) -> html.Span:
 
 
 def counts_text(result: GoalResult) -> str:
-    """E.g. "Indikatorer: 3 uppfyllda · 1 delvis · 0 ej uppfyllda · 1 saknar värde · Aktiviteter: Delvis
+    """E.g. "Indikatorer: 3 uppfyllda · 1 delvis · 0 ej uppfyllda · 1 saknar värde · Aktiviteter:
+    Delvis
     uppfyllt": indicators and the activities counted apart."""
     indicators = [p for p in result.parts if p.kind is PartKind.INDICATOR]
     counts = count_statuses(indicators)

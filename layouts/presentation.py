@@ -40,7 +40,8 @@ def page(
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
 ) -> html.Div:
-    """The goal at `number` of `total` with links to the neighbours and back (None: nothing deviates)."""
+    """The goal at `number` of `total` with links to the neighbours and back (None: nothing
+    deviates)."""
     back = urls.href(DEVIATIONS_PATH, state)
     if goal is None:
         return html.Div(

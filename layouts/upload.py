@@ -23,7 +23,8 @@ def page(
 ) -> html.Div:
     """The upload page: form, preview area, save button, result and the upload log.
 
-    A reader sees the log and why they cannot upload; an editor sees which organisations they may load."""
+    A reader sees the log and why they cannot upload; an editor sees which organisations they may
+    load."""
     heading = [
         html.H1(texts.UPLOAD_HEADING),
         html.P(texts.UPLOAD_INTRO),
@@ -79,7 +80,7 @@ def _template_links(templates: Sequence[tuple[str, str]]) -> list:
     links: list = []
     for index, (label, href) in enumerate(templates):
         links += [", " if index else " ", html.A(label, href=href, download="")]
-    return links + ["."]
+    return [*links, "."]
 
 
 def preview_panel(preview: Preview) -> html.Div:

@@ -95,7 +95,8 @@ class ViewState:
 
 
 def parse(search: str | None, periods: Sequence[tuple[int, str]]) -> ViewState | None:
-    """The requested view, falling back to the newest reported period; None if nothing is reported."""
+    """The requested view, falling back to the newest reported period; None if nothing is
+    reported."""
     if not periods:
         return None
     query = query_values(search)

@@ -20,7 +20,8 @@ JS_STRING = re.compile(r"""(["'`])((?:\\.|(?!\1).)*)\1""")
 
 
 def url_paths() -> set[str]:
-    """The fixed part of every path, pattern and prefix the URL module declares (not the bare "/")."""
+    """The fixed part of every path, pattern and prefix the URL module declares (not the bare
+    "/")."""
     found = {
         urls.prefix(value)
         for name, value in vars(urls).items()

@@ -1,4 +1,5 @@
-"""The goal page's data: the goal judged at the organisation, and the form save behind its assessment."""
+"""The goal page's data: the goal judged at the organisation, and the form save behind its
+assessment."""
 
 from __future__ import annotations
 
