@@ -47,7 +47,7 @@ def register(app: Dash, store: Store) -> None:
         State(ActivityIds.COMMENT, "value"),
         prevent_initial_call=True,
     )
-    def save(_: int, key: dict, status: str | None, comment: str | None):
+    def save(_: int, key: dict, status: str | None, comment: str | None) -> tuple:
         return submit(store, key, status, comment or "", sign_in.current())
 
 
@@ -56,10 +56,12 @@ def submit(store: Store, key: dict, status: str | None, comment: str, user: Prin
     code = str(key.get("activity"))
     path, activity = store.activity(code) or (None, None)
     owner = store.org_by_id(activity.org_id) if activity else None
+    goal = store.goal_by_id(activity.goal_id) if activity else None
     reason = sign_in.refusal(user, path, owner.name) if owner else texts.NOT_FOUND_TEXT
     if not reason and (key.get("year"), key.get("period")) not in store.reported_periods():
         reason = texts.NOT_FOUND_TEXT  # only a period the page could have offered
-    if reason:
+    if reason or activity is None or owner is None or goal is None:
+        reason = reason or texts.NOT_FOUND_TEXT  # each None above already gave a reason
         sign_in.record_refusal(store, user, audit.ACTIVITY, code, reason)
         return refused(reason), no_update, no_update
     chosen = ActivityStatus(status) if status in set(ActivityStatus) else None
@@ -69,9 +71,9 @@ def submit(store: Store, key: dict, status: str | None, comment: str, user: Prin
         )
     except activity_followups.Invalid as invalid:
         return activity_layout.problem_list(invalid.problems), no_update, no_update
-    _, now = store.activity(code)
+    _, now = store.activity(code) or (path, activity)
     return (
         activity_layout.saved_message(saved),
         activity_layout.history_table(activity_followups.history(store, now.id)),
-        activity_layout.facts(now, store.goal_by_id(now.goal_id), owner),
+        activity_layout.facts(now, goal, owner),
     )

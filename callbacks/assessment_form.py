@@ -60,8 +60,8 @@ def register(app: Dash, store: Store) -> None:
         *(State(field, "value") for field in layout.TEXT_FIELDS),
         prevent_initial_call=True,
     )
-    def save(_: int, key: object, chosen: str | None, *values: str | None):
-        fields = dict(zip(layout.TEXT_FIELDS, (v or "" for v in values)))
+    def save(_: int, key: object, chosen: str | None, *values: str | None) -> tuple:
+        fields: dict[str, str] = dict(zip(layout.TEXT_FIELDS, (v or "" for v in values)))
         return submit(store, key, chosen, fields, sign_in.current())
 
 
@@ -86,7 +86,8 @@ def submit(
         reason is None and (year, period) not in store.reported_periods()
     ):  # the key is the browser's to forge
         reason = texts.ASSESSMENT_BAD_PERIOD
-    if reason:
+    if reason or goal is None or org is None or year is None or period is None:
+        reason = reason or texts.NOT_FOUND_TEXT  # each None above already gave a reason
         sign_in.record_refusal(
             store, user, audit.ASSESSMENT, f"{goal_code} för {org_code} {period} {year}", reason
         )

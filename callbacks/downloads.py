@@ -52,6 +52,8 @@ def download_view(store: Store) -> Callable[[str], Response]:
         if report_name not in urls.REPORTS or file_format not in urls.FORMATS or state is None:
             abort(404)
         org = (store.org(state.org_code) if state.org_code else None) or store.root_org()
+        if org is None:
+            abort(404)
         state = state.with_changes(org_code=org.code)
         today = dt.date.today()
 

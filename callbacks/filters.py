@@ -22,15 +22,16 @@ def register(app: Dash, store: Store) -> None:
         State(ShellIds.URL, "search"),
         prevent_initial_call=True,
     )
-    def filters_to_url(year: str, period: str, org_code: str, search: str | None) -> str:
+    def filters_to_url(year: str, period: str, org_code: str, search: str | None) -> object:
         periods = store.reported_periods()
         current = urls.parse(search, periods)
         chosen_year = urls.whole_number(str(year), 4)
         if current is None or chosen_year is None:
             return no_update
         wanted = current.with_changes(year=chosen_year, period=period, org_code=org_code)
-        new_search = urls.query(urls.parse(urls.query(wanted), periods))
-        return new_search if new_search != search else no_update
+        checked = urls.parse(urls.query(wanted), periods)
+        new_search = urls.query(checked) if checked else None
+        return new_search if new_search and new_search != search else no_update
 
 
 def bar(request: PageRequest) -> html.Form:

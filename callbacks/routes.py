@@ -174,6 +174,8 @@ def resolve(store: Store, search: str | None) -> View | None:
     if state is None:
         return None
     org = (store.org(state.org_code) if state.org_code else None) or store.root_org()
+    if org is None:  # periods come with a tree; without one there is nothing to show either
+        return None
     return View(state.with_changes(org_code=org.code), org, periods)
 
 

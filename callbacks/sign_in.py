@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from dash import Dash
 from flask import Response, has_request_context, redirect, request, session
+from flask.typing import ResponseReturnValue
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
 from dashboard.access import ANONYMOUS, Principal, accounts, audit
@@ -78,7 +79,7 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
             return SignedIn(found) if found else None
 
     @server.before_request
-    def guard() -> Response | None:
+    def guard() -> ResponseReturnValue | None:
         if is_open(request.path) or current_user.is_authenticated or settings.anonymous_read:
             return None
         if settings.trusted_user_header and request.headers.get(settings.trusted_user_header):
@@ -95,10 +96,10 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
         return redirect(urls.sign_in_href(request.full_path.rstrip("?")))
 
 
-def sign_in_view(store: Store) -> Callable[[], Response]:
+def sign_in_view(store: Store) -> Callable[[], ResponseReturnValue]:
     """The sign-in form (GET) and its check (POST), for the route table."""
 
-    def sign_in_page() -> Response:
+    def sign_in_page() -> ResponseReturnValue:
         if request.method == "POST":
             if request.content_length is None or request.content_length > MAX_SIGN_IN_BYTES:
                 return _form(urls.OVERVIEW_PATH, "", texts.SIGN_IN_TOO_LARGE, 413)
@@ -126,10 +127,10 @@ def sign_in_view(store: Store) -> Callable[[], Response]:
     return sign_in_page
 
 
-def sign_out_view(store: Store) -> Callable[[], Response]:
+def sign_out_view(store: Store) -> Callable[[], ResponseReturnValue]:
     """Signing out (POST only), for the route table."""
 
-    def sign_out() -> Response:
+    def sign_out() -> ResponseReturnValue:
         if current_user.is_authenticated:  # ends this cookie and any copy of it, in every worker
             accounts.sign_out(store, current_user.principal.username)
         logout_user()

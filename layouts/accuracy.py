@@ -28,6 +28,7 @@ from dashboard.followup.consistency import Lean
 from dashboard.followup.goal_results import Brief
 from layouts import texts, urls
 from layouts.components import (
+    aria,
     basis_tag,
     breadcrumb,
     data_table,
@@ -72,7 +73,7 @@ def page(
                         for anchor, label in zip(SECTION_IDS, texts.ACCURACY_SECTIONS)
                     ]
                 ),
-                **{"aria-label": texts.ON_THIS_PAGE},
+                **aria(label=texts.ON_THIS_PAGE),
             ),
             accuracy_section(org, state, committees, indicators),
             forecast_only_section(state, forecast_only, orgs, period, goals_met, shown),
@@ -111,11 +112,11 @@ def accuracy_section(
             ),
             role="img",
             className="figure",
-            **{
-                "aria-label": texts.RATE_FIGURE_LABEL.format(
+            **aria(
+                label=texts.RATE_FIGURE_LABEL.format(
                     period=period_text(periods), minimum=MIN_FOR_RATE
                 )
-            },
+            ),
         ),
         data_table(
             texts.HOW_OFTEN_CAPTION,
@@ -583,7 +584,9 @@ def pair_table(
                     href=urls.href(urls.goal_path(brief.goal.code), state, org_code=org.code),
                 ),
                 " ",
-                html.Span(texts.COMPUTED_SCORE.format(score=score_points(brief.score))),
+                html.Span(texts.COMPUTED_SCORE.format(score=score_points(brief.score)))
+                if brief.score is not None  # a pair differs in judged scores: never None here
+                else None,
                 own_assessment_note(
                     brief.assessment_status, brief.assessment_forecast, brief.disagreement
                 ),

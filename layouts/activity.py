@@ -29,7 +29,7 @@ def page(
         [
             breadcrumb(
                 [
-                    (texts.OVERVIEW_CRUMB, urls.href("/", state)),
+                    (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state)),
                     (goal.title, goal_href),
                     (activity.title, None),
                 ]

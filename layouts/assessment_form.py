@@ -18,6 +18,7 @@ from dashboard.followup.assessments import AuditEntry, Problem
 from dashboard.followup.control_room import GoalStatus
 from layouts import explanation, texts, urls
 from layouts.components import (
+    aria,
     basis_note,
     breadcrumb,
     data_table,
@@ -61,7 +62,7 @@ def page(
         [
             breadcrumb(
                 [
-                    (texts.OVERVIEW_CRUMB, urls.href("/", state)),
+                    (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state)),
                     (goal.title, goal_href),
                     (texts.FORM_CRUMB, None),
                 ]
@@ -109,7 +110,7 @@ def computed_panel(status: GoalStatus, saved: AuditEntry | None) -> html.Section
                 ]
             ),
             html.H3(texts.CURRENT_HEADING, className="h6 mt-3"),
-            html.Div(current(status, saved), id=AssessmentIds.CURRENT, **{"aria-live": "polite"}),
+            html.Div(current(status, saved), id=AssessmentIds.CURRENT, **aria(live="polite")),
         ],
         className="computed-panel",
     )
@@ -149,7 +150,7 @@ def form(
             html.Div(
                 justification_warning(status.result.status, chosen) if needed else None,
                 id=AssessmentIds.WARNING,
-                **{"aria-live": "polite"},
+                **aria(live="polite"),
             ),
             html.Div(
                 text_field(

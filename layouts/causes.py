@@ -134,7 +134,7 @@ def _value(cause: Cause, activities: Sequence[Activity], as_of) -> str:
         )
     judged = _measured(cause.judged)
     result, indicator = judged.result, judged.fact.indicator
-    if result.reason is IndicatorReason.MEASURED_BELOW:
+    if result.reason is IndicatorReason.MEASURED_BELOW and result.below is not None:
         counts = result.below
         return texts.BELOW_VALUE.format(met=counts.met, total=len(judged.below))
     value = format_number(result.value, indicator.decimals, indicator.unit)

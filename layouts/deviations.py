@@ -12,7 +12,7 @@ from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import Deviation, DeviationKind, GoalDeviations, counts
 from dashboard.followup.goal_results import Brief
 from layouts import explanation, texts, urls
-from layouts.components import basis_tag, data_table, empty_state, show_more, status_badge
+from layouts.components import aria, basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.explanation import format_number
 from layouts.overview import assessment_note, score
 from layouts.urls import (
@@ -171,7 +171,7 @@ def goal_section(
             ),
         ],
         className=f"deviation-goal status-{status.result.status}",
-        **{"aria-label": status.goal.title},
+        **aria(label=status.goal.title),
     )
 
 
@@ -203,7 +203,7 @@ def deviation_list(
 
 def deviation_table(
     goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, OrgUnit], caption: str
-) -> html.Div:
+) -> html.Div | html.P:
     """The indicators, activities and assessment that deviate, one row each."""
     rows = [
         deviation_row(item, goal, state, orgs) for item in goal.items if item.kind not in GOAL_KINDS

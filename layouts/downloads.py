@@ -390,7 +390,7 @@ ELSEWHERE = (IndicatorReason.MEASURED_BELOW, IndicatorReason.NOT_MEASURED_HERE)
 
 
 def _indicator_rows(goal: GoalReport, orgs: dict[int, OrgUnit], with_goal: bool) -> list[tuple]:
-    rows = []
+    rows: list[tuple] = []
     for judged in goal.status.indicators:
         indicator, result = judged.fact.indicator, judged.result
         status = texts.STATUS_LABEL[result.status] if with_goal else status_text(result.status)

@@ -9,6 +9,7 @@ from dash import html
 
 from dashboard.domain.model import OrgUnit
 from layouts import texts
+from layouts.components import aria
 from layouts.ids import FilterIds
 from layouts.urls import ViewState
 
@@ -47,7 +48,7 @@ def filter_bar(
         ),
         className="filters",
         role="search",
-        **{"aria-label": texts.FILTERS_LABEL},
+        **aria(label=texts.FILTERS_LABEL),
     )
 
 

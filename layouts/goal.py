@@ -34,7 +34,9 @@ def page(
     """The goal page; `assessment_extra` follows the own assessment (the form link and its last
     save)."""
     goal, status = view.status.goal, view.status
-    crumbs = [(texts.OVERVIEW_CRUMB, urls.href("/", state))]
+    crumbs: list[tuple[str, str | None]] = [
+        (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state))
+    ]
     crumbs += [(g.title, urls.href(urls.goal_path(g.code), state)) for g in view.ancestors]
     crumbs.append((goal.title, None))
     return html.Div(
@@ -163,13 +165,13 @@ def child_goals(children: tuple[GoalStatus, ...], state: urls.ViewState) -> html
     )
 
 
+TREND_ORDER = {Trend.WORSE: 0, Trend.UNCHANGED: 1, Trend.UNKNOWN: 2, Trend.BETTER: 3}
 INDICATOR_SORTS = {
     "status": lambda line: (SEVERITY[line.judged.result.status], line.judged.fact.indicator.name),
     "namn": lambda line: line.judged.fact.indicator.name,
     "forandring": lambda line: (TREND_ORDER[line.last_year.trend], line.judged.fact.indicator.name),
     "kon": lambda line: -abs(line.genders.gap or 0),
 }
-TREND_ORDER = {Trend.WORSE: 0, Trend.UNCHANGED: 1, Trend.UNKNOWN: 2, Trend.BETTER: 3}
 
 
 def indicator_table(

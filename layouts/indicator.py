@@ -9,6 +9,7 @@ from dashboard.pages.indicator import IndicatorView, OrgResult
 from layouts import explanation, figures, texts, urls
 from layouts.components import (
     SEVERITY,
+    aria,
     basis_tag,
     breadcrumb,
     change_cell,
@@ -27,7 +28,12 @@ def page(
     own = view.own.result
     return html.Div(
         [
-            breadcrumb([(texts.OVERVIEW_CRUMB, urls.href("/", state)), (indicator.name, None)]),
+            breadcrumb(
+                [
+                    (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state)),
+                    (indicator.name, None),
+                ]
+            ),
             html.P(
                 texts.INDICATOR_EYEBROW.format(
                     unit=indicator.unit,
@@ -60,7 +66,7 @@ def _graph(figure, label: str) -> html.Div:
         dcc.Graph(figure=figure, config={"displayModeBar": False, "responsive": True}),
         role="img",
         className="figure",
-        **{"aria-label": label},
+        **aria(label=label),
     )
 
 

@@ -12,7 +12,7 @@ from dashboard.domain.model import OrgUnit
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.deviations import GoalDeviations
 from layouts import explanation, texts, urls
-from layouts.components import basis_note, status_badge
+from layouts.components import aria, basis_note, status_badge
 from layouts.deviations import deviation_table, justification_note
 from layouts.ids import FollowupIds
 from layouts.overview import assessment_note, counts_text, score
@@ -135,7 +135,7 @@ def navigation(number: int, total: int, state: urls.ViewState, back: str) -> htm
         else html.Span(
             texts.PREVIOUS,
             className="btn btn-outline-secondary disabled",
-            **{"aria-disabled": "true"},
+            **aria(disabled="true"),
         )
     )
     following = (
@@ -147,7 +147,7 @@ def navigation(number: int, total: int, state: urls.ViewState, back: str) -> htm
         )
         if number < total
         else html.Span(
-            texts.NEXT, className="btn btn-outline-secondary disabled", **{"aria-disabled": "true"}
+            texts.NEXT, className="btn btn-outline-secondary disabled", **aria(disabled="true")
         )
     )
     return html.Nav(
@@ -156,7 +156,7 @@ def navigation(number: int, total: int, state: urls.ViewState, back: str) -> htm
             html.Span(
                 texts.POSITION.format(number=number, total=total),
                 className="position",
-                **{"aria-live": "polite"},
+                **aria(live="polite"),
             ),
             following,
             dcc.Link(
@@ -164,5 +164,5 @@ def navigation(number: int, total: int, state: urls.ViewState, back: str) -> htm
             ),
         ],
         className="presentation-nav",
-        **{"aria-label": texts.PRESENTATION_NAV_LABEL},
+        **aria(label=texts.PRESENTATION_NAV_LABEL),
     )

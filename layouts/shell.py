@@ -9,6 +9,7 @@ from dash import dcc, html
 
 from dashboard.access import ROLE_NAMES, Principal
 from layouts import texts, urls
+from layouts.components import aria
 from layouts.ids import ShellIds
 
 # Dash's default page has a bare <html>; screen readers need the language (WCAG 3.1.1). <body>
@@ -56,13 +57,13 @@ def main_nav(entries: list[NavEntry]) -> html.Nav:
     return html.Nav(
         html.Ul([html.Li(link) for link in links]),
         className="main-nav",
-        **{"aria-label": texts.NAV_LABEL},
+        **aria(label=texts.NAV_LABEL),
     )
 
 
 def user_area(user: Principal) -> html.Div | html.Form:
     """Who is signed in, with a sign-out button (a form POST), or a link to sign in."""
-    if not user.signed_in:
+    if user.role is None:  # not signed in
         return html.Div(
             [html.Span(texts.NOT_SIGNED_IN), html.A(texts.SIGN_IN_LINK, href=urls.SIGN_IN_PATH)],
             className="user-area",

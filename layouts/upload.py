@@ -11,7 +11,7 @@ from dashboard.access import Principal
 from dashboard.upload.change_sets import FilePreview, Preview, SavedFile, UndoResult, Upload
 from dashboard.upload.csv_import import MAX_FILE_BYTES, Problem
 from layouts import texts
-from layouts.components import data_table, empty_state
+from layouts.components import aria, data_table, empty_state
 from layouts.explanation import format_number
 from layouts.ids import UploadIds
 
@@ -61,7 +61,7 @@ def page(
                 className="muted",
             ),
             dcc.Store(id=UploadIds.PENDING),
-            dcc.Loading(html.Div(id=UploadIds.PREVIEW, **{"aria-live": "polite"}), type="default"),
+            dcc.Loading(html.Div(id=UploadIds.PREVIEW, **aria(live="polite")), type="default"),
             dbc.Button(
                 texts.SAVE_UPLOAD,
                 id=UploadIds.SAVE,

@@ -25,10 +25,8 @@ def activity_page(store: Store, code: str) -> ActivityPage | None:
     if found is None:
         return None
     org_path, activity = found
-    return ActivityPage(
-        activity,
-        org_path,
-        store.goal_by_id(activity.goal_id),
-        store.org_by_id(activity.org_id),
-        activity_followups.history(store, activity.id),
-    )
+    goal, owner = store.goal_by_id(activity.goal_id), store.org_by_id(activity.org_id)
+    if goal is None or owner is None:  # the store's keys forbid it
+        return None
+    history = activity_followups.history(store, activity.id)
+    return ActivityPage(activity, org_path, goal, owner, history)
