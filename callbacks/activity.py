@@ -6,6 +6,8 @@ form's key comes from the browser, so the save checks again and refuses a forged
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import Dash, Input, Output, State, html, no_update
 
 from callbacks import sign_in
@@ -47,11 +49,15 @@ def register(app: Dash, store: Store) -> None:
         State(ActivityIds.COMMENT, "value"),
         prevent_initial_call=True,
     )
-    def save(_: int, key: dict, status: str | None, comment: str | None) -> tuple:
+    def save(
+        _: int, key: dict[str, Any], status: str | None, comment: str | None
+    ) -> tuple[Any, ...]:
         return submit(store, key, status, comment or "", sign_in.current())
 
 
-def submit(store: Store, key: dict, status: str | None, comment: str, user: Principal) -> tuple:
+def submit(
+    store: Store, key: dict[str, Any], status: str | None, comment: str, user: Principal
+) -> tuple[Any, ...]:
     """Save the follow-up if this person may; (feedback, history, facts)."""
     code = str(key.get("activity"))
     path, activity = store.activity(code) or (None, None)

@@ -6,6 +6,8 @@ organisation and refuses (and logs) a hand-made request for another one.
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import Dash, Input, Output, State, html, no_update
 
 from callbacks import sign_in
@@ -40,7 +42,9 @@ def register(app: Dash, store: Store) -> None:
         Input(AssessmentIds.STATUS, "value"),
         State(AssessmentIds.KEY, "data"),
     )
-    def ask_for_justification(chosen: str | None, key: dict):
+    def ask_for_justification(
+        chosen: str | None, key: dict[str, Any]
+    ) -> tuple[bool, html.Div | None]:
         computed, status = (
             _status(key.get("computed") if isinstance(key, dict) else None),
             _status(chosen),
@@ -60,7 +64,7 @@ def register(app: Dash, store: Store) -> None:
         *(State(field, "value") for field in layout.TEXT_FIELDS),
         prevent_initial_call=True,
     )
-    def save(_: int, key: object, chosen: str | None, *values: str | None) -> tuple:
+    def save(_: int, key: object, chosen: str | None, *values: str | None) -> tuple[Any, ...]:
         fields: dict[str, str] = dict(zip(layout.TEXT_FIELDS, (v or "" for v in values)))
         return submit(store, key, chosen, fields, sign_in.current())
 
@@ -72,7 +76,7 @@ def refusal(store: Store, user: Principal, org: OrgUnit) -> str | None:
 
 def submit(
     store: Store, key: object, chosen: str | None, fields: dict[str, str], user: Principal
-) -> tuple:
+) -> tuple[Any, ...]:
     """Save the form against the status computed now; (feedback, history, current, invalid flag per
     field).
 

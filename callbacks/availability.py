@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 
 from dash import Dash, ctx, no_update, set_props
-from flask import jsonify
+from flask import Flask, jsonify
 from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -45,9 +45,11 @@ def healthz_view(store: Store) -> Callable[[], ResponseReturnValue]:
 def register(app: Dash, store: Store) -> None:
     """Outages become a Swedish page (503) on every plain route."""
 
-    @app.server.errorhandler(DBAPIError)
-    @app.server.errorhandler(PoolTimeout)
-    def unavailable_route(error: Exception):
+    server: Flask = app.server
+
+    @server.errorhandler(DBAPIError)
+    @server.errorhandler(PoolTimeout)
+    def unavailable_route(error: Exception) -> ResponseReturnValue:
         if not is_outage(error):
             raise error
         log.warning("database unavailable: %s", error)
@@ -63,7 +65,7 @@ def is_outage(error: Exception) -> bool:
     return isinstance(error, PoolTimeout)
 
 
-def on_callback_error(error: Exception):
+def on_callback_error(error: Exception) -> object:
     """Dash's on_error: an outage becomes the message in the content area; anything else is
     raised."""
     if not is_outage(error):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from dash import Dash
-from flask import Response, has_request_context, redirect, request, session
+from flask import Flask, Request, Response, has_request_context, redirect, request, session
 from flask.typing import ResponseReturnValue
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
@@ -51,7 +51,7 @@ def current() -> Principal:
 
 def register(app: Dash, store: Store, settings: Settings) -> None:
     """Sessions and the guard; the sign-in and sign-out routes are in callbacks/routes.py."""
-    server = app.server
+    server: Flask = app.server
     server.secret_key = settings.secret_key or accounts.session_key(store)
     server.config.update(
         SESSION_COOKIE_NAME="kontrollrummet_session",
@@ -73,7 +73,7 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
     if settings.trusted_user_header:
 
         @manager.request_loader
-        def from_proxy(req) -> SignedIn | None:
+        def from_proxy(req: Request) -> SignedIn | None:
             name = req.headers.get(settings.trusted_user_header, "").strip().lower()
             found = accounts.principal(store, name) if name else None
             return SignedIn(found) if found else None

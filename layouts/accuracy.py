@@ -7,8 +7,9 @@ alike. The measures are defined in docs/followup.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from typing import Any
 
 from dash import dcc, html
 
@@ -47,7 +48,7 @@ SECTION_IDS = ("traffsakerhet", "utan-utfall", "likvardighet")
 def page(
     org: OrgUnit,
     state: urls.ViewState,
-    filter_bar,
+    filter_bar: html.Form,
     committees: Sequence[GroupAccuracy],
     indicators: Sequence[GroupAccuracy],
     forecast_only: Sequence[ForecastOnly],
@@ -95,7 +96,7 @@ def accuracy_section(
     """Per nämnd (or for the organisation), then per indicator of the organisation, how the
     forecasts turned out."""
     periods = shown_periods(state.period)
-    children: list = [
+    children: list[Any] = [
         html.H2(texts.ACCURACY_SECTIONS[0]),
         html.P(texts.ACCURACY_EXPLAINED.format(minimum=MIN_FOR_RATE)),
     ]
@@ -242,13 +243,13 @@ def count_cell(summary: AccuracySummary, count: int, of: int | None = None) -> s
     )
 
 
-def _rows(groups: Sequence[GroupAccuracy]):
+def _rows(groups: Sequence[GroupAccuracy]) -> Iterator[tuple[Any, ...]]:
     for group in groups:
         for period, summary in group.by_period.items():
             yield group, period, summary
 
 
-def how_often_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
+def how_often_rows(committees: Sequence[GroupAccuracy]) -> list[tuple[Any, ...]]:
     """Per row and tertial: the forecasts counted too positive, right and too negative, and the
     target
     reached only in the forecast of those whose outcome missed it."""
@@ -274,7 +275,7 @@ def verdict_cells(summary: AccuracySummary) -> tuple[str, ...]:
     )
 
 
-def how_much_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
+def how_much_rows(committees: Sequence[GroupAccuracy]) -> list[tuple[Any, ...]]:
     """Per row and tertial: bias and mean absolute error of shares in procentenheter, of others
     relative."""
 
@@ -322,7 +323,9 @@ def error_unit(indicator: Indicator) -> str:
     return texts.PERCENTAGE_POINTS if indicator.unit == SHARE_UNIT else indicator.unit
 
 
-def unit_rows(groups: Sequence[GroupAccuracy], name) -> list[tuple]:
+def unit_rows(
+    groups: Sequence[GroupAccuracy], name: Callable[[GroupAccuracy], Any]
+) -> list[tuple[Any, ...]]:
     """Per group and tertial: the verdicts, and bias and mean absolute error in the indicator's
     unit."""
     rows = []
@@ -519,7 +522,10 @@ def consistency_section(
     shown: int | None = None,
 ) -> html.Section:
     """How each nämnd's assessments lean, and similar results assessed differently."""
-    children: list = [html.H2(texts.ACCURACY_SECTIONS[2]), html.P(texts.CONSISTENCY_DEFINITION)]
+    children: list[Any] = [
+        html.H2(texts.ACCURACY_SECTIONS[2]),
+        html.P(texts.CONSISTENCY_DEFINITION),
+    ]
     if not leans:
         return html.Section(
             [*children, empty_state(texts.NO_ASSESSMENTS.format(period=period, year=state.year))],
@@ -554,7 +560,7 @@ def _show_more(state: urls.ViewState, shown: int | None, total: int, section: st
     )
 
 
-def lean_row(lean: Lean) -> tuple:
+def lean_row(lean: Lean) -> tuple[Any, ...]:
     """Count and shares of one nämnd's assessments against the computed status."""
 
     def share(count: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -100,7 +101,7 @@ def form(activity: Activity, state: urls.ViewState) -> html.Section:
     )
 
 
-def history_table(followups: Sequence[FollowUp]) -> list:
+def history_table(followups: Sequence[FollowUp]) -> list[Any]:
     """Every follow-up, newest first."""
     if not followups:
         return [html.H2(texts.ACTIVITY_HISTORY_HEADING), empty_state(texts.NO_ACTIVITY_FOLLOW_UPS)]

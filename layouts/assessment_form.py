@@ -7,6 +7,7 @@ better status than the computed one asks for a justification (auditors' finding 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -116,7 +117,7 @@ def computed_panel(status: GoalStatus, saved: AuditEntry | None) -> html.Section
     )
 
 
-def current(status: GoalStatus, saved: AuditEntry | None) -> list:
+def current(status: GoalStatus, saved: AuditEntry | None) -> list[Any]:
     """The assessment in force, flagged when it disagrees, with the justification of its save."""
     return [assessment_note(status), justification_note(saved)]
 
@@ -182,7 +183,7 @@ def form(
     )
 
 
-def form_key(status: GoalStatus, state: urls.ViewState) -> dict:
+def form_key(status: GoalStatus, state: urls.ViewState) -> dict[str, Any]:
     """What the form assesses, and the computed status that decides whether to ask for a
     justification."""
     return {
@@ -292,7 +293,7 @@ def goal_page_note(status: GoalStatus, state: urls.ViewState, saved: AuditEntry 
     )
 
 
-def history_table(history: Sequence[AuditEntry]) -> list:
+def history_table(history: Sequence[AuditEntry]) -> list[Any]:
     """The change log of this assessment: every save, newest first."""
     heading = html.H2(texts.HISTORY_HEADING)
     if not history:

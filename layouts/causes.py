@@ -7,7 +7,9 @@ The Målsida shows the whole table; the Översikt card a one-line "Drar ned: …
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from dash import dcc, html
 
@@ -23,7 +25,7 @@ PULLS_DOWN_SHOWN = 2  # parts named on an Översikt card
 
 
 def causes_section(
-    status: GoalStatus, places: Mapping[int, OrgUnit], state: urls.ViewState, as_of
+    status: GoalStatus, places: Mapping[int, OrgUnit], state: urls.ViewState, as_of: dt.date
 ) -> html.Div:
     """The parts of the goal, the one losing the most points first, and the parts that do not
     count."""
@@ -80,7 +82,7 @@ def pulls_down(
     worst = [cause for cause in control_room.causes(status) if cause.lost > 0][:PULLS_DOWN_SHOWN]
     if not worst:
         return None
-    items: list = [texts.PULLS_DOWN]
+    items: list[Any] = [texts.PULLS_DOWN]
     for index, cause in enumerate(worst):
         if index:
             items.append(texts.LIST_SEPARATOR)
@@ -94,7 +96,7 @@ def pulls_down(
     return html.P(items, className="pulls-down")
 
 
-def _name(cause: Cause, places: Mapping[int, OrgUnit], state: urls.ViewState):
+def _name(cause: Cause, places: Mapping[int, OrgUnit], state: urls.ViewState) -> Any:
     """The part's name; an indicator links to its page at the organisation where it is measured."""
     if cause.judged is None:
         return texts.PART_KIND_LABEL[PartKind.ACTIVITIES]
@@ -124,7 +126,7 @@ def _where(cause: Cause, places: Mapping[int, OrgUnit]) -> str:
     return shown + (texts.AND_MORE.format(count=len(names) - 3) if len(names) > 3 else "")
 
 
-def _value(cause: Cause, activities: Sequence[Activity], as_of) -> str:
+def _value(cause: Cause, activities: Sequence[Activity], as_of: dt.date) -> str:
     """The judged value (a forecast marked as such), a rolled-up count, or how the activities
     stand."""
     if cause.judged is None:

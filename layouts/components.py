@@ -83,7 +83,7 @@ class Sorting:
 def data_table(
     caption: str,
     headers: Sequence[str],
-    rows: Sequence[Sequence],
+    rows: Sequence[Sequence[Any]],
     numeric: Sequence[int] = (),
     sorting: Sorting | None = None,
 ) -> html.Div:
@@ -93,7 +93,7 @@ def data_table(
     keyboard and the sorted view can be shared; `aria-sort` tells screen readers.
     """
 
-    def cell(index: int, value) -> html.Td:
+    def cell(index: int, value: Any) -> html.Td:
         return html.Td(value, className="num" if index in numeric else None)
 
     def header(index: int, text: str) -> html.Th:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from dash import dcc, html
 
@@ -44,7 +45,7 @@ GOAL_KINDS = SUMMARY_GROUPS[0]
 def page(
     org: OrgUnit,
     state: urls.ViewState,
-    filter_bar,
+    filter_bar: html.Form,
     found: Sequence[Brief],
     full: Sequence[GoalDeviations],
     orgs: dict[int, OrgUnit],
@@ -215,7 +216,7 @@ def deviation_table(
 
 def deviation_row(
     item: Deviation, goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, OrgUnit]
-) -> tuple:
+) -> tuple[Any, ...]:
     """(kind, what, status, value, target, note) for one deviation."""
     kind = texts.DEVIATION_KIND_LABEL[item.kind]
     org = orgs[goal.status.org_id]

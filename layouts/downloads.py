@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from dashboard.domain.model import GoalLevel, Indicator, OrgUnit, Status
 from dashboard.domain.rules import IndicatorReason
@@ -177,7 +178,7 @@ def deviations_document(
     )
 
 
-def _deviation_cells(item: Deviation, goal: GoalDeviations) -> tuple:
+def _deviation_cells(item: Deviation, goal: GoalDeviations) -> tuple[Any, ...]:
     """(kind, what, status, basis, value, target, note) for one deviation."""
     kind = texts.DEVIATION_KIND_LABEL[item.kind]
     if item.indicator is not None:
@@ -389,8 +390,10 @@ def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
 ELSEWHERE = (IndicatorReason.MEASURED_BELOW, IndicatorReason.NOT_MEASURED_HERE)
 
 
-def _indicator_rows(goal: GoalReport, orgs: dict[int, OrgUnit], with_goal: bool) -> list[tuple]:
-    rows: list[tuple] = []
+def _indicator_rows(
+    goal: GoalReport, orgs: dict[int, OrgUnit], with_goal: bool
+) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
     for judged in goal.status.indicators:
         indicator, result = judged.fact.indicator, judged.result
         status = texts.STATUS_LABEL[result.status] if with_goal else status_text(result.status)
@@ -426,7 +429,7 @@ def _indicator_rows(goal: GoalReport, orgs: dict[int, OrgUnit], with_goal: bool)
     return rows
 
 
-def _activity_rows(goal: GoalReport, with_goal: bool) -> list[tuple]:
+def _activity_rows(goal: GoalReport, with_goal: bool) -> list[tuple[Any, ...]]:
     rows = []
     for activity, overdue in goal.activities:
         status = texts.ACTIVITY_STATUS_LABEL[activity.status] + (texts.OVERDUE if overdue else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import html
@@ -79,7 +80,9 @@ def org_options(orgs: Sequence[OrgUnit]) -> list[tuple[str, str]]:
     return options
 
 
-def _select(component_id: str, label: str, options: list[tuple], value) -> html.Div:
+def _select(
+    component_id: str, label: str, options: list[tuple[Any, str]], value: object
+) -> html.Div:
     """A native <select>: the most robust choice for keyboards and screen readers."""
     return html.Div(
         [

@@ -3,6 +3,8 @@ done."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import dcc, html
 
 from dashboard.domain.model import OrgUnit, Trend, period_end
@@ -28,8 +30,8 @@ def page(
     org: OrgUnit,
     lineage: list[OrgUnit],
     state: urls.ViewState,
-    filter_bar,
-    assessment_extra=None,
+    filter_bar: html.Form,
+    assessment_extra: html.Div | None = None,
 ) -> html.Div:
     """The goal page; `assessment_extra` follows the own assessment (the form link and its last
     save)."""
@@ -78,7 +80,7 @@ def page(
 
 def org_trail(lineage: list[OrgUnit], goal_code: str, state: urls.ViewState) -> html.P:
     """Which organisation the goal is judged for, with links back up the organisation tree."""
-    parts: list = [texts.JUDGED_FOR]
+    parts: list[Any] = [texts.JUDGED_FOR]
     for index, org in enumerate(lineage):
         if index:
             parts.append(" › ")
@@ -226,7 +228,7 @@ def indicator_table(
     )
 
 
-def elsewhere_row(line: IndicatorLine, state: urls.ViewState) -> tuple:
+def elsewhere_row(line: IndicatorLine, state: urls.ViewState) -> tuple[Any, ...]:
     """An indicator the organisation does not measure itself: rolled up from below, or not measured
     here."""
     indicator, result = line.judged.fact.indicator, line.judged.result

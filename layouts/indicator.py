@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import dcc, html
 
 from dashboard.domain.model import Gender, OrgUnit
-from dashboard.pages.indicator import IndicatorView, OrgResult
+from dashboard.pages.indicator import IndicatorView, OrgResult, TrendPoint
 from layouts import explanation, figures, texts, urls
 from layouts.components import (
     SEVERITY,
@@ -21,7 +23,7 @@ from layouts.explanation import format_number
 
 
 def page(
-    view: IndicatorView, lineage: list[OrgUnit], state: urls.ViewState, filter_bar
+    view: IndicatorView, lineage: list[OrgUnit], state: urls.ViewState, filter_bar: html.Form
 ) -> html.Div:
     """The indicator page."""
     indicator = view.indicator
@@ -60,7 +62,7 @@ def page(
     )
 
 
-def _graph(figure, label: str) -> html.Div:
+def _graph(figure: figures.Figure, label: str) -> html.Div:
     """A chart as one image for screen readers; its numbers are in the table beside it."""
     return html.Div(
         dcc.Graph(figure=figure, config={"displayModeBar": False, "responsive": True}),
@@ -77,7 +79,7 @@ def trend_section(view: IndicatorView) -> html.Section:
         return html.Section([html.H2(texts.TREND_HEADING), empty_state(texts.NO_HISTORY)])
     d, unit = indicator.decimals, indicator.unit
 
-    def value(point, gender: Gender, field: str) -> str:
+    def value(point: TrendPoint, gender: Gender, field: str) -> str:
         reading = point.readings.get(gender)
         return format_number(getattr(reading, field) if reading else None, d, unit)
 
@@ -148,7 +150,7 @@ def _worst_first(results: tuple[OrgResult, ...]) -> list[OrgResult]:
     return sorted(results, key=lambda r: (SEVERITY[r.result.status], r.org.name))
 
 
-def _comparison_row(r: OrgResult, view: IndicatorView, state: urls.ViewState) -> tuple:
+def _comparison_row(r: OrgResult, view: IndicatorView, state: urls.ViewState) -> tuple[Any, ...]:
     d, unit = view.indicator.decimals, view.indicator.unit
     return (
         dcc.Link(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import parse_qs, quote, urlencode
 
 from dashboard.domain.model import GoalLevel
@@ -89,7 +90,7 @@ class ViewState:
     level: GoalLevel = GoalLevel.COUNCIL
     sort: str | None = None  # a table's sort key, e.g. "status"
 
-    def with_changes(self, **changes) -> ViewState:
+    def with_changes(self, **changes: Any) -> ViewState:
         """A copy with some fields replaced."""
         return replace(self, **changes)
 
@@ -151,7 +152,7 @@ def query(state: ViewState) -> str:
     return "?" + urlencode(params)
 
 
-def href(path: str, state: ViewState, **changes) -> str:
+def href(path: str, state: ViewState, **changes: Any) -> str:
     """A link to a page with the current state, optionally changed (e.g. another organisation)."""
     return path + query(state.with_changes(**changes) if changes else state)
 
