@@ -19,7 +19,7 @@ from dashboard.followup.report_builds import ReportBuilds
 from dashboard.pages.downloads import meeting_document, tertial_document
 from dashboard.store import Store
 from layouts import downloads as layout
-from layouts import texts, urls
+from layouts import tertial_report, texts, urls
 
 FILE_TYPES = {"xlsx": exports.XLSX_TYPE, "pdf": exports.PDF_TYPE}
 
@@ -31,7 +31,7 @@ def document(
     if report_name == urls.DEVIATIONS_REPORT:
         found = meeting_document(store, org, state.year, state.period)
         return layout.deviations_document(org, state, found.full, found.orgs, found.saves, today)
-    return layout.tertial_document(
+    return tertial_report.tertial_document(
         tertial_document(store, org, state.year, state.period), state, today
     )
 

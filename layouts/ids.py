@@ -61,3 +61,11 @@ class ActivityIds(StrEnum):
     FEEDBACK = "activity-feedback"
     HISTORY = "activity-history"
     FACTS = "activity-facts"
+
+
+class AccuracyIds(StrEnum):
+    """The Prognoser page's sections, in order: anchors its own links jump to."""
+
+    HOW_OFTEN = "traffsakerhet"
+    FORECAST_ONLY = "utan-utfall"
+    CONSISTENCY = "likvardighet"

@@ -161,7 +161,9 @@ def _fields(**changes) -> dict:
 
 def test_the_save_callback_reports_problems_then_saves(tiny):
     key = {"goal": "K1", "org": "STAD", "year": 2025, "period": "T1", "computed": "partly_met"}
-    feedback, history, current, *invalid = assessment_form.submit(tiny, key, "met", _fields(), ADMIN)
+    feedback, history, current, *invalid = assessment_form.submit(
+        tiny, key, "met", _fields(), ADMIN
+    )
     assert texts.PROBLEM_TEXT[Problem.NO_JUSTIFICATION] in _text(feedback)
     assert invalid == [True, False, False]  # the justification field, in TEXT_FIELDS order
     feedback, history, current, *invalid = assessment_form.submit(

@@ -14,8 +14,8 @@ from dashboard.domain.model import Basis, Status
 from dashboard.followup import agenda, exports
 from dashboard.settings import Settings
 from layouts import texts, urls
-from layouts.downloads import ELSEWHERE
 from layouts.explanation import format_number
+from layouts.tertial_report import ELSEWHERE
 from tests.clients import signed_in
 from tests.tiny import tiny_dataset
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.domain.model import Indicator, OrgUnit
+from dashboard.domain.model import OrgUnit
 from dashboard.followup import accuracy, consistency, goal_results
-from dashboard.followup.accuracy import ForecastCheck, ForecastOnly, GroupAccuracy
+from dashboard.followup.accuracy import ForecastOnly, GroupAccuracy
 from dashboard.followup.consistency import Lean
 from dashboard.followup.goal_results import Brief
 from dashboard.store import Store
@@ -59,16 +59,3 @@ def accuracy_page(store: Store, org: OrgUnit, year: int, period: str, shown: int
         orgs={o.id: o for o in orgs},
         shown=shown,
     )
-
-
-def indicator_accuracy(
-    store: Store, org: OrgUnit, year: int, period: str, indicator: Indicator
-) -> tuple[list[ForecastCheck], list[GroupAccuracy]]:
-    """One indicator's forecasts at the organisation year by year, and per organisation below it."""
-    orgs = store.org_units()
-    periods = accuracy.shown_periods(period)
-    checks = accuracy.forecast_checks(
-        store, [o.id for o in accuracy.subtree(orgs, org.id)], [indicator.id]
-    )
-    own = [c for c in checks if c.org_id == org.id and c.year <= year]
-    return own, accuracy.by_org(accuracy.within(checks, year, periods), orgs, periods[0])
