@@ -4,7 +4,7 @@ import functools
 import gc
 from collections.abc import Sequence
 
-from dash import Dash
+from dash import Dash, html
 from flask import Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -34,8 +34,12 @@ def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
         on_error=on_callback_error,  # a database outage shows a Swedish message, not a broken page
     )
     app.index_string = shell.INDEX_STRING
-    # Drawn per page load, for the person signed in (Dash also calls it once at startup).
-    app.layout = lambda: shell.layout(sign_in.current(), nav_entries(sign_in.current(), routes))
+
+    def frame() -> html.Div:  # per page load, for the person signed in (and once at startup)
+        user = sign_in.current()
+        return shell.layout(user, nav_entries(user, routes))
+
+    app.layout = frame
     callbacks.register_all(app, store, settings, routes)
     if settings.proxy_count:  # behind nginx: the client's address and scheme come in X-Forwarded-*
         n = (
