@@ -11,7 +11,7 @@ from dashboard.access import Principal
 from dashboard.upload.change_sets import FilePreview, Preview, SavedFile, UndoResult, Upload
 from dashboard.upload.csv_import import MAX_FILE_BYTES, Problem
 from layouts import texts
-from layouts.components import data_table, empty_state
+from layouts.components import aria, data_table, empty_state
 from layouts.explanation import format_number
 from layouts.ids import UploadIds
 
@@ -23,7 +23,8 @@ def page(
 ) -> html.Div:
     """The upload page: form, preview area, save button, result and the upload log.
 
-    A reader sees the log and why they cannot upload; an editor sees which organisations they may load."""
+    A reader sees the log and why they cannot upload; an editor sees which organisations they may
+    load."""
     heading = [
         html.H1(texts.UPLOAD_HEADING),
         html.P(texts.UPLOAD_INTRO),
@@ -60,7 +61,7 @@ def page(
                 className="muted",
             ),
             dcc.Store(id=UploadIds.PENDING),
-            dcc.Loading(html.Div(id=UploadIds.PREVIEW, **{"aria-live": "polite"}), type="default"),
+            dcc.Loading(html.Div(id=UploadIds.PREVIEW, **aria(live="polite")), type="default"),
             dbc.Button(
                 texts.SAVE_UPLOAD,
                 id=UploadIds.SAVE,
@@ -79,7 +80,7 @@ def _template_links(templates: Sequence[tuple[str, str]]) -> list:
     links: list = []
     for index, (label, href) in enumerate(templates):
         links += [", " if index else " ", html.A(label, href=href, download="")]
-    return links + ["."]
+    return [*links, "."]
 
 
 def preview_panel(preview: Preview) -> html.Div:
