@@ -99,7 +99,6 @@ ORG_LEVEL_LABEL = {
 PART_KIND_LABEL = {
     PartKind.INDICATOR: "Indikator",
     PartKind.ACTIVITIES: "Aktiviteter",
-    PartKind.CHILD_GOAL: "Delmål",
 }
 
 # ---------------------------------------------------------------- periods and gender

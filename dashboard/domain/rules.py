@@ -48,8 +48,6 @@ class RuleConfig:
     min_coverage: float = 0.50  # share of weight that must have data, else NO_DATA
     include_activities: bool = True
     activity_weight: float = 1.0
-    include_child_goals: bool = False
-    child_goal_weight: float = 1.0
 
 
 DEFAULT_RULES = RuleConfig()
@@ -84,7 +82,6 @@ class PartKind(StrEnum):
 
     INDICATOR = "indicator"
     ACTIVITIES = "activities"
-    CHILD_GOAL = "child_goal"
 
 
 # The score a part gets from its status; NO_DATA scores nothing (None), and counts as 0.
@@ -125,10 +122,10 @@ class IndicatorResult:
 
 @dataclass(frozen=True)
 class Part:
-    """One weighted part of a goal's fulfilment: an indicator, the activities or a child goal.
+    """One weighted part of a goal's fulfilment: an indicator or the activities.
 
     `score` is 1.0/0.5/0.0 for an indicator (None without data) and a share in [0, 1] for
-    activities and child goals. `contribution` is filled in by `goal_fulfilment`.
+    the activities. `contribution` is filled in by `goal_fulfilment`.
     """
 
     kind: PartKind
@@ -476,26 +473,12 @@ def count_statuses(items: Sequence[Part | IndicatorResult]) -> StatusCounts:
     )
 
 
-def child_goal_part(label: str, result: GoalResult, config: RuleConfig = DEFAULT_RULES) -> Part:
-    """A child goal's result as a part of its parent, carrying the child's own score."""
-    return Part(
-        kind=PartKind.CHILD_GOAL,
-        label=label,
-        weight=config.child_goal_weight,
-        status=result.status,
-        basis=result.basis,
-        score=result.score,
-    )
-
-
 def _included(part: Part, config: RuleConfig) -> bool:
     """Whether a part counts: it is applicable and its kind is switched on."""
     if not part.applicable:
         return False
     if part.kind is PartKind.ACTIVITIES:
         return config.include_activities
-    if part.kind is PartKind.CHILD_GOAL:
-        return config.include_child_goals
     return True
 
 
