@@ -271,7 +271,7 @@ def _committees(store, org_code=None, year=2026, periods=("T1", "T2")):
 
 
 def test_the_demos_optimism_shows_per_committee(checks_and_orgs, demo_store):
-    """The demo's forecasts lean to the better side (dashboard/tools/demo.py, OPTIMISM)."""
+    """The demo's forecasts lean to the better side (dashboard/tools/demo/words.py, OPTIMISM)."""
     checks, _ = checks_and_orgs
     committees = _committees(demo_store)
     assert {g.key.code for g in committees} == {"STAD", "KUN", "SKA", "SPT"}

@@ -1,4 +1,4 @@
-"""Tests of the status rules (dashboard/domain/rules.py, docs/rules.md): examples, properties."""
+"""Tests of the status rules (dashboard/domain/rules/, docs/rules.md): examples, properties."""
 
 from __future__ import annotations
 

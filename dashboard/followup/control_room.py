@@ -23,6 +23,7 @@ from dashboard.domain.model import (
     Measurement,
     OrgUnit,
     Reading,
+    Status,
     period_end,
 )
 from dashboard.store import Measured, Store
@@ -265,10 +266,10 @@ class Cause:
 
 
 _STATUS_ORDER = {
-    rules.Status.NOT_MET: 0,
-    rules.Status.NO_DATA: 1,
-    rules.Status.PARTLY_MET: 2,
-    rules.Status.MET: 3,
+    Status.NOT_MET: 0,
+    Status.NO_DATA: 1,
+    Status.PARTLY_MET: 2,
+    Status.MET: 3,
 }
 
 
