@@ -191,7 +191,7 @@ def scale_organisation() -> Organisation:
 
 def _own_indicator_count(unit: Unit) -> int:
     """Two indicators of its own per unit, three for two units in five: 2.4 on average."""
-    return 3 if unit.index % 5 in (0, 3) else 2
+    return 3 if unit.position % 5 in (0, 3) else 2
 
 
 def _structure(

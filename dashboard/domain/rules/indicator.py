@@ -72,16 +72,16 @@ def judge_value(
 ) -> IndicatorReason:
     """Judge one value against the target and partly limit, in exact decimals; the limit is
     inclusive and a wrong-side limit gives no band."""
-    value, target, partly_limit = exact(value), exact(target), exact(partly_limit)
+    judged, goal, limit = exact(value), exact(target), exact(partly_limit)
     if direction is Direction.HIGHER:
-        if value >= target:
+        if judged >= goal:
             return IndicatorReason.REACHES_TARGET
-        if value >= partly_limit:
+        if judged >= limit:
             return IndicatorReason.WITHIN_PARTLY_BAND
     else:
-        if value <= target:
+        if judged <= goal:
             return IndicatorReason.REACHES_TARGET
-        if value <= partly_limit:
+        if judged <= limit:
             return IndicatorReason.WITHIN_PARTLY_BAND
     return IndicatorReason.OUTSIDE_PARTLY_BAND
 
@@ -135,7 +135,7 @@ def indicator_status(
 
     if reading is not None and reading.value_status is ValueStatus.NOT_APPLICABLE:
         return no_data(IndicatorReason.NOT_APPLICABLE, applicable=False)
-    if target_value is None:  # never guess a target (auditors' finding 1)
+    if target is None or target_value is None:  # never guess a target (auditors' finding 1)
         return no_data(IndicatorReason.NO_TARGET)
     if shown is None:
         suppressed = reading is not None and reading.value_status is ValueStatus.SUPPRESSED

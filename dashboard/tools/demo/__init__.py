@@ -78,4 +78,4 @@ def demo_dataset(seed: int = 2026, last_year: int = 2026, last_period: str = "T2
 
 def _first_unit_gets_one(unit: Unit) -> int:
     """In the demo, the first unit of each department has one indicator of its own."""
-    return 1 if unit.index == 0 else 0
+    return 1 if unit.position == 0 else 0

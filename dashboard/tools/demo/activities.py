@@ -50,10 +50,11 @@ def build_activities(
         return people[org_code, role]
 
     activities, updates = [], []
-    names, weights = zip(*FATES, strict=True)
+    names = [name for name, _ in FATES]
+    weights = [weight for _, weight in FATES]
     years = sorted({year for year, _ in periods})
     for goal in goals.rows:
-        theme = goals.theme.get(goal.code)
+        theme = goals.theme.get(goal.code, "")  # only goals with a theme get activities
         for year in years:
             reported = [p for y, p in periods if y == year]
             for k in range(per_goal.get(goal.level, 0)):

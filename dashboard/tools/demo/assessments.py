@@ -28,10 +28,10 @@ from dashboard.tools.demo.words import EXPLANATIONS, MEASURES, SPIN, STATUS_SENT
 def assessed_goals(goals: Sequence[GoalRow]) -> list[tuple[str, str]]:
     """(goal, organisation) pairs that are assessed: each nämnd its nämndmål and the KF goals
     above them, each department and unit its åtagande."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for goal in goals:
         if goal.level is GoalLevel.COMMITTEE:
-            pairs += [(goal.parent_code, goal.org_code), (goal.code, goal.org_code)]
+            pairs += [(goal.parent_code or "", goal.org_code), (goal.code, goal.org_code)]
         elif goal.level is GoalLevel.UNIT:
             pairs.append((goal.code, goal.org_code))
     return list(dict.fromkeys(pairs))
@@ -55,7 +55,8 @@ def build_assessments(
     rows = []
     for goal, org_code in assessed_goals(goals.rows):
         for year, period in periods:
-            parts, evidence = [], []
+            parts: list[rules.Part] = []
+            evidence: list[str] = []
             for code, weight in indicators_of[goal]:
                 block, target = blocks.get((code, org_code)), target_of.get((code, org_code, year))
                 if block is None or target is None:
@@ -138,8 +139,10 @@ def describe(spec: Spec, result: rules.IndicatorResult, same_period_last_year: f
     return text + "."
 
 
-def fmt(spec: Spec, value: float) -> str:
+def fmt(spec: Spec, value: float | None) -> str:
     """A value the Swedish way: decimal comma, space between thousands, then the unit."""
+    if value is None:  # describe() is only called on judged values, which have one
+        return "–"
     number = f"{value:,.{spec.decimals}f}".replace(",", " ").replace(".", ",")
     unit = {"%": " %", "kr": " kr", "dagar": " dagar"}.get(spec.unit, "")
     return number + unit

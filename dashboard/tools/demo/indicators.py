@@ -46,7 +46,9 @@ def plan_indicators(
     city = org.rows[0].code
     plan = []
 
-    def add(code: str, spec: Spec, level: GoalLevel, tree: Node | None, serves: list) -> None:
+    def add(
+        code: str, spec: Spec, level: GoalLevel, tree: Node | None, serves: list[tuple[str, float]]
+    ) -> None:
         if tree is not None:  # None: no organisation measures it
             row = IndicatorRow(
                 code,
@@ -160,7 +162,7 @@ def link_goals(
     }
     for (committee, theme), goal in goals.committee_goal.items():
         if theme in UNIT_KINDS:
-            lead = lead_of_kind[theme]
+            lead: str | None = lead_of_kind[theme]
         else:
             leads = next(codes for council_goal, codes, _ in WIDE_GOALS if council_goal == theme)
             lead = next((c for c in leads if committee in measured_by.get(c, ())), None)

@@ -78,7 +78,8 @@ def simulate(rng: random.Random, spec: Spec, first_year: int, last_year: int) ->
         annual = level + sign * trend * (year - first_year) + rng.gauss(0.0, spec.noise)
         for period, stray, doubt in PERIOD_SHAPE:
             if not doubt:
-                outcome, forecast = annual, None
+                outcome: float | None = annual
+                forecast: float | None = None
             else:
                 outcome = None if spec.annual else annual + rng.gauss(0.0, spec.noise * stray)
                 hope = sign * OPTIMISM * doubt * spec.noise
@@ -131,8 +132,8 @@ def mean_block(blocks: Sequence[Block], decimals: int) -> Block:
             else ValueStatus.OK
         )
         result[key] = Cell(
-            tuple(_mean([c.outcome[i] for c in cells], decimals) for i in range(3)),
-            tuple(_mean([c.forecast[i] for c in cells], decimals) for i in range(3)),
+            _means([c.outcome for c in cells], decimals),
+            _means([c.forecast for c in cells], decimals),
             status,
         )
     return result
@@ -141,6 +142,12 @@ def mean_block(blocks: Sequence[Block], decimals: int) -> Block:
 def _mean(values: list[float | None], decimals: int) -> float | None:
     present = [v for v in values if v is not None]
     return round(sum(present) / len(present), decimals) if present else None
+
+
+def _means(values: Sequence[Values], decimals: int) -> Values:
+    """The mean of each gender's value (T, K, M) over several organisations."""
+    t, k, m = (_mean([v[i] for v in values], decimals) for i in range(3))
+    return t, k, m
 
 
 def rollup(
@@ -181,7 +188,12 @@ def measurement_rows(
         hidden = (year, period) in suppressed
         for i, gender in enumerate(genders):
             if hidden and i:  # K/M hidden for confidentiality, the total kept
-                values = (None, None, ValueStatus.SUPPRESSED, SUPPRESSED_COMMENT)
+                values: tuple[float | None, float | None, ValueStatus, str] = (
+                    None,
+                    None,
+                    ValueStatus.SUPPRESSED,
+                    SUPPRESSED_COMMENT,
+                )
             else:
                 values = (outcome[i], forecast[i], status, comment)
             yield MeasurementRow(indicator_code, org_code, year, period, gender, *values)
@@ -207,7 +219,7 @@ def choose_gaps(
         if is_leaf and org.level[code] is OrgLevel.UNIT
     ]
     in_year = [yp for yp in periods if yp[1] != "FY"]
-    gaps: dict = {}
+    gaps: dict[tuple[str, str], dict[tuple[int, str], Callable[[Cell], Cell]]] = {}
     for change, count, pool in ((forecast_only, 8, in_year), (missing, 6, periods)):
         chosen = 0
         while chosen < count:
@@ -223,7 +235,7 @@ def choose_gaps(
         for code, org_code, spec in leaves
         if spec.gender_split and org_code in sabo
     ]
-    suppressed: dict = {}
+    suppressed: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for _ in range(3):
         suppressed.setdefault(rng.choice(care_homes), []).append(rng.choice(periods))
     return gaps, suppressed
@@ -306,7 +318,7 @@ def build_targets(
                     previous = set_to.get((org_code, year - 1), spec.level)
                 own = aim(spec, previous)
                 above = set_to.get((org.parent[org_code] or "", year))
-                if level is OrgLevel.COMMITTEE and council:
+                if level is OrgLevel.COMMITTEE and council and above is not None:
                     target = above if rng.random() < 0.1 else better(spec, above, own)
                 elif level is OrgLevel.UNIT and above is not None and rng.random() < 0.3:
                     target = better(spec, above, own)

@@ -35,7 +35,7 @@ class Unit(NamedTuple):
     kind: str
     department: str  # department code, e.g. "SKA-AO"
     committee: str  # nämnd code, e.g. "SKA"
-    index: int  # position within the department, from 0
+    position: int  # within the department, from 0
 
 
 class Organisation(NamedTuple):
