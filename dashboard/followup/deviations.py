@@ -150,11 +150,12 @@ def indicator_items(judged: Sequence[JudgedIndicator]) -> list[Deviation]:
     return items
 
 
-def activity_items(activities: Sequence[Activity], as_of) -> list[Deviation]:
+def activity_items(activities: Sequence[Activity], as_of: dt.date) -> list[Deviation]:
     """Activities delayed, past their end date, or not started although they should have."""
     items = []
     for activity in activities:
-        kind = _ACTIVITY_KIND.get(rules.activity_score(activity.state, as_of))
+        score = rules.activity_score(activity.state, as_of)
+        kind = None if score is None else _ACTIVITY_KIND.get(score)
         if kind is not None:
             items.append(Deviation(kind, activity=activity))
     return items
@@ -165,7 +166,7 @@ _STATUS_RANK = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.NO_DATA: 2, Stat
 
 def rank(
     status: Status, score: float | None, code: str, kinds: Mapping[DeviationKind, int]
-) -> tuple:
+) -> tuple[int, int, int, float, str]:
     """Worst status first, then the most serious deviation, the most of them, the lowest score."""
     present = [kind for kind, count in kinds.items() if count]
     serious = sum(count for kind, count in kinds.items() if KIND_SEVERITY[kind] == 0)

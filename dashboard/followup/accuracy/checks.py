@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import and_, select
+from sqlalchemy import ColumnElement, RowMapping, and_, select
 
 from dashboard.domain.model import (
     Gender,
@@ -16,6 +16,7 @@ from dashboard.domain.model import (
 from dashboard.followup.accuracy.figures import (
     FORECAST_PERIODS,
     AccuracySummary,
+    Figures,
     ForecastCheck,
     GroupAccuracy,
     figures_of,
@@ -88,7 +89,7 @@ _PAIRED = (
 )
 
 
-def _paired_where(org_ids: Sequence[int] | None) -> list:
+def _paired_where(org_ids: Sequence[int] | None) -> list[ColumnElement[bool]]:
     """The pairs' conditions, for the organisations (every organisation if None)."""
     scope = [] if org_ids is None else [_forecast.c.org_id.in_(list(org_ids))]
     return [
@@ -202,7 +203,9 @@ def _forecast_counts(store: Store) -> Counts:
         .select_from(_PAIRED)
         .where(*_paired_where(None))
     )
-    grouped: dict[int, dict[tuple[str, int], list]] = defaultdict(lambda: defaultdict(list))
+    grouped: dict[int, dict[tuple[str, int], list[tuple[Indicator, int, Figures]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     with store.engine.connect() as conn:
         indicators = {
             row["id"]: indicator_from_row(row)
@@ -233,7 +236,7 @@ def _committee_counts(store: Store, orgs: Sequence[OrgUnit]) -> Counts:
     return dict(totals)
 
 
-def indicators_of(rows) -> dict[int, Indicator]:
+def indicators_of(rows: Iterable[RowMapping]) -> dict[int, Indicator]:
     """The indicators of result rows that carry the indicator's columns, by id."""
     found: dict[int, Indicator] = {}
     for row in rows:

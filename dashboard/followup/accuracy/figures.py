@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -282,8 +282,10 @@ class GroupAccuracy:
     )
 
 
-def _grouped(checks: Iterable[ForecastCheck], key) -> list[GroupAccuracy]:
-    groups: dict[object, list[ForecastCheck]] = defaultdict(list)
+def _grouped(
+    checks: Iterable[ForecastCheck], key: Callable[[ForecastCheck], OrgUnit | Indicator]
+) -> list[GroupAccuracy]:
+    groups: dict[OrgUnit | Indicator, list[ForecastCheck]] = defaultdict(list)
     for check in checks:
         groups[key(check)].append(check)
     return [
@@ -320,7 +322,7 @@ def by_org(
     return sorted(groups, key=lambda g: rank_key(g, period))
 
 
-def rank_key(group: GroupAccuracy, period: str) -> tuple:
+def rank_key(group: GroupAccuracy, period: str) -> tuple[bool, Decimal | int, int, str]:
     """Largest rate too positive first, then most too positive; rows without a rate last
     (docs/followup.md)."""
     summary = group.by_period.get(period, AccuracySummary())
