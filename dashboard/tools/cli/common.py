@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import functools
 import getpass
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.settings import Settings
 from dashboard.store import Store, database
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 DATABASE_OPTION = click.option(
     "--database",
@@ -34,18 +39,18 @@ def open_store(database_url: str | None) -> Store:
         raise click.ClickException(f"Kunde inte använda databasen: {error}") from error
 
 
-def fail_on_database_errors(action):
+def fail_on_database_errors(action: Callable[P, R]) -> Callable[P, R]:
     """Turn database failures into one readable line instead of a traceback."""
 
     @functools.wraps(action)
-    def wrapped(*args, **kwargs):
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return action(*args, **kwargs)
         except database.DatabaseError as error:
             raise click.ClickException(f"Kunde inte använda databasen: {error}") from error
         except SQLAlchemyError as error:
             raise click.ClickException(
-                f"Databasfel: {str(error.orig or error).splitlines()[0]}"
+                f"Databasfel: {str(getattr(error, 'orig', None) or error).splitlines()[0]}"
             ) from error
 
     return wrapped

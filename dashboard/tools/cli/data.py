@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -16,6 +18,9 @@ from dashboard.tools.cli.common import (
     open_store,
 )
 from dashboard.tools.import_bench import MAX_ROWS
+
+if TYPE_CHECKING:  # the upload package loads only when a command needs it
+    from dashboard.upload.csv_import import UploadFile
 
 
 @click.command(help="Skapa en databas med demodata (eller den stora Stockholmsvolymen).")
@@ -126,16 +131,16 @@ def import_files(
     except change_sets.UploadRejected as rejected:
         _refuse(rejected.problems)
     agenda.prepare_city(store)
-    for file in saved:
-        where = f"uppladdning {file.upload_id}" if file.upload_id else "inget att spara"
+    for done in saved:
+        where = f"uppladdning {done.upload_id}" if done.upload_id else "inget att spara"
         click.echo(
-            f"{file.file_name}: {change_sets.kind_label(file.kind)}: "
-            f"{_number(file.inserted)} nya, {_number(file.updated)} ändrade, "
-            f"{_number(file.unchanged)} oförändrade rader ({where})"
+            f"{done.file_name}: {change_sets.kind_label(done.kind)}: "
+            f"{_number(done.inserted)} nya, {_number(done.updated)} ändrade, "
+            f"{_number(done.unchanged)} oförändrade rader ({where})"
         )
 
 
-def _refuse(problems: list) -> None:
+def _refuse(problems: Sequence[object]) -> NoReturn:
     for problem in problems:
         click.echo(str(problem), err=True)
     click.echo(f"Inget sparades: {_number(len(problems))} fel.", err=True)
@@ -215,7 +220,7 @@ def export(
     write_files(files, directory)
 
 
-def stored_files(database_url: str | None, raw: bool) -> list:
+def stored_files(database_url: str | None, raw: bool) -> list[UploadFile]:
     from dashboard.upload import csv_export
 
     store = open_store(database_url)
@@ -223,7 +228,7 @@ def stored_files(database_url: str | None, raw: bool) -> list:
     return csv_export.store_files(store, raw)
 
 
-def write_files(files: list, directory: Path) -> None:
+def write_files(files: list[UploadFile], directory: Path) -> None:
     from dashboard.upload import csv_export
 
     for path in csv_export.write_files(files, directory):

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable
 
 import click
 
 from dashboard.access import ROLE_NAMES, ROLES_BY_NAME
 from dashboard.tools.cli.common import (
     DATABASE_OPTION,
+    P,
+    R,
     acting_user,
     fail_on_database_errors,
     open_store,
 )
 
 
-def _fail_on_account_errors(action):
+def _fail_on_account_errors(action: Callable[P, R]) -> Callable[P, R]:
     """An account change that cannot be made ends in its one Swedish line, exit 1."""
     from dashboard.access.accounts import AccountError
 
     @functools.wraps(action)
-    def wrapped(*args, **kwargs):
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return action(*args, **kwargs)
         except AccountError as error:
