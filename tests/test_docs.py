@@ -1,4 +1,4 @@
-"""The repository's words stay true: every text is used, and every doc link stays inside the repo."""
+"""The repository's words stay true: every text is used, every doc link stays in the repo."""
 
 from __future__ import annotations
 
