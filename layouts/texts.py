@@ -16,7 +16,6 @@ from dashboard.domain.model import (
     OrgLevel,
     Status,
     Trend,
-    ValueStatus,
 )
 from dashboard.domain.rules import Disagreement, GoalReason, IndicatorReason, PartKind
 from dashboard.followup.assessments import Problem
@@ -63,13 +62,6 @@ DIRECTION_LABEL = {
     Direction.LOWER: "lägre är bättre",
 }
 
-VALUE_STATUS_LABEL = {
-    ValueStatus.OK: "Värde finns",
-    ValueStatus.MISSING: "Värde saknas",
-    ValueStatus.NOT_APPLICABLE: "Ej tillämplig",
-    ValueStatus.SUPPRESSED: "Skyddat värde (för få individer)",
-}
-
 # ---------------------------------------------------------------- activities
 
 ACTIVITY_STATUS_LABEL = {
@@ -89,17 +81,9 @@ GOAL_LEVEL_LABEL = {
     GoalLevel.UNIT: "Enhetsmål",
 }
 
-ORG_LEVEL_LABEL = {
-    OrgLevel.CITY: "Stad",
-    OrgLevel.COMMITTEE: "Nämnd",
-    OrgLevel.DEPARTMENT: "Avdelning",
-    OrgLevel.UNIT: "Enhet",
-}
-
 PART_KIND_LABEL = {
     PartKind.INDICATOR: "Indikator",
     PartKind.ACTIVITIES: "Aktiviteter",
-    PartKind.CHILD_GOAL: "Delmål",
 }
 
 # ---------------------------------------------------------------- periods and gender
@@ -143,14 +127,6 @@ INDICATOR_REASON_LABEL = {
     IndicatorReason.REACHES_TARGET: "Når årsmålet",
     IndicatorReason.WITHIN_PARTLY_BAND: "Når inte årsmålet men gränsen för delvis uppfyllt",
     IndicatorReason.OUTSIDE_PARTLY_BAND: "Når inte gränsen för delvis uppfyllt",
-}
-
-GOAL_REASON_LABEL = {
-    GoalReason.NO_PARTS: "Målet har inget att räkna på",
-    GoalReason.TOO_LITTLE_DATA: "För få värden för att bedöma målet",
-    GoalReason.SCORE_MET: "Poängen når gränsen för uppfyllt",
-    GoalReason.SCORE_PARTLY: "Poängen når gränsen för delvis uppfyllt",
-    GoalReason.SCORE_NOT_MET: "Poängen når inte gränsen för delvis uppfyllt",
 }
 
 # ---------------------------------------------------------------- explanations (explanation.py)

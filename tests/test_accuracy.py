@@ -1,4 +1,5 @@
-"""Prognosträffsäkerhet and "met without outcome": the worked examples of docs/followup.md, then the demo store."""
+"""Prognosträffsäkerhet and "met without outcome": the worked examples of docs/followup.md, then
+the demo store."""
 
 import re
 from decimal import Decimal
@@ -93,7 +94,8 @@ def test_too_positive_is_counted_in_whole_rounding_steps(
 
 
 def test_a_half_step_on_a_binary_float_rounds_up_as_shown():
-    """85.05 is 85.0499… in binary; shown as 85,1, it is one step above 85,0 (Decimal, not float)."""
+    """85.05 is 85.0499… in binary; shown as 85,1, it is one step above 85,0 (Decimal, not
+    float)."""
     check = _check(Direction.HIGHER, 85.05, 85.0)
     assert (
         format_number(85.05, 1) == "85,1"
@@ -113,7 +115,8 @@ def test_bias_and_accuracy_are_apart_so_errors_do_not_cancel():
 
 
 def test_shares_pool_in_procentenheter_and_other_units_relative_to_the_outcome():
-    """Example 5: shares in procentenheter; kronor and dagar relative to the outcome, each forecast weighing alike."""
+    """Example 5: shares in procentenheter; kronor and dagar relative to the outcome, each
+    forecast weighing alike."""
     summary = accuracy.summarize(
         [
             _check(Direction.HIGHER, 90.0, 85.0),  # +5 procentenheter
@@ -149,7 +152,8 @@ def test_no_rate_on_fewer_than_the_minimum():
 
 
 def test_target_reached_only_in_the_forecast_names_its_denominator():
-    """Example 7: target 85 %; of ten forecasts with it four outcomes missed it, and one of those four
+    """Example 7: target 85 %; of ten forecasts with it four outcomes missed it, and one of those
+    four
     forecasts reached it; an eleventh forecast has no target."""
     checks = [
         _check(Direction.HIGHER, 86.0, 84.0, 85.0),  # reached only in the forecast
@@ -219,7 +223,8 @@ def test_the_filters_choose_the_tertial_and_the_years_up_to_the_chosen_one():
 
 
 def test_every_worked_example_is_a_test():
-    """docs/followup.md names a test for each worked example of forecast accuracy; each must exist here."""
+    """docs/followup.md names a test for each worked example of forecast accuracy; each must
+    exist here."""
     docs = (Path(__file__).parent.parent / "docs" / "followup.md").read_text(encoding="utf-8")
     section = docs[
         docs.index("## Prognosernas träffsäkerhet") : docs.index("## Uppfyllt utan utfall")
@@ -271,7 +276,7 @@ def _committees(store, org_code=None, year=2026, periods=("T1", "T2")):
 
 
 def test_the_demos_optimism_shows_per_committee(checks_and_orgs, demo_store):
-    """The demo's forecasts lean to the better side (dashboard/tools/demo.py, OPTIMISM)."""
+    """The demo's forecasts lean to the better side (dashboard/tools/demo/words.py, OPTIMISM)."""
     checks, _ = checks_and_orgs
     committees = _committees(demo_store)
     assert {g.key.code for g in committees} == {"STAD", "KUN", "SKA", "SPT"}
@@ -299,7 +304,8 @@ def test_the_committee_counts_equal_the_checks_one_by_one(checks_and_orgs, demo_
 
 
 def test_committees_are_ordered_by_their_share_too_positive_as_documented(demo_store):
-    """docs/followup.md: the largest share too positive in the first tertial shown first; too few last."""
+    """docs/followup.md: the largest share too positive in the first tertial shown first; too few
+    last."""
     for periods in (("T1", "T2"), ("T2",)):
         committees = _committees(demo_store, periods=periods)
         summaries = [g.by_period[periods[0]] for g in committees]

@@ -31,7 +31,7 @@ How docs/rules.md is read here, section by section (the doc's own words in quote
    no score, basis "none": "none when the goal has no score"); ≥ 0.80 met, ≥ 0.40 partly met, else
    not met. Basis over the parts with value: all outcome → outcome, all forecast → forecast, else
    mixed. Met on forecast: a met goal judged again with its forecast-only parts as without value is
-   no longer met. Child goals do not count (include_child_goals = no).
+   no longer met. Child goals do not count.
 §3a An indicator is measured at an organisation when it has a target or any measurement row for it in
    the year. Measured here → judged on its own value and target. Measured only below → the part
    scores the mean of the *nearest* measuring organisations below (no value = 0), has a value when

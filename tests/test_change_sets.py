@@ -55,7 +55,7 @@ def test_demo_csv_files_build_the_same_store_as_the_generator(empty_store):
     saved = commit(empty_store, csv_export.demo_files(), user_name="demo")
     assert [file.kind for file in saved][:3] == ["org_units", "goals", "indicators"]
     assert all(file.upload_id and file.inserted and not file.updated for file in saved)
-    # If this fails after a change to dashboard/tools/demo.py: kontrollrummet export data/demo --demo
+    # If this fails after a change to dashboard/tools/demo/: kontrollrummet export data/demo --demo
     expected = csv_export.dataset_files(demo_dataset())
     assert csv_export.store_files(empty_store, raw=True) == expected
 

@@ -20,8 +20,8 @@ def meeting(demo_store):
 
 
 def test_tiny_goal_lists_exactly_what_deviates(empty_store):
-    """K1 at the city, T1 2025 (tests/tiny.py): score 70 → partly met; the own "met" is rosier; KOST has no
-    target, FALL is met on a forecast alone, and A1 ended on 31 March while still ongoing."""
+    """K1 at the city, T1 2025 (tests/tiny.py): score 70 → partly met; the own "met" is rosier;
+    KOST has no target, FALL is met on a forecast alone, and A1 ended on 31 March, still ongoing."""
     empty_store.write_dataset(tiny_dataset(), user_name="test", file_name="tiny", kind="test")
     [goal] = agenda.agenda(empty_store, empty_store.org("STAD"), 2025, "T1")
     assert goal.status.goal.code == "K1" and goal.status.result.status is Status.PARTLY_MET
@@ -152,3 +152,8 @@ def test_the_city_lists_the_most_serious_goals_first_and_links_to_more(demo_stor
     )
     more = min(SHOWN_STEP, len(found) - listed)
     assert (f"visa={listed + more}" in text) == (shown is not None)
+
+
+def test_every_deviation_kind_has_a_severity_with_a_label():
+    assert set(deviations.KIND_SEVERITY) == set(K)
+    assert set(deviations.KIND_SEVERITY.values()) <= set(texts.SEVERITY_LABEL)

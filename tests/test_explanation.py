@@ -59,15 +59,12 @@ def indicator(direction, target, outcome, forecast=None, value_status=ValueStatu
         (texts.BASIS_LABEL, model.Basis),
         (texts.TREND_LABEL, model.Trend),
         (texts.DIRECTION_LABEL, model.Direction),
-        (texts.VALUE_STATUS_LABEL, model.ValueStatus),
         (texts.ACTIVITY_STATUS_LABEL, model.ActivityStatus),
         (texts.GOAL_LEVEL_LABEL, model.GoalLevel),
-        (texts.ORG_LEVEL_LABEL, model.OrgLevel),
         (texts.GENDER_LABEL, model.Gender),
         (texts.PART_KIND_LABEL, texts.PartKind),
         (texts.INDICATOR_REASON_LABEL, texts.IndicatorReason),
         (texts.INDICATOR_REASON_SENTENCE, texts.IndicatorReason),
-        (texts.GOAL_REASON_LABEL, texts.GoalReason),
         (texts.PART_COUNT_LABEL, model.Status),
     ],
 )
@@ -134,8 +131,10 @@ def test_met_by_outcome():
 def test_partly_met_names_the_limit_and_the_forecast_beside_it():
     result = indicator(HIGHER, 85.0, 80.0, forecast=90.0)
     assert plain(indicator_explanation(result, 1, "%")) == [
-        "Utfallet 80,0 % når inte årsmålet 85,0 % men gränsen för delvis uppfyllt, 76,5 % "
-        "(högre är bättre) → Delvis uppfyllt.",
+        (
+            "Utfallet 80,0 % når inte årsmålet 85,0 % men gränsen för delvis uppfyllt, 76,5 % "
+            "(högre är bättre) → Delvis uppfyllt."
+        ),
         "Prognosen för helåret, 90,0 %, pekar mot: Uppfyllt.",
     ]
 
@@ -143,8 +142,10 @@ def test_partly_met_names_the_limit_and_the_forecast_beside_it():
 def test_not_met_lower_is_better():
     result = indicator(LOWER, 10.0, 12.0)
     assert plain(indicator_explanation(result, 0, "dagar")) == [
-        "Utfallet 12 dagar når inte gränsen för delvis uppfyllt, 11 dagar, eller årsmålet 10 dagar "
-        "(lägre är bättre) → Ej uppfyllt."
+        (
+            "Utfallet 12 dagar når inte gränsen för delvis uppfyllt, 11 dagar, eller årsmålet "
+            "10 dagar (lägre är bättre) → Ej uppfyllt."
+        )
     ]
 
 
@@ -240,7 +241,10 @@ def test_goal_flags_forecast_only_and_excluded_parts():
     sentences = goal_explanation(goal_fulfilment(parts))
     assert sentences[2:] == [
         "2 delar vilar endast på prognos, inte på utfall.",
-        "Utan prognoserna vore statusen ”Uppgift saknas”: målet är uppfyllt enligt prognos, inte på utfall.",
+        (
+            "Utan prognoserna vore statusen ”Uppgift saknas”: målet är uppfyllt enligt prognos, "
+            "inte på utfall."
+        ),
         "1 del räknas inte in (gäller inte här eller är avstängd).",
     ]
 

@@ -34,7 +34,8 @@ class Lean:
 
     @property
     def agree(self) -> int:
-        """Assessments equal to the computed status (or about goals without data that claim nothing)."""
+        """Assessments equal to the computed status (or about goals without data that claim
+        nothing)."""
         return self.count - self.more_positive - self.more_negative - self.without_evidence
 
     def share(self, count: int) -> float | None:
@@ -43,13 +44,15 @@ class Lean:
 
 
 def met_on_forecast(found: Sequence[Brief]) -> tuple[int, int]:
-    """(goals computed as met, those of them met only thanks to forecasts): counted apart (docs/rules.md §3.7)."""
+    """(goals computed as met, those of them met only thanks to forecasts): counted apart
+    (docs/rules.md §3.7)."""
     met = [brief for brief in found if brief.status is Status.MET]
     return len(met), sum(bool(brief.kinds.get(DeviationKind.GOAL_MET_ON_FORECAST)) for brief in met)
 
 
 def lean_by_committee(found: Sequence[Brief], orgs: Sequence[OrgUnit]) -> list[Lean]:
-    """Per nämnd, how many assessments are rosier or gloomier than the computed status; rosiest first."""
+    """Per nämnd, how many assessments are rosier or gloomier than the computed status; rosiest
+    first."""
     by_id = {org.id: org for org in orgs}
     grouped: dict[int, list[rules.Disagreement]] = defaultdict(list)
     for brief in found:
@@ -76,16 +79,17 @@ def lean_by_committee(found: Sequence[Brief], orgs: Sequence[OrgUnit]) -> list[L
 def differing_pairs(
     found: Sequence[Brief], tolerance: float = SIMILAR_SCORE
 ) -> list[tuple[Brief, Brief]]:
-    """Pairs of organisations with similar computed scores for the same goal but different own assessments."""
-    by_goal: dict[int, list[Brief]] = defaultdict(list)
+    """Pairs of organisations with similar computed scores for the same goal but different own
+    assessments."""
+    by_goal: dict[int, list[tuple[float, Brief]]] = defaultdict(list)
     for brief in found:
         if brief.assessment_status is not None and brief.score is not None:
-            by_goal[brief.goal.id].append(brief)
+            by_goal[brief.goal.id].append((brief.score, brief))
     pairs = [
-        (a, b) if a.score <= b.score else (b, a)
+        (a, b) if score_a <= score_b else (b, a)
         for same_goal in by_goal.values()
-        for a, b in combinations(same_goal, 2)
-        if abs(a.score - b.score) <= tolerance + 1e-9
+        for (score_a, a), (score_b, b) in combinations(same_goal, 2)
+        if abs(score_a - score_b) <= tolerance + 1e-9
         and a.assessment_status is not b.assessment_status
     ]
     return sorted(pairs, key=lambda pair: (pair[0].goal.code, pair[0].org_id, pair[1].org_id))

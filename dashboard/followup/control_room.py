@@ -7,6 +7,7 @@ Dash: it asks the store for plain facts and lets `rules` judge them.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from dashboard.domain.model import (
     Measurement,
     OrgUnit,
     Reading,
+    Status,
     period_end,
 )
 from dashboard.store import Measured, Store
@@ -81,7 +83,8 @@ def judge(
     """Judge each (goal, organisation) pair, reading the store once per kind of fact.
 
     Every indicator linked to the goal is a part: measured at the organisation, rolled up from
-    the nearest organisations below that measure it, or listed as not measured here (docs/rules.md §3)."""
+    the nearest organisations below that measure it, or listed as not measured here (docs/rules.md
+    §3)."""
     goal_ids = sorted({goal.id for goal, _ in pairs})
     org_ids = sorted({org_id for _, org_id in pairs})
     own: dict[tuple[int, int, int], IndicatorFact] = {
@@ -120,7 +123,7 @@ def judge(
 def goal_result(
     judged: Sequence[JudgedIndicator],
     activities: Sequence[Activity],
-    as_of,
+    as_of: dt.date,
     config: rules.RuleConfig,
 ) -> rules.GoalResult:
     """A goal's result from its judged indicators and the activities counted for it."""
@@ -159,7 +162,8 @@ def _roll_up(
     period: str,
     config: rules.RuleConfig,
 ) -> None:
-    """Judge each indicator an organisation does not measure at the nearest organisations below it that do."""
+    """Judge each indicator an organisation does not measure at the nearest organisations below
+    it that do."""
     unmeasured = {
         key: [
             i
@@ -208,7 +212,8 @@ def _ids(path: str) -> list[int]:
 
 
 def _nearest(measured: Sequence[Measured]) -> list[Measured]:
-    """Those measuring organisations that have no other measuring organisation above them in the list."""
+    """Those measuring organisations that have no other measuring organisation above them in the
+    list."""
     orgs = {m.org_id for m in measured}
     return [m for m in measured if not orgs.intersection(_ids(m.path)[:-1])]
 
@@ -233,7 +238,8 @@ def _facts(
 def activities_below(
     store: Store, goal_ids: Sequence[int], org_ids: Sequence[int], year: int, period: str
 ) -> dict[tuple[int, int], list[Activity]]:
-    """Each goal's activities in the year held by each organisation or anything below it, as of the period.
+    """Each goal's activities in the year held by each organisation or anything below it, as of the
+    period.
 
     An activity's holder path ("/1/4/17/") lists all its ancestors, so each activity is
     matched against the wanted organisations by id, not by comparing every pair.
@@ -258,17 +264,18 @@ class Cause:
 
     @property
     def measured_at(self) -> int:
-        """The organisation to open the indicator at: where it is measured, the worst one below if rolled up."""
+        """The organisation to open the indicator at: where it is measured, the worst one below
+        if rolled up."""
         assert self.judged is not None
         below = worst_first(self.judged.below)
         return below[0].fact.org_id if below else self.judged.fact.org_id
 
 
 _STATUS_ORDER = {
-    rules.Status.NOT_MET: 0,
-    rules.Status.NO_DATA: 1,
-    rules.Status.PARTLY_MET: 2,
-    rules.Status.MET: 3,
+    Status.NOT_MET: 0,
+    Status.NO_DATA: 1,
+    Status.PARTLY_MET: 2,
+    Status.MET: 3,
 }
 
 
@@ -278,7 +285,8 @@ def worst_first(judged: Sequence[JudgedIndicator]) -> list[JudgedIndicator]:
 
 
 def causes(status: GoalStatus) -> list[Cause]:
-    """Every counted part of the goal, the one that pulls it down the most first (docs/rules.md §3)."""
+    """Every counted part of the goal, the one that pulls it down the most first (docs/rules.md
+    §3)."""
     total = sum(p.weight for p in status.result.parts)
     if total <= 0:
         return []
@@ -298,7 +306,8 @@ def causes(status: GoalStatus) -> list[Cause]:
 
 
 def not_counted(status: GoalStatus) -> list[JudgedIndicator]:
-    """The goal's indicators that do not count here: not measured at or below the organisation, or not applicable."""
+    """The goal's indicators that do not count here: not measured at or below the organisation,
+    or not applicable."""
     return [j for j in status.indicators if not j.result.applicable]
 
 
@@ -366,9 +375,11 @@ def measuring_orgs(statuses: Sequence[GoalStatus]) -> set[int]:
     return {b.fact.org_id for s in statuses for j in s.indicators for b in (j, *j.below)}
 
 
-def own_measurements(status: GoalStatus, as_of) -> GoalStatus | None:
-    """The goal judged on what the organisation measures and holds itself, without anything below it:
-    the drill-down's "Nämnden själv" row, so a part failing at this level is seen. None if it has none."""
+def own_measurements(status: GoalStatus, as_of: dt.date) -> GoalStatus | None:
+    """The goal judged on what the organisation measures and holds itself, without anything below
+    it:
+    the drill-down's "Nämnden själv" row, so a part failing at this level is seen. None if it has
+    none."""
     here = tuple(
         j
         for j in status.indicators

@@ -43,7 +43,7 @@ class DeviationKind(StrEnum):
 KIND_ORDER = {kind: index for index, kind in enumerate(DeviationKind)}
 
 # How serious a kind is: 0 demands action, 1 needs attention, 2 is worth knowing.
-SEVERITY = {
+KIND_SEVERITY = {
     DeviationKind.GOAL_NOT_MET: 0,
     DeviationKind.ASSESSMENT_WITHOUT_EVIDENCE: 0,
     DeviationKind.INDICATOR_NOT_MET: 0,
@@ -74,7 +74,7 @@ _INDICATOR_KIND = {
     Status.PARTLY_MET: DeviationKind.INDICATOR_PARTLY_MET,
     Status.NO_DATA: DeviationKind.INDICATOR_NO_VALUE,
 }
-# An activity's score by the rule (rules.activity_score): 0 is delayed or overdue, 0.5 late to start.
+# An activity's score by the rule (rules.activity_score): 0 delayed or overdue, 0.5 late to start.
 _ACTIVITY_KIND = {0.0: DeviationKind.ACTIVITY_OVERDUE, 0.5: DeviationKind.ACTIVITY_LATE_START}
 
 
@@ -89,7 +89,7 @@ class Deviation:
     @property
     def severity(self) -> int:
         """0 demands action, 1 needs attention, 2 is worth knowing."""
-        return SEVERITY[self.kind]
+        return KIND_SEVERITY[self.kind]
 
 
 @dataclass(frozen=True)
@@ -150,11 +150,12 @@ def indicator_items(judged: Sequence[JudgedIndicator]) -> list[Deviation]:
     return items
 
 
-def activity_items(activities: Sequence[Activity], as_of) -> list[Deviation]:
+def activity_items(activities: Sequence[Activity], as_of: dt.date) -> list[Deviation]:
     """Activities delayed, past their end date, or not started although they should have."""
     items = []
     for activity in activities:
-        kind = _ACTIVITY_KIND.get(rules.activity_score(activity.state, as_of))
+        score = rules.activity_score(activity.state, as_of)
+        kind = None if score is None else _ACTIVITY_KIND.get(score)
         if kind is not None:
             items.append(Deviation(kind, activity=activity))
     return items
@@ -165,13 +166,13 @@ _STATUS_RANK = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.NO_DATA: 2, Stat
 
 def rank(
     status: Status, score: float | None, code: str, kinds: Mapping[DeviationKind, int]
-) -> tuple:
+) -> tuple[int, int, int, float, str]:
     """Worst status first, then the most serious deviation, the most of them, the lowest score."""
     present = [kind for kind, count in kinds.items() if count]
-    serious = sum(count for kind, count in kinds.items() if SEVERITY[kind] == 0)
+    serious = sum(count for kind, count in kinds.items() if KIND_SEVERITY[kind] == 0)
     return (
         _STATUS_RANK[status],
-        min(SEVERITY[kind] for kind in present),
+        min(KIND_SEVERITY[kind] for kind in present),
         -serious,
         score or 0.0,
         code,

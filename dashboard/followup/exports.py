@@ -30,6 +30,7 @@ from openpyxl.chart import BarChart as SheetBarChart
 from openpyxl.chart import Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.followup.formulas import FORMULA_STARTS
 
@@ -131,7 +132,7 @@ def to_xlsx(document: Document) -> bytes:
     return buffer.getvalue()
 
 
-def _write(sheet, row: int, column: int, value: Cell) -> SheetCell:
+def _write(sheet: Worksheet, row: int, column: int, value: Cell) -> SheetCell:
     """Write one cell: numbers as numbers, text that looks like a formula as quoted text."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, Number):
@@ -164,7 +165,7 @@ def _sheet_name(wanted: str, used: set[str]) -> str:
     return name
 
 
-def _table_sheet(sheet, table: Table, subtitle: str) -> None:
+def _table_sheet(sheet: Worksheet, table: Table, subtitle: str) -> None:
     _write(sheet, 1, 1, table.caption).font = Font(bold=True, size=12)
     _write(sheet, 2, 1, subtitle)
     header_row = 4
@@ -183,7 +184,7 @@ def _table_sheet(sheet, table: Table, subtitle: str) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = max(10, 12 * width)
 
 
-def _chart_sheet(sheet, chart: BarChart) -> None:
+def _chart_sheet(sheet: Worksheet, chart: BarChart) -> None:
     _write(sheet, 1, 1, chart.title).font = Font(bold=True, size=12)
     _write(sheet, 2, 1, chart.alt_text)
     _write(sheet, 4, 1, chart.value_label).font = Font(bold=True)
@@ -210,6 +211,8 @@ def _chart_sheet(sheet, chart: BarChart) -> None:
 
 class _Pdf(FPDF):
     """A4 landscape with a page number in the footer."""
+
+    title_text = ""  # the document's title, repeated beside the page number
 
     def footer(self) -> None:
         self.set_y(-12)

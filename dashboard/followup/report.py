@@ -15,7 +15,8 @@ from dashboard.store import Store
 
 @dataclass(frozen=True)
 class GoalReport:
-    """One goal for its organisation; `saved` is the form save behind the current assessment, if any."""
+    """One goal for its organisation; `saved` is the form save behind the current assessment, if
+    any."""
 
     status: GoalStatus
     activities: tuple[tuple[Activity, bool], ...]  # (activity, overdue)

@@ -18,14 +18,16 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from typing import Any
 
+from dash import Dash
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
 from callbacks.sign_in import SignedIn
 from dashboard.access import Role, accounts
 from dashboard.app import STORE_EXTENSION, create_app
-from dashboard.domain.model import GoalLevel
+from dashboard.domain.model import Goal, GoalLevel, OrgUnit
 from dashboard.settings import Settings
 from dashboard.store import Store, database, result_store
 from dashboard.tools import import_bench
@@ -69,7 +71,7 @@ def view_urls(store: Store, calls: int, seed: int = 7) -> dict[str, list[tuple[s
     committees = [o for o in orgs if o.parent_id == orgs[0].id] or orgs
     units = [o for o in orgs if o.level == max(o.level for o in orgs)]
 
-    def state(org_pool) -> tuple[int, str, str]:
+    def state(org_pool: Sequence[OrgUnit]) -> tuple[int, str, str]:
         year, period = rng.choice(periods)
         return year, period, rng.choice(org_pool).code
 
@@ -107,18 +109,28 @@ def view_urls(store: Store, calls: int, seed: int = 7) -> dict[str, list[tuple[s
     return views
 
 
-def _indicator_codes(store: Store, goals, latest: tuple[int, str]) -> list[str]:
+def _indicator_codes(store: Store, goals: Sequence[Goal], latest: tuple[int, str]) -> list[str]:
     root = store.root_org()
+    if root is None:  # an empty database has no indicators to ask for
+        return []
     facts = store.goal_indicator_facts([root.id], *latest, [g.id for g in goals])
     return sorted({f.indicator.code for f in facts})
 
 
 @contextmanager
-def captured_sql(store: Store) -> Iterator[list[tuple[str, object, bool]]]:
-    """Collect every statement, its parameters and whether it ran for many rows, on the store's engine."""
-    statements: list[tuple[str, object, bool]] = []
+def captured_sql(store: Store) -> Iterator[list[tuple[str, Any, bool]]]:
+    """Collect every statement, its parameters and whether it ran for many rows, on the store's
+    engine."""
+    statements: list[tuple[str, Any, bool]] = []
 
-    def collect(conn, cursor, statement, parameters, context, executemany):
+    def collect(
+        conn: object,
+        cursor: object,
+        statement: str,
+        parameters: Any,
+        context: object,
+        executemany: bool,
+    ) -> None:
         statements.append((statement, parameters, executemany))
 
     event.listen(store.engine, "before_cursor_execute", collect)
@@ -128,8 +140,9 @@ def captured_sql(store: Store) -> Iterator[list[tuple[str, object, bool]]]:
         event.remove(store.engine, "before_cursor_execute", collect)
 
 
-def replay(store: Store, statements: list[tuple[str, object, bool]]) -> float:
-    """Seconds to run the statements raw through the DBAPI cursor, fetching every row; writes rolled back."""
+def replay(store: Store, statements: list[tuple[str, Any, bool]]) -> float:
+    """Seconds to run the statements raw through the DBAPI cursor, fetching every row; writes
+    rolled back."""
     raw = store.engine.raw_connection()
     try:
         cursor = raw.cursor()
@@ -146,7 +159,7 @@ def replay(store: Store, statements: list[tuple[str, object, bool]]) -> float:
     return elapsed
 
 
-def route_payload(path: str, search: str) -> dict:
+def route_payload(path: str, search: str) -> dict[str, Any]:
     """The router callback's request, exactly as the browser sends it after loading a URL."""
     return {
         "output": f"{ShellIds.CONTENT}.children",
@@ -162,12 +175,13 @@ def route_payload(path: str, search: str) -> dict:
 
 def measure_view(
     store: Store,
-    post: Callable[[dict], bytes],
+    post: Callable[[dict[str, Any]], bytes],
     name: str,
     urls: list[tuple[str, str]],
     after_write: bool = False,
 ) -> ViewFigures:
-    """Time each call, its raw-SQL floor and its response size; `after_write`: each call just after a write."""
+    """Time each call, its raw-SQL floor and its response size; `after_write`: each call just
+    after a write."""
     for path, search in dict.fromkeys(
         urls
     ):  # warm-up: imports, connections, caches, each page's kept results
@@ -197,7 +211,8 @@ def measure_view(
 
 
 def _end_kept_results(store: Store) -> None:
-    """What an upload does to the kept goal results (goal_results.py): the next call judges them again."""
+    """What an upload does to the kept goal results (goal_results.py): the next call judges them
+    again."""
     with store.engine.begin() as conn:
         database.lock_writes(conn)
         result_store.invalidate(conn)
@@ -206,7 +221,8 @@ def _end_kept_results(store: Store) -> None:
 def after_write_urls(
     views: dict[str, list[tuple[str, str]]], calls: int
 ) -> dict[str, list[tuple[str, str]]]:
-    """The views that rank kept goal results, each at its first `calls` pages, to time just after a write."""
+    """The views that rank kept goal results, each at its first `calls` pages, to time just after
+    a write."""
     return {
         f"{name} (direkt efter ändring)": urls[:calls]
         for name, urls in views.items()
@@ -219,16 +235,16 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run(database_url: str, calls: int = 30, import_rows: Sequence[int] = ()) -> dict:
+def run(database_url: str, calls: int = 30, import_rows: Sequence[int] = ()) -> dict[str, Any]:
     """Benchmark every view of an app on the database, and imports of each row count; plain data."""
     app = create_app(Settings(database_url=database_url))
     client = reader_client(app)
 
-    def post(payload: dict) -> bytes:
+    def post(payload: dict[str, Any]) -> bytes:
         response = client.post(f"{urls.CALLBACK_PREFIX}update-component", json=payload)
         if response.status_code != 200:
             raise RuntimeError(f"{payload['inputs'][0]['value']}: HTTP {response.status_code}")
-        return response.data
+        return bytes(response.data)
 
     store = app_store(app)
     views = view_urls(store, calls)
@@ -253,30 +269,37 @@ def run(database_url: str, calls: int = 30, import_rows: Sequence[int] = ()) -> 
     }
 
 
-def reader_client(app) -> FlaskClient:
-    """A test client signed in as a reader, so every call pays for loading its user as in real use."""
+def reader_client(app: Dash) -> FlaskClient:
+    """A test client signed in as a reader, so every call pays for loading its user as in real
+    use."""
     store = app_store(app)
     if accounts.principal(store, BENCH_READER) is None:
         accounts.add(
             store, BENCH_READER, "Mätning (läsare)", Role.READER, (), None, "kontrollrummet bench"
         )
-    client = app.server.test_client()
+    client: FlaskClient = app.server.test_client()
     with client.session_transaction() as session:  # a session as the sign-in form would leave it
-        session["_user_id"] = SignedIn(accounts.principal(store, BENCH_READER)).get_id()
+        reader = accounts.principal(store, BENCH_READER)
+        assert reader is not None  # added just above
+        session["_user_id"] = SignedIn(reader).get_id()
         session["_fresh"] = True
     return client
 
 
-def app_store(app) -> Store:
+def app_store(app: Dash) -> Store:
     """The store the app's callbacks use, so captured SQL is the app's own."""
-    return app.server.extensions[STORE_EXTENSION]
+    store: Store = app.server.extensions[STORE_EXTENSION]
+    return store
 
 
-def report(results: dict) -> str:
+def report(results: dict[str, Any]) -> str:
     """A plain-text table of the figures with a one-line budget verdict."""
     lines = [
         f"Databas: {results['database']} ({results['rows']:,} mätvärden)".replace(",", " "),
-        f"{'vy':42} {'anrop':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'golv ms':>8} {'db-andel':>8} {'max byte':>10}",
+        (
+            f"{'vy':42} {'anrop':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'golv ms':>8} "
+            f"{'db-andel':>8} {'max byte':>10}"
+        ),
     ]
     for v in results["views"]:
         mark = (
@@ -287,10 +310,11 @@ def report(results: dict) -> str:
             else "  ÖVER BUDGET"
         )
         lines.append(
-            f"{v['view']:42} {v['calls']:>5} {v['p50_ms']:>8.1f} {v['p95_ms']:>8.1f} {v['max_ms']:>8.1f} "
-            f"{v['floor_p50_ms']:>8.1f} {v['db_share']:>8.0%} {v['max_bytes']:>10,}{mark}".replace(
-                ",", " "
-            )
+            (
+                f"{v['view']:42} {v['calls']:>5} {v['p50_ms']:>8.1f} {v['p95_ms']:>8.1f} "
+                f"{v['max_ms']:>8.1f} {v['floor_p50_ms']:>8.1f} {v['db_share']:>8.0%} "
+                f"{v['max_bytes']:>10,}{mark}"
+            ).replace(",", " ")
         )
     lines.append(f"Högsta minnesanvändning (RSS): {results['peak_rss_mb']:.0f} MB")
     budgets = f"p95 ≤ {BUDGET_P95_MS:.0f} ms, svar ≤ 1 MB, RSS ≤ {BUDGET_RSS_MB:.0f} MB"
@@ -305,7 +329,7 @@ def report(results: dict) -> str:
     return "\n".join(lines)
 
 
-def write_json(results: dict, path: str) -> None:
+def write_json(results: dict[str, Any], path: str) -> None:
     """Save the figures for comparison across commits."""
     with open(path, "w", encoding="utf-8") as file:
         json.dump(results, file, ensure_ascii=False, indent=2)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -78,7 +79,9 @@ def setup_files() -> list[UploadFile]:
     ]
 
 
-def outcome_records(count: int, shift: float = 0.0) -> Iterator[tuple]:
+def outcome_records(
+    count: int, shift: float = 0.0
+) -> Iterator[tuple[str, str, int, str, str, float, float, str, str]]:
     """`count` distinct outcome rows in the layout's field order; `shift` changes every value."""
     keys = itertools.product(
         (f"I{i:02d}" for i in range(INDICATORS_COUNT)),
@@ -101,19 +104,27 @@ def outcome_file(count: int, shift: float = 0.0) -> UploadFile:
 def raw_upsert(store: Store, count: int) -> float:
     """Seconds for a driver-level executemany upsert of the rows in one transaction."""
     with store.engine.connect() as conn:
-        orgs = dict(conn.execute(text("SELECT code, id FROM org_unit")).all())
-        indicators = dict(conn.execute(text("SELECT code, id FROM indicator")).all())
+        orgs: dict[str, int] = {
+            code: id_ for code, id_ in conn.execute(text("SELECT code, id FROM org_unit"))
+        }
+        indicators: dict[str, int] = {
+            code: id_ for code, id_ in conn.execute(text("SELECT code, id FROM indicator"))
+        }
         upload_id = conn.execute(text("SELECT max(id) FROM upload")).scalar()
     rows = [(indicators[r[0]], orgs[r[1]], *r[2:], upload_id) for r in outcome_records(count)]
     mark = "?" if store.engine.dialect.paramstyle == "qmark" else "%s"
+    columns, marks = ", ".join(KEY + VALUES), ", ".join([mark] * len(KEY + VALUES))
+    updates = ", ".join(f"{v} = excluded.{v}" for v in VALUES)
     sql = (
-        f"INSERT INTO measurement ({', '.join(KEY + VALUES)}) VALUES ({', '.join([mark] * len(KEY + VALUES))}) "
-        f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {', '.join(f'{v} = excluded.{v}' for v in VALUES)}"
+        f"INSERT INTO measurement ({columns}) VALUES ({marks}) "
+        f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {updates}"
     )
 
     def upsert() -> None:
         with store.engine.begin() as conn:
-            cursor = conn.connection.driver_connection.cursor()
+            driver = conn.connection.driver_connection
+            assert driver is not None  # a connection that began is open
+            cursor = driver.cursor()
             cursor.executemany(sql, rows)
 
     return _timed(upsert)
@@ -155,7 +166,8 @@ def scratch_stores(bench_url: str) -> Iterator[Callable[[], Store]]:
 
 
 def measure(fresh: Callable[[], Store], backend: str, count: int) -> ImportFigures:
-    """Time the import of `count` new rows, the raw upsert, the same file again and every value changed."""
+    """Time the import of `count` new rows, the raw upsert, the same file again and every value
+    changed."""
     upload, changed = outcome_file(count), outcome_file(count, shift=0.5)
     raw = raw_upsert(fresh(), count)
     store = fresh()
@@ -174,7 +186,7 @@ def measure(fresh: Callable[[], Store], backend: str, count: int) -> ImportFigur
     )
 
 
-def run(bench_url: str, row_counts: list[int]) -> list[dict]:
+def run(bench_url: str, row_counts: list[int]) -> list[dict[str, Any]]:
     """Import figures for each row count, in scratch databases beside the bench database."""
     backend = make_url(bench_url).get_backend_name()
     with scratch_stores(bench_url) as fresh:
@@ -185,18 +197,21 @@ def run(bench_url: str, row_counts: list[int]) -> list[dict]:
     ]
 
 
-def report_lines(results: list[dict]) -> list[str]:
+def report_lines(results: list[dict[str, Any]]) -> list[str]:
     """The import table: rows, file size, seconds and rows/s, ratio to the raw upsert."""
     lines = [
-        f"{'importrader':>14} {'fil MB':>7} {'import s':>9} {'rader/s':>9} {'rå upsert s':>12} {'kvot':>5} "
-        f"{'samma igen s':>13} {'allt ändrat s':>14}"
+        (
+            f"{'importrader':>14} {'fil MB':>7} {'import s':>9} {'rader/s':>9} "
+            f"{'rå upsert s':>12} {'kvot':>5} {'samma igen s':>13} {'allt ändrat s':>14}"
+        )
     ]
     for f in results:
         mark = "" if f["within_budget"] else "  ÖVER BUDGET"
         lines.append(
-            f"{f['rows']:>14,} {f['file_bytes'] / 1e6:>7.1f} {f['import_s']:>9.2f} {f['rows_per_s']:>9,.0f} "
-            f"{f['raw_s']:>12.2f} {f['ratio']:>5.2f} {f['again_s']:>13.2f} {f['changed_s']:>14.2f}{mark}".replace(
-                ",", " "
-            )
+            (
+                f"{f['rows']:>14,} {f['file_bytes'] / 1e6:>7.1f} {f['import_s']:>9.2f} "
+                f"{f['rows_per_s']:>9,.0f} {f['raw_s']:>12.2f} {f['ratio']:>5.2f} "
+                f"{f['again_s']:>13.2f} {f['changed_s']:>14.2f}{mark}"
+            ).replace(",", " ")
         )
     return lines

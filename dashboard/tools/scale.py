@@ -1,19 +1,18 @@
 """The benchmark workload: a Stockholm-sized city, deterministic from a seed.
 
-30 stadsdelsnämnder, each with the five departments of `demo.DEPARTMENTS` and ten units per
-department: 1 + 30 + 150 + 1,500 organisations. Every unit measures the KF indicators of its
-kind (8.5 on average), three of its nämnd's own and 2.4 of its own: 13.9 in all, and 3,869
-indicators. Departments, nämnder and the city carry the means of their children. With the
+30 stadsdelsnämnder, each with the five departments of `demo.tree_data.DEPARTMENTS` and ten
+units per department: 1 + 30 + 150 + 1,500 organisations. Every unit measures the KF indicators
+of its kind (8.5 on average), three of its nämnd's own and 2.4 of its own: 13.9 in all, and
+3,869 indicators. Departments, nämnder and the city carry the means of their children. With the
 defaults (10 years × T1, T2, FY × T/K/M, T only for the 888 indicators not split by gender)
 that is exactly 1,967,730 measurement rows (`expected_measurement_count()`, 23,939
-indicator–organisation pairs), generated lazily on each iteration so memory stays flat.
-(About 14 rather than 12 indicators per unit, because a realistic quarter of them, costs
-and staffing ratios among them, has one row per period instead of three.) Goals, targets,
-activities (about 80 per nämnd and year, the auditors' count for a stadsdelsnämnd) and
-assessments come as lists.
+indicator–organisation pairs), generated lazily on each iteration so memory stays flat. (About
+14 rather than 12 indicators per unit, because a realistic quarter of them, costs and staffing
+ratios among them, has one row per period instead of three.) Goals, targets, activities (about
+80 per nämnd and year, the auditors' count for a stadsdelsnämnd) and assessments come as lists.
 
-The numbers come from the demo's generator (`demo.simulate`, `demo.rollup`), seeded per
-indicator and organisation, so any slice is reproducible without generating the rest.
+The numbers come from the demo's generator (`demo.numbers.simulate`, `demo.numbers.rollup`),
+seeded per indicator and organisation, so any slice is reproducible without generating the rest.
 """
 
 from __future__ import annotations
@@ -24,33 +23,35 @@ from functools import partial
 
 from dashboard.domain.dataset import AssessmentRow, Dataset, MeasurementRow, TargetRow
 from dashboard.domain.model import TERTIAL_PERIODS, GoalLevel, Status
-from dashboard.tools.demo import (
-    DEPARTMENTS,
-    UNIT_KINDS,
-    Block,
-    GoalPlan,
-    Organisation,
+from dashboard.tools.demo.activities import build_activities
+from dashboard.tools.demo.assessments import assessed_goals, assessment_row
+from dashboard.tools.demo.indicators import (
     PlannedIndicator,
-    Unit,
+    link_goals,
+    plan_indicators,
+    tree_codes,
+)
+from dashboard.tools.demo.numbers import (
+    Block,
     aim,
-    assessed_goals,
-    assessment_row,
-    build_activities,
-    build_goals,
-    build_organisation,
     direction_sign,
     forecast_only,
-    link_goals,
     measurement_rows,
     missing,
     partly_limit,
-    plan_indicators,
     profile,
     reporting_periods,
     rollup,
     simulate,
-    tree_codes,
 )
+from dashboard.tools.demo.organisation import (
+    GoalPlan,
+    Organisation,
+    Unit,
+    build_goals,
+    build_organisation,
+)
+from dashboard.tools.demo.tree_data import DEPARTMENTS, UNIT_KINDS
 
 CITY = ("STAD", "Stockholms stad (benchmark)")
 
@@ -190,7 +191,7 @@ def scale_organisation() -> Organisation:
 
 def _own_indicator_count(unit: Unit) -> int:
     """Two indicators of its own per unit, three for two units in five: 2.4 on average."""
-    return 3 if unit.index % 5 in (0, 3) else 2
+    return 3 if unit.position % 5 in (0, 3) else 2
 
 
 def _structure(
