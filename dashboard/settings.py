@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "sqlite:///kontrollrummet.db"
@@ -55,7 +56,7 @@ class Settings:
             worker_timeout=int(env.get("KONTROLLRUMMET_WORKER_TIMEOUT", defaults.worker_timeout)),
         )
 
-    def with_overrides(self, **changes: object) -> Settings:
+    def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the given fields replaced; None means "keep"."""
         return replace(self, **{key: value for key, value in changes.items() if value is not None})
 

@@ -96,8 +96,8 @@ def install(
         return
 
     @server.errorhandler(Exception)
-    def failure(error: Exception) -> Response:
-        if isinstance(error, HTTPException) and error.code < 500:
+    def failure(error: Exception) -> Response | HTTPException:
+        if isinstance(error, HTTPException) and error.code is not None and error.code < 500:
             return error
         log.exception(
             "request to %s failed", bounded(request.path, 500)
