@@ -67,7 +67,7 @@ def submit(store: Store, key: dict, status: str | None, comment: str, user: Prin
         saved = activity_followups.save(
             store, activity, key["year"], key["period"], chosen, comment, user.username
         )
-    except activity_followups.Invalid as invalid:
+    except activity_followups.InvalidFollowUp as invalid:
         return activity_layout.problem_list(invalid.problems), no_update, no_update
     _, now = store.activity(code)
     return (

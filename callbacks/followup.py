@@ -363,7 +363,7 @@ def submit(
     )
     try:
         entry = assessments.save(store, draft, status.result, user.username)
-    except assessments.Invalid as invalid:
+    except assessments.InvalidAssessment as invalid:
         return (
             assessment_form.problems_summary(invalid.problems),
             no_update,

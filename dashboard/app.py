@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 import callbacks
 from callbacks import sign_in
 from callbacks.availability import on_callback_error
+from dashboard.followup import agenda
 from dashboard.settings import Settings
 from dashboard.store import Store
 from dashboard.store.database import make_engine
@@ -22,7 +23,8 @@ STORE_EXTENSION = "kontrollrummet_store"
 
 def create_app(settings: Settings) -> Dash:
     """A Dash app on its own engine; nothing is kept in module globals."""
-    store = Store(make_engine(settings.database_url))
+    # After a write ends every kept result, the city's are judged again (docs/performance.md).
+    store = Store(make_engine(settings.database_url), warm=agenda.prepare_city)
     app = Dash(
         __name__,
         title=texts.APP_TITLE,

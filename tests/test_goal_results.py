@@ -22,7 +22,7 @@ from dashboard.followup import (
     goal_results,
 )
 from dashboard.store import assessment_t, result_store
-from dashboard.store.database import SQLITE_BUSY_TIMEOUT_MS, lock_writes
+from dashboard.store.dialect import SQLITE_BUSY_TIMEOUT_MS, lock_writes
 from dashboard.upload import change_sets
 from dashboard.upload.csv_import import UploadFile
 from tests.tiny import tiny_dataset

@@ -14,7 +14,8 @@ from sqlalchemy import Connection, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from dashboard.store import Store, indicator_t, measurement_t, org_t, upload_t
-from dashboard.store.database import create_database, lock_writes, make_engine
+from dashboard.store.database import create_database, make_engine
+from dashboard.store.dialect import lock_writes
 from dashboard.tools.import_bench import outcome_file, setup_files
 from dashboard.upload import change_sets
 from dashboard.upload.change_sets import LARGE_INSERT, UploadRejected, commit

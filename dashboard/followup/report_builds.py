@@ -12,10 +12,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-from sqlalchemy import func, select
-
-from dashboard.access import audit
 from dashboard.store import Store
+from dashboard.store.audit import form_saves
 
 MAX_KEPT = 32  # files; a tertial PDF is a few hundred kB
 
@@ -32,18 +30,7 @@ class ReportBuilds:
 
     def generation(self) -> tuple:
         """Changes with every upload or undo, every assessment and every activity follow-up saved."""
-        saves = audit.assessment_audit_t.c
-        events = audit.audit_t.c
-        with self.store.engine.connect() as conn:
-            forms = conn.execute(
-                select(
-                    select(func.max(saves.id)).scalar_subquery(),
-                    select(func.max(events.id))
-                    .where(events.action == audit.ACTIVITY, events.outcome == audit.DONE)
-                    .scalar_subquery(),
-                )
-            ).one()
-        return (*self.store.data_version(), *forms)
+        return (*self.store.data_version(), *form_saves(self.store.engine))
 
     def file(self, key: Hashable, build: Callable[[], bytes]) -> bytes | None:
         """The file for `key` in this generation, built if need be; None while too many builds run."""

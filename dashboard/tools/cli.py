@@ -37,9 +37,11 @@ RAW_OPTION = click.option(
 
 
 def _open_store(database_url: str | None) -> Store:
+    from dashboard.followup import agenda
+
     url = database_url or Settings.from_env().database_url
-    try:
-        return Store(database.make_engine(url))
+    try:  # after a write ends every kept result, the city's are judged again (docs/performance.md)
+        return Store(database.make_engine(url), warm=agenda.prepare_city)
     except database.DatabaseError as error:
         raise click.ClickException(f"Kunde inte använda databasen: {error}") from error
 
@@ -191,7 +193,6 @@ def _stockholm_counts(store: Store, seed: int | None) -> dict[str, int]:
 def import_files(
     files: tuple[Path, ...], dry_run: bool, user_name: str | None, database_url: str | None
 ) -> None:
-    from dashboard.followup import agenda
     from dashboard.upload import change_sets, csv_import
 
     store = _open_store(database_url)
@@ -222,7 +223,6 @@ def import_files(
         saved = change_sets.commit(store, uploads, user_name=_user(user_name))
     except change_sets.UploadRejected as rejected:
         _refuse(rejected.problems)
-    agenda.prepare_city(store)
     for file in saved:
         where = f"uppladdning {file.upload_id}" if file.upload_id else "inget att spara"
         click.echo(
@@ -280,7 +280,6 @@ def uploads(database_url: str | None) -> None:
 @DATABASE_OPTION
 @_fail_on_database_errors
 def undo(upload_id: int, user_name: str | None, database_url: str | None) -> None:
-    from dashboard.followup import agenda
     from dashboard.upload import change_sets
 
     store = _open_store(database_url)
@@ -289,7 +288,6 @@ def undo(upload_id: int, user_name: str | None, database_url: str | None) -> Non
         result = change_sets.undo(store, upload_id, user_name=_user(user_name))
     except change_sets.UndoRefused as refused:
         raise click.ClickException(str(refused)) from refused
-    agenda.prepare_city(store)
     click.echo(
         f"Uppladdning {result.upload_id} ({result.file_name}) är ångrad: "
         f"{_number(result.restored)} rader återställda, "
