@@ -1,4 +1,5 @@
-"""Accounts in the store on SQLite and PostgreSQL: adding, checking, signing in, limits, the audit."""
+"""Accounts in the store on SQLite and PostgreSQL: adding, checking, signing in, limits, the
+audit."""
 
 import pytest
 from sqlalchemy import update

@@ -1,4 +1,5 @@
-"""Following up an activity in the app: what it requires, what it writes, and the audit, on both backends."""
+"""Following up an activity in the app: what it requires, what it writes, and the audit, on both
+backends."""
 
 import pytest
 from dash import html

@@ -1,4 +1,5 @@
-"""PostgreSQL's large inserts: foreign keys checked once per key instead of per row, readers unblocked.
+"""PostgreSQL's large inserts: foreign keys checked once per key instead of per row, readers
+unblocked.
 
 See `change_sets._copy_then_check_references`: a role that may set session_replication_role
 copies without the per-row triggers and checks the references itself; one that may not keeps
@@ -70,7 +71,8 @@ def role_store(request, postgres_url) -> Iterator[Store]:
 
 
 def _columns(conn: Connection, org_ids: list[int]) -> list[list]:
-    """Measurement columns (COLUMNS) for ROWS new rows, the organisation of row i org_ids[i % len]."""
+    """Measurement columns (COLUMNS) for ROWS new rows, the organisation of row i org_ids[i %
+    len]."""
     indicator = conn.execute(select(func.min(indicator_t.c.id))).scalar()
     upload = conn.execute(select(func.max(upload_t.c.id))).scalar()
     values = [

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dashboard.access import Principal
 from dashboard.store import Store
-from dashboard.store.audit import (  # noqa: F401 (the log's vocabulary, read here by its users)
+from dashboard.store.audit import (
     ACTIVITY,
     ASSESSMENT,
     AUDIT_LOG,
@@ -34,6 +35,30 @@ from dashboard.store.audit import (  # noqa: F401 (the log's vocabulary, read he
 )
 from dashboard.web.log_text import bounded
 
+__all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
+    "ACTIONS",
+    "ACTIVITY",
+    "ASSESSMENT",
+    "AUDIT_LOG",
+    "DONE",
+    "MAX_ADDRESS",
+    "MAX_DETAIL",
+    "MAX_REFUSALS_KEPT",
+    "MAX_TARGET",
+    "REFUSAL_WINDOW",
+    "REFUSED",
+    "UNDO",
+    "UPLOAD",
+    "USER_ADD",
+    "USER_PASSWORD",
+    "USER_REMOVE",
+    "USER_SIGN_OUT",
+    "Event",
+    "events",
+    "log",
+    "now",
+    "refuse",
+]
 ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD, USER_SIGN_OUT)
 log = logging.getLogger("kontrollrummet.audit")
 # Refusals kept in full per account and address within the window; later ones only count up.
@@ -119,7 +144,12 @@ def _other(
     return Event(at, user, action, target, _with_repeats(detail, repeats), outcome)
 
 
-_EVENT = {UPLOAD: _upload, UNDO: _undo, ASSESSMENT: _assessment_save, "": _other}
+_EVENT: dict[str, Callable[..., Event]] = {
+    UPLOAD: _upload,
+    UNDO: _undo,
+    ASSESSMENT: _assessment_save,
+    "": _other,
+}
 
 
 def _with_repeats(detail: str, repeats: int) -> str:

@@ -61,7 +61,8 @@ def history(store: Store, activity_id: int) -> list[FollowUp]:
 
 
 def results_with(store: Store, activity: Activity) -> list[tuple[int, int, int, str]]:
-    """The goal results an activity's status enters: (goal, organisation, year, period) for its goal at
+    """The goal results an activity's status enters: (goal, organisation, year, period) for its
+    goal at
     its unit and every unit above, in each reported period of the years it runs."""
     holders = [
         int(part) for part in (store.org_path(activity.org_id) or "").strip("/").split("/") if part
@@ -84,8 +85,10 @@ def save(
     comment: str,
     username: str,
 ) -> FollowUp:
-    """Write the follow-up and the activity's new status; raises InvalidFollowUp if something is missing."""
-    if found := problems(status, comment):
+    """Write the follow-up and the activity's new status; InvalidFollowUp if something is
+    missing."""
+    found = problems(status, comment)
+    if found or status is None:  # without a status, `found` says so
         raise InvalidFollowUp(found)
     with store.writing(username) as w:
         before = activities.follow_up(

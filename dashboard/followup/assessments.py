@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-
 from typing import Any
 
 from dashboard.domain import rules
@@ -73,7 +72,8 @@ class Draft:
 
 
 def needs_justification(computed: Status, chosen: Status | None) -> bool:
-    """Whether the chosen status is better than the computed one, or claims fulfilment without data."""
+    """Whether the chosen status is better than the computed one, or claims fulfilment without
+    data."""
     if chosen is None:
         return False
     draft = Assessment(0, 0, 0, "", chosen, False, "", "")
@@ -133,7 +133,8 @@ def save(
     saved_by: str,
     now: dt.datetime | None = None,
 ) -> AuditEntry:
-    """Write the assessment and its audit entry in one transaction; raises InvalidAssessment if it has problems.
+    """Write the assessment and its audit entry in one transaction; raises InvalidAssessment if it
+    has problems.
 
     `saved_by` is the signed-in user's username. The row's `upload_id` is cleared: the values
     are no longer what an upload wrote.
@@ -174,7 +175,8 @@ def history(store: Store, goal_id: int, org_id: int, year: int, period: str) -> 
 def latest(
     store: Store, org_ids: Sequence[int], year: int, period: str
 ) -> dict[tuple[int, int], AuditEntry]:
-    """The latest save per (goal id, organisation id) of the organisations' assessments in a period."""
+    """The latest save per (goal id, organisation id) of the organisations' assessments in a
+    period."""
     rows = stored.latest_saves(store.engine, org_ids, year, period)
     return {(row["goal_id"], row["org_id"]): _entry(row) for row in rows}
 
@@ -182,7 +184,8 @@ def latest(
 def current_saves(
     store: Store, statuses: Sequence[GoalStatus], year: int, period: str
 ) -> dict[tuple[int, int], AuditEntry]:
-    """The latest form save behind each goal's assessment, while the assessment is still what was saved."""
+    """The latest form save behind each goal's assessment, while the assessment is still what was
+    saved."""
     saves = latest(store, sorted({s.org_id for s in statuses}), year, period)
     return {
         key: entry
@@ -205,7 +208,7 @@ def _to_json(assessment: Assessment) -> str:
     return json.dumps({name: getattr(assessment, name) for name in _VALUES}, ensure_ascii=False)
 
 
-def _from_json(row, text: str | None) -> Assessment | None:
+def _from_json(row: Mapping[str, Any], text: str | None) -> Assessment | None:
     if text is None:
         return None
     values = json.loads(text)
@@ -221,7 +224,7 @@ def _from_json(row, text: str | None) -> Assessment | None:
     )
 
 
-def _entry(row) -> AuditEntry:
+def _entry(row: Mapping[str, Any]) -> AuditEntry:
     saved_at = row["saved_at"]
     if saved_at.tzinfo is None:  # SQLite returns naive datetimes; they were written in UTC
         saved_at = saved_at.replace(tzinfo=dt.UTC)

@@ -1,4 +1,5 @@
-"""Goals judged in brief and kept in the database, so the whole city's meeting views need not judge again.
+"""Goals judged in brief and kept in the database, so the whole city's meeting views need not judge
+again.
 
 Ranking the whole city's deviating goals, or comparing its 2,000 own assessments with the
 computed statuses, needs only each goal's status, score, disagreement and how many
@@ -49,7 +50,8 @@ class Brief(NamedTuple):
 
 
 def briefs(store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: str) -> list[Brief]:
-    """The brief of each (goal, organisation) pair, in the pairs' order: kept ones read, the rest judged and kept."""
+    """The brief of each (goal, organisation) pair, in the pairs' order: kept ones read, the rest
+    judged and kept."""
     generation = result_store.generation(store.engine)  # before judging: see result_store
     found = {
         (row[0], row[1]): row
@@ -59,7 +61,8 @@ def briefs(store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: s
 
 
 def assessed(store: Store, org_ids: Sequence[int] | None, year: int, period: str) -> list[Brief]:
-    """`briefs` of every goal valid in the year assessed by the organisations (None: all) for the period.
+    """`briefs` of every goal valid in the year assessed by the organisations (None: all) for the
+    period.
 
     One query reads the assessed goals with their kept results: at the whole city's 2,250
     assessments, a second read of every kept result cost 10 ms on PostgreSQL."""
@@ -75,12 +78,13 @@ def assessed(store: Store, org_ids: Sequence[int] | None, year: int, period: str
 def _completed(
     store: Store,
     pairs: Sequence[tuple[Goal, int]],
-    found: dict[tuple[int, int], tuple],
+    found: dict[tuple[int, int], tuple[Any, ...]],
     year: int,
     period: str,
     generation: int,
 ) -> list[Brief]:
-    """Judge and keep the pairs `found` lacks, then the briefs of all in order (`found`: rows of BRIEF_COLUMNS)."""
+    """Judge and keep the pairs `found` lacks, then the briefs of all in order (`found`: rows of
+    BRIEF_COLUMNS)."""
     missing = list(
         {
             (goal.id, org_id): (goal, org_id)
@@ -137,7 +141,7 @@ def rules_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict:
+def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict[str, Any]:
     """The kept row of a goal judged in full."""
     kinds = Counter(
         item.kind.value for item in deviations.deviations_of(status, period_end(year, period))
@@ -159,8 +163,11 @@ def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict
     }
 
 
-def _brief(goal: Goal, row: tuple, kinds: dict[str, Mapping[DeviationKind, int]]) -> Brief:
-    """A Brief from a row of `result_store.BRIEF_COLUMNS`; `kinds` memoises the few distinct deviation
+def _brief(
+    goal: Goal, row: tuple[Any, ...], kinds: dict[str, Mapping[DeviationKind, int]]
+) -> Brief:
+    """A Brief from a row of `result_store.BRIEF_COLUMNS`; `kinds` memoises the few distinct
+    deviation
     counts (thousands of rows share them)."""
     (
         _,

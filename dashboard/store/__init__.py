@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, Select, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.domain.dataset import Dataset
@@ -136,7 +136,8 @@ class Store(FactReads):
                 unit.finish()
             finally:
                 conn.info.pop("writing")
-        unit.committed(None if self._warm is None else lambda: self._warm(self))
+        warm = self._warm
+        unit.committed(None if warm is None else lambda: warm(self))
 
     def write_dataset(
         self, data: Dataset, *, user_name: str, file_name: str, kind: str
@@ -149,7 +150,7 @@ class Store(FactReads):
 
     # ---- reading -------------------------------------------------------------------------
 
-    def data_version(self) -> tuple:
+    def data_version(self) -> tuple[Any, ...]:
         """Changes with every write of outcomes, targets, indicators or organisations.
 
         Each upload, undo and dataset write records itself in `upload` (a new row, or
@@ -163,7 +164,8 @@ class Store(FactReads):
             )
 
     def summary(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """`compute()`, kept until `data_version` changes (result_store.py): summaries over all years.
+        """`compute()`, kept until `data_version` changes (result_store.py): summaries over all
+        years.
 
         Forecast accuracy per nämnd aggregates half a million rows at city scale (about 1.5 s)
         and changes only with an upload; every worker computes it once per change.
@@ -285,7 +287,8 @@ class Store(FactReads):
 
     def org_path(self, org_id: int) -> str | None:
         """The organisation's materialised path ("/1/4/17/"): what access scopes compare."""
-        return self._scalar(select(org_t.c.path).where(org_t.c.id == org_id))
+        path: str | None = self._scalar(select(org_t.c.path).where(org_t.c.id == org_id))
+        return path
 
     def org_lineage(self, org_id: int) -> list[OrgUnit]:
         """The organisation and its ancestors, from the top down (read from its path)."""
@@ -323,8 +326,10 @@ class Store(FactReads):
     def activities_of(
         self, goal_ids: Sequence[int], year: int, period: str
     ) -> list[tuple[str, Activity]]:
-        """(holder's org path, activity) for the goals' activities running in the year, each with its
-        status and comment as followed up for the period (docs/rules.md §2): never a later follow-up.
+        """(holder's org path, activity) for the goals' activities running in the year, each with
+        its
+        status and comment as followed up for the period (docs/rules.md §2): never a later
+        follow-up.
 
         One query for all goals; callers keep those below an organisation by its id in the path.
         """
@@ -341,28 +346,30 @@ class Store(FactReads):
             return [(row.path, activity_from_row(row)) for row in conn.execute(stmt)]
 
     def activity(self, code: str) -> tuple[str, Activity] | None:
-        """(holder's org path, activity) of the activity with this code, its current status and latest comment."""
+        """(holder's org path, activity) of the activity with this code, its current status and
+        latest comment."""
         with self.engine.connect() as conn:
             row = conn.execute(activities_as_of().where(activity_t.c.code == code)).first()
         return (row.path, activity_from_row(row)) if row else None
 
-    def _first_goal(self, stmt) -> Goal | None:
+    def _first_goal(self, stmt: Select[Any]) -> Goal | None:
         with self.engine.connect() as conn:
             row = conn.execute(stmt.limit(1)).first()
         return goal_from_row(row) if row else None
 
-    def _one(self, stmt, convert):
+    def _one(self, stmt: Select[Any], convert: Callable[[Any], T]) -> T | None:
         with self.engine.connect() as conn:
             row = conn.execute(stmt.limit(1)).mappings().first()
         return convert(row) if row else None
 
-    def _scalar(self, stmt):
+    def _scalar(self, stmt: Select[Any]) -> Any:
         with self.engine.connect() as conn:
             return conn.execute(stmt).scalar()
 
 
 class _OnConnection:
-    """Stands in for an engine in `Store.within`: every `connect()` is the one connection, left open."""
+    """Stands in for an engine in `Store.within`: every `connect()` is the one connection, left
+    open."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn

@@ -20,12 +20,12 @@ from dashboard.store.schema_access import (
     UserRecord,
     UserScopeRecord,
 )
-from dashboard.store.tables import org_t
+from dashboard.store.tables import org_t, table_of
 
-user_t = UserRecord.__table__
-scope_t = UserScopeRecord.__table__
-attempt_t = LoginAttemptRecord.__table__
-secret_t = AppSecretRecord.__table__
+user_t = table_of(UserRecord)
+scope_t = table_of(UserScopeRecord)
+attempt_t = table_of(LoginAttemptRecord)
+secret_t = table_of(AppSecretRecord)
 
 
 class UsernameTaken(Exception):

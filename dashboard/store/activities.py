@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, case, insert, select, update
@@ -11,13 +10,15 @@ from dashboard.domain.model import PERIOD_END_MONTH, Activity, ActivityStatus
 from dashboard.store.tables import activity_t, activity_update_t, latest_period_first, org_t
 
 
-def activities_as_of(year: int | None = None, period: str | None = None) -> Select:
-    """Activities with their holder's org path and the status and comment of their latest follow-up up
-    to the period's end (its own or an earlier one; none: not followed up yet). Without a period: the
+def activities_as_of(year: int | None = None, period: str | None = None) -> Select[Any]:
+    """Activities with their holder's org path and the status and comment of their latest follow-up
+    up
+    to the period's end (its own or an earlier one; none: not followed up yet). Without a period:
+    the
     current status and the latest comment."""
     u = activity_update_t.c
     latest = select(u.status, u.comment).where(u.activity_id == activity_t.c.id)
-    if year is not None:
+    if year is not None and period is not None:
         end_month = case(PERIOD_END_MONTH, value=u.period, else_=13)
         latest = latest.where(
             (u.year < year) | ((u.year == year) & (end_month <= PERIOD_END_MONTH[period]))
@@ -36,7 +37,8 @@ def activities_as_of(year: int | None = None, period: str | None = None) -> Sele
     ).join(org_t, org_t.c.id == activity_t.c.org_id)
 
 
-def activity_from_row(row) -> Activity:
+def activity_from_row(row: Any) -> Activity:
+    """An Activity from a row of `activities_as_of`."""
     followed_up = row.status is not None
     status = ActivityStatus(row.status) if followed_up else ActivityStatus.NOT_STARTED
     return Activity(

@@ -12,9 +12,9 @@ from sqlalchemy import ColumnElement, Connection, Engine, Table, func, insert, s
 
 from dashboard.domain.model import Assessment, Status
 from dashboard.store.schema_followup import AssessmentAuditRecord
-from dashboard.store.tables import assessment_t
+from dashboard.store.tables import assessment_t, table_of
 
-audit_t = AssessmentAuditRecord.__table__
+audit_t = table_of(AssessmentAuditRecord)
 Key = Mapping[str, Any]  # goal_id, org_id, year and period
 
 
@@ -32,7 +32,9 @@ def put(conn: Connection, key: Key, values: Mapping[str, Any]) -> Assessment | N
 
 def add_save(conn: Connection, entry: Mapping[str, Any]) -> int:
     """Record a save in the assessment audit trail; its id."""
-    saved: int = conn.execute(insert(audit_t).values(**entry)).inserted_primary_key[0]
+    key = conn.execute(insert(audit_t).values(**entry)).inserted_primary_key
+    assert key is not None
+    saved: int = key[0]
     return saved
 
 

@@ -11,13 +11,16 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, func, insert, select, update
 
-from dashboard.store.schema import GoalRecord, OrgUnitRecord, UploadRecord
 from dashboard.store.schema_access import AuditEventRecord
 from dashboard.store.schema_followup import AssessmentAuditRecord
+from dashboard.store.tables import goal_t as _goal_t
+from dashboard.store.tables import org_t as _org_t
+from dashboard.store.tables import table_of
+from dashboard.store.tables import upload_t as _upload_t
 
-audit_t = AuditEventRecord.__table__
-assessment_audit_t = AssessmentAuditRecord.__table__
-_goal_t, _org_t, _upload_t = GoalRecord.__table__, OrgUnitRecord.__table__, UploadRecord.__table__
+audit_t = table_of(AuditEventRecord)
+assessment_audit_t = table_of(AssessmentAuditRecord)
+
 DONE, REFUSED = "done", "refused"
 UPLOAD, UNDO, ASSESSMENT = "upload", "undo", "assessment"
 USER_ADD, USER_REMOVE, USER_PASSWORD = "user_add", "user_remove", "user_password"

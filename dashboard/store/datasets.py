@@ -31,7 +31,8 @@ BATCH_SIZE = 20_000
 def write_dataset(
     conn: Connection, data: Dataset, user_name: str, file_name: str, kind: str
 ) -> dict[str, int]:
-    """Insert a whole dataset in the writer's transaction, recorded as one upload; returns row counts."""
+    """Insert a whole dataset in the writer's transaction, recorded as one upload; returns row
+    counts."""
     upload_id = _start_upload(conn, user_name, file_name, kind)
     counts = _DatasetWriter(conn, upload_id).write(data)
     refresh_reported_periods(conn)
@@ -184,7 +185,7 @@ class _DatasetWriter:
             )
         return len(data.activities)
 
-    def _measurement(self, row: MeasurementRow) -> dict:
+    def _measurement(self, row: MeasurementRow) -> dict[str, Any]:
         return {
             "indicator_id": self.indicator_ids[row.indicator_code],
             "org_id": self.org_ids[row.org_code],
@@ -197,11 +198,11 @@ class _DatasetWriter:
             "comment": row.comment,
         }
 
-    def _insert_one(self, table, **values) -> int:
+    def _insert_one(self, table: Table, **values: Any) -> int:
         result = self.conn.execute(insert(table).values(upload_id=self.upload_id, **values))
-        return result.inserted_primary_key[0]
+        return _new_id(result.inserted_primary_key)
 
-    def _insert(self, table, rows: Iterable[dict]) -> int:
+    def _insert(self, table: Table, rows: Iterable[dict[str, Any]]) -> int:
         total = 0
         for batch in _batches(rows, BATCH_SIZE):
             for row in batch:
@@ -212,7 +213,8 @@ class _DatasetWriter:
 
 
 def add_reported_periods(conn: Connection, periods: Iterable[tuple[int, str]]) -> None:
-    """Add the periods of newly inserted measurements to the summary, inside the writer's transaction.
+    """Add the periods of newly inserted measurements to the summary, inside the writer's
+    transaction.
 
     An upload never removes measurement rows, so the summary only grows; rebuilding it read
     every row (0.25 s on SQLite, 0.5 s on PostgreSQL at two million rows) on each upload.
@@ -225,13 +227,14 @@ def add_reported_periods(conn: Connection, periods: Iterable[tuple[int, str]]) -
 
 
 def refresh_reported_periods(conn: Connection) -> None:
-    """Rebuild the reported-period summary from the measurements, inside the writer's transaction."""
+    """Rebuild the reported-period summary from the measurements, inside the writer's
+    transaction."""
     conn.execute(period_t.delete())
     distinct = select(measurement_t.c.year, measurement_t.c.period).distinct()
     conn.execute(period_t.insert().from_select(["year", "period"], distinct))
 
 
-def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     iterator = iter(rows)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -249,7 +252,13 @@ def _start_upload(conn: Connection, user_name: str, file_name: str, kind: str) -
             rows_updated=0,
         )
     )
-    return result.inserted_primary_key[0]
+    return _new_id(result.inserted_primary_key)
+
+
+def _new_id(key: Any) -> int:
+    """The id an INSERT made (the first column of its primary key)."""
+    new_id: int = key[0]
+    return new_id
 
 
 def _checksum(counts: dict[str, int]) -> str:

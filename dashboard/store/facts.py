@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Engine, FromClause, Select, or_, select, true
+from sqlalchemy import ColumnElement, Engine, FromClause, Select, Subquery, or_, select, true
 
 from dashboard.domain.model import Gender, Indicator, IndicatorFact, Measurement, Reading, Target
 from dashboard.store.tables import (
@@ -82,7 +82,7 @@ class FactReads:
         Callers keep those below each root by its id in the path; past `MAX_ROOTS` roots, or a
         root at the top, the whole city is read."""
         m, o = measurement_t, org_t
-        within = true()
+        within: ColumnElement[bool] = true()
         if roots is not None and len(roots) <= MAX_ROOTS:
             with self.engine.connect() as conn:
                 paths = list(
@@ -154,7 +154,8 @@ class FactReads:
         period: str,
         years: Sequence[int] | None = None,
     ) -> list[Measurement]:
-        """Readings of every gender for the indicators and organisations in one period; all years if none given."""
+        """Readings of every gender for the indicators and organisations in one period; all years
+        if none given."""
         m = measurement_t
         stmt = select(m).where(
             m.c.indicator_id.in_(list(indicator_ids)),
@@ -216,13 +217,18 @@ class FactReads:
         )
         return self._facts(stmt.order_by(link_t.c.goal_id, indicator_t.c.code))
 
-    def _facts(self, stmt) -> list[IndicatorFact]:
+    def _facts(self, stmt: Select[Any]) -> list[IndicatorFact]:
         with self.engine.connect() as conn:
             indicators: dict[int, Indicator] = {}  # thousands of rows share a few dozen indicators
             return [_fact(row, indicators) for row in conn.execute(stmt).mappings()]
 
 
-def _facts_select(org_id, add_organisations, year: int, period: str):
+def _facts_select(
+    org_id: ColumnElement[int],
+    add_organisations: Callable[[FromClause], FromClause],
+    year: int,
+    period: str,
+) -> Select[Any]:
     """The indicator-facts SELECT: goal links and indicators, joined by `add_organisations`
     to the table holding `org_id`, with that organisation's target and total reading."""
     m = measurement_t
@@ -249,8 +255,11 @@ def _facts_select(org_id, add_organisations, year: int, period: str):
     )
 
 
-def _measures(org_id, indicator_id, year: int):
-    """SQL: the organisation has a target or a measurement for the indicator in the year (one row's check)."""
+def _measures(
+    org_id: ColumnElement[int], indicator_id: ColumnElement[int], year: int
+) -> ColumnElement[bool]:
+    """SQL: the organisation has a target or a measurement for the indicator in the year (one row's
+    check)."""
     conditions = []
     for table in (
         target_t.alias(),
@@ -265,7 +274,7 @@ def _measures(org_id, indicator_id, year: int):
     return conditions[0] | conditions[1]
 
 
-def _measured_pairs(org_ids: Sequence[int], year: int):
+def _measured_pairs(org_ids: Sequence[int], year: int) -> Subquery:
     """SQL: the (indicator, organisation) pairs with a target or a measurement in the year.
 
     A UNION the planner can drive from the (org_id, year, …) indexes; an OR of two EXISTS
@@ -280,7 +289,7 @@ def _measured_pairs(org_ids: Sequence[int], year: int):
     return targets.union(readings).subquery("measured")
 
 
-def _fact(row, indicators: dict[int, Indicator]) -> IndicatorFact:
+def _fact(row: Any, indicators: dict[int, Indicator]) -> IndicatorFact:
     target = target_from_row(row)
     has_reading = row["value_status"] is not None
     reading = (

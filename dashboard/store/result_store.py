@@ -28,18 +28,19 @@ from sqlalchemy.exc import OperationalError
 
 from dashboard.domain.model import Goal
 from dashboard.store import dialect
+from dashboard.store.schema_results import GoalResultRecord, ResultGenerationRecord
 from dashboard.store.tables import (
     GOAL_COLUMNS,
     among,
     assessment_t,
     goal_from_row,
     goal_t,
+    table_of,
     valid_in,
 )
-from dashboard.store.schema_results import GoalResultRecord, ResultGenerationRecord
 
-result_t = GoalResultRecord.__table__
-generation_t = ResultGenerationRecord.__table__
+result_t = table_of(GoalResultRecord)
+generation_t = table_of(ResultGenerationRecord)
 
 
 def invalidate(conn: Connection) -> None:
@@ -57,7 +58,8 @@ def invalidate(conn: Connection) -> None:
 def generation(engine: Engine) -> int:
     """The current generation: read before judging, and kept with what is judged."""
     with engine.connect() as conn:
-        return conn.execute(select(generation_t.c.generation)).scalar_one()
+        current: int = conn.execute(select(generation_t.c.generation)).scalar_one()
+        return current
 
 
 BRIEF_COLUMNS = (
@@ -73,8 +75,9 @@ BRIEF_COLUMNS = (
 )
 
 
-def kept(engine: Engine, year: int, period: str, rules: str) -> list[tuple]:
-    """The period's results of the current generation judged by these rules: tuples of `BRIEF_COLUMNS`."""
+def kept(engine: Engine, year: int, period: str, rules: str) -> list[tuple[Any, ...]]:
+    """The period's results of the current generation judged by these rules: tuples of
+    `BRIEF_COLUMNS`."""
     stmt = (
         select(*(result_t.c[name] for name in BRIEF_COLUMNS))
         .join(generation_t, generation_t.c.generation == result_t.c.generation)
@@ -125,13 +128,13 @@ def assessed(
         (
             goal_from_row(row[:width]),
             row[width],
-            None if row[width + 1] is None else row[width + 1 :],
+            None if row[width + 1] is None else tuple(row[width + 1 :]),
         )
         for row in rows
     ]
 
 
-def replace(conn: Connection, rows: Sequence[dict]) -> None:
+def replace(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Insert or overwrite results in a writer's transaction, judged there on its own changes.
 
     Overwriting waits for, then wins over, a reader keeping the same result judged before
@@ -161,7 +164,7 @@ def keep(engine: Engine, rows: Sequence[dict[str, Any]]) -> bool:
     return True
 
 
-_KEY = [column.name for column in result_t.primary_key.columns]
+_KEY = [column.name for column in result_t.primary_key]
 
 
 MAX_SUMMARIES = 256  # kept at once; beyond that they are all forgotten together
