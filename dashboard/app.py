@@ -23,8 +23,11 @@ STORE_EXTENSION = "kontrollrummet_store"
 
 def create_app(settings: Settings) -> Dash:
     """A Dash app on its own engine; nothing is kept in module globals."""
-    # After a write ends every kept result, the city's are judged again (docs/performance.md).
-    store = Store(make_engine(settings.database_url), warm=agenda.prepare_city)
+    # After a write ends every kept result, the city's are judged again; what a summary keeps
+    # until the next upload stays out of the collector's full passes (docs/performance.md).
+    store = Store(
+        make_engine(settings.database_url), warm=agenda.prepare_city, after_summary=gc.freeze
+    )
     app = Dash(
         __name__,
         title=texts.APP_TITLE,

@@ -93,10 +93,17 @@ Warm = Callable[["Store"], None]
 class Store(FactReads):
     """Reads and writes Kontrollrummet's data on one engine."""
 
-    def __init__(self, engine: Engine, warm: Warm | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        warm: Warm | None = None,
+        after_summary: Callable[[], None] | None = None,
+    ) -> None:
+        """`warm` runs after a write ends every kept result (to judge the city's again);
+        `after_summary` after `summary` keeps a new value (the app factory's choice)."""
         self.engine = engine
-        self._warm = warm  # after a write ends every kept result: judge the city's again
-        self._summaries = result_store.Summaries()
+        self._warm = warm
+        self._summaries = result_store.Summaries(after_summary)
 
     @classmethod
     def within(cls, conn: Connection) -> Store:

@@ -174,9 +174,10 @@ T = TypeVar("T")
 class Summaries:
     """Values computed once per data version in this process (a Store's `summary`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, after_keeping: Callable[[], None] | None = None) -> None:
         self._version: Hashable = None
         self._kept: dict[Hashable, Any] = {}
+        self._after_keeping = after_keeping  # the app's choice: what a long-kept value needs
 
     def get(self, version: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`, or what it gave before at this data version."""
@@ -184,5 +185,7 @@ class Summaries:
             self._version, self._kept = version, {}
         if key not in self._kept:
             self._kept[key] = compute()
+            if self._after_keeping is not None:
+                self._after_keeping()
         value: T = self._kept[key]
         return value
