@@ -257,7 +257,8 @@ def commit(
             raise UploadRejected(problems)
         if any(plan.inserts or plan.updates for plan in plans):
             w.results_ended()  # every kept goal result may have changed
-        w.results_untouched()
+        else:
+            w.results_untouched()
         context = _Context(conn, [])  # ids as the writes create them
         saved = [_apply(conn, plan, context, user_name) for plan in _in_write_order(plans)]
         add_reported_periods(conn, (period for plan in plans for period in _inserted_periods(plan)))
