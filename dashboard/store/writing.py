@@ -42,7 +42,6 @@ class Writing:
         self._audited = actor is None  # nobody's action (a sign-in attempt) needs no audit
         self._results: str | None = None if locked else "untouched"
         self._touched: list[tuple[Judge, list[ResultKey]]] = []
-        self._after: list[Callable[[], None]] = []
 
     def audit(
         self,
@@ -75,10 +74,6 @@ class Writing:
         """The write changes nothing a goal result is judged from."""
         self._results = self._results or "untouched"
 
-    def after_commit(self, work: Callable[[], None]) -> None:
-        """Run `work` once the write is committed (never if it fails)."""
-        self._after.append(work)
-
     def finish(self) -> None:
         """The steps due before the commit: check nothing was forgotten, judge what was touched."""
         if not self._audited:
@@ -92,8 +87,7 @@ class Writing:
             result_store.replace(self.conn, judge(self.store, keys, generation))
 
     def committed(self, warm: Callable[[], None] | None) -> None:
-        """The work due after the commit: the writer's, then warming the city's results."""
+        """The work due after the commit (never after a failed write): warming the city's
+        results when the write ended them all."""
         if self._results == "ended" and warm is not None:
-            self._after.append(warm)
-        for work in self._after:
-            work()
+            warm()
