@@ -75,7 +75,7 @@ def submit(
         saved = activity_followups.save(
             store, activity, key["year"], key["period"], chosen, comment, user.username
         )
-    except activity_followups.Invalid as invalid:
+    except activity_followups.InvalidFollowUp as invalid:
         return activity_layout.problem_list(invalid.problems), no_update, no_update
     _, now = store.activity(code) or (path, activity)
     return (

@@ -109,7 +109,7 @@ def submit(
     )
     try:
         entry = assessments.save(store, draft, status.result, user.username)
-    except assessments.Invalid as invalid:
+    except assessments.InvalidAssessment as invalid:
         return (
             layout.problems_summary(invalid.problems),
             no_update,

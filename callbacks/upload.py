@@ -18,7 +18,6 @@ from flask import Response, abort
 from callbacks import sign_in
 from callbacks.request import PageRequest
 from dashboard.access import Principal, audit
-from dashboard.followup import agenda
 from dashboard.store import Store
 from dashboard.upload import change_sets, csv_export
 from dashboard.upload.csv_import import MAX_FILE_BYTES, Problem, UploadFile, too_large
@@ -110,7 +109,6 @@ def register(app: Dash, store: Store) -> None:
                     store, user, audit.UPLOAD, names, f"{len(denied)} rader utanför behörigheten"
                 )
             return upload.problem_list(rejected.problems), no_update, True, None
-        agenda.prepare_city(store)
         return (
             upload.saved_message(saved),
             upload.upload_log(change_sets.list_uploads(store), user),
@@ -136,7 +134,6 @@ def register(app: Dash, store: Store) -> None:
             result = change_sets.undo(store, upload_id, user_name=user.username)
         except change_sets.UndoRefused as refused:
             return upload.error_message(str(refused)), no_update
-        agenda.prepare_city(store)
         return upload.undone_message(result), upload.upload_log(
             change_sets.list_uploads(store), user
         )

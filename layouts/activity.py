@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain.model import Activity, ActivityStatus, Goal, OrgUnit
-from dashboard.followup.activity_followups import FollowUp, Problem
+from dashboard.followup.activity_followups import FollowUp, FollowUpProblem
 from layouts import texts, urls
 from layouts.assessment_form import text_field
 from layouts.components import breadcrumb, data_table, empty_state
@@ -131,9 +131,12 @@ def saved_message(saved: FollowUp) -> dbc.Alert:
     )
 
 
-def problem_list(found: Sequence[Problem]) -> html.Div:
+def problem_list(found: Sequence[FollowUpProblem]) -> html.Div:
     """What is missing, each item leading to its field."""
-    field = {Problem.NO_STATUS: ActivityIds.STATUS, Problem.NO_COMMENT: ActivityIds.COMMENT}
+    field = {
+        FollowUpProblem.NO_STATUS: ActivityIds.STATUS,
+        FollowUpProblem.NO_COMMENT: ActivityIds.COMMENT,
+    }
     return html.Div(
         html.Ul(
             [

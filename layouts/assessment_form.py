@@ -15,7 +15,7 @@ from dash import dcc, html
 from dashboard.access import Principal
 from dashboard.domain.model import Assessment, OrgUnit, Status
 from dashboard.followup import assessments
-from dashboard.followup.assessments import AuditEntry, Problem
+from dashboard.followup.assessments import AssessmentProblem, AuditEntry
 from dashboard.followup.control_room import GoalStatus
 from layouts import explanation, texts, urls
 from layouts.components import (
@@ -34,10 +34,10 @@ from layouts.urls import assessment_path
 
 # The form field each problem points to.
 PROBLEM_FIELD = {
-    Problem.NO_STATUS: AssessmentIds.STATUS,
-    Problem.NO_ANALYSIS: AssessmentIds.ANALYSIS,
-    Problem.NO_MEASURES: AssessmentIds.MEASURES,
-    Problem.NO_JUSTIFICATION: AssessmentIds.JUSTIFICATION,
+    AssessmentProblem.NO_STATUS: AssessmentIds.STATUS,
+    AssessmentProblem.NO_ANALYSIS: AssessmentIds.ANALYSIS,
+    AssessmentProblem.NO_MEASURES: AssessmentIds.MEASURES,
+    AssessmentProblem.NO_JUSTIFICATION: AssessmentIds.JUSTIFICATION,
 }
 
 # The text fields, in the order the save callback reads them.
@@ -228,7 +228,7 @@ def justification_warning(computed: Status, chosen: Status | None) -> html.Div:
     )
 
 
-def problems_summary(found: Sequence[Problem]) -> html.Div:
+def problems_summary(found: Sequence[AssessmentProblem]) -> html.Div:
     """An error summary whose items jump to the fields to fix."""
     return html.Div(
         [
@@ -251,7 +251,7 @@ def problems_summary(found: Sequence[Problem]) -> html.Div:
     )
 
 
-def invalid_fields(found: Sequence[Problem]) -> list[bool]:
+def invalid_fields(found: Sequence[AssessmentProblem]) -> list[bool]:
     """For each text field, whether a problem points to it."""
     fields = {PROBLEM_FIELD[p] for p in found}
     return [field in fields for field in TEXT_FIELDS]

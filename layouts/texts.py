@@ -18,7 +18,7 @@ from dashboard.domain.model import (
     Trend,
 )
 from dashboard.domain.rules import Disagreement, GoalReason, IndicatorReason, PartKind
-from dashboard.followup.assessments import Problem
+from dashboard.followup.assessments import AssessmentProblem
 from dashboard.followup.deviations import DeviationKind
 
 # ---------------------------------------------------------------- the application
@@ -549,10 +549,10 @@ MEASURES_HELP = "Krävs när målet inte bedöms som uppfyllt: vad görs, av vem
 SAVE = "Spara bedömning"
 ASSESSMENT_PROBLEMS_HEADING = "Bedömningen är inte sparad. Rätta följande:"
 PROBLEM_TEXT = {
-    Problem.NO_STATUS: "Välj en bedömning: uppfyllt, delvis uppfyllt eller ej uppfyllt.",
-    Problem.NO_ANALYSIS: "Skriv en analys.",
-    Problem.NO_MEASURES: "Skriv vilka åtgärder som ska göras, eftersom målet inte bedöms som uppfyllt.",
-    Problem.NO_JUSTIFICATION: "Motivera varför bedömningen är mer positiv än beräkningen.",
+    AssessmentProblem.NO_STATUS: "Välj en bedömning: uppfyllt, delvis uppfyllt eller ej uppfyllt.",
+    AssessmentProblem.NO_ANALYSIS: "Skriv en analys.",
+    AssessmentProblem.NO_MEASURES: "Skriv vilka åtgärder som ska göras, eftersom målet inte bedöms som uppfyllt.",
+    AssessmentProblem.NO_JUSTIFICATION: "Motivera varför bedömningen är mer positiv än beräkningen.",
 }
 SAVED = "Bedömningen är sparad {time} av {name}."
 LAST_SAVED = "Senast sparad i Kontrollrummet {time} av {name}."

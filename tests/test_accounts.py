@@ -1,10 +1,12 @@
-"""Accounts in the store on SQLite and PostgreSQL: adding, checking, signing in, limits, the audit."""
+"""Accounts in the store on SQLite and PostgreSQL: adding, checking, signing in, limits, the
+audit."""
 
 import pytest
 from sqlalchemy import update
 
 from dashboard.access import Role, accounts, audit
 from dashboard.access.accounts import AccountError
+from dashboard.store import accounts as stored_accounts
 from dashboard.store.schema_access import UserRecord
 from tests.tiny import tiny_dataset
 
@@ -70,7 +72,7 @@ def test_repeated_failures_lock_the_account_for_a_while_from_that_address_only(t
     assert accounts.sign_in(tiny, "anna", PASSWORD, "10.0.0.2") is not None
     with tiny.engine.begin() as conn:  # the window passes
         conn.execute(
-            update(accounts.attempt_t).values(at=audit.now() - accounts.ATTEMPT_WINDOW * 2)
+            update(stored_accounts.attempt_t).values(at=audit.now() - accounts.ATTEMPT_WINDOW * 2)
         )
     assert accounts.sign_in(tiny, "anna", PASSWORD, "10.0.0.1") is not None
 

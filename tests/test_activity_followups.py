@@ -1,4 +1,5 @@
-"""Following up an activity in the app: what it requires, what it writes, and the audit, on both backends."""
+"""Following up an activity in the app: what it requires, what it writes, and the audit, on both
+backends."""
 
 import pytest
 from dash import html
@@ -8,7 +9,7 @@ from callbacks.routes import page
 from dashboard.access import Principal, Role, audit, operator
 from dashboard.domain.model import ActivityStatus
 from dashboard.followup import activity_followups
-from dashboard.followup.activity_followups import Problem
+from dashboard.followup.activity_followups import FollowUpProblem
 from dashboard.upload import change_sets, csv_export
 from dashboard.upload.csv_formats import ACTIVITY_UPDATES
 from dashboard.upload.csv_import import UploadFile
@@ -28,10 +29,10 @@ def tiny(empty_store):
 @pytest.mark.parametrize(
     "status, comment, expected",
     [
-        (None, "", [Problem.NO_STATUS]),
+        (None, "", [FollowUpProblem.NO_STATUS]),
         (ActivityStatus.ONGOING, "", []),
-        (ActivityStatus.DELAYED, " ", [Problem.NO_COMMENT]),
-        (ActivityStatus.CANCELLED, "", [Problem.NO_COMMENT]),
+        (ActivityStatus.DELAYED, " ", [FollowUpProblem.NO_COMMENT]),
+        (ActivityStatus.CANCELLED, "", [FollowUpProblem.NO_COMMENT]),
         (ActivityStatus.DELAYED, "Vikarier saknas.", []),
     ],
 )
@@ -56,7 +57,7 @@ def test_a_follow_up_sets_the_status_writes_the_period_and_is_audited(tiny):
 
 def test_an_invalid_follow_up_writes_nothing(tiny):
     _, activity = tiny.activity("A1")
-    with pytest.raises(activity_followups.Invalid):
+    with pytest.raises(activity_followups.InvalidFollowUp):
         activity_followups.save(tiny, activity, 2025, "T1", ActivityStatus.CANCELLED, "", "anna")
     assert tiny.activity("A1")[1] == activity and audit.events(tiny, action=audit.ACTIVITY) == []
 

@@ -13,7 +13,7 @@ from dashboard.access import operator
 from dashboard.domain import rules
 from dashboard.domain.model import Status
 from dashboard.followup import assessments, control_room
-from dashboard.followup.assessments import Draft, Problem
+from dashboard.followup.assessments import AssessmentProblem, Draft
 from dashboard.store import assessment_t
 from layouts import texts
 from layouts.ids import AssessmentIds
@@ -53,12 +53,20 @@ def _draft(**changes) -> Draft:
     "draft, computed, expected",
     [
         (_draft(), Status.NOT_MET, []),
-        (_draft(status=None), Status.NOT_MET, [Problem.NO_STATUS]),
-        (_draft(analysis="  "), Status.NOT_MET, [Problem.NO_ANALYSIS]),
-        (_draft(measures=""), Status.NOT_MET, [Problem.NO_MEASURES]),
-        (_draft(status=Status.PARTLY_MET, measures=""), Status.PARTLY_MET, [Problem.NO_MEASURES]),
+        (_draft(status=None), Status.NOT_MET, [AssessmentProblem.NO_STATUS]),
+        (_draft(analysis="  "), Status.NOT_MET, [AssessmentProblem.NO_ANALYSIS]),
+        (_draft(measures=""), Status.NOT_MET, [AssessmentProblem.NO_MEASURES]),
+        (
+            _draft(status=Status.PARTLY_MET, measures=""),
+            Status.PARTLY_MET,
+            [AssessmentProblem.NO_MEASURES],
+        ),
         (_draft(status=Status.MET, measures=""), Status.MET, []),
-        (_draft(status=Status.MET, measures=""), Status.PARTLY_MET, [Problem.NO_JUSTIFICATION]),
+        (
+            _draft(status=Status.MET, measures=""),
+            Status.PARTLY_MET,
+            [AssessmentProblem.NO_JUSTIFICATION],
+        ),
         (_draft(status=Status.MET, justification="Ny mätning i oktober."), Status.PARTLY_MET, []),
     ],
 )
@@ -95,9 +103,9 @@ def test_a_rosier_status_needs_a_justification_and_stays_flagged(tiny):
     assert status.result.status is Status.PARTLY_MET
     before = status.assessment
     draft = Draft(status.goal.id, status.org_id, 2025, "T1", Status.MET, "Analys.", "")
-    with pytest.raises(assessments.Invalid) as refused:
+    with pytest.raises(assessments.InvalidAssessment) as refused:
         assessments.save(tiny, draft, status.result, "Per Ek")
-    assert refused.value.problems == [Problem.NO_JUSTIFICATION]
+    assert refused.value.problems == [AssessmentProblem.NO_JUSTIFICATION]
     assert _goal_status(tiny, "STAD").assessment == before
     assert assessments.history(tiny, status.goal.id, status.org_id, 2025, "T1") == []
 
@@ -164,7 +172,7 @@ def test_the_save_callback_reports_problems_then_saves(tiny):
     feedback, history, current, *invalid = assessment_form.submit(
         tiny, key, "met", _fields(), ADMIN
     )
-    assert texts.PROBLEM_TEXT[Problem.NO_JUSTIFICATION] in _text(feedback)
+    assert texts.PROBLEM_TEXT[AssessmentProblem.NO_JUSTIFICATION] in _text(feedback)
     assert invalid == [True, False, False]  # the justification field, in TEXT_FIELDS order
     feedback, history, current, *invalid = assessment_form.submit(
         tiny, key, "met", _fields(**{AssessmentIds.JUSTIFICATION: "Ny enkät."}), ADMIN

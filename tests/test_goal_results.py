@@ -22,7 +22,7 @@ from dashboard.followup import (
     goal_results,
 )
 from dashboard.store import assessment_t, result_store
-from dashboard.store.database import SQLITE_BUSY_TIMEOUT_MS, lock_writes
+from dashboard.store.dialect import SQLITE_BUSY_TIMEOUT_MS, lock_writes
 from dashboard.upload import change_sets
 from dashboard.upload.csv_import import UploadFile
 from tests.tiny import tiny_dataset
@@ -94,7 +94,8 @@ def test_kept_results_say_what_judging_in_full_says(demo_store):
 
 
 def _upload(store, outcome: str) -> None:
-    text = f"indikator;organisation;år;period;kön;utfall;prognos\r\nNOJD;STAD;2025;T1;T;{outcome};88\r\n"
+    header = "indikator;organisation;år;period;kön;utfall;prognos"
+    text = f"{header}\r\nNOJD;STAD;2025;T1;T;{outcome};88\r\n"
     change_sets.commit(
         store, [UploadFile("utfall.csv", text.encode("utf-8-sig"))], user_name="anna"
     )
@@ -159,7 +160,8 @@ def test_an_upload_that_changes_nothing_keeps_the_results(tiny):
 
 
 def test_a_result_judged_while_a_write_commits_is_never_read(tiny):
-    """A reader read the generation and judged; an upload committed; then the reader kept what it judged."""
+    """A reader read the generation and judged; an upload committed; then the reader kept what it
+    judged."""
     pairs = k1_at_city(tiny)
     generation = result_store.generation(tiny.engine)
     [stale] = goal_results.briefs(tiny, pairs, YEAR, PERIOD)
@@ -173,7 +175,8 @@ def test_a_result_judged_while_a_write_commits_is_never_read(tiny):
 
 
 def test_a_result_judged_before_an_assessment_save_never_replaces_the_saved_one(tiny):
-    """The save judges its goal again in its own transaction; a reader keeping the old judgement later loses."""
+    """The save judges its goal again in its own transaction; a reader keeping the old judgement
+    later loses."""
     pairs = k1_at_city(tiny)
     [stale] = goal_results.briefs(tiny, pairs, YEAR, PERIOD)
     generation = result_store.generation(tiny.engine)
@@ -242,7 +245,8 @@ def test_a_page_read_during_a_write_neither_waits_nor_keeps_what_the_write_makes
 def test_the_meeting_and_consistency_views_rank_and_count_from_kept_results_as_from_full_ones(
     demo_store,
 ):
-    """The whole agenda, and the pairs of similar results assessed differently, as before keeping results."""
+    """The whole agenda, and the pairs of similar results assessed differently, as before keeping
+    results."""
     root = demo_store.root_org()
     full = agenda.judged_goals(demo_store, root, 2026, "T2")
     as_of = period_end(2026, "T2")

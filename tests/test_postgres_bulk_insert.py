@@ -1,4 +1,5 @@
-"""PostgreSQL's large inserts: foreign keys checked once per key instead of per row, readers unblocked.
+"""PostgreSQL's large inserts: foreign keys checked once per key instead of per row, readers
+unblocked.
 
 See `change_sets._copy_then_check_references`: a role that may set session_replication_role
 copies without the per-row triggers and checks the references itself; one that may not keeps
@@ -14,7 +15,8 @@ from sqlalchemy import Connection, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from dashboard.store import Store, indicator_t, measurement_t, org_t, upload_t
-from dashboard.store.database import create_database, lock_writes, make_engine
+from dashboard.store.database import create_database, make_engine
+from dashboard.store.dialect import lock_writes
 from dashboard.tools.import_bench import outcome_file, setup_files
 from dashboard.upload import change_sets
 from dashboard.upload.change_sets import LARGE_INSERT, UploadRejected, commit
@@ -69,7 +71,8 @@ def role_store(request, postgres_url) -> Iterator[Store]:
 
 
 def _columns(conn: Connection, org_ids: list[int]) -> list[list]:
-    """Measurement columns (COLUMNS) for ROWS new rows, the organisation of row i org_ids[i % len]."""
+    """Measurement columns (COLUMNS) for ROWS new rows, the organisation of row i org_ids[i %
+    len]."""
     indicator = conn.execute(select(func.min(indicator_t.c.id))).scalar()
     upload = conn.execute(select(func.max(upload_t.c.id))).scalar()
     values = [

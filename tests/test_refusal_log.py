@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from dashboard.access import accounts, audit
 from dashboard.app import create_app
 from dashboard.settings import Settings
+from dashboard.store import audit as stored_audit
 from layouts.ids import UploadIds
 from tests.callback_requests import callback_payload
 
@@ -68,8 +69,8 @@ def test_a_flood_of_refusals_is_counted_in_a_bounded_number_of_rows(app, empty_s
     assert "annan.csv" in rows[0].target
     with empty_store.engine.connect() as conn:
         total = conn.execute(
-            select(func.count() + func.sum(audit.audit_t.c.repeats)).where(
-                audit.audit_t.c.address == "10.0.0.1"
+            select(func.count() + func.sum(stored_audit.audit_t.c.repeats)).where(
+                stored_audit.audit_t.c.address == "10.0.0.1"
             )
         ).scalar_one()
     assert total == tries  # every refusal counted, past the bound without its detail

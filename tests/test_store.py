@@ -1,5 +1,7 @@
 """The store on a real SQLite file and a real PostgreSQL server."""
 
+import gc
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -7,9 +9,9 @@ from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 
 from dashboard.domain.model import GoalLevel, Status, ValueStatus
-from dashboard.store import database
+from dashboard.store import Store, database
 from dashboard.store.schema import Base
-from dashboard.upload import change_sets  # noqa: F401 (on Base)
+from dashboard.upload import change_sets
 from dashboard.upload.csv_import import UploadFile
 from tests.tiny import tiny_dataset
 
@@ -250,6 +252,15 @@ def test_a_summary_is_computed_again_after_each_upload_and_undo(tiny_store):
     change_sets.undo(tiny_store, saved.upload_id, user_name="test")
     assert tiny_store.summary("rows", summary) == 7 and tiny_store.summary("rows", summary) == 7
     assert computed == [7, 8, 7]
+
+
+def test_a_summary_leaves_the_garbage_collector_to_whoever_made_the_store(tiny_store, monkeypatch):
+    monkeypatch.setattr(gc, "freeze", lambda: pytest.fail("a store read froze the heap"))
+    assert tiny_store.summary("rows", lambda: 7) == 7
+    kept: list[str] = []
+    app_store = Store(tiny_store.engine, after_summary=lambda: kept.append("frozen"))
+    assert app_store.summary("rows", lambda: 7) == 7 and app_store.summary("rows", lambda: 8) == 7
+    assert kept == ["frozen"]  # once, when the value was kept
 
 
 def test_the_migrations_build_exactly_the_schema_the_code_declares(empty_store):

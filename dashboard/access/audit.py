@@ -3,38 +3,67 @@
 Uploads, undos and assessment saves are already recorded by their own tables (written in
 the same transaction as the change, so the log cannot miss one); `audit_event` holds the
 rest: activity follow-ups, account changes and refusals. `events` reads all of them as one list.
+The SQL is in dashboard/store/audit.py; writers record through `Store.writing`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, insert, select, update
-
 from dashboard.access import Principal
-from dashboard.store import Store, goal_t, org_t, upload_t
-from dashboard.store.schema_access import AuditEventRecord
-from dashboard.store.schema_followup import AssessmentAuditRecord
+from dashboard.store import Store
+from dashboard.store.audit import (
+    ACTIVITY,
+    ASSESSMENT,
+    AUDIT_LOG,
+    DONE,
+    MAX_ADDRESS,
+    MAX_DETAIL,
+    MAX_TARGET,
+    REFUSED,
+    UNDO,
+    UPLOAD,
+    USER_ADD,
+    USER_PASSWORD,
+    USER_REMOVE,
+    USER_SIGN_OUT,
+    now,
+    sources,
+)
 from dashboard.web.log_text import bounded
 
-audit_t = AuditEventRecord.__table__
-assessment_audit_t = AssessmentAuditRecord.__table__
-DONE, REFUSED = "done", "refused"
-UPLOAD, UNDO, ASSESSMENT = "upload", "undo", "assessment"
-USER_ADD, USER_REMOVE, USER_PASSWORD = "user_add", "user_remove", "user_password"
-USER_SIGN_OUT = "user_signout"  # an administrator ended every session of an account
-ACTIVITY, AUDIT_LOG = (
-    "activity",
-    "audit_log",
-)  # AUDIT_LOG: only ever refused (the page is for admins)
+__all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
+    "ACTIONS",
+    "ACTIVITY",
+    "ASSESSMENT",
+    "AUDIT_LOG",
+    "DONE",
+    "MAX_ADDRESS",
+    "MAX_DETAIL",
+    "MAX_REFUSALS_KEPT",
+    "MAX_TARGET",
+    "REFUSAL_WINDOW",
+    "REFUSED",
+    "UNDO",
+    "UPLOAD",
+    "USER_ADD",
+    "USER_PASSWORD",
+    "USER_REMOVE",
+    "USER_SIGN_OUT",
+    "Event",
+    "events",
+    "log",
+    "now",
+    "refuse",
+]
 ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD, USER_SIGN_OUT)
 log = logging.getLogger("kontrollrummet.audit")
 # Refusals kept in full per account and address within the window; later ones only count up.
 MAX_REFUSALS_KEPT = 20
 REFUSAL_WINDOW = dt.timedelta(minutes=10)
-MAX_TARGET, MAX_DETAIL, MAX_ADDRESS = 500, 1000, 100
 
 
 @dataclass(frozen=True)
@@ -49,34 +78,6 @@ class Event:
     outcome: str
 
 
-def now() -> dt.datetime:
-    """The time stamp every audit row gets (UTC, like the other tables)."""
-    return dt.datetime.now(dt.UTC)
-
-
-def record(
-    conn: Connection,
-    username: str,
-    action: str,
-    target: str,
-    detail: str = "",
-    outcome: str = DONE,
-    address: str = "",
-) -> None:
-    """Add a row to the audit log inside the caller's transaction."""
-    conn.execute(
-        insert(audit_t).values(
-            at=now(),
-            username=username,
-            action=action,
-            target=bounded(target, MAX_TARGET),
-            detail=bounded(detail, MAX_DETAIL),
-            outcome=outcome,
-            address=bounded(address, MAX_ADDRESS),
-        )
-    )
-
-
 def refuse(
     store: Store, principal: Principal, action: str, target: str, reason: str, address: str = ""
 ) -> None:
@@ -84,34 +85,27 @@ def refuse(
 
     Past MAX_REFUSALS_KEPT from one account and address in the window, only the newest row's
     count goes up: a flood neither buries real events nor fills the disk."""
-    e = audit_t.c
-    address, target, reason = (
-        bounded(address, MAX_ADDRESS),
-        bounded(target, MAX_TARGET),
-        bounded(reason, MAX_DETAIL),
-    )
-    with store.engine.begin() as conn:
-        recent = (
-            conn.execute(
-                select(e.id)
-                .where(
-                    e.username == principal.username,
-                    e.address == address,
-                    e.outcome == REFUSED,
-                    e.at >= now() - REFUSAL_WINDOW,
-                )
-                .order_by(e.at.desc(), e.id.desc())
-                .limit(MAX_REFUSALS_KEPT)
-            )
-            .scalars()
-            .all()
+    from dashboard.store import audit as stored
+
+    address = bounded(address, MAX_ADDRESS)
+    # Not under the write lock: a refused request must not wait for an upload to end.
+    with store.writing(principal.username, lock=False) as w:
+        since = now() - REFUSAL_WINDOW
+        recent = stored.recent_refusals(
+            w.conn, principal.username, address, since, MAX_REFUSALS_KEPT
         )
         if len(recent) >= MAX_REFUSALS_KEPT:
-            conn.execute(update(audit_t).where(e.id == recent[0]).values(repeats=e.repeats + 1))
+            stored.count_repeat(w.conn, recent[0])
+            w.audited()
             return
-        record(conn, principal.username, action, target, reason, REFUSED, address)
+        w.audit(action, target, reason, REFUSED, address)
     log.warning(
-        "refused %s by %s from %s on %s: %s", action, principal.username, address, target, reason
+        "refused %s by %s from %s on %s: %s",
+        action,
+        principal.username,
+        address,
+        bounded(target, MAX_TARGET),
+        bounded(reason, MAX_DETAIL),
     )
 
 
@@ -125,99 +119,38 @@ def events(
     """The newest events first, optionally for one user, one action and from a day on."""
     start = dt.datetime.combine(since, dt.time(), dt.UTC) if since else None
     found: list[Event] = []
-    with store.engine.connect() as conn:
-        for source in (_uploads, _undos, _assessment_saves, _other_events):
-            found.extend(source(conn, username, action, start, limit))
+    for source, rows in sources(store.engine, username, action, start, limit).items():
+        found.extend(_EVENT[source](*row) for row in rows)
     return sorted(found, key=lambda event: event.at, reverse=True)[:limit]
 
 
-def _window(stmt, at_column, user_column, username, start, limit):
-    if username:
-        stmt = stmt.where(user_column == username)
-    if start:
-        stmt = stmt.where(at_column >= start)
-    return stmt.order_by(at_column.desc()).limit(limit)
+def _upload(at: dt.datetime, user: str, name: str, new: int, changed: int) -> Event:
+    return Event(at, user, UPLOAD, name, f"{new} nya, {changed} ändrade rader", DONE)
 
 
-def _uploads(conn, username, action, start, limit) -> list[Event]:
-    if action not in (None, UPLOAD):
-        return []
-    u = upload_t.c
-    stmt = _window(
-        select(u.created_at, u.user_name, u.file_name, u.rows_inserted, u.rows_updated),
-        u.created_at,
-        u.user_name,
-        username,
-        start,
-        limit,
-    )
-    return [
-        Event(_utc(at), user, UPLOAD, name, f"{new} nya, {changed} ändrade rader", DONE)
-        for at, user, name, new, changed in conn.execute(stmt)
-    ]
+def _undo(at: dt.datetime, user: str, upload_id: int, name: str) -> Event:
+    return Event(at, user, UNDO, f"uppladdning {upload_id} ({name})", "", DONE)
 
 
-def _undos(conn, username, action, start, limit) -> list[Event]:
-    if action not in (None, UNDO):
-        return []
-    u = upload_t.c
-    stmt = _window(
-        select(u.undone_at, u.undone_by, u.id, u.file_name).where(u.undone_at.is_not(None)),
-        u.undone_at,
-        u.undone_by,
-        username,
-        start,
-        limit,
-    )
-    return [
-        Event(_utc(at), user, UNDO, f"uppladdning {upload_id} ({name})", "", DONE)
-        for at, user, upload_id, name in conn.execute(stmt)
-    ]
+def _assessment_save(
+    at: dt.datetime, user: str, goal: str, org: str, year: int, period: str
+) -> Event:
+    return Event(at, user, ASSESSMENT, f"{goal} för {org}", f"{period} {year}", DONE)
 
 
-def _assessment_saves(conn, username, action, start, limit) -> list[Event]:
-    if action not in (None, ASSESSMENT):
-        return []
-    a = assessment_audit_t.c
-    stmt = _window(
-        select(a.saved_at, a.saved_by, goal_t.c.code, org_t.c.code, a.year, a.period)
-        .join(goal_t, goal_t.c.id == a.goal_id)
-        .join(org_t, org_t.c.id == a.org_id),
-        a.saved_at,
-        a.saved_by,
-        username,
-        start,
-        limit,
-    )
-    return [
-        Event(_utc(at), user, ASSESSMENT, f"{goal} för {org}", f"{period} {year}", DONE)
-        for at, user, goal, org, year, period in conn.execute(stmt)
-    ]
+def _other(
+    at: dt.datetime, user: str, action: str, target: str, detail: str, outcome: str, repeats: int
+) -> Event:
+    return Event(at, user, action, target, _with_repeats(detail, repeats), outcome)
 
 
-def _other_events(conn, username, action, start, limit) -> list[Event]:
-    e = audit_t.c
-    stmt = select(e.at, e.username, e.action, e.target, e.detail, e.outcome, e.repeats)
-    stmt = _window(
-        stmt.where(e.action == action) if action else stmt, e.at, e.username, username, start, limit
-    )
-    return [
-        Event(
-            _utc(row.at),
-            row.username,
-            row.action,
-            row.target,
-            _with_repeats(row.detail, row.repeats),
-            row.outcome,
-        )
-        for row in conn.execute(stmt)
-    ]
+_EVENT: dict[str, Callable[..., Event]] = {
+    UPLOAD: _upload,
+    UNDO: _undo,
+    ASSESSMENT: _assessment_save,
+    "": _other,
+}
 
 
 def _with_repeats(detail: str, repeats: int) -> str:
     return f"{detail} (och {repeats} likadana nekade förfrågningar till)" if repeats else detail
-
-
-def _utc(at: dt.datetime) -> dt.datetime:
-    """SQLite gives naive times back; they were written in UTC."""
-    return at if at.tzinfo else at.replace(tzinfo=dt.UTC)

@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-
-from sqlalchemy import Connection, func, insert, select, update
+from typing import Any
 
 from dashboard.domain import rules
 from dashboard.domain.model import Assessment, Status
 from dashboard.followup import goal_results
 from dashboard.followup.control_room import GoalStatus
-from dashboard.store import Store, assessment_t, database
-from dashboard.store.schema_followup import AssessmentAuditRecord
-
-audit_t = AssessmentAuditRecord.__table__
+from dashboard.store import Store
+from dashboard.store import assessments as stored
 
 # The statuses a person can choose; "no data" is what the rule says, never an assessment.
 CHOICES = (Status.MET, Status.PARTLY_MET, Status.NOT_MET)
@@ -31,7 +28,7 @@ ROSIER = (rules.Disagreement.MORE_POSITIVE, rules.Disagreement.WITHOUT_EVIDENCE)
 _VALUES = ("status", "is_forecast", "analysis", "measures")
 
 
-class Problem(StrEnum):
+class AssessmentProblem(StrEnum):
     """Why a draft cannot be saved."""
 
     NO_STATUS = "no_status"
@@ -75,7 +72,8 @@ class Draft:
 
 
 def needs_justification(computed: Status, chosen: Status | None) -> bool:
-    """Whether the chosen status is better than the computed one, or claims fulfilment without data."""
+    """Whether the chosen status is better than the computed one, or claims fulfilment without
+    data."""
     if chosen is None:
         return False
     draft = Assessment(0, 0, 0, "", chosen, False, "", "")
@@ -87,24 +85,24 @@ def needs_measures(chosen: Status | None) -> bool:
     return chosen is not None and chosen is not Status.MET
 
 
-def problems(draft: Draft, computed: Status) -> list[Problem]:
+def problems(draft: Draft, computed: Status) -> list[AssessmentProblem]:
     """Everything missing before the draft may be saved, in the form's order."""
     found = []
     if draft.status not in CHOICES:
-        found.append(Problem.NO_STATUS)
+        found.append(AssessmentProblem.NO_STATUS)
     if not draft.analysis.strip():
-        found.append(Problem.NO_ANALYSIS)
+        found.append(AssessmentProblem.NO_ANALYSIS)
     if needs_measures(draft.status) and not draft.measures.strip():
-        found.append(Problem.NO_MEASURES)
+        found.append(AssessmentProblem.NO_MEASURES)
     if needs_justification(computed, draft.status) and not draft.justification.strip():
-        found.append(Problem.NO_JUSTIFICATION)
+        found.append(AssessmentProblem.NO_JUSTIFICATION)
     return found
 
 
-class Invalid(Exception):
+class InvalidAssessment(Exception):
     """The draft has problems and nothing was saved."""
 
-    def __init__(self, found: list[Problem]) -> None:
+    def __init__(self, found: list[AssessmentProblem]) -> None:
         super().__init__(", ".join(found))
         self.problems = found
 
@@ -135,28 +133,20 @@ def save(
     saved_by: str,
     now: dt.datetime | None = None,
 ) -> AuditEntry:
-    """Write the assessment and its audit entry in one transaction; raises Invalid if it has problems.
+    """Write the assessment and its audit entry in one transaction; raises InvalidAssessment if it
+    has problems.
 
     `saved_by` is the signed-in user's username. The row's `upload_id` is cleared: the values
     are no longer what an upload wrote.
     """
     found = problems(draft, computed.status)
     if found:
-        raise Invalid(found)
+        raise InvalidAssessment(found)
     after = draft.assessment()
     assert after is not None  # a status is present, or problems() said so
     values = {name: getattr(after, name) for name in _VALUES}
-    with store.engine.begin() as conn:
-        database.lock_writes(conn)  # an upload running now must not record stale values for undo
-        before = _stored(conn, draft)
-        if before is None:
-            conn.execute(insert(assessment_t).values(**_key(draft), **values, upload_id=None))
-        else:
-            conn.execute(
-                update(assessment_t)
-                .where(*_where(assessment_t, draft))
-                .values(**values, upload_id=None)
-            )
+    with store.writing(saved_by) as w:
+        before = stored.put(w.conn, _key(draft), values)
         entry = {
             **_key(draft),
             "saved_at": now or dt.datetime.now(dt.UTC),
@@ -169,41 +159,33 @@ def save(
             "before": None if before is None else _to_json(before),
             "after": _to_json(after),
         }
-        entry_id = conn.execute(insert(audit_t).values(**entry)).inserted_primary_key[0]
-        goal_results.refresh(
-            conn, [(draft.goal_id, draft.org_id, draft.year, draft.period)]
-        )  # its result alone
+        entry_id = stored.add_save(w.conn, entry)
+        w.audited()  # the save is its own audit entry
+        key = (draft.goal_id, draft.org_id, draft.year, draft.period)
+        w.results_touched([key], goal_results.judged_again)  # its result alone
     return _entry({**entry, "id": entry_id})
 
 
 def history(store: Store, goal_id: int, org_id: int, year: int, period: str) -> list[AuditEntry]:
     """Every save of one assessment, newest first."""
     key = Draft(goal_id, org_id, year, period, None)
-    stmt = select(audit_t).where(*_where(audit_t, key)).order_by(audit_t.c.id.desc())
-    with store.engine.connect() as conn:
-        return [_entry(row) for row in conn.execute(stmt).mappings()]
+    return [_entry(row) for row in stored.saves(store.engine, _key(key))]
 
 
 def latest(
     store: Store, org_ids: Sequence[int], year: int, period: str
 ) -> dict[tuple[int, int], AuditEntry]:
-    """The latest save per (goal id, organisation id) of the organisations' assessments in a period."""
-    newest = (
-        select(func.max(audit_t.c.id))
-        .where(
-            audit_t.c.org_id.in_(list(org_ids)), audit_t.c.year == year, audit_t.c.period == period
-        )
-        .group_by(audit_t.c.goal_id, audit_t.c.org_id)
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(audit_t).where(audit_t.c.id.in_(newest))).mappings()
-        return {(row["goal_id"], row["org_id"]): _entry(row) for row in rows}
+    """The latest save per (goal id, organisation id) of the organisations' assessments in a
+    period."""
+    rows = stored.latest_saves(store.engine, org_ids, year, period)
+    return {(row["goal_id"], row["org_id"]): _entry(row) for row in rows}
 
 
 def current_saves(
     store: Store, statuses: Sequence[GoalStatus], year: int, period: str
 ) -> dict[tuple[int, int], AuditEntry]:
-    """The latest form save behind each goal's assessment, while the assessment is still what was saved."""
+    """The latest form save behind each goal's assessment, while the assessment is still what was
+    saved."""
     saves = latest(store, sorted({s.org_id for s in statuses}), year, period)
     return {
         key: entry
@@ -213,7 +195,7 @@ def current_saves(
     }
 
 
-def _key(draft: Draft) -> dict:
+def _key(draft: Draft) -> dict[str, Any]:
     return {
         "goal_id": draft.goal_id,
         "org_id": draft.org_id,
@@ -222,31 +204,11 @@ def _key(draft: Draft) -> dict:
     }
 
 
-def _where(table, draft: Draft) -> list:
-    return [table.c[name] == value for name, value in _key(draft).items()]
-
-
-def _stored(conn: Connection, draft: Draft) -> Assessment | None:
-    row = conn.execute(select(assessment_t).where(*_where(assessment_t, draft))).mappings().first()
-    if row is None:
-        return None
-    return Assessment(
-        row["goal_id"],
-        row["org_id"],
-        row["year"],
-        row["period"],
-        Status(row["status"]),
-        row["is_forecast"],
-        row["analysis"],
-        row["measures"],
-    )
-
-
 def _to_json(assessment: Assessment) -> str:
     return json.dumps({name: getattr(assessment, name) for name in _VALUES}, ensure_ascii=False)
 
 
-def _from_json(row, text: str | None) -> Assessment | None:
+def _from_json(row: Mapping[str, Any], text: str | None) -> Assessment | None:
     if text is None:
         return None
     values = json.loads(text)
@@ -262,7 +224,7 @@ def _from_json(row, text: str | None) -> Assessment | None:
     )
 
 
-def _entry(row) -> AuditEntry:
+def _entry(row: Mapping[str, Any]) -> AuditEntry:
     saved_at = row["saved_at"]
     if saved_at.tzinfo is None:  # SQLite returns naive datetimes; they were written in UTC
         saved_at = saved_at.replace(tzinfo=dt.UTC)

@@ -1,4 +1,5 @@
-"""Goals judged in brief and kept in the database, so the whole city's meeting views need not judge again.
+"""Goals judged in brief and kept in the database, so the whole city's meeting views need not judge
+again.
 
 Ranking the whole city's deviating goals, or comparing its 2,000 own assessments with the
 computed statuses, needs only each goal's status, score, disagreement and how many
@@ -14,28 +15,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
-
-from sqlalchemy import Connection, select
+from typing import Any, NamedTuple
 
 from dashboard.domain import rules
 from dashboard.domain.model import Goal, Status, period_end
 from dashboard.followup import control_room, deviations
 from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import DeviationKind
-from dashboard.store import (
-    GOAL_COLUMNS,
-    Store,
-    among,
-    assessment_t,
-    goal_from_row,
-    goal_t,
-    result_store,
-    valid_in,
-)
+from dashboard.store import Store, result_store
 
 
 class Brief(NamedTuple):
@@ -60,7 +50,8 @@ class Brief(NamedTuple):
 
 
 def briefs(store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: str) -> list[Brief]:
-    """The brief of each (goal, organisation) pair, in the pairs' order: kept ones read, the rest judged and kept."""
+    """The brief of each (goal, organisation) pair, in the pairs' order: kept ones read, the rest
+    judged and kept."""
     generation = result_store.generation(store.engine)  # before judging: see result_store
     found = {
         (row[0], row[1]): row
@@ -70,57 +61,30 @@ def briefs(store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: s
 
 
 def assessed(store: Store, org_ids: Sequence[int] | None, year: int, period: str) -> list[Brief]:
-    """`briefs` of every goal valid in the year assessed by the organisations (None: all) for the period.
+    """`briefs` of every goal valid in the year assessed by the organisations (None: all) for the
+    period.
 
     One query reads the assessed goals with their kept results: at the whole city's 2,250
     assessments, a second read of every kept result cost 10 ms on PostgreSQL."""
     generation = result_store.generation(store.engine)  # before judging: see result_store
-    r = result_store.result_t
-    kept_on = (
-        (r.c.goal_id == goal_t.c.id)
-        & (r.c.org_id == assessment_t.c.org_id)
-        & (r.c.year == year)
-        & (r.c.period == period)
-        & (r.c.generation == generation)
-        & (r.c.rules == rules_fingerprint())
+    rows = result_store.assessed(
+        store.engine, org_ids, year, period, generation, rules_fingerprint()
     )
-    stmt = (
-        select(
-            *GOAL_COLUMNS,
-            assessment_t.c.org_id,
-            *(r.c[name] for name in result_store.BRIEF_COLUMNS),
-        )
-        .join(assessment_t, assessment_t.c.goal_id == goal_t.c.id)
-        .outerjoin(r, kept_on)
-        .where(
-            among(assessment_t.c.org_id, org_ids),
-            assessment_t.c.year == year,
-            assessment_t.c.period == period,
-            valid_in(year),
-        )
-        .order_by(goal_t.c.level, goal_t.c.code, assessment_t.c.org_id)
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(stmt).all()
-    width = len(GOAL_COLUMNS)
-    pairs = [(goal_from_row(row[:width]), row[width]) for row in rows]
-    found = {
-        (goal.id, org_id): row[width + 1 :]
-        for (goal, org_id), row in zip(pairs, rows)
-        if row[width + 1] is not None
-    }  # kept
+    pairs = [(goal, org_id) for goal, org_id, _ in rows]
+    found = {(goal.id, org_id): kept for goal, org_id, kept in rows if kept is not None}
     return _completed(store, pairs, found, year, period, generation)
 
 
 def _completed(
     store: Store,
     pairs: Sequence[tuple[Goal, int]],
-    found: dict[tuple[int, int], tuple],
+    found: dict[tuple[int, int], tuple[Any, ...]],
     year: int,
     period: str,
     generation: int,
 ) -> list[Brief]:
-    """Judge and keep the pairs `found` lacks, then the briefs of all in order (`found`: rows of BRIEF_COLUMNS)."""
+    """Judge and keep the pairs `found` lacks, then the briefs of all in order (`found`: rows of
+    BRIEF_COLUMNS)."""
     missing = list(
         {
             (goal.id, org_id): (goal, org_id)
@@ -146,28 +110,23 @@ def _completed(
     return [_brief(goal, found[goal.id, org_id], kinds) for goal, org_id in pairs]
 
 
-def refresh(conn: Connection, pairs: Iterable[tuple[int, int, int, str]]) -> None:
-    """Judge (goal id, organisation id, year, period) again in a writer's transaction, on its own changes.
-
-    For a write that changes exactly these results (an assessment, an activity's follow-up):
-    the rest of the city's kept results stay valid, so the next page need not judge them all.
-    """
-    store = Store.within(conn)
-    generation = result_store.generation(store.engine)
-    pairs = list(pairs)
-    goals = {goal_id: store.goal_by_id(goal_id) for goal_id in {pair[0] for pair in pairs}}
+def judged_again(
+    store: Store, keys: Sequence[tuple[int, int, int, str]], generation: int
+) -> list[dict[str, Any]]:
+    """(goal id, organisation id, year, period) judged again on a writer's store (`Store.writing`
+    keeps them): for a write that changes exactly these results, such as an assessment or an
+    activity's follow-up. The rest of the city's kept results stay valid, so the next page
+    need not judge them all."""
+    goals = {goal_id: store.goal_by_id(goal_id) for goal_id in {key[0] for key in keys}}
     by_period: dict[tuple[int, str], list[tuple[Goal, int]]] = defaultdict(list)
-    for goal_id, org_id, year, period in pairs:
-        if goals[goal_id] is not None:
-            by_period[year, period].append((goals[goal_id], org_id))
-    for (year, period), wanted in by_period.items():
-        result_store.replace(
-            conn,
-            [
-                _record(status, year, period, generation)
-                for status in control_room.judge(store, wanted, year, period)
-            ],
-        )
+    for goal_id, org_id, year, period in keys:
+        if (goal := goals[goal_id]) is not None:
+            by_period[year, period].append((goal, org_id))
+    return [
+        _record(status, year, period, generation)
+        for (year, period), wanted in by_period.items()
+        for status in control_room.judge(store, wanted, year, period)
+    ]
 
 
 @cache
@@ -183,7 +142,7 @@ def rules_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict:
+def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict[str, Any]:
     """The kept row of a goal judged in full."""
     kinds = Counter(
         item.kind.value for item in deviations.deviations_of(status, period_end(year, period))
@@ -205,8 +164,11 @@ def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict
     }
 
 
-def _brief(goal: Goal, row: tuple, kinds: dict[str, Mapping[DeviationKind, int]]) -> Brief:
-    """A Brief from a row of `result_store.BRIEF_COLUMNS`; `kinds` memoises the few distinct deviation
+def _brief(
+    goal: Goal, row: tuple[Any, ...], kinds: dict[str, Mapping[DeviationKind, int]]
+) -> Brief:
+    """A Brief from a row of `result_store.BRIEF_COLUMNS`; `kinds` memoises the few distinct
+    deviation
     counts (thousands of rows share them)."""
     (
         _,

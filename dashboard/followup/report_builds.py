@@ -11,42 +11,33 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any
 
-from sqlalchemy import func, select
-
-from dashboard.access import audit
 from dashboard.store import Store
+from dashboard.store.audit import form_saves
 
 MAX_KEPT = 32  # files; a tertial PDF is a few hundred kB
 
 
 class ReportBuilds:
-    """Built files by (generation, key), the newest MAX_KEPT kept; at most `at_once` builds running."""
+    """Built files by (generation, key), the newest MAX_KEPT kept; at most `at_once` builds
+    running."""
 
     def __init__(self, store: Store, at_once: int = 1, wait_seconds: float = 30.0) -> None:
         self.store = store
         self.wait_seconds = wait_seconds
         self._slots = threading.BoundedSemaphore(at_once)
         self._lock = threading.Lock()
-        self._kept: OrderedDict[tuple, bytes] = OrderedDict()
+        self._kept: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
 
-    def generation(self) -> tuple:
-        """Changes with every upload or undo, every assessment and every activity follow-up saved."""
-        saves = audit.assessment_audit_t.c
-        events = audit.audit_t.c
-        with self.store.engine.connect() as conn:
-            forms = conn.execute(
-                select(
-                    select(func.max(saves.id)).scalar_subquery(),
-                    select(func.max(events.id))
-                    .where(events.action == audit.ACTIVITY, events.outcome == audit.DONE)
-                    .scalar_subquery(),
-                )
-            ).one()
-        return (*self.store.data_version(), *forms)
+    def generation(self) -> tuple[Any, ...]:
+        """Changes with every upload or undo, every assessment and every activity follow-up
+        saved."""
+        return (*self.store.data_version(), *form_saves(self.store.engine))
 
     def file(self, key: Hashable, build: Callable[[], bytes]) -> bytes | None:
-        """The file for `key` in this generation, built if need be; None while too many builds run."""
+        """The file for `key` in this generation, built if need be; None while too many builds
+        run."""
         full_key = (self.generation(), key)
         if (found := self._kept_file(full_key)) is not None:
             return found
@@ -66,7 +57,7 @@ class ReportBuilds:
                 self._kept.popitem(last=False)
         return data
 
-    def _kept_file(self, full_key: tuple) -> bytes | None:
+    def _kept_file(self, full_key: tuple[Any, ...]) -> bytes | None:
         with self._lock:
             if full_key in self._kept:
                 self._kept.move_to_end(full_key)

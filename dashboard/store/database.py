@@ -1,29 +1,26 @@
-"""Engines and migrations: the one place that knows SQLite from PostgreSQL."""
+"""Engines, migrations and databases on a server; what differs per backend is in dialect.py."""
 
 from __future__ import annotations
 
-import os
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-# PostgreSQL advisory lock keys: any constants, unique to Kontrollrummet within a database.
-WRITE_LOCK = 7_301_001
-MIGRATION_LOCK = 7_301_002
-CONNECT_TIMEOUT_S = 10  # connecting to a database host that does not answer gives up, not hangs
-SQLITE_BUSY_TIMEOUT_MS = (
-    10_000  # several workers may write at once; a writer waits this long for the lock
+from dashboard.store import dialect
+from dashboard.store.dialect import (  # noqa: F401 (where callers have always found them)
+    SQLITE_BUSY_TIMEOUT_MS,
+    WRITE_LOCK,
+    snapshot,
 )
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
 class DatabaseError(Exception):
@@ -31,42 +28,13 @@ class DatabaseError(Exception):
 
 
 def make_engine(url: str) -> Engine:
-    """Create the app's engine; SQLite gets foreign keys, WAL and a created parent folder."""
+    """Create the app's engine (dialect.py sets each backend up); a bad URL is a DatabaseError."""
     try:
-        parsed = make_url(url)
+        return dialect.engine_for(make_url(url))
     except ArgumentError as error:
         raise DatabaseError(f"ogiltig databasadress {url!r}: {error}") from error
-    if parsed.drivername == "postgresql":  # the driver we ship is psycopg 3
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    if parsed.get_backend_name() != "sqlite":
-        try:
-            # pre-ping: after a database restart, dead pooled connections are replaced unseen
-            engine = create_engine(
-                parsed, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
-            )
-        except NoSuchModuleError as error:
-            raise DatabaseError(f"okänd databastyp i {url!r}") from error
-        if engine.dialect.name == "postgresql":
-            event.listen(engine, "do_connect", _name_connection)
-        return engine
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed)
-    event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
-
-
-def _name_connection(_dialect, _record, _args, params: dict) -> None:
-    """Name each connection after its process, so pg_stat_activity shows which worker holds it."""
-    params.setdefault("application_name", f"kontrollrummet[{os.getpid()}]")
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-    cursor.close()
+    except NoSuchModuleError as error:
+        raise DatabaseError(f"okänd databastyp i {url!r}") from error
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -84,52 +52,10 @@ def upgrade(engine: Engine) -> None:
     other; the later ones find the schema current and do nothing.
     """
     try:
-        with _migration_lock(engine):
+        with dialect.migration_lock(engine):
             command.upgrade(alembic_config(engine), "head")
     except Exception as error:  # driver errors differ per backend; report them plainly
         raise DatabaseError(describe_failure(engine, error)) from error
-
-
-@contextmanager
-def _migration_lock(engine: Engine) -> Iterator[None]:
-    if engine.dialect.name != "postgresql":
-        yield
-        return
-    with engine.connect() as conn:  # held on its own connection while Alembic uses another
-        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
-        try:
-            yield
-        finally:
-            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
-
-
-def lock_writes(conn: Connection) -> None:
-    """Make this transaction the only one writing uploads until it ends; others wait here.
-
-    Two uploads that read the database before either wrote would both insert the same new
-    rows (a unique violation) or record stale values for undo. Taken before the upload
-    reads anything, the second one plans against what the first saved.
-    """
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
-    elif conn.dialect.name == "sqlite":
-        conn.exec_driver_sql(
-            "BEGIN IMMEDIATE"
-        )  # SQLite's write lock, waited for up to busy_timeout
-
-
-@contextmanager
-def snapshot(engine: Engine) -> Iterator[Connection]:
-    """A connection whose reads all see the database as of the first one, writes going on or not."""
-    with engine.connect() as conn:
-        if conn.dialect.name == "postgresql":
-            conn = conn.execution_options(
-                isolation_level="REPEATABLE READ", postgresql_readonly=True
-            )
-        with conn.begin():
-            if conn.dialect.name == "sqlite":
-                conn.exec_driver_sql("BEGIN")  # the driver would run each SELECT on its own
-            yield conn
 
 
 def reachable(engine: Engine) -> bool:

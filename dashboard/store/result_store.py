@@ -1,4 +1,14 @@
-"""Reads and writes the kept goal results (schema_results.py) at the level of rows.
+"""Everything kept between requests, and how it is never stale: one scheme, two places.
+
+What is derived from the data is kept against the version of the data it was derived from,
+and the write path (writing.py) is what moves that version on:
+- goal results, in the database (schema_results.py), shared by every worker: kept per
+  generation, which `Writing.results_ended` raises (`invalidate`) or whose changed results a
+  writer judges again (`replace`), in the write's own transaction;
+- summaries over all years, in the process (`Summaries`): kept per data version (the upload
+  log), which every upload, undo and dataset write moves on in its transaction.
+
+Reads and writes of the kept goal results at the level of rows:
 
 Writers call `invalidate` inside their own transaction, so new data and the end of the old
 results commit together; a writer that knows exactly which results it changes (an
@@ -10,17 +20,27 @@ no stale result outlives the write that made it stale.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 
-from dashboard.store.database import SQLITE_BUSY_TIMEOUT_MS
+from dashboard.domain.model import Goal
+from dashboard.store import dialect
 from dashboard.store.schema_results import GoalResultRecord, ResultGenerationRecord
+from dashboard.store.tables import (
+    GOAL_COLUMNS,
+    among,
+    assessment_t,
+    goal_from_row,
+    goal_t,
+    table_of,
+    valid_in,
+)
 
-result_t = GoalResultRecord.__table__
-generation_t = ResultGenerationRecord.__table__
+result_t = table_of(GoalResultRecord)
+generation_t = table_of(ResultGenerationRecord)
 
 
 def invalidate(conn: Connection) -> None:
@@ -38,7 +58,8 @@ def invalidate(conn: Connection) -> None:
 def generation(engine: Engine) -> int:
     """The current generation: read before judging, and kept with what is judged."""
     with engine.connect() as conn:
-        return conn.execute(select(generation_t.c.generation)).scalar_one()
+        current: int = conn.execute(select(generation_t.c.generation)).scalar_one()
+        return current
 
 
 BRIEF_COLUMNS = (
@@ -54,8 +75,9 @@ BRIEF_COLUMNS = (
 )
 
 
-def kept(engine: Engine, year: int, period: str, rules: str) -> list[tuple]:
-    """The period's results of the current generation judged by these rules: tuples of `BRIEF_COLUMNS`."""
+def kept(engine: Engine, year: int, period: str, rules: str) -> list[tuple[Any, ...]]:
+    """The period's results of the current generation judged by these rules: tuples of
+    `BRIEF_COLUMNS`."""
     stmt = (
         select(*(result_t.c[name] for name in BRIEF_COLUMNS))
         .join(generation_t, generation_t.c.generation == result_t.c.generation)
@@ -65,19 +87,66 @@ def kept(engine: Engine, year: int, period: str, rules: str) -> list[tuple]:
         return list(conn.execute(stmt).tuples())
 
 
-def replace(conn: Connection, rows: Sequence[dict]) -> None:
+def assessed(
+    engine: Engine,
+    org_ids: Sequence[int] | None,
+    year: int,
+    period: str,
+    generation: int,
+    rules: str,
+) -> list[tuple[Goal, int, tuple[Any, ...] | None]]:
+    """Every goal valid in the year assessed by the organisations (None: all) for the period:
+    (goal, organisation id, its kept result as `BRIEF_COLUMNS` or None), by level and code.
+
+    One query reads the assessed goals with their kept results: at the whole city's 2,250
+    assessments, a second read of every kept result cost 10 ms on PostgreSQL."""
+    r = result_t
+    kept_on = (
+        (r.c.goal_id == goal_t.c.id)
+        & (r.c.org_id == assessment_t.c.org_id)
+        & (r.c.year == year)
+        & (r.c.period == period)
+        & (r.c.generation == generation)
+        & (r.c.rules == rules)
+    )
+    stmt = (
+        select(*GOAL_COLUMNS, assessment_t.c.org_id, *(r.c[name] for name in BRIEF_COLUMNS))
+        .join(assessment_t, assessment_t.c.goal_id == goal_t.c.id)
+        .outerjoin(r, kept_on)
+        .where(
+            among(assessment_t.c.org_id, org_ids),
+            assessment_t.c.year == year,
+            assessment_t.c.period == period,
+            valid_in(year),
+        )
+        .order_by(goal_t.c.level, goal_t.c.code, assessment_t.c.org_id)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    width = len(GOAL_COLUMNS)
+    return [
+        (
+            goal_from_row(row[:width]),
+            row[width],
+            None if row[width + 1] is None else tuple(row[width + 1 :]),
+        )
+        for row in rows
+    ]
+
+
+def replace(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Insert or overwrite results in a writer's transaction, judged there on its own changes.
 
     Overwriting waits for, then wins over, a reader keeping the same result judged before
     the write; a reader keeping one after the write leaves the writer's (see `keep`).
     """
     if rows:
-        insert = _insert(conn)
+        insert = dialect.insert_or_else(conn, result_t)
         values = {name: insert.excluded[name] for name in rows[0] if name not in _KEY}
         conn.execute(insert.on_conflict_do_update(index_elements=_KEY, set_=values), list(rows))
 
 
-def keep(engine: Engine, rows: Sequence[dict]) -> bool:
+def keep(engine: Engine, rows: Sequence[dict[str, Any]]) -> bool:
     """Store judged results unless that would wait; whether they were stored.
 
     A page must not wait for an upload's write lock (SQLite): then the results are simply
@@ -85,26 +154,38 @@ def keep(engine: Engine, rows: Sequence[dict]) -> bool:
     """
     if not rows:
         return True
-    with engine.connect() as conn:
-        sqlite_file = conn.dialect.name == "sqlite"
-        if sqlite_file:  # on the driver's connection, outside any transaction SQLAlchemy tracks
-            conn.connection.driver_connection.execute("PRAGMA busy_timeout=0")
+    with engine.connect() as conn, dialect.without_waiting(conn):
         try:
             with conn.begin():
-                conn.execute(_insert(conn).on_conflict_do_nothing(index_elements=_KEY), list(rows))
+                insert = dialect.insert_or_else(conn, result_t)
+                conn.execute(insert.on_conflict_do_nothing(index_elements=_KEY), list(rows))
         except OperationalError:  # SQLite: "database is locked"
             return False
-        finally:
-            if sqlite_file:
-                conn.connection.driver_connection.execute(
-                    f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}"
-                )
     return True
 
 
-_KEY = [column.name for column in result_t.primary_key.columns]
+_KEY = [column.name for column in result_t.primary_key]
 
 
-def _insert(conn: Connection):
-    """The dialect's INSERT, which has ON CONFLICT on both backends."""
-    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(result_t)
+MAX_SUMMARIES = 256  # kept at once; beyond that they are all forgotten together
+T = TypeVar("T")
+
+
+class Summaries:
+    """Values computed once per data version in this process (a Store's `summary`)."""
+
+    def __init__(self, after_keeping: Callable[[], None] | None = None) -> None:
+        self._version: Hashable = None
+        self._kept: dict[Hashable, Any] = {}
+        self._after_keeping = after_keeping  # the app's choice: what a long-kept value needs
+
+    def get(self, version: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, or what it gave before at this data version."""
+        if version != self._version or len(self._kept) >= MAX_SUMMARIES:
+            self._version, self._kept = version, {}
+        if key not in self._kept:
+            self._kept[key] = compute()
+            if self._after_keeping is not None:
+                self._after_keeping()
+        value: T = self._kept[key]
+        return value

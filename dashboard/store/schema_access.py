@@ -26,7 +26,8 @@ class UserRecord(Base):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    # Counted up by sign-out, a new password and `user signout`: older sessions end (migration 0008).
+    # Counted up by sign-out, a new password and `user signout`: older sessions end
+    # (migration 0008).
     session_generation: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
@@ -41,7 +42,8 @@ class UserScopeRecord(Base):
 
 
 class AuditEventRecord(Base):
-    """A change or a refused request that no other table records: who, when, what, and the outcome."""
+    """A change or a refused request that no other table records: who, when, what, and the
+    outcome."""
 
     __tablename__ = "audit_event"
     id: Mapped[int] = mapped_column(primary_key=True)

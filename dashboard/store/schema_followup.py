@@ -1,4 +1,5 @@
-"""Tables of the follow-up work (issue: follow-up meetings), on the same `Base` as dashboard.store.schema.
+"""Tables of the follow-up work (issue: follow-up meetings), on the same `Base` as
+dashboard.store.schema.
 
 Kept apart from schema.py so the import work and this work could change the schema side
 by side; migration 0003 creates them. Import this module wherever the whole metadata is

@@ -21,20 +21,21 @@ class ResultGenerationRecord(Base):
     """One row: the generation every write raises; kept results of older generations are stale."""
 
     __tablename__ = "result_generation"
-    __table_args__ = {"info": DERIVED}
+    __table_args__ = ({"info": DERIVED},)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     generation: Mapped[int] = mapped_column(Integer)
 
 
 class GoalResultRecord(Base):
-    """A goal's computed result at one organisation and period, in brief: what ranking and counting need.
+    """A goal's computed result at one organisation and period, in brief: what ranking and counting
+    need.
 
     `rules` is a fingerprint of the code that judged it, so a new release does not read an
     old release's judgements; `deviations` is JSON: deviation kind → how many.
     """
 
     __tablename__ = "goal_result"
-    __table_args__ = {"info": DERIVED}
+    __table_args__ = ({"info": DERIVED},)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     period: Mapped[str] = mapped_column(String(3), primary_key=True)
     generation: Mapped[int] = mapped_column(Integer, primary_key=True)

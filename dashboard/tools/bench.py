@@ -29,7 +29,7 @@ from dashboard.access import Role, accounts
 from dashboard.app import STORE_EXTENSION, create_app
 from dashboard.domain.model import Goal, GoalLevel, OrgUnit
 from dashboard.settings import Settings
-from dashboard.store import Store, database, result_store
+from dashboard.store import Store
 from dashboard.tools import import_bench
 from layouts import urls
 from layouts.ids import ShellIds
@@ -211,11 +211,10 @@ def measure_view(
 
 
 def _end_kept_results(store: Store) -> None:
-    """What an upload does to the kept goal results (goal_results.py): the next call judges them
-    again."""
-    with store.engine.begin() as conn:
-        database.lock_writes(conn)
-        result_store.invalidate(conn)
+    """What an upload does to the kept goal results (goal_results.py): the next call judges
+    them again."""
+    with store.writing(None) as w:  # nobody's write: only the kept results end
+        w.results_ended(warm=False)  # the first call judges them, as before a warm-up ends
 
 
 def after_write_urls(

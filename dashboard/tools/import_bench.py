@@ -20,10 +20,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from dashboard.store import Store, database
+from dashboard.store import Store, database, datasets
 from dashboard.upload import change_sets, csv_export
 from dashboard.upload.csv_formats import INDICATORS, MEASUREMENTS, ORG_UNITS
 from dashboard.upload.csv_import import UploadFile
@@ -36,8 +35,6 @@ YEARS = range(2020, 2025)
 PERIODS = ("T1", "T2", "FY")
 GENDERS = ("T", "K", "M")
 MAX_ROWS = INDICATORS_COUNT * ORGS * len(YEARS) * len(PERIODS) * len(GENDERS)  # distinct keys
-KEY = ("indicator_id", "org_id", "year", "period", "gender")
-VALUES = ("outcome", "forecast", "value_status", "comment", "upload_id")
 
 
 @dataclass(frozen=True)
@@ -103,29 +100,13 @@ def outcome_file(count: int, shift: float = 0.0) -> UploadFile:
 
 def raw_upsert(store: Store, count: int) -> float:
     """Seconds for a driver-level executemany upsert of the rows in one transaction."""
-    with store.engine.connect() as conn:
-        orgs: dict[str, int] = {
-            code: id_ for code, id_ in conn.execute(text("SELECT code, id FROM org_unit"))
-        }
-        indicators: dict[str, int] = {
-            code: id_ for code, id_ in conn.execute(text("SELECT code, id FROM indicator"))
-        }
-        upload_id = conn.execute(text("SELECT max(id) FROM upload")).scalar()
+    orgs, indicators, upload_id = datasets.ids_by_code(store.engine)
     rows = [(indicators[r[0]], orgs[r[1]], *r[2:], upload_id) for r in outcome_records(count)]
-    mark = "?" if store.engine.dialect.paramstyle == "qmark" else "%s"
-    columns, marks = ", ".join(KEY + VALUES), ", ".join([mark] * len(KEY + VALUES))
-    updates = ", ".join(f"{v} = excluded.{v}" for v in VALUES)
-    sql = (
-        f"INSERT INTO measurement ({columns}) VALUES ({marks}) "
-        f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {updates}"
-    )
 
     def upsert() -> None:
-        with store.engine.begin() as conn:
-            driver = conn.connection.driver_connection
-            assert driver is not None  # a connection that began is open
-            cursor = driver.cursor()
-            cursor.executemany(sql, rows)
+        with store.writing(None) as w:  # a scratch database: nobody's write to audit
+            w.results_ended(warm=False)
+            datasets.raw_measurement_upsert(w.conn, rows)
 
     return _timed(upsert)
 

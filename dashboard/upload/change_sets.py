@@ -51,11 +51,9 @@ from dashboard.store import (
     measurement_t,
     org_t,
     refresh_reported_periods,
-    result_store,
     target_t,
     upload_t,
 )
-from dashboard.store.database import lock_writes
 from dashboard.store.schema import Base, KoladaOrgRecord, UploadChangeRecord
 from dashboard.upload.csv_formats import (
     BY_KIND,
@@ -251,16 +249,20 @@ def commit(
     """Write all files in one transaction, one upload record per file; UploadRejected if wrong.
 
     `scope` refuses rows the uploader may not write (dashboard.upload.upload_scope); None: everything."""
-    with _without_gc(), store.engine.begin() as conn:
-        lock_writes(conn)  # a concurrent upload is planned against what this one saves
+    # Under the write lock, so a concurrent upload is planned against what this one saves.
+    with _without_gc(), store.writing(user_name) as w:
+        conn = w.conn
         plans, problems = _plan(conn, uploads, scope)
         if problems:
             raise UploadRejected(problems)
         if any(plan.inserts or plan.updates for plan in plans):
-            result_store.invalidate(conn)  # every kept goal result may have changed
+            w.results_ended()  # every kept goal result may have changed
+        else:
+            w.results_untouched()
         context = _Context(conn, [])  # ids as the writes create them
         saved = [_apply(conn, plan, context, user_name) for plan in _in_write_order(plans)]
         add_reported_periods(conn, (period for plan in plans for period in _inserted_periods(plan)))
+        w.audited()  # each file's upload record
         return saved
 
 
@@ -274,11 +276,11 @@ def _inserted_periods(plan: _FilePlan) -> Iterator[tuple[int, str]]:
 def undo(store: Store, upload_id: int, *, user_name: str) -> UndoResult:
     """Restore what an upload replaced and remove the rows it added; UndoRefused if impossible."""
     try:
-        with store.engine.begin() as conn:
-            lock_writes(conn)
-            result_store.invalidate(conn)
-            result = _undo(conn, upload_id, user_name)
-            refresh_reported_periods(conn)
+        with store.writing(user_name) as w:
+            w.results_ended()
+            result = _undo(w.conn, upload_id, user_name)
+            refresh_reported_periods(w.conn)
+            w.audited()  # the upload record's undone_at and undone_by
             return result
     except IntegrityError as error:
         raise UndoRefused(

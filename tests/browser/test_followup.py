@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from dashboard.domain import rules
 from dashboard.domain.model import Status
 from dashboard.followup import accuracy, agenda
-from dashboard.followup.assessments import Problem
+from dashboard.followup.assessments import AssessmentProblem
 from layouts import texts
 from layouts.ids import AssessmentIds
 
@@ -92,7 +92,9 @@ def test_a_rosier_assessment_needs_a_justification_and_is_flagged(
     expect(page.locator(".alert-warning")).to_contain_text(texts.STATUS_LABEL[Status.PARTLY_MET])
     page.get_by_label(texts.ANALYSIS_LABEL).fill("Fler enkätsvar väntas i oktober.")
     page.get_by_role("button", name=texts.SAVE).click()
-    expect(page.get_by_role("alert")).to_contain_text(texts.PROBLEM_TEXT[Problem.NO_JUSTIFICATION])
+    expect(page.get_by_role("alert")).to_contain_text(
+        texts.PROBLEM_TEXT[AssessmentProblem.NO_JUSTIFICATION]
+    )
     assert axe_check() == []  # with the warning and the error summary showing
 
     justification.fill("Höstens enkät brukar visa högre nöjdhet.")

@@ -32,9 +32,11 @@ RAW_OPTION = click.option(
 
 
 def open_store(database_url: str | None) -> Store:
+    from dashboard.followup import agenda
+
     url = database_url or Settings.from_env().database_url
-    try:
-        return Store(database.make_engine(url))
+    try:  # after a write ends every kept result, the city's are judged again (docs/performance.md)
+        return Store(database.make_engine(url), warm=agenda.prepare_city)
     except database.DatabaseError as error:
         raise click.ClickException(f"Kunde inte använda databasen: {error}") from error
 

@@ -99,7 +99,6 @@ def _stockholm_counts(store: Store, seed: int | None) -> dict[str, int]:
 def import_files(
     files: tuple[Path, ...], dry_run: bool, user_name: str | None, database_url: str | None
 ) -> None:
-    from dashboard.followup import agenda
     from dashboard.upload import change_sets, csv_import
 
     store = open_store(database_url)
@@ -130,7 +129,6 @@ def import_files(
         saved = change_sets.commit(store, uploads, user_name=acting_user(user_name))
     except change_sets.UploadRejected as rejected:
         _refuse(rejected.problems)
-    agenda.prepare_city(store)
     for done in saved:
         where = f"uppladdning {done.upload_id}" if done.upload_id else "inget att spara"
         click.echo(
@@ -180,7 +178,6 @@ def uploads(database_url: str | None) -> None:
 @DATABASE_OPTION
 @fail_on_database_errors
 def undo(upload_id: int, user_name: str | None, database_url: str | None) -> None:
-    from dashboard.followup import agenda
     from dashboard.upload import change_sets
 
     store = open_store(database_url)
@@ -189,7 +186,6 @@ def undo(upload_id: int, user_name: str | None, database_url: str | None) -> Non
         result = change_sets.undo(store, upload_id, user_name=acting_user(user_name))
     except change_sets.UndoRefused as refused:
         raise click.ClickException(str(refused)) from refused
-    agenda.prepare_city(store)
     click.echo(
         f"Uppladdning {result.upload_id} ({result.file_name}) är ångrad: "
         f"{_number(result.restored)} rader återställda, "

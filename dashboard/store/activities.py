@@ -1,0 +1,93 @@
+"""Reads and writes of activities and their tertial follow-ups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, case, insert, select, update
+
+from dashboard.domain.model import PERIOD_END_MONTH, Activity, ActivityStatus
+from dashboard.store.tables import activity_t, activity_update_t, latest_period_first, org_t
+
+
+def activities_as_of(year: int | None = None, period: str | None = None) -> Select[Any]:
+    """Activities with their holder's org path and the status and comment of their latest follow-up
+    up
+    to the period's end (its own or an earlier one; none: not followed up yet). Without a period:
+    the
+    current status and the latest comment."""
+    u = activity_update_t.c
+    latest = select(u.status, u.comment).where(u.activity_id == activity_t.c.id)
+    if year is not None and period is not None:
+        end_month = case(PERIOD_END_MONTH, value=u.period, else_=13)
+        latest = latest.where(
+            (u.year < year) | ((u.year == year) & (end_month <= PERIOD_END_MONTH[period]))
+        )
+    latest = latest.order_by(*latest_period_first(activity_update_t)).limit(1)
+    status = (
+        activity_t.c.status
+        if year is None
+        else latest.with_only_columns(u.status).scalar_subquery()
+    )
+    return select(
+        *(column for column in activity_t.c if column.name != "status"),
+        status.label("status"),
+        org_t.c.path,
+        latest.with_only_columns(u.comment).scalar_subquery().label("comment"),
+    ).join(org_t, org_t.c.id == activity_t.c.org_id)
+
+
+def activity_from_row(row: Any) -> Activity:
+    """An Activity from a row of `activities_as_of`."""
+    followed_up = row.status is not None
+    status = ActivityStatus(row.status) if followed_up else ActivityStatus.NOT_STARTED
+    return Activity(
+        row.id,
+        row.code,
+        row.goal_id,
+        row.org_id,
+        row.title,
+        row.responsible,
+        row.start_date,
+        row.end_date,
+        status,
+        row.comment or "",
+        followed_up,
+    )
+
+
+def follow_up(
+    conn: Connection, activity_id: int, year: int, period: str, status: str, comment: str
+) -> str | None:
+    """Write an activity's follow-up for a period and set its status, both as saved in the app
+    (no upload wrote them); the period's status before, if it was followed up."""
+    u = activity_update_t.c
+    key = (u.activity_id == activity_id, u.year == year, u.period == period)
+    values = {"status": status, "comment": comment, "upload_id": None}
+    before: str | None = conn.execute(select(u.status).where(*key)).scalar()
+    if before is None:
+        conn.execute(
+            insert(activity_update_t).values(
+                activity_id=activity_id, year=year, period=period, **values
+            )
+        )
+    else:
+        conn.execute(update(activity_update_t).where(*key).values(**values))
+    conn.execute(
+        update(activity_t)
+        .where(activity_t.c.id == activity_id)
+        .values(status=status, upload_id=None)
+    )
+    return before
+
+
+def follow_ups(engine: Engine, activity_id: int) -> list[tuple[int, str, str, str | None]]:
+    """Every follow-up of the activity, newest first: (year, period, status, comment)."""
+    u = activity_update_t.c
+    stmt = (
+        select(u.year, u.period, u.status, u.comment)
+        .where(u.activity_id == activity_id)
+        .order_by(*latest_period_first(activity_update_t))
+    )
+    with engine.connect() as conn:
+        return [(y, p, s, c) for y, p, s, c in conn.execute(stmt)]

@@ -1,0 +1,301 @@
+"""Reads of indicator facts: each goal's indicators with targets and readings, per organisation.
+
+What `control_room.judge` judges from; the heaviest queries of every page, each one statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, Engine, FromClause, Select, Subquery, or_, select, true
+
+from dashboard.domain.model import Gender, Indicator, IndicatorFact, Measurement, Reading, Target
+from dashboard.store.tables import (
+    goal_t,
+    indicator_from_row,
+    indicator_t,
+    link_t,
+    measurement_t,
+    org_t,
+    reading_from,
+    target_from_row,
+    target_t,
+)
+
+MAX_ROOTS = 20  # `measured_below` reads the whole city rather than OR more subtrees than this
+
+
+class Measured(NamedTuple):
+    """An organisation that measures an indicator in a year: its path, target and total reading."""
+
+    org_id: int
+    path: str
+    indicator_id: int
+    target: Target | None
+    reading: Reading | None
+
+
+class FactReads:
+    """The store's reads of indicator facts (a part of `Store`)."""
+
+    engine: Engine
+
+    def goal_indicator_facts(
+        self, org_ids: Sequence[int], year: int, period: str, goal_ids: Sequence[int]
+    ) -> list[IndicatorFact]:
+        """Each indicator of the goals with each organisation's target and total reading.
+
+        Only indicators an organisation measures itself (has a target or reading for in the
+        year) are returned; `control_room.judge` rolls the others up from the organisations
+        below that measure them, or lists them as not measured here (docs/rules.md §3a).
+        """
+        measured = _measured_pairs(org_ids, year)
+        stmt = _facts_select(
+            measured.c.org_id,
+            lambda source: source.join(measured, measured.c.indicator_id == link_t.c.indicator_id),
+            year,
+            period,
+        ).where(link_t.c.goal_id.in_(list(goal_ids)))
+        return self._facts(stmt.order_by(link_t.c.goal_id, measured.c.org_id, indicator_t.c.code))
+
+    def goal_links(self, goal_ids: Sequence[int]) -> dict[int, list[tuple[Indicator, float]]]:
+        """Each goal's linked indicators with their weights, by indicator code: measured or not."""
+        stmt = (
+            select(link_t.c.goal_id, link_t.c.weight, *indicator_t.c)
+            .join(indicator_t, indicator_t.c.id == link_t.c.indicator_id)
+            .where(link_t.c.goal_id.in_(list(goal_ids)))
+            .order_by(link_t.c.goal_id, indicator_t.c.code)
+        )
+        links: dict[int, list[tuple[Indicator, float]]] = {goal_id: [] for goal_id in goal_ids}
+        with self.engine.connect() as conn:
+            for row in conn.execute(stmt).mappings():
+                links[row["goal_id"]].append((indicator_from_row(row), row["weight"]))
+        return links
+
+    def measured_below(
+        self, indicator_ids: Sequence[int], roots: Sequence[int] | None, year: int, period: str
+    ) -> list[Measured]:
+        """Every organisation within the roots (None: the whole city) that measures one of the
+        indicators in the year (a target or a row for it), with its target and total reading.
+
+        Callers keep those below each root by its id in the path; past `MAX_ROOTS` roots, or a
+        root at the top, the whole city is read."""
+        m, o = measurement_t, org_t
+        within: ColumnElement[bool] = true()
+        if roots is not None and len(roots) <= MAX_ROOTS:
+            with self.engine.connect() as conn:
+                paths = list(
+                    conn.execute(select(o.c.path).where(o.c.id.in_(list(roots)))).scalars()
+                )
+            if not any(path.count("/") <= 2 for path in paths):  # no root is the city itself
+                within = or_(*(o.c.path.startswith(path) for path in paths))
+        wanted = (target_t.c.indicator_id.in_(list(indicator_ids)), target_t.c.year == year)
+        pairs = (
+            select(target_t.c.indicator_id, target_t.c.org_id)
+            .where(*wanted)
+            .union(
+                select(m.c.indicator_id, m.c.org_id).where(
+                    m.c.indicator_id.in_(list(indicator_ids)), m.c.year == year
+                )
+            )
+            .subquery("measured")
+        )
+        stmt = (
+            select(
+                pairs.c.indicator_id,
+                pairs.c.org_id,
+                o.c.path,
+                target_t.c.target,
+                target_t.c.partly_limit,
+                target_t.c.council_target,
+                m.c.outcome,
+                m.c.forecast,
+                m.c.value_status,
+            )
+            .select_from(
+                pairs.join(o, o.c.id == pairs.c.org_id)
+                .outerjoin(
+                    target_t,
+                    (target_t.c.indicator_id == pairs.c.indicator_id)
+                    & (target_t.c.org_id == pairs.c.org_id)
+                    & (target_t.c.year == year),
+                )
+                .outerjoin(
+                    m,
+                    (m.c.indicator_id == pairs.c.indicator_id)
+                    & (m.c.org_id == pairs.c.org_id)
+                    & (m.c.year == year)
+                    & (m.c.period == period)
+                    & (m.c.gender == Gender.TOTAL.value),
+                )
+            )
+            .where(within)
+            .order_by(o.c.path, pairs.c.indicator_id)
+        )
+        with self.engine.connect() as conn:
+            return [
+                Measured(
+                    row["org_id"],
+                    row["path"],
+                    row["indicator_id"],
+                    target_from_row(row),
+                    None
+                    if row["value_status"] is None
+                    else reading_from(row["outcome"], row["forecast"], row["value_status"]),
+                )
+                for row in conn.execute(stmt).mappings()
+            ]
+
+    def measurements(
+        self,
+        indicator_ids: Sequence[int],
+        org_ids: Sequence[int],
+        period: str,
+        years: Sequence[int] | None = None,
+    ) -> list[Measurement]:
+        """Readings of every gender for the indicators and organisations in one period; all years
+        if none given."""
+        m = measurement_t
+        stmt = select(m).where(
+            m.c.indicator_id.in_(list(indicator_ids)),
+            m.c.org_id.in_(list(org_ids)),
+            m.c.period == period,
+        )
+        if years is not None:
+            stmt = stmt.where(m.c.year.in_(list(years)))
+        with self.engine.connect() as conn:
+            return [
+                Measurement(
+                    row.indicator_id,
+                    row.org_id,
+                    row.year,
+                    row.period,
+                    Gender(row.gender),
+                    reading_from(row.outcome, row.forecast, row.value_status),
+                )
+                for row in conn.execute(stmt.order_by(m.c.year))
+            ]
+
+    def targets(
+        self,
+        indicator_ids: Sequence[int],
+        org_ids: Sequence[int],
+        years: Sequence[int] | None = None,
+    ) -> dict[tuple[int, int, int], Target]:
+        """Targets keyed by (indicator id, organisation id, year); all years if none given."""
+        t = target_t
+        stmt = select(t).where(
+            t.c.indicator_id.in_(list(indicator_ids)), t.c.org_id.in_(list(org_ids))
+        )
+        if years is not None:
+            stmt = stmt.where(t.c.year.in_(list(years)))
+        with self.engine.connect() as conn:
+            return {
+                (row.indicator_id, row.org_id, row.year): Target(
+                    row.target, row.partly_limit, row.council_target
+                )
+                for row in conn.execute(stmt)
+            }
+
+    def own_goal_indicator_facts(
+        self, goal_ids: Sequence[int], year: int, period: str
+    ) -> list[IndicatorFact]:
+        """Like `goal_indicator_facts`, but each goal only at the organisation that owns it.
+
+        The whole city's nämnd- and enhetsmål each at its own organisation: driven by the
+        goals' owners, so no goal × organisation cross product is ever formed.
+        """
+        stmt = _facts_select(
+            goal_t.c.org_id,
+            lambda source: source.join(goal_t, goal_t.c.id == link_t.c.goal_id),
+            year,
+            period,
+        ).where(
+            link_t.c.goal_id.in_(list(goal_ids)),
+            _measures(goal_t.c.org_id, link_t.c.indicator_id, year),
+        )
+        return self._facts(stmt.order_by(link_t.c.goal_id, indicator_t.c.code))
+
+    def _facts(self, stmt: Select[Any]) -> list[IndicatorFact]:
+        with self.engine.connect() as conn:
+            indicators: dict[int, Indicator] = {}  # thousands of rows share a few dozen indicators
+            return [_fact(row, indicators) for row in conn.execute(stmt).mappings()]
+
+
+def _facts_select(
+    org_id: ColumnElement[int],
+    add_organisations: Callable[[FromClause], FromClause],
+    year: int,
+    period: str,
+) -> Select[Any]:
+    """The indicator-facts SELECT: goal links and indicators, joined by `add_organisations`
+    to the table holding `org_id`, with that organisation's target and total reading."""
+    m = measurement_t
+    source = add_organisations(link_t.join(indicator_t, indicator_t.c.id == link_t.c.indicator_id))
+    target_on = (target_t.c.indicator_id == link_t.c.indicator_id) & (target_t.c.org_id == org_id)
+    reading_on = (
+        (m.c.indicator_id == link_t.c.indicator_id) & (m.c.org_id == org_id) & (m.c.year == year)
+    )
+    return select(
+        link_t.c.goal_id,
+        org_id.label("org_id"),
+        link_t.c.weight,
+        *indicator_t.c,
+        target_t.c.target,
+        target_t.c.partly_limit,
+        target_t.c.council_target,
+        m.c.outcome,
+        m.c.forecast,
+        m.c.value_status,
+    ).select_from(
+        source.outerjoin(target_t, target_on & (target_t.c.year == year)).outerjoin(
+            m, reading_on & (m.c.period == period) & (m.c.gender == Gender.TOTAL.value)
+        )
+    )
+
+
+def _measures(
+    org_id: ColumnElement[int], indicator_id: ColumnElement[int], year: int
+) -> ColumnElement[bool]:
+    """SQL: the organisation has a target or a measurement for the indicator in the year (one row's
+    check)."""
+    conditions = []
+    for table in (
+        target_t.alias(),
+        measurement_t.alias(),
+    ):  # aliases: no correlation with the outer joins
+        key = (
+            (table.c.indicator_id == indicator_id)
+            & (table.c.org_id == org_id)
+            & (table.c.year == year)
+        )
+        conditions.append(select(table.c.indicator_id).where(key).exists())
+    return conditions[0] | conditions[1]
+
+
+def _measured_pairs(org_ids: Sequence[int], year: int) -> Subquery:
+    """SQL: the (indicator, organisation) pairs with a target or a measurement in the year.
+
+    A UNION the planner can drive from the (org_id, year, …) indexes; an OR of two EXISTS
+    per row took a second on PostgreSQL at Stockholm scale.
+    """
+    targets = select(target_t.c.indicator_id, target_t.c.org_id).where(
+        target_t.c.org_id.in_(list(org_ids)), target_t.c.year == year
+    )
+    readings = select(measurement_t.c.indicator_id, measurement_t.c.org_id).where(
+        measurement_t.c.org_id.in_(list(org_ids)), measurement_t.c.year == year
+    )
+    return targets.union(readings).subquery("measured")
+
+
+def _fact(row: Any, indicators: dict[int, Indicator]) -> IndicatorFact:
+    target = target_from_row(row)
+    has_reading = row["value_status"] is not None
+    reading = (
+        reading_from(row["outcome"], row["forecast"], row["value_status"]) if has_reading else None
+    )
+    indicator = indicators.get(row["id"]) or indicators.setdefault(
+        row["id"], indicator_from_row(row)
+    )
+    return IndicatorFact(row["goal_id"], row["org_id"], indicator, row["weight"], target, reading)
