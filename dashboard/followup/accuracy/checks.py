@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, RowMapping, and_, select
-
 from dashboard.domain.model import (
-    Gender,
     Indicator,
     OrgLevel,
     OrgUnit,
@@ -23,13 +20,7 @@ from dashboard.followup.accuracy.figures import (
     rank_key,
     summarize_found,
 )
-from dashboard.store import (
-    Store,
-    indicator_from_row,
-    indicator_t,
-    measurement_t,
-    target_t,
-)
+from dashboard.store import Store, forecasts
 
 
 def shown_periods(period: str) -> tuple[str, ...]:
@@ -62,80 +53,22 @@ def committee_of(org: OrgUnit, by_id: dict[int, OrgUnit]) -> OrgUnit:
     return org
 
 
-# ---- the forecasts, paired with the outcome of the same year ---------------------------------
-
-_forecast = measurement_t.alias("forecast")
-_outcome = measurement_t.alias("outcome")
-_PAIRED = (
-    _forecast.join(
-        _outcome,
-        and_(
-            _outcome.c.indicator_id == _forecast.c.indicator_id,
-            _outcome.c.org_id == _forecast.c.org_id,
-            _outcome.c.year == _forecast.c.year,
-            _outcome.c.gender == _forecast.c.gender,
-            _outcome.c.period == "FY",
-        ),
-    )
-    .join(indicator_t, indicator_t.c.id == _forecast.c.indicator_id)
-    .outerjoin(
-        target_t,
-        and_(
-            target_t.c.indicator_id == _forecast.c.indicator_id,
-            target_t.c.org_id == _forecast.c.org_id,
-            target_t.c.year == _forecast.c.year,
-        ),
-    )
-)
-
-
-def _paired_where(org_ids: Sequence[int] | None) -> list[ColumnElement[bool]]:
-    """The pairs' conditions, for the organisations (every organisation if None)."""
-    scope = [] if org_ids is None else [_forecast.c.org_id.in_(list(org_ids))]
-    return [
-        *scope,
-        _forecast.c.gender == Gender.TOTAL.value,
-        _forecast.c.period.in_(FORECAST_PERIODS),
-        _forecast.c.forecast.is_not(None),
-        _outcome.c.outcome.is_not(None),
-    ]
-
-
 def forecast_checks(
     store: Store, org_ids: Sequence[int] | None, indicator_ids: Sequence[int] | None = None
 ) -> list[ForecastCheck]:
     """Every T1 and T2 forecast of the organisations (None: all) and indicators that has a helår
     outcome."""
-    stmt = (
-        select(
-            *indicator_t.c,
-            _forecast.c.org_id,
-            _forecast.c.year,
-            _forecast.c.period,
-            _forecast.c.forecast,
-            _outcome.c.outcome.label("full_year"),
-            target_t.c.target,
-        )
-        .select_from(_PAIRED)
-        .where(*_paired_where(org_ids))
-        .order_by(indicator_t.c.code, _forecast.c.org_id, _forecast.c.year, _forecast.c.period)
-    )
-    if indicator_ids is not None:
-        stmt = stmt.where(_forecast.c.indicator_id.in_(list(indicator_ids)))
-    with store.engine.connect() as conn:
-        rows = conn.execute(stmt).mappings().all()
-    indicators = indicators_of(rows)
     return [
         ForecastCheck(
-            row["org_id"],
-            indicators[row["id"]],
-            row["year"],
-            row["period"],
-            row["forecast"],
-            row["full_year"],
-            row["target"],
+            pair.org_id,
+            pair.indicator,
+            pair.year,
+            pair.period,
+            pair.forecast,
+            pair.full_year,
+            pair.target,
         )
-        for row in rows
+        for pair in forecasts.pairs(store.engine, FORECAST_PERIODS, org_ids, indicator_ids)
     ]
 
 
@@ -189,35 +122,17 @@ def _forecast_counts(store: Store) -> Counts:
     and only uploads change them, so they are kept until the next (`Store.summary`), and any
     scope, year and tertial sums its own.
     """
-    f = _forecast.c
-    stmt = (
-        select(
-            f.indicator_id,
-            f.org_id,
-            f.year,
-            f.period,
-            f.forecast,
-            _outcome.c.outcome,
-            target_t.c.target,
-        )
-        .select_from(_PAIRED)
-        .where(*_paired_where(None))
-    )
     grouped: dict[int, dict[tuple[str, int], list[tuple[Indicator, int, Figures]]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    with store.engine.connect() as conn:
-        indicators = {
-            row["id"]: indicator_from_row(row)
-            for row in conn.execute(select(indicator_t)).mappings()
-        }
-        for indicator_id, org_id, year, period, forecast, outcome, target in conn.execute(
-            stmt
-        ).all():
-            indicator = indicators[indicator_id]
-            grouped[org_id][period, year].append(
-                (indicator, year, figures_of(indicator, forecast, outcome, target))
+    for pair in forecasts.all_pairs(store.engine, FORECAST_PERIODS):
+        grouped[pair.org_id][pair.period, pair.year].append(
+            (
+                pair.indicator,
+                pair.year,
+                figures_of(pair.indicator, pair.forecast, pair.full_year, pair.target),
             )
+        )
     return {
         org_id: {key: summarize_found(found) for key, found in by_key.items()}
         for org_id, by_key in grouped.items()
@@ -234,12 +149,3 @@ def _committee_counts(store: Store, orgs: Sequence[OrgUnit]) -> Counts:
         for key, summary in by_key.items():
             committee[key] = committee.get(key, AccuracySummary()) + summary
     return dict(totals)
-
-
-def indicators_of(rows: Iterable[RowMapping]) -> dict[int, Indicator]:
-    """The indicators of result rows that carry the indicator's columns, by id."""
-    found: dict[int, Indicator] = {}
-    for row in rows:
-        if row["id"] not in found:
-            found[row["id"]] = indicator_from_row(row)
-    return found
