@@ -15,8 +15,9 @@ from dash import dcc, html
 
 from dashboard.domain.model import Activity, OrgUnit, Status
 from dashboard.domain.rules import IndicatorReason, PartKind, activity_score
-from dashboard.followup import control_room
-from dashboard.followup.control_room import Cause, GoalStatus, JudgedIndicator
+from dashboard.followup import causes as why  # the goal's parts, worst first
+from dashboard.followup.causes import Cause
+from dashboard.followup.control_room import GoalStatus, JudgedIndicator
 from layouts import texts, urls
 from layouts.components import basis_tag, data_table, status_badge
 from layouts.explanation import format_number
@@ -29,7 +30,7 @@ def causes_section(
 ) -> html.Div:
     """The parts of the goal, the one losing the most points first, and the parts that do not
     count."""
-    found = control_room.causes(status)
+    found = why.causes(status)
     rows = [
         (
             _name(cause, places, state),
@@ -59,7 +60,7 @@ def causes_section(
                 name=j.fact.indicator.name, why=texts.INDICATOR_REASON_LABEL[j.result.reason]
             )
         )
-        for j in control_room.not_counted(status)
+        for j in why.not_counted(status)
     ]
     return html.Div(
         [
@@ -79,7 +80,7 @@ def pulls_down(
     otherwise."""
     if status.result.status is Status.MET or status.result.score is None:
         return None
-    worst = [cause for cause in control_room.causes(status) if cause.lost > 0][:PULLS_DOWN_SHOWN]
+    worst = [cause for cause in why.causes(status) if cause.lost > 0][:PULLS_DOWN_SHOWN]
     if not worst:
         return None
     items: list[Any] = [texts.PULLS_DOWN]
@@ -117,11 +118,7 @@ def _where(cause: Cause, places: Mapping[int, OrgUnit]) -> str:
     if not below:
         org = places.get(cause.judged.fact.org_id)
         return org.name if org else ""
-    names = [
-        places[j.fact.org_id].name
-        for j in control_room.worst_first(below)
-        if j.fact.org_id in places
-    ]
+    names = [places[j.fact.org_id].name for j in why.worst_first(below) if j.fact.org_id in places]
     shown = texts.LIST_SEPARATOR.join(names[:3])
     return shown + (texts.AND_MORE.format(count=len(names) - 3) if len(names) > 3 else "")
 

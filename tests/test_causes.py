@@ -5,6 +5,7 @@ import json
 import pytest
 
 from dashboard.domain.model import period_end
+from dashboard.followup import causes as why
 from dashboard.followup import control_room
 from layouts import causes, texts, urls
 from tests.tiny import tiny_dataset
@@ -28,7 +29,7 @@ def test_a_part_measured_below_is_named_with_its_unit_value_and_target(tiny_stor
     [status] = control_room.goal_statuses(tiny_store, n1.id, 2025, "T1")
     places = {o.id: o for o in tiny_store.org_units()}
     state = urls.parse("?ar=2025&period=T1&org=N1", tiny_store.reported_periods())
-    worst = control_room.causes(status)[0]
+    worst = why.causes(status)[0]
     assert worst.judged.fact.indicator.code == "NOJD" and worst.lost == pytest.approx(100 * 2 / 3)
     table = _text(causes.causes_section(status, places, state, period_end(2025, "T1")))
     assert all(text in table for text in ("Enheten", "70,0\u00a0%", "85,0\u00a0%", "66,7"))
