@@ -88,7 +88,8 @@ def kill_worker(server: ThrowawayServer, rows: int) -> None:
         page_ok = served.healthy() and _page_ok(client_session(served.base_url), served.base_url)
         print(
             f"kill-worker: worker {victim} (of {sorted(workers)}) killed holding the write lock; "
-            f"the editor got {answer}; saved rows and log entries: {saved(store, first_year, 'dodad.csv')} of {rows}; "
+            f"the editor got {answer}; saved rows and log entries: "
+            f"{saved(store, first_year, 'dodad.csv')} of {rows}; "
             f"worker replaced: {bool(replaced)}; pages afterwards: {'ok' if page_ok else 'FAIL'}"
         )
 
@@ -110,7 +111,8 @@ def kill_import(server: ThrowawayServer, rows: int, directory: Path) -> None:
     started = time.perf_counter()
     again = subprocess.run(command, capture_output=True, timeout=600)
     print(
-        f"kill-import: exit {process.returncode}; saved rows and log entries after the kill: {after_kill}; "
+        f"kill-import: exit {process.returncode}; "
+        f"saved rows and log entries after the kill: {after_kill}; "
         f"import again: exit {again.returncode} in {time.perf_counter() - started:.1f} s, "
         f"saved {saved(store, first_year, 'dodad.csv')} of {rows}"
     )
@@ -170,9 +172,11 @@ def outage(server: ThrowawayServer, seconds: float, users: int) -> None:
             stop.set()
         health_after = requests.get(f"{served.base_url}/healthz", timeout=30).status_code
         print(
-            f"outage: {seconds:.0f} s without PostgreSQL; answers by phase and kind: {dict(sorted(answers.items()))}; "
-            f"/healthz during: {health}, after: {health_after}; first page {first_page_after[0] - resumed:.2f} s "
-            f"after the restart; workers restarted: {'no' if served.worker_pids() == workers else 'YES'}; "
+            f"outage: {seconds:.0f} s without PostgreSQL; "
+            f"answers by phase and kind: {dict(sorted(answers.items()))}; "
+            f"/healthz during: {health}, after: {health_after}; "
+            f"first page {first_page_after[0] - resumed:.2f} s after the restart; "
+            f"workers restarted: {'no' if served.worker_pids() == workers else 'YES'}; "
             f"database reachable again: {reachable(make_engine(url))}"
         )
 

@@ -9,8 +9,9 @@ several gunicorn workers on PostgreSQL, everything on loopback.
 The same users run two phases. Idle: each makes --requests page requests. Loaded: they walk
 on while --uploads `kontrollrummet import` processes (or Save clicks on the upload page,
 --upload-via web), started at the same moment, save overlapping files of --rows outcome
-rows each (the years before the data, so the pages stay the same). A page request is the router's callback POST a browser makes for a URL, built by
-dashboard/tools/bench.py. Reported: requests, errors, p50 and p95 per view, idle against loaded,
+rows each (the years before the data, so the pages stay the same). A page request is the
+router's callback POST a browser makes for a URL, built by dashboard/tools/bench.py.
+Reported: requests, errors, p50 and p95 per view, idle against loaded,
 and whether every upload landed whole. Bounded: at most --max-seconds per phase, at most 200
 users; the server listens on 127.0.0.1 only. PostgreSQL is --database (filled with demo data
 if empty) or a throwaway server. The figures go to the README ("Drift") by hand.
@@ -118,7 +119,8 @@ def walk(
     think: float,
     rng: random.Random,
 ) -> list[Sample]:
-    """One user: a random view, a pause to read it, the next, while `keep_going(requests so far)`."""
+    """One user: a random view, a pause to read it, the next, while
+    `keep_going(requests so far)`."""
     samples: list[Sample] = []
     time.sleep(rng.uniform(0, think))  # users arrive spread out, not all in the same instant
     while keep_going(len(samples)):
@@ -145,7 +147,8 @@ def run_phase(
 
 
 def backfill_records(store: Store, first_year: int, rows: int, shift: float) -> list[tuple]:
-    """`rows` outcome rows for the store's own indicators and units in the years before `first_year`."""
+    """`rows` outcome rows for the store's own indicators and units in the years before
+    `first_year`."""
     indicators = [record[0] for record in change_sets.stored_records(store, "indicators")]
     orgs = sorted(org.code for org in store.org_units())
     keys = itertools.product(
@@ -181,7 +184,8 @@ def save_payload(session: requests.Session, base_url: str, file_name: str, conte
 
 
 def timed_import(url: str, path: Path, user: str, nice: int) -> UploadOutcome:
-    """`kontrollrummet import` in its own process, as a batch load would be; `nice` > 0 lowers its CPU priority."""
+    """`kontrollrummet import` in its own process, as a batch load would be; `nice` > 0 lowers
+    its CPU priority."""
     command = [KONTROLLRUMMET, "import", str(path), "--user", user, "--database", url]
     started = time.perf_counter()
     done = subprocess.run(
@@ -212,7 +216,8 @@ def check_uploads(
     outcomes: list[UploadOutcome],
     files: dict[str, list[tuple]],
 ) -> dict:
-    """Whether every upload is whole in the log and the rows before `first_year` hold the last one's values."""
+    """Whether every upload is whole in the log and the rows before `first_year` hold the last
+    one's values."""
     log = [
         u
         for u in change_sets.list_uploads(store)
@@ -279,10 +284,13 @@ def report(results: dict) -> str:
     idle, loaded = results["idle"], results["loaded"]
     host = results["machine"]
     lines = [
-        f"{results['date']}: {results['users']} användare, {results['workers']} arbetsprocesser, "
-        f"{_number(results['measurements'])} mätvärden, betänketid {results['think_s']} s, "
-        f"uppladdningar med nice {results['upload_nice']}; {host['cpus']} kärnor, {host['memory_gib']} GiB, "
-        f"{host['system']}",
+        (
+            f"{results['date']}: {results['users']} användare, "
+            f"{results['workers']} arbetsprocesser, "
+            f"{_number(results['measurements'])} mätvärden, betänketid {results['think_s']} s, "
+            f"uppladdningar med nice {results['upload_nice']}; "
+            f"{host['cpus']} kärnor, {host['memory_gib']} GiB, {host['system']}"
+        ),
         f"{'vy':42} {'anrop':>11} {'fel':>7} {'p50 ms':>15} {'p95 ms':>15} {'p95 kvot':>8}",
     ]
     for view in idle:
@@ -290,13 +298,15 @@ def report(results: dict) -> str:
         ratio = lo["p95_ms"] / i["p95_ms"] if i["p95_ms"] else 0.0
         lines.append(
             f"{view:42} {i['requests']:>5}/{lo['requests']:<5} {i['errors']:>3}/{lo['errors']:<3} "
-            f"{i['p50_ms']:>7.0f}/{lo['p50_ms']:<7.0f} {i['p95_ms']:>7.0f}/{lo['p95_ms']:<7.0f} {ratio:>8.2f}"
+            f"{i['p50_ms']:>7.0f}/{lo['p50_ms']:<7.0f} "
+            f"{i['p95_ms']:>7.0f}/{lo['p95_ms']:<7.0f} {ratio:>8.2f}"
         )
     lines.append("(tomgång/under uppladdning)")
     for upload in results["uploads"]:
         lines.append(
             f"uppladdning {upload['user']} ({results['upload_via']}): "
-            f"{'klar' if upload['ok'] else 'MISSLYCKADES'} på {upload['seconds']:.1f} s: {upload['detail']}"
+            f"{'klar' if upload['ok'] else 'MISSLYCKADES'} på {upload['seconds']:.1f} s: "
+            f"{upload['detail']}"
         )
     check = results["upload_check"]
     for entry in check["log"]:
@@ -306,7 +316,8 @@ def report(results: dict) -> str:
         )
     lines.append(
         f"{_number(check['rows_stored'])} rader sparade; alla uppladdningar hela: "
-        f"{'ja' if check['whole'] else 'NEJ'}; den sista vinner: {'ja' if check['last_upload_wins'] else 'NEJ'}"
+        f"{'ja' if check['whole'] else 'NEJ'}; "
+        f"den sista vinner: {'ja' if check['last_upload_wins'] else 'NEJ'}"
     )
     total_idle, total_loaded = idle["alla vyer"], loaded["alla vyer"]
     goal = (
@@ -315,7 +326,8 @@ def report(results: dict) -> str:
         and total_loaded["p95_ms"] <= 2 * total_idle["p95_ms"]
     )
     lines.append(
-        f"Mål (0 fel, allt sparat, p95 under last ≤ 2 × tomgång): {'uppnått' if goal else 'EJ uppnått'}"
+        "Mål (0 fel, allt sparat, p95 under last ≤ 2 × tomgång): "
+        f"{'uppnått' if goal else 'EJ uppnått'}"
     )
     return "\n".join(lines)
 

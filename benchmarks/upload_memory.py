@@ -176,8 +176,9 @@ def main() -> None:
             else:
                 figures = measure_page(path, url)
             print(
-                f"{way:>5}: {path.stat().st_size / 1e6:.1f} MB file, RSS {figures['rss_before_mb']:.0f} MB "
-                f"before, peak {figures['peak_mb']:.0f} MB, {figures['seconds']:.1f} s ({figures['answer']})"
+                f"{way:>5}: {path.stat().st_size / 1e6:.1f} MB file, "
+                f"RSS {figures['rss_before_mb']:.0f} MB before, peak {figures['peak_mb']:.0f} MB, "
+                f"{figures['seconds']:.1f} s ({figures['answer']})"
             )
 
 

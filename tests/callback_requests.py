@@ -18,7 +18,8 @@ def callback_payload(app, trigger: str, inputs: Sequence, state: Sequence = ()) 
     outputs = [dict(zip(("id", "property"), part.rsplit(".", 1))) for part in parts]
     entries = [_entry(dep, value) for dep, value in zip(spec["inputs"], inputs)]
     first = entries[0]
-    changed = f"{_id(first[0]['id']) if isinstance(first, list) else first['id']}.{spec['inputs'][0]['property']}"
+    first_id = _id(first[0]["id"]) if isinstance(first, list) else first["id"]
+    changed = f"{first_id}.{spec['inputs'][0]['property']}"
     return {
         "output": key,
         "outputs": outputs if len(outputs) > 1 else outputs[0],

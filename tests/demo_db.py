@@ -1,4 +1,5 @@
-"""The demo municipality written to a database, with its demo accounts, as `kontrollrummet demo` leaves it."""
+"""The demo municipality written to a database, with its demo accounts, as `kontrollrummet demo`
+leaves it."""
 
 import functools
 

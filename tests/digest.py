@@ -9,7 +9,8 @@ from dashboard.store.schema import Base
 
 
 def database_digest(store: Store, leave_out: tuple[str, ...] = ()) -> str:
-    """SHA-256 over every row of every table (but `leave_out` and derived ones), in primary-key order."""
+    """SHA-256 over every row of every table (but `leave_out` and derived ones), in primary-key
+    order."""
     digest = hashlib.sha256()
     with store.engine.connect() as conn:
         for table in Base.metadata.sorted_tables:

@@ -60,7 +60,8 @@ class ThrowawayServer:
         """Start the server on its data directory and port."""
         options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
         self._run(
-            f"{self.bin_dir}/pg_ctl -D {self.dir / 'data'} -o '{options}' -l {self.dir}/log -w start"
+            f"{self.bin_dir}/pg_ctl -D {self.dir / 'data'} -o '{options}' "
+            f"-l {self.dir}/log -w start"
         )
 
     def stop(self) -> None:

@@ -27,7 +27,8 @@ T = TypeVar("T")
 
 
 def wait_for(condition: Callable[[], T], timeout: float = 60.0, interval: float = 0.05) -> T:
-    """Poll until the condition gives something true and return it; TimeoutError after `timeout` s."""
+    """Poll until the condition gives something true and return it; TimeoutError after
+    `timeout` s."""
     deadline = time.monotonic() + timeout
     while not (result := condition()):
         if time.monotonic() > deadline:

@@ -58,7 +58,8 @@ def _unique(draw, elements, key, max_size=4) -> list:
 def _measurement(
     indicator, org, year, period, gender, outcome, forecast, status, comment
 ) -> MeasurementRow:
-    """A row as the import stores it: only the numbers its value status lets count (docs/rules.md §1)."""
+    """A row as the import stores it: only the numbers its value status lets count
+    (docs/rules.md §1)."""
     return MeasurementRow(
         indicator,
         org,

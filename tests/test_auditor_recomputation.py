@@ -1,4 +1,5 @@
-"""An auditor's recomputation of every goal result of the demo municipality, from docs/rules.md alone.
+"""An auditor's recomputation of every goal result of the demo municipality, from
+docs/rules.md alone.
 
 The city auditor does not trust the product's code: this file reads the database with plain SQL
 (table and column names from dashboard/store/schema.py, nothing else from the product) and computes,
@@ -9,8 +10,8 @@ with the documented rule and nothing more, every goal × organisation × period 
 - × the periods 2025 T1, 2025 FY, 2026 T1 and 2026 T2 — all pairs, none sampled;
 
 and compares status, score (to 1e-9), basis, "met on forecast" (◌) and the ⚑ flag with what
-`dashboard.followup.control_room.judge` says. The test fails on the first real disagreement, naming the
-keys (year, period, goal code, organisation code) that differ.
+`dashboard.followup.control_room.judge` says. The test fails on the first real disagreement,
+naming the keys (year, period, goal code, organisation code) that differ.
 
 How docs/rules.md is read here, section by section (the doc's own words in quotes):
 
@@ -27,29 +28,31 @@ How docs/rules.md is read here, section by section (the doc's own words in quote
    not counted; done 1; delayed 0; ongoing/not started with end < E → 0; not started with start <
    E → 0.5; otherwise 1. The part is their mean, rests on outcome; no activity left → no part.
 §3 Goal: score = Σ w·s / Σ w over all counted parts, a part without value scores 0; coverage =
-   weight with value / all weight; no parts, coverage < 50 % or no part with value → no data (and then
-   no score, basis "none": "none when the goal has no score"); ≥ 0.80 met, ≥ 0.40 partly met, else
-   not met. Basis over the parts with value: all outcome → outcome, all forecast → forecast, else
-   mixed. Met on forecast: a met goal judged again with its forecast-only parts as without value is
-   no longer met. Child goals do not count.
-§3a An indicator is measured at an organisation when it has a target or any measurement row for it in
-   the year. Measured here → judged on its own value and target. Measured only below → the part
-   scores the mean of the *nearest* measuring organisations below (no value = 0), has a value when
-   one of them has, basis as for a goal. Measured neither here nor below → not counted.
+   weight with value / all weight; no parts, coverage < 50 % or no part with value → no data (and
+   then no score, basis "none": "none when the goal has no score"); ≥ 0.80 met, ≥ 0.40 partly met,
+   else not met. Basis over the parts with value: all outcome → outcome, all forecast → forecast,
+   else mixed. Met on forecast: a met goal judged again with its forecast-only parts as without
+   value is no longer met. Child goals do not count.
+§3a An indicator is measured at an organisation when it has a target or any measurement row for
+   it in the year. Measured here → judged on its own value and target. Measured only below → the
+   part scores the mean of the *nearest* measuring organisations below (no value = 0), has a value
+   when one of them has, basis as for a goal. Measured neither here nor below → not counted.
 §3c ⚑ when the own assessment (assessment row for goal, organisation, year, period) is more positive
    or more negative than the computed status, or (partly) met where the computed status is no data;
    not met beside no data is not flagged.
 
-Readings the doc leaves open, taken here and agreed by the product on the demo data: a goal judges the
-gender "T" row; a goal with too little data has no score; an own assessment is one of met, partly met,
-not met (asserted). Not exercised by the demo data, so not proved either way: not_applicable rows (none
-exist; here a not-applicable organisation below is left out of a roll-up's mean), a measuring
-organisation without a target (every one has a target), a roll-up over several organisations with a
-fractional mean or a mixed basis, and an own assessment of not met beside no data.
+Readings the doc leaves open, taken here and agreed by the product on the demo data: a goal judges
+the gender "T" row; a goal with too little data has no score; an own assessment is one of met,
+partly met, not met (asserted). Not exercised by the demo data, so not proved either way:
+not_applicable rows (none exist; here a not-applicable organisation below is left out of a
+roll-up's mean), a measuring organisation without a target (every one has a target), a roll-up
+over several organisations with a fractional mean or a mixed basis, and an own assessment of not
+met beside no data.
 
-Nothing from dashboard.domain.rules, dashboard.followup.control_room's helpers, dashboard.followup.goal_results or any layout is
-used for the recomputation; only `control_room.judge` and `Store.goals` (for the Goal objects judge
-takes) are called, as the product under audit.
+Nothing from dashboard.domain.rules, dashboard.followup.control_room's helpers,
+dashboard.followup.goal_results or any layout is used for the recomputation; only
+`control_room.judge` and `Store.goals` (for the Goal objects judge takes) are called, as the
+product under audit.
 """
 
 from __future__ import annotations
@@ -106,7 +109,8 @@ class Facts:
             r.id: r
             for r in conn.execute(
                 text(
-                    "SELECT id, code FROM goal WHERE valid_from <= :y AND (valid_to IS NULL OR valid_to >= :y)"
+                    "SELECT id, code FROM goal "
+                    "WHERE valid_from <= :y AND (valid_to IS NULL OR valid_to >= :y)"
                 ),
                 {"y": year},
             )
@@ -142,8 +146,8 @@ class Facts:
             (r.indicator_id, r.org_id, r.period): r
             for r in conn.execute(
                 text(
-                    "SELECT indicator_id, org_id, period, outcome, forecast, value_status FROM measurement "
-                    "WHERE year = :y AND gender = :g"
+                    "SELECT indicator_id, org_id, period, outcome, forecast, value_status "
+                    "FROM measurement WHERE year = :y AND gender = :g"
                 ),
                 {"y": year, "g": GENDER},
             )
@@ -202,7 +206,8 @@ class Part:
 
 
 def judge_value(value: Decimal, target: Decimal, limit: Decimal, higher: bool) -> str:
-    """§1.5: value ≥ target met, limit ≤ value < target partly met, else not met (mirrored when lower)."""
+    """§1.5: value ≥ target met, limit ≤ value < target partly met, else not met (mirrored when
+    lower)."""
     if higher:
         if value >= target:
             return MET
@@ -213,7 +218,8 @@ def judge_value(value: Decimal, target: Decimal, limit: Decimal, higher: bool) -
 
 
 def indicator_here(facts: Facts, indicator_id: int, org_id: int, period: str):
-    """§1 at an organisation that measures the indicator: (status, basis) or None when not applicable."""
+    """§1 at an organisation that measures the indicator: (status, basis) or None when not
+    applicable."""
     row = facts.rows.get((indicator_id, org_id, period))
     status = row.value_status if row else None
     if status == "not_applicable":
@@ -250,7 +256,8 @@ def basis_of(parts) -> str:
 def indicator_part(
     facts: Facts, indicator_id: int, weight: Fraction, org_id: int, period: str
 ) -> Part | None:
-    """§3a: judged here, rolled up from the nearest measuring organisations below, or not counted."""
+    """§3a: judged here, rolled up from the nearest measuring organisations below, or not
+    counted."""
     if org_id in facts.measured[indicator_id]:
         judged = indicator_here(facts, indicator_id, org_id, period)
         if judged is None:

@@ -60,7 +60,8 @@ def test_outage_gives_503_and_a_swedish_message_then_recovers(client, own_postgr
     own_postgres.pause()
     health = client.get("/healthz")
     assert health.status_code == 503 and health.get_json() == {"status": "unavailable"}
-    # Even who is signed in cannot be looked up: every request, page or callback, says so in Swedish.
+    # Even who is signed in cannot be looked up:
+    # every request, page or callback, says so in Swedish.
     for answer in [
         client.post("/_dash-update-component", json=payload)
         for payload in (

@@ -1,4 +1,5 @@
-"""The benchmark runs end to end on the demo (a smoke run: it checks that it runs, not its times)."""
+"""The benchmark runs end to end on the demo (a smoke run: it checks that it runs, not its
+times)."""
 
 import json
 

@@ -1,4 +1,5 @@
-"""Varför?: the parts that pull a goal down, worst first, named where they are measured (issue 14, finding 7)."""
+"""Varför?: the parts that pull a goal down, worst first, named where they are measured
+(issue 14, finding 7)."""
 
 import json
 

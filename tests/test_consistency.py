@@ -1,4 +1,5 @@
-"""Likvärdiga bedömningar: the lean of each nämnd's assessments and similar results assessed differently."""
+"""Likvärdiga bedömningar: the lean of each nämnd's assessments and similar results assessed
+differently."""
 
 from itertools import combinations
 
@@ -60,7 +61,8 @@ def test_pairs_are_exactly_the_similar_results_assessed_differently(assessed):
 
 
 def test_goals_met_only_thanks_to_forecasts_are_counted_apart(demo_store, assessed):
-    """Issue 14, finding 5: Prognoser says how many met goals rest on forecasts, as judged in full."""
+    """Issue 14, finding 5: Prognoser says how many met goals rest on forecasts, as judged in
+    full."""
     briefs, _ = assessed
     met, on_forecast = consistency.met_on_forecast(briefs)
     fresh = control_room.judge(demo_store, [(b.goal, b.org_id) for b in briefs], 2026, "T2")

@@ -53,7 +53,8 @@ def test_an_indicator_measured_only_below_rolls_up_instead_of_vanishing(tiny_sto
         (_org_id(tiny_store, "N1-E1"), 70.0)
     ]
     assert nojd.result.status is Status.NOT_MET
-    # NOJD (weight 2) scores 0, FALL and KOST are not measured here, A1 ongoing past its end scores 0
+    # NOJD (weight 2) scores 0, FALL and KOST are not measured here,
+    # A1 ongoing past its end scores 0
     assert status.result.score == 0.0 and status.result.status is Status.NOT_MET
 
 

@@ -1,4 +1,5 @@
-"""Excel and PDF exports: they open, hold the store's numbers, and a formula in a name stays text."""
+"""Excel and PDF exports: they open, hold the store's numbers, and a formula in a name stays
+text."""
 
 import datetime as dt
 import io

@@ -28,8 +28,8 @@ def _every_pair(store, year):
 
 
 def _pages(store, year, period) -> str:
-    """Översikt at every level, Avvikelser, Prognoser and the goal page of every goal, for the city, as the
-    browser gets them."""
+    """Översikt at every level, Avvikelser, Prognoser and the goal page of every goal, for the
+    city, as the browser gets them."""
     search = f"?ar={year}&period={period}"
     pages = [
         routes.page(store, "/", search + f"&niva={level}") for level in ("kf", "namnd", "enhet")
@@ -42,7 +42,7 @@ def _pages(store, year, period) -> str:
 def test_a_later_follow_up_or_outcome_never_changes_an_earlier_period(demo_copy):
     """Changing every T2 2026 follow-up and outcome leaves every T1 2026 page identical."""
     before = _pages(demo_copy, 2026, "T1")
-    for path, activity in demo_copy.activities_of(
+    for _path, activity in demo_copy.activities_of(
         [g.id for g in demo_copy.goals(2026)], 2026, "T2"
     )[:40]:
         new = (
@@ -76,7 +76,8 @@ def test_kept_results_equal_freshly_judged_ones_for_every_goal_and_organisation(
 
 
 def test_no_indicator_vanishes_higher_up(demo_store):
-    """Every indicator linked to a goal is a part, rolled up, or listed as not measured: never dropped."""
+    """Every indicator linked to a goal is a part, rolled up, or listed as not measured: never
+    dropped."""
     pairs = _every_pair(demo_store, 2026)
     links = demo_store.goal_links(sorted({goal.id for goal, _ in pairs}))
     for status in control_room.judge(demo_store, pairs, 2026, "T2"):

@@ -1,4 +1,5 @@
-"""Every route drawn by the router against the real demo database, numbers checked against the store."""
+"""Every route drawn by the router against the real demo database, numbers checked against the
+store."""
 
 import json
 

@@ -1,4 +1,5 @@
-"""docs/rules.md's worked examples 5–10, each as written there: the page and the code cannot drift apart."""
+"""docs/rules.md's worked examples 5–10, each as written there: the page and the code cannot
+drift apart."""
 
 from __future__ import annotations
 

@@ -62,8 +62,8 @@ def test_workers_have_their_own_connections_and_a_killed_one_is_replaced(store):
             names = set(
                 conn.execute(
                     text(
-                        "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
-                        "AND application_name <> :own"
+                        "SELECT application_name FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND application_name <> :own"
                     ),
                     {"own": f"kontrollrummet[{os.getpid()}]"},
                 ).scalars()

@@ -1,5 +1,6 @@
 """Sessions the server can end: sign-out, a new password, removal and an administrator's
-`user signout` make every cookie signed in before them useless, in every worker, on both backends."""
+`user signout` make every cookie signed in before them useless, in every worker, on both
+backends."""
 
 from __future__ import annotations
 

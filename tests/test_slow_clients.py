@@ -28,7 +28,8 @@ def _slow_socket(base_url: str, index: int) -> socket.socket:
         sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # the header's end never comes
     else:
         sock.sendall(
-            b"POST /logga-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            b"POST /logga-in HTTP/1.1\r\nHost: x\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
             b"Content-Length: 4000\r\n\r\nusername=a"
         )  # nor the rest of the body
     return sock

@@ -159,9 +159,10 @@ def test_goals_within_an_organisation_include_its_ancestors_and_descendants(empt
     )
     empty_store.write_dataset(data, user_name="t", file_name="t", kind="test")
     orgs, _ = _ids(empty_store)
-    within = lambda code: [
-        g.code for g in empty_store.goals_within(orgs[code], 2025, GoalLevel.COMMITTEE)
-    ]
+
+    def within(code: str) -> list[str]:
+        return [g.code for g in empty_store.goals_within(orgs[code], 2025, GoalLevel.COMMITTEE)]
+
     assert within("STAD") == ["NM1", "NM2"]
     assert within("N1-E1") == ["NM1"]
     assert within("N2") == ["NM2"]
@@ -177,11 +178,13 @@ def test_upgrading_a_database_with_data_keeps_its_reported_periods(tmp_path):
             "INSERT INTO org_unit (id, code, name, level, path) VALUES (1, 'S', 'S', 1, '/1/')"
         )
         conn.exec_driver_sql(
-            "INSERT INTO indicator (id, code, name, unit, direction, decimals, level, gender_split) "
+            "INSERT INTO indicator "
+            "(id, code, name, unit, direction, decimals, level, gender_split) "
             "VALUES (1, 'I', 'I', '%', 'higher', 1, 2, 0)"
         )
         conn.exec_driver_sql(
-            "INSERT INTO measurement (indicator_id, org_id, year, period, gender, outcome, value_status, comment) "
+            "INSERT INTO measurement "
+            "(indicator_id, org_id, year, period, gender, outcome, value_status, comment) "
             "VALUES (1, 1, 2025, 'T2', 'T', 5.0, 'ok', '')"
         )
     from dashboard.store import Store
@@ -206,7 +209,10 @@ def test_uploads_and_undo_keep_the_reported_periods_current(tiny_store):
 
 def test_org_neighbourhood_is_the_lineage_and_the_children_of_each(tiny_store):
     orgs, _ = _ids(tiny_store)
-    codes = lambda code: sorted(o.code for o in tiny_store.org_neighbourhood(orgs[code]))
+
+    def codes(code: str) -> list[str]:
+        return sorted(o.code for o in tiny_store.org_neighbourhood(orgs[code]))
+
     assert codes("STAD") == ["N1", "N2", "STAD"]
     assert codes("N1") == ["N1", "N1-E1", "N2", "STAD"]
     assert codes("N1-E1") == ["N1", "N1-E1", "N2", "STAD"]

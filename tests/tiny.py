@@ -26,7 +26,8 @@ from dashboard.domain.model import (
 
 
 def tiny_dataset() -> Dataset:
-    """A city with two nämnder and one unit; one KF goal with three indicators, one also measured at the unit."""
+    """A city with two nämnder and one unit; one KF goal with three indicators, one also measured
+    at the unit."""
     return Dataset(
         org_units=[
             OrgRow("STAD", "Staden", OrgLevel.CITY, None),

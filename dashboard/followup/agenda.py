@@ -1,4 +1,5 @@
-"""The follow-up meeting's agenda: which goals an organisation's meeting looks at, and those that deviate, worst first.
+"""The follow-up meeting's agenda: which goals an organisation's meeting looks at, and those
+that deviate, worst first.
 
 The ranking reads the goals' kept briefs (goal_results.py), so the whole city's 2,000
 goals are ranked without judging them again; only the goals a page shows are judged in
@@ -19,7 +20,8 @@ from dashboard.store import Store
 
 
 def meeting_goals(store: Store, org: OrgUnit, year: int) -> list[tuple[Goal, int]]:
-    """KF goals judged for the organisation, and the nämnd- and enhetsmål within it judged for their owners.
+    """KF goals judged for the organisation, and the nämnd- and enhetsmål within it judged for
+    their owners.
 
     Kept in the store until the next upload, the only thing that changes goals or organisations."""
 
@@ -33,7 +35,8 @@ def meeting_goals(store: Store, org: OrgUnit, year: int) -> list[tuple[Goal, int
 
 
 def judged_goals(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalStatus]:
-    """Every goal of the meeting judged in full, leaving out goals with nothing to judge at their organisation."""
+    """Every goal of the meeting judged in full, leaving out goals with nothing to judge at their
+    organisation."""
     statuses = control_room.judge(store, meeting_goals(store, org, year), year, period)
     return [s for s in statuses if s.result.reason is not rules.GoalReason.NO_PARTS]
 
@@ -49,7 +52,8 @@ def deviating(store: Store, org: OrgUnit, year: int, period: str) -> list[Brief]
 
 
 def expand(store: Store, found: Sequence[Brief], year: int, period: str) -> list[GoalDeviations]:
-    """The goals in full, in the same order: each with its status and everything that deviates under it."""
+    """The goals in full, in the same order: each with its status and everything that deviates
+    under it."""
     as_of = period_end(year, period)
     statuses = control_room.judge(store, [(b.goal, b.org_id) for b in found], year, period)
     expanded = [
@@ -60,7 +64,8 @@ def expand(store: Store, found: Sequence[Brief], year: int, period: str) -> list
 
 
 def prepare_city(store: Store) -> None:
-    """Judge and keep the whole city's meeting and assessed goals for the latest period, the one pages open on.
+    """Judge and keep the whole city's meeting and assessed goals for the latest period, the one
+    pages open on.
 
     Called by whoever wrote, once the write is committed: an upload ends every kept result,
     and the first whole-city page after it would otherwise judge 2,000 goals (0.4-0.9 s)."""
@@ -73,5 +78,6 @@ def prepare_city(store: Store) -> None:
 
 
 def agenda(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalDeviations]:
-    """Every deviating goal of the meeting in full, the most serious first: for documents and tests."""
+    """Every deviating goal of the meeting in full, the most serious first: for documents and
+    tests."""
     return expand(store, deviating(store, org, year, period), year, period)

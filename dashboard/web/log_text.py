@@ -8,7 +8,8 @@ from __future__ import annotations
 
 
 def bounded(text: str, limit: int) -> str:
-    """At most `limit` characters (the last "…" if cut), every non-printable character as its escape."""
+    """At most `limit` characters (the last "…" if cut), every non-printable character as its
+    escape."""
     escaped = "".join(
         c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text[:limit]
     )

@@ -38,7 +38,8 @@ def gunicorn_options(settings: Settings) -> dict[str, Any]:
 
 
 def startup_warnings(settings: Settings) -> list[str]:
-    """What `serve` warns about (in Swedish) before it listens: settings fit for a trial, not production."""
+    """What `serve` warns about (in Swedish) before it listens: settings fit for a trial, not
+    production."""
     found = []
     if not settings.secret_key:
         found.append(
@@ -48,8 +49,8 @@ def startup_warnings(settings: Settings) -> list[str]:
     if not settings.proxy_count and not _is_loopback(settings.host):
         found.append(
             f"Varning: Kontrollrummet lyssnar på {settings.host} utan en omvänd proxy framför "
-            "(KONTROLLRUMMET_PROXY_COUNT=0). I drift ska nginx stå framför, för TLS och mot långsamma "
-            "klienter (docs/deployment.md)."
+            "(KONTROLLRUMMET_PROXY_COUNT=0). I drift ska nginx stå framför, för TLS och mot "
+            "långsamma klienter (docs/deployment.md)."
         )
     return found
 

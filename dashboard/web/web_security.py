@@ -23,7 +23,8 @@ BODY_SLACK_BYTES = 1 << 20
 
 
 def content_security_policy(script_hashes: Sequence[str]) -> str:
-    """Only our own scripts and Dash's inline ones by hash (given quoted); nothing may frame the app."""
+    """Only our own scripts and Dash's inline ones by hash (given quoted); nothing may frame the
+    app."""
     scripts = " ".join(["'self'", *script_hashes])
     return "; ".join(
         [

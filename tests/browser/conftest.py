@@ -128,7 +128,8 @@ def axe_check(page):
     def check() -> list[dict]:
         if not AXE.exists():
             pytest.fail(
-                f"axe-core is not installed at {AXE}; run: npm install --prefix tests/.node axe-core"
+                f"axe-core is not installed at {AXE}; "
+                "run: npm install --prefix tests/.node axe-core"
             )
         page.evaluate(
             AXE.read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""The tertial meeting in a real Chromium: Avvikelser, the projector view, an assessment, the downloads."""
+"""The tertial meeting in a real Chromium: Avvikelser, the projector view, an assessment, the
+downloads."""
 
 import io
 import re

@@ -78,7 +78,7 @@ def test_politician_walks_from_overview_down_to_a_unit_and_an_indicator(
 def test_filters_write_the_url_and_back_goes_back(page, demo_app_store):
     periods = demo_app_store.reported_periods()
     year, period = periods[-1]
-    earlier = [p for y, p in periods if y == year][0]
+    earlier = next(p for y, p in periods if y == year)
     page.goto("/")
     expect(page.locator(".goal-card").first).to_be_visible()
     page.get_by_label(texts.PERIOD_FIELD_LABEL).select_option(earlier)
@@ -97,7 +97,8 @@ def test_level_tabs_show_committee_goals(page):
 
 
 def test_why_names_what_pulls_a_goal_down_one_click_from_the_card(page, demo_app_store):
-    """Issue 14: on Skarpnäck's Översikt a goal not met names its worst part, linked to where it is measured."""
+    """Issue 14: on Skarpnäck's Översikt a goal not met names its worst part, linked to where it
+    is measured."""
     page.goto("/?org=SKA")
     card = page.locator(".goal-card").filter(has=page.locator(".pulls-down")).first
     expect(card.locator(".pulls-down")).to_contain_text(texts.PULLS_DOWN.strip())
