@@ -18,8 +18,17 @@ from dashboard.access import Principal, audit
 from dashboard.followup import agenda
 from dashboard.store import Store
 from dashboard.upload import change_sets, csv_export
-from dashboard.upload.csv_import import MAX_FILE_BYTES, Problem, UploadFile, too_large
-from dashboard.upload.upload_scope import EditorScope, beyond_scope, may_undo
+from dashboard.upload.csv_import import MAX_FILE_BYTES
+from dashboard.upload.parsed_file import UploadFile
+from dashboard.upload.problems import (
+    ImportIssue,
+    ImportProblem,
+    UploadRejected,
+    beyond_scope,
+    too_large,
+)
+from dashboard.upload.upload_log import find_upload, list_uploads
+from dashboard.upload.upload_scope import EditorScope, may_undo
 from layouts import texts, upload
 from layouts.ids import UploadIds
 
@@ -90,9 +99,7 @@ def register(app: Dash, store: Store) -> None:
             saved = change_sets.commit(
                 store, files, user_name=user.username, scope=EditorScope(user)
             )
-        except (
-            change_sets.UploadRejected
-        ) as rejected:  # out of scope, or the database changed since the preview
+        except UploadRejected as rejected:  # out of scope, or the database changed since preview
             if denied := beyond_scope(rejected.problems):  # admin-only files too (issue 16)
                 sign_in.record_refusal(
                     store, user, audit.UPLOAD, names, f"{len(denied)} rader utanför behörigheten"
@@ -101,7 +108,7 @@ def register(app: Dash, store: Store) -> None:
         agenda.prepare_city(store)
         return (
             upload.saved_message(saved),
-            upload.upload_log(change_sets.list_uploads(store), user),
+            upload.upload_log(list_uploads(store), user),
             True,
             None,
         )
@@ -116,7 +123,7 @@ def register(app: Dash, store: Store) -> None:
         if not any(clicks) or not isinstance(ctx.triggered_id, dict):
             return no_update, no_update
         user, upload_id = sign_in.current(), int(ctx.triggered_id["index"])
-        found = change_sets.find_upload(store, upload_id)
+        found = find_upload(store, upload_id)
         if found is None or not may_undo(store, user, upload_id, found.user_name):
             reason = texts.REFUSED_UNDO if user.may_edit_something else texts.REFUSED_READ_ONLY
             return refuse(store, user, audit.UNDO, f"uppladdning {upload_id}", reason), no_update
@@ -125,9 +132,7 @@ def register(app: Dash, store: Store) -> None:
         except change_sets.UndoRefused as refused:
             return upload.error_message(str(refused)), no_update
         agenda.prepare_city(store)
-        return upload.undone_message(result), upload.upload_log(
-            change_sets.list_uploads(store), user
-        )
+        return upload.undone_message(result), upload.upload_log(list_uploads(store), user)
 
 
 def refuse(store: Store, user: Principal, action: str, target: str, reason: str):
@@ -138,22 +143,22 @@ def refuse(store: Store, user: Principal, action: str, target: str, reason: str)
 
 def decode(
     contents: list[str], names: list[str], max_bytes: int = MAX_FILE_BYTES
-) -> tuple[list[UploadFile], list[Problem]]:
+) -> tuple[list[UploadFile], list[ImportProblem]]:
     """Files from dcc.Upload's data URLs (or bare base64); too large or garbled files become
     problems, unparsed. One copy of a file's text is made, not three: each is 4/3 its size."""
-    files, problems = [], []
+    files: list[UploadFile] = []
+    problems: list[ImportProblem] = []
     for name, content in zip(names, contents):
         start = content.find(",") + 1 if content.startswith("data:") else 0
         size = (len(content) - start) * 3 // 4
         if size > max_bytes:
-            issue, expected = too_large(size, max_bytes)
-            problems.append(Problem(name, None, None, None, issue, expected))
+            problems.append(too_large(name, size, max_bytes))
             continue
         try:
             encoded = memoryview(content.encode("ascii"))[start:]
             files.append(UploadFile(name, binascii.a2b_base64(encoded, strict_mode=True)))
         except (binascii.Error, ValueError):
-            problems.append(Problem(name, None, None, None, texts.UPLOAD_GARBLED))
+            problems.append(ImportProblem(name, None, None, None, ImportIssue.GARBLED))
     return files, problems
 
 

@@ -8,12 +8,17 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.access import Principal
-from dashboard.upload.change_sets import FilePreview, Preview, SavedFile, UndoResult, Upload
-from dashboard.upload.csv_import import MAX_FILE_BYTES, Problem
+from dashboard.upload.csv_import import MAX_FILE_BYTES
+from dashboard.upload.plan import FilePreview, Preview
+from dashboard.upload.problems import ImportProblem
+from dashboard.upload.undoing import UndoResult
+from dashboard.upload.upload_log import Upload
+from dashboard.upload.writing import SavedFile
 from layouts import texts
 from layouts.components import data_table, empty_state
 from layouts.explanation import format_number
 from layouts.ids import UploadIds
+from layouts.import_problems import problem_text
 
 PROBLEMS_SHOWN = 200
 
@@ -23,7 +28,8 @@ def page(
 ) -> html.Div:
     """The upload page: form, preview area, save button, result and the upload log.
 
-    A reader sees the log and why they cannot upload; an editor sees which organisations they may load."""
+    A reader sees the log and why they cannot upload; an editor sees which organisations they
+    may load."""
     heading = [
         html.H1(texts.UPLOAD_HEADING),
         html.P(texts.UPLOAD_INTRO),
@@ -79,7 +85,7 @@ def _template_links(templates: Sequence[tuple[str, str]]) -> list:
     links: list = []
     for index, (label, href) in enumerate(templates):
         links += [", " if index else " ", html.A(label, href=href, download="")]
-    return links + ["."]
+    return [*links, "."]
 
 
 def preview_panel(preview: Preview) -> html.Div:
@@ -120,7 +126,7 @@ def file_summary(file: FilePreview) -> html.Section:
     return html.Section(children, className="file-preview")
 
 
-def problem_list(problems: Sequence[Problem]) -> dbc.Alert:
+def problem_list(problems: Sequence[ImportProblem]) -> dbc.Alert:
     """The problems, each naming file, row, column and value, and a promise that nothing was saved.
 
     A whole nämnd's export uploaded by one unit's editor has a problem on nearly every row:
@@ -132,7 +138,7 @@ def problem_list(problems: Sequence[Problem]) -> dbc.Alert:
                 texts.PROBLEMS_HEADING.format(count=format_number(len(problems), 0, "")),
                 className="h5",
             ),
-            html.Ul([html.Li(str(problem)) for problem in problems[:PROBLEMS_SHOWN]]),
+            html.Ul([html.Li(problem_text(problem)) for problem in problems[:PROBLEMS_SHOWN]]),
             html.P(texts.PROBLEMS_NOT_SHOWN.format(count=format_number(rest, 0, "")))
             if rest > 0
             else None,

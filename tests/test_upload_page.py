@@ -3,6 +3,7 @@
 import base64
 
 from callbacks.upload import decode, templates
+from layouts.import_problems import issue_text
 
 
 def _data_url(content: bytes) -> str:
@@ -17,7 +18,7 @@ def test_files_are_decoded_from_data_urls():
 def test_a_too_large_file_is_refused_before_it_is_decoded():
     files, problems = decode([_data_url(b"x" * 3000)], ["stor.csv"], max_bytes=1000)
     assert files == []
-    assert problems[0].file == "stor.csv" and "för stor" in problems[0].issue
+    assert problems[0].file == "stor.csv" and "för stor" in issue_text(problems[0])
 
 
 def test_a_garbled_transfer_is_a_problem_not_a_crash():
@@ -33,12 +34,15 @@ def test_every_template_is_offered_for_download():
 def test_a_file_wrong_on_every_row_lists_the_first_problems_and_counts_the_rest():
     from dash import html
 
-    from dashboard.upload.csv_import import Problem
+    from dashboard.upload.problems import ImportIssue, ImportProblem
     from layouts import texts
     from layouts.upload import PROBLEMS_SHOWN, problem_list
 
     problems = [
-        Problem("utfall.csv", row, "organisation", "GRANNE", "utanför") for row in range(2, 1002)
+        ImportProblem(
+            "utfall.csv", row, "organisation", "GRANNE", ImportIssue.OUT_OF_SCOPE, {"scope": "SKA"}
+        )
+        for row in range(2, 1002)
     ]
     alert = problem_list(problems)
     [items] = [c for c in alert.children if isinstance(c, html.Ul)]

@@ -157,6 +157,7 @@ def _demo_counts(store: Store, seed: int | None) -> dict[str, int]:
     """Build the demo through the import: data/demo/*.csv, or the generator's files for a seed."""
     from dashboard.tools.demo import demo_dataset
     from dashboard.upload import change_sets, csv_export
+    from layouts.import_problems import problem_text
 
     files = (
         csv_export.demo_files()
@@ -166,7 +167,7 @@ def _demo_counts(store: Store, seed: int | None) -> dict[str, int]:
     try:
         saved = change_sets.commit(store, files, user_name="kontrollrummet demo")
     except change_sets.UploadRejected as rejected:
-        raise click.ClickException("\n".join(map(str, rejected.problems))) from rejected
+        raise click.ClickException("\n".join(map(problem_text, rejected.problems))) from rejected
     return {file.table: file.inserted for file in saved}
 
 
@@ -193,11 +194,12 @@ def import_files(
 ) -> None:
     from dashboard.followup import agenda
     from dashboard.upload import change_sets, csv_import
+    from dashboard.upload.problems import too_large as too_large_problem
 
     store = _open_store(database_url)
     store.check()
     too_large = [
-        csv_import.Problem(path.name, None, None, None, *csv_import.too_large(path.stat().st_size))
+        too_large_problem(path.name, path.stat().st_size, csv_import.MAX_FILE_BYTES)
         for path in files
         if path.stat().st_size > csv_import.MAX_FILE_BYTES
     ]
@@ -233,8 +235,10 @@ def import_files(
 
 
 def _refuse(problems: list) -> None:
+    from layouts.import_problems import problem_text
+
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem_text(problem), err=True)
     click.echo(f"Inget sparades: {_number(len(problems))} fel.", err=True)
     raise click.exceptions.Exit(1)
 

@@ -17,11 +17,13 @@ from dashboard.domain.dataset import Dataset
 from dashboard.followup.formulas import defused
 from dashboard.store import Store
 from dashboard.store.database import snapshot
-from dashboard.upload.change_sets import TABLES, records_in
-from dashboard.upload.csv_formats import LAYOUTS, Layout, Text
-from dashboard.upload.csv_import import UploadFile
+from dashboard.store.upload_rows import TABLES
+from dashboard.upload.csv_formats import LAYOUTS, Layout
+from dashboard.upload.parsed_file import UploadFile
+from dashboard.upload.upload_log import records_in
+from dashboard.upload.value_types import Text
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 # Some demo files in Windows-1252, as older Excel saves them, so the demo exercises detection.
 DEMO_ENCODINGS = {"org_units": "cp1252", "goals": "cp1252", "activities": "cp1252"}
 # Layouts that are stored as they are; Kolada files are only read (they become outcomes).

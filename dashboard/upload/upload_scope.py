@@ -8,6 +8,7 @@ The shared structure (organisation tree, indicators, Kolada mapping) is for admi
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
@@ -26,23 +27,16 @@ from dashboard.store import (
 )
 from dashboard.store.schema import KoladaOrgRecord
 from dashboard.upload.csv_formats import BY_KIND
-from dashboard.upload.csv_import import ParsedFile, Problem, is_valid
+from dashboard.upload.parsed_file import ParsedFile, is_valid
+from dashboard.upload.problems import ImportIssue, ImportProblem, Phrase
 
 OWNED_BY_CODE = {"goals": goal_t, "activities": activity_t}
-OUT_OF_SCOPE = "organisationen ligger utanför din behörighet"
-STRUCTURE_ONLY_ADMIN = "filen ändrar {kind}, vilket bara en administratör får göra"
 STRUCTURE_TABLES = (org_t, indicator_t, link_t, KoladaOrgRecord.__table__)
 ORG_TABLES = (goal_t, target_t, measurement_t, activity_t, assessment_t)
 
 
-def beyond_scope(problems: Sequence[Problem]) -> list[Problem]:
-    """The problems that are a matter of permission (rows outside the scope, admin-only files)."""
-    admin_only = STRUCTURE_ONLY_ADMIN.partition("{kind}")[2]
-    return [p for p in problems if p.issue == OUT_OF_SCOPE or p.issue.endswith(admin_only)]
-
-
 def may_undo(store: Store, principal: Principal, upload_id: int, uploaded_by: str) -> bool:
-    """Administrators undo any upload; editors their own, while every row it holds is in their scope now.
+    """Administrators undo any upload; editors their own, while all its rows are in their scope now.
 
     An account made again for another unit keeps its name, not the right to its old unit's rows."""
     if principal.is_admin:
@@ -88,43 +82,48 @@ class EditorScope:
         if self.principal.is_admin:
             return
         paths = dict(conn.execute(select(org_t.c.code, org_t.c.path)).all())
-        expected = f"en organisation inom {self.principal.scope_label or 'din behörighet'}"
+        scope = {"scope": self.principal.scope_label or Phrase.YOUR_SCOPE}
         for parsed in files:
             kind = parsed.layout.kind
             if kind in STRUCTURE_KINDS:
                 parsed.problems.append(
-                    Problem(
+                    ImportProblem(
                         parsed.name,
                         None,
                         None,
                         None,
-                        STRUCTURE_ONLY_ADMIN.format(kind=BY_KIND[kind].label.lower()),
+                        ImportIssue.STRUCTURE_ONLY_ADMIN,
+                        {"kind": BY_KIND[kind].label.lower()},
                     )
                 )
                 continue
             field, codes = self._org_codes(conn, parsed, files)
-            self._refuse_outside(parsed, field, codes, paths, expected)
+            self._refuse_outside(parsed, field, codes, paths, scope)
             if (
                 kind in OWNED_BY_CODE
             ):  # nor may a file move the neighbour's goal or activity to oneself
                 stored = _owners(conn, OWNED_BY_CODE[kind])
                 self._refuse_outside(
-                    parsed, "code", [stored.get(c) for c in parsed.columns["code"]], paths, expected
+                    parsed, "code", [stored.get(c) for c in parsed.columns["code"]], paths, scope
                 )
 
     def _refuse_outside(
         self,
         parsed: ParsedFile,
         field: str,
-        org_codes: Sequence,
+        org_codes: Sequence[Any],
         paths: Mapping[str, str],
-        expected: str,
+        scope: Mapping[str, Any],
     ) -> None:
         for index, code in enumerate(org_codes):
             if is_valid(code) and not self.principal.may_edit(paths.get(code)):
                 parsed.problems.append(
                     parsed.problem(
-                        index, field, parsed.columns[field][index], OUT_OF_SCOPE, expected
+                        index,
+                        field,
+                        parsed.columns[field][index],
+                        ImportIssue.OUT_OF_SCOPE,
+                        **scope,
                     )
                 )
 
