@@ -161,10 +161,12 @@ def upload_log(conn: Connection, upload_id: int | None = None) -> Sequence[RowMa
 
 def record_upload(conn: Connection, **values: Any) -> int:
     """Add an active upload to the log, now; returns its id."""
-    query = insert_into(upload_t).values(
+    query = insert_into(_table(upload_t)).values(
         created_at=dt.datetime.now(dt.UTC), status=ACTIVE, **values
     )
-    upload_id: int = conn.execute(query).inserted_primary_key[0]
+    inserted = conn.execute(query).inserted_primary_key
+    assert inserted is not None
+    upload_id: int = inserted[0]
     return upload_id
 
 
@@ -194,6 +196,56 @@ def refresh_paths(conn: Connection) -> None:
     changed = [{"key_id": row.id, "path": path(row.id)} for row in rows if path(row.id) != row.path]
     if changed:
         conn.execute(update_of(_org).where(org_t.c.id == bindparam("key_id")), changed)
+
+
+# ---- whose rows an upload holds ------------------------------------------------------------
+
+STRUCTURE_TABLES = tuple(map(_table, (org_t, indicator_t, link_t, kolada_org_t)))  # admins'
+ORG_TABLES = tuple(map(_table, (goal_t, target_t, measurement_t, activity_t, assessment_t)))
+
+
+def org_paths(conn: Connection) -> dict[str, str]:
+    """Organisation code → its path ("/1/4/17/")."""
+    query = select(org_t.c.code, org_t.c.path)
+    return {code: path for code, path in conn.execute(query).tuples()}
+
+
+def owners(conn: Connection, table: Table) -> dict[str, str]:
+    """Code → organisation code of every stored goal or activity."""
+    query = select(table.c.code, org_t.c.code).join(org_t, org_t.c.id == table.c.org_id)
+    return {code: org_code for code, org_code in conn.execute(query).tuples()}
+
+
+def holds_structure(conn: Connection, upload_id: int) -> bool:
+    """Whether the upload wrote any of the shared structure (organisations, indicators...)."""
+    return any(
+        conn.execute(select(t.c.upload_id).where(t.c.upload_id == upload_id).limit(1)).first()
+        for t in STRUCTURE_TABLES
+    )
+
+
+def paths_written(conn: Connection, upload_id: int) -> set[str]:
+    """The paths of the organisations whose rows the upload holds."""
+    paths = {
+        path
+        for table in ORG_TABLES
+        for path in conn.execute(
+            select(org_t.c.path)
+            .distinct()
+            .join(table, table.c.org_id == org_t.c.id)
+            .where(table.c.upload_id == upload_id)
+        ).scalars()
+    }
+    paths.update(
+        conn.execute(
+            select(org_t.c.path)
+            .distinct()
+            .join(activity_t, activity_t.c.org_id == org_t.c.id)
+            .join(activity_update_t, activity_update_t.c.activity_id == activity_t.c.id)
+            .where(activity_update_t.c.upload_id == upload_id)
+        ).scalars()
+    )
+    return paths
 
 
 # ---- undoing an upload ----------------------------------------------------------------------
@@ -274,7 +326,7 @@ def delete_added(conn: Connection, upload_id: int) -> int:
 def mark_undone(conn: Connection, upload_id: int, user_name: str) -> None:
     """Record in the log who undid the upload, and when."""
     conn.execute(
-        update_of(upload_t)
+        update_of(_table(upload_t))
         .where(upload_t.c.id == upload_id)
         .values(status=UNDONE, undone_at=dt.datetime.now(dt.UTC), undone_by=user_name)
     )

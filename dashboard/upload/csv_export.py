@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from dashboard.domain.dataset import Dataset
 from dashboard.followup.formulas import defused
@@ -34,7 +35,7 @@ DATASET_ROWS = {kind: kind for kind in TABLES if kind != "kolada_orgs"}
 
 def csv_bytes(
     layout: Layout,
-    records: Iterable[Sequence],
+    records: Iterable[Sequence[Any]],
     encoding: str = "utf-8-sig",
     *,
     defuse: bool = False,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections.abc import Sequence
 from typing import Any
 
 from dashboard.upload.csv_formats import KOLADA, LAYOUTS, MEASUREMENTS, Column, Layout
@@ -20,7 +19,14 @@ from dashboard.upload.csv_text import SEPARATORS, Chunk, Table, csv_table, encod
 from dashboard.upload.kolada_json import kolada_table
 from dashboard.upload.measured_values import pad_municipality_ids, settle_values
 from dashboard.upload.parsed_file import INVALID, ParsedFile, UploadFile
-from dashboard.upload.problems import ImportIssue, ImportProblem, Phrase, Unreadable, too_large
+from dashboard.upload.problems import (
+    BadCell,
+    ImportIssue,
+    ImportProblem,
+    Phrase,
+    Unreadable,
+    too_large,
+)
 from dashboard.upload.row_checks import check_duplicates, check_order
 from dashboard.upload.value_types import normalise
 
@@ -163,7 +169,7 @@ def _note_unused(parsed: ParsedFile, header: list[str], matched: dict[int, Colum
         seen[column.field] = index
 
 
-def _columns(parsed: ParsedFile, chunk: Chunk, width: int) -> list[Sequence[str]]:
+def _columns(parsed: ParsedFile, chunk: Chunk, width: int) -> list[list[str]]:
     """A chunk's cells column by column, of the rows that have the header's number of cells."""
     rows = chunk.rows
     if set(map(len, rows)) == {width}:  # the common case, checked at C speed
@@ -197,7 +203,7 @@ def _rectangular(parsed: ParsedFile, chunk: Chunk, width: int) -> list[list[str]
     return rows
 
 
-def _parse_column(parsed: ParsedFile, column: Column, cells: list[str], base: int) -> list:
+def _parse_column(parsed: ParsedFile, column: Column, cells: list[str], base: int) -> list[Any]:
     """A chunk's cells of one column as values; `base` is the index of its first row."""
     try:  # the fast path: a whole clean column at once
         if all(cells):
@@ -212,11 +218,11 @@ def _parse_column(parsed: ParsedFile, column: Column, cells: list[str], base: in
         try:
             if not text:
                 if column.required:
-                    raise ValueError("värde saknas")
+                    raise BadCell(Phrase.VALUE_MISSING)
                 result.append(column.default)
             else:
                 result.append(column.type.parse(text))
-        except ValueError as error:
+        except BadCell as error:
             result.append(INVALID)
             parsed.problems.append(
                 parsed.problem(
@@ -224,18 +230,19 @@ def _parse_column(parsed: ParsedFile, column: Column, cells: list[str], base: in
                     column.field,
                     cells[index],
                     ImportIssue.BAD_VALUE,
-                    reason=str(error),
+                    reason=error.reason,
                     expected=column.type.expected,
+                    **error.params,
                 )
             )
     return result
 
 
-def _shared(values: list) -> list:
+def _shared(values: list[Any]) -> list[Any]:
     """The values with one object for each distinct value.
 
     A column repeats a few codes, years and numbers over millions of rows; an object of its
     own for each (50 bytes a code) kept most of a 100 MB file's memory (issue 16, finding 3).
     A column holds values of one type, so equal values are interchangeable."""
-    first: dict = {}
+    first: dict[Any, Any] = {}
     return list(map(first.setdefault, values, values))

@@ -70,9 +70,8 @@ def settle_values(parsed: ParsedFile, count: int) -> None:
         given = [
             columns[name][index] if name in columns else None for name in ("outcome", "forecast")
         ]
-        kept = counted_values(
-            *(None if type(v) is InvalidCell else v for v in given), ValueStatus(status)
-        )
+        outcome, forecast = (None if type(v) is InvalidCell else v for v in given)
+        kept = counted_values(outcome, forecast, ValueStatus(status))
         for name, value, keep in zip(("outcome", "forecast"), given, kept):
             if value is not None and type(value) is not InvalidCell and keep is None:
                 columns[name][index] = None

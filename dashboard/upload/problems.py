@@ -78,6 +78,17 @@ class Phrase(StrEnum):
     GOAL_ABOVE = "goal-above"  # (level_above)
     DIRECTION_ON_TOP = "direction-on-top"
     YOUR_SCOPE = "your-scope"
+    # why a cell is no value of its column's type (BadCell)
+    VALUE_MISSING = "value-missing"
+    TOO_LONG = "too-long"  # (length, max_length)
+    NOT_INTEGER = "not-integer"
+    OUT_OF_RANGE = "out-of-range"  # (low, high)
+    NOT_FINITE = "not-finite"
+    NOT_NUMBER = "not-number"
+    NOT_GREATER = "not-greater"  # (minimum)
+    UNKNOWN_VALUE = "unknown-value"
+    NOT_DATE = "not-date"
+    NO_SUCH_DATE = "no-such-date"
 
 
 PERMISSION = frozenset({ImportIssue.OUT_OF_SCOPE, ImportIssue.STRUCTURE_ONLY_ADMIN})
@@ -93,6 +104,14 @@ class ImportProblem:
     value: str | None
     issue: ImportIssue
     params: Mapping[str, Any] = field(default_factory=dict)
+
+
+class BadCell(ValueError):
+    """A cell's text that is no value of its column's type: why, and the reason's parameters."""
+
+    def __init__(self, reason: Phrase, **params: Any) -> None:
+        super().__init__(reason)
+        self.reason, self.params = reason, params
 
 
 class Unreadable(Exception):

@@ -1,7 +1,7 @@
 """How each kind of cell is read from text and written back: codes, numbers, years, choices.
 
 Parsed values are what the database stores (enum values, not labels). A value type raises
-ValueError with the Swedish reason a cell is refused; `expected` says what would do, for the
+BadCell with the reason a cell is refused, as a code; `expected` says what would do, for the
 problem shown to the user (dashboard/upload/problems.py, BAD_VALUE).
 """
 
@@ -24,6 +24,7 @@ from dashboard.domain.model import (
     Status,
     ValueStatus,
 )
+from dashboard.upload.problems import BadCell, Phrase
 
 YEARS = (1950, 2100)
 
@@ -55,10 +56,10 @@ class ValueType:
     expected = ""
 
     def parse(self, text: str) -> Any:
-        """The value of a stripped, non-empty cell; ValueError (Swedish reason) if invalid."""
+        """The value of a stripped, non-empty cell; BadCell (why, as a code) if invalid."""
         return text
 
-    def parse_many(self, texts: list[str]) -> list:
+    def parse_many(self, texts: list[str]) -> list[Any]:
         """`parse` for a whole column of non-empty cells, fast; ValueError if any is invalid.
 
         Unlike `parse` it gets the cells as they are, spaces around them included.
@@ -77,13 +78,13 @@ class Text(ValueType):
 
     def parse(self, text: str) -> str:
         if len(text) > self.max_length:
-            raise ValueError(f"för lång ({len(text)} tecken, högst {self.max_length})")
+            raise BadCell(Phrase.TOO_LONG, length=len(text), max_length=self.max_length)
         return text
 
-    def parse_many(self, texts: list[str]) -> list:
+    def parse_many(self, texts: list[str]) -> list[Any]:
         values = [text.strip() for text in texts]
         if not all(values) or (values and max(map(len, values)) > self.max_length):
-            raise ValueError("tom eller för lång")
+            raise BadCell(Phrase.TOO_LONG)  # which cell and how long: `parse` tells
         return values
 
 
@@ -104,17 +105,17 @@ class Integer(ValueType):
                 raise ValueError
             value = int(text)
         except ValueError:
-            raise ValueError("inte ett heltal") from None
+            raise BadCell(Phrase.NOT_INTEGER) from None
         if not self.low <= value <= self.high:
-            raise ValueError(f"utanför {self.low}–{self.high}")
+            raise BadCell(Phrase.OUT_OF_RANGE, low=self.low, high=self.high)
         return value
 
-    def parse_many(self, texts: list[str]) -> list:
+    def parse_many(self, texts: list[str]) -> list[Any]:
         if not are_plain(texts):
-            raise ValueError("inte ett heltal")
+            raise BadCell(Phrase.NOT_INTEGER)
         values = list(map(int, texts))
         if values and not self.low <= min(values) <= max(values) <= self.high:
-            raise ValueError("utanför")
+            raise BadCell(Phrase.OUT_OF_RANGE, low=self.low, high=self.high)
         return values
 
 
@@ -146,7 +147,7 @@ def parse_number(text: str) -> float:
     except ValueError:
         value = _swedish_number(text)
     if not math.isfinite(value):
-        raise ValueError("inte ett ändligt tal")
+        raise BadCell(Phrase.NOT_FINITE)
     return value + 0.0  # -0.0 becomes 0.0, as the databases store it
 
 
@@ -161,7 +162,7 @@ def _swedish_number(text: str) -> float:
             raise ValueError
         return float(text)
     except ValueError:
-        raise ValueError("inte ett tal") from None
+        raise BadCell(Phrase.NOT_NUMBER) from None
 
 
 @dataclass(frozen=True)
@@ -172,17 +173,17 @@ class Number(ValueType):
     def parse(self, text: str) -> float:
         value = parse_number(text)
         if self.minimum is not None and value <= self.minimum:
-            raise ValueError(f"måste vara större än {self.format(self.minimum)}")
+            raise BadCell(Phrase.NOT_GREATER, minimum=self.format(self.minimum))
         return value
 
-    def parse_many(self, texts: list[str]) -> list:
+    def parse_many(self, texts: list[str]) -> list[Any]:
         if not are_plain(texts):
-            raise ValueError("inte ett tal")
+            raise BadCell(Phrase.NOT_NUMBER)
         values = [float(text.replace(",", ".")) + 0.0 for text in texts]
         if not all(map(math.isfinite, values)) or (
             self.minimum is not None and values and min(values) <= self.minimum
         ):
-            raise ValueError("inte ett tal")
+            raise BadCell(Phrase.NOT_NUMBER)
         return values
 
     def format(self, value: float | None) -> str:
@@ -195,7 +196,7 @@ class MeasuredValue(Number):
 
     expected: str = 'ett tal, t.ex. 12,5, eller ".." (saknas), "." (ej tillämplig), "x" (skyddad)'
 
-    def parse(self, text: str) -> float | ValueStatus:
+    def parse(self, text: str) -> float | ValueStatus:  # type: ignore[override]  # a marker too
         marker = MARKERS.get(text.casefold())
         return ValueStatus(marker) if marker else parse_number(text)
 
@@ -206,29 +207,32 @@ class Choice(ValueType):
 
     labels: Mapping[Any, str]
     synonyms: Mapping[str, Any] = field(default_factory=dict)
+    # set in __post_init__: label or value as written → value, and the same normalised
+    _exact_values: dict[str, Any] = field(init=False, repr=False, compare=False)
+    _accepted_values: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        exact = {str(value): value for value in self.labels}
+        exact: dict[str, Any] = {str(value): value for value in self.labels}
         exact |= {label: value for value, label in self.labels.items()}
-        accepted = {normalise(word): value for word, value in (exact | self.synonyms).items()}
-        object.__setattr__(self, "_exact", exact)  # the common case, without normalising
-        object.__setattr__(self, "_accepted", accepted)
+        accepted = {normalise(word): value for word, value in (exact | dict(self.synonyms)).items()}
+        object.__setattr__(self, "_exact_values", exact)  # the common case, without normalising
+        object.__setattr__(self, "_accepted_values", accepted)
 
     @property
-    def expected(self) -> str:
+    def expected(self) -> str:  # type: ignore[override]  # worded from the labels
         return "ett av: " + ", ".join(self.labels.values())
 
     def parse(self, text: str) -> Any:
-        if text in self._exact:
-            return self._exact[text]
+        if text in self._exact_values:
+            return self._exact_values[text]
         try:
-            return self._accepted[normalise(text)]
+            return self._accepted_values[normalise(text)]
         except KeyError:
-            raise ValueError("okänt värde") from None
+            raise BadCell(Phrase.UNKNOWN_VALUE) from None
 
-    def parse_many(self, texts: list[str]) -> list:
+    def parse_many(self, texts: list[str]) -> list[Any]:
         try:
-            return [self._exact[text] for text in texts]
+            return [self._exact_values[text] for text in texts]
         except KeyError:
             return super().parse_many(texts)
 
@@ -246,11 +250,11 @@ class Date(ValueType):
     def parse(self, text: str) -> dt.date:
         match = self._pattern.fullmatch(text)
         if not match:
-            raise ValueError("inte ett datum")
+            raise BadCell(Phrase.NOT_DATE)
         try:
             return dt.date(*map(int, match.groups()))
         except ValueError:
-            raise ValueError("datumet finns inte") from None
+            raise BadCell(Phrase.NO_SUCH_DATE) from None
 
     def format(self, value: dt.date | None) -> str:
         return "" if value is None else value.isoformat()

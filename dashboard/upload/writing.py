@@ -125,7 +125,7 @@ def _update_rows(conn: Connection, plan: FilePlan, codes: KnownCodes, upload_id:
     stored = [old._mapping for _, old in plan.updates]
     keys = upload_rows.key_labels(plan.layout.kind, plan.layout.fields)
     key_columns = [[row[label] for row in stored] for label in keys.values()]
-    update_columns(conn, table, names, list(keys), columns + key_columns)
+    update_columns(conn, table, names, list(keys), [*columns, *key_columns])
     old_columns = [table_map.column(name) for name in fields] + ["upload_id"]
     old_labels = [f"id_{name}" if name in table_map.refs else name for name in fields]
     old_labels.append("old_upload_id")
