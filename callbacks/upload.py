@@ -9,6 +9,7 @@ request from a reader, or for rows outside an editor's organisations, is refused
 from __future__ import annotations
 
 import binascii
+from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from flask import Response, abort
@@ -55,7 +56,9 @@ def register(app: Dash, store: Store) -> None:
         State(UploadIds.FILES, "filename"),
         prevent_initial_call=True,
     )
-    def preview(contents: list[str] | None, names: list[str] | None):
+    def preview(
+        contents: list[str] | None, names: list[str] | None
+    ) -> tuple[Any, list[list[str]] | None, bool]:
         user = sign_in.current()
         if not user.may_edit_something:
             return (
@@ -68,7 +71,7 @@ def register(app: Dash, store: Store) -> None:
             return upload.problem_list(problems), None, True
         result = change_sets.preview(store, files, EditorScope(user))
         del files  # what is sent back is the browser's own data URLs, not a second encoding
-        pending = [list(pair) for pair in zip(names, contents)] if result.ok else None
+        pending = [list(pair) for pair in zip(names or [], contents or [])] if result.ok else None
         return upload.preview_panel(result), pending, not result.ok
 
     @app.callback(
@@ -80,7 +83,7 @@ def register(app: Dash, store: Store) -> None:
         State(UploadIds.PENDING, "data"),
         prevent_initial_call=True,
     )
-    def save(_clicks: int | None, pending: list[list[str]] | None):
+    def save(_clicks: int | None, pending: list[list[str]] | None) -> tuple[Any, Any, bool, None]:
         user = sign_in.current()
         names = ", ".join(name for name, _ in pending or [])
         if not user.may_edit_something:
@@ -119,7 +122,7 @@ def register(app: Dash, store: Store) -> None:
         Input({"type": UploadIds.UNDO, "index": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
-    def undo(clicks: list[int | None]):
+    def undo(clicks: list[int | None]) -> tuple[Any, Any]:
         if not any(clicks) or not isinstance(ctx.triggered_id, dict):
             return no_update, no_update
         user, upload_id = sign_in.current(), int(ctx.triggered_id["index"])
@@ -135,7 +138,7 @@ def register(app: Dash, store: Store) -> None:
         return upload.undone_message(result), upload.upload_log(list_uploads(store), user)
 
 
-def refuse(store: Store, user: Principal, action: str, target: str, reason: str):
+def refuse(store: Store, user: Principal, action: str, target: str, reason: str) -> Any:
     """Log a refused write and say why, where the result would have been shown."""
     sign_in.record_refusal(store, user, action, target, reason)
     return upload.error_message(reason)

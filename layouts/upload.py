@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -66,7 +67,10 @@ def page(
                 className="muted",
             ),
             dcc.Store(id=UploadIds.PENDING),
-            dcc.Loading(html.Div(id=UploadIds.PREVIEW, **{"aria-live": "polite"}), type="default"),
+            dcc.Loading(
+                html.Div(id=UploadIds.PREVIEW, **{"aria-live": "polite"}),  # type: ignore[arg-type]
+                type="default",
+            ),
             dbc.Button(
                 texts.SAVE_UPLOAD,
                 id=UploadIds.SAVE,
@@ -81,8 +85,8 @@ def page(
     )
 
 
-def _template_links(templates: Sequence[tuple[str, str]]) -> list:
-    links: list = []
+def _template_links(templates: Sequence[tuple[str, str]]) -> list[Any]:
+    links: list[Any] = []
     for index, (label, href) in enumerate(templates):
         links += [", " if index else " ", html.A(label, href=href, download="")]
     return [*links, "."]
@@ -178,7 +182,7 @@ def error_message(text: str) -> dbc.Alert:
     return dbc.Alert(text, color="danger")
 
 
-def upload_log(uploads: Sequence[Upload], user: Principal) -> html.Div:
+def upload_log(uploads: Sequence[Upload], user: Principal) -> html.Div | html.P:
     """Every upload, newest first, with an undo button where this person may undo it."""
     if not uploads:
         return empty_state(texts.NO_UPLOADS)
@@ -197,7 +201,7 @@ def upload_log(uploads: Sequence[Upload], user: Principal) -> html.Div:
     return data_table(texts.UPLOAD_LOG_CAPTION, texts.UPLOAD_LOG_COLUMNS, rows)
 
 
-def _undo_cell(upload: Upload, user: Principal):
+def _undo_cell(upload: Upload, user: Principal) -> str | dbc.Button:
     if upload.status == "undone":
         when = upload.undone_at.strftime("%Y-%m-%d %H:%M") if upload.undone_at else ""
         return texts.UNDONE_BY.format(user=upload.undone_by or "", when=when)
