@@ -1,4 +1,8 @@
-"""Ändringslogg: the audit log for administrators, filtered by the query string."""
+"""Ändringslogg: the audit log for administrators, filtered by the query string.
+
+A route handler only: the filters are a plain form that writes the URL, and the log comes
+straight from dashboard/access/audit.py, so the page has no dashboard/pages module.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +11,26 @@ import datetime as dt
 from dash import html
 
 from callbacks import sign_in
-from dashboard.access import Principal, accounts, audit
-from dashboard.store import Store
+from callbacks.request import PageRequest
+from dashboard.access import accounts, audit
 from layouts import audit_log, texts, urls
 
 LIMIT = 500
 
 
-def page(store: Store, user: Principal, search: str | None) -> html.Div:
+def page(request: PageRequest) -> html.Div:
     """The log for the filters in the URL (?anvandare=…&handelse=…&fran=2026-05-01)."""
+    store, user = request.store, request.user
     if not user.is_admin:
         sign_in.record_refusal(
             store, user, audit.AUDIT_LOG, "ändringsloggen", texts.REFUSED_ADMIN_ONLY
         )
         return audit_log.refused()
-    query = urls.query_values(search)
+    query = urls.query_values(request.search)
     filters = audit_log.Filters(
-        urls.plain_text(query.get("anvandare"), urls.MAX_TEXT_LENGTH),
-        _action(query.get("handelse")),
-        _day(query.get("fran")),
+        urls.plain_text(query.get(urls.AUDIT_USER_KEY), urls.MAX_TEXT_LENGTH),
+        _action(query.get(urls.AUDIT_ACTION_KEY)),
+        _day(query.get(urls.AUDIT_SINCE_KEY)),
     )
     found = audit.events(store, filters.username, filters.action, filters.since, LIMIT)
     return audit_log.page(found, filters, [a.username for a in accounts.accounts(store)], LIMIT)

@@ -12,9 +12,11 @@ the database is back, the next request works: the pool pings connections before 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from dash import Dash, ctx, no_update, set_props
-from flask import jsonify
+from flask import Flask, jsonify
+from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
@@ -28,16 +30,26 @@ log = logging.getLogger(__name__)
 CONTENT = {"id": ShellIds.CONTENT, "property": "children"}
 
 
-def register(app: Dash, store: Store) -> None:
-    @app.server.route("/healthz")
-    def healthz():
+def healthz_view(store: Store) -> Callable[[], ResponseReturnValue]:
+    """The health check's view for the route table: 200 "ok" while the database answers, else
+    503."""
+
+    def healthz() -> ResponseReturnValue:
         if database.reachable(store.engine):
             return jsonify(status="ok")
         return jsonify(status="unavailable"), 503
 
-    @app.server.errorhandler(DBAPIError)
-    @app.server.errorhandler(PoolTimeout)
-    def unavailable_route(error: Exception):
+    return healthz
+
+
+def register(app: Dash, store: Store) -> None:
+    """Outages become a Swedish page (503) on every plain route."""
+
+    server: Flask = app.server
+
+    @server.errorhandler(DBAPIError)
+    @server.errorhandler(PoolTimeout)
+    def unavailable_route(error: Exception) -> ResponseReturnValue:
         if not is_outage(error):
             raise error
         log.warning("database unavailable: %s", error)
@@ -53,8 +65,9 @@ def is_outage(error: Exception) -> bool:
     return isinstance(error, PoolTimeout)
 
 
-def on_callback_error(error: Exception):
-    """Dash's on_error: an outage becomes the message in the content area; anything else is raised."""
+def on_callback_error(error: Exception) -> object:
+    """Dash's on_error: an outage becomes the message in the content area; anything else is
+    raised."""
     if not is_outage(error):
         raise error
     log.warning("database unavailable in a callback: %s", error)

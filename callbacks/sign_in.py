@@ -9,22 +9,22 @@ behind a request; the rules of what that person may do are in dashboard.access.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote, urlsplit
+from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from dash import Dash
-from flask import Response, has_request_context, redirect, request, session
+from flask import Flask, Request, Response, has_request_context, redirect, request, session
+from flask.typing import ResponseReturnValue
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
 from dashboard.access import ANONYMOUS, Principal, accounts, audit
 from dashboard.settings import Settings
 from dashboard.store import Store
-from layouts import sign_in, texts
-from layouts.urls import SIGN_IN_PATH, SIGN_OUT_PATH
+from layouts import sign_in, texts, urls
 
 # Reachable without signing in: the form itself, the health check, and the CSS the form uses.
 # Exact paths: as prefixes, "/logga-inX" or "/healthz/.." got the app shell (issue 16).
-OPEN_PATHS = frozenset({SIGN_IN_PATH, "/_favicon.ico", "/healthz"})
-OPEN_PREFIX = "/assets/"
+OPEN_PATHS = frozenset({urls.SIGN_IN_PATH, urls.FAVICON_PATH, urls.HEALTH_PATH})
 MAX_NEXT_LENGTH = 2000  # longer than any link the app makes
 # A name, a password and the path to return to: anything larger is refused before it is read,
 # so no stranger makes a worker parse megabytes (the upload limit applied before, issue 16).
@@ -50,8 +50,8 @@ def current() -> Principal:
 
 
 def register(app: Dash, store: Store, settings: Settings) -> None:
-    """Sessions, the guard, and the sign-in and sign-out routes."""
-    server = app.server
+    """Sessions and the guard; the sign-in and sign-out routes are in callbacks/routes.py."""
+    server: Flask = app.server
     server.secret_key = settings.secret_key or accounts.session_key(store)
     server.config.update(
         SESSION_COOKIE_NAME="kontrollrummet_session",
@@ -73,13 +73,13 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
     if settings.trusted_user_header:
 
         @manager.request_loader
-        def from_proxy(req) -> SignedIn | None:
+        def from_proxy(req: Request) -> SignedIn | None:
             name = req.headers.get(settings.trusted_user_header, "").strip().lower()
             found = accounts.principal(store, name) if name else None
             return SignedIn(found) if found else None
 
     @server.before_request
-    def guard() -> Response | None:
+    def guard() -> ResponseReturnValue | None:
         if is_open(request.path) or current_user.is_authenticated or settings.anonymous_read:
             return None
         if settings.trusted_user_header and request.headers.get(settings.trusted_user_header):
@@ -91,21 +91,24 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
                 403,
                 mimetype="text/html",
             )
-        if request.path.startswith("/_dash-"):  # a callback: the page's script shows the message
+        if request.path.startswith(urls.CALLBACK_PREFIX):  # the page's script shows the message
             return Response(texts.SESSION_ENDED, 401, mimetype="text/plain")
-        return redirect(f"{SIGN_IN_PATH}?nasta={quote(request.full_path.rstrip('?'), safe='')}")
+        return redirect(urls.sign_in_href(request.full_path.rstrip("?")))
 
-    @server.route(SIGN_IN_PATH, methods=["GET", "POST"])
-    def sign_in_page() -> Response:
+
+def sign_in_view(store: Store) -> Callable[[], ResponseReturnValue]:
+    """The sign-in form (GET) and its check (POST), for the route table."""
+
+    def sign_in_page() -> ResponseReturnValue:
         if request.method == "POST":
             if request.content_length is None or request.content_length > MAX_SIGN_IN_BYTES:
-                return _form("/", "", texts.SIGN_IN_TOO_LARGE, 413)
+                return _form(urls.OVERVIEW_PATH, "", texts.SIGN_IN_TOO_LARGE, 413)
             request.max_content_length = (
                 MAX_SIGN_IN_BYTES  # and the parser stops there whatever is claimed
             )
-        next_path = safe_next(request.values.get("nasta", "/"))
+        next_path = safe_next(request.values.get(urls.NEXT_KEY, urls.OVERVIEW_PATH))
         if request.method == "GET":
-            return Response(sign_in.page(SIGN_IN_PATH, next_path), mimetype="text/html")
+            return Response(sign_in.page(urls.SIGN_IN_PATH, next_path), mimetype="text/html")
         username = request.form.get("username", "")
         try:
             found = accounts.sign_in(
@@ -121,12 +124,19 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
         session.permanent = True  # expires after SESSION_LIFETIME, not when the browser closes
         return redirect(next_path)
 
-    @server.post(SIGN_OUT_PATH)
-    def sign_out() -> Response:
+    return sign_in_page
+
+
+def sign_out_view(store: Store) -> Callable[[], ResponseReturnValue]:
+    """Signing out (POST only), for the route table."""
+
+    def sign_out() -> ResponseReturnValue:
         if current_user.is_authenticated:  # ends this cookie and any copy of it, in every worker
             accounts.sign_out(store, current_user.principal.username)
         logout_user()
-        return redirect(SIGN_IN_PATH)
+        return redirect(urls.SIGN_IN_PATH)
+
+    return sign_out
 
 
 def record_refusal(store: Store, user: Principal, action: str, target: str, reason: str) -> None:
@@ -136,7 +146,8 @@ def record_refusal(store: Store, user: Principal, action: str, target: str, reas
 
 
 def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:
-    """Why this person may not change the organisation's data (in Swedish), or None when they may."""
+    """Why this person may not change the organisation's data (in Swedish), or None when they
+    may."""
     if not user.may_edit_something:
         return texts.REFUSED_READ_ONLY
     if not user.may_edit(org_path):
@@ -146,7 +157,7 @@ def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:
 
 def is_open(path: str) -> bool:
     """Whether a path is served to people who have not signed in."""
-    return path in OPEN_PATHS or path.startswith(OPEN_PREFIX)
+    return path in OPEN_PATHS or path.startswith(urls.ASSETS_PREFIX)
 
 
 def safe_next(target: str) -> str:
@@ -157,7 +168,7 @@ def safe_next(target: str) -> str:
     if len(target) > MAX_NEXT_LENGTH or any(
         c.isspace() or not c.isprintable() or c == "\\" for c in target
     ):
-        return "/"
+        return urls.OVERVIEW_PATH
     parts = urlsplit(target)
     if (
         parts.scheme
@@ -165,11 +176,11 @@ def safe_next(target: str) -> str:
         or not parts.path.startswith("/")
         or parts.path.startswith("//")
     ):
-        return "/"
+        return urls.OVERVIEW_PATH
     return target
 
 
 def _form(next_path: str, username: str, message: str, status: int) -> Response:
     return Response(
-        sign_in.page(SIGN_IN_PATH, next_path, username, message), status, mimetype="text/html"
+        sign_in.page(urls.SIGN_IN_PATH, next_path, username, message), status, mimetype="text/html"
     )

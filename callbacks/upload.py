@@ -1,20 +1,23 @@
-"""Läs in data: preview on upload, save on click, undo from the log.
+"""Läs in data: the page's route handler, the templates' route, and preview, save and undo.
 
 The files travel back with the Save click (kept in the browser's dcc.Store), so no worker
 holds an upload in memory between requests; `commit` checks them all over again, the
 uploader's scope included. Every callback here asks who is behind the request: a hand-made
 request from a reader, or for rows outside an editor's organisations, is refused and logged.
+The page's data comes straight from dashboard/upload, so it has no dashboard/pages module.
 """
 
 from __future__ import annotations
 
 import binascii
+from collections.abc import Callable
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from flask import Response, abort
 
 from callbacks import sign_in
+from callbacks.request import PageRequest
 from dashboard.access import Principal, audit
 from dashboard.followup import agenda
 from dashboard.store import Store
@@ -30,24 +33,33 @@ from dashboard.upload.problems import (
 )
 from dashboard.upload.upload_log import find_upload, list_uploads
 from dashboard.upload.upload_scope import EditorScope, may_undo
-from layouts import texts, upload
+from layouts import texts, upload, urls
 from layouts.ids import UploadIds
 
-TEMPLATE_ROUTE = "/mallar/"
+
+def page(request: PageRequest) -> html.Div:
+    """The upload page; it works on an empty database too: it is how data gets in."""
+    return upload.page(list_uploads(request.store), templates(), request.user)
+
+
+def template_view(_store: Store) -> Callable[[str], Response]:
+    """The route's view for upload templates (/mallar/<name>): the same files for every app."""
+    return template
+
+
+def template(name: str) -> Response:
+    """One upload template as a CSV download."""
+    found = {file.name: file for file in csv_export.template_files()}.get(name)
+    if found is None:
+        abort(404)
+    return Response(
+        found.content,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{found.name}"'},
+    )
 
 
 def register(app: Dash, store: Store) -> None:
-    @app.server.route(f"{TEMPLATE_ROUTE}<name>")
-    def template(name: str) -> Response:
-        found = {file.name: file for file in csv_export.template_files()}.get(name)
-        if found is None:
-            abort(404)
-        return Response(
-            found.content,
-            mimetype="text/csv",
-            headers={"Content-Disposition": f'attachment; filename="{found.name}"'},
-        )
-
     @app.callback(
         Output(UploadIds.PREVIEW, "children"),
         Output(UploadIds.PENDING, "data"),
@@ -167,4 +179,4 @@ def decode(
 
 def templates() -> list[tuple[str, str]]:
     """(label, link) of every template file."""
-    return [(file.name, TEMPLATE_ROUTE + file.name) for file in csv_export.template_files()]
+    return [(file.name, urls.template_href(file.name)) for file in csv_export.template_files()]

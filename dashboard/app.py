@@ -2,26 +2,28 @@
 
 import functools
 import gc
+from collections.abc import Sequence
 
-from dash import Dash
+from dash import Dash, html
 from flask import Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import callbacks
 from callbacks import sign_in
 from callbacks.availability import on_callback_error
+from callbacks.routes import ROUTES, Route, nav_entries
 from dashboard.settings import Settings
 from dashboard.store import Store
 from dashboard.store.database import make_engine
 from dashboard.web import web_security
-from layouts import shell, texts
+from layouts import shell, texts, urls
 from layouts.sign_in import message_page
 
 STORE_EXTENSION = "kontrollrummet_store"
 
 
-def create_app(settings: Settings) -> Dash:
-    """A Dash app on its own engine; nothing is kept in module globals."""
+def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
+    """A Dash app on its own engine serving `routes`; nothing is kept in module globals."""
     store = Store(make_engine(settings.database_url))
     app = Dash(
         __name__,
@@ -32,9 +34,13 @@ def create_app(settings: Settings) -> Dash:
         on_error=on_callback_error,  # a database outage shows a Swedish message, not a broken page
     )
     app.index_string = shell.INDEX_STRING
-    # Drawn per page load, for the person signed in (Dash also calls it once at startup).
-    app.layout = lambda: shell.layout(sign_in.current())
-    callbacks.register_all(app, store, settings)
+
+    def frame() -> html.Div:  # per page load, for the person signed in (and once at startup)
+        user = sign_in.current()
+        return shell.layout(user, nav_entries(user, routes))
+
+    app.layout = frame
+    callbacks.register_all(app, store, settings, routes)
     if settings.proxy_count:  # behind nginx: the client's address and scheme come in X-Forwarded-*
         n = (
             settings.proxy_count
@@ -59,6 +65,6 @@ def create_app(settings: Settings) -> Dash:
 def error_response(status: int, limit_mb: int) -> Response:
     """A Swedish error without details: a page for people, one line for the page's scripts."""
     text = texts.REQUEST_TOO_LARGE.format(limit=limit_mb) if status == 413 else texts.ERROR_TEXT
-    if request.path.startswith("/_dash-"):
+    if request.path.startswith(urls.CALLBACK_PREFIX):
         return Response(text, status, mimetype="text/plain")
     return Response(message_page(texts.ERROR_HEADING, text), status, mimetype="text/html")

@@ -7,20 +7,18 @@ alike. The measures are defined in docs/followup.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from urllib.parse import quote
+from typing import Any
 
 from dash import dcc, html
 
-from dashboard.domain.model import Indicator, OrgUnit, Status
+from dashboard.domain.model import Indicator, OrgUnit
 from dashboard.domain.rules import exact, round_half_up
 from dashboard.followup.accuracy import (
-    FORECAST_PERIODS,
     MIN_FOR_RATE,
     SHARE_UNIT,
     AccuracySummary,
-    ForecastCheck,
     ForecastOnly,
     GroupAccuracy,
     shown_periods,
@@ -29,25 +27,23 @@ from dashboard.followup.consistency import Lean
 from dashboard.followup.goal_results import Brief
 from layouts import texts, urls
 from layouts.components import (
-    basis_tag,
-    breadcrumb,
+    aria,
     data_table,
     empty_state,
-    show_more,
-    status_badge,
 )
-from layouts.explanation import format_number, format_percent, score_points
+from layouts.consistency import consistency_section, forecast_only_section
+from layouts.explanation import format_number
 from layouts.figures import COLOURS, Figure, base_figure
-from layouts.followup_urls import ACCURACY_PATH, shown_href
-from layouts.overview import own_assessment_note
+from layouts.ids import AccuracyIds
+from layouts.urls import accuracy_path
 
-SECTION_IDS = ("traffsakerhet", "utan-utfall", "likvardighet")
+SECTION_IDS = tuple(AccuracyIds)  # the page's sections, in order
 
 
 def page(
     org: OrgUnit,
     state: urls.ViewState,
-    filter_bar,
+    filter_bar: html.Form,
     committees: Sequence[GroupAccuracy],
     indicators: Sequence[GroupAccuracy],
     forecast_only: Sequence[ForecastOnly],
@@ -73,7 +69,7 @@ def page(
                         for anchor, label in zip(SECTION_IDS, texts.ACCURACY_SECTIONS)
                     ]
                 ),
-                **{"aria-label": texts.ON_THIS_PAGE},
+                **aria(label=texts.ON_THIS_PAGE),
             ),
             accuracy_section(org, state, committees, indicators),
             forecast_only_section(state, forecast_only, orgs, period, goals_met, shown),
@@ -92,14 +88,15 @@ def accuracy_section(
     committees: Sequence[GroupAccuracy],
     indicators: Sequence[GroupAccuracy],
 ) -> html.Section:
-    """Per nämnd (or for the organisation), then per indicator of the organisation, how the forecasts turned out."""
+    """Per nämnd (or for the organisation), then per indicator of the organisation, how the
+    forecasts turned out."""
     periods = shown_periods(state.period)
-    children: list = [
+    children: list[Any] = [
         html.H2(texts.ACCURACY_SECTIONS[0]),
         html.P(texts.ACCURACY_EXPLAINED.format(minimum=MIN_FOR_RATE)),
     ]
     if not committees:
-        return html.Section([*children, empty_state(texts.NO_FORECASTS)], id=SECTION_IDS[0])
+        return html.Section([*children, empty_state(texts.NO_FORECASTS)], id=AccuracyIds.HOW_OFTEN)
     years = sorted(set().union(*(s.years for g in committees for s in g.by_period.values())))
     children += [
         html.P(scope_text(periods, years)),
@@ -111,11 +108,11 @@ def accuracy_section(
             ),
             role="img",
             className="figure",
-            **{
-                "aria-label": texts.RATE_FIGURE_LABEL.format(
+            **aria(
+                label=texts.RATE_FIGURE_LABEL.format(
                     period=period_text(periods), minimum=MIN_FOR_RATE
                 )
-            },
+            ),
         ),
         data_table(
             texts.HOW_OFTEN_CAPTION,
@@ -132,7 +129,7 @@ def accuracy_section(
         html.H3(texts.INDICATOR_ACCURACY_HEADING.format(org=org.name), className="h5 mt-4"),
         indicator_table(indicators, state) if indicators else empty_state(texts.NO_OWN_FORECASTS),
     ]
-    return html.Section(children, id=SECTION_IDS[0])
+    return html.Section(children, id=AccuracyIds.HOW_OFTEN)
 
 
 def period_text(periods: Sequence[str]) -> str:
@@ -155,7 +152,8 @@ def group_name(group: GroupAccuracy) -> str:
 
 
 def most_too_positive(committees: Sequence[GroupAccuracy], period: str) -> html.P | None:
-    """The row with the largest rate too positive, with its count, when two or more rows have a rate."""
+    """The row with the largest rate too positive, with its count, when two or more rows have a
+    rate."""
     rated = [
         g
         for g in committees
@@ -231,7 +229,8 @@ def rate_text(rate: Decimal | None) -> str:
 
 
 def count_cell(summary: AccuracySummary, count: int, of: int | None = None) -> str:
-    """A count with its rate of the row's forecasts (or of `of`), the rate only from the minimum on."""
+    """A count with its rate of the row's forecasts (or of `of`), the rate only from the minimum
+    on."""
     rate = summary.rate(count, of)
     shown = str(count) if of is None else texts.PROMISED_OF_MISSED.format(count=count, of=of)
     return (
@@ -239,14 +238,15 @@ def count_cell(summary: AccuracySummary, count: int, of: int | None = None) -> s
     )
 
 
-def _rows(groups: Sequence[GroupAccuracy]):
+def _rows(groups: Sequence[GroupAccuracy]) -> Iterator[tuple[Any, ...]]:
     for group in groups:
         for period, summary in group.by_period.items():
             yield group, period, summary
 
 
-def how_often_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
-    """Per row and tertial: the forecasts counted too positive, right and too negative, and the target
+def how_often_rows(committees: Sequence[GroupAccuracy]) -> list[tuple[Any, ...]]:
+    """Per row and tertial: the forecasts counted too positive, right and too negative, and the
+    target
     reached only in the forecast of those whose outcome missed it."""
     return [
         (
@@ -270,8 +270,9 @@ def verdict_cells(summary: AccuracySummary) -> tuple[str, ...]:
     )
 
 
-def how_much_rows(committees: Sequence[GroupAccuracy]) -> list[tuple]:
-    """Per row and tertial: bias and mean absolute error of shares in procentenheter, of others relative."""
+def how_much_rows(committees: Sequence[GroupAccuracy]) -> list[tuple[Any, ...]]:
+    """Per row and tertial: bias and mean absolute error of shares in procentenheter, of others
+    relative."""
 
     def relative(value: Decimal | None) -> str:
         return signed(None if value is None else value * 100, 1, "%")
@@ -304,7 +305,8 @@ def _float(value: Decimal | None) -> float | None:
 
 
 def signed(value: Decimal | float | None, decimals: int, unit: str) -> str:
-    """A number with an explicit + when it is positive at the decimals shown (positive errors are too positive)."""
+    """A number with an explicit + when it is positive at the decimals shown (positive errors are
+    too positive)."""
     text = format_number(_float(value) if isinstance(value, Decimal) else value, decimals, unit)
     shown = None if value is None else exact(value) if isinstance(value, float) else value
     positive = shown is not None and round_half_up(shown, decimals) > 0
@@ -316,8 +318,11 @@ def error_unit(indicator: Indicator) -> str:
     return texts.PERCENTAGE_POINTS if indicator.unit == SHARE_UNIT else indicator.unit
 
 
-def unit_rows(groups: Sequence[GroupAccuracy], name) -> list[tuple]:
-    """Per group and tertial: the verdicts, and bias and mean absolute error in the indicator's unit."""
+def unit_rows(
+    groups: Sequence[GroupAccuracy], name: Callable[[GroupAccuracy], Any]
+) -> list[tuple[Any, ...]]:
+    """Per group and tertial: the verdicts, and bias and mean absolute error in the indicator's
+    unit."""
     rows = []
     for group, period, summary in _rows(groups):
         indicator = group.checks[0].indicator
@@ -337,7 +342,8 @@ def unit_rows(groups: Sequence[GroupAccuracy], name) -> list[tuple]:
 
 
 def indicator_table(groups: Sequence[GroupAccuracy], state: urls.ViewState) -> html.Div:
-    """A row per indicator and tertial, linking to its forecasts year by year and per organisation."""
+    """A row per indicator and tertial, linking to its forecasts year by year and per
+    organisation."""
     rows = unit_rows(
         groups, lambda g: dcc.Link(g.key.name, href=urls.href(accuracy_path(g.key.code), state))
     )
@@ -347,245 +353,3 @@ def indicator_table(groups: Sequence[GroupAccuracy], state: urls.ViewState) -> h
         rows,
         numeric=(2, 3, 4, 5, 6, 7),
     )
-
-
-def indicator_page(
-    org: OrgUnit,
-    state: urls.ViewState,
-    indicator: Indicator,
-    own: Sequence[ForecastCheck],
-    by_org: Sequence[GroupAccuracy],
-) -> html.Div:
-    """One indicator's forecasts at the organisation year by year, and per organisation below it."""
-    rows = unit_rows(
-        by_org,
-        lambda g: dcc.Link(
-            g.key.name, href=urls.href(accuracy_path(indicator.code), state, org_code=g.key.code)
-        ),
-    )
-    return html.Div(
-        [
-            breadcrumb(
-                [
-                    (texts.ACCURACY_HEADING.format(org=org.name), urls.href(ACCURACY_PATH, state)),
-                    (indicator.name, None),
-                ]
-            ),
-            html.H1(texts.INDICATOR_FORECASTS_HEADING.format(indicator=indicator.name)),
-            html.P(
-                texts.INDICATOR_FORECASTS_INTRO.format(
-                    org=org.name, direction=texts.DIRECTION_LABEL[indicator.direction]
-                ),
-                className="lead",
-            ),
-            dcc.Link(
-                texts.OPEN_INDICATOR, href=urls.href(urls.indicator_path(indicator.code), state)
-            ),
-            html.Section(
-                [
-                    html.H2(texts.YEAR_BY_YEAR.format(org=org.name)),
-                    year_table(own) if own else empty_state(texts.NO_OWN_FORECASTS),
-                ]
-            ),
-            html.Section(
-                [
-                    html.H2(texts.BY_ORG_FORECASTS_HEADING),
-                    data_table(
-                        texts.BY_ORG_ERRORS_CAPTION,
-                        texts.BY_ORG_ERRORS_COLUMNS,
-                        rows,
-                        (2, 3, 4, 5, 6, 7),
-                    )
-                    if rows
-                    else empty_state(texts.NO_FORECASTS),
-                ]
-            ),
-        ],
-        className="accuracy-page",
-    )
-
-
-def accuracy_path(indicator_code: str) -> str:
-    """The page of one indicator's forecasts."""
-    return f"{ACCURACY_PATH}/{quote(indicator_code)}"
-
-
-def year_table(checks: Sequence[ForecastCheck]) -> html.Div:
-    """Every forecast against the full-year outcome, year by year, newest first."""
-    by_year: dict[int, dict[str, ForecastCheck]] = {}
-    for check in checks:
-        by_year.setdefault(check.year, {})[check.period] = check
-    rows = []
-    for year, found in sorted(by_year.items(), reverse=True):
-        indicator = next(iter(found.values())).indicator
-        d, unit = indicator.decimals, indicator.unit
-        rows.append(
-            (
-                str(year),
-                *(
-                    format_number(found[p].forecast, d, unit) if p in found else texts.MISSING_VALUE
-                    for p in FORECAST_PERIODS
-                ),
-                format_number(next(iter(found.values())).outcome, d, unit),
-                *(
-                    signed(found[p].error, d, error_unit(indicator))
-                    if p in found
-                    else texts.MISSING_VALUE
-                    for p in FORECAST_PERIODS
-                ),
-            )
-        )
-    return data_table(texts.YEAR_CAPTION, texts.YEAR_COLUMNS, rows, numeric=(1, 2, 3, 4, 5))
-
-
-# ---- met without outcome --------------------------------------------------------------------
-
-
-def forecast_only_section(
-    state: urls.ViewState,
-    found: Sequence[ForecastOnly],
-    orgs: dict[int, OrgUnit],
-    period: str,
-    goals_met: tuple[int, int],
-    shown: int | None = None,
-) -> html.Section:
-    """How many assessed goals are met only thanks to forecasts, and how many indicators have a status
-    that rests on a forecast alone, and which."""
-    met_goals, on_forecast = goals_met
-    heading = html.Div(
-        [
-            html.H2(texts.ACCURACY_SECTIONS[1]),
-            html.P(
-                texts.GOALS_MET_ON_FORECAST.format(
-                    met=met_goals, count=on_forecast, period=period, year=state.year
-                ),
-                className="finding",
-            ),
-        ]
-    )
-    if not found:
-        return html.Section(
-            [heading, empty_state(texts.NO_FORECAST_ONLY.format(period=period, year=state.year))],
-            id=SECTION_IDS[1],
-        )
-    met = sum(f.result.status is Status.MET for f in found)
-    rows = [
-        (
-            dcc.Link(
-                f.indicator.name,
-                href=urls.href(
-                    urls.indicator_path(f.indicator.code), state, org_code=orgs[f.org_id].code
-                ),
-            ),
-            orgs[f.org_id].name,
-            format_number(f.result.forecast, f.indicator.decimals, f.indicator.unit),
-            format_number(f.result.target, f.indicator.decimals, f.indicator.unit),
-            html.Span([status_badge(f.result.status), " ", basis_tag(f.result.basis)]),
-        )
-        for f in found[:shown]
-    ]
-    return html.Section(
-        [
-            heading,
-            html.P(
-                texts.FORECAST_ONLY_FINDING.format(
-                    met=met, total=len(found), period=period, year=state.year
-                ),
-                className="finding",
-            ),
-            data_table(
-                texts.FORECAST_ONLY_CAPTION, texts.FORECAST_ONLY_COLUMNS, rows, numeric=(2, 3)
-            ),
-            _show_more(state, shown, len(found), SECTION_IDS[1]),
-        ],
-        id=SECTION_IDS[1],
-    )
-
-
-# ---- consistency ----------------------------------------------------------------------------
-
-
-def consistency_section(
-    state: urls.ViewState,
-    leans: Sequence[Lean],
-    pairs: Sequence[tuple[Brief, Brief]],
-    pair_count: int,
-    orgs: dict[int, OrgUnit],
-    period: str,
-    shown: int | None = None,
-) -> html.Section:
-    """How each nämnd's assessments lean, and similar results assessed differently."""
-    children: list = [html.H2(texts.ACCURACY_SECTIONS[2]), html.P(texts.CONSISTENCY_DEFINITION)]
-    if not leans:
-        return html.Section(
-            [*children, empty_state(texts.NO_ASSESSMENTS.format(period=period, year=state.year))],
-            id=SECTION_IDS[2],
-        )
-    rosiest = leans[0]
-    children += [
-        html.P(
-            texts.ROSIEST.format(
-                committee=rosiest.committee.name,
-                total=rosiest.count,
-                count=rosiest.more_positive + rosiest.without_evidence,
-            ),
-            className="finding",
-        ),
-        data_table(
-            texts.LEAN_CAPTION.format(period=period, year=state.year),
-            texts.LEAN_COLUMNS,
-            [lean_row(lean) for lean in leans],
-            numeric=(1, 2, 3, 4, 5),
-        ),
-        html.H3(texts.PAIRS_HEADING, className="h5 mt-4"),
-        pair_table(pairs, state, orgs) if pairs else empty_state(texts.NO_PAIRS),
-        _show_more(state, shown, pair_count, SECTION_IDS[2]),
-    ]
-    return html.Section(children, id=SECTION_IDS[2])
-
-
-def _show_more(state: urls.ViewState, shown: int | None, total: int, section: str) -> html.P | None:
-    return show_more(
-        texts.ROWS_SHOWN, shown, total, lambda more: shown_href(ACCURACY_PATH, state, more, section)
-    )
-
-
-def lean_row(lean: Lean) -> tuple:
-    """Count and shares of one nämnd's assessments against the computed status."""
-
-    def share(count: int) -> str:
-        return f"{count} ({format_percent(lean.share(count))})"
-
-    return (
-        lean.committee.name,
-        str(lean.count),
-        share(lean.agree),
-        share(lean.more_positive),
-        share(lean.without_evidence),
-        share(lean.more_negative),
-    )
-
-
-def pair_table(
-    pairs: Sequence[tuple[Brief, Brief]], state: urls.ViewState, orgs: dict[int, OrgUnit]
-) -> html.Div:
-    """A row per pair: the goal, and each organisation's computed score and own assessment."""
-
-    def side(brief: Brief) -> html.Span:
-        org = orgs[brief.org_id]
-        return html.Span(
-            [
-                dcc.Link(
-                    org.name,
-                    href=urls.href(urls.goal_path(brief.goal.code), state, org_code=org.code),
-                ),
-                " ",
-                html.Span(texts.COMPUTED_SCORE.format(score=score_points(brief.score))),
-                own_assessment_note(
-                    brief.assessment_status, brief.assessment_forecast, brief.disagreement
-                ),
-            ]
-        )
-
-    rows = [(a.goal.title, side(a), side(b)) for a, b in pairs]
-    return data_table(texts.PAIRS_CAPTION, texts.PAIRS_COLUMNS, rows)

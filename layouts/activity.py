@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -29,7 +30,7 @@ def page(
         [
             breadcrumb(
                 [
-                    (texts.OVERVIEW_CRUMB, urls.href("/", state)),
+                    (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state)),
                     (goal.title, goal_href),
                     (activity.title, None),
                 ]
@@ -100,7 +101,7 @@ def form(activity: Activity, state: urls.ViewState) -> html.Section:
     )
 
 
-def history_table(followups: Sequence[FollowUp]) -> list:
+def history_table(followups: Sequence[FollowUp]) -> list[Any]:
     """Every follow-up, newest first."""
     if not followups:
         return [html.H2(texts.ACTIVITY_HISTORY_HEADING), empty_state(texts.NO_ACTIVITY_FOLLOW_UPS)]

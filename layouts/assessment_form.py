@@ -7,6 +7,7 @@ better status than the computed one asks for a justification (auditors' finding 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -18,6 +19,7 @@ from dashboard.followup.assessments import AuditEntry, Problem
 from dashboard.followup.control_room import GoalStatus
 from layouts import explanation, texts, urls
 from layouts.components import (
+    aria,
     basis_note,
     breadcrumb,
     data_table,
@@ -26,9 +28,9 @@ from layouts.components import (
     status_badge,
 )
 from layouts.deviations import justification_note
-from layouts.followup_urls import assessment_path
 from layouts.ids import AssessmentIds
 from layouts.overview import assessment_note, counts_text, score
+from layouts.urls import assessment_path
 
 # The form field each problem points to.
 PROBLEM_FIELD = {
@@ -50,7 +52,8 @@ def page(
     user: Principal,
     refusal: str | None,
 ) -> html.Div:
-    """The whole form page: what the data show, the form (or why this person may not use it), and the log."""
+    """The whole form page: what the data show, the form (or why this person may not use it), and
+    the log."""
     goal = status.goal
     goal_href = urls.href(urls.goal_path(goal.code), state)
     saved = (
@@ -60,7 +63,7 @@ def page(
         [
             breadcrumb(
                 [
-                    (texts.OVERVIEW_CRUMB, urls.href("/", state)),
+                    (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state)),
                     (goal.title, goal_href),
                     (texts.FORM_CRUMB, None),
                 ]
@@ -108,13 +111,13 @@ def computed_panel(status: GoalStatus, saved: AuditEntry | None) -> html.Section
                 ]
             ),
             html.H3(texts.CURRENT_HEADING, className="h6 mt-3"),
-            html.Div(current(status, saved), id=AssessmentIds.CURRENT, **{"aria-live": "polite"}),
+            html.Div(current(status, saved), id=AssessmentIds.CURRENT, **aria(live="polite")),
         ],
         className="computed-panel",
     )
 
 
-def current(status: GoalStatus, saved: AuditEntry | None) -> list:
+def current(status: GoalStatus, saved: AuditEntry | None) -> list[Any]:
     """The assessment in force, flagged when it disagrees, with the justification of its save."""
     return [assessment_note(status), justification_note(saved)]
 
@@ -148,7 +151,7 @@ def form(
             html.Div(
                 justification_warning(status.result.status, chosen) if needed else None,
                 id=AssessmentIds.WARNING,
-                **{"aria-live": "polite"},
+                **aria(live="polite"),
             ),
             html.Div(
                 text_field(
@@ -180,8 +183,9 @@ def form(
     )
 
 
-def form_key(status: GoalStatus, state: urls.ViewState) -> dict:
-    """What the form assesses, and the computed status that decides whether to ask for a justification."""
+def form_key(status: GoalStatus, state: urls.ViewState) -> dict[str, Any]:
+    """What the form assesses, and the computed status that decides whether to ask for a
+    justification."""
     return {
         "goal": status.goal.code,
         "org": state.org_code,
@@ -213,7 +217,8 @@ def _label(field_id: str, label: str, help_text: str) -> dbc.Label:
 
 
 def justification_warning(computed: Status, chosen: Status | None) -> html.Div:
-    """Tell the editor that the chosen status is rosier than the data, and what that asks of them."""
+    """Tell the editor that the chosen status is rosier than the data, and what that asks of
+    them."""
     return html.Div(
         texts.ROSIER_WARNING.format(
             chosen=texts.STATUS_LABEL[chosen] if chosen else "",
@@ -267,7 +272,8 @@ def saved_message(entry: AuditEntry, goal_href: str) -> html.Div:
 
 
 def goal_page_note(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None) -> html.Div:
-    """For the goal page: who last saved the assessment here and why it is rosier, and the way to the form."""
+    """For the goal page: who last saved the assessment here and why it is rosier, and the way to
+    the form."""
     return html.Div(
         [
             justification_note(saved),
@@ -287,7 +293,7 @@ def goal_page_note(status: GoalStatus, state: urls.ViewState, saved: AuditEntry 
     )
 
 
-def history_table(history: Sequence[AuditEntry]) -> list:
+def history_table(history: Sequence[AuditEntry]) -> list[Any]:
     """The change log of this assessment: every save, newest first."""
     heading = html.H2(texts.HISTORY_HEADING)
     if not history:

@@ -10,10 +10,9 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.access.audit import ACTIONS, Event
-from layouts import texts
+from layouts import texts, urls
 from layouts.components import data_table, empty_state, local_time
 from layouts.ids import AuditIds
-from layouts.urls import AUDIT_PATH
 
 
 @dataclass(frozen=True)
@@ -67,14 +66,18 @@ def _form(filters: Filters, usernames: Sequence[str]) -> html.Form:
             [
                 dbc.Col(
                     _select(
-                        AuditIds.USER, "anvandare", texts.AUDIT_FILTER_USER, users, filters.username
+                        AuditIds.USER,
+                        urls.AUDIT_USER_KEY,
+                        texts.AUDIT_FILTER_USER,
+                        users,
+                        filters.username,
                     ),
                     md=3,
                 ),
                 dbc.Col(
                     _select(
                         AuditIds.ACTION,
-                        "handelse",
+                        urls.AUDIT_ACTION_KEY,
                         texts.AUDIT_FILTER_ACTION,
                         actions,
                         filters.action,
@@ -86,7 +89,7 @@ def _form(filters: Filters, usernames: Sequence[str]) -> html.Form:
                         dbc.Label(texts.AUDIT_FILTER_SINCE, html_for=AuditIds.SINCE),
                         dbc.Input(
                             id=AuditIds.SINCE,
-                            name="fran",
+                            name=urls.AUDIT_SINCE_KEY,
                             type="date",
                             value=filters.since.isoformat() if filters.since else None,
                         ),
@@ -102,7 +105,7 @@ def _form(filters: Filters, usernames: Sequence[str]) -> html.Form:
             className="g-2",
         ),
         method="get",
-        action=AUDIT_PATH,
+        action=urls.AUDIT_PATH,
         className="filters",
         role="search",
     )

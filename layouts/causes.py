@@ -1,12 +1,15 @@
 """Varför?: what pulls a goal down. Each counted part with its value, target, status and points,
-worst first, linked to its indicator page at the organisation where it is measured (docs/rules.md §3).
+worst first, linked to its indicator page at the organisation where it is measured (docs/rules.md
+§3).
 
 The Målsida shows the whole table; the Översikt card a one-line "Drar ned: …" for goals not met.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from dash import dcc, html
 
@@ -22,9 +25,10 @@ PULLS_DOWN_SHOWN = 2  # parts named on an Översikt card
 
 
 def causes_section(
-    status: GoalStatus, places: Mapping[int, OrgUnit], state: urls.ViewState, as_of
+    status: GoalStatus, places: Mapping[int, OrgUnit], state: urls.ViewState, as_of: dt.date
 ) -> html.Div:
-    """The parts of the goal, the one losing the most points first, and the parts that do not count."""
+    """The parts of the goal, the one losing the most points first, and the parts that do not
+    count."""
     found = control_room.causes(status)
     rows = [
         (
@@ -71,13 +75,14 @@ def causes_section(
 def pulls_down(
     status: GoalStatus, places: Mapping[int, OrgUnit], state: urls.ViewState
 ) -> html.P | None:
-    """ "Drar ned: Andel nöjda (Förskolan Solrosen), Aktiviteter" for a goal not met; None otherwise."""
+    """ "Drar ned: Andel nöjda (Förskolan Solrosen), Aktiviteter" for a goal not met; None
+    otherwise."""
     if status.result.status is Status.MET or status.result.score is None:
         return None
     worst = [cause for cause in control_room.causes(status) if cause.lost > 0][:PULLS_DOWN_SHOWN]
     if not worst:
         return None
-    items: list = [texts.PULLS_DOWN]
+    items: list[Any] = [texts.PULLS_DOWN]
     for index, cause in enumerate(worst):
         if index:
             items.append(texts.LIST_SEPARATOR)
@@ -91,7 +96,7 @@ def pulls_down(
     return html.P(items, className="pulls-down")
 
 
-def _name(cause: Cause, places: Mapping[int, OrgUnit], state: urls.ViewState):
+def _name(cause: Cause, places: Mapping[int, OrgUnit], state: urls.ViewState) -> Any:
     """The part's name; an indicator links to its page at the organisation where it is measured."""
     if cause.judged is None:
         return texts.PART_KIND_LABEL[PartKind.ACTIVITIES]
@@ -104,7 +109,8 @@ def _name(cause: Cause, places: Mapping[int, OrgUnit], state: urls.ViewState):
 
 
 def _where(cause: Cause, places: Mapping[int, OrgUnit]) -> str:
-    """Where the part is measured: the organisation itself, or the organisations below it, worst first."""
+    """Where the part is measured: the organisation itself, or the organisations below it, worst
+    first."""
     if cause.judged is None:
         return texts.ACTIVITIES_WHERE
     below = cause.judged.below
@@ -120,8 +126,9 @@ def _where(cause: Cause, places: Mapping[int, OrgUnit]) -> str:
     return shown + (texts.AND_MORE.format(count=len(names) - 3) if len(names) > 3 else "")
 
 
-def _value(cause: Cause, activities: Sequence[Activity], as_of) -> str:
-    """The judged value (a forecast marked as such), a rolled-up count, or how the activities stand."""
+def _value(cause: Cause, activities: Sequence[Activity], as_of: dt.date) -> str:
+    """The judged value (a forecast marked as such), a rolled-up count, or how the activities
+    stand."""
     if cause.judged is None:
         scores = [activity_score(a.state, as_of) for a in activities]
         return texts.ACTIVITIES_VALUE.format(
@@ -129,7 +136,7 @@ def _value(cause: Cause, activities: Sequence[Activity], as_of) -> str:
         )
     judged = _measured(cause.judged)
     result, indicator = judged.result, judged.fact.indicator
-    if result.reason is IndicatorReason.MEASURED_BELOW:
+    if result.reason is IndicatorReason.MEASURED_BELOW and result.below is not None:
         counts = result.below
         return texts.BELOW_VALUE.format(met=counts.met, total=len(judged.below))
     value = format_number(result.value, indicator.decimals, indicator.unit)
@@ -150,6 +157,7 @@ def _target(cause: Cause) -> str:
 
 
 def _measured(judged: JudgedIndicator) -> JudgedIndicator:
-    """The judgement whose value and target to show: the indicator's own, or that of the one organisation
+    """The judgement whose value and target to show: the indicator's own, or that of the one
+    organisation
     below that measures it (several are summed up as "k av n uppfyllda")."""
     return judged.below[0] if len(judged.below) == 1 else judged

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dash import dcc, html
@@ -16,7 +17,7 @@ from dashboard.domain.model import Basis, Status, Trend
 from dashboard.domain.rules import Change
 from layouts import texts
 from layouts.explanation import format_number
-from layouts.followup_urls import SHOWN_STEP
+from layouts.urls import SHOWN_STEP
 
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
 SEVERITY = {
@@ -28,11 +29,16 @@ SEVERITY = {
 TREND_SYMBOL = {Trend.BETTER: "▲", Trend.WORSE: "▼", Trend.UNCHANGED: "▶", Trend.UNKNOWN: ""}
 
 
+def aria(**values: str) -> dict[str, Any]:
+    """ARIA attributes as Dash takes them: aria(label="Filter") is {"aria-label": "Filter"}."""
+    return {f"aria-{name}": value for name, value in values.items()}
+
+
 def status_badge(status: Status) -> html.Span:
     """A status as symbol plus words, coloured by CSS class."""
     return html.Span(
         [
-            html.Span(texts.STATUS_SYMBOL[status], className="symbol", **{"aria-hidden": "true"}),
+            html.Span(texts.STATUS_SYMBOL[status], className="symbol", **aria(hidden="true")),
             texts.STATUS_LABEL[status],
         ],
         className=f"status-badge status-{status}",
@@ -57,7 +63,7 @@ def change_cell(change: Change, decimals: int, unit: str) -> html.Span:
     unit = texts.PERCENTAGE_POINTS if unit == "%" else unit
     return html.Span(
         [
-            html.Span(TREND_SYMBOL[change.trend], className="symbol", **{"aria-hidden": "true"}),
+            html.Span(TREND_SYMBOL[change.trend], className="symbol", **aria(hidden="true")),
             f"{sign}{format_number(change.absolute, decimals, unit)} ",
             html.Span(f"({texts.TREND_LABEL[change.trend].lower()})", className="trend-word"),
         ],
@@ -77,7 +83,7 @@ class Sorting:
 def data_table(
     caption: str,
     headers: Sequence[str],
-    rows: Sequence[Sequence],
+    rows: Sequence[Sequence[Any]],
     numeric: Sequence[int] = (),
     sorting: Sorting | None = None,
 ) -> html.Div:
@@ -87,19 +93,22 @@ def data_table(
     keyboard and the sorted view can be shared; `aria-sort` tells screen readers.
     """
 
-    def cell(index: int, value) -> html.Td:
+    def cell(index: int, value: Any) -> html.Td:
         return html.Td(value, className="num" if index in numeric else None)
 
     def header(index: int, text: str) -> html.Th:
         key = sorting.keys.get(index) if sorting else None
-        attributes = {"className": "num" if index in numeric else None, "scope": "col"}
-        if key is None:
+        attributes: dict[str, Any] = {
+            "className": "num" if index in numeric else None,
+            "scope": "col",
+        }
+        if sorting is None or key is None:
             return html.Th(text, **attributes)
         if key == sorting.current:
             return html.Th(
-                [text, html.Span(" ▼", **{"aria-hidden": "true"})],
+                [text, html.Span(" ▼", **aria(hidden="true"))],
                 **attributes,
-                **{"aria-sort": "descending"},
+                **aria(sort="descending"),
             )
         return html.Th(
             dcc.Link(text, href=sorting.href(key), title=texts.SORT_BY.format(column=text)),
@@ -120,7 +129,7 @@ def data_table(
         className="table-responsive",
         tabIndex=0,  # a scrollable region must be reachable by keyboard
         role="region",
-        **{"aria-label": caption},
+        **aria(label=caption),
     )
 
 
@@ -132,13 +141,13 @@ def breadcrumb(items: Sequence[tuple[str, str | None]]) -> html.Nav:
                 html.Li(
                     dcc.Link(label, href=link) if link else label,
                     className="breadcrumb-item",
-                    **({} if link else {"aria-current": "page"}),
+                    **({} if link else aria(current="page")),
                 )
                 for label, link in items
             ],
             className="breadcrumb",
         ),
-        **{"aria-label": texts.BREADCRUMB_LABEL},
+        **aria(label=texts.BREADCRUMB_LABEL),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from dash import dcc, html
 
@@ -12,9 +13,10 @@ from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import Deviation, DeviationKind, GoalDeviations, counts
 from dashboard.followup.goal_results import Brief
 from layouts import explanation, texts, urls
-from layouts.components import basis_tag, data_table, empty_state, show_more, status_badge
+from layouts.components import aria, basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.explanation import format_number
-from layouts.followup_urls import (
+from layouts.overview import assessment_note, score
+from layouts.urls import (
     DEVIATIONS_PATH,
     FORMATS,
     REPORTS,
@@ -23,7 +25,6 @@ from layouts.followup_urls import (
     presentation_href,
     shown_href,
 )
-from layouts.overview import assessment_note, score
 
 # The summary's groups of kinds, in reading order.
 SUMMARY_GROUPS = (
@@ -44,14 +45,15 @@ GOAL_KINDS = SUMMARY_GROUPS[0]
 def page(
     org: OrgUnit,
     state: urls.ViewState,
-    filter_bar,
+    filter_bar: html.Form,
     found: Sequence[Brief],
     full: Sequence[GoalDeviations],
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
     shown: int | None = None,
 ) -> html.Div:
-    """The meeting view: intro, actions, the summary of all `found`, then the first `shown` of them in `full`."""
+    """The meeting view: intro, actions, the summary of all `found`, then the first `shown` of them
+    in `full`."""
     period = texts.PERIOD_LABEL[state.period].lower()
     return html.Div(
         [
@@ -170,7 +172,7 @@ def goal_section(
             ),
         ],
         className=f"deviation-goal status-{status.result.status}",
-        **{"aria-label": status.goal.title},
+        **aria(label=status.goal.title),
     )
 
 
@@ -187,7 +189,8 @@ def justification_note(entry: AuditEntry | None) -> html.P | None:
 def deviation_list(
     goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, OrgUnit]
 ) -> html.Ul | html.P:
-    """What deviates under the goal, one line each (a list keeps the long meeting page light to draw)."""
+    """What deviates under the goal, one line each (a list keeps the long meeting page light to
+    draw)."""
     rows = [
         deviation_row(item, goal, state, orgs) for item in goal.items if item.kind not in GOAL_KINDS
     ]
@@ -201,7 +204,7 @@ def deviation_list(
 
 def deviation_table(
     goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, OrgUnit], caption: str
-) -> html.Div:
+) -> html.Div | html.P:
     """The indicators, activities and assessment that deviate, one row each."""
     rows = [
         deviation_row(item, goal, state, orgs) for item in goal.items if item.kind not in GOAL_KINDS
@@ -213,7 +216,7 @@ def deviation_table(
 
 def deviation_row(
     item: Deviation, goal: GoalDeviations, state: urls.ViewState, orgs: dict[int, OrgUnit]
-) -> tuple:
+) -> tuple[Any, ...]:
     """(kind, what, status, value, target, note) for one deviation."""
     kind = texts.DEVIATION_KIND_LABEL[item.kind]
     org = orgs[goal.status.org_id]

@@ -9,12 +9,13 @@ colours are distinguishable for colour-blind readers and never the only signal.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from dashboard.domain.model import Gender, Indicator
-from dashboard.followup.indicator_view import OrgResult, TrendPoint
+from dashboard.pages.indicator import OrgResult, TrendPoint
 from layouts import texts
 
-Figure = dict
+Figure = dict[str, Any]
 
 COLOURS = {
     "total": "#00457a",
@@ -25,7 +26,7 @@ COLOURS = {
 }
 
 
-def base_figure(title: str, unit: str, traces: list[dict], **layout) -> Figure:
+def base_figure(title: str, unit: str, traces: list[dict[str, Any]], **layout: Any) -> Figure:
     """A figure dict with the shared Swedish layout (number format, fonts, legend)."""
     return {
         "data": traces,
@@ -47,7 +48,7 @@ def _values(points: Sequence[TrendPoint], gender: Gender, field: str) -> list[fl
     return [getattr(p.readings[gender], field) if gender in p.readings else None for p in points]
 
 
-def _line(name: str, x: list, y: list, **style) -> dict:
+def _line(name: str, x: list[Any], y: list[Any], **style: Any) -> dict[str, Any]:
     return {"type": "scatter", "name": name, "x": x, "y": y, **style}
 
 
@@ -100,7 +101,7 @@ def trend_figure(indicator: Indicator, points: Sequence[TrendPoint], period_labe
 
 
 def _bars(
-    title: str, indicator: Indicator, results: Sequence[OrgResult], series: list[tuple]
+    title: str, indicator: Indicator, results: Sequence[OrgResult], series: list[tuple[Any, ...]]
 ) -> Figure:
     names = [r.org.name for r in results]
     traces = [

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.domain.model import OrgUnit
 from layouts import texts
+from layouts.components import aria
 from layouts.ids import FilterIds
 from layouts.urls import ViewState
 
@@ -47,12 +49,13 @@ def filter_bar(
         ),
         className="filters",
         role="search",
-        **{"aria-label": texts.FILTERS_LABEL},
+        **aria(label=texts.FILTERS_LABEL),
     )
 
 
 def org_options(orgs: Sequence[OrgUnit]) -> list[tuple[str, str]]:
-    """Organisations in tree order, each named with its parent, e.g. "Förskolan Solrosen (Förskola Skarpnäck)".
+    """Organisations in tree order, each named with its parent, e.g. "Förskolan Solrosen (Förskola
+    Skarpnäck)".
 
     Names come first so typing the first letters in the native list finds a unit.
     """
@@ -77,7 +80,9 @@ def org_options(orgs: Sequence[OrgUnit]) -> list[tuple[str, str]]:
     return options
 
 
-def _select(component_id: str, label: str, options: list[tuple], value) -> html.Div:
+def _select(
+    component_id: str, label: str, options: list[tuple[Any, str]], value: object
+) -> html.Div:
     """A native <select>: the most robust choice for keyboards and screen readers."""
     return html.Div(
         [

@@ -1,6 +1,9 @@
-"""Målsida: one goal at one organisation — why it has its status, where it goes wrong, what is done."""
+"""Målsida: one goal at one organisation — why it has its status, where it goes wrong, what is
+done."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from dash import dcc, html
 
@@ -27,12 +30,15 @@ def page(
     org: OrgUnit,
     lineage: list[OrgUnit],
     state: urls.ViewState,
-    filter_bar,
-    assessment_extra=None,
+    filter_bar: html.Form,
+    assessment_extra: html.Div | None = None,
 ) -> html.Div:
-    """The goal page; `assessment_extra` follows the own assessment (the form link and its last save)."""
+    """The goal page; `assessment_extra` follows the own assessment (the form link and its last
+    save)."""
     goal, status = view.status.goal, view.status
-    crumbs = [(texts.OVERVIEW_CRUMB, urls.href("/", state))]
+    crumbs: list[tuple[str, str | None]] = [
+        (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state))
+    ]
     crumbs += [(g.title, urls.href(urls.goal_path(g.code), state)) for g in view.ancestors]
     crumbs.append((goal.title, None))
     return html.Div(
@@ -74,7 +80,7 @@ def page(
 
 def org_trail(lineage: list[OrgUnit], goal_code: str, state: urls.ViewState) -> html.P:
     """Which organisation the goal is judged for, with links back up the organisation tree."""
-    parts: list = [texts.JUDGED_FOR]
+    parts: list[Any] = [texts.JUDGED_FOR]
     for index, org in enumerate(lineage):
         if index:
             parts.append(" › ")
@@ -161,13 +167,13 @@ def child_goals(children: tuple[GoalStatus, ...], state: urls.ViewState) -> html
     )
 
 
+TREND_ORDER = {Trend.WORSE: 0, Trend.UNCHANGED: 1, Trend.UNKNOWN: 2, Trend.BETTER: 3}
 INDICATOR_SORTS = {
     "status": lambda line: (SEVERITY[line.judged.result.status], line.judged.fact.indicator.name),
     "namn": lambda line: line.judged.fact.indicator.name,
     "forandring": lambda line: (TREND_ORDER[line.last_year.trend], line.judged.fact.indicator.name),
     "kon": lambda line: -abs(line.genders.gap or 0),
 }
-TREND_ORDER = {Trend.WORSE: 0, Trend.UNCHANGED: 1, Trend.UNKNOWN: 2, Trend.BETTER: 3}
 
 
 def indicator_table(
@@ -222,8 +228,9 @@ def indicator_table(
     )
 
 
-def elsewhere_row(line: IndicatorLine, state: urls.ViewState) -> tuple:
-    """An indicator the organisation does not measure itself: rolled up from below, or not measured here."""
+def elsewhere_row(line: IndicatorLine, state: urls.ViewState) -> tuple[Any, ...]:
+    """An indicator the organisation does not measure itself: rolled up from below, or not measured
+    here."""
     indicator, result = line.judged.fact.indicator, line.judged.result
     blank = (texts.MISSING_VALUE,) * 5
     return (

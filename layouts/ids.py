@@ -6,6 +6,7 @@ from enum import StrEnum
 class ShellIds(StrEnum):
     URL = "shell-url"
     CONTENT = "shell-content"
+    NAV_LINK = "shell-nav-link"  # a pattern-matching id's type: {"type": NAV_LINK, "index": path}
 
 
 class FilterIds(StrEnum):
@@ -15,9 +16,6 @@ class FilterIds(StrEnum):
 
 
 class FollowupIds(StrEnum):
-    NAV_OVERVIEW = "followup-nav-overview"
-    NAV_DEVIATIONS = "followup-nav-deviations"
-    NAV_ACCURACY = "followup-nav-accuracy"
     HEADING = "presentation-heading"
     PREVIOUS = "presentation-previous"
     NEXT = "presentation-next"
@@ -63,3 +61,11 @@ class ActivityIds(StrEnum):
     FEEDBACK = "activity-feedback"
     HISTORY = "activity-history"
     FACTS = "activity-facts"
+
+
+class AccuracyIds(StrEnum):
+    """The Prognoser page's sections, in order: anchors its own links jump to."""
+
+    HOW_OFTEN = "traffsakerhet"
+    FORECAST_ONLY = "utan-utfall"
+    CONSISTENCY = "likvardighet"

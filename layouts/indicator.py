@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import dcc, html
 
 from dashboard.domain.model import Gender, OrgUnit
-from dashboard.followup.indicator_view import IndicatorView, OrgResult
+from dashboard.pages.indicator import IndicatorView, OrgResult, TrendPoint
 from layouts import explanation, figures, texts, urls
 from layouts.components import (
     SEVERITY,
+    aria,
     basis_tag,
     breadcrumb,
     change_cell,
@@ -20,14 +23,19 @@ from layouts.explanation import format_number
 
 
 def page(
-    view: IndicatorView, lineage: list[OrgUnit], state: urls.ViewState, filter_bar
+    view: IndicatorView, lineage: list[OrgUnit], state: urls.ViewState, filter_bar: html.Form
 ) -> html.Div:
     """The indicator page."""
     indicator = view.indicator
     own = view.own.result
     return html.Div(
         [
-            breadcrumb([(texts.OVERVIEW_CRUMB, urls.href("/", state)), (indicator.name, None)]),
+            breadcrumb(
+                [
+                    (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state)),
+                    (indicator.name, None),
+                ]
+            ),
             html.P(
                 texts.INDICATOR_EYEBROW.format(
                     unit=indicator.unit,
@@ -54,13 +62,13 @@ def page(
     )
 
 
-def _graph(figure, label: str) -> html.Div:
+def _graph(figure: figures.Figure, label: str) -> html.Div:
     """A chart as one image for screen readers; its numbers are in the table beside it."""
     return html.Div(
         dcc.Graph(figure=figure, config={"displayModeBar": False, "responsive": True}),
         role="img",
         className="figure",
-        **{"aria-label": label},
+        **aria(label=label),
     )
 
 
@@ -71,7 +79,7 @@ def trend_section(view: IndicatorView) -> html.Section:
         return html.Section([html.H2(texts.TREND_HEADING), empty_state(texts.NO_HISTORY)])
     d, unit = indicator.decimals, indicator.unit
 
-    def value(point, gender: Gender, field: str) -> str:
+    def value(point: TrendPoint, gender: Gender, field: str) -> str:
         reading = point.readings.get(gender)
         return format_number(getattr(reading, field) if reading else None, d, unit)
 
@@ -142,7 +150,7 @@ def _worst_first(results: tuple[OrgResult, ...]) -> list[OrgResult]:
     return sorted(results, key=lambda r: (SEVERITY[r.result.status], r.org.name))
 
 
-def _comparison_row(r: OrgResult, view: IndicatorView, state: urls.ViewState) -> tuple:
+def _comparison_row(r: OrgResult, view: IndicatorView, state: urls.ViewState) -> tuple[Any, ...]:
     d, unit = view.indicator.decimals, view.indicator.unit
     return (
         dcc.Link(

@@ -11,7 +11,7 @@ from dashboard.domain.model import Goal, GoalLevel, OrgUnit, Status
 from dashboard.domain.rules import Disagreement, GoalResult, PartKind, count_statuses
 from dashboard.followup.control_room import GoalStatus
 from layouts import causes, explanation, texts, urls
-from layouts.components import SEVERITY, basis_note, empty_state, status_badge
+from layouts.components import SEVERITY, aria, basis_note, empty_state, status_badge
 
 OVERVIEW_LEVELS = (GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT)
 
@@ -53,12 +53,12 @@ def level_tabs(state: urls.ViewState) -> html.Nav:
                     html.Span(
                         texts.OVERVIEW_LEVEL_TAB[level],
                         className="nav-link active",
-                        **{"aria-current": "page"},
+                        **aria(current="page"),
                     )
                     if level is state.level
                     else dcc.Link(
                         texts.OVERVIEW_LEVEL_TAB[level],
-                        href=urls.href("/", state, level=level),
+                        href=urls.href(urls.OVERVIEW_PATH, state, level=level),
                         className="nav-link",
                     ),
                     className="nav-item",
@@ -67,11 +67,11 @@ def level_tabs(state: urls.ViewState) -> html.Nav:
             ],
             className="nav nav-pills mb-3",
         ),
-        **{"aria-label": texts.LEVEL_NAV_LABEL},
+        **aria(label=texts.LEVEL_NAV_LABEL),
     )
 
 
-def summary(statuses: Sequence[GoalStatus]) -> html.Div:
+def summary(statuses: Sequence[GoalStatus]) -> html.Div | html.P:
     """How many goals have each status, the first thing a politician reads."""
     if not statuses:
         return empty_state(texts.NO_GOALS)
@@ -100,13 +100,14 @@ def summary(statuses: Sequence[GoalStatus]) -> html.Div:
 
 
 def met_on_forecast_note(count: int) -> html.Span | None:
-    """ "(varav 3 enligt prognos)": met goals that would not be met without forecasts, counted apart."""
+    """ "(varav 3 enligt prognos)": met goals that would not be met without forecasts, counted
+    apart."""
     if not count:
         return None
     return html.Span(
         [
             " (",
-            html.Span("◌", **{"aria-hidden": "true"}),
+            html.Span("◌", **aria(hidden="true")),
             " ",
             texts.MET_ON_FORECAST_COUNT.format(count=count),
             ")",
@@ -187,7 +188,8 @@ def score(result: GoalResult) -> html.Span:
 
 
 def counts_text(result: GoalResult) -> str:
-    """E.g. "Indikatorer: 3 uppfyllda · 1 delvis · 0 ej uppfyllda · 1 saknar värde · Aktiviteter: Delvis
+    """E.g. "Indikatorer: 3 uppfyllda · 1 delvis · 0 ej uppfyllda · 1 saknar värde · Aktiviteter:
+    Delvis
     uppfyllt": indicators and the activities counted apart."""
     indicators = [p for p in result.parts if p.kind is PartKind.INDICATOR]
     counts = count_statuses(indicators)
@@ -209,7 +211,9 @@ def counts_text(result: GoalResult) -> str:
 def assessment_note(status: GoalStatus) -> html.Div:
     """The organisation's own assessment, flagged when it disagrees with the computed status."""
     own = status.assessment
-    return own_assessment_note(own and own.status, own and own.is_forecast, status.disagreement)
+    return own_assessment_note(
+        own.status if own else None, own.is_forecast if own else None, status.disagreement
+    )
 
 
 def own_assessment_note(

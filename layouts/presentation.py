@@ -12,11 +12,23 @@ from dashboard.domain.model import OrgUnit
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.deviations import GoalDeviations
 from layouts import explanation, texts, urls
-from layouts.components import basis_note, status_badge
+from layouts.components import aria, basis_note, status_badge
 from layouts.deviations import deviation_table, justification_note
-from layouts.followup_urls import DEVIATIONS_PATH, assessment_path, presentation_href
 from layouts.ids import FollowupIds
 from layouts.overview import assessment_note, counts_text, score
+from layouts.urls import DEVIATIONS_PATH, assessment_path, presentation_href
+
+# Keys a clicker or keyboard sends, and the link each follows (assets/presentation.js).
+KEYBOARD = {
+    "targets": {
+        "ArrowRight": FollowupIds.NEXT,
+        "PageDown": FollowupIds.NEXT,
+        "ArrowLeft": FollowupIds.PREVIOUS,
+        "PageUp": FollowupIds.PREVIOUS,
+        "Escape": FollowupIds.END,
+    },
+    "heading": FollowupIds.HEADING,
+}
 
 
 def page(
@@ -28,7 +40,8 @@ def page(
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
 ) -> html.Div:
-    """The goal at `number` of `total` with links to the neighbours and back (None: nothing deviates)."""
+    """The goal at `number` of `total` with links to the neighbours and back (None: nothing
+    deviates)."""
     back = urls.href(DEVIATIONS_PATH, state)
     if goal is None:
         return html.Div(
@@ -87,7 +100,7 @@ def page(
                 ]
             ),
             html.P(texts.KEYBOARD_HINT, className="muted keyboard-hint"),
-            dcc.Store(id=FollowupIds.KEYS),
+            dcc.Store(id=FollowupIds.KEYS, data=KEYBOARD),
         ],
         className="presentation",
     )
@@ -122,7 +135,7 @@ def navigation(number: int, total: int, state: urls.ViewState, back: str) -> htm
         else html.Span(
             texts.PREVIOUS,
             className="btn btn-outline-secondary disabled",
-            **{"aria-disabled": "true"},
+            **aria(disabled="true"),
         )
     )
     following = (
@@ -134,7 +147,7 @@ def navigation(number: int, total: int, state: urls.ViewState, back: str) -> htm
         )
         if number < total
         else html.Span(
-            texts.NEXT, className="btn btn-outline-secondary disabled", **{"aria-disabled": "true"}
+            texts.NEXT, className="btn btn-outline-secondary disabled", **aria(disabled="true")
         )
     )
     return html.Nav(
@@ -143,7 +156,7 @@ def navigation(number: int, total: int, state: urls.ViewState, back: str) -> htm
             html.Span(
                 texts.POSITION.format(number=number, total=total),
                 className="position",
-                **{"aria-live": "polite"},
+                **aria(live="polite"),
             ),
             following,
             dcc.Link(
@@ -151,5 +164,5 @@ def navigation(number: int, total: int, state: urls.ViewState, back: str) -> htm
             ),
         ],
         className="presentation-nav",
-        **{"aria-label": texts.PRESENTATION_NAV_LABEL},
+        **aria(label=texts.PRESENTATION_NAV_LABEL),
     )

@@ -1,55 +1,71 @@
 """The frame around every page: skip link, header, the URL, and the content area."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
 from dash import dcc, html
 
 from dashboard.access import ROLE_NAMES, Principal
-from layouts import texts
-from layouts.followup_urls import ACCURACY_PATH, DEVIATIONS_PATH
-from layouts.ids import FollowupIds, ShellIds
-from layouts.urls import AUDIT_PATH, SIGN_IN_PATH, SIGN_OUT_PATH, UPLOAD_PATH
+from layouts import texts, urls
+from layouts.components import aria
+from layouts.ids import ShellIds
 
-# Dash's default page has a bare <html>; screen readers need the language (WCAG 3.1.1).
-INDEX_STRING = """<!DOCTYPE html>
+# Dash's default page has a bare <html>; screen readers need the language (WCAG 3.1.1). <body>
+# carries the paths the page's own scripts need (assets/session.js), so they write none.
+BODY_DATA = " ".join(f'{name}="{escape(value)}"' for name, value in urls.BODY_DATA.items())
+INDEX_STRING = f"""<!DOCTYPE html>
 <html lang="sv">
   <head>
-    {%metas%}
-    <title>{%title%}</title>
-    {%favicon%}
-    {%css%}
+    {{%metas%}}
+    <title>{{%title%}}</title>
+    {{%favicon%}}
+    {{%css%}}
   </head>
-  <body>
-    {%app_entry%}
-    <footer>{%config%}{%scripts%}{%renderer%}</footer>
+  <body {BODY_DATA}>
+    {{%app_entry%}}
+    <footer>{{%config%}}{{%scripts%}}{{%renderer%}}</footer>
   </body>
 </html>"""
 
 
-def main_nav(user: Principal) -> html.Nav:
+@dataclass(frozen=True)
+class NavEntry:
+    """A main-menu link, taken from the route table (callbacks/routes.py)."""
+
+    label: str
+    path: str
+    keeps_view: bool  # the link carries the URL's year, period and organisation along
+
+
+def nav_link_id(path: str) -> dict[str, str]:
+    """The id of the menu link to a path; the nav callback updates those that keep the view."""
+    return {"type": ShellIds.NAV_LINK, "index": path}
+
+
+def main_nav(entries: list[NavEntry]) -> html.Nav:
     """Links to the main pages; a callback keeps their year, period and organisation from the URL.
 
-    Links to pages that would only refuse this person are left out (the server refuses anyway)."""
-    links = (
-        (FollowupIds.NAV_OVERVIEW, texts.NAV_OVERVIEW, "/"),
-        (FollowupIds.NAV_DEVIATIONS, texts.NAV_DEVIATIONS, DEVIATIONS_PATH),
-        (FollowupIds.NAV_ACCURACY, texts.NAV_ACCURACY, ACCURACY_PATH),
-    )
-    extra = [(texts.NAV_UPLOAD, UPLOAD_PATH)] if user.may_edit_something else []
-    extra += [(texts.AUDIT_HEADING, AUDIT_PATH)] if user.is_admin else []
+    The caller leaves out pages that would only refuse this person (the server refuses anyway)."""
+    links = [
+        dcc.Link(e.label, href=e.path, id=nav_link_id(e.path))
+        if e.keeps_view
+        else dcc.Link(e.label, href=e.path)
+        for e in entries
+    ]
     return html.Nav(
-        html.Ul(
-            [html.Li(dcc.Link(label, href=href, id=link_id)) for link_id, label, href in links]
-            + [html.Li(dcc.Link(label, href=href)) for label, href in extra]
-        ),
+        html.Ul([html.Li(link) for link in links]),
         className="main-nav",
-        **{"aria-label": texts.NAV_LABEL},
+        **aria(label=texts.NAV_LABEL),
     )
 
 
-def user_area(user: Principal) -> html.Div:
+def user_area(user: Principal) -> html.Div | html.Form:
     """Who is signed in, with a sign-out button (a form POST), or a link to sign in."""
-    if not user.signed_in:
+    if user.role is None:  # not signed in
         return html.Div(
-            [html.Span(texts.NOT_SIGNED_IN), html.A(texts.SIGN_IN_LINK, href=SIGN_IN_PATH)],
+            [html.Span(texts.NOT_SIGNED_IN), html.A(texts.SIGN_IN_LINK, href=urls.SIGN_IN_PATH)],
             className="user-area",
         )
     return html.Form(
@@ -62,13 +78,13 @@ def user_area(user: Principal) -> html.Div:
             ),
         ],
         method="post",
-        action=SIGN_OUT_PATH,
+        action=urls.SIGN_OUT_PATH,
         className="user-area",
     )
 
 
-def layout(user: Principal) -> html.Div:
-    """The page frame for this person; the router fills the content area from the URL."""
+def layout(user: Principal, nav: list[NavEntry]) -> html.Div:
+    """The page frame for this person; the route table fills the content area from the URL."""
     return html.Div(
         [
             dcc.Location(id=ShellIds.URL, refresh="callback-nav"),
@@ -76,10 +92,10 @@ def layout(user: Principal) -> html.Div:
             html.Header(
                 html.Div(
                     [
-                        html.A(texts.APP_TITLE, href="/", className="brand"),
+                        html.A(texts.APP_TITLE, href=urls.OVERVIEW_PATH, className="brand"),
                         html.Span(texts.APP_TAGLINE, className="tagline"),
                         user_area(user),
-                        main_nav(user),
+                        main_nav(nav),
                     ],
                     className="container",
                 ),
@@ -93,7 +109,8 @@ def layout(user: Principal) -> html.Div:
             ),
             html.Footer(
                 html.Div(
-                    dcc.Link(texts.FOOTER_A11Y_LINK, href="/tillganglighet"), className="container"
+                    dcc.Link(texts.FOOTER_A11Y_LINK, href=urls.ACCESSIBILITY_PATH),
+                    className="container",
                 ),
                 className="app-footer",
             ),

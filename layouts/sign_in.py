@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from layouts import texts
+from layouts import texts, urls
 
 FRAME = """<!DOCTYPE html>
 <html lang="sv">
@@ -12,11 +12,11 @@ FRAME = """<!DOCTYPE html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>{title} – {app}</title>
-  <link rel="stylesheet" href="/assets/00-bootstrap.min.css">
-  <link rel="stylesheet" href="/assets/kontrollrummet.css">
+  <link rel="stylesheet" href="{assets}00-bootstrap.min.css">
+  <link rel="stylesheet" href="{assets}kontrollrummet.css">
 </head>
 <body>
-  <header class="app-header"><div class="container"><a class="brand" href="/">{app}</a>
+  <header class="app-header"><div class="container"><a class="brand" href="{home}">{app}</a>
     <span class="tagline">{tagline}</span></div></header>
   <main id="main" class="container sign-in">
     <h1>{title}</h1>
@@ -28,7 +28,7 @@ FRAME = """<!DOCTYPE html>
 FORM = """<p>{intro}</p>
     {message}
     <form method="post" action="{action}" class="sign-in-form">
-      <input type="hidden" name="nasta" value="{next}">
+      <input type="hidden" name="{next_key}" value="{next}">
       <div class="mb-3">
         <label class="form-label" for="username">{username_label}</label>
         <input class="form-control" id="username" name="username" autocomplete="username" required
@@ -54,6 +54,7 @@ def page(action: str, next_path: str, username: str = "", message: str | None = 
         intro=texts.SIGN_IN_INTRO,
         message=shown,
         action=escape(action),
+        next_key=urls.NEXT_KEY,
         next=escape(next_path),
         username=escape(username),
         username_label=texts.USERNAME_LABEL,
@@ -72,5 +73,10 @@ def message_page(heading: str, text: str) -> str:
 
 def _frame(title: str, body: str) -> str:
     return FRAME.format(
-        title=escape(title), app=texts.APP_TITLE, tagline=texts.APP_TAGLINE, body=body
+        title=escape(title),
+        app=texts.APP_TITLE,
+        tagline=texts.APP_TAGLINE,
+        body=body,
+        assets=urls.ASSETS_PREFIX,
+        home=urls.OVERVIEW_PATH,
     )

@@ -16,7 +16,7 @@ from dashboard.upload.undoing import UndoResult
 from dashboard.upload.upload_log import Upload
 from dashboard.upload.writing import SavedFile
 from layouts import texts
-from layouts.components import data_table, empty_state
+from layouts.components import aria, data_table, empty_state
 from layouts.explanation import format_number
 from layouts.ids import UploadIds
 from layouts.import_problems import problem_text
@@ -29,8 +29,8 @@ def page(
 ) -> html.Div:
     """The upload page: form, preview area, save button, result and the upload log.
 
-    A reader sees the log and why they cannot upload; an editor sees which organisations they
-    may load."""
+    A reader sees the log and why they cannot upload; an editor sees which organisations they may
+    load."""
     heading = [
         html.H1(texts.UPLOAD_HEADING),
         html.P(texts.UPLOAD_INTRO),
@@ -67,10 +67,7 @@ def page(
                 className="muted",
             ),
             dcc.Store(id=UploadIds.PENDING),
-            dcc.Loading(
-                html.Div(id=UploadIds.PREVIEW, **{"aria-live": "polite"}),  # type: ignore[arg-type]
-                type="default",
-            ),
+            dcc.Loading(html.Div(id=UploadIds.PREVIEW, **aria(live="polite")), type="default"),
             dbc.Button(
                 texts.SAVE_UPLOAD,
                 id=UploadIds.SAVE,

@@ -1,7 +1,10 @@
-"""The view's state as a URL query string, so a pasted link opens exactly the same view.
+"""Every path and query key of the site, written once; and the view's state as a query string.
 
-Query keys are Swedish, since people read and share these links: `ar` (year), `period`,
-`org` (organisation code), `niva` (goal level on Översikt) and `sortera` (a table's sort).
+Paths and query keys are Swedish, since people read and share these links. A pasted link opens
+exactly the same view: the URL is the only view state. Page paths are patterns whose parameters
+are written `<name>`, the syntax Flask uses too, so one pattern serves the route table
+(callbacks/routes.py), the server's routes and the links (`path`). Browser code reads the paths
+it needs from the page (`BODY_DATA`), never from a literal of its own.
 """
 
 from __future__ import annotations
@@ -9,19 +12,74 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import parse_qs, quote, urlencode
 
 from dashboard.domain.model import GoalLevel
 
+# ---- pages ------------------------------------------------------------------------------------
+OVERVIEW_PATH = "/"
+GOAL_PATTERN = "/mal/<code>"
+ASSESSMENT_PATTERN = f"{GOAL_PATTERN}/bedomning"
+ACTIVITY_PATTERN = "/aktivitet/<code>"
+INDICATOR_PATTERN = "/indikator/<code>"
+DEVIATIONS_PATH = "/avvikelser"
+PRESENTATION_PATH = "/presentation"
+ACCURACY_PATH = "/prognoser"
+INDICATOR_ACCURACY_PATTERN = f"{ACCURACY_PATH}/<code>"
 UPLOAD_PATH = "/uppladdning"
 AUDIT_PATH = "/andringslogg"
+ACCESSIBILITY_PATH = "/tillganglighet"
+# ---- the server's own routes (callbacks/routes.py `SERVER_ROUTES`) ----------------------------
 SIGN_IN_PATH = "/logga-in"
 SIGN_OUT_PATH = "/logga-ut"
+HEALTH_PATH = "/healthz"
+TEMPLATE_PATTERN = "/mallar/<name>"
+DOWNLOAD_PATTERN = "/ladda-ned/<name>"
+# ---- Dash's and Flask's own ---------------------------------------------------------------------
+ASSETS_PREFIX = "/assets/"
+FAVICON_PATH = "/_favicon.ico"
+CALLBACK_PREFIX = "/_dash-"  # every request the page's scripts make
+
+# ---- query keys ---------------------------------------------------------------------------------
+YEAR_KEY = "ar"
+PERIOD_KEY = "period"
+ORG_KEY = "org"  # an organisation's code
+LEVEL_KEY = "niva"  # goal level on Översikt
+SORT_KEY = "sortera"  # a table's sort
+NUMBER_KEY = "nr"  # the presentation's position, from 1
+SHOWN_KEY = "visa"  # how many rows long lists show (Avvikelser's goals, Prognoser's tables)
+NEXT_KEY = "nasta"  # where the sign-in form leads back to
+AUDIT_USER_KEY = "anvandare"
+AUDIT_ACTION_KEY = "handelse"
+AUDIT_SINCE_KEY = "fran"
 LEVEL_KEYS = {GoalLevel.COUNCIL: "kf", GoalLevel.COMMITTEE: "namnd", GoalLevel.UNIT: "enhet"}
+
+SHOWN_STEP = 25  # listed at first, and added by each "show more"
+DEVIATIONS_REPORT, TERTIAL_REPORT = "avvikelser", "tertialrapport"
+REPORTS = (DEVIATIONS_REPORT, TERTIAL_REPORT)
+FORMATS = ("xlsx", "pdf")
 # Bounds on what the address bar may carry into a query (the store's columns are no longer).
 MAX_CODE_LENGTH = 60
 MAX_TEXT_LENGTH = 200
 MAX_PATH_LENGTH = 500
+# What the page's scripts need (assets/session.js), as data attributes of <body>.
+BODY_DATA = {
+    "data-sign-in-path": SIGN_IN_PATH,
+    "data-next-key": NEXT_KEY,
+    "data-callback-prefix": CALLBACK_PREFIX,
+}
+PARAMETER = re.compile(r"<(\w+)>")
+
+
+def path(pattern: str, **params: str) -> str:
+    """A pattern with its parameters filled in, each quoted, e.g. ("/mal/<code>", code="K1")."""
+    return PARAMETER.sub(lambda m: quote(params[m.group(1)]), pattern)
+
+
+def prefix(pattern: str) -> str:
+    """The fixed start of a pattern, up to its first parameter: "/mal/" for "/mal/<code>"."""
+    return pattern.partition("<")[0]
 
 
 @dataclass(frozen=True)
@@ -32,30 +90,31 @@ class ViewState:
     level: GoalLevel = GoalLevel.COUNCIL
     sort: str | None = None  # a table's sort key, e.g. "status"
 
-    def with_changes(self, **changes) -> ViewState:
+    def with_changes(self, **changes: Any) -> ViewState:
         """A copy with some fields replaced."""
         return replace(self, **changes)
 
 
 def parse(search: str | None, periods: Sequence[tuple[int, str]]) -> ViewState | None:
-    """The requested view, falling back to the newest reported period; None if nothing is reported."""
+    """The requested view, falling back to the newest reported period; None if nothing is
+    reported."""
     if not periods:
         return None
     query = query_values(search)
-    period = query.get("period", "")
-    year = whole_number(query.get("ar"), 4) or periods[-1][0]
+    period = query.get(PERIOD_KEY, "")
+    year = whole_number(query.get(YEAR_KEY), 4) or periods[-1][0]
     in_year = [p for y, p in periods if y == year]
     if not in_year:
         year, in_year = periods[-1][0], [p for y, p in periods if y == periods[-1][0]]
     level = next(
-        (lvl for lvl, key in LEVEL_KEYS.items() if key == query.get("niva")), GoalLevel.COUNCIL
+        (lvl for lvl, key in LEVEL_KEYS.items() if key == query.get(LEVEL_KEY)), GoalLevel.COUNCIL
     )
     return ViewState(
         year=year,
         period=period if period in in_year else in_year[-1],
-        org_code=plain_text(query.get("org"), MAX_CODE_LENGTH),
+        org_code=plain_text(query.get(ORG_KEY), MAX_CODE_LENGTH),
         level=level,
-        sort=plain_text(query.get("sortera"), MAX_CODE_LENGTH),
+        sort=plain_text(query.get(SORT_KEY), MAX_CODE_LENGTH),
     )
 
 
@@ -83,31 +142,80 @@ def plain_text(text: object, max_length: int) -> str | None:
 
 def query(state: ViewState) -> str:
     """The query string for a state, e.g. "?ar=2026&period=T2&org=SKA"."""
-    params: dict[str, str | int] = {"ar": state.year, "period": state.period}
+    params: dict[str, str | int] = {YEAR_KEY: state.year, PERIOD_KEY: state.period}
     if state.org_code:
-        params["org"] = state.org_code
+        params[ORG_KEY] = state.org_code
     if state.level is not GoalLevel.COUNCIL:
-        params["niva"] = LEVEL_KEYS[state.level]
+        params[LEVEL_KEY] = LEVEL_KEYS[state.level]
     if state.sort:
-        params["sortera"] = state.sort
+        params[SORT_KEY] = state.sort
     return "?" + urlencode(params)
 
 
-def href(path: str, state: ViewState, **changes) -> str:
+def href(path: str, state: ViewState, **changes: Any) -> str:
     """A link to a page with the current state, optionally changed (e.g. another organisation)."""
     return path + query(state.with_changes(**changes) if changes else state)
 
 
 def goal_path(code: str) -> str:
     """The goal page's path."""
-    return f"/mal/{quote(code)}"
+    return path(GOAL_PATTERN, code=code)
 
 
 def activity_path(code: str) -> str:
     """The activity page's path."""
-    return f"/aktivitet/{quote(code)}"
+    return path(ACTIVITY_PATTERN, code=code)
 
 
 def indicator_path(code: str) -> str:
     """The indicator page's path."""
-    return f"/indikator/{quote(code)}"
+    return path(INDICATOR_PATTERN, code=code)
+
+
+def assessment_path(goal_code: str) -> str:
+    """The assessment form's path for a goal."""
+    return path(ASSESSMENT_PATTERN, code=goal_code)
+
+
+def accuracy_path(indicator_code: str) -> str:
+    """One indicator's forecast page."""
+    return path(INDICATOR_ACCURACY_PATTERN, code=indicator_code)
+
+
+def presentation_href(state: ViewState, number: int) -> str:
+    """The projector view of the deviating goal at a position (from 1)."""
+    return f"{href(PRESENTATION_PATH, state)}&{NUMBER_KEY}={number}"
+
+
+def number_from(search: str | None) -> int:
+    """The presentation position in a query string; 1 when absent or not a positive number."""
+    return _positive(search, NUMBER_KEY, 1)
+
+
+def shown_href(path: str, state: ViewState, shown: int, anchor: str = "") -> str:
+    """A page listing the first `shown` rows of its long lists, scrolled to `anchor` if given."""
+    return f"{href(path, state)}&{SHOWN_KEY}={shown}" + (f"#{anchor}" if anchor else "")
+
+
+def shown_from(search: str | None) -> int:
+    """How many rows of a long list to show; SHOWN_STEP when absent or not a positive number."""
+    return _positive(search, SHOWN_KEY, SHOWN_STEP)
+
+
+def _positive(search: str | None, key: str, default: int) -> int:
+    return whole_number(query_values(search).get(key), 6) or default
+
+
+def download_href(report: str, file_format: str, state: ViewState) -> str:
+    """A file download of a report for the state's organisation, year and period."""
+    return href(path(DOWNLOAD_PATTERN, name=f"{report}.{file_format}"), state)
+
+
+def template_href(name: str) -> str:
+    """An upload template's download."""
+    return path(TEMPLATE_PATTERN, name=name)
+
+
+def sign_in_href(next_path: str) -> str:
+    """The sign-in form, leading back to `next_path` after."""
+    return f"{SIGN_IN_PATH}?{NEXT_KEY}={quote(next_path, safe='')}"

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from callbacks.router import page
+from callbacks.routes import page
 from dashboard.domain.model import Direction, Gender, GoalLevel, Indicator, OrgLevel, Status
 from dashboard.followup import accuracy, goal_results
 from dashboard.followup.accuracy import MIN_FOR_RATE, ForecastCheck, Verdict
 from layouts import texts
 from layouts.explanation import format_number
-from layouts.followup_urls import SHOWN_STEP
+from layouts.urls import SHOWN_STEP
 from tests.test_pages import _text
 
 D = Decimal

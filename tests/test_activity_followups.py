@@ -3,8 +3,8 @@
 import pytest
 from dash import html
 
-from callbacks import activities
-from callbacks.router import page
+from callbacks import activity
+from callbacks.routes import page
 from dashboard.access import Principal, Role, audit, operator
 from dashboard.domain.model import ActivityStatus
 from dashboard.followup import activity_followups
@@ -65,12 +65,12 @@ def test_the_save_callback_refuses_another_units_activity_and_saves_its_own(tiny
     editor = Principal("eva", "Eva", Role.EDITOR, ("N1",), (tiny.org_path(tiny.org("N1").id),))
     [period] = [p for p in tiny.reported_periods() if p == (2025, "T1")]
     key = {"year": period[0], "period": period[1]}
-    feedback, _, _ = activities.submit(
+    feedback, _, _ = activity.submit(
         tiny, key | {"activity": "A2"}, "done", "", editor
     )  # A2 belongs to N2
     assert "ligger utanför din behörighet" in _text(feedback)
     assert tiny.activity("A2")[1].status is not ActivityStatus.DONE
-    feedback, history, facts = activities.submit(
+    feedback, history, facts = activity.submit(
         tiny, key | {"activity": "A1"}, "done", "Klar i mars.", editor
     )
     assert "sparad" in _text(feedback) and "Klar i mars." in _text(html.Div(history))

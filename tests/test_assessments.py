@@ -7,8 +7,8 @@ import pytest
 from dash import html
 from sqlalchemy import select, update
 
-from callbacks import followup
-from callbacks.router import page
+from callbacks import assessment_form
+from callbacks.routes import page
 from dashboard.access import operator
 from dashboard.domain import rules
 from dashboard.domain.model import Status
@@ -161,10 +161,12 @@ def _fields(**changes) -> dict:
 
 def test_the_save_callback_reports_problems_then_saves(tiny):
     key = {"goal": "K1", "org": "STAD", "year": 2025, "period": "T1", "computed": "partly_met"}
-    feedback, history, current, *invalid = followup.submit(tiny, key, "met", _fields(), ADMIN)
+    feedback, history, current, *invalid = assessment_form.submit(
+        tiny, key, "met", _fields(), ADMIN
+    )
     assert texts.PROBLEM_TEXT[Problem.NO_JUSTIFICATION] in _text(feedback)
     assert invalid == [True, False, False]  # the justification field, in TEXT_FIELDS order
-    feedback, history, current, *invalid = followup.submit(
+    feedback, history, current, *invalid = assessment_form.submit(
         tiny, key, "met", _fields(**{AssessmentIds.JUSTIFICATION: "Ny enkät."}), ADMIN
     )
     assert "Anna Lind" in _text(feedback) and texts.SAVED_FLAGGED in _text(feedback)

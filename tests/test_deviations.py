@@ -2,13 +2,13 @@
 
 import pytest
 
-from callbacks.router import page
+from callbacks.routes import page
 from dashboard.domain import rules
 from dashboard.domain.model import Basis, Status, period_end
 from dashboard.followup import agenda, deviations
 from dashboard.followup.deviations import DeviationKind as K
 from layouts import texts
-from layouts.followup_urls import SHOWN_STEP
+from layouts.urls import SHOWN_STEP
 from tests.test_pages import _text
 from tests.tiny import tiny_dataset
 

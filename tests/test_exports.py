@@ -8,14 +8,14 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from callbacks import followup
+from callbacks import downloads
 from dashboard.app import create_app
 from dashboard.domain.model import Basis, Status
 from dashboard.followup import agenda, exports
 from dashboard.settings import Settings
 from layouts import texts, urls
 from layouts.explanation import format_number
-from layouts.export_documents import ELSEWHERE
+from layouts.tertial_report import ELSEWHERE
 from tests.clients import signed_in
 from tests.tiny import tiny_dataset
 
@@ -27,7 +27,7 @@ INJECTIONS = ('=HYPERLINK("http://example.com","Klicka")', "+1+1", "-2+3", "@SUM
 @pytest.fixture(scope="module")
 def report_files(demo_store):
     org = demo_store.org("SKA")
-    document = followup.document(demo_store, "tertialrapport", STATE, org, TODAY)
+    document = downloads.document(demo_store, "tertialrapport", STATE, org, TODAY)
     pdf = exports.to_pdf(document)
     return document, load_workbook(io.BytesIO(exports.to_xlsx(document))), pdf
 
@@ -118,7 +118,7 @@ def test_the_pdf_has_title_outline_tables_and_a_described_chart(demo_store, repo
 
 def test_the_deviations_workbook_has_a_row_per_deviation(demo_store):
     org = demo_store.org("SKA")
-    document = followup.document(demo_store, "avvikelser", STATE, org, TODAY)
+    document = downloads.document(demo_store, "avvikelser", STATE, org, TODAY)
     book = load_workbook(io.BytesIO(exports.to_xlsx(document)))
     rows = _rows(book[texts.DEVIATIONS_SHEET])
     found = agenda.agenda(demo_store, org, STATE.year, STATE.period)
@@ -142,7 +142,7 @@ def test_a_formula_in_a_goal_name_arrives_as_text(empty_store):
     empty_store.write_dataset(data, user_name="test", file_name="tiny", kind="test")
     state = urls.ViewState(2025, "T1", "STAD")
     for report in ("tertialrapport", "avvikelser"):
-        document = followup.document(empty_store, report, state, empty_store.org("STAD"), TODAY)
+        document = downloads.document(empty_store, report, state, empty_store.org("STAD"), TODAY)
         book = load_workbook(io.BytesIO(exports.to_xlsx(document)))
         cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
         for text in INJECTIONS:

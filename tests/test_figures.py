@@ -3,7 +3,7 @@
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.followup.indicator_view import indicator_view
+from dashboard.pages.indicator import indicator_view
 from layouts import figures, texts
 
 

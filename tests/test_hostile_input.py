@@ -14,7 +14,7 @@ from dashboard.app import create_app
 from dashboard.settings import Settings
 from dashboard.tools.bench import route_payload
 from layouts import urls
-from layouts.followup_urls import NUMBER_KEY, SHOWN_KEY
+from layouts.urls import NUMBER_KEY, SHOWN_KEY
 from tests.clients import PASSWORDS, signed_in
 
 HUGE = "9" * 5000  # past Python's int() limit of 4,300 digits

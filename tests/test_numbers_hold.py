@@ -9,7 +9,7 @@ import plotly
 import pytest
 from sqlalchemy import select, update
 
-from callbacks import router
+from callbacks import routes
 from dashboard.domain.model import ActivityStatus, ValueStatus
 from dashboard.followup import activity_followups, control_room, goal_results
 from dashboard.store import activity_t, indicator_t, measurement_t
@@ -32,10 +32,10 @@ def _pages(store, year, period) -> str:
     browser gets them."""
     search = f"?ar={year}&period={period}"
     pages = [
-        router.page(store, "/", search + f"&niva={level}") for level in ("kf", "namnd", "enhet")
+        routes.page(store, "/", search + f"&niva={level}") for level in ("kf", "namnd", "enhet")
     ]
-    pages += [router.page(store, path, search) for path in ("/avvikelser", "/prognoser")]
-    pages += [router.page(store, f"/mal/{goal.code}", search) for goal in store.goals(year)]
+    pages += [routes.page(store, path, search) for path in ("/avvikelser", "/prognoser")]
+    pages += [routes.page(store, f"/mal/{goal.code}", search) for goal in store.goals(year)]
     return json.dumps(pages, cls=plotly.utils.PlotlyJSONEncoder)
 
 
@@ -99,7 +99,7 @@ def test_a_protected_value_reaches_no_page(demo_copy):
     pages = _pages(demo_copy, 2026, "T2")
     for code in codes:
         pages += json.dumps(
-            router.page(demo_copy, f"/indikator/{code}", "?ar=2026&period=T2"),
+            routes.page(demo_copy, f"/indikator/{code}", "?ar=2026&period=T2"),
             cls=plotly.utils.PlotlyJSONEncoder,
         )
     assert "987" not in pages.replace(" ", "").replace("\u00a0", "")

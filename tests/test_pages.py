@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from callbacks.router import page
+from callbacks.routes import page
 from dashboard.domain.model import Gender, GoalLevel
 from layouts import texts
 from layouts.explanation import format_number
@@ -88,7 +88,7 @@ def test_indicator_table_sorts_by_the_key_in_the_url(demo_store, kf_goal):
 
 def test_comparison_never_shows_a_forecast_as_the_outcome(demo_store):
     from dashboard.domain.model import Basis
-    from dashboard.followup.indicator_view import indicator_view
+    from dashboard.pages.indicator import indicator_view
     from layouts.indicator import _comparison_row
     from layouts.urls import ViewState
 

@@ -177,8 +177,9 @@ def rules_fingerprint() -> str:
     A release that changes how anything is judged must not read results an older one kept.
     """
     digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode() + source.read_bytes())
+    package = Path(__file__).resolve().parent.parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(str(source.relative_to(package)).encode() + source.read_bytes())
     return digest.hexdigest()[:16]
 
 

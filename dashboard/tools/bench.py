@@ -29,8 +29,9 @@ from dashboard.domain.model import GoalLevel
 from dashboard.settings import Settings
 from dashboard.store import Store, database, result_store
 from dashboard.tools import import_bench
-from layouts.followup_urls import ACCURACY_PATH, DEVIATIONS_PATH
+from layouts import urls
 from layouts.ids import ShellIds
+from layouts.urls import ACCURACY_PATH, DEVIATIONS_PATH
 
 BUDGET_P95_MS = 100.0
 BUDGET_RESPONSE_BYTES = 1_000_000
@@ -83,18 +84,20 @@ def view_urls(store: Store, calls: int, seed: int = 7) -> dict[str, list[tuple[s
         ],
         "översikt enhetsmål": [("/", query(*state(units), "&niva=enhet")) for _ in range(calls)],
         "målsida stad (drill-down till nämnder)": [
-            (f"/mal/{rng.choice(kf_goals).code}", query(*state(orgs[:1]))) for _ in range(calls)
+            (urls.goal_path(rng.choice(kf_goals).code), query(*state(orgs[:1])))
+            for _ in range(calls)
         ],
         "målsida nämnd": [
-            (f"/mal/{rng.choice(kf_goals).code}", query(*state(committees))) for _ in range(calls)
+            (urls.goal_path(rng.choice(kf_goals).code), query(*state(committees)))
+            for _ in range(calls)
         ],
         "målsida enhet": [
-            (f"/mal/{rng.choice(kf_goals).code}", query(*state(units))) for _ in range(calls)
+            (urls.goal_path(rng.choice(kf_goals).code), query(*state(units))) for _ in range(calls)
         ],
     }
     indicator_codes = _indicator_codes(store, kf_goals, periods[-1])
     views["indikatorsida (trend/förra året/kön)"] = [
-        (f"/indikator/{rng.choice(indicator_codes)}", query(*state(committees)))
+        (urls.indicator_path(rng.choice(indicator_codes)), query(*state(committees)))
         for _ in range(calls)
     ]
     views["avvikelser nämnd"] = [(DEVIATIONS_PATH, query(*state(committees))) for _ in range(calls)]
@@ -222,7 +225,7 @@ def run(database_url: str, calls: int = 30, import_rows: Sequence[int] = ()) -> 
     client = reader_client(app)
 
     def post(payload: dict) -> bytes:
-        response = client.post("/_dash-update-component", json=payload)
+        response = client.post(f"{urls.CALLBACK_PREFIX}update-component", json=payload)
         if response.status_code != 200:
             raise RuntimeError(f"{payload['inputs'][0]['value']}: HTTP {response.status_code}")
         return response.data

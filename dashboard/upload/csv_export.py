@@ -16,6 +16,7 @@ from typing import Any
 
 from dashboard.domain.dataset import Dataset
 from dashboard.followup.formulas import defused
+from dashboard.settings import PROJECT_DIR
 from dashboard.store import Store
 from dashboard.store.database import snapshot
 from dashboard.store.upload_rows import TABLES
@@ -24,7 +25,7 @@ from dashboard.upload.parsed_file import UploadFile
 from dashboard.upload.upload_log import records_in
 from dashboard.upload.value_types import Text
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
+DEMO_DIR = PROJECT_DIR / "data" / "demo"
 # Some demo files in Windows-1252, as older Excel saves them, so the demo exercises detection.
 DEMO_ENCODINGS = {"org_units": "cp1252", "goals": "cp1252", "activities": "cp1252"}
 # Layouts that are stored as they are; Kolada files are only read (they become outcomes).

@@ -1,4 +1,4 @@
-"""The indicator page's numbers: its trend over the years and its result in each sub-organisation."""
+"""The indicator page's data: its trend over the years and its result in each sub-organisation."""
 
 from __future__ import annotations
 

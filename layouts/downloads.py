@@ -1,4 +1,5 @@
-"""The meeting view and the tertial report as `Document`s for Excel and PDF (dashboard.followup.exports).
+"""The meeting view as a `Document` for Excel and PDF (dashboard.followup.exports), and the
+pieces the tertial report shares with it (layouts/tertial_report.py).
 
 Sections are for reading (PDF); sheets are flat tables to filter and sum (Excel). Both come
 from the same judged data, so the files hold the same numbers as the pages.
@@ -8,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
-from dashboard.domain.model import GoalLevel, Indicator, OrgUnit, Status
-from dashboard.domain.rules import IndicatorReason
+from dashboard.domain.model import Indicator, OrgUnit, Status
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import Deviation, GoalDeviations, counts
 from dashboard.followup.exports import BarChart, Document, Number, Section, Table
-from dashboard.followup.report import GoalReport, TertialReport
 from layouts import explanation, texts, urls
 from layouts.deviations import GOAL_KINDS, SUMMARY_GROUPS, own_assessment
 
@@ -102,7 +102,8 @@ def deviations_document(
     saves: dict[tuple[int, int], AuditEntry],
     today: dt.date,
 ) -> Document:
-    """Avvikelser for the nämnd's papers: a summary with a chart, then each goal and its deviations."""
+    """Avvikelser for the nämnd's papers: a summary with a chart, then each goal and its
+    deviations."""
     totals = counts(g.kinds for g in found)
     group_counts = [sum(totals[k] for k in group) for group in SUMMARY_GROUPS]
     chart = BarChart(
@@ -175,7 +176,7 @@ def deviations_document(
     )
 
 
-def _deviation_cells(item: Deviation, goal: GoalDeviations) -> tuple:
+def _deviation_cells(item: Deviation, goal: GoalDeviations) -> tuple[Any, ...]:
     """(kind, what, status, basis, value, target, note) for one deviation."""
     kind = texts.DEVIATION_KIND_LABEL[item.kind]
     if item.indicator is not None:
@@ -273,167 +274,3 @@ def goals_table(
 
 
 # ---- the tertial report ---------------------------------------------------------------------
-
-
-def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.date) -> Document:
-    """The whole report: summary with a chart, then each goal level and goal with indicators and activities."""
-    statuses = [g.status for g in report.goals]
-    saves = {
-        (g.status.goal.id, g.status.org_id): g.saved for g in report.goals if g.saved is not None
-    }
-    title = texts.REPORT_TITLE.get(report.period, texts.REPORT_TITLE_OTHER).format(
-        year=report.year, period=texts.PERIOD_LABEL[report.period], org=report.org.name
-    )
-    sections: list[Section] = [_report_summary(statuses)]
-    for level in (GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT):
-        goals = [g for g in report.goals if g.status.goal.level is level]
-        if goals:
-            sections.append(Section(texts.GOAL_LEVEL_LABEL[level]))
-            sections += [_goal_section(g, report.orgs) for g in goals]
-    return Document(
-        title=title,
-        subtitle=subtitle(report.org, state, today),
-        sections=tuple(sections),
-        sheets=(
-            goals_table(texts.GOALS_SHEET, statuses, report.orgs, saves),
-            Table(
-                texts.INDICATORS_SHEET,
-                texts.INDICATORS_EXPORT_CAPTION,
-                texts.INDICATOR_SHEET_COLUMNS,
-                tuple(
-                    row
-                    for g in report.goals
-                    for row in _indicator_rows(g, report.orgs, with_goal=True)
-                ),
-                (1, 3, 2, 1, 3, 0.8, 1.3, 0.6, 1, 1, 1, 1.3, 1.3),
-            ),
-            Table(
-                texts.ACTIVITIES_SHEET,
-                texts.ACTIVITIES_EXPORT_CAPTION,
-                texts.ACTIVITY_SHEET_COLUMNS,
-                tuple(row for g in report.goals for row in _activity_rows(g, with_goal=True)),
-                (1, 3, 3, 2, 1, 1, 1.5, 3),
-            ),
-        ),
-        summary_sheet=texts.DEVIATION_SUMMARY_HEADING,
-    )
-
-
-def _report_summary(statuses: Sequence[GoalStatus]) -> Section:
-    computed = [sum(s.result.status is status for s in statuses) for status in STATUS_ORDER]
-    own = [
-        sum(s.assessment is not None and s.assessment.status is status for s in statuses)
-        for status in STATUS_ORDER
-    ]
-    labels = tuple(texts.STATUS_LABEL[s] for s in STATUS_ORDER)
-    flagged = sum(bool(flag(s)) for s in statuses)
-    chart = BarChart(
-        title=texts.REPORT_CHART_TITLE,
-        alt_text=texts.REPORT_CHART_ALT.format(
-            computed=", ".join(f"{label} {n}" for label, n in zip(labels, computed)),
-            own=", ".join(f"{label} {n}" for label, n in zip(labels, own)),
-        ),
-        labels=labels,
-        series=(
-            (texts.COMPUTED_SERIES, tuple(Number(n, str(n)) for n in computed)),
-            (texts.OWN_SERIES, tuple(Number(n, str(n)) for n in own)),
-        ),
-        value_label=texts.GOAL_COUNT,
-    )
-    on_forecast = sum(s.result.met_on_forecast for s in statuses)
-    summary = texts.REPORT_SUMMARY.format(
-        goals=len(statuses),
-        flagged=flagged,
-        on_forecast=on_forecast,
-        met=computed[STATUS_ORDER.index(Status.MET)],
-    )
-    return Section(texts.DEVIATION_SUMMARY_HEADING, (summary,), (chart,))
-
-
-def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
-    status = goal.status
-    tables = []
-    indicator_rows = _indicator_rows(goal, orgs, with_goal=False)
-    if indicator_rows:
-        tables.append(
-            Table(
-                texts.INDICATORS_SHEET,
-                texts.INDICATORS_HEADING,
-                texts.INDICATOR_REPORT_COLUMNS,
-                tuple(indicator_rows),
-                (4, 1, 1, 1, 1.6, 1.3),
-            )
-        )
-    activity_rows = _activity_rows(goal, with_goal=False)
-    if activity_rows:
-        tables.append(
-            Table(
-                texts.ACTIVITIES_SHEET,
-                texts.ACTIVITIES_HEADING,
-                texts.ACTIVITY_REPORT_COLUMNS,
-                tuple(activity_rows),
-                (3, 2, 1, 1, 1.3, 3),
-            )
-        )
-    return Section(
-        status.goal.title,
-        goal_paragraphs(status, orgs[status.org_id], goal.saved),
-        tables=tuple(tables),
-        level=1,
-    )
-
-
-ELSEWHERE = (IndicatorReason.MEASURED_BELOW, IndicatorReason.NOT_MEASURED_HERE)
-
-
-def _indicator_rows(goal: GoalReport, orgs: dict[int, OrgUnit], with_goal: bool) -> list[tuple]:
-    rows = []
-    for judged in goal.status.indicators:
-        indicator, result = judged.fact.indicator, judged.result
-        status = texts.STATUS_LABEL[result.status] if with_goal else status_text(result.status)
-        basis = texts.BASIS_LABEL[result.basis]
-        if (
-            result.reason in ELSEWHERE
-        ):  # rolled up from below, or not measured here: say so, never blank
-            status = status if result.applicable else texts.NOT_COUNTED
-            basis = texts.INDICATOR_REASON_LABEL[result.reason]
-        cells = (
-            number(result.target, indicator),
-            number(result.outcome, indicator),
-            number(result.forecast, indicator),
-            status,
-            basis,
-        )
-        if with_goal:  # a flat sheet row: plain status words filter well
-            rows.append(
-                (
-                    goal.status.goal.code,
-                    goal.status.goal.title,
-                    orgs[goal.status.org_id].name,
-                    indicator.code,
-                    indicator.name,
-                    indicator.unit,
-                    texts.DIRECTION_LABEL[indicator.direction],
-                    judged.fact.weight,
-                    *cells,
-                )
-            )
-        else:
-            rows.append((indicator.name, *cells))
-    return rows
-
-
-def _activity_rows(goal: GoalReport, with_goal: bool) -> list[tuple]:
-    rows = []
-    for activity, overdue in goal.activities:
-        status = texts.ACTIVITY_STATUS_LABEL[activity.status] + (texts.OVERDUE if overdue else "")
-        cells = (
-            activity.title,
-            activity.responsible,
-            activity.start_date,
-            activity.end_date,
-            status,
-            activity.comment,
-        )
-        rows.append((goal.status.goal.code, goal.status.goal.title, *cells) if with_goal else cells)
-    return rows

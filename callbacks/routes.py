@@ -1,0 +1,210 @@
+"""The route table: every page and every plain server route of the app, in one place.
+
+A request flows URL → `ROUTES` (the first pattern that matches) → the page's handler in
+callbacks/X.py → its data from dashboard/pages/X.py → its drawing in layouts/X.py. Patterns and
+paths are declared in layouts/urls.py; the main menu is the routes with a `nav` label.
+Adding a page is one line here (docs/developing.md, "Add a page").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from dash import Dash, Input, Output, html
+from flask import Flask
+from flask.typing import ResponseReturnValue
+
+from callbacks import (
+    accessibility,
+    accuracy,
+    activity,
+    assessment_form,
+    audit_log,
+    availability,
+    deviations,
+    downloads,
+    goal,
+    indicator,
+    indicator_accuracy,
+    overview,
+    presentation,
+    sign_in,
+    upload,
+)
+from callbacks.request import PageRequest, View
+from dashboard.access import ANONYMOUS, Principal
+from dashboard.settings import Settings
+from dashboard.store import Store
+from layouts import texts, urls
+from layouts.ids import ShellIds
+from layouts.shell import NavEntry
+
+Handler = Callable[[PageRequest], html.Div | None]  # None: the path names nothing
+
+
+def everyone(_user: Principal) -> bool:
+    """A menu entry everybody sees."""
+    return True
+
+
+def editors(user: Principal) -> bool:
+    """A menu entry for those who may change some organisation's data."""
+    return user.may_edit_something
+
+
+def administrators(user: Principal) -> bool:
+    """A menu entry for administrators."""
+    return user.is_admin
+
+
+@dataclass(frozen=True)
+class Route:
+    pattern: str  # from layouts/urls.py, parameters written <name>
+    handler: Handler
+    nav: str | None = None  # the main menu's label, in table order; None: not in the menu
+    shown_to: Callable[[Principal], bool] = everyone  # whose menu has the entry
+    data: bool = True  # needs a reported period (else "the database is empty"), gets the view
+    callbacks: Callable[[Dash, Store], None] | None = None  # the page module's `register`
+
+
+# More specific patterns first: the first match serves the request.
+ROUTES: tuple[Route, ...] = (
+    Route(urls.OVERVIEW_PATH, overview.page, nav=texts.NAV_OVERVIEW),
+    Route(urls.DEVIATIONS_PATH, deviations.page, nav=texts.NAV_DEVIATIONS),
+    Route(urls.ACCURACY_PATH, accuracy.page, nav=texts.NAV_ACCURACY),
+    Route(urls.INDICATOR_ACCURACY_PATTERN, indicator_accuracy.page),
+    Route(urls.PRESENTATION_PATH, presentation.page, callbacks=presentation.register),
+    Route(urls.ASSESSMENT_PATTERN, assessment_form.page, callbacks=assessment_form.register),
+    Route(urls.GOAL_PATTERN, goal.page),
+    Route(urls.ACTIVITY_PATTERN, activity.page, callbacks=activity.register),
+    Route(urls.INDICATOR_PATTERN, indicator.page),
+    Route(
+        urls.UPLOAD_PATH,
+        upload.page,
+        texts.NAV_UPLOAD,
+        editors,
+        data=False,
+        callbacks=upload.register,
+    ),
+    Route(urls.AUDIT_PATH, audit_log.page, texts.AUDIT_HEADING, administrators, data=False),
+    Route(urls.ACCESSIBILITY_PATH, accessibility.page, data=False),
+)
+
+
+@dataclass(frozen=True)
+class ServerRoute:
+    """A plain Flask route: its view is made once per app, from the app's store."""
+
+    pattern: str
+    view: Callable[[Store], Callable[..., ResponseReturnValue]]
+    methods: tuple[str, ...] = ("GET",)
+
+
+SERVER_ROUTES: tuple[ServerRoute, ...] = (
+    ServerRoute(urls.SIGN_IN_PATH, sign_in.sign_in_view, ("GET", "POST")),
+    ServerRoute(urls.SIGN_OUT_PATH, sign_in.sign_out_view, ("POST",)),
+    ServerRoute(urls.HEALTH_PATH, availability.healthz_view),
+    ServerRoute(urls.TEMPLATE_PATTERN, upload.template_view),
+    ServerRoute(urls.DOWNLOAD_PATTERN, downloads.download_view),
+)
+
+
+def register(app: Dash, store: Store, settings: Settings, routes: Sequence[Route] = ROUTES) -> None:
+    """The one router callback, and each page's own callbacks."""
+    for page_callbacks in dict.fromkeys(r.callbacks for r in routes if r.callbacks):
+        page_callbacks(app, store)
+
+    @app.callback(  # the URL's path and query decide which page is drawn
+        Output(ShellIds.CONTENT, "children"),
+        Input(ShellIds.URL, "pathname"),
+        Input(ShellIds.URL, "search"),
+    )
+    def render(pathname: str | None, search: str | None) -> html.Div:
+        path = pathname or urls.OVERVIEW_PATH
+        return page(store, path, search, sign_in.current(), settings, routes)
+
+
+def add_server_routes(server: Flask, store: Store) -> None:
+    """Every plain server route, each under its pattern (also its endpoint's name)."""
+    for route in SERVER_ROUTES:
+        server.add_url_rule(
+            route.pattern, route.pattern, route.view(store), methods=list(route.methods)
+        )
+
+
+def nav_entries(user: Principal, routes: Sequence[Route] = ROUTES) -> list[NavEntry]:
+    """The main menu for this person: the routes with a label that this person may use."""
+    return [
+        NavEntry(route.nav, route.pattern, keeps_view=route.data)
+        for route in routes
+        if route.nav and route.shown_to(user)
+    ]
+
+
+def page(
+    store: Store,
+    pathname: str,
+    search: str | None,
+    user: Principal = ANONYMOUS,
+    settings: Settings | None = None,
+    routes: Sequence[Route] = ROUTES,
+) -> html.Div:
+    """The page for a path and query string, as this person may see it."""
+    settings = settings or Settings()
+    if urls.plain_text(pathname, urls.MAX_PATH_LENGTH) is None:  # no NUL, no megabytes
+        return not_found()
+    for route in routes:
+        params = match(route.pattern, pathname)
+        if params is None:
+            continue
+        view = None
+        if route.data and (view := resolve(store, search)) is None:
+            return empty_database()
+        request = PageRequest(store, settings, user, params, search, view)
+        return route.handler(request) or not_found()
+    return not_found() if store.reported_periods() else empty_database()
+
+
+def resolve(store: Store, search: str | None) -> View | None:
+    """The query's view state against the store; None while nothing is reported."""
+    periods = store.reported_periods()
+    state = urls.parse(search, periods)
+    if state is None:
+        return None
+    org = (store.org(state.org_code) if state.org_code else None) or store.root_org()
+    if org is None:  # periods come with a tree; without one there is nothing to show either
+        return None
+    return View(state.with_changes(org_code=org.code), org, periods)
+
+
+def match(pattern: str, pathname: str) -> dict[str, str] | None:
+    """The path's parameters if it matches the pattern, else None.
+
+    A pattern with parameters ignores slashes around the path ("/mal/K1/" is goal K1), and
+    its last parameter may hold slashes (a code is any text); a fixed path matches exactly."""
+    if "<" not in pattern:
+        exact = pathname == pattern or (pattern == urls.OVERVIEW_PATH and not pathname.strip("/"))
+        return {} if exact else None
+    found = _regex(pattern).fullmatch("/" + pathname.strip("/"))
+    return found.groupdict() if found else None
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    parts = urls.PARAMETER.split(pattern)  # fixed text and parameter names, alternately
+    return re.compile(
+        "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+)" for i, p in enumerate(parts))
+    )
+
+
+def not_found() -> html.Div:
+    """The page for a path that names nothing."""
+    return html.Div([html.H1(texts.NOT_FOUND_HEADING), html.P(texts.NOT_FOUND_TEXT)])
+
+
+def empty_database() -> html.Div:
+    """The page while nothing is reported yet."""
+    return html.Div([html.H1(texts.APP_TITLE), html.P(texts.EMPTY_DATABASE)])

@@ -1,0 +1,61 @@
+"""Prognoser's data: forecast accuracy, indicators met on a forecast alone, and consistency.
+
+What only an upload changes (the tree, the forecasts) is kept in the store until the next one;
+the assessments change with every save, so they are read each time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.domain.model import OrgUnit
+from dashboard.followup import accuracy, consistency, goal_results
+from dashboard.followup.accuracy import ForecastOnly, GroupAccuracy
+from dashboard.followup.consistency import Lean
+from dashboard.followup.goal_results import Brief
+from dashboard.store import Store
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    """The page's tables, named as the layout's arguments."""
+
+    committees: list[GroupAccuracy]
+    indicators: list[GroupAccuracy]
+    forecast_only: list[ForecastOnly]
+    goals_met: tuple[int, int]
+    leans: list[Lean]
+    pairs: list[tuple[Brief, Brief]]
+    pair_count: int
+    orgs: dict[int, OrgUnit]
+    shown: int
+
+
+def accuracy_page(store: Store, org: OrgUnit, year: int, period: str, shown: int) -> Accuracy:
+    """For the organisation and below; the long lists cut to their first `shown` rows."""
+    orgs = store.summary(("org_units",), store.org_units)
+    periods = accuracy.shown_periods(period)  # the forecasts of the filters' tertial, up to year
+    scope = [o.id for o in accuracy.subtree(orgs, org.id)]
+    within = None if org.parent_id is None else scope  # the whole city: no list of every unit
+    assessed = goal_results.assessed(store, within, year, period)
+    pairs = consistency.differing_pairs(assessed)
+    checks = store.summary(
+        ("forecast checks", org.id), lambda: accuracy.forecast_checks(store, [org.id])
+    )
+    return Accuracy(
+        committees=store.summary(
+            ("committee accuracy", org.id, year, periods),
+            lambda: accuracy.committee_accuracy(store, orgs, org, year, periods),
+        ),
+        indicators=accuracy.by_indicator(accuracy.within(checks, year, periods), periods[0]),
+        forecast_only=store.summary(
+            ("forecast only", org.id, year, period),
+            lambda: accuracy.forecast_only(store, within, year, period),
+        ),
+        goals_met=consistency.met_on_forecast(assessed),
+        leans=consistency.lean_by_committee(assessed, orgs),
+        pairs=pairs[:shown],
+        pair_count=len(pairs),
+        orgs={o.id: o for o in orgs},
+        shown=shown,
+    )

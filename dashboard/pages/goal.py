@@ -1,0 +1,27 @@
+"""The goal page's data: the goal judged at the organisation, and the form save behind its
+assessment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.domain.model import Goal, OrgUnit
+from dashboard.followup import assessments, control_room
+from dashboard.followup.assessments import AuditEntry
+from dashboard.followup.control_room import GoalView
+from dashboard.store import Store
+
+
+@dataclass(frozen=True)
+class GoalPage:
+    view: GoalView
+    lineage: list[OrgUnit]
+    saved: AuditEntry | None  # the last save of the assessment shown, if made with the form
+
+
+def goal_page(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) -> GoalPage:
+    """The goal at the organisation, its organisation's lineage and its assessment's last save."""
+    view = control_room.goal_view(store, goal, org, year, period)
+    status = view.status
+    saves = assessments.current_saves(store, [status], year, period)
+    return GoalPage(view, store.org_lineage(org.id), saves.get((status.goal.id, status.org_id)))

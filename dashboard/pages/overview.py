@@ -1,0 +1,31 @@
+"""Översikt's data: the goals of the chosen level judged for their organisations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.domain.model import Goal, GoalLevel, OrgUnit
+from dashboard.followup import control_room
+from dashboard.followup.control_room import GoalStatus
+from dashboard.store import Store
+
+
+@dataclass(frozen=True)
+class Overview:
+    direction_goals: list[Goal]
+    statuses: list[GoalStatus]
+    owners: dict[int, OrgUnit]
+
+
+def overview(store: Store, org: OrgUnit, year: int, period: str, level: GoalLevel) -> Overview:
+    """KF goals judged for the organisation; nämnd- and enhetsmål for their own organisations."""
+    if level is GoalLevel.COUNCIL:
+        statuses = control_room.goal_statuses(store, org.id, year, period)
+    else:
+        goals = store.goals_within(org.id, year, level)
+        statuses = control_room.judge(store, [(g, g.org_id) for g in goals], year, period)
+    return Overview(
+        direction_goals=store.goals(year, (GoalLevel.DIRECTION,)),
+        statuses=statuses,
+        owners={o.id: o for o in store.org_units()},
+    )

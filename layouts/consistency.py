@@ -1,0 +1,187 @@
+"""Prognoser's last two sections: indicators "met" on a forecast alone, and whether similar
+results are assessed alike (docs/followup.md). Drawn for layouts/accuracy.py, whose page they
+belong to; the data is dashboard/followup/consistency.py's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard.domain.model import OrgUnit, Status
+from dashboard.followup.accuracy import (
+    ForecastOnly,
+)
+from dashboard.followup.consistency import Lean
+from dashboard.followup.goal_results import Brief
+from layouts import texts, urls
+from layouts.components import (
+    basis_tag,
+    data_table,
+    empty_state,
+    show_more,
+    status_badge,
+)
+from layouts.explanation import format_number, format_percent, score_points
+from layouts.ids import AccuracyIds
+from layouts.overview import own_assessment_note
+from layouts.urls import ACCURACY_PATH, shown_href
+
+# ---- met without outcome --------------------------------------------------------------------
+
+
+def forecast_only_section(
+    state: urls.ViewState,
+    found: Sequence[ForecastOnly],
+    orgs: dict[int, OrgUnit],
+    period: str,
+    goals_met: tuple[int, int],
+    shown: int | None = None,
+) -> html.Section:
+    """How many assessed goals are met only thanks to forecasts, and how many indicators have a
+    status that rests on a forecast alone, and which."""
+    met_goals, on_forecast = goals_met
+    heading = html.Div(
+        [
+            html.H2(texts.ACCURACY_SECTIONS[1]),
+            html.P(
+                texts.GOALS_MET_ON_FORECAST.format(
+                    met=met_goals, count=on_forecast, period=period, year=state.year
+                ),
+                className="finding",
+            ),
+        ]
+    )
+    if not found:
+        return html.Section(
+            [heading, empty_state(texts.NO_FORECAST_ONLY.format(period=period, year=state.year))],
+            id=AccuracyIds.FORECAST_ONLY,
+        )
+    met = sum(f.result.status is Status.MET for f in found)
+    rows = [
+        (
+            dcc.Link(
+                f.indicator.name,
+                href=urls.href(
+                    urls.indicator_path(f.indicator.code), state, org_code=orgs[f.org_id].code
+                ),
+            ),
+            orgs[f.org_id].name,
+            format_number(f.result.forecast, f.indicator.decimals, f.indicator.unit),
+            format_number(f.result.target, f.indicator.decimals, f.indicator.unit),
+            html.Span([status_badge(f.result.status), " ", basis_tag(f.result.basis)]),
+        )
+        for f in found[:shown]
+    ]
+    return html.Section(
+        [
+            heading,
+            html.P(
+                texts.FORECAST_ONLY_FINDING.format(
+                    met=met, total=len(found), period=period, year=state.year
+                ),
+                className="finding",
+            ),
+            data_table(
+                texts.FORECAST_ONLY_CAPTION, texts.FORECAST_ONLY_COLUMNS, rows, numeric=(2, 3)
+            ),
+            _show_more(state, shown, len(found), AccuracyIds.FORECAST_ONLY),
+        ],
+        id=AccuracyIds.FORECAST_ONLY,
+    )
+
+
+# ---- consistency ----------------------------------------------------------------------------
+
+
+def consistency_section(
+    state: urls.ViewState,
+    leans: Sequence[Lean],
+    pairs: Sequence[tuple[Brief, Brief]],
+    pair_count: int,
+    orgs: dict[int, OrgUnit],
+    period: str,
+    shown: int | None = None,
+) -> html.Section:
+    """How each nämnd's assessments lean, and similar results assessed differently."""
+    children: list[Any] = [
+        html.H2(texts.ACCURACY_SECTIONS[2]),
+        html.P(texts.CONSISTENCY_DEFINITION),
+    ]
+    if not leans:
+        return html.Section(
+            [*children, empty_state(texts.NO_ASSESSMENTS.format(period=period, year=state.year))],
+            id=AccuracyIds.CONSISTENCY,
+        )
+    rosiest = leans[0]
+    children += [
+        html.P(
+            texts.ROSIEST.format(
+                committee=rosiest.committee.name,
+                total=rosiest.count,
+                count=rosiest.more_positive + rosiest.without_evidence,
+            ),
+            className="finding",
+        ),
+        data_table(
+            texts.LEAN_CAPTION.format(period=period, year=state.year),
+            texts.LEAN_COLUMNS,
+            [lean_row(lean) for lean in leans],
+            numeric=(1, 2, 3, 4, 5),
+        ),
+        html.H3(texts.PAIRS_HEADING, className="h5 mt-4"),
+        pair_table(pairs, state, orgs) if pairs else empty_state(texts.NO_PAIRS),
+        _show_more(state, shown, pair_count, AccuracyIds.CONSISTENCY),
+    ]
+    return html.Section(children, id=AccuracyIds.CONSISTENCY)
+
+
+def _show_more(state: urls.ViewState, shown: int | None, total: int, section: str) -> html.P | None:
+    return show_more(
+        texts.ROWS_SHOWN, shown, total, lambda more: shown_href(ACCURACY_PATH, state, more, section)
+    )
+
+
+def lean_row(lean: Lean) -> tuple[Any, ...]:
+    """Count and shares of one nämnd's assessments against the computed status."""
+
+    def share(count: int) -> str:
+        return f"{count} ({format_percent(lean.share(count))})"
+
+    return (
+        lean.committee.name,
+        str(lean.count),
+        share(lean.agree),
+        share(lean.more_positive),
+        share(lean.without_evidence),
+        share(lean.more_negative),
+    )
+
+
+def pair_table(
+    pairs: Sequence[tuple[Brief, Brief]], state: urls.ViewState, orgs: dict[int, OrgUnit]
+) -> html.Div:
+    """A row per pair: the goal, and each organisation's computed score and own assessment."""
+
+    def side(brief: Brief) -> html.Span:
+        org = orgs[brief.org_id]
+        return html.Span(
+            [
+                dcc.Link(
+                    org.name,
+                    href=urls.href(urls.goal_path(brief.goal.code), state, org_code=org.code),
+                ),
+                " ",
+                html.Span(texts.COMPUTED_SCORE.format(score=score_points(brief.score)))
+                if brief.score is not None  # a pair differs in judged scores: never None here
+                else None,
+                own_assessment_note(
+                    brief.assessment_status, brief.assessment_forecast, brief.disagreement
+                ),
+            ]
+        )
+
+    rows = [(a.goal.title, side(a), side(b)) for a, b in pairs]
+    return data_table(texts.PAIRS_CAPTION, texts.PAIRS_COLUMNS, rows)
