@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import binascii
 from collections.abc import Callable
+from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from flask import Response, abort
@@ -20,15 +21,24 @@ from callbacks.request import PageRequest
 from dashboard.access import Principal, audit
 from dashboard.store import Store
 from dashboard.upload import change_sets, csv_export
-from dashboard.upload.csv_import import MAX_FILE_BYTES, Problem, UploadFile, too_large
-from dashboard.upload.upload_scope import EditorScope, beyond_scope, may_undo
+from dashboard.upload.csv_import import MAX_FILE_BYTES
+from dashboard.upload.parsed_file import UploadFile
+from dashboard.upload.problems import (
+    ImportIssue,
+    ImportProblem,
+    UploadRejected,
+    beyond_scope,
+    too_large,
+)
+from dashboard.upload.upload_log import find_upload, list_uploads
+from dashboard.upload.upload_scope import EditorScope, may_undo
 from layouts import texts, upload, urls
 from layouts.ids import UploadIds
 
 
 def page(request: PageRequest) -> html.Div:
     """The upload page; it works on an empty database too: it is how data gets in."""
-    return upload.page(change_sets.list_uploads(request.store), templates(), request.user)
+    return upload.page(list_uploads(request.store), templates(), request.user)
 
 
 def template_view(_store: Store) -> Callable[[str], Response]:
@@ -57,7 +67,9 @@ def register(app: Dash, store: Store) -> None:
         State(UploadIds.FILES, "filename"),
         prevent_initial_call=True,
     )
-    def preview(contents: list[str] | None, names: list[str] | None):
+    def preview(
+        contents: list[str] | None, names: list[str] | None
+    ) -> tuple[Any, list[list[str]] | None, bool]:
         user = sign_in.current()
         if not user.may_edit_something:
             return (
@@ -70,7 +82,7 @@ def register(app: Dash, store: Store) -> None:
             return upload.problem_list(problems), None, True
         result = change_sets.preview(store, files, EditorScope(user))
         del files  # what is sent back is the browser's own data URLs, not a second encoding
-        pending = [list(pair) for pair in zip(names, contents)] if result.ok else None
+        pending = [list(pair) for pair in zip(names or [], contents or [])] if result.ok else None
         return upload.preview_panel(result), pending, not result.ok
 
     @app.callback(
@@ -82,7 +94,7 @@ def register(app: Dash, store: Store) -> None:
         State(UploadIds.PENDING, "data"),
         prevent_initial_call=True,
     )
-    def save(_clicks: int | None, pending: list[list[str]] | None):
+    def save(_clicks: int | None, pending: list[list[str]] | None) -> tuple[Any, Any, bool, None]:
         user = sign_in.current()
         names = ", ".join(name for name, _ in pending or [])
         if not user.may_edit_something:
@@ -101,9 +113,7 @@ def register(app: Dash, store: Store) -> None:
             saved = change_sets.commit(
                 store, files, user_name=user.username, scope=EditorScope(user)
             )
-        except (
-            change_sets.UploadRejected
-        ) as rejected:  # out of scope, or the database changed since the preview
+        except UploadRejected as rejected:  # out of scope, or the database changed since preview
             if denied := beyond_scope(rejected.problems):  # admin-only files too (issue 16)
                 sign_in.record_refusal(
                     store, user, audit.UPLOAD, names, f"{len(denied)} rader utanför behörigheten"
@@ -111,7 +121,7 @@ def register(app: Dash, store: Store) -> None:
             return upload.problem_list(rejected.problems), no_update, True, None
         return (
             upload.saved_message(saved),
-            upload.upload_log(change_sets.list_uploads(store), user),
+            upload.upload_log(list_uploads(store), user),
             True,
             None,
         )
@@ -122,11 +132,11 @@ def register(app: Dash, store: Store) -> None:
         Input({"type": UploadIds.UNDO, "index": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
-    def undo(clicks: list[int | None]):
+    def undo(clicks: list[int | None]) -> tuple[Any, Any]:
         if not any(clicks) or not isinstance(ctx.triggered_id, dict):
             return no_update, no_update
         user, upload_id = sign_in.current(), int(ctx.triggered_id["index"])
-        found = change_sets.find_upload(store, upload_id)
+        found = find_upload(store, upload_id)
         if found is None or not may_undo(store, user, upload_id, found.user_name):
             reason = texts.REFUSED_UNDO if user.may_edit_something else texts.REFUSED_READ_ONLY
             return refuse(store, user, audit.UNDO, f"uppladdning {upload_id}", reason), no_update
@@ -134,12 +144,10 @@ def register(app: Dash, store: Store) -> None:
             result = change_sets.undo(store, upload_id, user_name=user.username)
         except change_sets.UndoRefused as refused:
             return upload.error_message(str(refused)), no_update
-        return upload.undone_message(result), upload.upload_log(
-            change_sets.list_uploads(store), user
-        )
+        return upload.undone_message(result), upload.upload_log(list_uploads(store), user)
 
 
-def refuse(store: Store, user: Principal, action: str, target: str, reason: str):
+def refuse(store: Store, user: Principal, action: str, target: str, reason: str) -> Any:
     """Log a refused write and say why, where the result would have been shown."""
     sign_in.record_refusal(store, user, action, target, reason)
     return upload.error_message(reason)
@@ -147,22 +155,22 @@ def refuse(store: Store, user: Principal, action: str, target: str, reason: str)
 
 def decode(
     contents: list[str], names: list[str], max_bytes: int = MAX_FILE_BYTES
-) -> tuple[list[UploadFile], list[Problem]]:
+) -> tuple[list[UploadFile], list[ImportProblem]]:
     """Files from dcc.Upload's data URLs (or bare base64); too large or garbled files become
     problems, unparsed. One copy of a file's text is made, not three: each is 4/3 its size."""
-    files, problems = [], []
+    files: list[UploadFile] = []
+    problems: list[ImportProblem] = []
     for name, content in zip(names, contents):
         start = content.find(",") + 1 if content.startswith("data:") else 0
         size = (len(content) - start) * 3 // 4
         if size > max_bytes:
-            issue, expected = too_large(size, max_bytes)
-            problems.append(Problem(name, None, None, None, issue, expected))
+            problems.append(too_large(name, size, max_bytes))
             continue
         try:
             encoded = memoryview(content.encode("ascii"))[start:]
             files.append(UploadFile(name, binascii.a2b_base64(encoded, strict_mode=True)))
         except (binascii.Error, ValueError):
-            problems.append(Problem(name, None, None, None, texts.UPLOAD_GARBLED))
+            problems.append(ImportProblem(name, None, None, None, ImportIssue.GARBLED))
     return files, problems
 
 

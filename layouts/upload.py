@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.access import Principal
-from dashboard.upload.change_sets import FilePreview, Preview, SavedFile, UndoResult, Upload
-from dashboard.upload.csv_import import MAX_FILE_BYTES, Problem
+from dashboard.upload.csv_import import MAX_FILE_BYTES
+from dashboard.upload.plan import FilePreview, Preview
+from dashboard.upload.problems import ImportProblem
+from dashboard.upload.undoing import UndoResult
+from dashboard.upload.upload_log import Upload
+from dashboard.upload.writing import SavedFile
 from layouts import texts
 from layouts.components import aria, data_table, empty_state
 from layouts.explanation import format_number
 from layouts.ids import UploadIds
+from layouts.import_problems import problem_text
 
 PROBLEMS_SHOWN = 200
 
@@ -76,8 +82,8 @@ def page(
     )
 
 
-def _template_links(templates: Sequence[tuple[str, str]]) -> list:
-    links: list = []
+def _template_links(templates: Sequence[tuple[str, str]]) -> list[Any]:
+    links: list[Any] = []
     for index, (label, href) in enumerate(templates):
         links += [", " if index else " ", html.A(label, href=href, download="")]
     return [*links, "."]
@@ -121,7 +127,7 @@ def file_summary(file: FilePreview) -> html.Section:
     return html.Section(children, className="file-preview")
 
 
-def problem_list(problems: Sequence[Problem]) -> dbc.Alert:
+def problem_list(problems: Sequence[ImportProblem]) -> dbc.Alert:
     """The problems, each naming file, row, column and value, and a promise that nothing was saved.
 
     A whole nämnd's export uploaded by one unit's editor has a problem on nearly every row:
@@ -133,7 +139,7 @@ def problem_list(problems: Sequence[Problem]) -> dbc.Alert:
                 texts.PROBLEMS_HEADING.format(count=format_number(len(problems), 0, "")),
                 className="h5",
             ),
-            html.Ul([html.Li(str(problem)) for problem in problems[:PROBLEMS_SHOWN]]),
+            html.Ul([html.Li(problem_text(problem)) for problem in problems[:PROBLEMS_SHOWN]]),
             html.P(texts.PROBLEMS_NOT_SHOWN.format(count=format_number(rest, 0, "")))
             if rest > 0
             else None,
@@ -173,7 +179,7 @@ def error_message(text: str) -> dbc.Alert:
     return dbc.Alert(text, color="danger")
 
 
-def upload_log(uploads: Sequence[Upload], user: Principal) -> html.Div:
+def upload_log(uploads: Sequence[Upload], user: Principal) -> html.Div | html.P:
     """Every upload, newest first, with an undo button where this person may undo it."""
     if not uploads:
         return empty_state(texts.NO_UPLOADS)
@@ -192,7 +198,7 @@ def upload_log(uploads: Sequence[Upload], user: Principal) -> html.Div:
     return data_table(texts.UPLOAD_LOG_CAPTION, texts.UPLOAD_LOG_COLUMNS, rows)
 
 
-def _undo_cell(upload: Upload, user: Principal):
+def _undo_cell(upload: Upload, user: Principal) -> str | dbc.Button:
     if upload.status == "undone":
         when = upload.undone_at.strftime("%Y-%m-%d %H:%M") if upload.undone_at else ""
         return texts.UNDONE_BY.format(user=upload.undone_by or "", when=when)

@@ -27,7 +27,7 @@ from dashboard.domain.model import (
     ValueStatus,
     counted_values,
 )
-from dashboard.upload.csv_formats import YEARS
+from dashboard.upload.value_types import YEARS
 
 codes = st.from_regex(r"[A-Z][A-Z0-9.\-]{0,5}", fullmatch=True)
 # Text as users type it: Swedish letters, the separator, quotes and line breaks included.

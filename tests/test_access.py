@@ -22,9 +22,9 @@ from dashboard.settings import Settings
 from dashboard.upload import change_sets, csv_export
 from dashboard.upload.csv_formats import ACTIVITIES, ACTIVITY_UPDATES, MEASUREMENTS
 from dashboard.upload.csv_import import UploadFile
-from dashboard.upload.upload_scope import OUT_OF_SCOPE
 from layouts import texts
 from layouts.ids import ActivityIds, AssessmentIds, UploadIds
+from layouts.texts import OUT_OF_SCOPE
 from tests.callback_requests import callback_payload
 from tests.clients import signed_in
 from tests.demo_db import fill_with_demo

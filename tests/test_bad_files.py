@@ -17,6 +17,7 @@ from dashboard.tools.cli import main
 from dashboard.upload.change_sets import preview
 from dashboard.upload.csv_import import UploadFile
 from layouts.ids import UploadIds
+from layouts.import_problems import problem_text
 from tests.callback_requests import callback_payload
 from tests.clients import signed_in
 from tests.digest import database_digest
@@ -42,7 +43,7 @@ def controller(app):
 def _expected(store, name: str) -> list[str]:
     problems = preview(store, [UploadFile(name, (FILES / name).read_bytes())]).problems
     assert problems and all(problem.file == name for problem in problems)
-    return [str(problem) for problem in problems]
+    return [problem_text(problem) for problem in problems]
 
 
 @pytest.mark.parametrize("name", BAD)

@@ -14,8 +14,11 @@ from dashboard.store.schema import Base
 from dashboard.tools.demo import demo_dataset
 from dashboard.upload import change_sets, csv_export
 from dashboard.upload.change_sets import UndoRefused, UploadRejected, commit, preview, undo
-from dashboard.upload.csv_formats import BY_KIND, Text
+from dashboard.upload.csv_formats import BY_KIND
 from dashboard.upload.csv_import import UploadFile
+from dashboard.upload.plan import MAX_READING, reading_slot
+from dashboard.upload.value_types import Text
+from layouts.import_problems import issue_text, problem_text
 from tests.digest import database_digest
 from tests.strategies import datasets
 from tests.tiny import tiny_dataset
@@ -222,7 +225,7 @@ def test_files_of_one_upload_see_each_others_codes_and_are_one_transaction(tiny_
     broken = _file("fel.csv", OUTCOMES + "NOJD;N3;2025;T1;K;åttio;81\r\n")
     with pytest.raises(UploadRejected) as rejected:
         commit(tiny_store, [units, outcomes, broken], user_name="anna")
-    assert [str(p) for p in rejected.value.problems] == [
+    assert [problem_text(p) for p in rejected.value.problems] == [
         (
             'fel.csv, rad 2, kolumn "utfall": inte ett tal: "åttio". Förväntat: ett tal, '
             't.ex. 12,5, eller ".." (saknas), "." (ej tillämplig), "x" (skyddad).'
@@ -238,7 +241,7 @@ def test_two_files_may_not_give_the_same_row(tiny_store):
     second = _file("b.csv", OUTCOMES + "KOST;STAD;2025;T1;T;1;2\r\nNOJD;STAD;2025;T1;T;82;83\r\n")
     (problem,) = preview(tiny_store, [first, second]).problems
     assert (problem.file, problem.row) == ("b.csv", 3)
-    assert problem.issue == "samma nyckel som i a.csv rad 2"
+    assert issue_text(problem) == "samma nyckel som i a.csv rad 2"
 
 
 def test_moving_a_unit_recomputes_the_organisation_paths(tiny_store):
@@ -259,10 +262,10 @@ def test_a_level_change_must_still_fit_the_units_below(tiny_store):
     demoted = _file("org.csv", "kod;namn;nivå;överordnad\r\nN1;Norra nämnden;enhet;STAD\r\n")
     (problem,) = preview(tiny_store, [demoted]).problems
     assert (problem.row, problem.column, problem.value) == (2, "nivå", "enhet")
-    assert problem.issue == 'underordnade "N1-E1" har nivån enhet'
+    assert issue_text(problem) == 'underordnade "N1-E1" har nivån enhet'
     orphan = _file("org.csv", "kod;namn;nivå\r\nN9;Ny nämnd;nämnd\r\n")
     (problem,) = preview(tiny_store, [orphan]).problems
-    assert (problem.row, problem.issue) == (2, "överordnad saknas")
+    assert (problem.row, issue_text(problem)) == (2, "överordnad saknas")
 
 
 def test_kolada_values_are_mapped_to_indicators_and_units(tiny_store):
@@ -300,7 +303,8 @@ def test_a_municipality_id_without_its_leading_zero_is_padded_with_a_notice(tiny
     mapping = _file("koppling.csv", "kolada-id;organisation\r\n180;STAD\r\n")
     kpi = _file(
         "indikatorer.csv",
-        "kod;namn;måttenhet;riktning;nivå;kolada-kpi\r\nNOJD;Andel nöjda;%;högre är bättre;KF-mål;N00945\r\n",
+        "kod;namn;måttenhet;riktning;nivå;kolada-kpi\r\n"
+        "NOJD;Andel nöjda;%;högre är bättre;KF-mål;N00945\r\n",
     )
     values = _file(
         "kolada.csv",
@@ -308,7 +312,10 @@ def test_a_municipality_id_without_its_leading_zero_is_padded_with_a_notice(tiny
     )
     result = preview(tiny_store, [mapping, kpi, values])
     assert result.ok, result.problems
-    notice = 'Excel tar bort inledande nollor: 1 Kolada-id med färre än fyra siffror har fått dem tillbaka, t.ex. rad {row}: "180" blev "0180".'
+    notice = (
+        "Excel tar bort inledande nollor: 1 Kolada-id med färre än fyra siffror har fått dem "
+        'tillbaka, t.ex. rad {row}: "180" blev "0180".'
+    )
     assert [file.notes for file in result.files] == [
         [notice.format(row=2)],
         [],
@@ -321,7 +328,7 @@ def test_a_municipality_id_without_its_leading_zero_is_padded_with_a_notice(tiny
 
 def test_kolada_rows_without_a_mapping_are_refused(tiny_store):
     values = _file("kolada.csv", "kpi;municipality;period;value\r\nN00945;0180;2024;81,2\r\n")
-    problems = [(p.column, p.issue) for p in preview(tiny_store, [values]).problems]
+    problems = [(p.column, issue_text(p)) for p in preview(tiny_store, [values]).problems]
     assert problems == [
         ("kpi", "ingen indikator har detta Kolada-kpi"),
         ("municipality", "okänt Kolada-id"),
@@ -397,12 +404,35 @@ def test_past_the_uploads_read_at_once_another_is_told_to_try_again(tiny_store):
     MAX_READING at once, and the next is refused with a message, not queued (issue 16)."""
     before = database_digest(tiny_store)
     with contextlib.ExitStack() as held:
-        for _ in range(change_sets.MAX_READING):
-            held.enter_context(change_sets.reading_slot())
+        for _ in range(MAX_READING):
+            held.enter_context(reading_slot())
         problems = preview(tiny_store, _tiny_files()).problems
         assert [p.file for p in problems] == [f.name for f in _tiny_files()]
-        assert all("försök igen om en stund" in str(p) for p in problems)
+        assert all("försök igen om en stund" in problem_text(p) for p in problems)
         with pytest.raises(UploadRejected):
             commit(tiny_store, _tiny_files(), user_name="test")
     assert database_digest(tiny_store) == before
     assert preview(tiny_store, _tiny_files()).ok  # the slots are free again
+
+
+def test_ids_missing_after_a_large_insert_are_named_as_unknown_codes():
+    """A row deleted between plan and write: PostgreSQL's check after COPY names it (dialect)."""
+    from dashboard.store.dialect import MissingParent, MissingReferences
+    from dashboard.upload.writing import missing_problems
+
+    missing = MissingReferences(
+        [
+            MissingParent("measurement", "org_id", "org_unit", (7, 9)),
+            MissingParent("upload_change", "previous_upload_id", "upload", (3,)),
+        ]
+    )
+    assert [problem_text(p) for p in missing_problems(missing)] == [
+        (
+            'measurement, kolumn "org_id": okänd organisation: "7, 9". Förväntat: en kod som '
+            "finns i databasen eller i en fil i samma uppladdning."
+        ),
+        (
+            'upload_change, kolumn "previous_upload_id": id som saknas i upload: "3". Förväntat: '
+            "en kod som finns i databasen eller i en fil i samma uppladdning."
+        ),
+    ]

@@ -109,7 +109,9 @@ def test_export_writes_templates_and_data_that_import_unchanged(run, demo_paths,
 
 
 def test_import_and_undo_leave_the_citys_latest_results_judged(run, demo_paths, empty_store):
-    """So the first whole-city page after an upload need not judge every goal (dashboard/followup/agenda.py)."""
+    """So the first whole-city page after an upload need not judge every goal.
+
+    (dashboard/followup/agenda.py)"""
     from dashboard.followup import agenda, goal_results
     from dashboard.store import result_store
 

@@ -1,7 +1,6 @@
-"""PostgreSQL's large inserts: foreign keys checked once per key instead of per row, readers
-unblocked.
+"""PostgreSQL's large inserts: foreign keys checked once per key, not per row; readers unblocked.
 
-See `change_sets._copy_then_check_references`: a role that may set session_replication_role
+See `dialect._copy_then_check_references`: a role that may set session_replication_role
 copies without the per-row triggers and checks the references itself; one that may not keeps
 the triggers.
 """
@@ -16,10 +15,15 @@ from sqlalchemy.engine import make_url
 
 from dashboard.store import Store, indicator_t, measurement_t, org_t, upload_t
 from dashboard.store.database import create_database, make_engine
-from dashboard.store.dialect import lock_writes
+from dashboard.store.dialect import (
+    LARGE_INSERT,
+    MissingParent,
+    MissingReferences,
+    insert_columns,
+    lock_writes,
+)
 from dashboard.tools.import_bench import outcome_file, setup_files
-from dashboard.upload import change_sets
-from dashboard.upload.change_sets import LARGE_INSERT, UploadRejected, commit
+from dashboard.upload.change_sets import commit
 from tests.digest import database_digest
 
 ROWS = 2 * LARGE_INSERT
@@ -71,8 +75,7 @@ def role_store(request, postgres_url) -> Iterator[Store]:
 
 
 def _columns(conn: Connection, org_ids: list[int]) -> list[list]:
-    """Measurement columns (COLUMNS) for ROWS new rows, the organisation of row i org_ids[i %
-    len]."""
+    """Measurement columns (COLUMNS) for ROWS new rows; row i's organisation is org_ids[i % len]."""
     indicator = conn.execute(select(func.min(indicator_t.c.id))).scalar()
     upload = conn.execute(select(func.max(upload_t.c.id))).scalar()
     values = [
@@ -101,29 +104,27 @@ def _insert_with_dangling_org(store: Store) -> None:
         org_ids = _org_ids(conn)
         columns = _columns(conn, org_ids)
         columns[1][-1] = max(org_ids) + 1  # the last row's organisation
-        change_sets._insert(conn, measurement_t, list(COLUMNS), columns)
+        insert_columns(conn, measurement_t, list(COLUMNS), columns)
 
 
 def test_a_dangling_reference_in_a_large_insert_is_refused_and_nothing_is_written(pg_store):
     before = database_digest(pg_store)
-    with pytest.raises(
-        UploadRejected
-    ) as rejected:  # checked after the COPY, not by a trigger per row
+    with pytest.raises(MissingReferences) as refused:  # checked after the COPY, not per row
         _insert_with_dangling_org(pg_store)
-    [problem] = rejected.value.problems
-    assert (problem.column, problem.issue) == ("org_id", "okänd organisation")
+    [missing] = refused.value.missing
+    assert missing == MissingParent("measurement", "org_id", "org_unit", (missing.ids[0],))
     assert database_digest(pg_store) == before
 
 
 def test_a_large_upload_leaves_the_triggers_on_for_the_rest_of_its_transaction(pg_store):
     with pg_store.engine.begin() as conn:
-        change_sets._insert(conn, measurement_t, list(COLUMNS), _columns(conn, _org_ids(conn)))
+        insert_columns(conn, measurement_t, list(COLUMNS), _columns(conn, _org_ids(conn)))
         assert conn.exec_driver_sql("SHOW session_replication_role").scalar() == "origin"
         with (
             pytest.raises(ForeignKeyViolation),
             conn.begin_nested(),
         ):  # a small insert: the triggers check it
-            change_sets._insert(
+            insert_columns(
                 conn,
                 org_t,
                 ["code", "name", "level", "path", "parent_id"],
@@ -137,9 +138,7 @@ def test_readers_are_not_blocked_while_a_large_upload_is_open(pg_store):
         reader.rollback()
         with pg_store.engine.begin() as writer:
             lock_writes(writer)
-            change_sets._insert(
-                writer, measurement_t, list(COLUMNS), _columns(writer, _org_ids(writer))
-            )
+            insert_columns(writer, measurement_t, list(COLUMNS), _columns(writer, _org_ids(writer)))
             reader.exec_driver_sql(
                 "SET LOCAL lock_timeout = '1s'"
             )  # a blocked SELECT fails instead of waiting
@@ -169,7 +168,7 @@ def test_a_role_without_the_privilege_keeps_the_per_row_checks(role_store, reque
     granted = request.node.callspec.params["role_store"] == "granted"
     before = database_digest(role_store)
     expected = (
-        UploadRejected if granted else ForeignKeyViolation
+        MissingReferences if granted else ForeignKeyViolation
     )  # the check after the COPY, or a trigger
     with pytest.raises(expected):
         _insert_with_dangling_org(role_store)

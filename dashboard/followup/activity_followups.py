@@ -15,7 +15,7 @@ from dashboard.access import audit
 from dashboard.domain.model import Activity, ActivityStatus
 from dashboard.followup import goal_results
 from dashboard.store import Store, activities
-from dashboard.upload.csv_formats import ACTIVITY_STATUS
+from dashboard.upload.value_types import ACTIVITY_STATUS
 
 DEVIATIONS = (ActivityStatus.DELAYED, ActivityStatus.CANCELLED)
 

@@ -12,15 +12,18 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from dashboard.domain.dataset import Dataset
 from dashboard.followup.formulas import defused
 from dashboard.settings import PROJECT_DIR
 from dashboard.store import Store
 from dashboard.store.database import snapshot
-from dashboard.upload.change_sets import TABLES, records_in
-from dashboard.upload.csv_formats import LAYOUTS, Layout, Text
-from dashboard.upload.csv_import import UploadFile
+from dashboard.store.upload_rows import TABLES
+from dashboard.upload.csv_formats import LAYOUTS, Layout
+from dashboard.upload.parsed_file import UploadFile
+from dashboard.upload.upload_log import records_in
+from dashboard.upload.value_types import Text
 
 DEMO_DIR = PROJECT_DIR / "data" / "demo"
 # Some demo files in Windows-1252, as older Excel saves them, so the demo exercises detection.
@@ -33,7 +36,7 @@ DATASET_ROWS = {kind: kind for kind in TABLES if kind != "kolada_orgs"}
 
 def csv_bytes(
     layout: Layout,
-    records: Iterable[Sequence],
+    records: Iterable[Sequence[Any]],
     encoding: str = "utf-8-sig",
     *,
     defuse: bool = False,

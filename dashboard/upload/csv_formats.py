@@ -9,330 +9,28 @@ not labels), so records compare directly with the store's rows.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from dashboard.domain.model import (
-    PERIOD_END_MONTH,
-    ActivityStatus,
-    Direction,
-    Gender,
-    GoalLevel,
-    OrgLevel,
-    Status,
-    ValueStatus,
-)
-
-YEARS = (1950, 2100)
-
-
-def normalise(text: str) -> str:
-    """Fold a header or label so that case, spaces, "_" and "-" do not matter."""
-    return " ".join(re.split(r"[\s_\-]+", text.replace("\ufeff", "").strip().casefold())).strip()
-
-
-def is_plain(text: str) -> bool:
-    """Whether a number is written as Excel writes one: ASCII, no "_".
-
-    Python's int() and float() also read "2_027" and full-width or Arabic-Indic digits, which
-    would let a typo or a pasted foreign text pass as a number (issue 16, finding 19)."""
-    return text.isascii() and "_" not in text
-
-
-def are_plain(texts: list[str]) -> bool:
-    """`is_plain` for a whole column, at C speed."""
-    return all(map(str.isascii, texts)) and "_" not in "".join(texts)
-
-
-# ---- value types ----------------------------------------------------------------------------
-
-
-class ValueType:
-    """How one kind of cell is read from text and written back; `expected` is for messages."""
-
-    expected = ""
-
-    def parse(self, text: str) -> Any:
-        """The value of a stripped, non-empty cell; ValueError (Swedish reason) if invalid."""
-        return text
-
-    def parse_many(self, texts: list[str]) -> list:
-        """`parse` for a whole column of non-empty cells, fast; ValueError if any is invalid.
-
-        Unlike `parse` it gets the cells as they are, spaces around them included.
-        """
-        return [self.parse(text.strip()) for text in texts]
-
-    def format(self, value: Any) -> str:
-        """The cell text for a value, as Swedish Excel would write it."""
-        return "" if value is None else str(value)
-
-
-@dataclass(frozen=True)
-class Text(ValueType):
-    max_length: int = 10_000
-    expected: str = "text"
-
-    def parse(self, text: str) -> str:
-        if len(text) > self.max_length:
-            raise ValueError(f"för lång ({len(text)} tecken, högst {self.max_length})")
-        return text
-
-    def parse_many(self, texts: list[str]) -> list:
-        values = [text.strip() for text in texts]
-        if not all(values) or (values and max(map(len, values)) > self.max_length):
-            raise ValueError("tom eller för lång")
-        return values
-
-
-def code(max_length: int = 60) -> Text:
-    """A business code such as "SKA-AO-01" or "N00945"."""
-    return Text(max_length, f"en kod (högst {max_length} tecken)")
-
-
-@dataclass(frozen=True)
-class Integer(ValueType):
-    low: int
-    high: int
-    expected: str = ""
-
-    def parse(self, text: str) -> int:
-        try:
-            if not is_plain(text):
-                raise ValueError
-            value = int(text)
-        except ValueError:
-            raise ValueError("inte ett heltal") from None
-        if not self.low <= value <= self.high:
-            raise ValueError(f"utanför {self.low}–{self.high}")
-        return value
-
-    def parse_many(self, texts: list[str]) -> list:
-        if not are_plain(texts):
-            raise ValueError("inte ett heltal")
-        values = list(map(int, texts))
-        if values and not self.low <= min(values) <= max(values) <= self.high:
-            raise ValueError("utanför")
-        return values
-
-
-YEAR = Integer(*YEARS, expected=f"ett år mellan {YEARS[0]} och {YEARS[1]}, t.ex. 2026")
-
-# Markers for a value that is not there, as Kolada, SCB and Excel users write them.
-MARKERS = {
-    "..": ValueStatus.MISSING.value,
-    "…": ValueStatus.MISSING.value,
-    "-": ValueStatus.MISSING.value,
-    "–": ValueStatus.MISSING.value,
-    "saknas": ValueStatus.MISSING.value,
-    "null": ValueStatus.MISSING.value,
-    "na": ValueStatus.MISSING.value,
-    "n/a": ValueStatus.MISSING.value,
-    ".": ValueStatus.NOT_APPLICABLE.value,
-    "x": ValueStatus.SUPPRESSED.value,
-}
-_SPACED_NUMBER = re.compile(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?", re.ASCII)
-_SPACES = str.maketrans("", "", " \u00a0\u202f")
-
-
-def parse_number(text: str) -> float:
-    """A number written with decimal comma or point and spaces between thousands."""
-    try:
-        if not is_plain(text):
-            raise ValueError
-        value = float(text.replace(",", "."))  # the common case first: "86,5" or "86.5"
-    except ValueError:
-        value = _swedish_number(text)
-    if not math.isfinite(value):
-        raise ValueError("inte ett ändligt tal")
-    return value + 0.0  # -0.0 becomes 0.0, as the databases store it
-
-
-def _swedish_number(text: str) -> float:
-    text = text.replace("\u2212", "-").removesuffix("%").rstrip()
-    if _SPACED_NUMBER.fullmatch(text):
-        text = text.translate(_SPACES)
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        if not is_plain(text):
-            raise ValueError
-        return float(text)
-    except ValueError:
-        raise ValueError("inte ett tal") from None
-
-
-@dataclass(frozen=True)
-class Number(ValueType):
-    minimum: float | None = None
-    expected: str = "ett tal, t.ex. 12,5 eller 1 234"
-
-    def parse(self, text: str) -> float:
-        value = parse_number(text)
-        if self.minimum is not None and value <= self.minimum:
-            raise ValueError(f"måste vara större än {self.format(self.minimum)}")
-        return value
-
-    def parse_many(self, texts: list[str]) -> list:
-        if not are_plain(texts):
-            raise ValueError("inte ett tal")
-        values = [float(text.replace(",", ".")) + 0.0 for text in texts]
-        if not all(map(math.isfinite, values)) or (
-            self.minimum is not None and values and min(values) <= self.minimum
-        ):
-            raise ValueError("inte ett tal")
-        return values
-
-    def format(self, value: float | None) -> str:
-        return "" if value is None else repr(float(value)).replace(".", ",")
-
-
-@dataclass(frozen=True)
-class Reading(Number):
-    """A measured value: a number, or a marker (".." saknas, "." ej tillämplig, "x" skyddad)."""
-
-    expected: str = 'ett tal, t.ex. 12,5, eller ".." (saknas), "." (ej tillämplig), "x" (skyddad)'
-
-    def parse(self, text: str) -> float | ValueStatus:
-        marker = MARKERS.get(text.casefold())
-        return ValueStatus(marker) if marker else parse_number(text)
-
-
-@dataclass(frozen=True)
-class Choice(ValueType):
-    """One of a fixed set of values; `labels` maps each value to the label files are given."""
-
-    labels: Mapping[Any, str]
-    synonyms: Mapping[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        exact = {str(value): value for value in self.labels}
-        exact |= {label: value for value, label in self.labels.items()}
-        accepted = {normalise(word): value for word, value in (exact | self.synonyms).items()}
-        object.__setattr__(self, "_exact", exact)  # the common case, without normalising
-        object.__setattr__(self, "_accepted", accepted)
-
-    @property
-    def expected(self) -> str:
-        return "ett av: " + ", ".join(self.labels.values())
-
-    def parse(self, text: str) -> Any:
-        if text in self._exact:
-            return self._exact[text]
-        try:
-            return self._accepted[normalise(text)]
-        except KeyError:
-            raise ValueError("okänt värde") from None
-
-    def parse_many(self, texts: list[str]) -> list:
-        try:
-            return [self._exact[text] for text in texts]
-        except KeyError:
-            return super().parse_many(texts)
-
-    def format(self, value: Any) -> str:
-        return "" if value is None else self.labels[value]
-
-
-@dataclass(frozen=True)
-class Date(ValueType):
-    expected: str = "ett datum, t.ex. 2026-04-30"
-    _pattern = re.compile(
-        r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", re.ASCII
-    )
-
-    def parse(self, text: str) -> dt.date:
-        match = self._pattern.fullmatch(text)
-        if not match:
-            raise ValueError("inte ett datum")
-        try:
-            return dt.date(*map(int, match.groups()))
-        except ValueError:
-            raise ValueError("datumet finns inte") from None
-
-    def format(self, value: dt.date | None) -> str:
-        return "" if value is None else value.isoformat()
-
-
-ORG_LEVEL = Choice(
-    {
-        OrgLevel.CITY.value: "stad",
-        OrgLevel.COMMITTEE.value: "nämnd",
-        OrgLevel.DEPARTMENT.value: "avdelning",
-        OrgLevel.UNIT.value: "enhet",
-    },
-    {"förvaltning": 2, "kommun": 1, "city": 1, "committee": 2, "department": 3, "unit": 4},
-)
-GOAL_LEVEL = Choice(
-    {
-        GoalLevel.DIRECTION.value: "inriktningsmål",
-        GoalLevel.COUNCIL.value: "KF-mål",
-        GoalLevel.COMMITTEE.value: "nämndmål",
-        GoalLevel.UNIT.value: "enhetsmål",
-    },
-    {
-        "inriktning": 1,
-        "kf": 2,
-        "verksamhetsområdesmål": 2,
-        "nämnd": 3,
-        "enhet": 4,
-        "åtagande": 4,
-        "direction": 1,
-        "council": 2,
-        "committee": 3,
-        "unit": 4,
-    },
-)
-DIRECTION = Choice(
-    {Direction.HIGHER.value: "högre är bättre", Direction.LOWER.value: "lägre är bättre"},
-    {"högre": "higher", "lägre": "lower"},
-)
-BOOLEAN = Choice(
-    {True: "ja", False: "nej"},
-    {
-        "j": True,
-        "n": False,
-        "1": True,
-        "0": False,
-        "sant": True,
-        "falskt": False,
-        "true": True,
-        "false": False,
-        "yes": True,
-        "no": False,
-    },
-)
-GENDER = Choice({Gender.TOTAL.value: "T", Gender.WOMEN.value: "K", Gender.MEN.value: "M"})
-PERIOD = Choice({period: period for period in PERIOD_END_MONTH}, {"helår": "FY", "vb": "FY"})
-ACTIVITY_STATUS = Choice(
-    {
-        ActivityStatus.DONE.value: "genomförd",
-        ActivityStatus.ONGOING.value: "pågår",
-        ActivityStatus.NOT_STARTED.value: "ej påbörjad",
-        ActivityStatus.DELAYED.value: "försenad",
-        ActivityStatus.CANCELLED.value: "inställd",
-    },
-)
-ASSESSMENT = Choice(
-    {
-        Status.MET.value: "uppfyllt",
-        Status.PARTLY_MET.value: "delvis uppfyllt",
-        Status.NOT_MET.value: "ej uppfyllt",
-        Status.NO_DATA.value: "uppgift saknas",
-    },
-)
-VALUE_STATUS = Choice(
-    {
-        ValueStatus.OK.value: "ok",
-        ValueStatus.MISSING.value: "saknas",
-        ValueStatus.NOT_APPLICABLE.value: "ej tillämplig",
-        ValueStatus.SUPPRESSED.value: "skyddad",
-    },
-    {"sekretess": "suppressed"},
+from dashboard.domain.model import ActivityStatus
+from dashboard.upload.value_types import (
+    ACTIVITY_STATUS,
+    ASSESSMENT,
+    BOOLEAN,
+    DIRECTION,
+    GENDER,
+    GOAL_LEVEL,
+    ORG_LEVEL,
+    PERIOD,
+    VALUE_STATUS,
+    YEAR,
+    Date,
+    Integer,
+    MeasuredValue,
+    Number,
+    Text,
+    ValueType,
+    code,
 )
 
 # ---- layouts --------------------------------------------------------------------------------
@@ -537,9 +235,13 @@ MEASUREMENTS = Layout(
         _year(),
         _period(),
         Column("gender", "kön", ("gender",), GENDER, "T", default="T"),
-        Column("outcome", "utfall", ("outcome", "periodens utfall"), Reading(), "86,5"),
+        Column("outcome", "utfall", ("outcome", "periodens utfall"), MeasuredValue(), "86,5"),
         Column(
-            "forecast", "prognos", ("forecast", "prognos helår", "helårsprognos"), Reading(), "88"
+            "forecast",
+            "prognos",
+            ("forecast", "prognos helår", "helårsprognos"),
+            MeasuredValue(),
+            "88",
         ),
         Column("value_status", "värdestatus", ("value_status",), VALUE_STATUS, "ok"),
         Column("comment", "kommentar", ("comment",), Text(), "", default=""),
@@ -673,7 +375,7 @@ KOLADA = Layout(
         ),
         Column("year", "period", ("year", "år"), YEAR, "2022", required=True),
         Column("gender", "gender", ("kön",), GENDER, "T", default="T"),
-        Column("outcome", "value", ("värde",), Reading(), "81.2"),
+        Column("outcome", "value", ("värde",), MeasuredValue(), "81.2"),
     ),
     key=("kpi", "kolada_id", "year", "gender"),
     needs_one_of=("outcome",),
@@ -694,3 +396,8 @@ LAYOUTS = (
     ASSESSMENTS,
 )
 BY_KIND = {layout.kind: layout for layout in LAYOUTS}
+
+
+def kind_label(kind: str) -> str:
+    """The Swedish name of an upload's kind (an unknown kind as it is)."""
+    return BY_KIND[kind].label if kind in BY_KIND else kind

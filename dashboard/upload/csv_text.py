@@ -15,22 +15,15 @@ from itertools import chain, compress
 from operator import itemgetter
 from typing import NamedTuple
 
-from dashboard.upload.csv_formats import LAYOUTS, normalise
+from dashboard.upload.csv_formats import LAYOUTS
+from dashboard.upload.problems import ImportIssue, Unreadable
+from dashboard.upload.value_types import normalise
 
 SEPARATORS = {";": "semikolon", ",": "komma", "\t": "tabb"}
 KNOWN_HEADERS = {normalise(h) for layout in LAYOUTS for c in layout.columns for h in c.headers}
-EMPTY_FILE = "en rubrikrad och minst en rad med värden"
 MAX_COLUMNS = 200  # the widest layout has 9; more is a wrong separator or a broken export
 PIECE_BYTES = 1_000_000  # about 28,000 outcome rows split and typed at a time
 CHUNK_ROWS = 25_000  # the same for files with quoted fields, read by the csv module
-
-
-class Unreadable(Exception):
-    """The whole file is refused, for an issue found on one row or none."""
-
-    def __init__(self, issue: str, expected: str, row: int | None = None) -> None:
-        super().__init__(issue)
-        self.problem = (row, None, None, issue, expected)
 
 
 class Encoded(NamedTuple):
@@ -74,21 +67,14 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")  # how UTF-8 writes å, 
 def encoded(data: bytes) -> Encoded:
     """The file's encoding, checked over the whole file; Unreadable if it is no text file."""
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise Unreadable("filen är tom", EMPTY_FILE)
+        raise Unreadable(ImportIssue.EMPTY)
     if data.startswith(_WORKBOOKS):
-        raise Unreadable(
-            "filen är en Excel-arbetsbok, inte en CSV-fil",
-            'en CSV-fil: välj "Spara som" i Excel och filformatet "CSV UTF-8" eller "CSV"',
-        )
+        raise Unreadable(ImportIssue.WORKBOOK)
     file = _detected(data)
     nul = file.data.find(b"\x00")  # after decoding: UTF-16 has NUL bytes, a BOM hides none
     if nul >= 0:
         row = file.data.count(b"\n", 0, nul) + 1
-        raise Unreadable(
-            f"filen innehåller binära tecken (NUL) på rad {row} och är ingen textfil",
-            "en CSV-fil i UTF-8 eller Windows-1252",
-            row,
-        )
+        raise Unreadable(ImportIssue.BINARY, row)
     return file
 
 
@@ -114,9 +100,7 @@ def _decoded(data: bytes, codec: str, label: str) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise Unreadable(
-            f"okänd teckenkodning: byten 0x{data[error.start]:02X} på rad {line} "
-            f"finns inte i {label}",
-            "UTF-8 (med eller utan BOM) eller Windows-1252",
+            ImportIssue.UNKNOWN_ENCODING, byte=f"{data[error.start]:02X}", line=line, encoding=label
         ) from None
 
 
@@ -137,13 +121,7 @@ def _check_one_encoding(data: bytes) -> None:
             first.setdefault(label, number)
     if len(rows) == 2:
         usual, odd = sorted(rows, key=lambda label: (-rows[label], first[label]))
-        raise Unreadable(
-            f"rad {first[odd]} är sparad som {odd} men filen som {usual}: filen blandar "
-            "teckenkodningar",
-            "samma teckenkodning i hela filen: klistra in raden igen i Excel och spara som "
-            '"CSV UTF-8"',
-            first[odd],
-        )
+        raise Unreadable(ImportIssue.MIXED_ENCODINGS, first[odd], odd=odd, usual=usual)
 
 
 def _is_utf8(line: bytes) -> bool:
@@ -170,13 +148,13 @@ def csv_table(file: Encoded) -> tuple[str, Table]:
         if chunk.rows:
             rest = Chunk(chunk.rows[1:], chunk.numbers[1:])
             return separator, Table(_header(chunk), chain([rest], chunks))
-    raise Unreadable("filen är tom", EMPTY_FILE)
+    raise Unreadable(ImportIssue.EMPTY)
 
 
 def _separator(head: str) -> str:
     first = next((line for line in _lines(head) if line.strip()), "")
     if not first:
-        raise Unreadable("filen är tom", EMPTY_FILE)
+        raise Unreadable(ImportIssue.EMPTY)
     if first.startswith("sep=") and first[4:5] in SEPARATORS:
         return first[4]
 
@@ -186,10 +164,7 @@ def _separator(head: str) -> str:
 
     best = max(SEPARATORS, key=score)
     if score(best)[1] < 2:
-        raise Unreadable(
-            f'rubrikraden kunde inte delas upp i kolumner: "{first[:80]}"',
-            "kolumner åtskilda med semikolon (;), komma (,) eller tabb",
-        )
+        raise Unreadable(ImportIssue.HEADER_NOT_SPLIT, first_line=first[:80])
     return best
 
 
@@ -199,10 +174,10 @@ def _header(chunk: Chunk) -> list[str]:
         header.pop()
     if len(header) > MAX_COLUMNS:  # before matching millions of headings to the layouts
         raise Unreadable(
-            f"rubrikraden har {spaced(len(header))} kolumner (högst {MAX_COLUMNS})",
-            "en rubrikrad med filformatets kolumner, åtskilda med semikolon (;), komma (,) "
-            "eller tabb",
+            ImportIssue.TOO_MANY_COLUMNS,
             chunk.numbers[0],
+            count=spaced(len(header)),
+            max_columns=MAX_COLUMNS,
         )
     return header
 
@@ -252,16 +227,8 @@ def _quoted_rows(pieces: Iterator[str], separator: str) -> Iterator[list[list[st
         number = done + len(rows) + 1
         if str(error).startswith("field larger than field limit"):  # csv's bound, 131 072
             limit = spaced(csv.field_size_limit())
-            raise Unreadable(
-                f"ett fält på rad {number} är längre än {limit} tecken",
-                f"fält på högst {limit} tecken",
-                number,
-            ) from None
-        raise Unreadable(
-            f"rad {number} tar slut inne i ett citerat fält; filen verkar vara avkortad "
-            "eller ha ett citattecken för mycket",
-            'hela filen, med citattecken (") parvis',
-        ) from None
+            raise Unreadable(ImportIssue.FIELD_TOO_LONG, number, limit=limit) from None
+        raise Unreadable(ImportIssue.OPEN_QUOTE, line=number) from None
     yield rows
 
 

@@ -8,41 +8,22 @@ The shared structure (organisation tree, indicators, Kolada mapping) is for admi
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection
 
 from dashboard.access import STRUCTURE_KINDS, Principal
-from dashboard.store import (
-    Store,
-    activity_t,
-    activity_update_t,
-    assessment_t,
-    goal_t,
-    indicator_t,
-    link_t,
-    measurement_t,
-    org_t,
-    target_t,
-)
-from dashboard.store.schema import KoladaOrgRecord
+from dashboard.store import Store, upload_rows
+from dashboard.store.upload_rows import TABLES
 from dashboard.upload.csv_formats import BY_KIND
-from dashboard.upload.csv_import import ParsedFile, Problem, is_valid
+from dashboard.upload.parsed_file import ParsedFile, is_valid
+from dashboard.upload.problems import ImportIssue, ImportProblem, Phrase
 
-OWNED_BY_CODE = {"goals": goal_t, "activities": activity_t}
-OUT_OF_SCOPE = "organisationen ligger utanför din behörighet"
-STRUCTURE_ONLY_ADMIN = "filen ändrar {kind}, vilket bara en administratör får göra"
-STRUCTURE_TABLES = (org_t, indicator_t, link_t, KoladaOrgRecord.__table__)
-ORG_TABLES = (goal_t, target_t, measurement_t, activity_t, assessment_t)
-
-
-def beyond_scope(problems: Sequence[Problem]) -> list[Problem]:
-    """The problems that are a matter of permission (rows outside the scope, admin-only files)."""
-    admin_only = STRUCTURE_ONLY_ADMIN.partition("{kind}")[2]
-    return [p for p in problems if p.issue == OUT_OF_SCOPE or p.issue.endswith(admin_only)]
+OWNED_BY_CODE = {kind: TABLES[kind].table for kind in ("goals", "activities")}
 
 
 def may_undo(store: Store, principal: Principal, upload_id: int, uploaded_by: str) -> bool:
-    """Administrators undo any upload; editors their own, while every row it holds is in their scope now.
+    """Administrators undo any upload; editors their own, while all its rows are in their scope now.
 
     An account made again for another unit keeps its name, not the right to its old unit's rows."""
     if principal.is_admin:
@@ -50,30 +31,9 @@ def may_undo(store: Store, principal: Principal, upload_id: int, uploaded_by: st
     if not principal.may_undo(uploaded_by):
         return False
     with store.engine.connect() as conn:
-        if any(
-            conn.execute(select(t.c.upload_id).where(t.c.upload_id == upload_id).limit(1)).first()
-            for t in STRUCTURE_TABLES
-        ):
+        if upload_rows.holds_structure(conn, upload_id):
             return False
-        paths = {
-            path
-            for table in ORG_TABLES
-            for path in conn.execute(
-                select(org_t.c.path)
-                .distinct()
-                .join(table, table.c.org_id == org_t.c.id)
-                .where(table.c.upload_id == upload_id)
-            ).scalars()
-        }
-        paths.update(
-            conn.execute(
-                select(org_t.c.path)
-                .distinct()
-                .join(activity_t, activity_t.c.org_id == org_t.c.id)
-                .join(activity_update_t, activity_update_t.c.activity_id == activity_t.c.id)
-                .where(activity_update_t.c.upload_id == upload_id)
-            ).scalars()
-        )
+        paths = upload_rows.paths_written(conn, upload_id)
     return all(principal.may_edit(path) for path in paths)
 
 
@@ -87,65 +47,61 @@ class EditorScope:
         """Add a problem to each file for every row the person may not write."""
         if self.principal.is_admin:
             return
-        paths = dict(conn.execute(select(org_t.c.code, org_t.c.path)).all())
-        expected = f"en organisation inom {self.principal.scope_label or 'din behörighet'}"
+        paths = upload_rows.org_paths(conn)
+        scope = {"scope": self.principal.scope_label or Phrase.YOUR_SCOPE}
         for parsed in files:
             kind = parsed.layout.kind
             if kind in STRUCTURE_KINDS:
                 parsed.problems.append(
-                    Problem(
+                    ImportProblem(
                         parsed.name,
                         None,
                         None,
                         None,
-                        STRUCTURE_ONLY_ADMIN.format(kind=BY_KIND[kind].label.lower()),
+                        ImportIssue.STRUCTURE_ONLY_ADMIN,
+                        {"kind": BY_KIND[kind].label.lower()},
                     )
                 )
                 continue
             field, codes = self._org_codes(conn, parsed, files)
-            self._refuse_outside(parsed, field, codes, paths, expected)
+            self._refuse_outside(parsed, field, codes, paths, scope)
             if (
                 kind in OWNED_BY_CODE
             ):  # nor may a file move the neighbour's goal or activity to oneself
-                stored = _owners(conn, OWNED_BY_CODE[kind])
+                stored = upload_rows.owners(conn, OWNED_BY_CODE[kind])
                 self._refuse_outside(
-                    parsed, "code", [stored.get(c) for c in parsed.columns["code"]], paths, expected
+                    parsed, "code", [stored.get(c) for c in parsed.columns["code"]], paths, scope
                 )
 
     def _refuse_outside(
         self,
         parsed: ParsedFile,
         field: str,
-        org_codes: Sequence,
+        org_codes: Sequence[Any],
         paths: Mapping[str, str],
-        expected: str,
+        scope: Mapping[str, Any],
     ) -> None:
         for index, code in enumerate(org_codes):
             if is_valid(code) and not self.principal.may_edit(paths.get(code)):
                 parsed.problems.append(
                     parsed.problem(
-                        index, field, parsed.columns[field][index], OUT_OF_SCOPE, expected
+                        index,
+                        field,
+                        parsed.columns[field][index],
+                        ImportIssue.OUT_OF_SCOPE,
+                        **scope,
                     )
                 )
 
     def _org_codes(
         self, conn: Connection, parsed: ParsedFile, files: Sequence[ParsedFile]
-    ) -> tuple[str, list]:
+    ) -> tuple[str, list[Any]]:
         """The field that places each row, and each row's organisation code."""
         if "org_code" in parsed.columns:
             return "org_code", parsed.columns["org_code"]
         # Activity follow-ups belong to the organisation of their activity.
-        owners = dict(_owners(conn, activity_t))
+        owners = upload_rows.owners(conn, TABLES["activities"].table)
         for other in files:
             if other.layout.kind == "activities":
                 owners.update(zip(other.columns["code"], other.columns["org_code"]))
         return "activity_code", [owners.get(code) for code in parsed.columns["activity_code"]]
-
-
-def _owners(conn: Connection, table: Table) -> dict[str, str]:
-    """Code → organisation code of every stored goal or activity."""
-    return dict(
-        conn.execute(
-            select(table.c.code, org_t.c.code).join(org_t, org_t.c.id == table.c.org_id)
-        ).all()
-    )

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from dashboard.domain.model import ActivityStatus
 from dashboard.upload import csv_export
 from dashboard.upload.csv_formats import MEASUREMENTS
-from dashboard.upload.upload_scope import OUT_OF_SCOPE
 from layouts import texts
+from layouts.texts import OUT_OF_SCOPE
 from tests.browser.conftest import sign_in
 from tests.clients import PASSWORDS
 

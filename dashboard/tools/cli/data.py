@@ -20,7 +20,7 @@ from dashboard.tools.cli.common import (
 from dashboard.tools.import_bench import MAX_ROWS
 
 if TYPE_CHECKING:  # the upload package loads only when a command needs it
-    from dashboard.upload.csv_import import UploadFile
+    from dashboard.upload.csv_import import ImportProblem, UploadFile
 
 
 @click.command(help="Skapa en databas med demodata (eller den stora Stockholmsvolymen).")
@@ -63,6 +63,7 @@ def demo_counts(store: Store, seed: int | None) -> dict[str, int]:
     """Build the demo through the import: data/demo/*.csv, or the generator's files for a seed."""
     from dashboard.tools.demo import demo_dataset
     from dashboard.upload import change_sets, csv_export
+    from layouts.import_problems import problem_text
 
     files = (
         csv_export.demo_files()
@@ -72,7 +73,7 @@ def demo_counts(store: Store, seed: int | None) -> dict[str, int]:
     try:
         saved = change_sets.commit(store, files, user_name="kontrollrummet demo")
     except change_sets.UploadRejected as rejected:
-        raise click.ClickException("\n".join(map(str, rejected.problems))) from rejected
+        raise click.ClickException("\n".join(map(problem_text, rejected.problems))) from rejected
     return {file.table: file.inserted for file in saved}
 
 
@@ -100,11 +101,12 @@ def import_files(
     files: tuple[Path, ...], dry_run: bool, user_name: str | None, database_url: str | None
 ) -> None:
     from dashboard.upload import change_sets, csv_import
+    from dashboard.upload.problems import too_large as too_large_problem
 
     store = open_store(database_url)
     store.check()
     too_large = [
-        csv_import.Problem(path.name, None, None, None, *csv_import.too_large(path.stat().st_size))
+        too_large_problem(path.name, path.stat().st_size, csv_import.MAX_FILE_BYTES)
         for path in files
         if path.stat().st_size > csv_import.MAX_FILE_BYTES
     ]
@@ -138,9 +140,11 @@ def import_files(
         )
 
 
-def _refuse(problems: Sequence[object]) -> NoReturn:
+def _refuse(problems: Sequence[ImportProblem]) -> NoReturn:
+    from layouts.import_problems import problem_text
+
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem_text(problem), err=True)
     click.echo(f"Inget sparades: {_number(len(problems))} fel.", err=True)
     raise click.exceptions.Exit(1)
 

@@ -1,0 +1,242 @@
+"""An upload planned against the database: each row new, changed or unchanged, nothing written.
+
+The files are read, checked on their own, across files, against the codes and trees in the
+database and against the uploader's scope; only an upload without problems is compared.
+Existing rows come with one query per table and are compared in Python dicts.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, Row
+
+from dashboard.store import upload_rows
+from dashboard.store.upload_rows import TABLES, TableMap
+from dashboard.upload.checks import check_across_files, check_references, check_tree
+from dashboard.upload.csv_formats import KOLADA, LAYOUTS, Layout, kind_label
+from dashboard.upload.csv_import import read_upload
+from dashboard.upload.csv_text import SEPARATORS
+from dashboard.upload.known_codes import KnownCodes
+from dashboard.upload.kolada import kolada_as_measurements
+from dashboard.upload.parsed_file import ParsedFile, UploadFile, describe_key
+from dashboard.upload.problems import ImportIssue, ImportProblem
+
+SAMPLE_SIZE = 20  # changed and new rows shown per file
+UNKNOWN_FORMAT = "okänt format"
+# Uploads read at once per process: a 100 MB file takes some 500-850 MB while it is read
+# (docs/performance.md), and a worker must keep memory for the pages of everyone else.
+MAX_READING = 2
+_READING = threading.BoundedSemaphore(MAX_READING)
+
+
+class Scope(Protocol):
+    """What an uploader may write: adds a problem to a file for each row outside it."""
+
+    def check(self, conn: Connection, files: Sequence[ParsedFile]) -> None: ...
+
+
+@dataclass(frozen=True)
+class CellChange:
+    """One changed cell: which row (business key), which column, and old → new value."""
+
+    key: str
+    column: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class FilePreview:
+    """What one file would do: its kind and dialect, the row counts and a sample of changes."""
+
+    file_name: str
+    kind: str | None  # a layout kind, None when the file could not be read
+    kind_label: str
+    encoding: str
+    separator: str
+    rows: int
+    new: int
+    changed: int
+    unchanged: int
+    changes: list[CellChange]  # at most SAMPLE_SIZE changed rows, each changed column
+    new_rows: list[str]  # the keys of at most SAMPLE_SIZE new rows
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class Preview:
+    """An upload checked against the database; only an upload without problems can be saved."""
+
+    files: list[FilePreview]
+    problems: list[ImportProblem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class FilePlan:
+    """One file's rows and what each would do to the database."""
+
+    parsed: ParsedFile
+    kind: str | None  # as uploaded: "kolada" stays "kolada" though its rows are measurements
+    inserts: list[int] | range = field(default_factory=list)  # row indexes
+    updates: list[tuple[int, Row[Any]]] = field(default_factory=list)  # row index, stored row
+    unchanged: int = 0
+
+    @property
+    def layout(self) -> Layout:
+        return self.parsed.layout
+
+    @property
+    def table_map(self) -> TableMap:
+        return TABLES[self.layout.kind]
+
+    def value_fields(self) -> list[str]:
+        """The fields this file gives beyond the key: only these are compared and updated."""
+        return [name for name in self.parsed.fields if name not in self.layout.key]
+
+    def preview(self) -> FilePreview:
+        """What the file would do, for people."""
+        parsed = self.parsed
+        return FilePreview(
+            file_name=parsed.name,
+            kind=self.kind,
+            kind_label=kind_label(self.kind) if self.kind is not None else UNKNOWN_FORMAT,
+            encoding=parsed.encoding,
+            separator=SEPARATORS.get(parsed.separator, ""),
+            rows=len(parsed.rows),
+            new=len(self.inserts),
+            changed=len(self.updates),
+            unchanged=self.unchanged,
+            changes=self._sample_changes(),
+            new_rows=[describe_key(self.layout, self._key(i)) for i in self.inserts[:SAMPLE_SIZE]],
+            notes=parsed.notes,
+        )
+
+    def _key(self, index: int) -> tuple[Any, ...]:
+        return tuple(self.parsed.columns[name][index] for name in self.layout.key)
+
+    def _sample_changes(self) -> list[CellChange]:
+        changes = []
+        for index, old in self.updates[:SAMPLE_SIZE]:
+            fields = self.layout.fields
+            key = describe_key(self.layout, self._key(index))
+            for name in self.value_fields():
+                before, after = old[fields.index(name)], self.parsed.columns[name][index]
+                if before != after:
+                    value_type = self.layout.column(name).type
+                    header = self.parsed.header(name)
+                    changes.append(
+                        CellChange(key, header, value_type.format(before), value_type.format(after))
+                    )
+        return changes
+
+
+class Busy(Exception):
+    """The process already reads MAX_READING uploads."""
+
+
+@contextmanager
+def reading_slot() -> Iterator[None]:
+    """Hold one of the process's MAX_READING slots for reading an upload; Busy if none is free."""
+    if not _READING.acquire(blocking=False):
+        raise Busy
+    try:
+        yield
+    finally:
+        _READING.release()
+
+
+def plan_upload(
+    conn: Connection, uploads: Sequence[UploadFile], scope: Scope | None
+) -> tuple[list[FilePlan], list[ImportProblem]]:
+    """Every file's plan, or the problems that keep the upload from being saved."""
+    try:
+        with reading_slot():
+            return _checked_plans(conn, uploads, scope)
+    except Busy:
+        problems = [ImportProblem(u.name, None, None, None, ImportIssue.BUSY) for u in uploads]
+        return [], problems
+
+
+def in_write_order(plans: list[FilePlan]) -> list[FilePlan]:
+    """Parents before children: the order of LAYOUTS."""
+    return sorted(plans, key=lambda plan: LAYOUTS.index(plan.layout))
+
+
+def _checked_plans(
+    conn: Connection, uploads: Sequence[UploadFile], scope: Scope | None
+) -> tuple[list[FilePlan], list[ImportProblem]]:
+    parsed = [read_upload(upload) for upload in uploads]
+    codes = KnownCodes(conn, [p for p in parsed if p.columns])
+    plans = [
+        FilePlan(
+            kolada_as_measurements(p, codes) if p.layout is KOLADA and p.columns else p,
+            p.layout.kind if p.layout else None,
+        )
+        for p in parsed
+    ]
+    readable = [plan.parsed for plan in plans if plan.parsed.columns]  # not refused as a whole
+    check_across_files(readable)
+    for file in readable:
+        check_references(file, codes)
+        check_tree(conn, file)
+    if scope is not None:
+        scope.check(conn, readable)
+    problems = [problem for plan in plans for problem in sorted(plan.parsed.problems, key=_row)]
+    if not problems:
+        for plan in plans:
+            _compare(conn, plan)
+    return plans, problems
+
+
+def _row(problem: ImportProblem) -> int:
+    return problem.row or 0
+
+
+def _compare(conn: Connection, plan: FilePlan) -> None:
+    """Sort the file's rows into new, changed and unchanged against the stored rows."""
+    layout, columns = plan.layout, plan.parsed.columns
+    query = upload_rows.stored_rows(layout.kind, layout.fields)
+    if "year" in layout.key:  # a year's outcomes need not load the other years'
+        query = query.where(plan.table_map.table.c.year.in_(sorted(set(columns["year"]))))
+    stored_key = _getter([layout.fields.index(name) for name in layout.key])
+    stored_values = _getter([layout.fields.index(name) for name in plan.value_fields()])
+    stored = {stored_key(row): row for row in conn.execute(query)}
+    if not stored:
+        plan.inserts = range(len(plan.parsed.rows))  # not a list: eight bytes a row less
+        return
+    inserts: list[int] = []
+    count = len(plan.parsed.rows)
+    keys = _tuples([columns[name] for name in layout.key], count)
+    values = _tuples([columns[name] for name in plan.value_fields()], count)
+    for index, (key, value) in enumerate(zip(keys, values)):
+        old = stored.get(key)
+        if old is None:
+            inserts.append(index)
+        elif stored_values(old) != value:
+            plan.updates.append((index, old))
+        else:
+            plan.unchanged += 1
+    plan.inserts = inserts
+
+
+def _getter(indexes: list[int]) -> Callable[[Sequence[Any]], Any]:
+    """Picks the values at indexes: a scalar for one, a tuple for several (as `_tuples` gives)."""
+    return itemgetter(*indexes) if indexes else (lambda row: ())
+
+
+def _tuples(columns: list[list[Any]], count: int) -> Iterable[Any]:
+    """The rows' values of these columns, one at a time: a list of tuples took 100 bytes a row."""
+    if not columns:
+        return repeat((), count)
+    return columns[0] if len(columns) == 1 else zip(*columns)
