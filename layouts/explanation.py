@@ -1,7 +1,7 @@
 """Plain-Swedish explanations of computed statuses, so anyone can check a status by hand.
 
 Pure functions from rule results to lists of sentences; the wording lives in
-`layouts/texts.py` and the rule in `dashboard/domain/rules.py` (docs/rules.md).
+`layouts/texts/` and the rule in `dashboard/domain/rules/` (docs/rules.md).
 """
 
 from __future__ import annotations

@@ -10,11 +10,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIRS = ("dashboard", "layouts", "callbacks", "assets")
 
 
+TEXTS = sorted((ROOT / "layouts" / "texts").glob("*.py"))  # the catalog's parts
+
+
 def _text_names() -> list[str]:
-    """The upper-case constants that layouts/texts.py defines."""
-    tree = ast.parse((ROOT / "layouts" / "texts.py").read_text(encoding="utf-8"))
+    """The upper-case constants that layouts/texts/ defines."""
     names = []
-    for node in tree.body:
+    for node in (n for path in TEXTS for n in ast.parse(path.read_text(encoding="utf-8")).body):
         targets = node.targets if isinstance(node, ast.Assign) else []
         if isinstance(node, ast.AnnAssign):
             targets = [node.target]
@@ -28,9 +30,9 @@ def test_every_text_is_used_outside_the_tests():
         path.read_text(encoding="utf-8")
         for folder in SOURCE_DIRS
         for path in (ROOT / folder).rglob("*")
-        if path.suffix in (".py", ".js") and path.name != "texts.py"
+        if path.suffix in (".py", ".js") and path not in TEXTS
     )
-    texts = (ROOT / "layouts" / "texts.py").read_text(encoding="utf-8")
+    texts = "\n".join(path.read_text(encoding="utf-8") for path in TEXTS)
     unused = [
         name
         for name in _text_names()

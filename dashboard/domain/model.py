@@ -1,7 +1,7 @@
 """The domain model: plain, frozen values that the store returns and the rules consume.
 
 Nothing here knows about SQL or Dash. Enum values are what the database stores, so they
-are stable English words; the Swedish labels live in `layouts/texts.py`.
+are stable English words; the Swedish labels live in `layouts/texts/`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What can be wrong with an upload, as codes with parameters; layouts/texts.py words them.
+"""What can be wrong with an upload, as codes with parameters; layouts/texts/ words them.
 
 A problem names the file, row (as Excel numbers rows: the header is row 1), column (the
 header as written in the file) and value, so the user can find and fix it. Callers compare
@@ -15,7 +15,7 @@ from typing import Any
 
 
 class ImportIssue(StrEnum):
-    """Each kind of problem; the parameters each takes are listed in layouts/texts.py."""
+    """Each kind of problem; the parameters each takes are listed in layouts/texts/."""
 
     # the file as a whole
     TOO_LARGE = "too-large"

@@ -1,7 +1,7 @@
 """The one documented rule set that turns data into fulfilment statuses (docs/rules.md).
 
 Pure functions on model values: no database, no Dash, no Swedish text. Reason codes are
-English `StrEnum`s; `layouts/texts.py` holds their Swedish wording.
+English `StrEnum`s; `layouts/texts/` holds their Swedish wording.
 
 The rules answer the city auditors' findings (revisionsrapport 7/2022, see DOMAIN.md):
 a missing value is never met, a forecast is never reported as an outcome, activities

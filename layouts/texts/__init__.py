@@ -1,0 +1,13 @@
+"""All Swedish text of the user interface, one constant or mapping per concept.
+
+Code and data use the English enum values; this package is the only place that says what
+they are called in Swedish. Sentence templates use `str.format` fields named after what
+they hold. Tests check that every enum member has a text here. Callers read one catalog,
+`texts.X`; the modules below only keep it in readable parts.
+"""
+
+from layouts.texts.access import *  # noqa: F403
+from layouts.texts.common import *  # noqa: F403
+from layouts.texts.followup import *  # noqa: F403
+from layouts.texts.pages import *  # noqa: F403
+from layouts.texts.upload_problems import *  # noqa: F403
