@@ -18,7 +18,7 @@ from dashboard.domain.dataset import Dataset
 from dashboard.followup.formulas import defused
 from dashboard.settings import PROJECT_DIR
 from dashboard.store import Store
-from dashboard.store.database import snapshot
+from dashboard.store.dialect import snapshot
 from dashboard.store.upload_rows import TABLES
 from dashboard.upload.csv_formats import LAYOUTS, Layout
 from dashboard.upload.parsed_file import UploadFile

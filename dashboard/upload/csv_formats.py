@@ -398,6 +398,8 @@ LAYOUTS = (
 BY_KIND = {layout.kind: layout for layout in LAYOUTS}
 
 
-def kind_label(kind: str) -> str:
-    """The Swedish name of an upload's kind (an unknown kind as it is)."""
+def kind_label(kind: str | None) -> str:
+    """The Swedish name of an upload's kind (an unknown kind as it is, none as nothing)."""
+    if kind is None:
+        return ""
     return BY_KIND[kind].label if kind in BY_KIND else kind
