@@ -149,12 +149,12 @@ INDICATOR_REASON_SENTENCE = {
         "{value_name} {value} når årsmålet {target} ({direction}) → {status}."
     ),
     IndicatorReason.WITHIN_PARTLY_BAND: (
-        "{value_name} {value} når inte årsmålet {target} men gränsen för delvis uppfyllt, "
-        "{limit} ({direction}) → {status}."
+        "{value_name} {value} når inte årsmålet {target} men gränsen för delvis uppfyllt, {limit} "
+        "({direction}) → {status}."
     ),
     IndicatorReason.OUTSIDE_PARTLY_BAND: (
-        "{value_name} {value} når inte gränsen för delvis uppfyllt, {limit}, "
-        "eller årsmålet {target} ({direction}) → {status}."
+        "{value_name} {value} når inte gränsen för delvis uppfyllt, {limit}, eller årsmålet "
+        "{target} ({direction}) → {status}."
     ),
 }
 
@@ -218,8 +218,8 @@ NOT_FOUND_TEXT = (
     "Adressen leder inte till någon sida i Kontrollrummet. Gå till översikten via länken högst upp."
 )
 EMPTY_DATABASE = (
-    "Databasen innehåller ännu inga mätvärden. Läs in data, eller skapa demodata med "
-    "kommandot `kontrollrummet demo`."
+    "Databasen innehåller ännu inga mätvärden. Läs in data, eller skapa demodata med kommandot "
+    "`kontrollrummet demo`."
 )
 # When the database does not answer (callbacks/availability.py): the data is safe, try again.
 DATABASE_UNAVAILABLE_HEADING = "Databasen svarar inte just nu"

@@ -23,8 +23,8 @@ CHOICE_LABEL = {
     Status.NOT_MET: "Ej uppfyllt",
 }
 ROSIER_WARNING = (
-    "Du bedömer målet som ”{chosen}”, men underlaget ger ”{computed}”. Skriv en motivering: "
-    "den sparas och bedömningen visas flaggad som mer positiv än beräkningen."
+    "Du bedömer målet som ”{chosen}”, men underlaget ger ”{computed}”. Skriv en motivering: den "
+    "sparas och bedömningen visas flaggad som mer positiv än beräkningen."
 )
 JUSTIFICATION_LABEL = "Motivering till en mer positiv bedömning än beräkningen"
 JUSTIFICATION_HELP = (
@@ -32,8 +32,8 @@ JUSTIFICATION_HELP = (
 )
 ANALYSIS_LABEL = "Analys – varför ser det ut så här?"
 ANALYSIS_HELP = (
-    "Beskriv förflyttningen, till exempel jämfört med samma period förra året, och "
-    "vilken effekt den haft."
+    "Beskriv förflyttningen, till exempel jämfört med samma period förra året, och vilken effekt "
+    "den haft."
 )
 MEASURES_LABEL = "Åtgärder – vad ska göras?"
 MEASURES_HELP = "Krävs när målet inte bedöms som uppfyllt: vad görs, av vem och när?"
@@ -81,17 +81,15 @@ YEAR_COLUMNS = ("År", "Prognos T1", "Prognos T2", "Utfall helår", "Fel T1", "F
 INDICATOR_FORECASTS_HEADING = "Prognoser: {indicator}"
 INDICATOR_FORECASTS_INTRO = (
     "Prognosen för helåret i tertial 1 och 2 mot helårets utfall för {org} och organisationerna "
-    "under, "
-    "{direction}."
+    "under, {direction}."
 )
 OPEN_INDICATOR = "Öppna indikatorsidan"
 BY_ORG_FORECASTS_HEADING = "Per organisation"
 NO_FORECASTS = "Det finns inga prognoser med ett utfall för helåret att jämföra med."
 NO_OWN_FORECASTS = "Organisationen har inga egna prognoser med ett utfall för helåret."
 FORECAST_ONLY_FINDING = (
-    "{met} av {total} indikatorer utan utfall för {period} {year} har ändå statusen uppfyllt – "
-    "den vilar "
-    "endast på prognosen."
+    "{met} av {total} indikatorer utan utfall för {period} {year} har ändå statusen uppfyllt – den "
+    "vilar endast på prognosen."
 )
 FORECAST_ONLY_CAPTION = "Indikatorer vars status vilar endast på prognos, de uppfyllda först"
 ROWS_SHOWN = "Här visas de första {shown} av {total} raderna."
@@ -105,10 +103,8 @@ FORECAST_ONLY_COLUMNS = (
 NO_FORECAST_ONLY = "Alla indikatorer med värde har ett utfall för {period} {year}."
 CONSISTENCY_DEFINITION = (
     "Samma regel räknar fram statusen för alla. Tabellen visar hur nämndernas egna bedömningar "
-    "förhåller sig "
-    "till den. Därefter visas organisationer vars beräknade poäng för samma mål ligger inom 10 "
-    "poäng från "
-    "varandra men som har bedömt målet olika."
+    "förhåller sig till den. Därefter visas organisationer vars beräknade poäng för samma mål "
+    "ligger inom 10 poäng från varandra men som har bedömt målet olika."
 )
 ROSIEST = (
     "Mest positiv i förhållande till beräkningen: {committee}, {count} av {total} bedömningar."
@@ -133,8 +129,7 @@ NO_PAIRS = "Inga organisationer med liknande resultat har bedömt samma mål oli
 
 EXPORT_SUBTITLE = (
     "{org}, {period} {year}. Framtagen {date} ur Kontrollrummet. Statusen räknas fram med en och "
-    "samma "
-    "dokumenterade regel; den egna bedömningen visas bredvid."
+    "samma dokumenterade regel; den egna bedömningen visas bredvid."
 )
 EXPORT_GOAL_LINE = "{level} · {org}. Beräknad status: {status} (underlag: {basis})."
 NUMBERED_GOAL = "{number}. {goal}"
@@ -209,10 +204,8 @@ REPORT_TITLE = {
 REPORT_TITLE_OTHER = "Uppföljning {period} {year} – {org}"
 REPORT_SUMMARY = (
     "Rapporten omfattar {goals} mål. Av de {met} som räknas fram som uppfyllda är {on_forecast} "
-    "uppfyllda enligt "
-    "prognos (◌): utan prognoserna vore de inte uppfyllda. {flagged} egna bedömningar skiljer "
-    "sig från den "
-    "beräknade statusen och är flaggade (⚑)."
+    "uppfyllda enligt prognos (◌): utan prognoserna vore de inte uppfyllda. {flagged} egna "
+    "bedömningar skiljer sig från den beräknade statusen och är flaggade (⚑)."
 )
 MET_ON_FORECAST_LABEL = "{status} ◌ enligt prognos"
 REPORT_CHART_TITLE = "Målen per status: beräknat och egen bedömning"
@@ -247,16 +240,11 @@ MET_ON_FORECAST_COUNT = "varav {count} enligt prognos"
 
 ACCURACY_EXPLAINED = (
     "Prognosen för helåret jämförs med helårets utfall samma år, båda avrundade som de visas. En "
-    "prognos är "
-    "för positiv när den är bättre än utfallet, i indikatorns riktning, med minst ett "
-    "avrundningssteg "
-    "(0,1 vid en decimal, 1 vid heltal), och för negativ när den är sämre med minst ett steg; "
-    "annars träffade "
-    "den. Snedvridning är medelfelet med tecken (plus = för positivt i genomsnitt), "
-    "medelavvikelse är "
-    "medelfelet utan tecken (hur långt fel, åt vilket håll som helst). Andelar visas först från "
-    "{minimum} "
-    "prognoser; färre visas bara som antal."
+    "prognos är för positiv när den är bättre än utfallet, i indikatorns riktning, med minst ett "
+    "avrundningssteg (0,1 vid en decimal, 1 vid heltal), och för negativ när den är sämre med "
+    "minst ett steg; annars träffade den. Snedvridning är medelfelet med tecken (plus = för "
+    "positivt i genomsnitt), medelavvikelse är medelfelet utan tecken (hur långt fel, åt vilket "
+    "håll som helst). Andelar visas först från {minimum} prognoser; färre visas bara som antal."
 )
 ACCURACY_SCOPE = (
     "Prognoser från {period} för {first}–{last}, jämförda med helårets utfall samma år."
@@ -267,8 +255,7 @@ ACCURACY_SCOPE_ONE_YEAR = (
 ACCURACY_PERIODS_BOTH = "tertial 1 och tertial 2"
 MOST_TOO_POSITIVE = (
     "Störst andel för positiva prognoser från {period}: {committee}, där {count} av {total} "
-    "prognoser "
-    "({share}) blev bättre än utfallet."
+    "prognoser ({share}) blev bättre än utfallet."
 )
 OWN_ONLY = "{org}, endast egna prognoser"
 COUNT_WITH_RATE = "{count} ({share})"
@@ -276,8 +263,7 @@ PROMISED_OF_MISSED = "{count} av {of}"
 FIGURE_BAR_TEXT = "{share} ({count} av {total})"
 HOW_OFTEN_CAPTION = (
     "Hur ofta prognoserna blev för positiva. Andelarna är av alla prognoser i raden, utom sista "
-    "kolumnen: "
-    "av prognoserna vars utfall missade årsmålet."
+    "kolumnen: av prognoserna vars utfall missade årsmålet."
 )
 HOW_OFTEN_COLUMNS = (
     "Organisation",
@@ -291,8 +277,7 @@ HOW_OFTEN_COLUMNS = (
 )
 HOW_MUCH_CAPTION = (
     "Hur mycket prognoserna var fel. Andelar (%) i procentenheter; indikatorer i andra enheter "
-    "relativt, i "
-    "procent av utfallet (utfall 0 räknas inte). Varje prognos väger lika."
+    "relativt, i procent av utfallet (utfall 0 räknas inte). Varje prognos väger lika."
 )
 HOW_MUCH_COLUMNS = (
     "Organisation",
@@ -305,8 +290,8 @@ HOW_MUCH_COLUMNS = (
     "Medelavvikelse, relativ",
 )
 INDICATOR_ERRORS_CAPTION = (
-    "Prognoser per indikator, i indikatorns enhet (andelar i "
-    "procentenheter): flest för positiva först"
+    "Prognoser per indikator, i indikatorns enhet (andelar i procentenheter): flest för positiva "
+    "först"
 )
 INDICATOR_ERRORS_COLUMNS = (
     "Indikator",
@@ -324,9 +309,8 @@ BY_ORG_ERRORS_CAPTION = (
 BY_ORG_ERRORS_COLUMNS = ("Organisation", *INDICATOR_ERRORS_COLUMNS[1:])
 RATE_FIGURE_TITLE = "Andel för positiva prognoser, {period}"
 RATE_FIGURE_LABEL = (
-    "Diagram: andel för positiva prognoser per rad i tabellen nedan, {period}. Rader med färre "
-    "än {minimum} "
-    "prognoser har ingen stapel. Siffrorna och antalen finns i tabellen."
+    "Diagram: andel för positiva prognoser per rad i tabellen nedan, {period}. Rader med färre än "
+    "{minimum} prognoser har ingen stapel. Siffrorna och antalen finns i tabellen."
 )
 TERTIAL_SHORT = {
     "T1": "Tertial 1",
@@ -334,8 +318,7 @@ TERTIAL_SHORT = {
 }  # in the accuracy tables, where the months would wrap
 GOALS_MET_ON_FORECAST = (
     "Av {met} bedömda mål som räknas fram som uppfyllda {period} {year} är {count} ◌ uppfyllda "
-    "enligt "
-    "prognos: utan prognoserna vore de inte uppfyllda."
+    "enligt prognos: utan prognoserna vore de inte uppfyllda."
 )
 
 # Hardening (issue 16): the web surface's refusals.

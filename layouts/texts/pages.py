@@ -15,8 +15,8 @@ from dashboard.followup.deviations import DeviationKind
 
 OVERVIEW_HEADING = "Måluppfyllelse – {org}"
 _RULE_NOTE = (
-    "Statusen räknas fram ur indikatorerna och aktiviteterna med en och samma regel; "
-    "klicka på ”Varför?” för att se hur."
+    "Statusen räknas fram ur indikatorerna och aktiviteterna med en och samma regel; klicka på "
+    "”Varför?” för att se hur."
 )
 OVERVIEW_INTRO = {
     GoalLevel.COUNCIL: (
@@ -47,8 +47,8 @@ WHY = "Varför?"
 SCORE = "{score} av 100 poäng"
 NO_SCORE = "Ingen poäng"
 COUNTS = (
-    "Indikatorer: {met} uppfyllda · {partly} delvis · {not_met} ej uppfyllda · {missing} "
-    "saknar värde"
+    "Indikatorer: {met} uppfyllda · {partly} delvis · {not_met} ej uppfyllda · {missing} saknar "
+    "värde"
 )
 COUNTS_NONE = "Inga indikatorer räknas här"
 ACTIVITIES_COUNT = "Aktiviteter: {status}"
@@ -86,8 +86,8 @@ CHILD_GOALS_CAPTION = "Underliggande mål med beräknad status för den organisa
 CHILD_GOALS_COLUMNS = ("Mål", "Nivå", "Status", "Poäng", "Underlag")
 INDICATORS_HEADING = "Indikatorer"
 INDICATORS_CAPTION = (
-    "Indikatorer för målet: årsmål, periodens utfall, prognos, samma period "
-    "förra året och uppdelning på kön"
+    "Indikatorer för målet: årsmål, periodens utfall, prognos, samma period förra året och "
+    "uppdelning på kön"
 )
 INDICATOR_COLUMNS = (
     "Indikator",
@@ -171,8 +171,8 @@ A11Y_INTRO = (
 )
 A11Y_STATUS_HEADING = "Hur tillgänglig är tjänsten?"
 A11Y_STATUS = (
-    "Tjänsten är delvis förenlig med lagen om tillgänglighet till digital offentlig service "
-    "(WCAG 2.1 nivå AA), på grund av de brister som beskrivs nedan."
+    "Tjänsten är delvis förenlig med lagen om tillgänglighet till digital offentlig service (WCAG "
+    "2.1 nivå AA), på grund av de brister som beskrivs nedan."
 )
 A11Y_KNOWN_HEADING = "Kända brister"
 A11Y_KNOWN_ISSUES = (
@@ -184,21 +184,21 @@ A11Y_KNOWN_ISSUES = (
 )
 A11Y_REPORT_HEADING = "Rapportera brister eller begär innehåll i annat format"
 A11Y_REPORT = (
-    "Om du upptäcker problem som inte beskrivs här, eller behöver innehållet i ett "
-    "annat format, mejla "
+    "Om du upptäcker problem som inte beskrivs här, eller behöver innehållet i ett annat format, "
+    "mejla "
 )
 A11Y_ENFORCEMENT_HEADING = "Tillsyn"
 A11Y_ENFORCEMENT = (
-    "Myndigheten för digital förvaltning (DIGG) ansvarar för tillsyn av lagen. Om du inte är "
-    "nöjd med hur vi hanterar dina synpunkter kan du kontakta DIGG och påtala det: "
+    "Myndigheten för digital förvaltning (DIGG) ansvarar för tillsyn av lagen. Om du inte är nöjd "
+    "med hur vi hanterar dina synpunkter kan du kontakta DIGG och påtala det: "
 )
 DIGG_LINK_TEXT = "anmäl brist i tillgänglighet till DIGG"
 DIGG_URL = "https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/anmal-bristande-tillganglighet"
 A11Y_TESTING_HEADING = "Hur vi testat"
 A11Y_TESTING = (
-    "Varje sida testas automatiskt i webbläsaren Chromium med verktyget axe-core mot WCAG 2.1 "
-    "nivå A och AA vid varje ändring av koden, och flödet från översikt till enhet och indikator "
-    "testas med enbart tangentbord. Status visas alltid med symbol och text, inte bara med färg."
+    "Varje sida testas automatiskt i webbläsaren Chromium med verktyget axe-core mot WCAG 2.1 nivå "
+    "A och AA vid varje ändring av koden, och flödet från översikt till enhet och indikator testas "
+    "med enbart tangentbord. Status visas alltid med symbol och text, inte bara med färg."
 )
 
 # ---------------------------------------------------------------- läs in data
@@ -207,9 +207,8 @@ NAV_UPLOAD = "Läs in data"
 UPLOAD_HEADING = "Läs in data"
 UPLOAD_INTRO = (
     "Ladda upp utfall, prognoser, årsmål, aktiviteter, målbedömningar, mål, indikatorer eller "
-    "organisation som CSV-filer (t.ex. sparade från Excel) eller Kolada-filer. Du ser först "
-    "exakt vad "
-    "som ändras; inget sparas förrän du klickar på Spara, och allt går att ångra."
+    "organisation som CSV-filer (t.ex. sparade från Excel) eller Kolada-filer. Du ser först exakt "
+    "vad som ändras; inget sparas förrän du klickar på Spara, och allt går att ångra."
 )
 TEMPLATES_INTRO = "Mallar att fylla i:"
 UPLOAD_DROP = "Dra och släpp filer här, eller "
@@ -224,8 +223,8 @@ CHANGES_COLUMNS = ("Rad (nyckel)", "Kolumn", "Nu", "Blir")
 NEW_ROWS = "Exempel på nya rader: {keys}."
 PROBLEMS_HEADING = "{count} fel hittades – ingenting har sparats"
 PROBLEMS_NOT_SHOWN = (
-    "… och {count} fel till. Rätta de visade och ladda upp igen, eller kör "
-    "`kontrollrummet import --dry-run` för hela listan."
+    "… och {count} fel till. Rätta de visade och ladda upp igen, eller kör `kontrollrummet import "
+    "--dry-run` för hela listan."
 )
 SAVE_UPLOAD = "Spara"
 SAVED_HEADING = "Sparat."
@@ -239,8 +238,8 @@ NO_UPLOADS = "Inga uppladdningar ännu."
 UNDO = "Ångra"
 UNDO_TITLE = "Ångra uppladdning {id} ({file})"
 UNDONE = (
-    "Uppladdning {id} ({file}) är ångrad: {restored} rader fick tillbaka sina tidigare "
-    "värden, {deleted} rader togs bort."
+    "Uppladdning {id} ({file}) är ångrad: {restored} rader fick tillbaka sina tidigare värden, "
+    "{deleted} rader togs bort."
 )
 UNDONE_BY = "Ångrad av {user} {when}"
 UPLOAD_GARBLED = "filen kom inte fram hel; välj den igen"
@@ -257,10 +256,8 @@ NAV_ACCURACY = "Prognoser och bedömningar"
 DEVIATIONS_HEADING = "Avvikelser – {org}"
 DEVIATIONS_INTRO = (
     "Det som avviker för {org}, {period} {year}, det allvarligaste först: mål som inte är "
-    "uppfyllda, "
-    "indikatorer under årsmålet eller utan utfall, försenade aktiviteter och egna bedömningar "
-    "som skiljer "
-    "sig från beräkningen."
+    "uppfyllda, indikatorer under årsmålet eller utan utfall, försenade aktiviteter och egna "
+    "bedömningar som skiljer sig från beräkningen."
 )
 NO_DEVIATIONS = "Inget avviker för vald organisation och period."
 SHOW_MORE = "Visa {count} till"

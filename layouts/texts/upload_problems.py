@@ -59,8 +59,8 @@ IMPORT_ISSUES = {
     ),
     ImportIssue.OPEN_QUOTE: (
         (
-            "rad {line} tar slut inne i ett citerat fält; filen verkar vara avkortad "
-            "eller ha ett citattecken för mycket"
+            "rad {line} tar slut inne i ett citerat fält; filen verkar vara avkortad eller ha ett "
+            "citattecken för mycket"
         ),
         'hela filen, med citattecken (") parvis',
     ),
