@@ -13,6 +13,7 @@ from callbacks import downloads
 from dashboard.app import create_app
 from dashboard.domain.model import Basis, Status
 from dashboard.followup import agenda, exports
+from dashboard.followup.report_builds import ReportBuilds
 from dashboard.settings import Settings
 from layouts import texts, urls
 from layouts.explanation import format_number
@@ -236,3 +237,28 @@ def test_goals_met_only_thanks_to_forecasts_are_told_apart_in_the_report(report_
     )
     summary = _plain(" ".join(document.sections[0].paragraphs))
     assert f"är {len(on_forecast)} uppfyllda enligt prognos" in summary
+
+
+def test_a_failing_export_says_so_in_swedish_with_a_way_to_try_again(client, monkeypatch):
+    """Issue 17: a failed build is a Swedish page with "försök igen", not the generic error."""
+
+    def broken(document):
+        raise RuntimeError("the PDF library failed")
+
+    monkeypatch.setattr(exports, "to_pdf", broken)
+    url = "/ladda-ned/avvikelser.pdf?org=SKA&ar=2026&period=T2"
+    response = client.get(url)
+    assert response.status_code == 500 and response.content_type.startswith("text/html")
+    page = response.get_data(as_text=True)
+    assert texts.REPORT_FAILED in page and "Försök igen" in page
+    assert 'href="/ladda-ned/avvikelser.pdf?' in page  # try again: the same download
+    assert f'href="{urls.DEVIATIONS_PATH}?' in page  # or back to the meeting view
+    assert "the PDF library failed" not in page
+
+
+def test_a_busy_export_says_so_in_swedish_with_a_way_to_try_again(client, monkeypatch):
+    monkeypatch.setattr(ReportBuilds, "file", lambda self, key, build: None)
+    response = client.get("/ladda-ned/tertialrapport.xlsx?org=SKA&ar=2026&period=T2")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "30"
+    page = response.get_data(as_text=True)
+    assert texts.REPORT_BUSY in page and 'href="/ladda-ned/tertialrapport.xlsx?' in page
