@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from callbacks import downloads
 from dashboard.app import create_app
-from dashboard.domain.model import Basis, Status
+from dashboard.domain.dataset import MeasurementRow
+from dashboard.domain.model import Basis, Gender, Status
 from dashboard.followup import agenda, exports
 from dashboard.followup.report_builds import ReportBuilds
 from dashboard.settings import Settings
@@ -262,3 +263,30 @@ def test_a_busy_export_says_so_in_swedish_with_a_way_to_try_again(client, monkey
     assert response.status_code == 503 and response.headers["Retry-After"] == "30"
     page = response.get_data(as_text=True)
     assert texts.REPORT_BUSY in page and 'href="/ladda-ned/tertialrapport.xlsx?' in page
+
+
+def test_the_report_has_last_years_value_and_women_and_men_for_every_indicator(empty_store):
+    """Issue 17: the city's routine asks for the same period last year and the K/M split."""
+    data = tiny_dataset()
+    data.measurements.append(MeasurementRow("NOJD", "STAD", 2024, "T1", Gender.TOTAL, 82.0, None))
+    empty_store.write_dataset(data, user_name="test", file_name="tiny", kind="test")
+    city = empty_store.org("STAD")
+    state = urls.ViewState(2025, "T1", "STAD")
+    document = downloads.document(empty_store, "tertialrapport", state, city, TODAY)
+    book = load_workbook(io.BytesIO(exports.to_xlsx(document)))
+    rows = _rows(book[texts.INDICATORS_SHEET])
+    [satisfied] = [
+        r for r in rows if r["Indikatorkod"] == "NOJD" and r["Organisation"] == city.name
+    ]
+    last_year, women, men = texts.REPORT_COMPARISON_COLUMNS
+    assert (satisfied["Utfall"], satisfied[last_year]) == (86.0, 82.0)
+    assert (satisfied[women], satisfied[men]) == (87.0, 85.0)
+    headers = [cell.value for cell in book[texts.INDICATORS_SHEET][4]]
+    assert headers.index(last_year) == headers.index("Prognos helår") + 1
+    pdf = _plain(
+        "".join(p.extract_text() for p in PdfReader(io.BytesIO(exports.to_pdf(document))).pages)
+    )
+    assert all(_plain(column) in pdf for column in texts.REPORT_COMPARISON_COLUMNS)
+    nojd = empty_store.indicator("NOJD")
+    for value in (82.0, 87.0, 85.0):
+        assert _plain(format_number(value, nojd.decimals, nojd.unit)) in pdf

@@ -352,3 +352,4 @@ REPORT_FAILED = "Filen kunde inte skapas. Felet är loggat."
 REPORT_BUSY_HEADING = "Rapporten skapas inte just nu"
 TRY_AGAIN = "Försök igen"
 BACK_TO_DEVIATIONS = "Tillbaka till Avvikelser"
+REPORT_COMPARISON_COLUMNS = ("Samma period förra året", "Kvinnor", "Män")
