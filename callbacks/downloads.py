@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 from collections.abc import Callable
 
 from flask import Response, abort, request, send_file
@@ -20,6 +21,8 @@ from dashboard.pages.downloads import meeting_document, tertial_document
 from dashboard.store import Store
 from layouts import downloads as layout
 from layouts import tertial_report, texts, urls
+
+log = logging.getLogger(__name__)
 
 FILE_TYPES = {"xlsx": exports.XLSX_TYPE, "pdf": exports.PDF_TYPE}
 
@@ -61,11 +64,18 @@ def download_view(store: Store) -> Callable[[str], Response]:
             content = document(store, report_name, state, org, today)
             return exports.to_xlsx(content) if file_format == "xlsx" else exports.to_pdf(content)
 
-        data = builds.file((report_name, file_format, state, today), build)
-        if data is None:
-            return Response(
-                texts.REPORT_BUSY, 503, mimetype="text/plain", headers={"Retry-After": "30"}
+        retry = urls.download_href(report_name, file_format, state)
+        try:
+            data = builds.file((report_name, file_format, state, today), build)
+        except Exception:  # the user stays with a way on: try again, or back to the meeting
+            log.exception("building %s failed", name)
+            page = layout.problem_page(
+                texts.REPORT_FAILED_HEADING, texts.REPORT_FAILED, state, retry
             )
+            return Response(page, 500, mimetype="text/html")
+        if data is None:
+            page = layout.problem_page(texts.REPORT_BUSY_HEADING, texts.REPORT_BUSY, state, retry)
+            return Response(page, 503, mimetype="text/html", headers={"Retry-After": "30"})
         return send_file(
             io.BytesIO(data),
             mimetype=FILE_TYPES[file_format],

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from markupsafe import Markup
+
 from dashboard.domain.model import Indicator, OrgUnit, Status
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.control_room import GoalStatus
@@ -18,8 +20,24 @@ from dashboard.followup.deviations import Deviation, GoalDeviations, counts
 from dashboard.followup.exports import BarChart, Document, Number, Section, Table
 from layouts import explanation, texts, urls
 from layouts.deviations import GOAL_KINDS, SUMMARY_GROUPS, own_assessment
+from layouts.sign_in import message_page
 
 STATUS_ORDER = (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NO_DATA)
+
+
+def problem_page(heading: str, text: str, state: urls.ViewState, retry: str) -> str:
+    """A download that could not be made: what happened, try again, or back to the meeting
+    view."""
+    return message_page(
+        heading,
+        Markup('{} <a href="{}">{}</a> · <a href="{}">{}</a>').format(
+            text,
+            retry,
+            texts.TRY_AGAIN,
+            urls.href(urls.DEVIATIONS_PATH, state),
+            texts.BACK_TO_DEVIATIONS,
+        ),
+    )
 
 
 def number(value: float | None, indicator: Indicator) -> Number:

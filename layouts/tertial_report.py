@@ -11,7 +11,7 @@ from typing import Any
 
 from dashboard.domain.model import GoalLevel, OrgUnit, Status
 from dashboard.domain.rules import IndicatorReason
-from dashboard.followup.control_room import GoalStatus
+from dashboard.followup.control_room import GoalStatus, IndicatorLine
 from dashboard.followup.exports import BarChart, Document, Number, Section, Table
 from dashboard.followup.report import GoalReport, TertialReport
 from layouts import texts, urls
@@ -51,13 +51,13 @@ def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.dat
             Table(
                 texts.INDICATORS_SHEET,
                 texts.INDICATORS_EXPORT_CAPTION,
-                texts.INDICATOR_SHEET_COLUMNS,
+                with_comparison(texts.INDICATOR_SHEET_COLUMNS),
                 tuple(
                     row
                     for g in report.goals
                     for row in _indicator_rows(g, report.orgs, with_goal=True)
                 ),
-                (1, 3, 2, 1, 3, 0.8, 1.3, 0.6, 1, 1, 1, 1.3, 1.3),
+                (1, 3, 2, 1, 3, 0.8, 1.3, 0.6, 1, 1, 1, 1.2, 1, 1, 1.3, 1.3),
             ),
             Table(
                 texts.ACTIVITIES_SHEET,
@@ -111,9 +111,9 @@ def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
             Table(
                 texts.INDICATORS_SHEET,
                 texts.INDICATORS_HEADING,
-                texts.INDICATOR_REPORT_COLUMNS,
+                with_comparison(texts.INDICATOR_REPORT_COLUMNS),
                 tuple(indicator_rows),
-                (4, 1, 1, 1, 1.6, 1.3),
+                (4, 1, 1, 1, 1.2, 1, 1, 1.6, 1.3),
             )
         )
     activity_rows = _activity_rows(goal, with_goal=False)
@@ -135,6 +135,12 @@ def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
     )
 
 
+def with_comparison(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Indicator columns with last year and women/men after the forecast ("Prognos helår")."""
+    after = columns.index(texts.INDICATOR_REPORT_COLUMNS[3]) + 1  # Prognos helår
+    return (*columns[:after], *texts.REPORT_COMPARISON_COLUMNS, *columns[after:])
+
+
 ELSEWHERE = (IndicatorReason.MEASURED_BELOW, IndicatorReason.NOT_MEASURED_HERE)
 
 
@@ -142,7 +148,8 @@ def _indicator_rows(
     goal: GoalReport, orgs: dict[int, OrgUnit], with_goal: bool
 ) -> list[tuple[Any, ...]]:
     rows: list[tuple[Any, ...]] = []
-    for judged in goal.status.indicators:
+    for line in goal.lines:
+        judged = line.judged
         indicator, result = judged.fact.indicator, judged.result
         status = texts.STATUS_LABEL[result.status] if with_goal else status_text(result.status)
         basis = texts.BASIS_LABEL[result.basis]
@@ -155,6 +162,7 @@ def _indicator_rows(
             number(result.target, indicator),
             number(result.outcome, indicator),
             number(result.forecast, indicator),
+            *_comparison_cells(line),
             status,
             basis,
         )
@@ -175,6 +183,18 @@ def _indicator_rows(
         else:
             rows.append((indicator.name, *cells))
     return rows
+
+
+def _comparison_cells(line: IndicatorLine) -> tuple[Any, ...]:
+    """The same period last year, and women and men (said missing where a split is expected)."""
+    indicator, genders = line.judged.fact.indicator, line.genders
+    if genders.split_missing:
+        split: tuple[Any, ...] = (texts.SPLIT_MISSING, texts.SPLIT_MISSING)
+    elif indicator.gender_split or genders.women is not None or genders.men is not None:
+        split = (number(genders.women, indicator), number(genders.men, indicator))
+    else:
+        split = (None, None)
+    return (number(line.last_year.previous, indicator), *split)
 
 
 def _activity_rows(goal: GoalReport, with_goal: bool) -> list[tuple[Any, ...]]:

@@ -11,8 +11,10 @@ from pypdf import PdfReader
 
 from callbacks import downloads
 from dashboard.app import create_app
-from dashboard.domain.model import Basis, Status
+from dashboard.domain.dataset import MeasurementRow
+from dashboard.domain.model import Basis, Gender, Status
 from dashboard.followup import agenda, exports
+from dashboard.followup.report_builds import ReportBuilds
 from dashboard.settings import Settings
 from layouts import texts, urls
 from layouts.explanation import format_number
@@ -236,3 +238,55 @@ def test_goals_met_only_thanks_to_forecasts_are_told_apart_in_the_report(report_
     )
     summary = _plain(" ".join(document.sections[0].paragraphs))
     assert f"är {len(on_forecast)} uppfyllda enligt prognos" in summary
+
+
+def test_a_failing_export_says_so_in_swedish_with_a_way_to_try_again(client, monkeypatch):
+    """Issue 17: a failed build is a Swedish page with "försök igen", not the generic error."""
+
+    def broken(document):
+        raise RuntimeError("the PDF library failed")
+
+    monkeypatch.setattr(exports, "to_pdf", broken)
+    url = "/ladda-ned/avvikelser.pdf?org=SKA&ar=2026&period=T2"
+    response = client.get(url)
+    assert response.status_code == 500 and response.content_type.startswith("text/html")
+    page = response.get_data(as_text=True)
+    assert texts.REPORT_FAILED in page and "Försök igen" in page
+    assert 'href="/ladda-ned/avvikelser.pdf?' in page  # try again: the same download
+    assert f'href="{urls.DEVIATIONS_PATH}?' in page  # or back to the meeting view
+    assert "the PDF library failed" not in page
+
+
+def test_a_busy_export_says_so_in_swedish_with_a_way_to_try_again(client, monkeypatch):
+    monkeypatch.setattr(ReportBuilds, "file", lambda self, key, build: None)
+    response = client.get("/ladda-ned/tertialrapport.xlsx?org=SKA&ar=2026&period=T2")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "30"
+    page = response.get_data(as_text=True)
+    assert texts.REPORT_BUSY in page and 'href="/ladda-ned/tertialrapport.xlsx?' in page
+
+
+def test_the_report_has_last_years_value_and_women_and_men_for_every_indicator(empty_store):
+    """Issue 17: the city's routine asks for the same period last year and the K/M split."""
+    data = tiny_dataset()
+    data.measurements.append(MeasurementRow("NOJD", "STAD", 2024, "T1", Gender.TOTAL, 82.0, None))
+    empty_store.write_dataset(data, user_name="test", file_name="tiny", kind="test")
+    city = empty_store.org("STAD")
+    state = urls.ViewState(2025, "T1", "STAD")
+    document = downloads.document(empty_store, "tertialrapport", state, city, TODAY)
+    book = load_workbook(io.BytesIO(exports.to_xlsx(document)))
+    rows = _rows(book[texts.INDICATORS_SHEET])
+    [satisfied] = [
+        r for r in rows if r["Indikatorkod"] == "NOJD" and r["Organisation"] == city.name
+    ]
+    last_year, women, men = texts.REPORT_COMPARISON_COLUMNS
+    assert (satisfied["Utfall"], satisfied[last_year]) == (86.0, 82.0)
+    assert (satisfied[women], satisfied[men]) == (87.0, 85.0)
+    headers = [cell.value for cell in book[texts.INDICATORS_SHEET][4]]
+    assert headers.index(last_year) == headers.index("Prognos helår") + 1
+    pdf = _plain(
+        "".join(p.extract_text() for p in PdfReader(io.BytesIO(exports.to_pdf(document))).pages)
+    )
+    assert all(_plain(column) in pdf for column in texts.REPORT_COMPARISON_COLUMNS)
+    nojd = empty_store.indicator("NOJD")
+    for value in (82.0, 87.0, 85.0):
+        assert _plain(format_number(value, nojd.decimals, nojd.unit)) in pdf

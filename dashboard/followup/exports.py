@@ -209,6 +209,13 @@ def _chart_sheet(sheet: Worksheet, chart: BarChart) -> None:
 # ---- PDF ------------------------------------------------------------------------------------
 
 
+HEADING_SIZES = (16, 13)  # points, by section level; the headings are DejaVu bold
+HEADING_STYLES = tuple(
+    TextStyle(font_family="DejaVu", font_style="B", font_size_pt=size, t_margin=margin, b_margin=2)
+    for size, margin in zip(HEADING_SIZES, (6, 5))
+)
+
+
 class _Pdf(FPDF):
     """A4 landscape with a page number in the footer."""
 
@@ -231,10 +238,7 @@ def to_pdf(document: Document) -> bytes:
     pdf.set_creator(document.author)
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    pdf.set_section_title_styles(
-        TextStyle(font_family="DejaVu", font_style="B", font_size_pt=16, t_margin=6, b_margin=2),
-        TextStyle(font_family="DejaVu", font_style="B", font_size_pt=13, t_margin=5, b_margin=2),
-    )
+    pdf.set_section_title_styles(*HEADING_STYLES)
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 20)
@@ -249,6 +253,10 @@ def to_pdf(document: Document) -> bytes:
 def _pdf_section(pdf: FPDF, section: Section) -> None:
     if section.level == 0 and pdf.get_y() > pdf.h * 0.6:
         pdf.add_page()  # a main heading starts low on a page: begin a new one
+    # fpdf checks whether the heading fits with the current font, not the heading's: in a
+    # smaller regular font a long bold title seemed to fit, then broke the page while inside
+    # its marked sequence ("A page jump occurred inside a marked sequence", issue 17).
+    pdf.set_font("DejaVu", "B", HEADING_SIZES[section.level])
     pdf.start_section(section.heading, level=section.level)
     pdf.set_font("DejaVu", size=10)
     for paragraph in section.paragraphs:

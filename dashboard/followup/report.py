@@ -1,5 +1,6 @@
 """The tertial report of one organisation: every goal with its computed status and basis,
-its indicators and activities, and the organisation's own assessment with its justification.
+its indicators (with the same period last year and the K/M split, as the city's routine asks)
+and activities, and the organisation's own assessment with its justification.
 """
 
 from __future__ import annotations
@@ -9,7 +10,12 @@ from dataclasses import dataclass
 from dashboard.domain import rules
 from dashboard.domain.model import Activity, OrgUnit, period_end
 from dashboard.followup import agenda, assessments
-from dashboard.followup.control_room import GoalStatus
+from dashboard.followup.control_room import (
+    GoalStatus,
+    IndicatorLine,
+    compare,
+    readings_by_key,
+)
 from dashboard.store import Store
 
 
@@ -19,6 +25,7 @@ class GoalReport:
     any."""
 
     status: GoalStatus
+    lines: tuple[IndicatorLine, ...]  # the indicators, as the Målsida shows them
     activities: tuple[tuple[Activity, bool], ...]  # (activity, overdue)
     saved: assessments.AuditEntry | None
 
@@ -39,9 +46,21 @@ def tertial_report(store: Store, org: OrgUnit, year: int, period: str) -> Tertia
     )
     saved = assessments.current_saves(store, statuses, year, period)
     as_of = period_end(year, period)
+    readings = readings_by_key(
+        store.measurements(
+            sorted({j.fact.indicator.id for s in statuses for j in s.indicators}),
+            sorted({s.org_id for s in statuses}),
+            period,
+            [year - 1, year],
+        )
+    )
     goals = tuple(
         GoalReport(
             status,
+            tuple(
+                IndicatorLine(j, *compare(j.fact.indicator, status.org_id, year, readings))
+                for j in status.indicators
+            ),
             tuple((a, rules.is_overdue(a.state, as_of)) for a in status.activities),
             saved.get((status.goal.id, status.org_id)),
         )

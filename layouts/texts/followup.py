@@ -327,3 +327,12 @@ ASSESSMENT_BAD_PERIOD = (
     "Målbedömningen gäller ett år eller en period som inte är rapporterad och sparades inte."
 )
 REPORT_BUSY = "Rapporter byggs just nu för andra användare. Försök igen om en stund."
+
+# The tertial report the routine asks for (issue 17): a failed download, and the indicators'
+# same period last year and split by gender.
+REPORT_FAILED_HEADING = "Rapporten kunde inte skapas"
+REPORT_FAILED = "Filen kunde inte skapas. Felet är loggat."
+REPORT_BUSY_HEADING = "Rapporten skapas inte just nu"
+TRY_AGAIN = "Försök igen"
+BACK_TO_DEVIATIONS = "Tillbaka till Avvikelser"
+REPORT_COMPARISON_COLUMNS = ("Samma period förra året", "Kvinnor", "Män")
