@@ -6,10 +6,12 @@ import re
 import pytest
 
 from callbacks.routes import page
+from dashboard.domain import rules
 from dashboard.domain.model import GoalLevel, Status
 from dashboard.followup.deviations import DeviationKind as K
 from dashboard.followup.movement import Movement
 from dashboard.pages.deviations import ROSIER, Only, deviations
+from dashboard.pages.overview import overview
 from layouts import urls
 from tests.test_pages import _text
 
@@ -87,3 +89,29 @@ def test_t1_is_compared_with_last_years_full_year(demo_store):
     found = deviations(demo_store, demo_store.org("SKA"), 2026, "T1", 1000)
     assert found.since.period == (2025, "FY")
     assert any(m is not None for m in found.since.movements.values())
+
+
+def _hrefs(component) -> list[str]:
+    return re.findall(r'"href": "([^"]+)"', _text(component))
+
+
+@pytest.mark.parametrize("level", [GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT])
+def test_each_status_count_on_the_overview_opens_the_list_it_counts(demo_store, level):
+    counted = overview(demo_store, demo_store.org("SKA"), 2026, "T2", level).statuses
+    hrefs = _hrefs(page(demo_store, "/", f"{BASE}&niva={urls.LEVEL_KEYS[level]}"))
+    opened = 0
+    for status in (Status.NOT_MET, Status.PARTLY_MET, Status.NO_DATA):
+        # A goal with nothing to judge at its organisation is on no meeting's list.
+        count = sum(
+            s.result.status is status and s.result.reason is not rules.GoalReason.NO_PARTS
+            for s in counted
+        )
+        doors = [h for h in hrefs if f"status={urls.STATUS_VALUES[status]}&" in h]
+        assert len(doors) == (1 if count else 0)
+        if doors:
+            path, _, search = doors[0].partition("?")
+            assert path == urls.DEVIATIONS_PATH
+            assert {"org=SKA", "ar=2026", "period=T2"} <= set(search.split("&"))
+            assert _listed(demo_store, "?" + search) == [status.value] * count
+            opened += 1
+    assert opened
