@@ -12,6 +12,7 @@ from dashboard.domain.model import OrgUnit
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import Deviation, DeviationKind, GoalDeviations, counts
+from dashboard.followup.movement import Movement
 from dashboard.pages.deviations import Deviations, Only, Since
 from layouts import explanation, texts, urls
 from layouts.components import aria, basis_tag, data_table, empty_state, show_more, status_badge
@@ -147,8 +148,24 @@ def filter_links(state: urls.ViewState, only: Only, since: Since) -> html.Nav:
             + ([(texts.FILTER_NEW, replace(only, rosier=False, new=True))] if since.period else []),
         ),
     ]
+    resolved = (
+        html.P(
+            [
+                html.Span(texts.MOVEMENT_SYMBOL[Movement.RESOLVED], **aria(hidden="true")),
+                " ",
+                texts.RESOLVED_SINCE.format(
+                    count=since.resolved,
+                    period=texts.PERIOD_LABEL[since.period[1]].lower(),
+                    year=since.period[0],
+                ),
+            ],
+            className="movement movement-resolved",
+        )
+        if since.period and since.resolved
+        else None
+    )
     return html.Nav(
-        html.Ul(rows, className="deviation-filters list-unstyled"),
+        [html.Ul(rows, className="deviation-filters list-unstyled"), resolved],
         **aria(label=texts.DEVIATION_FILTERS_LABEL),
     )
 

@@ -8,6 +8,7 @@ import pytest
 from callbacks.routes import page
 from dashboard.domain import rules
 from dashboard.domain.model import GoalLevel, Status
+from dashboard.followup import agenda
 from dashboard.followup.deviations import DeviationKind as K
 from dashboard.followup.movement import Movement
 from dashboard.pages.deviations import ROSIER, Only, deviations
@@ -115,3 +116,15 @@ def test_each_status_count_on_the_overview_opens_the_list_it_counts(demo_store, 
             assert _listed(demo_store, "?" + search) == [status.value] * count
             opened += 1
     assert opened
+
+
+def test_goals_that_deviated_last_period_and_no_longer_do_are_counted_as_resolved(demo_store):
+    org = demo_store.org("SKA")
+    now = deviations(demo_store, org, 2026, "T1", 1000)
+    then = deviations(demo_store, org, 2025, "FY", 1000).found
+    judged = {(s.goal.code, s.org_id) for s in agenda.judged_goals(demo_store, org, 2026, "T1")}
+    listed = {(b.goal.code, b.org_id) for b in now.found}
+    resolved = [b for b in then if (b.goal.code, b.org_id) in judged - listed]
+    assert now.since.resolved == len(resolved) > 0
+    text = _text(page(demo_store, "/avvikelser", "?org=SKA&ar=2026&period=T1"))
+    assert f"{len(resolved)} mål som avvek vid helår 2025 avviker inte längre" in text

@@ -48,6 +48,7 @@ class Since:
     period: tuple[int, str] | None  # None: nothing was reported before
     movements: dict[tuple[int, int], Movement | None]  # by (goal id, organisation id)
     before: dict[tuple[int, int], Standing]
+    resolved: int = 0  # goals that deviated then and are judged without deviation now
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def since_previous(
     kept briefs make this cheap for the whole city after the first time."""
     previous = previous_period(store.reported_periods(), year, period)
     before: dict[tuple[int, int], Standing] = {}
+    resolved = 0
     if previous is not None:
         then = {
             (b.goal.code, b.org_id): b
@@ -110,10 +112,20 @@ def since_previous(
         }
         ids = {(b.goal.code, b.org_id): (b.goal.id, b.org_id) for b in found}
         before = {ids[key]: standing(b) for key, b in then.items() if key in ids}
+        now = {
+            (b.goal.code, b.org_id)
+            for b in goal_results.briefs(
+                store, agenda.meeting_goals(store, org, year), year, period
+            )
+            if b.judged
+        }
+        resolved = sum(  # movement() says RESOLVED: deviated then, judged without deviation now
+            standing(b).deviating for key, b in then.items() if key in now and key not in ids
+        )
     movements = {
         (b.goal.id, b.org_id): movement(before.get((b.goal.id, b.org_id)), standing(b))
         if previous
         else None
         for b in found
     }
-    return Since(previous, movements, before)
+    return Since(previous, movements, before, resolved)

@@ -353,3 +353,4 @@ MOVEMENT_SYMBOL = {
 }
 MOVEMENT_SINCE = "{movement} sedan {period} {year}"
 MOVEMENT_BEFORE = " (då: {status})"
+RESOLVED_SINCE = "{count} mål som avvek vid {period} {year} avviker inte längre (åtgärdade)."
