@@ -334,8 +334,6 @@ FILTER_KIND = "Avvikelse:"
 FILTER_ONLY = "Visa bara:"
 FILTER_ROSIER = "Egen bedömning mer positiv"
 FILTER_NEW = "Nya sedan förra perioden"
-FILTER_SHOWING = "{count} av {total} avvikande mål visas."
-FILTER_CLEAR = "Visa alla"
 FILTER_NO_MATCH = "Inget avvikande mål matchar filtren."
 MOVEMENT_LABEL = {
     Movement.NEW: "Ny avvikelse",
