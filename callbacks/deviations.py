@@ -1,5 +1,5 @@
-"""Avvikelser: the route handler only; the page's one interaction is the filter bar's
-(callbacks/filters.py)."""
+"""Avvikelser: the route handler only; the page's filters are links (layouts/deviations.py), the
+filter bar's interaction is callbacks/filters.py."""
 
 from __future__ import annotations
 
@@ -13,10 +13,9 @@ from layouts import urls
 
 
 def page(request: PageRequest) -> html.Div:
-    """Avvikelser for the organisation, year and period: the `shown` most serious goals."""
+    """Avvikelser for the organisation, year and period, filtered: the `shown` most serious
+    goals."""
     state, org, shown = request.state, request.org, urls.shown_from(request.search)
-    found, meeting = deviations(request.store, org, state.year, state.period, shown)
-    bar = filters.bar(request)
-    return layout.page(
-        org, state, bar, found, meeting.full, meeting.orgs, meeting.saves, shown=shown
-    )
+    only = urls.only_from(request.search)
+    found = deviations(request.store, org, state.year, state.period, shown, only)
+    return layout.page(org, state, filters.bar(request), found, only, shown=shown)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from dash import dcc, html
@@ -11,34 +12,26 @@ from dashboard.domain.model import OrgUnit
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import Deviation, DeviationKind, GoalDeviations, counts
-from dashboard.followup.goal_results import Brief
+from dashboard.followup.movement import Movement
+from dashboard.pages.deviations import Deviations, Only, Since
 from layouts import explanation, texts, urls
 from layouts.components import aria, basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.explanation import format_number
 from layouts.overview import assessment_note, score
 from layouts.urls import (
-    DEVIATIONS_PATH,
     FORMATS,
+    KIND_VALUES,
+    LEVEL_KEYS,
     REPORTS,
+    STATUS_VALUES,
     assessment_path,
+    deviations_href,
     download_href,
     presentation_href,
-    shown_href,
 )
 
-# The summary's groups of kinds, in reading order.
-SUMMARY_GROUPS = (
-    (DeviationKind.GOAL_NOT_MET, DeviationKind.GOAL_PARTLY_MET, DeviationKind.GOAL_NO_DATA),
-    (DeviationKind.GOAL_MET_ON_FORECAST,),
-    (DeviationKind.INDICATOR_NOT_MET, DeviationKind.INDICATOR_PARTLY_MET),
-    (DeviationKind.INDICATOR_NO_VALUE, DeviationKind.INDICATOR_FORECAST_ONLY),
-    (DeviationKind.ACTIVITY_OVERDUE, DeviationKind.ACTIVITY_LATE_START),
-    (
-        DeviationKind.ASSESSMENT_WITHOUT_EVIDENCE,
-        DeviationKind.ASSESSMENT_MORE_POSITIVE,
-        DeviationKind.ASSESSMENT_MORE_NEGATIVE,
-    ),
-)
+# The summary's groups of kinds, in reading order: the kind filter's groups.
+SUMMARY_GROUPS = tuple(KIND_VALUES.values())
 GOAL_KINDS = SUMMARY_GROUPS[0]
 
 
@@ -46,15 +39,14 @@ def page(
     org: OrgUnit,
     state: urls.ViewState,
     filter_bar: html.Form,
-    found: Sequence[Brief],
-    full: Sequence[GoalDeviations],
-    orgs: dict[int, OrgUnit],
-    saves: dict[tuple[int, int], AuditEntry],
+    found: Deviations,
+    only: Only,
     shown: int | None = None,
 ) -> html.Div:
-    """The meeting view: intro, actions, the summary of all `found`, then the first `shown` of them
-    in `full`."""
+    """The meeting view: intro, actions, filters, the summary of every goal the filters keep, then
+    the first `shown` of them in full."""
     period = texts.PERIOD_LABEL[state.period].lower()
+    meeting, since = found.meeting, found.since
     return html.Div(
         [
             html.H1(texts.DEVIATIONS_HEADING.format(org=org.name)),
@@ -63,19 +55,23 @@ def page(
                 texts.DEVIATIONS_INTRO.format(org=org.name, period=period, year=state.year),
                 className="lead",
             ),
-            actions(state, bool(found)),
-            summary(counts(b.kinds for b in found)),
+            actions(state, bool(found.found)),
+            filter_links(state, only, since),
+            summary(counts(b.kinds for b in found.found), state, only),
             html.Ol(
-                [html.Li(goal_section(g, state, orgs, saves)) for g in full],
+                [
+                    html.Li(goal_section(g, state, meeting.orgs, meeting.saves, since))
+                    for g in meeting.full
+                ],
                 className="deviation-list",
             )
-            if found
-            else empty_state(texts.NO_DEVIATIONS),
+            if found.found
+            else empty_state(texts.FILTER_NO_MATCH if only != Only() else texts.NO_DEVIATIONS),
             show_more(
                 texts.DEVIATIONS_SHOWN,
                 shown,
-                len(found),
-                lambda more: shown_href(DEVIATIONS_PATH, state, more),
+                len(found.found),
+                lambda more: deviations_href(state, only, more),
             ),
         ],
         className="deviations-page",
@@ -111,18 +107,89 @@ def actions(state: urls.ViewState, has_deviations: bool) -> html.Div:
     )
 
 
-def summary(totals: dict[DeviationKind, int]) -> html.Div:
-    """How many deviations of each kind: the first thing the meeting reads."""
-    items = [
-        html.Li(
+def filter_links(state: urls.ViewState, only: Only, since: Since) -> html.Nav:
+    """The filters as rows of links (keyboard and back button work as on any link); the chosen
+    one of each row is marked, and "Alla" clears that row."""
+
+    def row(label: str, choices: Sequence[tuple[str, Only]]) -> html.Li:
+        links = [
+            html.Span(text, className="chosen", **aria(current="true"))
+            if choice == only
+            else dcc.Link(text, href=deviations_href(state, choice))
+            for text, choice in choices
+        ]
+        return html.Li([html.Span(label, className="me-2"), *_spaced(links)])
+
+    rows = [
+        row(
+            texts.FILTER_STATUS,
+            [(texts.FILTER_ALL, replace(only, status=None))]
+            + [(texts.STATUS_LABEL[s], replace(only, status=s)) for s in STATUS_VALUES],
+        ),
+        row(
+            texts.FILTER_LEVEL,
+            [(texts.FILTER_ALL, replace(only, level=None))]
+            + [(texts.GOAL_LEVEL_LABEL[lvl], replace(only, level=lvl)) for lvl in LEVEL_KEYS],
+        ),
+        row(
+            texts.FILTER_KIND,
+            [(texts.FILTER_ALL, replace(only, kinds=()))]
+            + [
+                (texts.SUMMARY_GROUP_LABEL[i].capitalize(), replace(only, kinds=kinds))
+                for i, kinds in enumerate(SUMMARY_GROUPS)
+            ],
+        ),
+        row(
+            texts.FILTER_ONLY,
             [
-                html.Span(str(sum(totals[k] for k in group)), className="count"),
-                " ",
-                texts.SUMMARY_GROUP_LABEL[i],
+                (texts.FILTER_ALL, replace(only, rosier=False, new=False)),
+                (texts.FILTER_ROSIER, replace(only, rosier=True, new=False)),
             ]
-        )
-        for i, group in enumerate(SUMMARY_GROUPS)
+            + ([(texts.FILTER_NEW, replace(only, rosier=False, new=True))] if since.period else []),
+        ),
     ]
+    resolved = (
+        html.P(
+            [
+                html.Span(texts.MOVEMENT_SYMBOL[Movement.RESOLVED], **aria(hidden="true")),
+                " ",
+                texts.RESOLVED_SINCE.format(
+                    count=since.resolved,
+                    period=texts.PERIOD_LABEL[since.period[1]].lower(),
+                    year=since.period[0],
+                ),
+            ],
+            className="movement movement-resolved",
+        )
+        if since.period and since.resolved
+        else None
+    )
+    return html.Nav(
+        [html.Ul(rows, className="deviation-filters list-unstyled"), resolved],
+        **aria(label=texts.DEVIATION_FILTERS_LABEL),
+    )
+
+
+def _spaced(links: Sequence[Any]) -> list[Any]:
+    return [part for link in links for part in (link, " · ")][:-1]
+
+
+def summary(
+    totals: dict[DeviationKind, int], state: urls.ViewState | None = None, only: Only | None = None
+) -> html.Div:
+    """How many deviations of each kind: the first thing the meeting reads. On the page each
+    count links to the goals it counts."""
+    items = []
+    for i, group in enumerate(SUMMARY_GROUPS):
+        count: list[Any] = [
+            html.Span(str(sum(totals[k] for k in group)), className="count"),
+            " ",
+            texts.SUMMARY_GROUP_LABEL[i],
+        ]
+        door = replace(only or Only(), kinds=group)
+        items.append(
+            html.Li(count if state is None else dcc.Link(count, href=deviations_href(state, door)))
+        )
     return html.Div(
         [
             html.H2(texts.DEVIATION_SUMMARY_HEADING, className="visually-hidden"),
@@ -137,8 +204,10 @@ def goal_section(
     state: urls.ViewState,
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
+    since: Since | None = None,
 ) -> html.Section:
-    """One deviating goal: its status and own assessment, then what deviates under it."""
+    """One deviating goal: its status, movement and own assessment, then what deviates under
+    it."""
     status = goal.status
     owner = orgs[status.org_id]
     goal_href = urls.href(urls.goal_path(status.goal.code), state, org_code=owner.code)
@@ -160,6 +229,7 @@ def goal_section(
                     status_badge(status.result.status),
                     score(status.result),
                     basis_tag(status.result.basis),
+                    moved(since, (status.goal.id, status.org_id)),
                 ],
                 className="status-line",
             ),
@@ -173,6 +243,31 @@ def goal_section(
         ],
         className=f"deviation-goal status-{status.result.status}",
         **aria(label=status.goal.title),
+    )
+
+
+def moved(since: Since | None, key: tuple[int, int]) -> html.Span | None:
+    """E.g. "▲ Förbättrad sedan T1 2026 (då: Ej uppfyllt)"; nothing when there is no earlier
+    period."""
+    movement = since.movements.get(key) if since else None
+    if since is None or since.period is None or movement is None:
+        return None
+    year, period = since.period
+    before = since.before.get(key)
+    return html.Span(
+        [
+            html.Span(texts.MOVEMENT_SYMBOL[movement], **aria(hidden="true")),
+            " ",
+            texts.MOVEMENT_SINCE.format(
+                movement=texts.MOVEMENT_LABEL[movement],
+                period=texts.PERIOD_LABEL[period].lower(),
+                year=year,
+            ),
+            texts.MOVEMENT_BEFORE.format(status=texts.STATUS_LABEL[before.status])
+            if before and before.deviating
+            else "",
+        ],
+        className=f"movement movement-{movement}",
     )
 
 

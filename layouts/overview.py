@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain.model import Goal, GoalLevel, OrgUnit, Status
-from dashboard.domain.rules import Disagreement, GoalResult, PartKind, count_statuses
+from dashboard.domain.rules import Disagreement, GoalReason, GoalResult, PartKind, count_statuses
 from dashboard.followup.control_room import GoalStatus
+from dashboard.pages.deviations import Only
 from layouts import causes, explanation, texts, urls
 from layouts.components import SEVERITY, aria, basis_note, empty_state, status_badge
 
+NO_PARTS = GoalReason.NO_PARTS
 OVERVIEW_LEVELS = (GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT)
 
 
@@ -34,7 +38,7 @@ def page(
             filter_bar,
             level_tabs(state),
             html.P(intro, className="lead"),
-            summary(statuses),
+            summary(statuses, state),
             *(
                 _grouped_by_direction(state, direction_goals, statuses, owners)
                 if state.level is GoalLevel.COUNCIL
@@ -71,25 +75,47 @@ def level_tabs(state: urls.ViewState) -> html.Nav:
     )
 
 
-def summary(statuses: Sequence[GoalStatus]) -> html.Div | html.P:
-    """How many goals have each status, the first thing a politician reads."""
+def summary(statuses: Sequence[GoalStatus], state: urls.ViewState) -> html.Div | html.P:
+    """How many goals have each status, the first thing a politician reads. Each count of goals
+    that deviate opens Avvikelser filtered to them. Met goals without deviations, and goals with
+    nothing to judge at their organisation, are on no meeting's list (agenda.judged_goals)."""
     if not statuses:
         return empty_state(texts.NO_GOALS)
     counts = {status: sum(s.result.status is status for s in statuses) for status in Status}
+    listed = Counter(s.result.status for s in statuses if s.result.reason is not NO_PARTS)
     on_forecast = sum(s.result.met_on_forecast for s in statuses)
     flagged = sum(s.disagreement is not Disagreement.NONE for s in statuses)
+
+    def door(only: Only) -> str:
+        return urls.deviations_href(state, replace(only, level=state.level))
+
     items = [
         html.Li(
             [
                 status_badge(status),
                 html.Span(f" {counts[status]}", className="count"),
-                met_on_forecast_note(on_forecast) if status is Status.MET else None,
+                met_on_forecast_note(on_forecast, door(Only(kinds=urls.KIND_VALUES["prognos"])))
+                if status is Status.MET
+                else None,
             ]
+            if status is Status.MET or not listed[status]
+            else dcc.Link(
+                [status_badge(status), html.Span(f" {counts[status]}", className="count")],
+                href=door(Only(status=status)),
+            )
         )
         for status in (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NO_DATA)
     ]
     if flagged:
-        items.append(html.Li(texts.FLAGGED_COUNT.format(count=flagged), className="disagreement"))
+        items.append(
+            html.Li(
+                dcc.Link(
+                    texts.FLAGGED_COUNT.format(count=flagged),
+                    href=door(Only(kinds=urls.KIND_VALUES["bedomning"])),
+                ),
+                className="disagreement",
+            )
+        )
     return html.Div(
         [
             html.H2(texts.SUMMARY_HEADING, className="visually-hidden"),
@@ -99,17 +125,18 @@ def summary(statuses: Sequence[GoalStatus]) -> html.Div | html.P:
     )
 
 
-def met_on_forecast_note(count: int) -> html.Span | None:
+def met_on_forecast_note(count: int, href: str | None = None) -> html.Span | None:
     """ "(varav 3 enligt prognos)": met goals that would not be met without forecasts, counted
-    apart."""
+    apart; a link to them when `href` is given."""
     if not count:
         return None
+    note = texts.MET_ON_FORECAST_COUNT.format(count=count)
     return html.Span(
         [
             " (",
             html.Span("◌", **aria(hidden="true")),
             " ",
-            texts.MET_ON_FORECAST_COUNT.format(count=count),
+            dcc.Link(note, href=href) if href else note,
             ")",
         ],
         className="on-forecast",

@@ -10,12 +10,14 @@ it needs from the page (`BODY_DATA`), never from a literal of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, quote, urlencode
 
-from dashboard.domain.model import GoalLevel
+from dashboard.domain.model import GoalLevel, Status
+from dashboard.followup.deviations import DeviationKind as Kind
+from dashboard.pages.deviations import Only
 
 # ---- pages ------------------------------------------------------------------------------------
 OVERVIEW_PATH = "/"
@@ -54,6 +56,33 @@ AUDIT_USER_KEY = "anvandare"
 AUDIT_ACTION_KEY = "handelse"
 AUDIT_SINCE_KEY = "fran"
 LEVEL_KEYS = {GoalLevel.COUNCIL: "kf", GoalLevel.COMMITTEE: "namnd", GoalLevel.UNIT: "enhet"}
+# Avvikelser's own filters (`only_from`): the goal's status, level and kind of deviation, and
+# two yes-or-no filters written ONLY_YES.
+STATUS_FILTER_KEY = "status"
+GOAL_LEVEL_FILTER_KEY = "malniva"
+KIND_FILTER_KEY = "typ"
+ROSIER_KEY = "positivare"  # only goals whose own assessment is rosier than the computed status
+NEW_KEY = "nya"  # only goals whose deviation is new since the previous period
+ONLY_YES = "ja"
+STATUS_VALUES = {
+    Status.NOT_MET: "ej-uppfyllt",
+    Status.PARTLY_MET: "delvis",
+    Status.NO_DATA: "kan-inte-bedomas",
+    Status.MET: "uppfyllt",
+}
+# The kinds of deviation in groups, in reading order (Avvikelser's summary counts these).
+KIND_VALUES = {
+    "mal": (Kind.GOAL_NOT_MET, Kind.GOAL_PARTLY_MET, Kind.GOAL_NO_DATA),
+    "prognos": (Kind.GOAL_MET_ON_FORECAST,),
+    "indikator": (Kind.INDICATOR_NOT_MET, Kind.INDICATOR_PARTLY_MET),
+    "underlag": (Kind.INDICATOR_NO_VALUE, Kind.INDICATOR_FORECAST_ONLY),
+    "aktivitet": (Kind.ACTIVITY_OVERDUE, Kind.ACTIVITY_LATE_START),
+    "bedomning": (
+        Kind.ASSESSMENT_WITHOUT_EVIDENCE,
+        Kind.ASSESSMENT_MORE_POSITIVE,
+        Kind.ASSESSMENT_MORE_NEGATIVE,
+    ),
+}
 
 SHOWN_STEP = 25  # listed at first, and added by each "show more"
 DEVIATIONS_REPORT, TERTIAL_REPORT = "avvikelser", "tertialrapport"
@@ -70,6 +99,7 @@ BODY_DATA = {
     "data-callback-prefix": CALLBACK_PREFIX,
 }
 PARAMETER = re.compile(r"<(\w+)>")
+T = TypeVar("T")
 
 
 def path(pattern: str, **params: str) -> str:
@@ -204,6 +234,47 @@ def shown_from(search: str | None) -> int:
 
 def _positive(search: str | None, key: str, default: int) -> int:
     return whole_number(query_values(search).get(key), 6) or default
+
+
+def only_from(search: str | None) -> Only:
+    """Avvikelser's filters in a query string; an unknown or missing value filters nothing."""
+    query = query_values(search)
+
+    kind = query.get(KIND_FILTER_KEY)
+    return Only(
+        status=_member(STATUS_VALUES, query.get(STATUS_FILTER_KEY)),
+        level=_member(LEVEL_KEYS, query.get(GOAL_LEVEL_FILTER_KEY)),
+        kinds=KIND_VALUES.get(kind, ()) if kind else (),
+        rosier=query.get(ROSIER_KEY) == ONLY_YES,
+        new=query.get(NEW_KEY) == ONLY_YES,
+    )
+
+
+def _member(values: Mapping[T, str], text: str | None) -> T | None:
+    return next((member for member, written in values.items() if written == text), None)
+
+
+def only_query(only: Only) -> dict[str, str]:
+    """The query keys of Avvikelser's filters, only those that filter."""
+    kind = next((text for text, kinds in KIND_VALUES.items() if kinds == only.kinds), None)
+    params = {
+        STATUS_FILTER_KEY: STATUS_VALUES[only.status] if only.status else None,
+        GOAL_LEVEL_FILTER_KEY: LEVEL_KEYS[only.level] if only.level else None,
+        KIND_FILTER_KEY: kind,
+        ROSIER_KEY: ONLY_YES if only.rosier else None,
+        NEW_KEY: ONLY_YES if only.new else None,
+    }
+    return {key: value for key, value in params.items() if value}
+
+
+def deviations_href(
+    state: ViewState, only: Only | None = None, shown: int | None = None, **changes: Any
+) -> str:
+    """Avvikelser for the state, filtered, listing the first `shown` goals; e.g. a status count
+    on Översikt links to `deviations_href(state, Only(status=Status.NOT_MET))`."""
+    params = only_query(only or Only()) | ({SHOWN_KEY: str(shown)} if shown else {})
+    link = href(DEVIATIONS_PATH, state, **changes)
+    return f"{link}&{urlencode(params)}" if params else link
 
 
 def download_href(report: str, file_format: str, state: ViewState) -> str:

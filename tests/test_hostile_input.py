@@ -14,7 +14,15 @@ from dashboard.app import create_app
 from dashboard.settings import Settings
 from dashboard.tools.bench import route_payload
 from layouts import urls
-from layouts.urls import NUMBER_KEY, SHOWN_KEY
+from layouts.urls import (
+    GOAL_LEVEL_FILTER_KEY,
+    KIND_FILTER_KEY,
+    NEW_KEY,
+    NUMBER_KEY,
+    ROSIER_KEY,
+    SHOWN_KEY,
+    STATUS_FILTER_KEY,
+)
 from tests.clients import PASSWORDS, signed_in
 
 HUGE = "9" * 5000  # past Python's int() limit of 4,300 digits
@@ -150,6 +158,11 @@ KEYS = [
     "anvandare",
     "handelse",
     "fran",
+    STATUS_FILTER_KEY,
+    GOAL_LEVEL_FILTER_KEY,
+    KIND_FILTER_KEY,
+    ROSIER_KEY,
+    NEW_KEY,
 ]
 ODD = st.one_of(
     st.text(max_size=30),

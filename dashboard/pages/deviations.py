@@ -8,12 +8,47 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dashboard.domain.model import OrgUnit
-from dashboard.followup import agenda, assessments
+from dashboard.domain.model import GoalLevel, OrgUnit, Status
+from dashboard.domain.rules import Disagreement
+from dashboard.followup import agenda, assessments, goal_results
 from dashboard.followup.assessments import AuditEntry
-from dashboard.followup.deviations import GoalDeviations
+from dashboard.followup.deviations import DeviationKind, GoalDeviations
 from dashboard.followup.goal_results import Brief
+from dashboard.followup.movement import Movement, Standing, movement, previous_period
 from dashboard.store import Store
+
+ROSIER = (Disagreement.MORE_POSITIVE, Disagreement.WITHOUT_EVIDENCE)
+
+
+@dataclass(frozen=True)
+class Only:
+    """Avvikelser's filters: which of the deviating goals the list keeps (the defaults keep all)."""
+
+    status: Status | None = None
+    level: GoalLevel | None = None
+    kinds: tuple[DeviationKind, ...] = ()  # any of these deviates under the goal
+    rosier: bool = False  # the own assessment is rosier than the computed status
+    new: bool = False  # the deviation is new since the previous period
+
+    def keeps(self, brief: Brief, moved: Movement | None) -> bool:
+        """Whether the goal passes every filter that is set."""
+        return (
+            (self.status is None or brief.status is self.status)
+            and (self.level is None or brief.goal.level is self.level)
+            and (not self.kinds or any(brief.kinds.get(k) for k in self.kinds))
+            and (not self.rosier or brief.disagreement in ROSIER)
+            and (not self.new or moved is Movement.NEW)
+        )
+
+
+@dataclass(frozen=True)
+class Since:
+    """Each listed goal's movement since the previous period, and that period's standings."""
+
+    period: tuple[int, str] | None  # None: nothing was reported before
+    movements: dict[tuple[int, int], Movement | None]  # by (goal id, organisation id)
+    before: dict[tuple[int, int], Standing]
+    resolved: int = 0  # goals that deviated then and are judged without deviation now
 
 
 @dataclass(frozen=True)
@@ -32,9 +67,65 @@ def meeting(store: Store, found: Sequence[Brief], year: int, period: str) -> Mee
     return Meeting(full, store.orgs_by_id(g.status.org_id for g in full), saves)
 
 
+@dataclass(frozen=True)
+class Deviations:
+    """The deviating goals the filters keep, in brief; the first of them in full; and the
+    movements."""
+
+    found: list[Brief]
+    meeting: Meeting
+    since: Since
+
+
 def deviations(
-    store: Store, org: OrgUnit, year: int, period: str, shown: int
-) -> tuple[list[Brief], Meeting]:
-    """Every deviating goal in brief, and the first `shown` of them in full."""
-    found = agenda.deviating(store, org, year, period)
-    return found, meeting(store, found[:shown], year, period)
+    store: Store, org: OrgUnit, year: int, period: str, shown: int, only: Only | None = None
+) -> Deviations:
+    """Every deviating goal the filters keep, in brief, and the first `shown` of them in full."""
+    every = agenda.deviating(store, org, year, period)
+    since = since_previous(store, org, every, year, period)
+    only = only or Only()
+    found = [b for b in every if only.keeps(b, since.movements[b.goal.id, b.org_id])]
+    return Deviations(found, meeting(store, found[:shown], year, period), since)
+
+
+def standing(brief: Brief) -> Standing:
+    """A brief's status and whether anything deviates under it."""
+    return Standing(brief.status, brief.judged and any(brief.kinds.values()))
+
+
+def since_previous(
+    store: Store, org: OrgUnit, found: Sequence[Brief], year: int, period: str
+) -> Since:
+    """The movement of each goal since the previous reported period (movement.previous_period).
+
+    The previous period's goals are matched by code, since a new year's goals are new rows; their
+    kept briefs make this cheap for the whole city after the first time."""
+    previous = previous_period(store.reported_periods(), year, period)
+    before: dict[tuple[int, int], Standing] = {}
+    resolved = 0
+    if previous is not None:
+        then = {
+            (b.goal.code, b.org_id): b
+            for b in goal_results.briefs(
+                store, agenda.meeting_goals(store, org, previous[0]), *previous
+            )
+        }
+        ids = {(b.goal.code, b.org_id): (b.goal.id, b.org_id) for b in found}
+        before = {ids[key]: standing(b) for key, b in then.items() if key in ids}
+        now = {
+            (b.goal.code, b.org_id)
+            for b in goal_results.briefs(
+                store, agenda.meeting_goals(store, org, year), year, period
+            )
+            if b.judged
+        }
+        resolved = sum(  # movement() says RESOLVED: deviated then, judged without deviation now
+            standing(b).deviating for key, b in then.items() if key in now and key not in ids
+        )
+    movements = {
+        (b.goal.id, b.org_id): movement(before.get((b.goal.id, b.org_id)), standing(b))
+        if previous
+        else None
+        for b in found
+    }
+    return Since(previous, movements, before, resolved)

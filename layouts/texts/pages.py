@@ -10,6 +10,7 @@ from dashboard.domain.model import (
 )
 from dashboard.domain.rules import Disagreement
 from dashboard.followup.deviations import DeviationKind
+from dashboard.followup.movement import Movement
 
 # ---------------------------------------------------------------- översikt
 
@@ -319,3 +320,32 @@ OPEN_GOAL = "Öppna målsidan"
 KEYBOARD_HINT = (
     "Tangentbord: → eller Page Down visar nästa mål, ← eller Page Up föregående, Esc avslutar."
 )
+
+# ---------------------------------------------------------------- Avvikelser: filters, movement
+
+DEVIATION_FILTERS_LABEL = "Filtrera avvikelserna"
+FILTER_ALL = "Alla"
+FILTER_STATUS = "Status:"
+FILTER_LEVEL = "Nivå:"
+FILTER_KIND = "Avvikelse:"
+FILTER_ONLY = "Visa bara:"
+FILTER_ROSIER = "Egen bedömning mer positiv"
+FILTER_NEW = "Nya sedan förra perioden"
+FILTER_NO_MATCH = "Inget avvikande mål matchar filtren."
+MOVEMENT_LABEL = {
+    Movement.NEW: "Ny avvikelse",
+    Movement.REMAINS: "Kvarstår",
+    Movement.IMPROVED: "Förbättrad",
+    Movement.WORSENED: "Försämrad",
+    Movement.RESOLVED: "Åtgärdad",
+}
+MOVEMENT_SYMBOL = {
+    Movement.NEW: "✱",
+    Movement.REMAINS: "▶",
+    Movement.IMPROVED: "▲",
+    Movement.WORSENED: "▼",
+    Movement.RESOLVED: "✓",
+}
+MOVEMENT_SINCE = "{movement} sedan {period} {year}"
+MOVEMENT_BEFORE = " (då: {status})"
+RESOLVED_SINCE = "{count} mål som avvek vid {period} {year} avviker inte längre (åtgärdade)."
