@@ -1,7 +1,7 @@
 """The file downloads (/ladda-ned/<rapport>.<format>): a plain server route, no page and no
 callbacks.
 
-The meeting view and the tertial report as xlsx or pdf, for the query's organisation, year and
+The meeting view and the tertial report as xlsx, pdf or docx, for the query's organisation, year and
 period. Builds are kept per app and limited in number at once (dashboard/followup/report_builds.py).
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from flask import Response, abort, request, send_file
 
 from dashboard.domain.model import OrgUnit
-from dashboard.followup import exports
+from dashboard.followup import export_docx, exports
 from dashboard.followup.report_builds import ReportBuilds
 from dashboard.pages.downloads import meeting_document, tertial_document
 from dashboard.store import Store
@@ -24,7 +24,7 @@ from layouts import tertial_report, texts, urls
 
 log = logging.getLogger(__name__)
 
-FILE_TYPES = {"xlsx": exports.XLSX_TYPE, "pdf": exports.PDF_TYPE}
+FILE_TYPES = {"xlsx": exports.XLSX_TYPE, "pdf": exports.PDF_TYPE, "docx": export_docx.DOCX_TYPE}
 
 
 def document(
@@ -62,7 +62,8 @@ def download_view(store: Store) -> Callable[[str], Response]:
 
         def build() -> bytes:
             content = document(store, report_name, state, org, today)
-            return exports.to_xlsx(content) if file_format == "xlsx" else exports.to_pdf(content)
+            write = {"xlsx": exports.to_xlsx, "pdf": exports.to_pdf, "docx": export_docx.to_docx}
+            return write[file_format](content)
 
         retry = urls.download_href(report_name, file_format, state)
         try:

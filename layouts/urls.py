@@ -87,7 +87,7 @@ KIND_VALUES = {
 SHOWN_STEP = 25  # listed at first, and added by each "show more"
 DEVIATIONS_REPORT, TERTIAL_REPORT = "avvikelser", "tertialrapport"
 REPORTS = (DEVIATIONS_REPORT, TERTIAL_REPORT)
-FORMATS = ("xlsx", "pdf")
+FORMATS = ("xlsx", "pdf", "docx")
 # Bounds on what the address bar may carry into a query (the store's columns are no longer).
 MAX_CODE_LENGTH = 60
 MAX_TEXT_LENGTH = 200

@@ -5,7 +5,9 @@ import datetime as dt
 import io
 from urllib.parse import quote
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -13,7 +15,7 @@ from callbacks import downloads
 from dashboard.app import create_app
 from dashboard.domain.dataset import MeasurementRow
 from dashboard.domain.model import Basis, Gender, Status
-from dashboard.followup import agenda, exports
+from dashboard.followup import agenda, export_docx, exports
 from dashboard.followup.report_builds import ReportBuilds
 from dashboard.settings import Settings
 from layouts import texts, urls
@@ -188,6 +190,7 @@ def client(demo_store):
     [
         ("tertialrapport.xlsx", exports.XLSX_TYPE, b"PK"),
         ("avvikelser.pdf", exports.PDF_TYPE, b"%PDF"),
+        ("tertialrapport.docx", export_docx.DOCX_TYPE, b"PK"),
     ],
 )
 def test_downloads_have_content_type_and_a_swedish_file_name(client, name, content_type, magic):
@@ -204,7 +207,7 @@ def test_downloads_have_content_type_and_a_swedish_file_name(client, name, conte
     )
 
 
-@pytest.mark.parametrize("name", ["okand.xlsx", "tertialrapport.docx", "tertialrapport"])
+@pytest.mark.parametrize("name", ["okand.xlsx", "tertialrapport.doc", "tertialrapport"])
 def test_unknown_downloads_are_not_found(client, name):
     assert client.get(f"/ladda-ned/{name}").status_code == 404
 
@@ -290,3 +293,22 @@ def test_the_report_has_last_years_value_and_women_and_men_for_every_indicator(e
     nojd = empty_store.indicator("NOJD")
     for value in (82.0, 87.0, 85.0):
         assert _plain(format_number(value, nojd.decimals, nojd.unit)) in pdf
+
+
+def test_the_word_report_has_headings_tables_with_header_rows_and_described_charts(report_files):
+    document, _, _ = report_files
+    word = docx.Document(io.BytesIO(export_docx.to_docx(document)))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [s.heading for s in document.sections]  # the navigation pane's outline
+    assert word.paragraphs[0].text == document.title and word.core_properties.language == "sv"
+    tables = [t for s in document.sections for t in s.tables]
+    assert len(word.tables) == len(tables)
+    for grid, table in zip(word.tables, tables, strict=True):
+        assert tuple(cell.text for cell in grid.rows[0].cells) == table.headers
+        assert grid.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated per page
+        assert [c.text for c in grid.rows[1].cells] == [
+            exports.plain_text(v) for v in table.rows[0]
+        ]
+    charts = [c for s in document.sections for c in s.charts]
+    described = [s._inline.docPr.get("descr") for s in word.inline_shapes]
+    assert described == [c.alt_text for c in charts] and described

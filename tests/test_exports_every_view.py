@@ -9,11 +9,12 @@ The data is the same on both backends; the walk runs on SQLite only.
 import datetime as dt
 import io
 
+import docx
 import pytest
 from openpyxl import load_workbook
 
 from callbacks import downloads
-from dashboard.followup import exports
+from dashboard.followup import export_docx, exports
 from layouts import urls
 
 TODAY = dt.date(2026, 9, 14)
@@ -28,7 +29,8 @@ sqlite_only = pytest.mark.parametrize("demo_store", ["sqlite"], indirect=True)
 def _build(store, report: str, file_format: str, state: urls.ViewState) -> bytes:
     org = store.org(state.org_code)
     document = downloads.document(store, report, state, org, TODAY)
-    return exports.to_pdf(document) if file_format == "pdf" else exports.to_xlsx(document)
+    write = {"xlsx": exports.to_xlsx, "pdf": exports.to_pdf, "docx": export_docx.to_docx}
+    return write[file_format](document)
 
 
 def test_the_demos_periods_are_the_ones_walked(demo_store):
@@ -51,3 +53,4 @@ def test_every_report_and_format_builds_at_the_latest_period(demo_store, org_cod
     state = urls.ViewState(2026, "T2", org_code)
     assert _build(demo_store, report, "pdf", state).startswith(b"%PDF")
     assert load_workbook(io.BytesIO(_build(demo_store, report, "xlsx", state))).sheetnames
+    assert docx.Document(io.BytesIO(_build(demo_store, report, "docx", state))).paragraphs

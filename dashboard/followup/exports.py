@@ -282,7 +282,7 @@ def _pdf_table(pdf: FPDF, table: Table) -> None:
     pdf.set_font("DejaVu", "B", 10)
     pdf.multi_cell(0, 5, table.caption, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", size=8)
-    numeric = [_is_numeric(table.rows, index) for index in range(len(table.headers))]
+    numeric = [is_numeric(table.rows, index) for index in range(len(table.headers))]
     with pdf.table(
         col_widths=table.widths or None,
         text_align=tuple("RIGHT" if n else "LEFT" for n in numeric),
@@ -296,16 +296,18 @@ def _pdf_table(pdf: FPDF, table: Table) -> None:
         for row in table.rows:
             line = grid.row()
             for value in row:
-                line.cell(_text(value))
+                line.cell(plain_text(value))
     pdf.ln(3)
 
 
-def _is_numeric(rows: Sequence[Sequence[Cell]], index: int) -> bool:
+def is_numeric(rows: Sequence[Sequence[Cell]], index: int) -> bool:
+    """Whether a column holds only numbers (set right-aligned), blanks aside."""
     values = [row[index] for row in rows if row[index] is not None]
     return bool(values) and all(isinstance(v, Number | int | float) for v in values)
 
 
-def _text(value: Cell) -> str:
+def plain_text(value: Cell) -> str:
+    """A cell as it reads in a PDF or Word table."""
     if isinstance(value, Number):
         return value.text
     if isinstance(value, dt.date):

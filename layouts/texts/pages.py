@@ -270,6 +270,8 @@ DOWNLOAD_LABEL = {
     ("avvikelser", "pdf"): "Avvikelser (PDF)",
     ("tertialrapport", "xlsx"): "Tertialrapport (Excel)",
     ("tertialrapport", "pdf"): "Tertialrapport (PDF)",
+    ("avvikelser", "docx"): "Avvikelser (Word)",
+    ("tertialrapport", "docx"): "Tertialrapport (Word)",
 }
 DEVIATION_SUMMARY_HEADING = "Sammanfattning"
 # One label per group in layouts.deviations.SUMMARY_GROUPS.
