@@ -17,6 +17,9 @@ NOT_MET, PARTLY, NO_DATA, MET = Status.NOT_MET, Status.PARTLY_MET, Status.NO_DAT
         (Standing(NOT_MET, True), Standing(PARTLY, True), Movement.IMPROVED),
         (Standing(MET, True), Standing(NOT_MET, True), Movement.WORSENED),
         (Standing(NO_DATA, True), Standing(NOT_MET, True), Movement.WORSENED),
+        # a value gone missing is never an improvement (docs/followup.md's order)
+        (Standing(PARTLY, True), Standing(NO_DATA, True), Movement.WORSENED),
+        (Standing(NO_DATA, True), Standing(PARTLY, True), Movement.IMPROVED),
         (Standing(NOT_MET, True), Standing(MET, False), Movement.RESOLVED),
         (Standing(MET, False), Standing(MET, False), None),
         (None, Standing(MET, False), None),

@@ -65,6 +65,11 @@ class Status(StrEnum):
     NO_DATA = "no_data"
 
 
+# Worse to better, as a goal's parts and its movement between periods are told: a missing
+# value ranks below partly met, so a value gone missing never reads as an improvement.
+STATUS_ORDER = {Status.NOT_MET: 0, Status.NO_DATA: 1, Status.PARTLY_MET: 2, Status.MET: 3}
+
+
 class Basis(StrEnum):
     """What a status rests on: an outcome (utfall), only a forecast (prognos), or nothing."""
 

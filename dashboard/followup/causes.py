@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dashboard.domain import rules
-from dashboard.domain.model import Status
+from dashboard.domain.model import STATUS_ORDER
 from dashboard.followup.control_room import GoalStatus, JudgedIndicator
 
 
@@ -31,17 +31,9 @@ class Cause:
         return below[0].fact.org_id if below else self.judged.fact.org_id
 
 
-_STATUS_ORDER = {
-    Status.NOT_MET: 0,
-    Status.NO_DATA: 1,
-    Status.PARTLY_MET: 2,
-    Status.MET: 3,
-}
-
-
 def worst_first(judged: Sequence[JudgedIndicator]) -> list[JudgedIndicator]:
     """Judgements from the one that pulls down the most: not met, no value, partly met, met."""
-    return sorted(judged, key=lambda j: _STATUS_ORDER[j.result.status])
+    return sorted(judged, key=lambda j: STATUS_ORDER[j.result.status])
 
 
 def causes(status: GoalStatus) -> list[Cause]:

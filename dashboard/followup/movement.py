@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
-from dashboard.domain.model import Status, period_end
-from dashboard.followup.deviations import _STATUS_RANK as STATUS_RANK
+from dashboard.domain.model import STATUS_ORDER, Status, period_end
 
 
 class Movement(StrEnum):
@@ -38,7 +37,7 @@ def movement(before: Standing | None, now: Standing) -> Movement | None:
         return Movement.RESOLVED if deviated else None
     if before is None or not deviated:
         return Movement.NEW
-    change = STATUS_RANK[now.status] - STATUS_RANK[before.status]  # a higher rank is better
+    change = STATUS_ORDER[now.status] - STATUS_ORDER[before.status]  # higher is better
     if change > 0:
         return Movement.IMPROVED
     return Movement.WORSENED if change < 0 else Movement.REMAINS
