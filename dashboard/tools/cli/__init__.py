@@ -5,7 +5,8 @@ Messages are in Swedish, like the rest of the user interface. Every failure the 
 cause (bad option, unreachable database) ends in one clear line and a non-zero exit.
 
 One module per command group: `serve`, `data` (demo, bench, import, uploads, undo, export),
-`users` (user …) and `db` (db …); `common` holds the options and error handling they share.
+`users` (user …), `db` (db …) and `kolada` (kolada hämta); `common` holds the options and
+error handling they share.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import click
 
 from dashboard.tools.cli.data import bench, demo, export, import_files, undo, uploads
 from dashboard.tools.cli.db import db
+from dashboard.tools.cli.kolada import kolada
 from dashboard.tools.cli.serve import serve
 from dashboard.tools.cli.users import user
 
@@ -23,5 +25,5 @@ def main() -> None:
     """The command group."""
 
 
-for command in (serve, demo, import_files, uploads, undo, export, bench, user, db):
+for command in (serve, demo, import_files, uploads, undo, export, bench, user, db, kolada):
     main.add_command(command)

@@ -21,6 +21,7 @@ from dashboard.tools.import_bench import MAX_ROWS
 
 if TYPE_CHECKING:  # the upload package loads only when a command needs it
     from dashboard.upload.csv_import import ImportProblem, UploadFile
+    from dashboard.upload.writing import SavedFile
 
 
 @click.command(help="Skapa en databas med demodata (eller den stora Stockholmsvolymen).")
@@ -111,12 +112,12 @@ def import_files(
         if path.stat().st_size > csv_import.MAX_FILE_BYTES
     ]
     if too_large:  # refused before reading, let alone parsing
-        _refuse(too_large)
+        refuse(too_large)
     uploads = [csv_import.UploadFile(path.name, path.read_bytes()) for path in files]
     if dry_run:
         preview = change_sets.preview(store, uploads)
         if preview.problems:
-            _refuse(preview.problems)
+            refuse(preview.problems)
         for file in preview.files:
             click.echo(
                 f"{file.file_name}: {file.kind_label} ({file.encoding}, {file.separator}): "
@@ -130,7 +131,14 @@ def import_files(
     try:
         saved = change_sets.commit(store, uploads, user_name=acting_user(user_name))
     except change_sets.UploadRejected as rejected:
-        _refuse(rejected.problems)
+        refuse(rejected.problems)
+    report_saved(saved)
+
+
+def report_saved(saved: Sequence[SavedFile]) -> None:
+    """One line per saved file: what it added and changed, and its upload's number."""
+    from dashboard.upload import change_sets
+
     for done in saved:
         where = f"uppladdning {done.upload_id}" if done.upload_id else "inget att spara"
         click.echo(
@@ -140,7 +148,7 @@ def import_files(
         )
 
 
-def _refuse(problems: Sequence[ImportProblem]) -> NoReturn:
+def refuse(problems: Sequence[ImportProblem]) -> NoReturn:
     from layouts.import_problems import problem_text
 
     for problem in problems:
