@@ -18,7 +18,7 @@ import json
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -124,11 +124,7 @@ def _batches(ids: Sequence[str]) -> Iterator[Sequence[str]]:
         yield ids[start : start + BATCH]
 
 
-def fetch_values(
-    url: str,
-    timeout: float = TIMEOUT_SECONDS,
-    get: Callable[[str, float], bytes] | None = None,
-) -> list[dict[str, Any]]:
+def fetch_values(url: str, timeout: float = TIMEOUT_SECONDS) -> list[dict[str, Any]]:
     """Every entry of "values" from the page at `url` and the pages after it."""
     values: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -137,7 +133,7 @@ def fetch_values(
         if next_url in seen or len(seen) >= MAX_PAGES:
             raise FetchFailed(FetchIssue.MALFORMED, next_url, "next_page")
         seen.add(next_url)
-        page = _page(next_url, (get or get_with_retries)(next_url, timeout))
+        page = _page(next_url, get_with_retries(next_url, timeout))
         values += page["values"]
         next_url = page.get("next_page") or None
     return values
