@@ -21,6 +21,7 @@ from callbacks import (
     accessibility,
     accuracy,
     activity,
+    api,
     assessment_form,
     audit_log,
     availability,
@@ -109,6 +110,9 @@ SERVER_ROUTES: tuple[ServerRoute, ...] = (
     ServerRoute(urls.HEALTH_PATH, availability.healthz_view),
     ServerRoute(urls.TEMPLATE_PATTERN, upload.template_view),
     ServerRoute(urls.DOWNLOAD_PATTERN, downloads.download_view),
+    ServerRoute(urls.API_INDEX_PATH, api.index_view),
+    ServerRoute(urls.API_OPENAPI_PATH, api.openapi_view),
+    ServerRoute(urls.API_RESOURCE_PATTERN, api.resource_view),
 )
 
 

@@ -5,7 +5,8 @@ Messages are in Swedish, like the rest of the user interface. Every failure the 
 cause (bad option, unreachable database) ends in one clear line and a non-zero exit.
 
 One module per command group: `serve`, `data` (demo, bench, import, uploads, undo, export),
-`users` (user …) and `db` (db …); `common` holds the options and error handling they share.
+`users` (user …), `tokens` (user token …) and `db` (db …); `common` holds the options and
+error handling they share.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import click
 from dashboard.tools.cli.data import bench, demo, export, import_files, undo, uploads
 from dashboard.tools.cli.db import db
 from dashboard.tools.cli.serve import serve
+from dashboard.tools.cli.tokens import token
 from dashboard.tools.cli.users import user
 
 
@@ -25,3 +27,4 @@ def main() -> None:
 
 for command in (serve, demo, import_files, uploads, undo, export, bench, user, db):
     main.add_command(command)
+user.add_command(token)

@@ -1,4 +1,5 @@
-"""API tokens: a program reads /api/v1/ as an account, by a token whose hash alone is kept
+"""API tokens: a program reads /api/v1/ as an account, by a token whose hash alone is kept;
+and the basis of each kept goal result, which the API's goal results carry
 
 Revision ID: 0012
 Revises: 0008
@@ -32,8 +33,14 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash"),
     )
     op.create_index("ix_api_token_user_id", "api_token", ["user_id"])
+    with op.batch_alter_table("goal_result") as batch:
+        batch.add_column(
+            sa.Column("basis", sa.String(length=20), nullable=False, server_default="none")
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("goal_result") as batch:
+        batch.drop_column("basis")
     op.drop_index("ix_api_token_user_id", table_name="api_token")
     op.drop_table("api_token")
