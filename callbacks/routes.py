@@ -19,6 +19,7 @@ from flask.typing import ResponseReturnValue
 
 from callbacks import (
     accessibility,
+    account,
     accuracy,
     activity,
     api,
@@ -92,6 +93,7 @@ ROUTES: tuple[Route, ...] = (
     ),
     Route(urls.AUDIT_PATH, audit_log.page, texts.AUDIT_HEADING, administrators, data=False),
     Route(urls.ACCESSIBILITY_PATH, accessibility.page, data=False),
+    Route(urls.ACCOUNT_PATH, account.page, data=False, callbacks=account.register),
 )
 
 

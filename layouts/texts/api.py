@@ -16,3 +16,25 @@ TOKEN_PROBLEM = {
     TokenProblem.BAD_NAME: "Ge nyckeln ett namn (högst 100 tecken), t.ex. Power BI.",
     TokenProblem.NO_TOKEN: "Det finns ingen gällande nyckel med det numret.",
 }
+ACCOUNT_HEADING = "Mitt konto"
+ACCOUNT_LINK = "Mitt konto"
+ACCOUNT_SIGNED_OUT = "Logga in för att se ditt konto och dina API-nycklar."
+TOKENS_HEADING = "API-nycklar"
+TOKENS_INTRO = (
+    "Med en API-nyckel kan ett program, till exempel Power BI eller Excel, läsa måluppfyllelse, "
+    "indikatorvärden, organisationen och målen som JSON eller CSV. Programmet skickar nyckeln i "
+    "huvudet Authorization: Bearer <nyckel> och läser med ditt kontos behörighet. Nyckeln visas "
+    "bara när den skapas; återkalla den när den inte behövs längre."
+)
+TOKENS_API_LINK = "Öppna data (API)"
+TOKEN_NAME_LABEL = "Vad ska nyckeln användas till?"
+TOKEN_CREATE_BUTTON = "Skapa nyckel"
+TOKEN_CREATED = "Kopiera nyckeln nu – den visas bara den här gången:"
+TOKEN_REVOKED = "Nyckeln {name} är återkallad och fungerar inte längre."
+TOKEN_REVOKE_BUTTON = "Återkalla"
+TOKEN_REVOKE_LABEL = "Återkalla nyckeln {name}"
+TOKENS_NONE = "Du har inga API-nycklar."
+TOKENS_CAPTION = "Dina API-nycklar"
+TOKEN_COLUMNS = ("Namn", "Början", "Skapad", "Status", "")
+TOKEN_IN_FORCE = "Gäller"
+TOKEN_REVOKED_ON = "Återkallad {at}"

@@ -33,7 +33,7 @@ def _fail_on_token_errors(action: Callable[P, R]) -> Callable[P, R]:
     return wrapped
 
 
-@click.group(help="API-nycklar: program som läser /api/v1/ som ett konto.")
+@click.group(help="API-nycklar: program som läser öppna data (API:t) som ett konto.")
 def token() -> None:
     """The API token command group, under `user`."""
 
