@@ -4,7 +4,7 @@ kept only as a hash, revocable, audited, and gone with their account."""
 import pytest
 from sqlalchemy import select
 
-from dashboard.access import Role, accounts, audit, operator, tokens
+from dashboard.access import ANONYMOUS, Role, accounts, audit, operator, tokens
 from dashboard.access.tokens import TokenError, TokenProblem
 from dashboard.store.tokens import token_t
 from tests.tiny import tiny_dataset
@@ -39,6 +39,14 @@ def test_only_the_tokens_hash_is_kept(tiny):
         row = conn.execute(select(token_t)).mappings().one()
     assert token not in {str(value) for value in row.values()}
     assert row["token_hash"] == tokens.digest(token)
+
+
+def test_an_anonymous_reader_makes_and_revokes_no_token(tiny):
+    with pytest.raises(TokenError):
+        tokens.create(tiny, ANONYMOUS, ANONYMOUS.username, "Anonym")
+    with pytest.raises(TokenError):
+        tokens.revoke(tiny, ANONYMOUS, 1)
+    assert tokens.tokens(tiny, ANONYMOUS) == []
 
 
 def test_nobody_makes_a_token_for_someone_else_but_an_administrator(tiny):

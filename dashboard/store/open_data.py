@@ -16,6 +16,7 @@ from dashboard.domain.model import ValueStatus, counted_values
 from dashboard.store.tables import goal_t, indicator_t, measurement_t, org_t, subtree, valid_in
 
 Row = dict[str, Any]
+_VALUE_STATUS = {member.value: member for member in ValueStatus}
 
 
 def organisations(engine: Engine, within: int | None, limit: int, offset: int) -> list[Row]:
@@ -101,7 +102,7 @@ def values(
     )
     rows = _page(engine, stmt, limit, offset)
     for row in rows:  # the status wins over any number the row holds
-        status = ValueStatus(row["value_status"])
+        status = _VALUE_STATUS[row["value_status"]]
         row["outcome"], row["forecast"] = counted_values(row["outcome"], row["forecast"], status)
     return rows
 
@@ -112,7 +113,9 @@ def _within(column: ColumnElement[int], org_id: int | None) -> ColumnElement[boo
 
 def _page(engine: Engine, stmt: Select[Any], limit: int, offset: int) -> list[Row]:
     with engine.connect() as conn:
-        return [dict(row) for row in conn.execute(stmt.limit(limit).offset(offset)).mappings()]
+        result = conn.execute(stmt.limit(limit).offset(offset))
+        names = list(result.keys())  # zipped plain tuples: a third of the cost of .mappings()
+        return [dict(zip(names, row)) for row in result.tuples()]
 
 
 def org_ids(engine: Engine, within: int | None) -> list[tuple[int, str]]:
