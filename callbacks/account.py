@@ -12,7 +12,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 
 from callbacks import sign_in
 from callbacks.request import PageRequest
-from dashboard.access import Principal, tokens
+from dashboard.access import Principal, audit, tokens
 from dashboard.pages.account import account
 from dashboard.store import Store
 from layouts import account as layout
@@ -51,7 +51,7 @@ def create(store: Store, user: Principal, name: str) -> tuple[Any, ...]:
     try:
         made = tokens.create(store, user, user.username, name)
     except tokens.TokenError as error:
-        return layout.problem(texts.TOKEN_PROBLEM[error.problem]), no_update, no_update
+        return _refused(store, user, audit.TOKEN_ADD, user.username, error), no_update, no_update
     return layout.created(made), _list(store, user), ""
 
 
@@ -60,8 +60,19 @@ def revoke(store: Store, user: Principal, token_id: int) -> tuple[Any, ...]:
     try:
         found = tokens.revoke(store, user, token_id)
     except tokens.TokenError as error:
-        return layout.problem(texts.TOKEN_PROBLEM[error.problem]), no_update, no_update
+        target = f"API-nyckel {token_id}"
+        return _refused(store, user, audit.TOKEN_REVOKE, target, error), no_update, no_update
     return layout.revoked(found.name), _list(store, user), no_update
+
+
+def _refused(
+    store: Store, user: Principal, action: str, target: str, error: tokens.TokenError
+) -> html.Div:
+    """Say why; a request no button offers (another's token, no account) goes in the log."""
+    reason = texts.TOKEN_PROBLEM[error.problem]
+    if error.problem is not tokens.TokenProblem.BAD_NAME:
+        sign_in.record_refusal(store, user, action, target, reason)
+    return layout.problem(reason)
 
 
 def _list(store: Store, user: Principal) -> html.Div | html.P:

@@ -7,7 +7,7 @@ import pytest
 
 from callbacks import account
 from callbacks.routes import page
-from dashboard.access import ANONYMOUS, Role, accounts, tokens
+from dashboard.access import ANONYMOUS, Role, accounts, audit, tokens
 from layouts import texts, urls
 from tests.tiny import tiny_dataset
 
@@ -50,6 +50,8 @@ def test_nobody_revokes_someone_elses_token_from_the_page(tiny):
     feedback, _, _ = account.revoke(tiny, bo, made.id)
     assert texts.TOKEN_PROBLEM[tokens.TokenProblem.NO_TOKEN] in _text(feedback)
     assert tokens.tokens(tiny, anna)[0].revoked_at is None
+    [refused] = [e for e in audit.events(tiny) if e.outcome == audit.REFUSED]
+    assert (refused.username, refused.action) == ("bo", audit.TOKEN_REVOKE)
 
 
 def test_a_token_without_a_name_is_refused_with_the_reason(tiny):
