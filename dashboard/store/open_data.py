@@ -98,7 +98,8 @@ def values(
             indicator_t.c.code == indicator if indicator is not None else true(),
             _within(m.org_id, within),
         )
-        .order_by(m.year, m.period, indicator_t.c.code, org_t.c.code, m.gender)
+        # The table's key order: the key's index gives a page without sorting two million rows.
+        .order_by(m.indicator_id, m.org_id, m.year, m.period, m.gender)
     )
     rows = _page(engine, stmt, limit, offset)
     for row in rows:  # the status wins over any number the row holds
