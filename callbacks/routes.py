@@ -19,8 +19,10 @@ from flask.typing import ResponseReturnValue
 
 from callbacks import (
     accessibility,
+    account,
     accuracy,
     activity,
+    api,
     assessment_form,
     audit_log,
     availability,
@@ -93,6 +95,7 @@ ROUTES: tuple[Route, ...] = (
     ),
     Route(urls.AUDIT_PATH, audit_log.page, texts.AUDIT_HEADING, administrators, data=False),
     Route(urls.ACCESSIBILITY_PATH, accessibility.page, data=False),
+    Route(urls.ACCOUNT_PATH, account.page, data=False, callbacks=account.register),
 )
 
 
@@ -111,6 +114,9 @@ SERVER_ROUTES: tuple[ServerRoute, ...] = (
     ServerRoute(urls.HEALTH_PATH, availability.healthz_view),
     ServerRoute(urls.TEMPLATE_PATTERN, upload.template_view),
     ServerRoute(urls.DOWNLOAD_PATTERN, downloads.download_view),
+    ServerRoute(urls.API_INDEX_PATH, api.index_view),
+    ServerRoute(urls.API_OPENAPI_PATH, api.openapi_view),
+    ServerRoute(urls.API_RESOURCE_PATTERN, api.resource_view),
 )
 
 

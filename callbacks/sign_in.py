@@ -17,7 +17,8 @@ from flask import Flask, Request, Response, has_request_context, redirect, reque
 from flask.typing import ResponseReturnValue
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
-from dashboard.access import ANONYMOUS, Principal, accounts, audit
+from callbacks import api
+from dashboard.access import ANONYMOUS, Principal, accounts, audit, tokens
 from dashboard.settings import Settings
 from dashboard.store import Store
 from layouts import sign_in, texts, urls
@@ -70,17 +71,28 @@ def register(app: Dash, store: Store, settings: Settings) -> None:
             SignedIn(found) if found and found.session_stamp == stamp else None
         )  # a new password too
 
-    if settings.trusted_user_header:
-
-        @manager.request_loader
-        def from_proxy(req: Request) -> SignedIn | None:
+    @manager.request_loader
+    def from_request(req: Request) -> SignedIn | None:
+        if (token := api_token(req)) is not None:  # a program reading the API
+            found = tokens.holder(store, token)
+        elif settings.trusted_user_header:
             name = req.headers.get(settings.trusted_user_header, "").strip().lower()
             found = accounts.principal(store, name) if name else None
-            return SignedIn(found) if found else None
+        else:
+            return None
+        return SignedIn(found) if found else None
 
     @server.before_request
     def guard() -> ResponseReturnValue | None:
-        if is_open(request.path) or current_user.is_authenticated or settings.anonymous_read:
+        if is_open(request.path) or current_user.is_authenticated:
+            return None
+        # The API answers in JSON; a token sent that does not hold is refused even where
+        # anyone may read, so a revoked token is noticed rather than read anonymously.
+        if request.path.startswith(urls.API_PREFIX) and (
+            "Authorization" in request.headers or not settings.anonymous_read
+        ):
+            return api.unauthorized()
+        if settings.anonymous_read:
             return None
         if settings.trusted_user_header and request.headers.get(settings.trusted_user_header):
             name = request.headers[settings.trusted_user_header]
@@ -153,6 +165,15 @@ def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:
     if not user.may_edit(org_path):
         return texts.REFUSED_OUT_OF_SCOPE.format(scope=user.scope_label, org=org_name)
     return None
+
+
+def api_token(req: Request) -> str | None:
+    """The bearer token of a request that reads the API; None elsewhere, so a token never opens
+    a page, a callback or a write."""
+    if not req.path.startswith(urls.API_PREFIX) or req.method not in ("GET", "HEAD"):
+        return None
+    scheme, _, token = req.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
 
 
 def is_open(path: str) -> bool:

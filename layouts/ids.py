@@ -69,3 +69,13 @@ class AccuracyIds(StrEnum):
     HOW_OFTEN = "traffsakerhet"
     FORECAST_ONLY = "utan-utfall"
     CONSISTENCY = "likvardighet"
+
+
+class AccountIds(StrEnum):
+    """Mitt konto: the API token form, its feedback and the list of tokens."""
+
+    TOKEN_NAME = "account-token-name"
+    CREATE = "account-token-create"
+    REVOKE = "account-token-revoke"  # pattern-matched: {"type": REVOKE, "index": token id}
+    FEEDBACK = "account-token-feedback"
+    TOKENS = "account-tokens"

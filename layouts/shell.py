@@ -73,6 +73,7 @@ def user_area(user: Principal) -> html.Div | html.Form:
             html.Span(
                 texts.SIGNED_IN_AS.format(name=user.display_name, role=ROLE_NAMES[user.role])
             ),
+            dcc.Link(texts.ACCOUNT_LINK, href=urls.ACCOUNT_PATH),
             html.Button(
                 texts.SIGN_OUT_BUTTON, type="submit", className="btn btn-sm btn-outline-light"
             ),

@@ -33,12 +33,19 @@ INDICATOR_ACCURACY_PATTERN = f"{ACCURACY_PATH}/<code>"
 UPLOAD_PATH = "/uppladdning"
 AUDIT_PATH = "/andringslogg"
 ACCESSIBILITY_PATH = "/tillganglighet"
+ACCOUNT_PATH = "/mitt-konto"  # the signed-in person's own account and API tokens
 # ---- the server's own routes (callbacks/routes.py `SERVER_ROUTES`) ----------------------------
 SIGN_IN_PATH = "/logga-in"
 SIGN_OUT_PATH = "/logga-ut"
 HEALTH_PATH = "/healthz"
 TEMPLATE_PATTERN = "/mallar/<name>"
 DOWNLOAD_PATTERN = "/ladda-ned/<name>"
+# ---- the open-data API (callbacks/api.py); versioned, so a v2 can change what v1 promised ------
+API_PREFIX = "/api/v1/"
+API_INDEX_PATH = API_PREFIX
+API_OPENAPI_PATH = f"{API_PREFIX}openapi.json"
+API_RESOURCE_PATTERN = f"{API_PREFIX}<name>"  # a resource, or its CSV as "<name>.csv"
+API_CSV_SUFFIX = ".csv"
 # ---- Dash's and Flask's own ---------------------------------------------------------------------
 ASSETS_PREFIX = "/assets/"
 FAVICON_PATH = "/_favicon.ico"
@@ -56,6 +63,10 @@ NEXT_KEY = "nasta"  # where the sign-in form leads back to
 AUDIT_USER_KEY = "anvandare"
 AUDIT_ACTION_KEY = "handelse"
 AUDIT_SINCE_KEY = "fran"
+INDICATOR_KEY = "indikator"  # an indicator's code (the API's indicator values)
+# The API's paging and format keys: the words every API client knows.
+LIMIT_KEY, OFFSET_KEY, FORMAT_KEY = "limit", "offset", "format"
+API_FORMATS = ("json", "csv")
 LEVEL_KEYS = {GoalLevel.COUNCIL: "kf", GoalLevel.COMMITTEE: "namnd", GoalLevel.UNIT: "enhet"}
 # Avvikelser's own filters (`only_from`): the goal's status, level and kind of deviation, and
 # two yes-or-no filters written ONLY_YES.
@@ -291,3 +302,8 @@ def template_href(name: str) -> str:
 def sign_in_href(next_path: str) -> str:
     """The sign-in form, leading back to `next_path` after."""
     return f"{SIGN_IN_PATH}?{NEXT_KEY}={quote(next_path, safe='')}"
+
+
+def api_path(resource: str, csv: bool = False) -> str:
+    """An API resource's path, e.g. "/api/v1/goals" or, as CSV, "/api/v1/goals.csv"."""
+    return path(API_RESOURCE_PATTERN, name=resource + (API_CSV_SUFFIX if csv else ""))

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from callbacks.sign_in import safe_next
 from dashboard.app import create_app
+from dashboard.pages.api import RESOURCES
 from dashboard.settings import Settings
 from dashboard.tools.bench import route_payload
 from layouts import urls
@@ -146,6 +147,7 @@ ROUTES = [
     urls.UPLOAD_PATH,
     urls.AUDIT_PATH,
     "/tillganglighet",
+    urls.ACCOUNT_PATH,
 ]
 KEYS = [
     "ar",
@@ -163,6 +165,7 @@ KEYS = [
     KIND_FILTER_KEY,
     ROSIER_KEY,
     NEW_KEY,
+    urls.INDICATOR_KEY,
 ]
 ODD = st.one_of(
     st.text(max_size=30),
@@ -184,3 +187,27 @@ def test_random_values_on_every_route_and_parameter_never_give_a_server_error(
 ):
     path = route + quote(path_code) if route.endswith("/") else route
     assert _page_status(apps[1], path, "?" + urlencode(query)) == 200
+
+
+API_KEYS = [
+    urls.YEAR_KEY,
+    urls.PERIOD_KEY,
+    urls.ORG_KEY,
+    urls.INDICATOR_KEY,
+    urls.LIMIT_KEY,
+    urls.OFFSET_KEY,
+    urls.FORMAT_KEY,
+]
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.sampled_from([*(r.name for r in RESOURCES), "okand", "goals.csv", "goals.xlsx"]),
+    query=st.dictionaries(st.sampled_from(API_KEYS), ODD, max_size=4),
+)
+def test_random_values_on_every_api_resource_are_answered_never_a_server_error(apps, name, query):
+    response = apps[1].get(urls.API_PREFIX + quote(name), query_string=urlencode(query))
+    assert response.status_code in (200, 400, 404), response.get_data(as_text=True)[:300]
+    assert response.mimetype in ("application/json", "text/csv")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from dashboard.access import Principal, Role, accounts, audit
+from dashboard.access import Principal, Role, accounts, audit, tokens
 from dashboard.domain.model import ActivityStatus, Status
 from dashboard.followup import activity_followups, assessments, control_room, goal_results
 from dashboard.store import Store, result_store
@@ -95,6 +95,8 @@ def test_every_writer_writes_inside_the_unit_of_work(tiny):
     accounts.session_key(tiny)
     principal = Principal("anna", "Anna", Role.EDITOR, (), (), "", ())
     audit.refuse(tiny, principal, audit.UPLOAD, "fil.csv", "utanför behörigheten")
+    tokens.create(tiny, principal, "anna", "Power BI")
+    tokens.revoke(tiny, principal, tokens.tokens(tiny, principal)[0].id)
     accounts.remove(tiny, "anna", actor="admin")
     _save_an_assessment(tiny)
     _, activity = tiny.activity("A1")

@@ -24,6 +24,8 @@ from dashboard.store.audit import (
     MAX_DETAIL,
     MAX_TARGET,
     REFUSED,
+    TOKEN_ADD,
+    TOKEN_REVOKE,
     UNDO,
     UPLOAD,
     USER_ADD,
@@ -47,6 +49,8 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "MAX_TARGET",
     "REFUSAL_WINDOW",
     "REFUSED",
+    "TOKEN_ADD",
+    "TOKEN_REVOKE",
     "UNDO",
     "UPLOAD",
     "USER_ADD",
@@ -59,7 +63,18 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "now",
     "refuse",
 ]
-ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD, USER_SIGN_OUT)
+ACTIONS = (
+    UPLOAD,
+    UNDO,
+    ASSESSMENT,
+    ACTIVITY,
+    USER_ADD,
+    USER_REMOVE,
+    USER_PASSWORD,
+    USER_SIGN_OUT,
+    TOKEN_ADD,
+    TOKEN_REVOKE,
+)
 log = logging.getLogger("kontrollrummet.audit")
 # Refusals kept in full per account and address within the window; later ones only count up.
 MAX_REFUSALS_KEPT = 20

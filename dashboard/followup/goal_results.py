@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from dashboard.domain import rules
-from dashboard.domain.model import Goal, Status, period_end
+from dashboard.domain.model import Basis, Goal, Status, period_end
 from dashboard.followup import control_room, deviations
 from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import DeviationKind
@@ -42,6 +42,7 @@ class Brief(NamedTuple):
     assessment_status: Status | None
     assessment_forecast: bool | None  # whether the own assessment rests on a forecast
     kinds: Mapping[DeviationKind, int]  # how many deviations of each kind lie under the goal
+    basis: Basis  # what the status rests on: outcomes, forecasts only, both, or nothing
 
     @property
     def judged(self) -> bool:
@@ -161,6 +162,7 @@ def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict
         "assessment_status": status.assessment.status.value if status.assessment else None,
         "assessment_forecast": status.assessment.is_forecast if status.assessment else None,
         "deviations": json.dumps(dict(sorted(kinds.items()))),
+        "basis": status.result.basis.value,
     }
 
 
@@ -180,6 +182,7 @@ def _brief(
         assessment_status,
         assessment_forecast,
         counts,
+        basis,
     ) = row
     if counts not in kinds:
         kinds[counts] = {DeviationKind(kind): n for kind, n in json.loads(counts).items()}
@@ -193,10 +196,12 @@ def _brief(
         _STATUS[assessment_status] if assessment_status else None,
         assessment_forecast,
         kinds[counts],
+        _BASIS[basis],
     )
 
 
 # Enum members by value: a dict lookup is a tenth of calling the enum, for thousands of rows a page.
 _STATUS = {member.value: member for member in Status}
 _REASON = {member.value: member for member in rules.GoalReason}
+_BASIS = {member.value: member for member in Basis}
 _DISAGREEMENT = {member.value: member for member in rules.Disagreement}

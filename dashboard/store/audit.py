@@ -26,6 +26,7 @@ UPLOAD, UNDO, ASSESSMENT = "upload", "undo", "assessment"
 USER_ADD, USER_REMOVE, USER_PASSWORD = "user_add", "user_remove", "user_password"
 USER_SIGN_OUT = "user_signout"  # an administrator ended every session of an account
 ACTIVITY = "activity"
+TOKEN_ADD, TOKEN_REVOKE = "token_add", "token_revoke"  # an API token made or revoked
 AUDIT_LOG = "audit_log"  # only ever refused (the page is for admins)
 MAX_TARGET, MAX_DETAIL, MAX_ADDRESS = 500, 1000, 100
 

@@ -72,6 +72,7 @@ BRIEF_COLUMNS = (
     "assessment_status",
     "assessment_forecast",
     "deviations",
+    "basis",
 )
 
 

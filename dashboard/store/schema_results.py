@@ -49,3 +49,5 @@ class GoalResultRecord(Base):
     assessment_status: Mapped[str | None] = mapped_column(String(20))
     assessment_forecast: Mapped[bool | None] = mapped_column(Boolean)
     deviations: Mapped[str] = mapped_column(Text)
+    # What the status rests on (Basis), for the open data's goal results (migration 0012).
+    basis: Mapped[str] = mapped_column(String(20), server_default="none")

@@ -56,6 +56,8 @@ AUDIT_ACTION_LABEL = {
     "user_signout": "Utloggat överallt",
     "audit_log": "Ändringsloggen",
     "activity": "Aktivitetsuppföljning",
+    "token_add": "API-nyckel skapad",
+    "token_revoke": "API-nyckel återkallad",
 }
 AUDIT_OUTCOME_LABEL = {"done": "Genomförd", "refused": "Nekad"}
 ERROR_HEADING = "Något gick fel"
