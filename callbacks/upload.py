@@ -20,7 +20,7 @@ from callbacks import sign_in
 from callbacks.request import PageRequest
 from dashboard.access import Principal, audit
 from dashboard.store import Store
-from dashboard.upload import change_sets, csv_export
+from dashboard.upload import change_sets, csv_export, effects
 from dashboard.upload.csv_import import MAX_FILE_BYTES
 from dashboard.upload.parsed_file import UploadFile
 from dashboard.upload.problems import (
@@ -83,7 +83,8 @@ def register(app: Dash, store: Store) -> None:
         result = change_sets.preview(store, files, EditorScope(user))
         del files  # what is sent back is the browser's own data URLs, not a second encoding
         pending = [list(pair) for pair in zip(names or [], contents or [])] if result.ok else None
-        return upload.preview_panel(result), pending, not result.ok
+        effect = effects.effect_of_preview(store, result)
+        return upload.preview_panel(result, effect), pending, not result.ok
 
     @app.callback(
         Output(UploadIds.RESULT, "children"),

@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashboard.access import Principal
 from dashboard.upload.csv_import import MAX_FILE_BYTES
+from dashboard.upload.effects import Effect
 from dashboard.upload.plan import FilePreview, Preview
 from dashboard.upload.problems import ImportProblem
 from dashboard.upload.undoing import UndoResult
@@ -17,6 +18,7 @@ from dashboard.upload.upload_log import Upload
 from dashboard.upload.writing import SavedFile
 from layouts import texts
 from layouts.components import aria, data_table, empty_state
+from layouts.effects import effect_panel
 from layouts.explanation import format_number
 from layouts.ids import UploadIds
 from layouts.import_problems import problem_text
@@ -89,12 +91,14 @@ def _template_links(templates: Sequence[tuple[str, str]]) -> list[Any]:
     return [*links, "."]
 
 
-def preview_panel(preview: Preview) -> html.Div:
-    """What the upload would do, file by file, and every problem found."""
+def preview_panel(preview: Preview, effect: Effect | None = None) -> html.Div:
+    """What the upload would do, file by file, what that does to the goals (names, not only
+    keys), and every problem found."""
     return html.Div(
         [
             html.H2(texts.PREVIEW_HEADING),
             *[file_summary(file) for file in preview.files],
+            effect_panel(effect) if effect is not None and preview.ok else None,
             problem_list(preview.problems)
             if preview.problems
             else dbc.Alert(texts.PREVIEW_OK, color="success"),
