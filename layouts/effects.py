@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
+from dash.development.base_component import Component
 
 from dashboard.domain.model import Gender
 from dashboard.upload.effects import Effect, GoalChange, ValueChange
@@ -72,6 +73,6 @@ def goal_text(goal: GoalChange) -> str:
     )
 
 
-def goal_line(goal: GoalChange) -> list[object]:
+def goal_line(goal: GoalChange) -> list[str | Component]:
     """The goal's sentence, with the new status's badge when it changed."""
     return [goal_text(goal), " ", status_badge(goal.after)] if goal.changed else [goal_text(goal)]
