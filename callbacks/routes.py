@@ -31,6 +31,7 @@ from callbacks import (
     indicator_accuracy,
     overview,
     presentation,
+    report_form,
     sign_in,
     upload,
 )
@@ -89,6 +90,7 @@ ROUTES: tuple[Route, ...] = (
         data=False,
         callbacks=upload.register,
     ),
+    Route(urls.REPORT_FORM_PATTERN, report_form.page, data=False, callbacks=report_form.register),
     Route(urls.AUDIT_PATH, audit_log.page, texts.AUDIT_HEADING, administrators, data=False),
     Route(urls.ACCESSIBILITY_PATH, accessibility.page, data=False),
 )

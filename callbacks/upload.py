@@ -38,7 +38,23 @@ from layouts.ids import UploadIds
 
 def page(request: PageRequest) -> html.Div:
     """The upload page; it works on an empty database too: it is how data gets in."""
-    return upload.page(list_uploads(request.store), templates(), request.user)
+    return upload.page(
+        list_uploads(request.store), templates(), request.user, report_forms(request)
+    )
+
+
+def report_forms(request: PageRequest) -> list[tuple[str, str]]:
+    """(label, link) of the report form of each organisation an editor reports for, for the
+    newest reported period; none for others or before anything is reported."""
+    periods = request.store.reported_periods()
+    if not periods or request.user.is_admin or not request.user.may_edit_something:
+        return []
+    year, period = periods[-1]
+    user = request.user
+    return [
+        (f"{name} ({period} {year})", urls.report_form_href(code, year, period))
+        for code, name in zip(user.scope_codes, user.scope_names)
+    ]
 
 
 def template_view(_store: Store) -> Callable[[str], Response]:

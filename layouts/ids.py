@@ -69,3 +69,26 @@ class AccuracyIds(StrEnum):
     HOW_OFTEN = "traffsakerhet"
     FORECAST_ONLY = "utan-utfall"
     CONSISTENCY = "likvardighet"
+
+
+class ReportFormIds(StrEnum):
+    KEY = "report-form-key"
+    OUTCOME = "report-form-outcome"  # pattern-matching: {"type": OUTCOME, "index": row key}
+    FORECAST = "report-form-forecast"
+    PREVIEW = "report-form-preview"
+    SAVE = "report-form-save"
+    RESULT = "report-form-result"
+
+
+class AccountIds(StrEnum):
+    USERNAME = "accounts-username"
+    DISPLAY_NAME = "accounts-display-name"
+    ROLE = "accounts-role"
+    ORGS = "accounts-orgs"
+    PASSWORD = "accounts-password"
+    ADD = "accounts-add"
+    RESULT = "accounts-result"
+    LIST = "accounts-list"
+    CHANGE = "accounts-change"  # pattern-matching: {"type": CHANGE, "index": username}
+    RESET = "accounts-reset"
+    REMOVE = "accounts-remove"

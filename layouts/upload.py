@@ -27,7 +27,10 @@ PROBLEMS_SHOWN = 200
 
 
 def page(
-    uploads: Sequence[Upload], templates: Sequence[tuple[str, str]], user: Principal
+    uploads: Sequence[Upload],
+    templates: Sequence[tuple[str, str]],
+    user: Principal,
+    forms: Sequence[tuple[str, str]] = (),
 ) -> html.Div:
     """The upload page: form, preview area, save button, result and the upload log.
 
@@ -37,6 +40,7 @@ def page(
         html.H1(texts.UPLOAD_HEADING),
         html.P(texts.UPLOAD_INTRO),
         html.P([texts.TEMPLATES_INTRO, *_template_links(templates)]),
+        html.P([texts.REPORT_FORM_LINKS, *_links(forms, download=False)]) if forms else None,
     ]
     log = [html.H2(texts.UPLOAD_LOG_HEADING), html.Div(upload_log(uploads, user), id=UploadIds.LOG)]
     if not user.may_edit_something:
@@ -85,9 +89,14 @@ def page(
 
 
 def _template_links(templates: Sequence[tuple[str, str]]) -> list[Any]:
+    return _links(templates, download=True)
+
+
+def _links(targets: Sequence[tuple[str, str]], *, download: bool) -> list[Any]:
     links: list[Any] = []
-    for index, (label, href) in enumerate(templates):
-        links += [", " if index else " ", html.A(label, href=href, download="")]
+    for index, (label, href) in enumerate(targets):
+        link = html.A(label, href=href, download="") if download else dcc.Link(label, href=href)
+        links += [", " if index else " ", link]
     return [*links, "."]
 
 

@@ -16,3 +16,38 @@ EFFECT_NOT_JUDGED = (
     "Filen ändrar för många värden för att målens status ska räknas om i förhand; "
     "se översikten efter att du sparat."
 )
+
+# ---------------------------------------------------------------- the report form
+REPORT_FORM_HEADING = "Rapportera: {org}, {period} {year}"
+REPORT_FORM_INTRO = (
+    "Skriv periodens utfall och prognosen för helåret. Decimalkomma och mellanslag mellan "
+    'tusental går bra (t.ex. 1 234,5); ".." betyder saknas, "." ej tillämplig och "x" skyddad. '
+    "Ett tömt fält tar bort värdet. Det som sparas kontrolleras, loggas och kan ångras som en "
+    "uppladdning."
+)
+REPORT_FORM_CAPTION = "Indikatorer att rapportera för {org}"
+REPORT_FORM_COLUMNS = (
+    "Indikator",
+    "Kön",
+    "Årsmål",
+    "Förra perioden ({previous})",
+    "Samma period i fjol",
+    "Utfall",
+    "Prognos helår",
+)
+REPORT_INPUT_LABEL = "{field} för {indicator}, {gender}"
+REPORT_FORM_EMPTY = (
+    "Organisationen har inga indikatorer med årsmål eller värden för året. Årsmål läses in på "
+    "sidan Läs in data."
+)
+REPORT_PREVIEW = "Förhandsgranska"
+REPORT_SAVE = "Spara"
+REPORT_NOTHING = "Inget att spara: skriv ett värde först."
+REPORT_SAVED = "Sparat som uppladdning {id}: {inserted} nya och {updated} ändrade värden."
+REPORT_UNCHANGED = "Inget ändrades: värdena är desamma som de sparade."
+REPORT_PREVIEW_NOTE = "Inget är sparat ännu."
+REPORT_PROBLEMS = "Rätta felen nedan; inget sparades."
+REPORT_PROBLEM = "{indicator}, {gender}, {field}: {issue}"
+REPORT_FILE_NAME = "formulär {org} {period} {year}.csv"
+REPORT_REFUSE_TARGET = "formulär för {org} {period} {year}"
+REPORT_FORM_LINKS = "Rapportera i formulär i stället:"
