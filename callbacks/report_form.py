@@ -29,7 +29,7 @@ from layouts.ids import ReportFormIds
 
 def page(request: PageRequest) -> html.Div | None:
     """The form, or None when the path names no organisation, year or period."""
-    found = _form_of(request.store, request.params)
+    found = form_of(request.store, request.params)
     if found is None:
         return None
     org, year, period = found
@@ -80,7 +80,7 @@ def submit(
 ) -> Any:
     """Preview or save what was typed, through the upload's own preview and commit."""
     params = key if isinstance(key, dict) else {}
-    found = _form_of(
+    found = form_of(
         store,
         {
             "org_code": str(params.get("org", "")),
@@ -120,7 +120,7 @@ def _run(
     return layout.saved(saved, effect)
 
 
-def _form_of(store: Store, params: Any) -> tuple[OrgUnit, int, str] | None:
+def form_of(store: Store, params: Any) -> tuple[OrgUnit, int, str] | None:
     """The organisation, year and period a path or key names, or None."""
     code = urls.plain_text(params.get("org_code"), urls.MAX_CODE_LENGTH)
     year = urls.whole_number(params.get("year"), 4)

@@ -12,11 +12,12 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain.model import Gender
+from dashboard.pages import report_template
 from dashboard.pages.report_form import FormRow, ReportForm, row_of
 from dashboard.upload.effects import Effect
 from dashboard.upload.problems import ImportProblem
 from dashboard.upload.writing import SavedFile
-from layouts import texts
+from layouts import texts, urls
 from layouts.components import aria, data_table, empty_state
 from layouts.effects import effect_panel
 from layouts.explanation import format_number
@@ -42,6 +43,7 @@ def page(form: ReportForm, refusal: str | None) -> html.Div:
         [
             heading,
             html.P(texts.REPORT_FORM_INTRO),
+            html.P([texts.REPORT_TEMPLATE_LINKS, " ", *_template_links(form)]),
             dcc.Store(id=ReportFormIds.KEY, data=key),
             table(form),
             html.Div(
@@ -55,6 +57,18 @@ def page(form: ReportForm, refusal: str | None) -> html.Div:
         ],
         className="report-form",
     )
+
+
+def _template_links(form: ReportForm) -> list[str | html.A]:
+    """The form as a file, to fill in and upload instead."""
+    links: list[str | html.A] = []
+    for label, name in (
+        (texts.REPORT_TEMPLATE_CSV, report_template.TEMPLATE_NAME),
+        (texts.REPORT_TEMPLATE_XLSX, report_template.WORKBOOK_NAME),
+    ):
+        href = urls.prefilled_template_href(name, form.org.code, form.year, form.period)
+        links += [", " if links else "", html.A(label, href=href, download="")]
+    return links
 
 
 def table(form: ReportForm) -> html.Div:
