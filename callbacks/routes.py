@@ -19,6 +19,7 @@ from flask.typing import ResponseReturnValue
 
 from callbacks import (
     accessibility,
+    accounts,
     accuracy,
     activity,
     assessment_form,
@@ -92,6 +93,14 @@ ROUTES: tuple[Route, ...] = (
     ),
     Route(urls.REPORT_FORM_PATTERN, report_form.page, data=False, callbacks=report_form.register),
     Route(urls.AUDIT_PATH, audit_log.page, texts.AUDIT_HEADING, administrators, data=False),
+    Route(
+        urls.ACCOUNTS_PATH,
+        accounts.page,
+        texts.NAV_ACCOUNTS,
+        administrators,
+        data=False,
+        callbacks=accounts.register,
+    ),
     Route(urls.ACCESSIBILITY_PATH, accessibility.page, data=False),
 )
 

@@ -89,6 +89,8 @@ class AccountIds(StrEnum):
     ADD = "accounts-add"
     RESULT = "accounts-result"
     LIST = "accounts-list"
-    CHANGE = "accounts-change"  # pattern-matching: {"type": CHANGE, "index": username}
+    ROW_ROLE = "accounts-row-role"  # pattern-matching: {"type": ROW_ROLE, "index": username}
+    ROW_ORGS = "accounts-row-orgs"
+    CHANGE = "accounts-change"
     RESET = "accounts-reset"
     REMOVE = "accounts-remove"

@@ -305,3 +305,6 @@ def prefilled_template_href(name: str, org_code: str, year: int, period: str) ->
     """An upload template prefilled with an organisation's rows for a year and period."""
     values = {ORG_KEY: org_code, YEAR_KEY: str(year), PERIOD_KEY: period}
     return f"{template_href(name)}?{urlencode(values)}"
+
+
+ACCOUNTS_PATH = "/konton"  # administrators manage accounts (issue 18)

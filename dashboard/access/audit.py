@@ -27,6 +27,7 @@ from dashboard.store.audit import (
     UNDO,
     UPLOAD,
     USER_ADD,
+    USER_CHANGE,
     USER_PASSWORD,
     USER_REMOVE,
     USER_SIGN_OUT,
@@ -50,6 +51,7 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "UNDO",
     "UPLOAD",
     "USER_ADD",
+    "USER_CHANGE",
     "USER_PASSWORD",
     "USER_REMOVE",
     "USER_SIGN_OUT",
@@ -59,7 +61,17 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "now",
     "refuse",
 ]
-ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD, USER_SIGN_OUT)
+ACTIONS = (
+    UPLOAD,
+    UNDO,
+    ASSESSMENT,
+    ACTIVITY,
+    USER_ADD,
+    USER_CHANGE,
+    USER_REMOVE,
+    USER_PASSWORD,
+    USER_SIGN_OUT,
+)
 log = logging.getLogger("kontrollrummet.audit")
 # Refusals kept in full per account and address within the window; later ones only count up.
 MAX_REFUSALS_KEPT = 20

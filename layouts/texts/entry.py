@@ -54,3 +54,41 @@ REPORT_FORM_LINKS = "Rapportera i formulär i stället:"
 REPORT_TEMPLATE_LINKS = "Hellre i ett kalkylark? Ladda ned formuläret ifyllt med det som är sparat:"
 REPORT_TEMPLATE_CSV = "CSV-fil"
 REPORT_TEMPLATE_XLSX = "Excel-fil (spara den som CSV innan du laddar upp den)"
+
+# ---------------------------------------------------------------- accounts
+NAV_ACCOUNTS = "Konton"
+ACCOUNTS_HEADING = "Konton"
+ACCOUNTS_INTRO = (
+    "Lägg till konton, ändra roll och organisationer, ge nytt lösenord och ta bort konton. "
+    "Samma regler gäller som för kommandot kontrollrummet user, och varje ändring loggas i "
+    "Ändringsloggen. En redaktör får ändra data för sina organisationer och allt under dem."
+)
+ACCOUNT_ADD_HEADING = "Nytt konto"
+ACCOUNT_DISPLAY_NAME = "Namn som visas"
+ACCOUNT_ROLE = "Roll"
+ACCOUNT_ORGS = "Organisationer (koder, för en redaktör)"
+ACCOUNT_ORGS_HINT = "Flera koder skiljs med komma, t.ex. SKA-FSK-01, SKA-FSK-02."
+ACCOUNT_PASSWORD = "Lösenord (tomt: ett engångslösenord skapas)"
+ACCOUNT_ADD = "Skapa konto"
+ACCOUNT_LIST_HEADING = "Alla konton"
+ACCOUNT_CAPTION = "Konton, efter användarnamn"
+ACCOUNT_COLUMNS = ("Användarnamn", "Namn", "Roll", "Organisationer", "Inloggning", "Ändra")
+ACCOUNT_SIGN_IN = {True: "lösenord", False: "bara via proxy"}
+ACCOUNT_ROW_ROLE = "Roll för {user}"
+ACCOUNT_ROW_ORGS = "Organisationer för {user}"
+ACCOUNT_CHANGE = "Spara behörighet"
+ACCOUNT_RESET = "Nytt lösenord"
+ACCOUNT_REMOVE = "Ta bort"
+ACCOUNT_ADDED = "Kontot {user} är skapat."
+ACCOUNT_CHANGED = "Kontot {user} är nu {role}{scope}."
+ACCOUNT_REMOVED = "Kontot {user} är borttaget; det loggas ut vid nästa klick."
+ACCOUNT_RESET_DONE = "Kontot {user} har fått ett nytt lösenord; dess inloggningar har upphört."
+ACCOUNT_ONE_TIME_PASSWORD = (
+    "Engångslösenord för {user}: {password} — det visas bara nu. Lämna det personligen eller "
+    "på säkert sätt."
+)
+ACCOUNT_NOT_YOURSELF = (
+    "Du kan inte ta bort eller ändra behörigheten för ditt eget konto här; be en annan "
+    "administratör."
+)
+ACCOUNT_UNKNOWN_ROLE = "Välj en roll: läsare, redaktör eller administratör."
