@@ -92,19 +92,23 @@ def table(form: ReportForm) -> html.Div:
     return data_table(caption, columns, rows, numeric=(2, 3, 4))
 
 
-def _input(row: FormRow, kind: ReportFormIds, value: str, field: str) -> html.Label:
+def _input(row: FormRow, kind: ReportFormIds, value: str, field: str) -> html.Div:
     label = texts.REPORT_INPUT_LABEL.format(
         field=field, indicator=row.indicator.name, gender=texts.GENDER_LABEL[row.gender].lower()
     )
-    return html.Label(  # the hidden text names the input for screen readers
+    return html.Div(
         [
-            html.Span(label, className="visually-hidden"),
-            dcc.Input(
-                id={"type": kind, "index": row.key},
-                value=value,
-                type="text",
-                autoComplete="off",
-                className="form-control form-control-sm report-input",
+            html.Label(  # the hidden text names the input for screen readers
+                [
+                    html.Span(label, className="visually-hidden"),
+                    dcc.Input(
+                        id={"type": kind, "index": row.key},
+                        value=value,
+                        type="text",
+                        autoComplete="off",
+                        className="form-control form-control-sm report-input",
+                    ),
+                ]
             ),
             html.Span(row.indicator.unit, className="muted"),
         ],
