@@ -78,3 +78,10 @@ def test_the_upload_preview_names_the_indicator_and_the_goals_it_moves(empty_sto
     assert "Aktivt medarbetarskap, index i medarbetarenkäten (Förskolan" in answer
     assert "80 → 99\u00a0index" in answer
     assert "KF3.2 3.2 Stockholms stad är en attraktiv arbetsgivare (Förskolan Solrosen)" in answer
+
+
+def test_a_file_for_many_organisations_lists_values_but_judges_no_goals(tiny_store, monkeypatch):
+    monkeypatch.setattr(effects, "MAX_JUDGED_ORGS", 1)
+    rows = "NOJD;N1-E1;2025;T1;T;90\r\nNOJD;STAD;2025;T1;T;90\r\n"
+    found = effects.effect_of_preview(tiny_store, _preview(tiny_store, rows))
+    assert len(found.values) == 2 and found.goals == () and not found.judged

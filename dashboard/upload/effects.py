@@ -30,6 +30,9 @@ from dashboard.store import Measured, Store, reading_from
 from dashboard.upload.plan import Preview, RowChange
 
 VALUE_FIELDS = ("outcome", "forecast")
+# Organisations whose goals are judged before and after: a few queries each, so a preview of a
+# whole nämnd's file stays quick; beyond this the values are listed and the goals not judged.
+MAX_JUDGED_ORGS = 20
 GoalKey = tuple[int, int]  # goal id, organisation id
 
 
@@ -90,6 +93,8 @@ def effect(store: Store, changes: Sequence[RowChange], *, judged: bool = True) -
         if change.key["indicator_code"] in indicators and change.key["org_code"] in orgs
         for value in _values(change, indicators, orgs)
     ]
+    if len(orgs) > MAX_JUDGED_ORGS:
+        return Effect(tuple(values), (), judged=False)
     totals: dict[tuple[int, str], dict[tuple[int, int], Reading]] = defaultdict(dict)
     for change in changes:
         if (
