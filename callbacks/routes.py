@@ -19,7 +19,7 @@ from flask.typing import ResponseReturnValue
 
 from callbacks import (
     accessibility,
-    account,
+    accounts,
     accuracy,
     activity,
     api,
@@ -32,8 +32,10 @@ from callbacks import (
     goal,
     indicator,
     indicator_accuracy,
+    my_account,
     overview,
     presentation,
+    report_form,
     sign_in,
     upload,
 )
@@ -93,9 +95,18 @@ ROUTES: tuple[Route, ...] = (
         data=False,
         callbacks=upload.register,
     ),
+    Route(urls.REPORT_FORM_PATTERN, report_form.page, data=False, callbacks=report_form.register),
     Route(urls.AUDIT_PATH, audit_log.page, texts.AUDIT_HEADING, administrators, data=False),
+    Route(
+        urls.ACCOUNTS_PATH,
+        accounts.page,
+        texts.NAV_ACCOUNTS,
+        administrators,
+        data=False,
+        callbacks=accounts.register,
+    ),
     Route(urls.ACCESSIBILITY_PATH, accessibility.page, data=False),
-    Route(urls.ACCOUNT_PATH, account.page, data=False, callbacks=account.register),
+    Route(urls.ACCOUNT_PATH, my_account.page, data=False, callbacks=my_account.register),
 )
 
 

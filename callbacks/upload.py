@@ -10,17 +10,20 @@ The page's data comes straight from dashboard/upload, so it has no dashboard/pag
 from __future__ import annotations
 
 import binascii
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from flask import Response, abort
+from flask import request as flask_request
 
-from callbacks import sign_in
+from callbacks import report_form, sign_in
 from callbacks.request import PageRequest
 from dashboard.access import Principal, audit
+from dashboard.pages import report_template
+from dashboard.pages.report_form import report_form as report_form_data
 from dashboard.store import Store
-from dashboard.upload import change_sets, csv_export
+from dashboard.upload import change_sets, csv_export, effects
 from dashboard.upload.csv_import import MAX_FILE_BYTES
 from dashboard.upload.parsed_file import UploadFile
 from dashboard.upload.problems import (
@@ -35,27 +38,69 @@ from dashboard.upload.upload_scope import EditorScope, may_undo
 from layouts import texts, upload, urls
 from layouts.ids import UploadIds
 
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def page(request: PageRequest) -> html.Div:
     """The upload page; it works on an empty database too: it is how data gets in."""
-    return upload.page(list_uploads(request.store), templates(), request.user)
+    return upload.page(
+        list_uploads(request.store), templates(), request.user, report_forms(request)
+    )
 
 
-def template_view(_store: Store) -> Callable[[str], Response]:
-    """The route's view for upload templates (/mallar/<name>): the same files for every app."""
-    return template
+def report_forms(request: PageRequest) -> list[tuple[str, str]]:
+    """(label, link) of the report form of each organisation an editor reports for, for the
+    newest reported period; none for others or before anything is reported."""
+    periods = request.store.reported_periods()
+    if not periods or request.user.is_admin or not request.user.may_edit_something:
+        return []
+    year, period = periods[-1]
+    user = request.user
+    return [
+        (f"{name} ({period} {year})", urls.report_form_href(code, year, period))
+        for code, name in zip(user.scope_codes, user.scope_names)
+    ]
 
 
-def template(name: str) -> Response:
-    """One upload template as a CSV download."""
-    found = {file.name: file for file in csv_export.template_files()}.get(name)
+def template_view(store: Store) -> Callable[[str], Response]:
+    """The route's view for upload templates (/mallar/<name>): an empty file of each layout, or
+    the outcomes template prefilled for the organisation, year and period of the query."""
+
+    def view(name: str) -> Response:
+        return template(name, prefilled(store, name, flask_request.args))
+
+    return view
+
+
+def template(name: str, found: UploadFile | None = None) -> Response:
+    """One upload template as a download: CSV, or the prefilled workbook."""
+    found = found or {file.name: file for file in csv_export.template_files()}.get(name)
     if found is None:
         abort(404)
+    mimetype = XLSX_TYPE if found.name.endswith(".xlsx") else "text/csv"
     return Response(
         found.content,
-        mimetype="text/csv",
+        mimetype=mimetype,
         headers={"Content-Disposition": f'attachment; filename="{found.name}"'},
     )
+
+
+def prefilled(store: Store, name: str, query: Mapping[str, str]) -> UploadFile | None:
+    """The outcomes template (CSV or workbook) of the query's organisation and period, if named."""
+    if name not in (report_template.TEMPLATE_NAME, report_template.WORKBOOK_NAME):
+        return None
+    params = {
+        "org_code": query.get(urls.ORG_KEY),
+        "year": query.get(urls.YEAR_KEY),
+        "period": query.get(urls.PERIOD_KEY),
+    }
+    found = report_form.form_of(store, params)
+    if found is None:
+        return None
+    form = report_form_data(store, *found)
+    if name == report_template.WORKBOOK_NAME:
+        return report_template.prefilled_workbook(form)
+    return report_template.prefilled_csv(form)
 
 
 def register(app: Dash, store: Store) -> None:
@@ -83,7 +128,8 @@ def register(app: Dash, store: Store) -> None:
         result = change_sets.preview(store, files, EditorScope(user))
         del files  # what is sent back is the browser's own data URLs, not a second encoding
         pending = [list(pair) for pair in zip(names or [], contents or [])] if result.ok else None
-        return upload.preview_panel(result), pending, not result.ok
+        effect = effects.effect_of_preview(store, result)
+        return upload.preview_panel(result, effect), pending, not result.ok
 
     @app.callback(
         Output(UploadIds.RESULT, "children"),

@@ -71,7 +71,7 @@ class AccuracyIds(StrEnum):
     CONSISTENCY = "likvardighet"
 
 
-class AccountIds(StrEnum):
+class MyAccountIds(StrEnum):
     """Mitt konto: the API token form, its feedback and the list of tokens."""
 
     TOKEN_NAME = "account-token-name"
@@ -79,3 +79,28 @@ class AccountIds(StrEnum):
     REVOKE = "account-token-revoke"  # pattern-matched: {"type": REVOKE, "index": token id}
     FEEDBACK = "account-token-feedback"
     TOKENS = "account-tokens"
+
+
+class ReportFormIds(StrEnum):
+    KEY = "report-form-key"
+    OUTCOME = "report-form-outcome"  # pattern-matching: {"type": OUTCOME, "index": row key}
+    FORECAST = "report-form-forecast"
+    PREVIEW = "report-form-preview"
+    SAVE = "report-form-save"
+    RESULT = "report-form-result"
+
+
+class AccountIds(StrEnum):
+    USERNAME = "accounts-username"
+    DISPLAY_NAME = "accounts-display-name"
+    ROLE = "accounts-role"
+    ORGS = "accounts-orgs"
+    PASSWORD = "accounts-password"
+    ADD = "accounts-add"
+    RESULT = "accounts-result"
+    LIST = "accounts-list"
+    ROW_ROLE = "accounts-row-role"  # pattern-matching: {"type": ROW_ROLE, "index": username}
+    ROW_ORGS = "accounts-row-orgs"
+    CHANGE = "accounts-change"
+    RESET = "accounts-reset"
+    REMOVE = "accounts-remove"

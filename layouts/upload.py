@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashboard.access import Principal
 from dashboard.upload.csv_import import MAX_FILE_BYTES
+from dashboard.upload.effects import Effect
 from dashboard.upload.plan import FilePreview, Preview
 from dashboard.upload.problems import ImportProblem
 from dashboard.upload.undoing import UndoResult
@@ -17,6 +18,7 @@ from dashboard.upload.upload_log import Upload
 from dashboard.upload.writing import SavedFile
 from layouts import texts
 from layouts.components import aria, data_table, empty_state
+from layouts.effects import effect_panel
 from layouts.explanation import format_number
 from layouts.ids import UploadIds
 from layouts.import_problems import problem_text
@@ -25,7 +27,10 @@ PROBLEMS_SHOWN = 200
 
 
 def page(
-    uploads: Sequence[Upload], templates: Sequence[tuple[str, str]], user: Principal
+    uploads: Sequence[Upload],
+    templates: Sequence[tuple[str, str]],
+    user: Principal,
+    forms: Sequence[tuple[str, str]] = (),
 ) -> html.Div:
     """The upload page: form, preview area, save button, result and the upload log.
 
@@ -35,6 +40,7 @@ def page(
         html.H1(texts.UPLOAD_HEADING),
         html.P(texts.UPLOAD_INTRO),
         html.P([texts.TEMPLATES_INTRO, *_template_links(templates)]),
+        html.P([texts.REPORT_FORM_LINKS, *_links(forms, download=False)]) if forms else None,
     ]
     log = [html.H2(texts.UPLOAD_LOG_HEADING), html.Div(upload_log(uploads, user), id=UploadIds.LOG)]
     if not user.may_edit_something:
@@ -83,18 +89,25 @@ def page(
 
 
 def _template_links(templates: Sequence[tuple[str, str]]) -> list[Any]:
+    return _links(templates, download=True)
+
+
+def _links(targets: Sequence[tuple[str, str]], *, download: bool) -> list[Any]:
     links: list[Any] = []
-    for index, (label, href) in enumerate(templates):
-        links += [", " if index else " ", html.A(label, href=href, download="")]
+    for index, (label, href) in enumerate(targets):
+        link = html.A(label, href=href, download="") if download else dcc.Link(label, href=href)
+        links += [", " if index else " ", link]
     return [*links, "."]
 
 
-def preview_panel(preview: Preview) -> html.Div:
-    """What the upload would do, file by file, and every problem found."""
+def preview_panel(preview: Preview, effect: Effect | None = None) -> html.Div:
+    """What the upload would do, file by file, what that does to the goals (names, not only
+    keys), and every problem found."""
     return html.Div(
         [
             html.H2(texts.PREVIEW_HEADING),
             *[file_summary(file) for file in preview.files],
+            effect_panel(effect) if effect is not None and preview.ok else None,
             problem_list(preview.problems)
             if preview.problems
             else dbc.Alert(texts.PREVIEW_OK, color="success"),

@@ -307,3 +307,21 @@ def sign_in_href(next_path: str) -> str:
 def api_path(resource: str, csv: bool = False) -> str:
     """An API resource's path, e.g. "/api/v1/goals" or, as CSV, "/api/v1/goals.csv"."""
     return path(API_RESOURCE_PATTERN, name=resource + (API_CSV_SUFFIX if csv else ""))
+
+
+# ---- reporting in the browser (issue 18) ------------------------------------------------------
+REPORT_FORM_PATTERN = "/rapportera/<org_code>/<year>/<period>"
+
+
+def report_form_href(org_code: str, year: int, period: str) -> str:
+    """The report form of an organisation for a year and period."""
+    return path(REPORT_FORM_PATTERN, org_code=org_code, year=str(year), period=period)
+
+
+def prefilled_template_href(name: str, org_code: str, year: int, period: str) -> str:
+    """An upload template prefilled with an organisation's rows for a year and period."""
+    values = {ORG_KEY: org_code, YEAR_KEY: str(year), PERIOD_KEY: period}
+    return f"{template_href(name)}?{urlencode(values)}"
+
+
+ACCOUNTS_PATH = "/konton"  # administrators manage accounts (issue 18)

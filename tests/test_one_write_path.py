@@ -92,6 +92,7 @@ def test_every_writer_writes_inside_the_unit_of_work(tiny):
     accounts.sign_in(tiny, "anna", "fel", "10.0.0.1")
     accounts.sign_out(tiny, "anna")
     accounts.end_sessions(tiny, "anna", actor="admin")
+    accounts.change(tiny, "anna", Role.EDITOR, ["N1", "N2"], actor="admin")
     accounts.session_key(tiny)
     principal = Principal("anna", "Anna", Role.EDITOR, (), (), "", ())
     audit.refuse(tiny, principal, audit.UPLOAD, "fil.csv", "utanför behörigheten")

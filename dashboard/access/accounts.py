@@ -15,6 +15,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import Connection
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from dashboard.access import ROLE_NAMES, Principal, Role, audit
@@ -61,9 +62,7 @@ def add(
     username = username.strip().lower()
     _check_new(username, role, org_codes, password)
     with store.writing(actor, lock=False) as w:
-        known = stored.known_orgs(w.conn, org_codes)
-        if unknown := [code for code in org_codes if code not in known]:
-            raise AccountError(f"Okänd organisation: {', '.join(unknown)}.")
+        _check_known(w.conn, org_codes)
         try:
             stored.add(
                 w.conn,
@@ -79,6 +78,29 @@ def add(
         scope = f" för {', '.join(org_codes)}" if org_codes else ""
         w.audit(audit.USER_ADD, username, f"{ROLE_NAMES[role]}{scope}")
     return Account(username, display_name or username, role, tuple(org_codes), password is not None)
+
+
+def change(
+    store: Store, username: str, role: Role, org_codes: Sequence[str], actor: str
+) -> Account:
+    """Give an account a new role and organisations, by the rules an account is made by."""
+    _check_scope(role, org_codes)
+    with store.writing(actor, lock=False) as w:
+        _check_known(w.conn, org_codes)
+        if not stored.set_role_and_scope(w.conn, username, role.value, org_codes):
+            raise AccountError(f"Det finns inget konto som heter {username}.")
+        scope = f" för {', '.join(org_codes)}" if org_codes else ""
+        w.audit(audit.USER_CHANGE, username, f"{ROLE_NAMES[role]}{scope}")
+    found = stored.account(store.engine, username)
+    assert found is not None  # just changed
+    return Account(
+        username, found.display_name, role, tuple(org_codes), found.password_hash is not None
+    )
+
+
+def one_time_password() -> str:
+    """A password for an administrator to hand over once: 16 random letters and digits."""
+    return secrets.token_urlsafe(12)
 
 
 def remove(store: Store, username: str, actor: str) -> None:
@@ -174,14 +196,24 @@ def _check_new(username: str, role: Role, org_codes: Sequence[str], password: st
         raise AccountError(
             "Användarnamnet får bara ha små bokstäver a–z, siffror och . _ @ - (2–100 tecken)."
         )
+    _check_scope(role, org_codes)
+    if password is not None:
+        _check_password(password)
+
+
+def _check_known(conn: Connection, org_codes: Sequence[str]) -> None:
+    known = stored.known_orgs(conn, org_codes)
+    if unknown := [code for code in org_codes if code not in known]:
+        raise AccountError(f"Okänd organisation: {', '.join(unknown)}.")
+
+
+def _check_scope(role: Role, org_codes: Sequence[str]) -> None:
     if role is Role.EDITOR and not org_codes:
         raise AccountError("En redaktör behöver minst en organisation (--org KOD).")
     if role is not Role.EDITOR and org_codes:
         raise AccountError(
             f"En {ROLE_NAMES[role]} har ingen organisationsbehörighet; ta bort --org."
         )
-    if password is not None:
-        _check_password(password)
 
 
 def _check_password(password: str) -> None:

@@ -85,6 +85,22 @@ def remove(conn: Connection, username: str) -> bool:
     return bool(conn.execute(delete(user_t).where(user_t.c.username == username)).rowcount)
 
 
+def set_role_and_scope(
+    conn: Connection, username: str, role: str, org_codes: Sequence[str]
+) -> bool:
+    """Give an account a new role and exactly these organisations; whether there was one."""
+    user_id = conn.execute(select(user_t.c.id).where(user_t.c.username == username)).scalar()
+    if user_id is None:
+        return False
+    conn.execute(update(user_t).where(user_t.c.id == user_id).values(role=role))
+    conn.execute(delete(scope_t).where(scope_t.c.user_id == user_id))
+    if org_codes:
+        conn.execute(
+            insert(scope_t), [{"user_id": user_id, "org_code": code} for code in org_codes]
+        )
+    return True
+
+
 def set_password_hash(conn: Connection, username: str, password_hash: str) -> bool:
     """Give an account a new password hash; whether there was one."""
     stmt = update(user_t).where(user_t.c.username == username)

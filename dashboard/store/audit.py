@@ -25,6 +25,7 @@ DONE, REFUSED = "done", "refused"
 UPLOAD, UNDO, ASSESSMENT = "upload", "undo", "assessment"
 USER_ADD, USER_REMOVE, USER_PASSWORD = "user_add", "user_remove", "user_password"
 USER_SIGN_OUT = "user_signout"  # an administrator ended every session of an account
+USER_CHANGE = "user_change"  # an administrator changed an account's role or organisations
 ACTIVITY = "activity"
 TOKEN_ADD, TOKEN_REVOKE = "token_add", "token_revoke"  # an API token made or revoked
 AUDIT_LOG = "audit_log"  # only ever refused (the page is for admins)

@@ -8,7 +8,7 @@ Existing rows come with one query per table and are compared in Python dicts.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -29,6 +29,9 @@ from dashboard.upload.parsed_file import ParsedFile, UploadFile, describe_key
 from dashboard.upload.problems import ImportIssue, ImportProblem
 
 SAMPLE_SIZE = 20  # changed and new rows shown per file
+# New or changed outcome rows whose effect on the goals is judged (dashboard/upload/effects.py);
+# a bulk file beyond this is saved as ever, but its preview judges no goals.
+MAX_JUDGED_ROWS = 500
 UNKNOWN_FORMAT = "okänt format"
 # Uploads read at once per process: a 100 MB file takes some 500-850 MB while it is read
 # (docs/performance.md), and a worker must keep memory for the pages of everyone else.
@@ -53,6 +56,16 @@ class CellChange:
 
 
 @dataclass(frozen=True)
+class RowChange:
+    """One new or changed row as values: its business key, the stored row (None: new) and what
+    the file gives, field by field. What dashboard/upload/effects.py judges."""
+
+    key: Mapping[str, Any]
+    before: Mapping[str, Any] | None
+    after: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class FilePreview:
     """What one file would do: its kind and dialect, the row counts and a sample of changes."""
 
@@ -68,6 +81,9 @@ class FilePreview:
     changes: list[CellChange]  # at most SAMPLE_SIZE changed rows, each changed column
     new_rows: list[str]  # the keys of at most SAMPLE_SIZE new rows
     notes: list[str]
+    # every new or changed outcome row, when there are at most MAX_JUDGED_ROWS of them
+    row_changes: tuple[RowChange, ...] = ()
+    too_many_to_judge: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,7 +136,38 @@ class FilePlan:
             changes=self._sample_changes(),
             new_rows=[describe_key(self.layout, self._key(i)) for i in self.inserts[:SAMPLE_SIZE]],
             notes=parsed.notes,
+            row_changes=tuple(self.row_changes()),
+            too_many_to_judge=self._judged() and self._count() > MAX_JUDGED_ROWS,
         )
+
+    def row_changes(self) -> list[RowChange]:
+        """Every new or changed outcome row as values; none for other kinds or a bulk file."""
+        if not self._judged() or self._count() > MAX_JUDGED_ROWS:
+            return []
+        fields, values = self.layout.fields, self.value_fields()
+
+        def given(index: int) -> dict[str, Any]:
+            return {name: self.parsed.columns[name][index] for name in values}
+
+        changes = [
+            RowChange(dict(zip(self.layout.key, self._key(i))), None, given(i))
+            for i in self.inserts
+        ]
+        changes += [
+            RowChange(
+                dict(zip(self.layout.key, self._key(i))),
+                {name: old[fields.index(name)] for name in values},
+                given(i),
+            )
+            for i, old in self.updates
+        ]
+        return changes
+
+    def _judged(self) -> bool:
+        return self.parsed.layout is not None and self.layout.kind == "measurements"
+
+    def _count(self) -> int:
+        return len(self.inserts) + len(self.updates)
 
     def _key(self, index: int) -> tuple[Any, ...]:
         return tuple(self.parsed.columns[name][index] for name in self.layout.key)

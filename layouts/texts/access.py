@@ -51,6 +51,7 @@ AUDIT_ACTION_LABEL = {
     "undo": "Ångrad uppladdning",
     "assessment": "Målbedömning",
     "user_add": "Konto skapat",
+    "user_change": "Behörighet ändrad",
     "user_remove": "Konto borttaget",
     "user_password": "Nytt lösenord",
     "user_signout": "Utloggat överallt",

@@ -13,11 +13,11 @@ from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from callbacks import sign_in
 from callbacks.request import PageRequest
 from dashboard.access import Principal, audit, tokens
-from dashboard.pages.account import account
+from dashboard.pages.my_account import account
 from dashboard.store import Store
-from layouts import account as layout
+from layouts import my_account as layout
 from layouts import texts
-from layouts.ids import AccountIds
+from layouts.ids import MyAccountIds
 
 
 def page(request: PageRequest) -> html.Div:
@@ -29,12 +29,12 @@ def page(request: PageRequest) -> html.Div:
 
 def register(app: Dash, store: Store) -> None:
     @app.callback(
-        Output(AccountIds.FEEDBACK, "children"),
-        Output(AccountIds.TOKENS, "children"),
-        Output(AccountIds.TOKEN_NAME, "value"),
-        Input(AccountIds.CREATE, "n_clicks"),
-        Input({"type": AccountIds.REVOKE, "index": ALL}, "n_clicks"),
-        State(AccountIds.TOKEN_NAME, "value"),
+        Output(MyAccountIds.FEEDBACK, "children"),
+        Output(MyAccountIds.TOKENS, "children"),
+        Output(MyAccountIds.TOKEN_NAME, "value"),
+        Input(MyAccountIds.CREATE, "n_clicks"),
+        Input({"type": MyAccountIds.REVOKE, "index": ALL}, "n_clicks"),
+        State(MyAccountIds.TOKEN_NAME, "value"),
         prevent_initial_call=True,
     )
     def change(_: int | None, revokes: list[int | None], name: str | None) -> tuple[Any, ...]:

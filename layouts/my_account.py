@@ -9,10 +9,10 @@ from dash import dcc, html
 
 from dashboard.access import ROLE_NAMES
 from dashboard.access.tokens import MAX_NAME_LENGTH, StoredToken
-from dashboard.pages.account import AccountPage
+from dashboard.pages.my_account import AccountPage
 from layouts import texts, urls
 from layouts.components import aria, data_table, empty_state, local_time
-from layouts.ids import AccountIds
+from layouts.ids import MyAccountIds
 
 
 def page(data: AccountPage) -> html.Div:
@@ -34,23 +34,23 @@ def page(data: AccountPage) -> html.Div:
             ),
             html.Div(
                 [
-                    html.Label(texts.TOKEN_NAME_LABEL, htmlFor=AccountIds.TOKEN_NAME),
+                    html.Label(texts.TOKEN_NAME_LABEL, htmlFor=MyAccountIds.TOKEN_NAME),
                     dcc.Input(
-                        id=AccountIds.TOKEN_NAME,
+                        id=MyAccountIds.TOKEN_NAME,
                         type="text",
                         maxLength=MAX_NAME_LENGTH,
                         className="form-control",
                     ),
                     html.Button(
                         texts.TOKEN_CREATE_BUTTON,
-                        id=AccountIds.CREATE,
+                        id=MyAccountIds.CREATE,
                         className="btn btn-primary",
                     ),
                 ],
                 className="token-form",
             ),
-            html.Div(id=AccountIds.FEEDBACK, role="status"),
-            html.Div(token_list(data.tokens), id=AccountIds.TOKENS),
+            html.Div(id=MyAccountIds.FEEDBACK, role="status"),
+            html.Div(token_list(data.tokens), id=MyAccountIds.TOKENS),
         ],
         className="account-page",
     )
@@ -84,7 +84,7 @@ def token_list(found: Sequence[StoredToken]) -> html.Div | html.P:
             if token.revoked_at
             else html.Button(
                 texts.TOKEN_REVOKE_BUTTON,
-                id={"type": AccountIds.REVOKE, "index": token.id},
+                id={"type": MyAccountIds.REVOKE, "index": token.id},
                 className="btn btn-sm btn-outline-danger",
                 **aria(label=texts.TOKEN_REVOKE_LABEL.format(name=token.name)),
             ),

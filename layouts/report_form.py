@@ -1,0 +1,174 @@
+"""Rapportera: the report form of an organisation and period, and what a preview or save did.
+
+Inputs are text, not number fields, so a Swedish number ("1 234,5") is typed as it is written;
+the upload's reading decides what it means (dashboard/pages/report_form.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.domain.model import Gender
+from dashboard.pages import report_template
+from dashboard.pages.report_form import FormRow, ReportForm, row_of
+from dashboard.upload.effects import Effect
+from dashboard.upload.problems import ImportProblem
+from dashboard.upload.writing import SavedFile
+from layouts import texts, urls
+from layouts.components import aria, data_table, empty_state
+from layouts.effects import effect_panel
+from layouts.explanation import format_number
+from layouts.ids import ReportFormIds
+from layouts.import_problems import issue_and_expected, problem_text
+
+FIELD_HEADER = {"utfall": "outcome", "prognos": "forecast"}  # the file's headers
+
+
+def page(form: ReportForm, refusal: str | None) -> html.Div:
+    """The form, or why this person may not report for the organisation."""
+    heading = html.H1(
+        texts.REPORT_FORM_HEADING.format(
+            org=form.org.name, period=_period(form.period), year=form.year
+        )
+    )
+    if refusal:
+        return html.Div([heading, dbc.Alert(refusal, color="info")], className="report-form")
+    if not form.rows:
+        return html.Div([heading, empty_state(texts.REPORT_FORM_EMPTY)], className="report-form")
+    key = {"org": form.org.code, "year": form.year, "period": form.period}
+    return html.Div(
+        [
+            heading,
+            html.P(texts.REPORT_FORM_INTRO),
+            html.P([texts.REPORT_TEMPLATE_LINKS, " ", *_template_links(form)]),
+            dcc.Store(id=ReportFormIds.KEY, data=key),
+            table(form),
+            html.Div(
+                [
+                    dbc.Button(texts.REPORT_PREVIEW, id=ReportFormIds.PREVIEW, color="secondary"),
+                    dbc.Button(texts.REPORT_SAVE, id=ReportFormIds.SAVE, color="primary"),
+                ],
+                className="d-flex gap-2 my-3",
+            ),
+            dcc.Loading(html.Div(id=ReportFormIds.RESULT, **aria(live="polite"))),
+        ],
+        className="report-form",
+    )
+
+
+def _template_links(form: ReportForm) -> list[str | html.A]:
+    """The form as a file, to fill in and upload instead."""
+    links: list[str | html.A] = []
+    for label, name in (
+        (texts.REPORT_TEMPLATE_CSV, report_template.TEMPLATE_NAME),
+        (texts.REPORT_TEMPLATE_XLSX, report_template.WORKBOOK_NAME),
+    ):
+        href = urls.prefilled_template_href(name, form.org.code, form.year, form.period)
+        links += [", " if links else "", html.A(label, href=href, download="")]
+    return links
+
+
+def table(form: ReportForm) -> html.Div:
+    """One row per indicator and gender, with what to compare with beside the inputs."""
+    previous = f"{_period(form.previous[1])} {form.previous[0]}"
+    columns = list(texts.REPORT_FORM_COLUMNS)
+    columns[3] = columns[3].format(previous=previous)
+    rows = [
+        (
+            row.indicator.name if row.gender is Gender.TOTAL else "",
+            texts.GENDER_LABEL[row.gender],
+            _number(row.target.target if row.target else None, row),
+            _number(row.last_period, row),
+            _number(row.last_year, row),
+            _input(row, ReportFormIds.OUTCOME, row.outcome, columns[5]),
+            _input(row, ReportFormIds.FORECAST, row.forecast, columns[6]),
+        )
+        for row in form.rows
+    ]
+    caption = texts.REPORT_FORM_CAPTION.format(org=form.org.name)
+    return data_table(caption, columns, rows, numeric=(2, 3, 4))
+
+
+def _input(row: FormRow, kind: ReportFormIds, value: str, field: str) -> html.Div:
+    label = texts.REPORT_INPUT_LABEL.format(
+        field=field, indicator=row.indicator.name, gender=texts.GENDER_LABEL[row.gender].lower()
+    )
+    return html.Div(
+        [
+            html.Label(  # the hidden text names the input for screen readers
+                [
+                    html.Span(label, className="visually-hidden"),
+                    dcc.Input(
+                        id={"type": kind, "index": row.key},
+                        value=value,
+                        type="text",
+                        autoComplete="off",
+                        className="form-control form-control-sm report-input",
+                    ),
+                ]
+            ),
+            html.Span(row.indicator.unit, className="muted"),
+        ],
+        className="d-flex align-items-center gap-1",
+    )
+
+
+def _number(value: float | None, row: FormRow) -> str:
+    return format_number(value, row.indicator.decimals, row.indicator.unit)
+
+
+def _period(period: str) -> str:
+    return texts.PERIOD_LABEL.get(period, period)
+
+
+def problems(found: Sequence[ImportProblem], rows: Sequence[FormRow]) -> dbc.Alert:
+    """The upload's problems, each named by indicator, gender and field rather than file row."""
+    return dbc.Alert(
+        [
+            html.P(texts.REPORT_PROBLEMS),
+            html.Ul([html.Li(problem_line(problem, rows)) for problem in found]),
+        ],
+        color="danger",
+    )
+
+
+def problem_line(problem: ImportProblem, rows: Sequence[FormRow]) -> str:
+    """E.g. "Andel nöjda, totalt, utfall: inte ett tal ("9x"); förväntat …"."""
+    row = row_of(rows, problem.row)
+    if row is None:  # not a cell's problem (e.g. the database is busy): as an upload says it
+        return problem_text(problem)
+    issue, expected = issue_and_expected(problem)
+    field = texts.EFFECT_FIELD.get(FIELD_HEADER.get(problem.column or "", ""), problem.column)
+    text = texts.REPORT_PROBLEM.format(
+        indicator=row.indicator.name,
+        gender=texts.GENDER_LABEL[row.gender].lower(),
+        field=field,
+        issue=issue,
+    )
+    if problem.value is not None:
+        text += texts.IMPORT_VALUE.format(value=problem.value)
+    return text + (texts.IMPORT_EXPECTED.format(expected=expected) if expected else ".")
+
+
+def previewed(effect: Effect) -> html.Div:
+    """What saving would do; nothing is saved yet."""
+    return html.Div([dbc.Alert(texts.REPORT_PREVIEW_NOTE, color="info"), effect_panel(effect)])
+
+
+def saved(files: Sequence[SavedFile], effect: Effect) -> html.Div:
+    """What was saved, as an upload that can be undone, and what it did."""
+    [file] = files
+    if not file.inserted and not file.updated:
+        return html.Div(dbc.Alert(texts.REPORT_UNCHANGED, color="info"))
+    message = texts.REPORT_SAVED.format(
+        id=file.upload_id, inserted=file.inserted, updated=file.updated
+    )
+    return html.Div([dbc.Alert(message, color="success"), effect_panel(effect)])
+
+
+def message(text: str) -> dbc.Alert:
+    """A short notice where the result would be."""
+    return dbc.Alert(text, color="warning")

@@ -1,0 +1,69 @@
+"""Entering data in Chromium: the report form with decimal commas shows its effect and saves;
+an administrator adds and removes an account on the accounts page (issue 18)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.access import accounts
+from dashboard.upload import change_sets
+from layouts import texts
+from layouts.ids import AccountIds, ReportFormIds
+from layouts.urls import report_form_href
+
+NURSERY = "Andel vårdnadshavare som är nöjda med förskolan"
+SICK_LEAVE = "Sjukfrånvaro bland medarbetare"
+
+
+def _input(page, indicator: str, field: str = "Utfall"):
+    return page.get_by_label(f"{field} för {indicator}, totalt", exact=True)
+
+
+@pytest.mark.user("enhetschef")
+def test_the_form_takes_decimal_commas_and_shows_the_effect(page, demo_app_store, axe_check):
+    page.goto(report_form_href("SKA-FSK-01", 2026, "T2"))
+    expect(_input(page, NURSERY)).to_have_value("88")
+    assert axe_check() == []
+    _input(page, NURSERY).fill("90")
+    _input(page, SICK_LEAVE).fill("4,9")
+    page.get_by_role("button", name=texts.REPORT_PREVIEW).click()
+    result = page.locator(f"#{ReportFormIds.RESULT}")
+    expect(result).to_contain_text(texts.REPORT_PREVIEW_NOTE)
+    expect(result).to_contain_text(re.compile(f"{NURSERY} .*88 → 90\u00a0%"))
+    expect(result).to_contain_text("5,3 → 4,9\u00a0%")
+    expect(result).to_contain_text(texts.EFFECT_GOALS_HEADING)
+    page.get_by_role("button", name=texts.REPORT_SAVE, exact=True).click()
+    expect(result).to_contain_text("Sparat som uppladdning")
+    [latest] = change_sets.list_uploads(demo_app_store)[:1]
+    assert latest.user_name == "enhetschef"
+    change_sets.undo(demo_app_store, latest.id, user_name="enhetschef")  # leave the demo as it was
+
+
+@pytest.mark.user("enhetschef")
+def test_a_bad_number_is_named_by_indicator_and_field(page):
+    page.goto(report_form_href("SKA-FSK-01", 2026, "T2"))
+    _input(page, SICK_LEAVE, "Prognos helår").fill("4,9,1")
+    page.get_by_role("button", name=texts.REPORT_PREVIEW).click()
+    expect(page.locator(f"#{ReportFormIds.RESULT}")).to_contain_text(
+        f"{SICK_LEAVE}, totalt, prognos helår"
+    )
+
+
+@pytest.mark.user("admin")
+def test_an_administrator_adds_and_removes_an_account(page, demo_app_store, axe_check):
+    page.goto("/konton")
+    assert axe_check() == []
+    page.get_by_label(texts.USERNAME_LABEL, exact=True).fill("webbredaktor")
+    page.get_by_label(texts.ACCOUNT_ROLE, exact=True).select_option("redaktör")
+    page.get_by_label(texts.ACCOUNT_ORGS).fill("SKA-FSK-01")
+    page.get_by_role("button", name=texts.ACCOUNT_ADD).click()
+    result = page.locator(f"#{AccountIds.RESULT}")
+    expect(result).to_contain_text("Kontot webbredaktor är skapat.")
+    expect(result).to_contain_text("Engångslösenord för webbredaktor")
+    expect(page.locator(f"#{AccountIds.LIST}")).to_contain_text("webbredaktor")
+    assert accounts.principal(demo_app_store, "webbredaktor").scope_codes == ("SKA-FSK-01",)
+    page.locator('button[title="Ta bort: webbredaktor"]').click()
+    expect(result).to_contain_text("Kontot webbredaktor är borttaget")
+    expect(page.locator(f"#{AccountIds.LIST}")).not_to_contain_text("webbredaktor")
+    assert accounts.principal(demo_app_store, "webbredaktor") is None
