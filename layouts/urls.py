@@ -290,3 +290,12 @@ def template_href(name: str) -> str:
 def sign_in_href(next_path: str) -> str:
     """The sign-in form, leading back to `next_path` after."""
     return f"{SIGN_IN_PATH}?{NEXT_KEY}={quote(next_path, safe='')}"
+
+
+# ---- the reporting round's form (issue 18; the `entry` helper routes it) ---------------------
+REPORT_FORM_PATTERN = "/rapportera/<org_code>/<year>/<period>"
+
+
+def report_form_href(org_code: str, year: int, period: str) -> str:
+    """The browser form for an organisation's outcomes and forecasts in a period."""
+    return path(REPORT_FORM_PATTERN, org_code=org_code, year=str(year), period=period)

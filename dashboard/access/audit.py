@@ -24,6 +24,11 @@ from dashboard.store.audit import (
     MAX_DETAIL,
     MAX_TARGET,
     REFUSED,
+    REPORT_APPROVE,
+    REPORT_READY,
+    REPORT_REOPEN,
+    REPORT_RETURN,
+    REPORTING_DEADLINES,
     UNDO,
     UPLOAD,
     USER_ADD,
@@ -47,6 +52,11 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "MAX_TARGET",
     "REFUSAL_WINDOW",
     "REFUSED",
+    "REPORTING_DEADLINES",
+    "REPORT_APPROVE",
+    "REPORT_READY",
+    "REPORT_REOPEN",
+    "REPORT_RETURN",
     "UNDO",
     "UPLOAD",
     "USER_ADD",
@@ -59,7 +69,21 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "now",
     "refuse",
 ]
-ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD, USER_SIGN_OUT)
+ACTIONS = (
+    UPLOAD,
+    UNDO,
+    ASSESSMENT,
+    ACTIVITY,
+    REPORTING_DEADLINES,
+    REPORT_READY,
+    REPORT_APPROVE,
+    REPORT_RETURN,
+    REPORT_REOPEN,
+    USER_ADD,
+    USER_REMOVE,
+    USER_PASSWORD,
+    USER_SIGN_OUT,
+)
 log = logging.getLogger("kontrollrummet.audit")
 # Refusals kept in full per account and address within the window; later ones only count up.
 MAX_REFUSALS_KEPT = 20

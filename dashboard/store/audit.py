@@ -26,6 +26,14 @@ UPLOAD, UNDO, ASSESSMENT = "upload", "undo", "assessment"
 USER_ADD, USER_REMOVE, USER_PASSWORD = "user_add", "user_remove", "user_password"
 USER_SIGN_OUT = "user_signout"  # an administrator ended every session of an account
 ACTIVITY = "activity"
+# The reporting round (issue 18): deadlines set, a report marked ready, approved, sent back,
+# and reopened by a change of its values.
+REPORTING_DEADLINES, REPORT_READY, REPORT_APPROVE = (
+    "report_deadlines",
+    "report_ready",
+    "report_approve",
+)
+REPORT_RETURN, REPORT_REOPEN = "report_return", "report_reopen"
 AUDIT_LOG = "audit_log"  # only ever refused (the page is for admins)
 MAX_TARGET, MAX_DETAIL, MAX_ADDRESS = 500, 1000, 100
 

@@ -56,6 +56,11 @@ AUDIT_ACTION_LABEL = {
     "user_signout": "Utloggat överallt",
     "audit_log": "Ändringsloggen",
     "activity": "Aktivitetsuppföljning",
+    "report_deadlines": "Rapporteringsperiod",
+    "report_ready": "Klarmarkerad rapport",
+    "report_approve": "Godkänd rapport",
+    "report_return": "Rapport skickad tillbaka",
+    "report_reopen": "Rapport öppnad igen",
 }
 AUDIT_OUTCOME_LABEL = {"done": "Genomförd", "refused": "Nekad"}
 ERROR_HEADING = "Något gick fel"
