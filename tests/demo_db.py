@@ -5,6 +5,7 @@ import functools
 
 from dashboard.store import Store
 from dashboard.tools.demo import demo_dataset
+from dashboard.tools.demo.reporting import add_demo_reporting
 from dashboard.tools.demo_accounts import add_demo_accounts
 
 
@@ -18,4 +19,5 @@ def fill_with_demo(store: Store) -> Store:
     store.create_schema()
     store.write_dataset(_dataset(), user_name="test", file_name="demo", kind="demo")
     add_demo_accounts(store, actor="test")
+    add_demo_reporting(store, actor="test")
     return store

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, tuple_, update
 
-from dashboard.domain.model import Indicator, OrgLevel, period_end
+from dashboard.domain.model import Indicator, OrgLevel, OrgUnit, period_end
 from dashboard.domain.reporting import MARKED, ReportingPeriod, ReportState, ReportStatus
 from dashboard.store.schema_reporting import ReportingDeadlineRecord, ReportStateRecord
 from dashboard.store.tables import (
@@ -25,8 +25,10 @@ from dashboard.store.tables import (
     indicator_from_row,
     indicator_t,
     measurement_t,
+    org_from_row,
     org_t,
     period_order,
+    subtree,
     table_of,
     target_t,
     valid_in,
@@ -279,3 +281,10 @@ def goals_due(
     )
     with engine.connect() as conn:
         return [(row.org_id, row.code, row.title, bool(row.assessed)) for row in conn.execute(stmt)]
+
+
+def subtree_orgs(engine: Engine, org_id: int) -> list[OrgUnit]:
+    """The organisation and everything below it, depth first (each after its parent)."""
+    stmt = select(org_t).where(org_t.c.id.in_(subtree(org_id))).order_by(org_t.c.path)
+    with engine.connect() as conn:
+        return [org_from_row(row) for row in conn.execute(stmt).mappings()]

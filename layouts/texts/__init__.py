@@ -10,4 +10,5 @@ from layouts.texts.access import *  # noqa: F403
 from layouts.texts.common import *  # noqa: F403
 from layouts.texts.followup import *  # noqa: F403
 from layouts.texts.pages import *  # noqa: F403
+from layouts.texts.reporting import *  # noqa: F403
 from layouts.texts.upload_problems import *  # noqa: F403

@@ -1,0 +1,95 @@
+"""Att rapportera: its route handler, and the steps of the reporting round taken on it
+(klarmarkera; approve or send back).
+
+The step's key comes from the browser, so each step asks again who may take it
+(dashboard/followup/reporting.py) and refuses, and logs, a hand-made request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dash import Dash, Input, Output, State, ctx, html
+
+from callbacks import sign_in
+from callbacks.request import PageRequest
+from dashboard.access import Principal, audit
+from dashboard.followup import reporting
+from dashboard.followup.reporting import Refusal, ReportingRefused
+from dashboard.pages.to_report import to_report
+from dashboard.store import Store
+from layouts import texts
+from layouts import to_report as layout
+from layouts.components import refused
+from layouts.ids import ReportingIds
+
+
+def page(request: PageRequest) -> html.Div:
+    """The list for the organisation in the URL (the landing page leads to the editor's own)."""
+    data = to_report(request.store, request.org, request.user, dt.date.today())
+    return layout.page(data, request.state)
+
+
+def register(app: Dash, store: Store) -> None:
+    @app.callback(
+        Output(ReportingIds.READY_FEEDBACK, "children"),
+        Input(ReportingIds.READY, "n_clicks"),
+        State(ReportingIds.KEY, "data"),
+        prevent_initial_call=True,
+    )
+    def mark_ready(_: int, key: Any) -> html.Div:
+        return take_step(store, sign_in.current(), key, "ready")
+
+    @app.callback(
+        Output(ReportingIds.CONTROL_FEEDBACK, "children"),
+        Input(ReportingIds.APPROVE, "n_clicks"),
+        Input(ReportingIds.RETURN, "n_clicks"),
+        State(ReportingIds.KEY, "data"),
+        State(ReportingIds.COMMENT, "value"),
+        prevent_initial_call=True,
+    )
+    def control(approve: int | None, send_back: int | None, key: Any, comment: str | None) -> Any:
+        step = "return" if ctx.triggered_id == ReportingIds.RETURN else "approve"
+        return take_step(store, sign_in.current(), key, step, comment or "")
+
+
+_AUDIT = {
+    "ready": audit.REPORT_READY,
+    "approve": audit.REPORT_APPROVE,
+    "return": audit.REPORT_RETURN,
+}
+_DONE = {"ready": texts.MARKED_READY, "approve": texts.APPROVED, "return": texts.SENT_BACK}
+
+
+def take_step(store: Store, user: Principal, key: Any, step: str, comment: str = "") -> html.Div:
+    """Take one step for the report the key names, if this person may; the message to show."""
+    org_code, year, period = _key(key)
+    org = store.org(org_code) if org_code else None
+    try:
+        if org is None or year is None or period is None:
+            raise ReportingRefused(Refusal.NOT_OPEN)
+        if step == "ready":
+            reporting.mark_ready(store, user, org, year, period)
+        elif step == "approve":
+            reporting.approve(store, user, org, year, period)
+        else:
+            reporting.send_back(store, user, org, year, period, comment)
+    except ReportingRefused as refusal:
+        reason = texts.REPORTING_REFUSAL[refusal.refusal]
+        target = f"{org_code} {period} {year}"
+        sign_in.record_refusal(store, user, _AUDIT[step], target, reason)
+        return refused(reason)
+    return html.Div(_DONE[step], className="alert alert-success")
+
+
+def _key(key: Any) -> tuple[str | None, int | None, str | None]:
+    """The organisation code, year and period a page's key names, each None if malformed."""
+    if not isinstance(key, dict):
+        return None, None, None
+    org, year, period = key.get("org"), key.get("year"), key.get("period")
+    return (
+        org if isinstance(org, str) else None,
+        year if isinstance(year, int) and not isinstance(year, bool) else None,
+        period if isinstance(period, str) else None,
+    )
