@@ -32,17 +32,20 @@ def page(request: PageRequest) -> html.Div:
 
 
 def register(app: Dash, store: Store) -> None:
-    @app.callback(
+    @app.callback(  # a step taken leaves its button disabled: the page's state is behind now
         Output(ReportingIds.READY_FEEDBACK, "children"),
+        Output(ReportingIds.READY, "disabled"),
         Input(ReportingIds.READY, "n_clicks"),
         State(ReportingIds.KEY, "data"),
         prevent_initial_call=True,
     )
-    def mark_ready(_: int, key: Any) -> html.Div:
+    def mark_ready(_: int, key: Any) -> tuple[html.Div, bool]:
         return take_step(store, sign_in.current(), key, "ready")
 
     @app.callback(
         Output(ReportingIds.CONTROL_FEEDBACK, "children"),
+        Output(ReportingIds.APPROVE, "disabled"),
+        Output(ReportingIds.RETURN, "disabled"),
         Input(ReportingIds.APPROVE, "n_clicks"),
         Input(ReportingIds.RETURN, "n_clicks"),
         State(ReportingIds.KEY, "data"),
@@ -51,7 +54,8 @@ def register(app: Dash, store: Store) -> None:
     )
     def control(approve: int | None, send_back: int | None, key: Any, comment: str | None) -> Any:
         step = "return" if ctx.triggered_id == ReportingIds.RETURN else "approve"
-        return take_step(store, sign_in.current(), key, step, comment or "")
+        message, taken = take_step(store, sign_in.current(), key, step, comment or "")
+        return message, taken, taken
 
 
 _AUDIT = {
@@ -62,8 +66,11 @@ _AUDIT = {
 _DONE = {"ready": texts.MARKED_READY, "approve": texts.APPROVED, "return": texts.SENT_BACK}
 
 
-def take_step(store: Store, user: Principal, key: Any, step: str, comment: str = "") -> html.Div:
-    """Take one step for the report the key names, if this person may; the message to show."""
+def take_step(
+    store: Store, user: Principal, key: Any, step: str, comment: str = ""
+) -> tuple[html.Div, bool]:
+    """Take one step for the report the key names, if this person may; the message to show and
+    whether the step was taken."""
     org_code, year, period = _key(key)
     org = store.org(org_code) if org_code else None
     try:
@@ -79,8 +86,8 @@ def take_step(store: Store, user: Principal, key: Any, step: str, comment: str =
         reason = texts.REPORTING_REFUSAL[refusal.refusal]
         target = f"{org_code} {period} {year}"
         sign_in.record_refusal(store, user, _AUDIT[step], target, reason)
-        return refused(reason)
-    return html.Div(_DONE[step], className="alert alert-success")
+        return refused(reason), False
+    return html.Div(_DONE[step], className="alert alert-success"), True
 
 
 def _key(key: Any) -> tuple[str | None, int | None, str | None]:

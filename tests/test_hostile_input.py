@@ -146,6 +146,8 @@ ROUTES = [
     urls.UPLOAD_PATH,
     urls.AUDIT_PATH,
     "/tillganglighet",
+    urls.TO_REPORT_PATH,
+    urls.PROGRESS_PATH,
 ]
 KEYS = [
     "ar",
