@@ -19,15 +19,19 @@ from dashboard.followup import reporting
 from dashboard.followup.reporting import Refusal, ReportingRefused
 from dashboard.pages.to_report import to_report
 from dashboard.store import Store
-from layouts import texts
+from layouts import texts, urls
 from layouts import to_report as layout
 from layouts.components import refused
 from layouts.ids import ReportingIds
 
 
 def page(request: PageRequest) -> html.Div:
-    """The list for the organisation in the URL (the landing page leads to the editor's own)."""
-    data = to_report(request.store, request.org, request.user, dt.date.today())
+    """The list for the organisation in the URL; without one, an editor's own organisation."""
+    org = request.org
+    if urls.ORG_KEY not in urls.query_values(request.search) and not request.user.is_admin:
+        own = request.user.scope_codes[0] if request.user.scope_codes else None
+        org = (request.store.org(own) if own else None) or org
+    data = to_report(request.store, org, request.user, dt.date.today())
     return layout.page(data, request.state)
 
 

@@ -146,3 +146,10 @@ def test_an_administrator_opens_a_period_from_the_page(app, store):
     answer = _deadlines(app, signed_in(app, "admin"))
     assert texts.DEADLINES_SAVED.format(period=texts.PERIOD_LABEL["T1"], year=2027) in answer
     assert (due.open_period(store).year, due.open_period(store).period) == (2027, "T1")
+
+
+def test_without_an_organisation_in_the_link_an_editor_sees_their_own(demo_store):
+    text = _page(demo_store, urls.TO_REPORT_PATH, "?ar=2026&period=T2", "enhetschef")
+    assert texts.TO_REPORT_HEADING.format(org="Förskolan Solrosen") in text
+    city = _page(demo_store, urls.TO_REPORT_PATH, "", "admin")
+    assert texts.TO_REPORT_HEADING.format(org=demo_store.root_org().name) in city

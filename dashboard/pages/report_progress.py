@@ -56,8 +56,8 @@ def report_progress(store: Store, org: OrgUnit, today: dt.date) -> Progress | No
     period = due.open_period(store)
     if period is None:
         return None
-    orgs = [d for d in due.due(store, stored.subtree_orgs(store.engine, org.id), period, today)]
-    orgs = [d for d in orgs if d.total]
+    below = stored.subtree_orgs(store.engine, org.id)
+    orgs = [d for d in due.due(store, below, period, today) if d.total]
     levels = [_level(level, [d for d in orgs if d.org.level is level]) for level in LEVELS]
     editors = _editors(store)
     reminders = [
