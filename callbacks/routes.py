@@ -36,7 +36,9 @@ from callbacks import (
     overview,
     presentation,
     report_form,
+    report_progress,
     sign_in,
+    to_report,
     upload,
 )
 from callbacks.request import PageRequest, View
@@ -78,6 +80,13 @@ class Route:
 # More specific patterns first: the first match serves the request.
 ROUTES: tuple[Route, ...] = (
     Route(urls.OVERVIEW_PATH, overview.page, nav=texts.NAV_OVERVIEW),
+    Route(
+        urls.TO_REPORT_PATH,
+        to_report.page,
+        texts.NAV_TO_REPORT,
+        editors,
+        callbacks=to_report.register,
+    ),
     Route(urls.DEVIATIONS_PATH, deviations.page, nav=texts.NAV_DEVIATIONS),
     Route(urls.ACCURACY_PATH, accuracy.page, nav=texts.NAV_ACCURACY),
     Route(urls.INDICATOR_ACCURACY_PATTERN, indicator_accuracy.page),
@@ -96,6 +105,13 @@ ROUTES: tuple[Route, ...] = (
         callbacks=upload.register,
     ),
     Route(urls.REPORT_FORM_PATTERN, report_form.page, data=False, callbacks=report_form.register),
+    Route(
+        urls.PROGRESS_PATH,
+        report_progress.page,
+        texts.NAV_PROGRESS,
+        editors,
+        callbacks=report_progress.register,
+    ),
     Route(urls.AUDIT_PATH, audit_log.page, texts.AUDIT_HEADING, administrators, data=False),
     Route(
         urls.ACCOUNTS_PATH,

@@ -134,9 +134,18 @@ def sign_in_view(store: Store) -> Callable[[], ResponseReturnValue]:
             )  # the form again, with the reason
         login_user(SignedIn(found))
         session.permanent = True  # expires after SESSION_LIFETIME, not when the browser closes
-        return redirect(next_path)
+        return redirect(landing(found, next_path))
 
     return sign_in_page
+
+
+def landing(user: Principal, next_path: str) -> str:
+    """Where signing in leads: the page asked for; without one, editors land on Att rapportera
+    for their own organisation and administrators for the city (issue 18), readers on Översikt."""
+    if next_path != urls.OVERVIEW_PATH or not user.may_edit_something:
+        return next_path
+    own = user.scope_codes[0] if user.scope_codes and not user.is_admin else None
+    return urls.to_report_href(own)
 
 
 def sign_out_view(store: Store) -> Callable[[], ResponseReturnValue]:

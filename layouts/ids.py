@@ -104,3 +104,23 @@ class AccountIds(StrEnum):
     CHANGE = "accounts-change"
     RESET = "accounts-reset"
     REMOVE = "accounts-remove"
+
+
+class ReportingIds(StrEnum):
+    """Att rapportera's steps and Rapportering's deadline form (issue 18)."""
+
+    KEY = "reporting-key"
+    READY = "reporting-ready"
+    READY_FEEDBACK = "reporting-ready-feedback"
+    APPROVE = "reporting-approve"
+    RETURN = "reporting-return"
+    COMMENT = "reporting-comment"
+    CONTROL_FEEDBACK = "reporting-control-feedback"
+    DEADLINE_YEAR = "reporting-deadline-year"
+    DEADLINE_PERIOD = "reporting-deadline-period"
+    DEADLINE_COMMITTEE = "reporting-deadline-committee"
+    DEADLINE_DEPARTMENT = "reporting-deadline-department"
+    DEADLINE_UNIT = "reporting-deadline-unit"
+    DEADLINE_SAVE = "reporting-deadline-save"
+    DEADLINE_FEEDBACK = "reporting-deadline-feedback"
+    MAIL_LIST = "reporting-mail-list"

@@ -34,6 +34,8 @@ UPLOAD_PATH = "/uppladdning"
 AUDIT_PATH = "/andringslogg"
 ACCESSIBILITY_PATH = "/tillganglighet"
 ACCOUNT_PATH = "/mitt-konto"  # the signed-in person's own account and API tokens
+TO_REPORT_PATH = "/att-rapportera"  # the editor's landing page (issue 18)
+PROGRESS_PATH = "/rapportering"  # the reporting round's progress per organisation
 # ---- the server's own routes (callbacks/routes.py `SERVER_ROUTES`) ----------------------------
 SIGN_IN_PATH = "/logga-in"
 SIGN_OUT_PATH = "/logga-ut"
@@ -297,6 +299,11 @@ def download_href(report: str, file_format: str, state: ViewState) -> str:
 def template_href(name: str) -> str:
     """An upload template's download."""
     return path(TEMPLATE_PATTERN, name=name)
+
+
+def to_report_href(org_code: str | None) -> str:
+    """Att rapportera for an organisation (None: the top of the tree), in the newest period."""
+    return f"{TO_REPORT_PATH}?{urlencode({ORG_KEY: org_code})}" if org_code else TO_REPORT_PATH
 
 
 def sign_in_href(next_path: str) -> str:

@@ -1,10 +1,11 @@
-"""The demo municipality written to a database, with its demo accounts, as `kontrollrummet demo`
-leaves it."""
+"""The demo municipality written to a database, with its demo accounts and its reporting round,
+as `kontrollrummet demo` leaves it."""
 
 import functools
 
 from dashboard.store import Store
 from dashboard.tools.demo import demo_dataset
+from dashboard.tools.demo.reporting import add_demo_reporting
 from dashboard.tools.demo_accounts import add_demo_accounts
 
 
@@ -14,8 +15,9 @@ def _dataset():
 
 
 def fill_with_demo(store: Store) -> Store:
-    """Migrate the store, write the demo data and add the demo accounts."""
+    """Migrate the store, write the demo data, add the demo accounts and open T2 2026."""
     store.create_schema()
     store.write_dataset(_dataset(), user_name="test", file_name="demo", kind="demo")
     add_demo_accounts(store, actor="test")
+    add_demo_reporting(store, actor="test")
     return store

@@ -23,7 +23,8 @@ def database_digest(store: Store, leave_out: tuple[str, ...] = ()) -> str:
 
 
 # Not in the import formats, so not in a dump: who changed what when (the upload log and the
-# audit trails), and the accounts with what signing in needs (README "Drift").
+# audit trails), the accounts with what signing in needs (README "Drift"), and the reporting
+# round's deadlines and report states (docs/deployment.md, "Backup and restore").
 HISTORY = (
     "upload",
     "upload_change",
@@ -33,6 +34,8 @@ HISTORY = (
     "user_scope",
     "login_attempt",
     "app_secret",
+    "reporting_deadline",
+    "report_state",
 )
 DERIVED = ("id", "path", "upload_id")  # given by the database that stores the rows
 

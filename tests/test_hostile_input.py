@@ -148,6 +148,8 @@ ROUTES = [
     urls.AUDIT_PATH,
     "/tillganglighet",
     urls.ACCOUNT_PATH,
+    urls.TO_REPORT_PATH,
+    urls.PROGRESS_PATH,
 ]
 KEYS = [
     "ar",

@@ -4,14 +4,21 @@ the unit of work itself does every step (lock, audit, kept results, after-commit
 from __future__ import annotations
 
 import ast
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event
 
-from dashboard.access import Principal, Role, accounts, audit, tokens
-from dashboard.domain.model import ActivityStatus, Status
-from dashboard.followup import activity_followups, assessments, control_room, goal_results
+from dashboard.access import Principal, Role, accounts, audit, operator, tokens
+from dashboard.domain.model import ActivityStatus, OrgLevel, Status
+from dashboard.followup import (
+    activity_followups,
+    assessments,
+    control_room,
+    goal_results,
+    reporting,
+)
 from dashboard.store import Store, result_store
 from dashboard.store.writing import UnfinishedWrite
 from dashboard.upload import change_sets, csv_export
@@ -104,11 +111,22 @@ def test_every_writer_writes_inside_the_unit_of_work(tiny):
     activity_followups.save(tiny, activity, 2025, "T1", ActivityStatus.ONGOING, "", "anna")
     [saved] = change_sets.commit(tiny, [_follow_up_file()], user_name="anna")
     change_sets.undo(tiny, saved.upload_id, user_name="anna")
+    _take_the_reporting_steps(tiny)
     assert stray == []
 
 
-def _save_an_assessment(store: Store) -> None:
-    goal, org = store.goal("K1"), store.org("STAD")
+def _take_the_reporting_steps(store: Store) -> None:
+    admin, unit = operator("admin"), store.org("N1-E1")
+    reporting.set_deadlines(store, admin, 2025, "T1", {OrgLevel.UNIT: dt.date(2025, 5, 10)})
+    reporting.mark_ready(store, admin, unit, 2025, "T1")
+    reporting.send_back(store, admin, unit, 2025, "T1", "Prognos saknas.")
+    reporting.mark_ready(store, admin, unit, 2025, "T1")
+    reporting.approve(store, admin, unit, 2025, "T1")
+    _save_an_assessment(store, "N1-E1")  # reopens the approved report, in the same unit of work
+
+
+def _save_an_assessment(store: Store, org_code: str = "STAD") -> None:
+    goal, org = store.goal("K1"), store.org(org_code)
     [status] = control_room.judge(store, [(goal, org.id)], 2025, "T1")
     draft = assessments.Draft(goal.id, org.id, 2025, "T1", Status.NOT_MET, "Analys.", "Åtgärd.")
     assessments.save(store, draft, status.result, "anna")

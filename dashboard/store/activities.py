@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Select, case, insert, select, update
 
 from dashboard.domain.model import PERIOD_END_MONTH, Activity, ActivityStatus
+from dashboard.store import reporting
 from dashboard.store.tables import activity_t, activity_update_t, latest_period_first, org_t
 
 
@@ -65,6 +66,10 @@ def follow_up(
     key = (u.activity_id == activity_id, u.year == year, u.period == period)
     values = {"status": status, "comment": comment, "upload_id": None}
     before: str | None = conn.execute(select(u.status).where(*key)).scalar()
+    org_id: int = conn.execute(
+        select(activity_t.c.org_id).where(activity_t.c.id == activity_id)
+    ).scalar_one()
+    reporting.changed(conn, [(org_id, year, period)])
     if before is None:
         conn.execute(
             insert(activity_update_t).values(

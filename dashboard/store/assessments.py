@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Engine, Table, func, insert, select, update
 
 from dashboard.domain.model import Assessment, Status
+from dashboard.store import reporting
 from dashboard.store.schema_followup import AssessmentAuditRecord
 from dashboard.store.tables import assessment_t, table_of
 
@@ -22,6 +23,7 @@ def put(conn: Connection, key: Key, values: Mapping[str, Any]) -> Assessment | N
     """Insert or overwrite an assessment as saved from the form (no upload wrote it); the one
     it replaced, if any."""
     before = _stored(conn, key)
+    reporting.changed(conn, [(key["org_id"], key["year"], key["period"])])
     if before is None:
         conn.execute(insert(assessment_t).values(**key, **values, upload_id=None))
     else:

@@ -28,6 +28,14 @@ USER_SIGN_OUT = "user_signout"  # an administrator ended every session of an acc
 USER_CHANGE = "user_change"  # an administrator changed an account's role or organisations
 ACTIVITY = "activity"
 TOKEN_ADD, TOKEN_REVOKE = "token_add", "token_revoke"  # an API token made or revoked
+# The reporting round (issue 18): deadlines set, a report marked ready, approved, sent back,
+# and reopened by a change of its values.
+REPORTING_DEADLINES, REPORT_READY, REPORT_APPROVE = (
+    "report_deadlines",
+    "report_ready",
+    "report_approve",
+)
+REPORT_RETURN, REPORT_REOPEN = "report_return", "report_reopen"
 AUDIT_LOG = "audit_log"  # only ever refused (the page is for admins)
 MAX_TARGET, MAX_DETAIL, MAX_ADDRESS = 500, 1000, 100
 

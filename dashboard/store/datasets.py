@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, func, insert, select
 
 from dashboard.domain.dataset import Dataset, MeasurementRow
+from dashboard.store import reporting
 from dashboard.store.tables import (
     activity_t,
     activity_update_t,
@@ -35,6 +36,7 @@ def write_dataset(
     counts."""
     upload_id = _start_upload(conn, user_name, file_name, kind)
     counts = _DatasetWriter(conn, upload_id).write(data)
+    reporting.changed_by_upload(conn, upload_id)
     refresh_reported_periods(conn)
     conn.execute(
         upload_t.update()

@@ -28,6 +28,7 @@ from dashboard.store import (
     link_t,
     measurement_t,
     org_t,
+    reporting,
     target_t,
     upload_t,
 )
@@ -288,7 +289,10 @@ def edited_in_app(conn: Connection, upload_id: int) -> int:
 
 
 def restore(conn: Connection, upload_id: int) -> int:
-    """Put back the values the upload replaced, upload_id included; returns the row count."""
+    """Put back the values the upload replaced, upload_id included; returns the row count.
+
+    Called first when undoing: a marked report whose values the undo changes reopens."""
+    reporting.changed_by_upload(conn, upload_id)
     rows = conn.execute(
         select(change_t.c.table_name, change_t.c.row_key, change_t.c.old_values)
         .where(change_t.c.upload_id == upload_id)

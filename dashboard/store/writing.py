@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
-from dashboard.store import audit, result_store
+from dashboard.store import audit, reporting, result_store
 
 if TYPE_CHECKING:
     from dashboard.store import Store
@@ -80,6 +80,10 @@ class Writing:
             raise UnfinishedWrite(f"{self.actor}'s write records no audit entry")
         if self._results is None:
             raise UnfinishedWrite("the write does not say how it changes the kept goal results")
+        for code, year, period in reporting.reopen_changed(self.conn, self.actor or ""):
+            audit.record(
+                self.conn, self.actor or "", audit.REPORT_REOPEN, f"{code} {period} {year}"
+            )
         if not self._touched or self._results.startswith("ended"):
             return  # nothing to judge again, or every result ended
         generation = result_store.generation(self.store.engine)

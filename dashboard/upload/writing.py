@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from dashboard.store import measurement_t, org_t, upload_rows
+from dashboard.store import measurement_t, org_t, reporting, upload_rows
 from dashboard.store.dialect import MissingReferences, insert_columns, update_columns
 from dashboard.store.upload_rows import as_json, change_t
 from dashboard.upload.checks import UNKNOWN
@@ -65,6 +65,7 @@ def apply_plan(conn: Connection, plan: FilePlan, codes: KnownCodes, user_name: s
         _update_rows(conn, plan, codes, upload_id)
     except MissingReferences as missing:  # a row deleted since the plan: nothing is saved
         raise UploadRejected(missing_problems(missing)) from missing
+    reporting.changed_by_upload(conn, upload_id)  # reopens a marked report whose values change
     if table is org_t:
         upload_rows.refresh_paths(conn)
     if "code" in table.c:

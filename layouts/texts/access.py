@@ -59,6 +59,11 @@ AUDIT_ACTION_LABEL = {
     "activity": "Aktivitetsuppföljning",
     "token_add": "API-nyckel skapad",
     "token_revoke": "API-nyckel återkallad",
+    "report_deadlines": "Rapporteringsperiod",
+    "report_ready": "Klarmarkerad rapport",
+    "report_approve": "Godkänd rapport",
+    "report_return": "Rapport skickad tillbaka",
+    "report_reopen": "Rapport öppnad igen",
 }
 AUDIT_OUTCOME_LABEL = {"done": "Genomförd", "refused": "Nekad"}
 ERROR_HEADING = "Något gick fel"

@@ -113,7 +113,7 @@ def sign_in(page, username: str) -> None:
     page.get_by_label(texts.USERNAME_LABEL).fill(username)
     page.get_by_label(texts.PASSWORD_LABEL).fill(PASSWORDS[username])
     page.get_by_role("button", name=texts.SIGN_IN_BUTTON).click()
-    page.wait_for_url(re.compile(r"/$"))
+    page.wait_for_url(re.compile(r"/$|/att-rapportera"))  # editors land on Att rapportera
 
 
 def _failed(problems: list[str], request) -> None:

@@ -46,11 +46,13 @@ def demo(scale: str, seed: int | None, replace: bool, database_url: str | None) 
             )
         database.drop_everything(store.engine)
         store.create_schema()
+    from dashboard.tools.demo.reporting import add_demo_reporting
     from dashboard.tools.demo_accounts import add_demo_accounts
 
     started = time.perf_counter()
     counts = demo_counts(store, seed) if scale == "demo" else _stockholm_counts(store, seed)
     made = add_demo_accounts(store, actor="kontrollrummet demo")
+    add_demo_reporting(store, actor="kontrollrummet demo")
     elapsed = time.perf_counter() - started
     for table, count in counts.items():
         click.echo(f"{table:>16}: {count:>10,}".replace(",", " "))
