@@ -20,9 +20,11 @@ from dashboard.store.audit import (
     ASSESSMENT,
     AUDIT_LOG,
     DONE,
+    EXPECTED_RESULT,
     MAX_ADDRESS,
     MAX_DETAIL,
     MAX_TARGET,
+    MEASURE,
     REFUSED,
     UNDO,
     UPLOAD,
@@ -41,10 +43,12 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "ASSESSMENT",
     "AUDIT_LOG",
     "DONE",
+    "EXPECTED_RESULT",
     "MAX_ADDRESS",
     "MAX_DETAIL",
     "MAX_REFUSALS_KEPT",
     "MAX_TARGET",
+    "MEASURE",
     "REFUSAL_WINDOW",
     "REFUSED",
     "UNDO",
@@ -59,7 +63,18 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "now",
     "refuse",
 ]
-ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD, USER_SIGN_OUT)
+ACTIONS = (
+    UPLOAD,
+    UNDO,
+    ASSESSMENT,
+    ACTIVITY,
+    MEASURE,
+    EXPECTED_RESULT,
+    USER_ADD,
+    USER_REMOVE,
+    USER_PASSWORD,
+    USER_SIGN_OUT,
+)
 log = logging.getLogger("kontrollrummet.audit")
 # Refusals kept in full per account and address within the window; later ones only count up.
 MAX_REFUSALS_KEPT = 20
