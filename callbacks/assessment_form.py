@@ -106,6 +106,7 @@ def submit(
         analysis=fields[AssessmentIds.ANALYSIS],
         measures=fields[AssessmentIds.MEASURES],
         justification=fields[AssessmentIds.JUSTIFICATION],
+        expected_followup=fields[AssessmentIds.EXPECTED_FOLLOWUP],
     )
     try:
         entry = assessments.save(store, draft, status.result, user.username)

@@ -29,6 +29,7 @@ from callbacks import (
     goal,
     indicator,
     indicator_accuracy,
+    measures,
     overview,
     presentation,
     sign_in,
@@ -78,7 +79,7 @@ ROUTES: tuple[Route, ...] = (
     Route(urls.INDICATOR_ACCURACY_PATTERN, indicator_accuracy.page),
     Route(urls.PRESENTATION_PATH, presentation.page, callbacks=presentation.register),
     Route(urls.ASSESSMENT_PATTERN, assessment_form.page, callbacks=assessment_form.register),
-    Route(urls.GOAL_PATTERN, goal.page),
+    Route(urls.GOAL_PATTERN, goal.page, callbacks=measures.register),
     Route(urls.ACTIVITY_PATTERN, activity.page, callbacks=activity.register),
     Route(urls.INDICATOR_PATTERN, indicator.page),
     Route(
