@@ -41,12 +41,9 @@ PROBLEM_FIELD = {
 }
 
 # The text fields, in the order the save callback reads them.
-TEXT_FIELDS = (
-    AssessmentIds.JUSTIFICATION,
-    AssessmentIds.ANALYSIS,
-    AssessmentIds.MEASURES,
-    AssessmentIds.EXPECTED_FOLLOWUP,
-)
+TEXT_FIELDS = (AssessmentIds.JUSTIFICATION, AssessmentIds.ANALYSIS, AssessmentIds.MEASURES)
+# Read by the save too, but never required: the follow-up of the year's förväntat resultat.
+OPTIONAL_FIELDS = (AssessmentIds.EXPECTED_FOLLOWUP,)
 
 
 def page(

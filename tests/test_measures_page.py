@@ -2,13 +2,15 @@
 the follow-up at the next period (issue 17)."""
 
 import pytest
+from dash import no_update
 
+from callbacks import assessment_form
 from callbacks import measures as measure_callbacks
 from callbacks.routes import page
 from dashboard.access import ANONYMOUS, Principal, Role, audit
 from dashboard.followup import measures
 from layouts import texts, urls
-from layouts.ids import MeasureIds
+from layouts.ids import AssessmentIds, MeasureIds
 from tests.test_pages import _text
 from tests.tiny import tiny_dataset
 
@@ -57,8 +59,8 @@ def test_readers_and_editors_out_of_scope_see_the_measures_but_no_form(tiny):
 def test_a_hand_made_write_out_of_scope_is_refused_and_changes_nothing(tiny, who):
     user = READER if who == "reader" else _editor(tiny, "N1")
     feedback, lists, _ = measure_callbacks.add(tiny, _key(), "Gör något", "Eva", "2025-03-31", user)
-    assert "alert-danger" in _text(feedback) and lists is not None
-    feedback, shown = measure_callbacks.save_expected(tiny, _key(), "Mer", "Så", user)
+    assert "alert-danger" in _text(feedback) and lists is no_update
+    feedback, _ = measure_callbacks.save_expected(tiny, _key(), "Mer", "Så", user)
     assert "alert-danger" in _text(feedback)
     assert _stored(tiny) == measures.GoalMeasures()
     refusals = [e for e in audit.events(tiny) if e.outcome == audit.REFUSED]
@@ -96,3 +98,18 @@ def test_an_editor_records_a_measure_and_it_is_followed_up_at_the_next_period(ti
     measure_callbacks.change(tiny, _key(), str(measure.id), "done", editor)
     assert "Rekrytera sjuksköterskor" not in _goal_page(tiny, READER, 2025, "T1")
     assert "Fler nöjda äldre" in _goal_page(tiny, READER, 2024, "FY")
+
+
+def test_the_assessment_form_follows_the_expected_result_up_and_the_goal_page_shows_it(tiny):
+    key = {"goal": "K1", "org": "STAD", "year": 2025, "period": "T1"}
+    fields = {
+        AssessmentIds.JUSTIFICATION: "",
+        AssessmentIds.ANALYSIS: "Analys.",
+        AssessmentIds.MEASURES: "Åtgärder.",
+        AssessmentIds.EXPECTED_FOLLOWUP: "Halvvägs mot målet",
+    }
+    assessment_form.submit(tiny, key, "partly_met", fields, ADMIN)
+    [own] = tiny.assessments([tiny.org("STAD").id], 2025, "T1")
+    assert own.expected_followup == "Halvvägs mot målet"
+    text = _goal_page(tiny, READER, 2025, "T1")
+    assert texts.EXPECTED_FOLLOWUP_LABEL in text and "Halvvägs mot målet" in text

@@ -73,7 +73,5 @@ MEASURES_SHEET = "Åtgärder"
 MEASURES_EXPORT_CAPTION = "Åtgärderna under varje mål: beslutade vid perioden och att följa upp"
 MEASURE_SHEET_COLUMNS = ("Målkod", "Mål", "Organisation", "Vid perioden", *MEASURE_COLUMNS)
 MEASURE_KIND = {True: "Att följa upp", False: "Beslutad"}
-MOVEMENT_COLUMN = "Sedan förra perioden"
 REPORT_CHANGE_COLUMNS = ("Förändring", "Skillnad K−M")
-PERCENTAGE_POINTS = "procentenheter"
 PERIOD_SHORT = {"T1": "T1", "T2": "T2", "FY": "helår"}  # months are written by their code
