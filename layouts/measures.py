@@ -76,7 +76,7 @@ def expected_section(
             html.Div(expected_texts(expected), id=MeasureIds.EXPECTED_SHOWN),
             html.H3(texts.EXPECTED_FOLLOWUP_LABEL, className="h6"),
             html.P(followup or texts.MISSING_VALUE),
-            html.Details([html.Summary(texts.EXPECTED_SAVE_BUTTON), *form]) if editable else None,
+            html.Details([html.Summary(texts.EXPECTED_EDIT), *form]) if editable else None,
         ],
         id="forvantat-resultat",
     )

@@ -5,6 +5,7 @@ import functools
 
 from dashboard.store import Store
 from dashboard.tools.demo import demo_dataset
+from dashboard.tools.demo.meeting import add_demo_measures
 from dashboard.tools.demo_accounts import add_demo_accounts
 
 
@@ -14,8 +15,9 @@ def _dataset():
 
 
 def fill_with_demo(store: Store) -> Store:
-    """Migrate the store, write the demo data and add the demo accounts."""
+    """Migrate the store, write the demo data, its åtgärder and the demo accounts."""
     store.create_schema()
     store.write_dataset(_dataset(), user_name="test", file_name="demo", kind="demo")
+    add_demo_measures(store, actor="test")
     add_demo_accounts(store, actor="test")
     return store
