@@ -1,20 +1,24 @@
 """The Målsida's åtgärder and förväntat resultat: who sees the forms, what the writes refuse, and
 the follow-up at the next period (issue 17)."""
 
+import datetime as dt
+
 import pytest
 from dash import no_update
 
-from callbacks import assessment_form
+from callbacks import assessment_form, downloads
 from callbacks import measures as measure_callbacks
 from callbacks.routes import page
 from dashboard.access import ANONYMOUS, Principal, Role, audit
 from dashboard.followup import measures
+from dashboard.followup.deviations import DeviationKind
 from layouts import texts, urls
 from layouts.ids import AssessmentIds, MeasureIds
 from tests.test_pages import _text
 from tests.tiny import tiny_dataset
 
 READER = Principal("rut", "Rut", Role.READER)
+TODAY = dt.date(2025, 5, 14)
 ADMIN = Principal("anna", "Anna", Role.ADMIN, (), ("/",))
 
 
@@ -113,3 +117,15 @@ def test_the_assessment_form_follows_the_expected_result_up_and_the_goal_page_sh
     assert own.expected_followup == "Halvvägs mot målet"
     text = _goal_page(tiny, READER, 2025, "T1")
     assert texts.EXPECTED_FOLLOWUP_LABEL in text and "Halvvägs mot målet" in text
+
+
+def test_an_overdue_measure_is_listed_on_avvikelser_and_in_its_download(tiny):
+    measure_callbacks.add(tiny, _key(), "Rekrytera sjuksköterskor", "Eva Ek", "2025-02-28", ADMIN)
+    kind = texts.DEVIATION_KIND_LABEL[DeviationKind.MEASURE_OVERDUE]
+    search = "?" + urls.query(urls.ViewState(2025, "T1", "STAD"))
+    text = _text(page(tiny, urls.DEVIATIONS_PATH, search, READER))
+    assert kind in text and "Rekrytera sjuksköterskor" in text and "Eva Ek" in text
+    state = urls.ViewState(2025, "T1", "STAD")
+    document = downloads.document(tiny, urls.DEVIATIONS_REPORT, state, tiny.org("STAD"), TODAY)
+    rows = [row for table in document.sheets for row in table.rows]
+    assert any(kind in row and "Rekrytera sjuksköterskor" in row for row in rows)
