@@ -87,7 +87,7 @@ def _assess(app, client, org_code: str) -> str:
             app,
             AssessmentIds.SAVE,
             [1],
-            [key, "not_met", "", "Förfalskad analys.", "Förfalskade åtgärder."],
+            [key, "not_met", "", "Förfalskad analys.", "Förfalskade åtgärder.", ""],
         ),
     )
 
