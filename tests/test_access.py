@@ -324,7 +324,7 @@ def test_an_assessment_for_a_year_or_period_not_reported_is_refused(app, store, 
     answer = _post(
         signed_in(app, "enhetschef"),
         callback_payload(
-            app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder."]
+            app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder.", ""]
         ),
     )
     assert texts.ASSESSMENT_BAD_PERIOD in answer
@@ -346,7 +346,7 @@ def test_an_odd_assessment_key_is_refused_without_a_server_error(app, store, key
     answer = _post(
         signed_in(app, "enhetschef"),
         callback_payload(
-            app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder."]
+            app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder.", ""]
         ),
     )
     assert texts.NOT_FOUND_TEXT in answer or texts.ASSESSMENT_BAD_PERIOD in answer
@@ -362,7 +362,7 @@ def test_an_unknown_status_is_not_saved(app, store):
     answer = _post(
         signed_in(app, "enhetschef"),
         callback_payload(
-            app, AssessmentIds.SAVE, [1], [key, "påhittad", "", "Analys.", "Åtgärder."]
+            app, AssessmentIds.SAVE, [1], [key, "påhittad", "", "Analys.", "Åtgärder.", ""]
         ),
     )
     assert texts.SAVED.partition(" {")[0] not in answer
