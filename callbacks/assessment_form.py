@@ -61,11 +61,12 @@ def register(app: Dash, store: Store) -> None:
         Input(AssessmentIds.SAVE, "n_clicks"),
         State(AssessmentIds.KEY, "data"),
         State(AssessmentIds.STATUS, "value"),
-        *(State(field, "value") for field in layout.TEXT_FIELDS),
+        *(State(field, "value") for field in layout.TEXT_FIELDS + layout.OPTIONAL_FIELDS),
         prevent_initial_call=True,
     )
     def save(_: int, key: object, chosen: str | None, *values: str | None) -> tuple[Any, ...]:
-        fields: dict[str, str] = dict(zip(layout.TEXT_FIELDS, (v or "" for v in values)))
+        names = layout.TEXT_FIELDS + layout.OPTIONAL_FIELDS
+        fields: dict[str, str] = dict(zip(names, (v or "" for v in values)))
         return submit(store, key, chosen, fields, sign_in.current())
 
 
@@ -106,6 +107,7 @@ def submit(
         analysis=fields[AssessmentIds.ANALYSIS],
         measures=fields[AssessmentIds.MEASURES],
         justification=fields[AssessmentIds.JUSTIFICATION],
+        expected_followup=fields.get(AssessmentIds.EXPECTED_FOLLOWUP, ""),
     )
     try:
         entry = assessments.save(store, draft, status.result, user.username)

@@ -1,11 +1,11 @@
-"""Målsida: the route handler only; the page's one interaction is the filter bar's
-(callbacks/filters.py)."""
+"""Målsida: the route handler; its interactions are the filter bar's (callbacks/filters.py) and
+the åtgärder and förväntat resultat forms' (callbacks/measures.py)."""
 
 from __future__ import annotations
 
 from dash import html
 
-from callbacks import filters
+from callbacks import filters, measures
 from callbacks.request import PageRequest
 from dashboard.pages.goal import goal_page
 from layouts import assessment_form
@@ -20,4 +20,7 @@ def page(request: PageRequest) -> html.Div | None:
     state, org = request.state, request.org
     found = goal_page(request.store, goal, org, state.year, state.period)
     note = assessment_form.goal_page_note(found.view.status, state, found.saved)
-    return layout.page(found.view, org, found.lineage, state, filters.bar(request), note)
+    own = found.view.status.assessment
+    followed = measures.section(request.store, goal, org, state, request.user, own)
+    extra = html.Div([note, followed])
+    return layout.page(found.view, org, found.lineage, state, filters.bar(request), extra)

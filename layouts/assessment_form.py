@@ -42,6 +42,8 @@ PROBLEM_FIELD = {
 
 # The text fields, in the order the save callback reads them.
 TEXT_FIELDS = (AssessmentIds.JUSTIFICATION, AssessmentIds.ANALYSIS, AssessmentIds.MEASURES)
+# Read by the save too, but never required: the follow-up of the year's förväntat resultat.
+OPTIONAL_FIELDS = (AssessmentIds.EXPECTED_FOLLOWUP,)
 
 
 def page(
@@ -174,6 +176,12 @@ def form(
                 texts.MEASURES_LABEL,
                 texts.MEASURES_HELP,
                 own.measures if own else "",
+            ),
+            text_field(
+                AssessmentIds.EXPECTED_FOLLOWUP,
+                texts.EXPECTED_FOLLOWUP_LABEL,
+                texts.EXPECTED_FOLLOWUP_HELP,
+                own.expected_followup if own else "",
             ),
             html.P(texts.ASSESSMENT_SAVED_AS.format(name=user.username), className="muted"),
             dbc.Button(texts.SAVE, id=AssessmentIds.SAVE, color="primary", n_clicks=0),

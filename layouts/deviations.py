@@ -14,7 +14,7 @@ from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import Deviation, DeviationKind, GoalDeviations, counts
 from dashboard.followup.movement import Movement
 from dashboard.pages.deviations import Deviations, Only, Since
-from layouts import explanation, texts, urls
+from layouts import explanation, measures, texts, urls
 from layouts.components import aria, basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.explanation import format_number
 from layouts.overview import assessment_note, score
@@ -343,6 +343,8 @@ def deviation_row(
                 comment=activity.comment or texts.MISSING_VALUE,
             ),
         )
+    if item.measure is not None:
+        return measures.deviation_row(kind, item.measure)
     status = goal.status
     return (
         kind,

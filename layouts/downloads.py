@@ -18,7 +18,7 @@ from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import Deviation, GoalDeviations, counts
 from dashboard.followup.exports import BarChart, Document, Number, Section, Table
-from layouts import explanation, texts, urls
+from layouts import explanation, measures, texts, urls
 from layouts.deviations import GOAL_KINDS, SUMMARY_GROUPS, own_assessment
 from layouts.sign_in import message_page
 
@@ -223,6 +223,9 @@ def _deviation_cells(item: Deviation, goal: GoalDeviations) -> tuple[Any, ...]:
                 comment=activity.comment or texts.MISSING_VALUE,
             ),
         )
+    if item.measure is not None:  # (kind, what, status, –, –, note) as on the page
+        _, what, state, _, _, note = measures.deviation_row(kind, item.measure)
+        return (kind, what, state, "", None, None, note)
     status = goal.status
     if item.kind in GOAL_KINDS:
         return (

@@ -31,6 +31,7 @@ class AssessmentIds(StrEnum):
     JUSTIFICATION_GROUP = "assessment-justification-group"
     ANALYSIS = "assessment-analysis"
     MEASURES = "assessment-measures"
+    EXPECTED_FOLLOWUP = "assessment-expected-followup"
     SAVE = "assessment-save"
     FEEDBACK = "assessment-feedback"
     HISTORY = "assessment-history"
@@ -124,3 +125,23 @@ class ReportingIds(StrEnum):
     DEADLINE_SAVE = "reporting-deadline-save"
     DEADLINE_FEEDBACK = "reporting-deadline-feedback"
     MAIL_LIST = "reporting-mail-list"
+
+
+class MeasureIds(StrEnum):
+    """The Målsida's åtgärder and förväntat resultat (layouts/measures.py)."""
+
+    KEY = "measure-key"
+    LISTS = "measure-lists"
+    TEXT = "measure-text"
+    RESPONSIBLE = "measure-responsible"
+    DUE = "measure-due"
+    ADD = "measure-add"
+    CHOICE = "measure-choice"
+    STATUS = "measure-status"
+    CHANGE = "measure-change"
+    FEEDBACK = "measure-feedback"
+    EXPECTED_RESULT = "measure-expected-result"
+    WAY_OF_WORKING = "measure-way-of-working"
+    EXPECTED_SAVE = "measure-expected-save"
+    EXPECTED_FEEDBACK = "measure-expected-feedback"
+    EXPECTED_SHOWN = "measure-expected-shown"

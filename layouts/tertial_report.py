@@ -14,7 +14,7 @@ from dashboard.domain.rules import IndicatorReason
 from dashboard.followup.control_room import GoalStatus, IndicatorLine
 from dashboard.followup.exports import BarChart, Document, Number, Section, Table
 from dashboard.followup.report import GoalReport, TertialReport
-from layouts import texts, urls
+from layouts import report_measures, texts, urls
 from layouts.downloads import (
     STATUS_ORDER,
     flag,
@@ -41,7 +41,7 @@ def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.dat
         goals = [g for g in report.goals if g.status.goal.level is level]
         if goals:
             sections.append(Section(texts.GOAL_LEVEL_LABEL[level]))
-            sections += [_goal_section(g, report.orgs) for g in goals]
+            sections += [_goal_section(g, report) for g in goals]
     return Document(
         title=title,
         subtitle=subtitle(report.org, state, today),
@@ -57,7 +57,7 @@ def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.dat
                     for g in report.goals
                     for row in _indicator_rows(g, report.orgs, with_goal=True)
                 ),
-                (1, 3, 2, 1, 3, 0.8, 1.3, 0.6, 1, 1, 1, 1.2, 1, 1, 1.3, 1.3),
+                (1, 3, 2, 1, 3, 0.8, 1.3, 0.6, 1, 1, 1, 1.2, 1.2, 1, 1, 1.2, 1.3, 1.3),
             ),
             Table(
                 texts.ACTIVITIES_SHEET,
@@ -66,6 +66,7 @@ def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.dat
                 tuple(row for g in report.goals for row in _activity_rows(g, with_goal=True)),
                 (1, 3, 3, 2, 1, 1, 1.5, 3),
             ),
+            report_measures.measures_sheet(report),
         ),
         summary_sheet=texts.DEVIATION_SUMMARY_HEADING,
     )
@@ -102,8 +103,8 @@ def _report_summary(statuses: Sequence[GoalStatus]) -> Section:
     return Section(texts.DEVIATION_SUMMARY_HEADING, (summary,), (chart,))
 
 
-def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
-    status = goal.status
+def _goal_section(goal: GoalReport, report: TertialReport) -> Section:
+    status, orgs = goal.status, report.orgs
     tables = []
     indicator_rows = _indicator_rows(goal, orgs, with_goal=False)
     if indicator_rows:
@@ -113,7 +114,7 @@ def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
                 texts.INDICATORS_HEADING,
                 with_comparison(texts.INDICATOR_REPORT_COLUMNS),
                 tuple(indicator_rows),
-                (4, 1, 1, 1, 1.2, 1, 1, 1.6, 1.3),
+                (4, 1, 1, 1, 1.2, 1.2, 1, 1, 1.2, 1.6, 1.3),
             )
         )
     activity_rows = _activity_rows(goal, with_goal=False)
@@ -127,18 +128,26 @@ def _goal_section(goal: GoalReport, orgs: dict[int, OrgUnit]) -> Section:
                 (3, 2, 1, 1, 1.3, 3),
             )
         )
+    tables += report_measures.measure_tables(goal, report)
     return Section(
         status.goal.title,
-        goal_paragraphs(status, orgs[status.org_id], goal.saved),
+        (
+            report_measures.movement_line(goal, report),
+            *goal_paragraphs(status, orgs[status.org_id], goal.saved),
+            *report_measures.expected_lines(goal, report.year),
+        ),
         tables=tuple(tables),
         level=1,
     )
 
 
 def with_comparison(columns: tuple[str, ...]) -> tuple[str, ...]:
-    """Indicator columns with last year and women/men after the forecast ("Prognos helår")."""
+    """Indicator columns with last year, the change, women/men and their gap after the forecast
+    ("Prognos helår")."""
     after = columns.index(texts.INDICATOR_REPORT_COLUMNS[3]) + 1  # Prognos helår
-    return (*columns[:after], *texts.REPORT_COMPARISON_COLUMNS, *columns[after:])
+    last_year, women, men = texts.REPORT_COMPARISON_COLUMNS
+    change, gap = texts.REPORT_CHANGE_COLUMNS
+    return (*columns[:after], last_year, change, women, men, gap, *columns[after:])
 
 
 ELSEWHERE = (IndicatorReason.MEASURED_BELOW, IndicatorReason.NOT_MEASURED_HERE)
@@ -186,15 +195,17 @@ def _indicator_rows(
 
 
 def _comparison_cells(line: IndicatorLine) -> tuple[Any, ...]:
-    """The same period last year, and women and men (said missing where a split is expected)."""
+    """The same period last year and the change since, women and men (said missing where a split
+    is expected) and the K−M gap."""
     indicator, genders = line.judged.fact.indicator, line.genders
+    change, gap = report_measures.change_cells(line.last_year, genders, indicator)
     if genders.split_missing:
-        split: tuple[Any, ...] = (texts.SPLIT_MISSING, texts.SPLIT_MISSING)
+        split: tuple[Any, ...] = (texts.SPLIT_MISSING, texts.SPLIT_MISSING, texts.SPLIT_MISSING)
     elif indicator.gender_split or genders.women is not None or genders.men is not None:
-        split = (number(genders.women, indicator), number(genders.men, indicator))
+        split = (number(genders.women, indicator), number(genders.men, indicator), gap)
     else:
-        split = (None, None)
-    return (number(line.last_year.previous, indicator), *split)
+        split = (None, None, None)
+    return (number(line.last_year.previous, indicator), change, *split)
 
 
 def _activity_rows(goal: GoalReport, with_goal: bool) -> list[tuple[Any, ...]]:

@@ -91,6 +91,7 @@ KIND_VALUES = {
     "indikator": (Kind.INDICATOR_NOT_MET, Kind.INDICATOR_PARTLY_MET),
     "underlag": (Kind.INDICATOR_NO_VALUE, Kind.INDICATOR_FORECAST_ONLY),
     "aktivitet": (Kind.ACTIVITY_OVERDUE, Kind.ACTIVITY_LATE_START),
+    "atgard": (Kind.MEASURE_OVERDUE,),
     "bedomning": (
         Kind.ASSESSMENT_WITHOUT_EVIDENCE,
         Kind.ASSESSMENT_MORE_POSITIVE,

@@ -5,6 +5,7 @@ import functools
 
 from dashboard.store import Store
 from dashboard.tools.demo import demo_dataset
+from dashboard.tools.demo.meeting import add_demo_measures
 from dashboard.tools.demo.reporting import add_demo_reporting
 from dashboard.tools.demo_accounts import add_demo_accounts
 
@@ -15,9 +16,11 @@ def _dataset():
 
 
 def fill_with_demo(store: Store) -> Store:
-    """Migrate the store, write the demo data, add the demo accounts and open T2 2026."""
+    """Migrate the store, write the demo data, its åtgärder and the demo accounts, and open T2
+    2026."""
     store.create_schema()
     store.write_dataset(_dataset(), user_name="test", file_name="demo", kind="demo")
+    add_demo_measures(store, actor="test")
     add_demo_accounts(store, actor="test")
     add_demo_reporting(store, actor="test")
     return store

@@ -23,7 +23,7 @@ from dashboard.upload import change_sets, csv_export
 from dashboard.upload.csv_formats import ACTIVITIES, ACTIVITY_UPDATES, MEASUREMENTS
 from dashboard.upload.csv_import import UploadFile
 from layouts import texts
-from layouts.ids import ActivityIds, AssessmentIds, UploadIds
+from layouts.ids import ActivityIds, AssessmentIds, MeasureIds, UploadIds
 from layouts.texts import OUT_OF_SCOPE
 from tests.callback_requests import callback_payload
 from tests.clients import signed_in
@@ -87,7 +87,7 @@ def _assess(app, client, org_code: str) -> str:
             app,
             AssessmentIds.SAVE,
             [1],
-            [key, "not_met", "", "Förfalskad analys.", "Förfalskade åtgärder."],
+            [key, "not_met", "", "Förfalskad analys.", "Förfalskade åtgärder.", ""],
         ),
     )
 
@@ -97,6 +97,18 @@ def _follow_up(app, client, activity_code: str) -> str:
     return _post(
         client, callback_payload(app, ActivityIds.SAVE, [1], [key, "cancelled", "Förfalskad."])
     )
+
+
+def _add_measure(app, client, org_code: str) -> str:
+    key = {"goal": "KF1.3", "org": org_code, "year": 2026, "period": "T2"}
+    state = [key, "Förfalskad åtgärd.", "Någon", "2026-12-31", None, None]
+    return _post(client, callback_payload(app, MeasureIds.ADD, [1, None], state))
+
+
+def _expected_result(app, client, org_code: str) -> str:
+    key = {"goal": "KF1.3", "org": org_code, "year": 2026, "period": "T2"}
+    state = [key, "Förfalskat resultat.", "Förfalskat arbetssätt."]
+    return _post(client, callback_payload(app, MeasureIds.EXPECTED_SAVE, [1], state))
 
 
 def _refusals(store) -> list[audit.Event]:
@@ -111,6 +123,8 @@ WRITES = {
     "undo": lambda app, client, store: _undo(app, client, change_sets.list_uploads(store)[0].id),
     "assessment": lambda app, client, store: _assess(app, client, OWN_UNIT),
     "activity": lambda app, client, store: _follow_up(app, client, OWN_ACTIVITY),
+    "measure": lambda app, client, store: _add_measure(app, client, OWN_UNIT),
+    "expected result": lambda app, client, store: _expected_result(app, client, OWN_UNIT),
 }
 
 
@@ -132,6 +146,17 @@ def test_without_signing_in_a_callback_is_unauthorised(app, store, write):
 
 
 # ---- an editor writes inside their scope only --------------------------------------------------
+
+
+@pytest.mark.parametrize("write", [_add_measure, _expected_result])
+def test_an_editor_writing_measures_for_the_neighbouring_unit_is_refused(app, store, write):
+    client = signed_in(app, "enhetschef")
+    before = database_digest(store, leave_out=LOGS)
+    assert "ligger utanför din behörighet" in write(app, client, NEIGHBOUR)
+    assert database_digest(store, leave_out=LOGS) == before
+    [refusal] = _refusals(store)
+    assert refusal.username == "enhetschef"
+    assert texts.MEASURE_ADDED in _add_measure(app, client, OWN_UNIT)  # its own unit: saved
 
 
 def test_an_editor_uploading_for_the_neighbouring_unit_is_refused_naming_the_row(app, store):
@@ -299,7 +324,7 @@ def test_an_assessment_for_a_year_or_period_not_reported_is_refused(app, store, 
     answer = _post(
         signed_in(app, "enhetschef"),
         callback_payload(
-            app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder."]
+            app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder.", ""]
         ),
     )
     assert texts.ASSESSMENT_BAD_PERIOD in answer
@@ -321,7 +346,7 @@ def test_an_odd_assessment_key_is_refused_without_a_server_error(app, store, key
     answer = _post(
         signed_in(app, "enhetschef"),
         callback_payload(
-            app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder."]
+            app, AssessmentIds.SAVE, [1], [key, "not_met", "", "Analys.", "Åtgärder.", ""]
         ),
     )
     assert texts.NOT_FOUND_TEXT in answer or texts.ASSESSMENT_BAD_PERIOD in answer
@@ -337,7 +362,7 @@ def test_an_unknown_status_is_not_saved(app, store):
     answer = _post(
         signed_in(app, "enhetschef"),
         callback_payload(
-            app, AssessmentIds.SAVE, [1], [key, "påhittad", "", "Analys.", "Åtgärder."]
+            app, AssessmentIds.SAVE, [1], [key, "påhittad", "", "Analys.", "Åtgärder.", ""]
         ),
     )
     assert texts.SAVED.partition(" {")[0] not in answer

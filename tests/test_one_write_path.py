@@ -11,12 +11,14 @@ import pytest
 from sqlalchemy import event
 
 from dashboard.access import Principal, Role, accounts, audit, operator, tokens
+from dashboard.domain.measures import ExpectedResult, MeasureStatus
 from dashboard.domain.model import ActivityStatus, OrgLevel, Status
 from dashboard.followup import (
     activity_followups,
     assessments,
     control_room,
     goal_results,
+    measure_writes,
     reporting,
 )
 from dashboard.store import Store, result_store
@@ -109,6 +111,7 @@ def test_every_writer_writes_inside_the_unit_of_work(tiny):
     _save_an_assessment(tiny)
     _, activity = tiny.activity("A1")
     activity_followups.save(tiny, activity, 2025, "T1", ActivityStatus.ONGOING, "", "anna")
+    _record_a_measure_and_an_expected_result(tiny)
     [saved] = change_sets.commit(tiny, [_follow_up_file()], user_name="anna")
     change_sets.undo(tiny, saved.upload_id, user_name="anna")
     _take_the_reporting_steps(tiny)
@@ -130,6 +133,17 @@ def _save_an_assessment(store: Store, org_code: str = "STAD") -> None:
     [status] = control_room.judge(store, [(goal, org.id)], 2025, "T1")
     draft = assessments.Draft(goal.id, org.id, 2025, "T1", Status.NOT_MET, "Analys.", "Åtgärd.")
     assessments.save(store, draft, status.result, "anna")
+
+
+def _record_a_measure_and_an_expected_result(store: Store) -> None:
+    goal, org = store.goal("K1"), store.org("STAD")
+    draft = measure_writes.MeasureDraft(
+        goal.id, org.id, 2025, "T1", "Åtgärd.", "Eva", dt.date(2025, 6, 30)
+    )
+    measure_id = measure_writes.add(store, draft, "anna")
+    measure_writes.change_status(store, measure_id, goal.id, org.id, MeasureStatus.DONE, "anna")
+    expected = ExpectedResult(goal.id, org.id, 2025, "Fler nöjda.", "Dialog.")
+    measure_writes.save_expected(store, expected, "anna")
 
 
 def _follow_up_file() -> UploadFile:

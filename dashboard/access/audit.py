@@ -20,9 +20,11 @@ from dashboard.store.audit import (
     ASSESSMENT,
     AUDIT_LOG,
     DONE,
+    EXPECTED_RESULT,
     MAX_ADDRESS,
     MAX_DETAIL,
     MAX_TARGET,
+    MEASURE,
     REFUSED,
     REPORT_APPROVE,
     REPORT_READY,
@@ -49,10 +51,12 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "ASSESSMENT",
     "AUDIT_LOG",
     "DONE",
+    "EXPECTED_RESULT",
     "MAX_ADDRESS",
     "MAX_DETAIL",
     "MAX_REFUSALS_KEPT",
     "MAX_TARGET",
+    "MEASURE",
     "REFUSAL_WINDOW",
     "REFUSED",
     "REPORTING_DEADLINES",
@@ -92,6 +96,8 @@ ACTIONS = (
     REPORT_APPROVE,
     REPORT_RETURN,
     REPORT_REOPEN,
+    MEASURE,
+    EXPECTED_RESULT,
 )
 log = logging.getLogger("kontrollrummet.audit")
 # Refusals kept in full per account and address within the window; later ones only count up.

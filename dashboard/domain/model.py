@@ -198,6 +198,7 @@ class Assessment:
     is_forecast: bool
     analysis: str
     measures: str
+    expected_followup: str = ""  # how the year's förväntat resultat is followed up this period
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from dashboard.store import assessments as stored
 # The statuses a person can choose; "no data" is what the rule says, never an assessment.
 CHOICES = (Status.MET, Status.PARTLY_MET, Status.NOT_MET)
 ROSIER = (rules.Disagreement.MORE_POSITIVE, rules.Disagreement.WITHOUT_EVIDENCE)
-_VALUES = ("status", "is_forecast", "analysis", "measures")
+_VALUES = ("status", "is_forecast", "analysis", "measures", "expected_followup")
 
 
 class AssessmentProblem(StrEnum):
@@ -49,6 +49,7 @@ class Draft:
     analysis: str = ""
     measures: str = ""
     justification: str = ""
+    expected_followup: str = ""  # how the year's förväntat resultat is followed up this period
 
     @property
     def is_forecast(self) -> bool:
@@ -68,6 +69,7 @@ class Draft:
             self.is_forecast,
             self.analysis.strip(),
             self.measures.strip(),
+            self.expected_followup.strip(),
         )
 
 
@@ -221,6 +223,7 @@ def _from_json(row: Mapping[str, Any], text: str | None) -> Assessment | None:
         values["is_forecast"],
         values["analysis"],
         values["measures"],
+        values.get("expected_followup", ""),  # saves before migration 0009 have none
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dashboard.domain import rules
+from dashboard.domain.measures import Measure
 from dashboard.domain.model import (
     Activity,
     Assessment,
@@ -26,6 +27,7 @@ from dashboard.domain.model import (
     Reading,
     period_end,
 )
+from dashboard.followup import measures
 from dashboard.store import Measured, Store
 
 
@@ -57,6 +59,7 @@ class GoalStatus:
     ]  # held by the organisation or below, running in the year, as of the period
     assessment: Assessment | None
     disagreement: rules.Disagreement
+    measures: tuple[Measure, ...] = ()  # open, decided at or before the period (measures.py)
 
 
 def goal_statuses(
@@ -98,6 +101,7 @@ def judge(
     _roll_up(store, indicators, year, period, config)
     activities = activities_below(store, goal_ids, org_ids, year, period)
     assessments = {(a.goal_id, a.org_id): a for a in store.assessments(org_ids, year, period)}
+    decided = measures.open_measures(store, [(g.id, o) for g, o in pairs], year, period)
     as_of = period_end(year, period)
     statuses = []
     for goal, org_id in pairs:
@@ -114,6 +118,7 @@ def judge(
                 held,
                 assessment,
                 rules.disagreement(result.status, assessment),
+                decided.get((goal.id, org_id), ()),
             )
         )
     return statuses

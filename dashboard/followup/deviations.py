@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from dashboard.domain import rules
+from dashboard.domain.measures import Measure
 from dashboard.domain.model import Activity, Basis, Status
 from dashboard.followup.control_room import GoalStatus, JudgedIndicator
 
@@ -38,6 +39,7 @@ class DeviationKind(StrEnum):
     INDICATOR_FORECAST_ONLY = "indicator_forecast_only"
     ACTIVITY_OVERDUE = "activity_overdue"
     ACTIVITY_LATE_START = "activity_late_start"
+    MEASURE_OVERDUE = "measure_overdue"  # an åtgärd open past its due date
 
 
 KIND_ORDER = {kind: index for index, kind in enumerate(DeviationKind)}
@@ -48,6 +50,7 @@ KIND_SEVERITY = {
     DeviationKind.ASSESSMENT_WITHOUT_EVIDENCE: 0,
     DeviationKind.INDICATOR_NOT_MET: 0,
     DeviationKind.ACTIVITY_OVERDUE: 0,
+    DeviationKind.MEASURE_OVERDUE: 0,
     DeviationKind.GOAL_PARTLY_MET: 1,
     DeviationKind.GOAL_NO_DATA: 1,
     DeviationKind.GOAL_MET_ON_FORECAST: 1,
@@ -80,11 +83,13 @@ _ACTIVITY_KIND = {0.0: DeviationKind.ACTIVITY_OVERDUE, 0.5: DeviationKind.ACTIVI
 
 @dataclass(frozen=True)
 class Deviation:
-    """One thing that deviates under a goal; `indicator` or `activity` says which, if either."""
+    """One thing that deviates under a goal; `indicator`, `activity` or `measure` says which, if
+    any."""
 
     kind: DeviationKind
     indicator: JudgedIndicator | None = None
     activity: Activity | None = None
+    measure: Measure | None = None
 
     @property
     def severity(self) -> int:
@@ -120,6 +125,7 @@ def deviations_of(status: GoalStatus, as_of: dt.date) -> list[Deviation]:
         goal_items(status)
         + indicator_items(status.indicators)
         + activity_items(status.activities, as_of)
+        + measure_items(status.measures, as_of)
     )
     return sorted(found, key=lambda d: KIND_ORDER[d.kind])
 
@@ -159,6 +165,13 @@ def activity_items(activities: Sequence[Activity], as_of: dt.date) -> list[Devia
         if kind is not None:
             items.append(Deviation(kind, activity=activity))
     return items
+
+
+def measure_items(measures: Sequence[Measure], as_of: dt.date) -> list[Deviation]:
+    """Åtgärder still open past their due date."""
+    return [
+        Deviation(DeviationKind.MEASURE_OVERDUE, measure=m) for m in measures if m.overdue(as_of)
+    ]
 
 
 _STATUS_RANK = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.NO_DATA: 2, Status.MET: 3}

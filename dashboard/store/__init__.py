@@ -245,6 +245,7 @@ class Store(FactReads):
                     is_forecast=row.is_forecast,
                     analysis=row.analysis,
                     measures=row.measures,
+                    expected_followup=row.expected_followup,
                 )
                 for row in conn.execute(stmt)
             ]

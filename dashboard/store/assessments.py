@@ -79,4 +79,5 @@ def _stored(conn: Connection, key: Key) -> Assessment | None:
         row["is_forecast"],
         row["analysis"],
         row["measures"],
+        row["expected_followup"],
     )

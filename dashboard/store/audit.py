@@ -36,6 +36,8 @@ REPORTING_DEADLINES, REPORT_READY, REPORT_APPROVE = (
     "report_approve",
 )
 REPORT_RETURN, REPORT_REOPEN = "report_return", "report_reopen"
+MEASURE, EXPECTED_RESULT = "measure", "expected_result"  # an åtgärd; förväntat resultat
+FORM_EVENTS = (ACTIVITY, MEASURE, EXPECTED_RESULT)  # app writes that change what reports show
 AUDIT_LOG = "audit_log"  # only ever refused (the page is for admins)
 MAX_TARGET, MAX_DETAIL, MAX_ADDRESS = 500, 1000, 100
 
@@ -116,14 +118,15 @@ def sources(
 
 
 def form_saves(engine: Engine) -> tuple[int | None, int | None]:
-    """The newest assessment save and the newest activity follow-up: changes with every one."""
+    """The newest assessment save and the newest other form write (an activity's follow-up, an
+    åtgärd, a förväntat resultat): changes with every one."""
     saves, events = assessment_audit_t.c, audit_t.c
     with engine.connect() as conn:
         saved, followed_up = conn.execute(
             select(
                 select(func.max(saves.id)).scalar_subquery(),
                 select(func.max(events.id))
-                .where(events.action == ACTIVITY, events.outcome == DONE)
+                .where(events.action.in_(FORM_EVENTS), events.outcome == DONE)
                 .scalar_subquery(),
             )
         ).one()

@@ -88,6 +88,7 @@ def drop_everything(engine: Engine) -> None:
     from dashboard.store import (  # noqa: F401 (their tables must be dropped too)
         schema_access,
         schema_followup,
+        schema_measures,
         schema_reporting,
         schema_results,
         schema_tokens,

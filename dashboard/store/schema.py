@@ -200,6 +200,8 @@ class AssessmentRecord(Base):
     is_forecast: Mapped[bool] = mapped_column(Boolean)
     analysis: Mapped[str] = mapped_column(Text, default="")
     measures: Mapped[str] = mapped_column(Text, default="")
+    # how the year's förväntat resultat is followed up this period (schema_measures.py)
+    expected_followup: Mapped[str] = mapped_column(Text, default="", server_default="")
     upload_id: Mapped[int | None] = _upload_fk()
 
     __table_args__ = (Index("ix_assessment_org_period", "org_id", "year", "period"),)

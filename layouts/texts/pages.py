@@ -281,6 +281,7 @@ SUMMARY_GROUP_LABEL = (
     "indikatorer når inte årsmålet",
     "indikatorer saknar utfall",
     "aktiviteter är försenade eller har inte startat",
+    "åtgärder är försenade",
     "egna bedömningar skiljer sig från beräkningen",
 )
 SEVERITY_LABEL = {0: "Kräver åtgärd", 1: "Behöver uppmärksamhet", 2: "Bra att veta"}

@@ -5,6 +5,7 @@ from alembic import context
 from dashboard.store import (  # noqa: F401 (register their tables on Base)
     schema_access,
     schema_followup,
+    schema_measures,
     schema_reporting,
     schema_results,
     schema_tokens,

@@ -46,11 +46,14 @@ def demo(scale: str, seed: int | None, replace: bool, database_url: str | None) 
             )
         database.drop_everything(store.engine)
         store.create_schema()
+    from dashboard.tools.demo.meeting import add_demo_measures
     from dashboard.tools.demo.reporting import add_demo_reporting
     from dashboard.tools.demo_accounts import add_demo_accounts
 
     started = time.perf_counter()
     counts = demo_counts(store, seed) if scale == "demo" else _stockholm_counts(store, seed)
+    if scale == "demo":
+        counts["measure"] = add_demo_measures(store, actor="kontrollrummet demo")
     made = add_demo_accounts(store, actor="kontrollrummet demo")
     add_demo_reporting(store, actor="kontrollrummet demo")
     elapsed = time.perf_counter() - started
