@@ -64,6 +64,8 @@ AUDIT_ACTION_LABEL = {
     "report_approve": "Godkänd rapport",
     "report_return": "Rapport skickad tillbaka",
     "report_reopen": "Rapport öppnad igen",
+    "measure": "Åtgärd",
+    "expected_result": "Förväntat resultat",
 }
 AUDIT_OUTCOME_LABEL = {"done": "Genomförd", "refused": "Nekad"}
 ERROR_HEADING = "Något gick fel"

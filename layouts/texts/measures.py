@@ -2,16 +2,7 @@
 for them (issue 17)."""
 
 from dashboard.domain.measures import MeasureStatus
-from dashboard.followup.deviations import DeviationKind
 from dashboard.followup.measure_writes import MeasureProblem
-from dashboard.store.audit import EXPECTED_RESULT, MEASURE
-from layouts.texts.access import AUDIT_ACTION_LABEL
-from layouts.texts.pages import DEVIATION_KIND_LABEL
-
-# The catalog's mappings of every deviation kind and audit action learn this work's members
-# here, so its words stay together.
-DEVIATION_KIND_LABEL[DeviationKind.MEASURE_OVERDUE] = "Åtgärden är försenad"
-AUDIT_ACTION_LABEL.update({MEASURE: "Åtgärd", EXPECTED_RESULT: "Förväntat resultat"})
 
 MEASURE_STATUS_LABEL = {
     MeasureStatus.PLANNED: "Planerad",

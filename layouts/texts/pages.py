@@ -301,6 +301,7 @@ DEVIATION_KIND_LABEL = {
     DeviationKind.INDICATOR_FORECAST_ONLY: "Uppfyllt endast på prognos – utfall saknas",
     DeviationKind.ACTIVITY_OVERDUE: "Aktiviteten är försenad",
     DeviationKind.ACTIVITY_LATE_START: "Aktiviteten har inte startat i tid",
+    DeviationKind.MEASURE_OVERDUE: "Åtgärden är försenad",
 }
 DEVIATION_COLUMNS = ("Avvikelse", "Vad", "Status och underlag", "Värde", "Årsmål", "Förklaring")
 ONLY_GOAL_DEVIATES = "Målets poäng är låg, men ingen enskild indikator eller aktivitet avviker."
