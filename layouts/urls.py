@@ -63,6 +63,7 @@ GOAL_LEVEL_FILTER_KEY = "malniva"
 KIND_FILTER_KEY = "typ"
 ROSIER_KEY = "positivare"  # only goals whose own assessment is rosier than the computed status
 NEW_KEY = "nya"  # only goals whose deviation is new since the previous period
+WITHIN_KEY = "inom"  # only goals owned within this organisation (a code) below the chosen one
 ONLY_YES = "ja"
 STATUS_VALUES = {
     Status.NOT_MET: "ej-uppfyllt",
@@ -212,9 +213,12 @@ def accuracy_path(indicator_code: str) -> str:
     return path(INDICATOR_ACCURACY_PATTERN, code=indicator_code)
 
 
-def presentation_href(state: ViewState, number: int) -> str:
-    """The projector view of the deviating goal at a position (from 1)."""
-    return f"{href(PRESENTATION_PATH, state)}&{NUMBER_KEY}={number}"
+def presentation_href(state: ViewState, number: int, only: Only | None = None) -> str:
+    """The projector view of the deviating goal at a position (from 1) among those the filters
+    keep."""
+    return _with(
+        href(PRESENTATION_PATH, state), only_query(only or Only()) | {NUMBER_KEY: str(number)}
+    )
 
 
 def number_from(search: str | None) -> int:
@@ -247,6 +251,7 @@ def only_from(search: str | None) -> Only:
         kinds=KIND_VALUES.get(kind, ()) if kind else (),
         rosier=query.get(ROSIER_KEY) == ONLY_YES,
         new=query.get(NEW_KEY) == ONLY_YES,
+        within=plain_text(query.get(WITHIN_KEY), MAX_CODE_LENGTH),
     )
 
 
@@ -263,6 +268,7 @@ def only_query(only: Only) -> dict[str, str]:
         KIND_FILTER_KEY: kind,
         ROSIER_KEY: ONLY_YES if only.rosier else None,
         NEW_KEY: ONLY_YES if only.new else None,
+        WITHIN_KEY: only.within,
     }
     return {key: value for key, value in params.items() if value}
 
@@ -273,13 +279,21 @@ def deviations_href(
     """Avvikelser for the state, filtered, listing the first `shown` goals; e.g. a status count
     on Översikt links to `deviations_href(state, Only(status=Status.NOT_MET))`."""
     params = only_query(only or Only()) | ({SHOWN_KEY: str(shown)} if shown else {})
-    link = href(DEVIATIONS_PATH, state, **changes)
+    return _with(href(DEVIATIONS_PATH, state, **changes), params)
+
+
+def _with(link: str, params: Mapping[str, str | int]) -> str:
+    """A link (already with a query) with more query keys."""
     return f"{link}&{urlencode(params)}" if params else link
 
 
-def download_href(report: str, file_format: str, state: ViewState) -> str:
-    """A file download of a report for the state's organisation, year and period."""
-    return href(path(DOWNLOAD_PATTERN, name=f"{report}.{file_format}"), state)
+def download_href(report: str, file_format: str, state: ViewState, only: Only | None = None) -> str:
+    """A file download of a report for the state's organisation, year and period; the meeting
+    view's download keeps only the goals the filters keep."""
+    return _with(
+        href(path(DOWNLOAD_PATTERN, name=f"{report}.{file_format}"), state),
+        only_query(only or Only()),
+    )
 
 
 def template_href(name: str) -> str:

@@ -22,6 +22,7 @@ from layouts.urls import (
     ROSIER_KEY,
     SHOWN_KEY,
     STATUS_FILTER_KEY,
+    WITHIN_KEY,
 )
 from tests.clients import PASSWORDS, signed_in
 
@@ -110,6 +111,9 @@ def _page_status(client, path: str, search: str) -> int:
         f"?{NUMBER_KEY}=²",
         "?sortera=%00",
         "?niva=%00",
+        "?inom=%00",
+        f"?inom={'S' * 5000}",
+        "?inom=STAD",
     ],
 )
 @pytest.mark.parametrize("path", ["/", "/avvikelser", "/presentation", "/prognoser", "/mal/KF1.3"])
@@ -163,6 +167,7 @@ KEYS = [
     KIND_FILTER_KEY,
     ROSIER_KEY,
     NEW_KEY,
+    WITHIN_KEY,
 ]
 ODD = st.one_of(
     st.text(max_size=30),

@@ -1,0 +1,31 @@
+"""The meeting's pages (issue 17): Avvikelser by organisation, one line per goal, the
+presentation's agenda, status over the last periods, and counts that open their lists."""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------- Avvikelser, one line per goal
+
+FILTER_WITHIN = "Nämnd/avdelning:"
+PLACE_COUNT = "{org} ({count})"
+# What deviates under a goal, in the summary's groups after the goal's own (layouts/urls.py
+# KIND_VALUES): "2 indikatorer under årsmålet".
+LINE_GROUP_LABEL = (
+    "på prognos",
+    "under årsmål",
+    "utan underlag",
+    "aktiviteter",
+    "bedömning",
+)
+LINE_GROUP = "{count} {label}"
+DETAILS_HINT = "Öppna en rad för målets avvikelser."
+
+# ---------------------------------------------------------------- the presentation's agenda
+
+AGENDA_HEADING = "Dagordning ({count} mål)"
+AGENDA_LABEL = "Dagordning: målen som visas"
+AGENDA_ITEM = "{title} – {org}"
+FILTERED_PRESENTATION = "Urval: samma filter som på Avvikelser."
+PAGE_HINT = (
+    "Ett mål som inte ryms på skärmen: Page Down och Page Up bläddrar inom målet först, "
+    "→ och ← går direkt till nästa och föregående."
+)
