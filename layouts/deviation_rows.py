@@ -10,7 +10,8 @@ from dash import html
 from dashboard.followup.deviations import GoalDeviations
 from dashboard.pages.deviations import Since
 from layouts import texts
-from layouts.components import aria, status_badge
+from layouts.components import status_badge
+from layouts.status_trend import movement_word
 from layouts.urls import KIND_VALUES
 
 # The groups after the goal's own: the goal's status already says that one.
@@ -39,15 +40,6 @@ def one_line(goal: GoalDeviations, since: Since | None) -> list[Any]:
     return [
         html.Span(status.goal.title, className="goal-title"),
         status_badge(status.result.status),
-        html.Span(
-            [
-                html.Span(texts.MOVEMENT_SYMBOL[movement], **aria(hidden="true")),
-                " ",
-                texts.MOVEMENT_LABEL[movement],
-            ],
-            className=f"movement movement-{movement}",
-        )
-        if movement
-        else None,
+        movement_word(movement) if movement else None,
         html.Span(" · ".join(kinds), className="goal-kinds") if kinds else None,
     ]

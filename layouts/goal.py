@@ -3,6 +3,7 @@ done."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from dash import dcc, html
@@ -10,6 +11,7 @@ from dash import dcc, html
 from dashboard.domain.model import OrgUnit, Trend, period_end
 from dashboard.domain.rules import IndicatorReason
 from dashboard.followup.control_room import GoalStatus, GoalView, IndicatorLine
+from dashboard.followup.history import Point
 from layouts import causes, explanation, texts, urls
 from layouts.components import (
     SEVERITY,
@@ -23,6 +25,7 @@ from layouts.components import (
 )
 from layouts.explanation import format_number
 from layouts.overview import assessment_note, counts_text, score
+from layouts.status_trend import since_line, trend
 
 
 def page(
@@ -32,6 +35,7 @@ def page(
     state: urls.ViewState,
     filter_bar: html.Form,
     assessment_extra: html.Div | None = None,
+    history: Sequence[Point] = (),
 ) -> html.Div:
     """The goal page; `assessment_extra` follows the own assessment (the form link and its last
     save)."""
@@ -53,6 +57,7 @@ def page(
                 className="status-line big",
             ),
             html.P(counts_text(status.result), className="counts"),
+            html.Div([since_line(history), trend(history)], className="since"),
             assessment_note(status),
             html.Section(
                 [

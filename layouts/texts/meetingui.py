@@ -29,3 +29,12 @@ PAGE_HINT = (
     "Ett mål som inte ryms på skärmen: Page Down och Page Up bläddrar inom målet först, "
     "→ och ← går direkt till nästa och föregående."
 )
+
+# ---------------------------------------------------------------- status over the last periods
+
+STATUS_TREND_LABEL = "Status de senaste perioderna"
+TREND_PERIOD = {"T1": "T1", "T2": "T2", "FY": "Helår"}  # short; a month keeps its code
+TREND_POINT = "{period} {year}: {status}"
+TREND_NOT_JUDGED = "ingen bedömning"
+TREND_NOT_JUDGED_SYMBOL = "–"
+PREVIOUS_PERIOD = "Förra perioden, {period} {year}:"

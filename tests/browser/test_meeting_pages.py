@@ -111,3 +111,20 @@ def test_the_agenda_jumps_to_a_goal(page, demo_app_store):
         texts.POSITION.format(number=6, total=len(found))
     )
     expect(page.get_by_role("heading", level=1)).to_have_text(found[5].goal.title)
+
+
+def test_the_status_trend_reads_as_words_on_overview_and_the_goal_page(page, axe_check):
+    page.goto("/?org=SKA&ar=2026&period=T2")
+    cards = page.locator(".goal-card")
+    expect(cards.first).to_be_visible(timeout=FIRST)
+    trends = page.get_by_role("list", name=texts.STATUS_TREND_LABEL)
+    expect(trends).to_have_count(cards.count())
+    first = trends.first.get_by_role("listitem").last
+    expect(first).to_contain_text("T2 2026: ")  # the period and status in words, not colour
+    page.wait_for_load_state("networkidle")
+    assert axe_check() == []
+    cards.first.get_by_role("heading").get_by_role("link").click()
+    expect(page.locator(".since-line")).to_contain_text("tertial 1 (jan–apr) 2026")
+    expect(page.get_by_role("list", name=texts.STATUS_TREND_LABEL)).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert axe_check() == []
