@@ -8,7 +8,7 @@ from dash import html
 from callbacks import filters
 from callbacks.request import PageRequest
 from dashboard.pages.goal import goal_page
-from layouts import assessment_form
+from layouts import assessment_form, urls
 from layouts import goal as layout
 
 
@@ -21,5 +21,12 @@ def page(request: PageRequest) -> html.Div | None:
     found = goal_page(request.store, goal, org, state.year, state.period)
     note = assessment_form.goal_page_note(found.view.status, state, found.saved)
     return layout.page(
-        found.view, org, found.lineage, state, filters.bar(request), note, found.history
+        found.view,
+        org,
+        found.lineage,
+        state,
+        filters.bar(request),
+        note,
+        found.history,
+        urls.indicator_status_from(request.search),
     )

@@ -65,6 +65,11 @@ ROSIER_KEY = "positivare"  # only goals whose own assessment is rosier than the 
 NEW_KEY = "nya"  # only goals whose deviation is new since the previous period
 WITHIN_KEY = "inom"  # only goals owned within this organisation (a code) below the chosen one
 ONLY_YES = "ja"
+# The Målsida's indicator table filtered to one status (its counts link there); Prognoser's
+# indicators met without an outcome filter on STATUS_FILTER_KEY.
+INDICATOR_STATUS_KEY = "indikatorstatus"
+INDICATORS_ANCHOR = "indikatorer"
+ACTIVITIES_ANCHOR = "aktiviteter"
 STATUS_VALUES = {
     Status.NOT_MET: "ej-uppfyllt",
     Status.PARTLY_MET: "delvis",
@@ -253,6 +258,29 @@ def only_from(search: str | None) -> Only:
         new=query.get(NEW_KEY) == ONLY_YES,
         within=plain_text(query.get(WITHIN_KEY), MAX_CODE_LENGTH),
     )
+
+
+def indicator_status_from(search: str | None) -> Status | None:
+    """The Målsida's indicator status filter; None when absent or unknown."""
+    return _member(STATUS_VALUES, query_values(search).get(INDICATOR_STATUS_KEY))
+
+
+def status_from(search: str | None) -> Status | None:
+    """A page's status filter (STATUS_FILTER_KEY); None when absent or unknown."""
+    return _member(STATUS_VALUES, query_values(search).get(STATUS_FILTER_KEY))
+
+
+def goal_indicators_href(code: str, state: ViewState, status: Status | None) -> str:
+    """The Målsida at its indicator table, filtered to one status (None: all)."""
+    params = {INDICATOR_STATUS_KEY: STATUS_VALUES[status]} if status else {}
+    return _with(href(goal_path(code), state), params) + f"#{INDICATORS_ANCHOR}"
+
+
+def accuracy_href(state: ViewState, status: Status | None, anchor: str) -> str:
+    """Prognoser at a section, its indicators met without an outcome filtered to one status
+    (None: all)."""
+    params = {STATUS_FILTER_KEY: STATUS_VALUES[status]} if status else {}
+    return _with(href(ACCURACY_PATH, state), params) + f"#{anchor}"
 
 
 def _member(values: Mapping[T, str], text: str | None) -> T | None:

@@ -16,6 +16,7 @@ from dashboard.tools.bench import route_payload
 from layouts import urls
 from layouts.urls import (
     GOAL_LEVEL_FILTER_KEY,
+    INDICATOR_STATUS_KEY,
     KIND_FILTER_KEY,
     NEW_KEY,
     NUMBER_KEY,
@@ -114,6 +115,8 @@ def _page_status(client, path: str, search: str) -> int:
         "?inom=%00",
         f"?inom={'S' * 5000}",
         "?inom=STAD",
+        "?indikatorstatus=%00",
+        f"?indikatorstatus={'x' * 5000}",
     ],
 )
 @pytest.mark.parametrize("path", ["/", "/avvikelser", "/presentation", "/prognoser", "/mal/KF1.3"])
@@ -168,6 +171,7 @@ KEYS = [
     ROSIER_KEY,
     NEW_KEY,
     WITHIN_KEY,
+    INDICATOR_STATUS_KEY,
 ]
 ODD = st.one_of(
     st.text(max_size=30),

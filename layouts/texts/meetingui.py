@@ -3,6 +3,8 @@ presentation's agenda, status over the last periods, and counts that open their 
 
 from __future__ import annotations
 
+from dashboard.domain.model import Status
+
 # ---------------------------------------------------------------- Avvikelser, one line per goal
 
 FILTER_WITHIN = "Nämnd/avdelning:"
@@ -38,3 +40,17 @@ TREND_POINT = "{period} {year}: {status}"
 TREND_NOT_JUDGED = "ingen bedömning"
 TREND_NOT_JUDGED_SYMBOL = "–"
 PREVIOUS_PERIOD = "Förra perioden, {period} {year}:"
+
+# ---------------------------------------------------------------- counts that are doors
+
+INDICATORS_LEAD = "Indikatorer:"
+INDICATOR_COUNT = {
+    Status.MET: "{count} uppfyllda",
+    Status.PARTLY_MET: "{count} delvis",
+    Status.NOT_MET: "{count} ej uppfyllda",
+    Status.NO_DATA: "{count} saknar värde",
+}
+INDICATORS_ONLY = "Visar bara indikatorer med status {status}."
+SHOW_ALL = "Visa alla"
+FORECAST_ONLY_DOOR = "Visa bara de {count} uppfyllda"
+FORECAST_ONLY_SHOWN = "Visar bara de uppfyllda."

@@ -128,3 +128,18 @@ def test_the_status_trend_reads_as_words_on_overview_and_the_goal_page(page, axe
     expect(page.get_by_role("list", name=texts.STATUS_TREND_LABEL)).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert axe_check() == []
+
+
+def test_a_count_on_the_goal_page_opens_its_indicators(page, axe_check):
+    page.goto("/mal/KF1.3?org=SKA&ar=2026&period=T2")
+    counts = page.locator(".counts")
+    expect(counts).to_be_visible(timeout=FIRST)
+    door = counts.get_by_role("link").first
+    door.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"{urls.INDICATOR_STATUS_KEY}=.*#{urls.INDICATORS_ANCHOR}"))
+    expect(page.locator(".filter-note")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert axe_check() == []
+    page.locator(".filter-note").get_by_role("link", name=texts.SHOW_ALL).click()
+    expect(page).not_to_have_url(re.compile(urls.INDICATOR_STATUS_KEY))
