@@ -18,4 +18,5 @@ def page(request: PageRequest) -> html.Div:
     found = accuracy_page(
         request.store, org, state.year, state.period, urls.shown_from(request.search)
     )
-    return layout.page(org, state, filters.bar(request), **found.__dict__)
+    only_status = urls.status_from(request.search)
+    return layout.page(org, state, filters.bar(request), **found.__dict__, only_status=only_status)

@@ -17,6 +17,7 @@ from flask import Response, abort, request, send_file
 from dashboard.domain.model import OrgUnit
 from dashboard.followup import export_docx, exports
 from dashboard.followup.report_builds import ReportBuilds
+from dashboard.pages.deviations import Only
 from dashboard.pages.downloads import meeting_document, tertial_document
 from dashboard.store import Store
 from layouts import downloads as layout
@@ -28,11 +29,17 @@ FILE_TYPES = {"xlsx": exports.XLSX_TYPE, "pdf": exports.PDF_TYPE, "docx": export
 
 
 def document(
-    store: Store, report_name: str, state: urls.ViewState, org: OrgUnit, today: dt.date
+    store: Store,
+    report_name: str,
+    state: urls.ViewState,
+    org: OrgUnit,
+    today: dt.date,
+    only: Only | None = None,
 ) -> exports.Document:
-    """The meeting view or the tertial report as a document."""
+    """The meeting view (the goals Avvikelser's filters keep) or the tertial report as a
+    document."""
     if report_name == urls.DEVIATIONS_REPORT:
-        found = meeting_document(store, org, state.year, state.period)
+        found = meeting_document(store, org, state.year, state.period, only)
         return layout.deviations_document(org, state, found.full, found.orgs, found.saves, today)
     return tertial_report.tertial_document(
         tertial_document(store, org, state.year, state.period), state, today
@@ -51,7 +58,8 @@ def download_view(store: Store) -> Callable[[str], Response]:
 
     def download(name: str) -> Response:
         report_name, _, file_format = name.partition(".")
-        state = urls.parse(request.query_string.decode(), store.reported_periods())
+        search = request.query_string.decode()
+        state = urls.parse(search, store.reported_periods())
         if report_name not in urls.REPORTS or file_format not in urls.FORMATS or state is None:
             abort(404)
         org = (store.org(state.org_code) if state.org_code else None) or store.root_org()
@@ -59,15 +67,16 @@ def download_view(store: Store) -> Callable[[str], Response]:
             abort(404)
         state = state.with_changes(org_code=org.code)
         today = dt.date.today()
+        only = urls.only_from(search) if report_name == urls.DEVIATIONS_REPORT else Only()
 
         def build() -> bytes:
-            content = document(store, report_name, state, org, today)
+            content = document(store, report_name, state, org, today, only)
             write = {"xlsx": exports.to_xlsx, "pdf": exports.to_pdf, "docx": export_docx.to_docx}
             return write[file_format](content)
 
-        retry = urls.download_href(report_name, file_format, state)
+        retry = urls.download_href(report_name, file_format, state, only)
         try:
-            data = builds.file((report_name, file_format, state, today), build)
+            data = builds.file((report_name, file_format, state, only, today), build)
         except Exception:  # the user stays with a way on: try again, or back to the meeting
             log.exception("building %s failed", name)
             page = layout.problem_page(

@@ -8,7 +8,7 @@ from dash import html
 from callbacks import filters, measures
 from callbacks.request import PageRequest
 from dashboard.pages.goal import goal_page
-from layouts import assessment_form
+from layouts import assessment_form, urls
 from layouts import goal as layout
 
 
@@ -23,4 +23,13 @@ def page(request: PageRequest) -> html.Div | None:
     own = found.view.status.assessment
     followed = measures.section(request.store, goal, org, state, request.user, own)
     extra = html.Div([note, followed])
-    return layout.page(found.view, org, found.lineage, state, filters.bar(request), extra)
+    return layout.page(
+        found.view,
+        org,
+        found.lineage,
+        state,
+        filters.bar(request),
+        extra,
+        found.history,
+        urls.indicator_status_from(request.search),
+    )

@@ -16,5 +16,11 @@ def page(request: PageRequest) -> html.Div:
     state, org = request.state, request.org
     found = overview(request.store, org, state.year, state.period, state.level)
     return layout.page(
-        org, state, filters.bar(request), found.direction_goals, found.statuses, found.owners
+        org,
+        state,
+        filters.bar(request),
+        found.direction_goals,
+        found.statuses,
+        found.owners,
+        found.histories,
     )

@@ -18,13 +18,18 @@ from layouts.ids import FollowupIds
 
 
 def page(request: PageRequest) -> html.Div:
-    """One deviating goal at a time: the goal at the query's number, clamped to the list."""
-    state, org = request.state, request.org
-    number, total, meeting = presentation(
-        request.store, org, state.year, state.period, urls.number_from(request.search)
+    """One deviating goal at a time among those Avvikelser's filters keep: the goal at the
+    query's number, clamped to the list, with the agenda."""
+    state, org, only = request.state, request.org, urls.only_from(request.search)
+    shown = presentation(
+        request.store, org, state.year, state.period, urls.number_from(request.search), only
     )
+    meeting = shown.meeting
+    agenda = [(b.goal.title, shown.owners[b.org_id].name) for b in shown.agenda]
     goal = meeting.full[0] if meeting.full else None
-    return layout.page(number, total, goal, state, org, meeting.orgs, meeting.saves)
+    return layout.page(
+        shown.number, len(agenda), goal, state, org, meeting.orgs, meeting.saves, only, agenda
+    )
 
 
 def register(app: Dash, store: Store) -> None:

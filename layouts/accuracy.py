@@ -13,7 +13,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.domain.model import Indicator, OrgUnit
+from dashboard.domain.model import Indicator, OrgUnit, Status
 from dashboard.domain.rules import exact, round_half_up
 from dashboard.followup.accuracy import (
     MIN_FOR_RATE,
@@ -53,9 +53,11 @@ def page(
     pair_count: int,
     orgs: dict[int, OrgUnit],
     shown: int | None = None,
+    only_status: Status | None = None,
 ) -> html.Div:
     """The whole page for an organisation and everything below it; long tables list `shown` rows
-    (`pairs` are the shown ones of `pair_count`)."""
+    (`pairs` are the shown ones of `pair_count`); `only_status` filters the indicators met without
+    an outcome, as their count links."""
     period = texts.PERIOD_LABEL[state.period].lower()
     return html.Div(
         [
@@ -72,7 +74,9 @@ def page(
                 **aria(label=texts.ON_THIS_PAGE),
             ),
             accuracy_section(org, state, committees, indicators),
-            forecast_only_section(state, forecast_only, orgs, period, goals_met, shown),
+            forecast_only_section(
+                state, forecast_only, orgs, period, goals_met, shown, only_status
+            ),
             consistency_section(state, leans, pairs, pair_count, orgs, period, shown),
         ],
         className="accuracy-page",

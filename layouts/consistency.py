@@ -39,9 +39,11 @@ def forecast_only_section(
     period: str,
     goals_met: tuple[int, int],
     shown: int | None = None,
+    only_status: Status | None = None,
 ) -> html.Section:
     """How many assessed goals are met only thanks to forecasts, and how many indicators have a
-    status that rests on a forecast alone, and which."""
+    status that rests on a forecast alone, and which; the count of met ones opens the table
+    filtered to them (`only_status`)."""
     met_goals, on_forecast = goals_met
     heading = html.Div(
         [
@@ -60,6 +62,7 @@ def forecast_only_section(
             id=AccuracyIds.FORECAST_ONLY,
         )
     met = sum(f.result.status is Status.MET for f in found)
+    listed = [f for f in found if only_status is None or f.result.status is only_status]
     rows = [
         (
             dcc.Link(
@@ -73,7 +76,7 @@ def forecast_only_section(
             format_number(f.result.target, f.indicator.decimals, f.indicator.unit),
             html.Span([status_badge(f.result.status), " ", basis_tag(f.result.basis)]),
         )
-        for f in found[:shown]
+        for f in listed[:shown]
     ]
     return html.Section(
         [
@@ -84,12 +87,34 @@ def forecast_only_section(
                 ),
                 className="finding",
             ),
+            forecast_only_door(state, met, only_status),
             data_table(
                 texts.FORECAST_ONLY_CAPTION, texts.FORECAST_ONLY_COLUMNS, rows, numeric=(2, 3)
             ),
-            _show_more(state, shown, len(found), AccuracyIds.FORECAST_ONLY),
+            _show_more(state, shown, len(listed), AccuracyIds.FORECAST_ONLY),
         ],
         id=AccuracyIds.FORECAST_ONLY,
+    )
+
+
+def forecast_only_door(state: urls.ViewState, met: int, only_status: Status | None) -> html.P:
+    """The count of met indicators as a link to them, or, filtered, the way back to all."""
+    if only_status is not None:
+        return html.P(
+            [
+                texts.FORECAST_ONLY_SHOWN,
+                " ",
+                dcc.Link(
+                    texts.SHOW_ALL,
+                    href=urls.accuracy_href(state, None, AccuracyIds.FORECAST_ONLY),
+                ),
+            ],
+            className="filter-note",
+        )
+    door = urls.accuracy_href(state, Status.MET, AccuracyIds.FORECAST_ONLY)
+    return html.P(
+        dcc.Link(texts.FORECAST_ONLY_DOOR.format(count=met), href=door) if met else None,
+        className="filter-note",
     )
 
 

@@ -16,9 +16,11 @@ from dashboard.followup.movement import Movement
 from dashboard.pages.deviations import Deviations, Only, Since
 from layouts import explanation, measures, texts, urls
 from layouts.components import aria, basis_tag, data_table, empty_state, show_more, status_badge
+from layouts.deviation_rows import goal_row
 from layouts.explanation import format_number
 from layouts.overview import assessment_note, score
 from layouts.urls import (
+    DEVIATIONS_REPORT,
     FORMATS,
     KIND_VALUES,
     LEVEL_KEYS,
@@ -55,12 +57,17 @@ def page(
                 texts.DEVIATIONS_INTRO.format(org=org.name, period=period, year=state.year),
                 className="lead",
             ),
-            actions(state, bool(found.found)),
-            filter_links(state, only, since),
+            actions(state, bool(found.found), only),
+            filter_links(state, only, since, found.places),
             summary(counts(b.kinds for b in found.found), state, only),
+            html.P(texts.DETAILS_HINT, className="muted") if found.found else None,
             html.Ol(
                 [
-                    html.Li(goal_section(g, state, meeting.orgs, meeting.saves, since))
+                    html.Li(
+                        goal_row(
+                            g, since, goal_section(g, state, meeting.orgs, meeting.saves, since)
+                        )
+                    )
                     for g in meeting.full
                 ],
                 className="deviation-list",
@@ -78,12 +85,15 @@ def page(
     )
 
 
-def actions(state: urls.ViewState, has_deviations: bool) -> html.Div:
-    """Start the projector view, and download the meeting view and the tertial report."""
+def actions(state: urls.ViewState, has_deviations: bool, only: Only | None = None) -> html.Div:
+    """Start the projector view, and download the meeting view and the tertial report; the
+    presentation and the meeting view's files keep the goals the filters keep."""
     downloads = [
         html.A(
             texts.DOWNLOAD_LABEL[report, file_format],
-            href=download_href(report, file_format, state),
+            href=download_href(
+                report, file_format, state, only if report == DEVIATIONS_REPORT else None
+            ),
             className="btn btn-outline-primary btn-sm",
         )
         for report in REPORTS
@@ -93,7 +103,7 @@ def actions(state: urls.ViewState, has_deviations: bool) -> html.Div:
         [
             dcc.Link(
                 texts.START_PRESENTATION,
-                href=presentation_href(state, 1),
+                href=presentation_href(state, 1, only),
                 className="btn btn-primary",
             )
             if has_deviations
@@ -107,7 +117,12 @@ def actions(state: urls.ViewState, has_deviations: bool) -> html.Div:
     )
 
 
-def filter_links(state: urls.ViewState, only: Only, since: Since) -> html.Nav:
+def filter_links(
+    state: urls.ViewState,
+    only: Only,
+    since: Since,
+    places: Sequence[tuple[OrgUnit, int]] = (),
+) -> html.Nav:
     """The filters as rows of links (keyboard and back button work as on any link); the chosen
     one of each row is marked, and "Alla" clears that row."""
 
@@ -148,6 +163,20 @@ def filter_links(state: urls.ViewState, only: Only, since: Since) -> html.Nav:
             + ([(texts.FILTER_NEW, replace(only, rosier=False, new=True))] if since.period else []),
         ),
     ]
+    if places or only.within:  # the organisations below, each with how many goals lie within
+        rows.append(
+            row(
+                texts.FILTER_WITHIN,
+                [(texts.FILTER_ALL, replace(only, within=None))]
+                + [
+                    (
+                        texts.PLACE_COUNT.format(org=org.name, count=n),
+                        replace(only, within=org.code),
+                    )
+                    for org, n in places
+                ],
+            )
+        )
     resolved = (
         html.P(
             [
@@ -241,7 +270,7 @@ def goal_section(
                 href=urls.href(assessment_path(status.goal.code), state, org_code=owner.code),
             ),
         ],
-        className=f"deviation-goal status-{status.result.status}",
+        className="deviation-details",
         **aria(label=status.goal.title),
     )
 

@@ -3,14 +3,16 @@ done."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from dash import dcc, html
 
-from dashboard.domain.model import OrgUnit, Trend, period_end
+from dashboard.domain.model import OrgUnit, Status, Trend, period_end
 from dashboard.domain.rules import IndicatorReason
 from dashboard.followup.control_room import GoalStatus, GoalView, IndicatorLine
-from layouts import causes, explanation, texts, urls
+from dashboard.followup.history import Point
+from layouts import causes, doors, explanation, texts, urls
 from layouts.components import (
     SEVERITY,
     Sorting,
@@ -23,6 +25,7 @@ from layouts.components import (
 )
 from layouts.explanation import format_number
 from layouts.overview import assessment_note, counts_text, score
+from layouts.status_trend import since_line, trend
 
 
 def page(
@@ -32,9 +35,11 @@ def page(
     state: urls.ViewState,
     filter_bar: html.Form,
     assessment_extra: html.Div | None = None,
+    history: Sequence[Point] = (),
+    indicator_status: Status | None = None,
 ) -> html.Div:
     """The goal page; `assessment_extra` follows the own assessment (the form link and its last
-    save)."""
+    save); `indicator_status` filters the indicator table, as its counts link."""
     goal, status = view.status.goal, view.status
     crumbs: list[tuple[str, str | None]] = [
         (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state))
@@ -52,7 +57,8 @@ def page(
                 [status_badge(status.result.status), score(status.result)],
                 className="status-line big",
             ),
-            html.P(counts_text(status.result), className="counts"),
+            doors.goal_counts(status.result, goal.code, state),
+            html.Div([since_line(history), trend(history)], className="since"),
             assessment_note(status),
             html.Section(
                 [
@@ -69,7 +75,8 @@ def page(
             ),
             org_breakdown(view, state),
             child_goals(view.children, state),
-            indicator_table(view.lines, goal.code, state),
+            doors.only_note(indicator_status, urls.goal_indicators_href(goal.code, state, None)),
+            indicator_table(doors.only_status(view.lines, indicator_status), goal.code, state),
             activities(view, state),
             assessment_texts(status),
             assessment_extra,
@@ -271,7 +278,8 @@ def activities(view: GoalView, state: urls.ViewState) -> html.Section:
         [
             html.H2(texts.ACTIVITIES_HEADING),
             data_table(texts.ACTIVITIES_CAPTION, texts.ACTIVITY_COLUMNS, rows),
-        ]
+        ],
+        id=urls.ACTIVITIES_ANCHOR,
     )
 
 

@@ -12,11 +12,13 @@ from dash import dcc, html
 from dashboard.domain.model import Goal, GoalLevel, OrgUnit, Status
 from dashboard.domain.rules import Disagreement, GoalReason, GoalResult, PartKind, count_statuses
 from dashboard.followup.control_room import GoalStatus
+from dashboard.followup.history import Point
 from dashboard.pages.deviations import Only
-from layouts import causes, explanation, texts, urls
+from layouts import causes, explanation, status_trend, texts, urls
 from layouts.components import SEVERITY, aria, basis_note, empty_state, status_badge
 
 NO_PARTS = GoalReason.NO_PARTS
+Histories = dict[tuple[int, int], list[Point]]  # by (goal id, organisation id)
 OVERVIEW_LEVELS = (GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT)
 
 
@@ -27,8 +29,10 @@ def page(
     direction_goals: Sequence[Goal],
     statuses: Sequence[GoalStatus],
     owners: dict[int, OrgUnit],
+    histories: Histories | None = None,
 ) -> html.Div:
-    """The whole Översikt page for one organisation, year, period and goal level."""
+    """The whole Översikt page for one organisation, year, period and goal level; each card
+    with its status over the last periods (`histories`)."""
     intro = texts.OVERVIEW_INTRO[state.level].format(
         period=texts.PERIOD_LABEL[state.period].lower(), year=state.year, org=org.name
     )
@@ -40,9 +44,9 @@ def page(
             html.P(intro, className="lead"),
             summary(statuses, state),
             *(
-                _grouped_by_direction(state, direction_goals, statuses, owners)
+                _grouped_by_direction(state, direction_goals, statuses, owners, histories)
                 if state.level is GoalLevel.COUNCIL
-                else [goal_cards(state, sorted(statuses, key=_severity), owners)]
+                else [goal_cards(state, sorted(statuses, key=_severity), owners, histories)]
             ),
         ]
     )
@@ -152,6 +156,7 @@ def _grouped_by_direction(
     direction_goals: Sequence[Goal],
     statuses: Sequence[GoalStatus],
     owners: dict[int, OrgUnit],
+    histories: Histories | None = None,
 ) -> list[html.Section]:
     return [
         html.Section(
@@ -161,6 +166,7 @@ def _grouped_by_direction(
                     state,
                     sorted((s for s in statuses if s.goal.parent_id == goal.id), key=_severity),
                     owners,
+                    histories,
                 ),
             ],
             className="mb-4",
@@ -170,14 +176,29 @@ def _grouped_by_direction(
 
 
 def goal_cards(
-    state: urls.ViewState, statuses: Sequence[GoalStatus], owners: dict[int, OrgUnit]
+    state: urls.ViewState,
+    statuses: Sequence[GoalStatus],
+    owners: dict[int, OrgUnit],
+    histories: Histories | None = None,
 ) -> dbc.Row:
     """A card per goal, in the order given."""
-    return dbc.Row([dbc.Col(goal_card(state, s, owners), lg=6) for s in statuses], className="g-3")
+    return dbc.Row(
+        [
+            dbc.Col(goal_card(state, s, owners, (histories or {}).get((s.goal.id, s.org_id))), lg=6)
+            for s in statuses
+        ],
+        className="g-3",
+    )
 
 
-def goal_card(state: urls.ViewState, status: GoalStatus, owners: dict[int, OrgUnit]) -> dbc.Card:
-    """A goal's computed status, score, counts, basis and own assessment, linking to its page."""
+def goal_card(
+    state: urls.ViewState,
+    status: GoalStatus,
+    owners: dict[int, OrgUnit],
+    history: Sequence[Point] | None = None,
+) -> dbc.Card:
+    """A goal's computed status, score, trend, counts, basis and own assessment, linking to its
+    page."""
     result = status.result
     owner = owners[status.org_id]
     link = urls.href(urls.goal_path(status.goal.code), state, org_code=owner.code)
@@ -189,6 +210,7 @@ def goal_card(state: urls.ViewState, status: GoalStatus, owners: dict[int, OrgUn
                 if status.goal.level > GoalLevel.COUNCIL
                 else None,
                 html.Div([status_badge(result.status), score(result)], className="status-line"),
+                status_trend.trend(history),
                 html.P(counts_text(result), className="counts"),
                 basis_note(result.basis),
                 causes.pulls_down(status, owners, state),

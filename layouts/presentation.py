@@ -6,17 +6,20 @@ URL says where the meeting is); the keys → ← PageDown PageUp and Esc follow 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dash import dcc, html
 
 from dashboard.domain.model import OrgUnit
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.deviations import GoalDeviations
+from dashboard.pages.deviations import Only
 from layouts import explanation, texts, urls
 from layouts.components import aria, basis_note, status_badge
 from layouts.deviations import deviation_table, justification_note
 from layouts.ids import FollowupIds
 from layouts.overview import assessment_note, counts_text, score
-from layouts.urls import DEVIATIONS_PATH, assessment_path, presentation_href
+from layouts.urls import assessment_path, presentation_href
 
 # Keys a clicker or keyboard sends, and the link each follows (assets/presentation.js).
 KEYBOARD = {
@@ -28,6 +31,8 @@ KEYBOARD = {
         "Escape": FollowupIds.END,
     },
     "heading": FollowupIds.HEADING,
+    # Keys that first page through a goal longer than the screen, then follow their link.
+    "pages": {"PageDown": 1, "PageUp": -1},
 }
 
 
@@ -39,10 +44,13 @@ def page(
     org: OrgUnit,
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
+    only: Only | None = None,
+    agenda: Sequence[tuple[str, str]] = (),
 ) -> html.Div:
-    """The goal at `number` of `total` with links to the neighbours and back (None: nothing
+    """The goal at `number` of `total` among those the filters keep, with links to the
+    neighbours, the agenda ((title, owner) of each goal) and back (goal None: nothing
     deviates)."""
-    back = urls.href(DEVIATIONS_PATH, state)
+    back = urls.deviations_href(state, only)
     if goal is None:
         return html.Div(
             [
@@ -55,7 +63,8 @@ def page(
     owner = orgs[status.org_id]
     return html.Div(
         [
-            navigation(number, total, state, back),
+            navigation(number, total, state, back, only),
+            agenda_nav(agenda, number, state, only),
             html.P(
                 [
                     texts.GOAL_LEVEL_LABEL[status.goal.level],
@@ -99,7 +108,7 @@ def page(
                     ),
                 ]
             ),
-            html.P(texts.KEYBOARD_HINT, className="muted keyboard-hint"),
+            html.P([texts.KEYBOARD_HINT, " ", texts.PAGE_HINT], className="muted keyboard-hint"),
             dcc.Store(id=FollowupIds.KEYS, data=KEYBOARD),
         ],
         className="presentation",
@@ -122,12 +131,43 @@ def own_texts(goal: GoalDeviations) -> html.Dl | None:
     )
 
 
-def navigation(number: int, total: int, state: urls.ViewState, back: str) -> html.Nav:
+def agenda_nav(
+    agenda: Sequence[tuple[str, str]], number: int, state: urls.ViewState, only: Only | None
+) -> html.Nav:
+    """Every goal to be shown, each a link to it; the one shown is marked, not linked."""
+    items = [
+        html.Li(
+            html.Span(text, **aria(current="step"))
+            if position == number
+            else dcc.Link(text, href=presentation_href(state, position, only))
+        )
+        for position, text in enumerate(
+            (texts.AGENDA_ITEM.format(title=title, org=owner) for title, owner in agenda), 1
+        )
+    ]
+    return html.Nav(
+        html.Details(
+            [
+                html.Summary(texts.AGENDA_HEADING.format(count=len(items))),
+                html.P(texts.FILTERED_PRESENTATION, className="muted")
+                if only not in (None, Only())
+                else None,
+                html.Ol(items),
+            ]
+        ),
+        className="agenda",
+        **aria(label=texts.AGENDA_LABEL),
+    )
+
+
+def navigation(
+    number: int, total: int, state: urls.ViewState, back: str, only: Only | None = None
+) -> html.Nav:
     """Previous, position, next and end; the ids let the keyboard handler follow them."""
     previous = (
         dcc.Link(
             texts.PREVIOUS,
-            href=presentation_href(state, number - 1),
+            href=presentation_href(state, number - 1, only),
             id=FollowupIds.PREVIOUS,
             className="btn btn-outline-primary",
         )
@@ -141,7 +181,7 @@ def navigation(number: int, total: int, state: urls.ViewState, back: str) -> htm
     following = (
         dcc.Link(
             texts.NEXT,
-            href=presentation_href(state, number + 1),
+            href=presentation_href(state, number + 1, only),
             id=FollowupIds.NEXT,
             className="btn btn-primary",
         )

@@ -100,7 +100,7 @@ def org_table(data: Progress, state: urls.ViewState) -> html.Div:
             [
                 d.deadline.isoformat() if d.deadline else "–",
                 " ",
-                dbc.Badge(texts.OVERDUE, color="danger") if d.overdue else None,
+                dbc.Badge(texts.REPORT_OVERDUE, color="danger") if d.overdue else None,
             ],
         ]
         for d in data.orgs

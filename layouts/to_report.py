@@ -60,7 +60,7 @@ def summary(found: OrgDue) -> html.Ul:
                 [
                     deadline,
                     " ",
-                    dbc.Badge(texts.OVERDUE, color="danger") if found.overdue else None,
+                    dbc.Badge(texts.REPORT_OVERDUE, color="danger") if found.overdue else None,
                 ]
             ),
             html.Li(texts.DONE_COUNT.format(done=found.done, total=found.total)),

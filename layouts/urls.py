@@ -77,7 +77,13 @@ GOAL_LEVEL_FILTER_KEY = "malniva"
 KIND_FILTER_KEY = "typ"
 ROSIER_KEY = "positivare"  # only goals whose own assessment is rosier than the computed status
 NEW_KEY = "nya"  # only goals whose deviation is new since the previous period
+WITHIN_KEY = "inom"  # only goals owned within this organisation (a code) below the chosen one
 ONLY_YES = "ja"
+# The Målsida's indicator table filtered to one status (its counts link there); Prognoser's
+# indicators met without an outcome filter on STATUS_FILTER_KEY.
+INDICATOR_STATUS_KEY = "indikatorstatus"
+INDICATORS_ANCHOR = "indikatorer"
+ACTIVITIES_ANCHOR = "aktiviteter"
 STATUS_VALUES = {
     Status.NOT_MET: "ej-uppfyllt",
     Status.PARTLY_MET: "delvis",
@@ -227,9 +233,12 @@ def accuracy_path(indicator_code: str) -> str:
     return path(INDICATOR_ACCURACY_PATTERN, code=indicator_code)
 
 
-def presentation_href(state: ViewState, number: int) -> str:
-    """The projector view of the deviating goal at a position (from 1)."""
-    return f"{href(PRESENTATION_PATH, state)}&{NUMBER_KEY}={number}"
+def presentation_href(state: ViewState, number: int, only: Only | None = None) -> str:
+    """The projector view of the deviating goal at a position (from 1) among those the filters
+    keep."""
+    return _with(
+        href(PRESENTATION_PATH, state), only_query(only or Only()) | {NUMBER_KEY: str(number)}
+    )
 
 
 def number_from(search: str | None) -> int:
@@ -262,7 +271,31 @@ def only_from(search: str | None) -> Only:
         kinds=KIND_VALUES.get(kind, ()) if kind else (),
         rosier=query.get(ROSIER_KEY) == ONLY_YES,
         new=query.get(NEW_KEY) == ONLY_YES,
+        within=plain_text(query.get(WITHIN_KEY), MAX_CODE_LENGTH),
     )
+
+
+def indicator_status_from(search: str | None) -> Status | None:
+    """The Målsida's indicator status filter; None when absent or unknown."""
+    return _member(STATUS_VALUES, query_values(search).get(INDICATOR_STATUS_KEY))
+
+
+def status_from(search: str | None) -> Status | None:
+    """A page's status filter (STATUS_FILTER_KEY); None when absent or unknown."""
+    return _member(STATUS_VALUES, query_values(search).get(STATUS_FILTER_KEY))
+
+
+def goal_indicators_href(code: str, state: ViewState, status: Status | None) -> str:
+    """The Målsida at its indicator table, filtered to one status (None: all)."""
+    params = {INDICATOR_STATUS_KEY: STATUS_VALUES[status]} if status else {}
+    return _with(href(goal_path(code), state), params) + f"#{INDICATORS_ANCHOR}"
+
+
+def accuracy_href(state: ViewState, status: Status | None, anchor: str) -> str:
+    """Prognoser at a section, its indicators met without an outcome filtered to one status
+    (None: all)."""
+    params = {STATUS_FILTER_KEY: STATUS_VALUES[status]} if status else {}
+    return _with(href(ACCURACY_PATH, state), params) + f"#{anchor}"
 
 
 def _member(values: Mapping[T, str], text: str | None) -> T | None:
@@ -278,6 +311,7 @@ def only_query(only: Only) -> dict[str, str]:
         KIND_FILTER_KEY: kind,
         ROSIER_KEY: ONLY_YES if only.rosier else None,
         NEW_KEY: ONLY_YES if only.new else None,
+        WITHIN_KEY: only.within,
     }
     return {key: value for key, value in params.items() if value}
 
@@ -288,13 +322,21 @@ def deviations_href(
     """Avvikelser for the state, filtered, listing the first `shown` goals; e.g. a status count
     on Översikt links to `deviations_href(state, Only(status=Status.NOT_MET))`."""
     params = only_query(only or Only()) | ({SHOWN_KEY: str(shown)} if shown else {})
-    link = href(DEVIATIONS_PATH, state, **changes)
+    return _with(href(DEVIATIONS_PATH, state, **changes), params)
+
+
+def _with(link: str, params: Mapping[str, str | int]) -> str:
+    """A link (already with a query) with more query keys."""
     return f"{link}&{urlencode(params)}" if params else link
 
 
-def download_href(report: str, file_format: str, state: ViewState) -> str:
-    """A file download of a report for the state's organisation, year and period."""
-    return href(path(DOWNLOAD_PATTERN, name=f"{report}.{file_format}"), state)
+def download_href(report: str, file_format: str, state: ViewState, only: Only | None = None) -> str:
+    """A file download of a report for the state's organisation, year and period; the meeting
+    view's download keeps only the goals the filters keep."""
+    return _with(
+        href(path(DOWNLOAD_PATTERN, name=f"{report}.{file_format}"), state),
+        only_query(only or Only()),
+    )
 
 
 def template_href(name: str) -> str:

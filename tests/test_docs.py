@@ -42,6 +42,13 @@ def test_every_text_is_used_outside_the_tests():
     assert unused == []
 
 
+def test_no_two_parts_of_the_catalog_define_the_same_text():
+    """The parts are star-imported into one catalog: a later part would silently replace an
+    earlier part's text of the same name (a report's "Försenad" once replaced " – försenad")."""
+    names = _text_names()
+    assert sorted({name for name in names if names.count(name) > 1}) == []
+
+
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 # [text](target) and ![alt](target); a target in <…> may hold spaces. Autolinks are not used.
 LINK = re.compile(r"!?\[[^\]]*\]\((<[^>]+>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")

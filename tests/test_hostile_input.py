@@ -17,12 +17,14 @@ from dashboard.tools.bench import route_payload
 from layouts import urls
 from layouts.urls import (
     GOAL_LEVEL_FILTER_KEY,
+    INDICATOR_STATUS_KEY,
     KIND_FILTER_KEY,
     NEW_KEY,
     NUMBER_KEY,
     ROSIER_KEY,
     SHOWN_KEY,
     STATUS_FILTER_KEY,
+    WITHIN_KEY,
 )
 from tests.clients import PASSWORDS, signed_in
 
@@ -111,6 +113,11 @@ def _page_status(client, path: str, search: str) -> int:
         f"?{NUMBER_KEY}=²",
         "?sortera=%00",
         "?niva=%00",
+        "?inom=%00",
+        f"?inom={'S' * 5000}",
+        "?inom=STAD",
+        "?indikatorstatus=%00",
+        f"?indikatorstatus={'x' * 5000}",
     ],
 )
 @pytest.mark.parametrize("path", ["/", "/avvikelser", "/presentation", "/prognoser", "/mal/KF1.3"])
@@ -168,6 +175,8 @@ KEYS = [
     ROSIER_KEY,
     NEW_KEY,
     urls.INDICATOR_KEY,
+    WITHIN_KEY,
+    INDICATOR_STATUS_KEY,
 ]
 ODD = st.one_of(
     st.text(max_size=30),

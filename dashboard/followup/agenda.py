@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from dashboard.domain import rules
 from dashboard.domain.model import Goal, GoalLevel, OrgUnit, period_end
-from dashboard.followup import control_room, deviations, goal_results
+from dashboard.followup import control_room, deviations, goal_results, history
 from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import GoalDeviations
 from dashboard.followup.goal_results import Brief
@@ -75,6 +75,8 @@ def prepare_city(store: Store) -> None:
     year, period = periods[-1]
     deviating(store, root, year, period)
     goal_results.assessed(store, None, year, period)
+    kf = control_room.goal_statuses(store, root.id, year, period)  # Översikt's cards' trend
+    history.histories(store, [(s.goal, s.org_id) for s in kf], year, period)
 
 
 def agenda(store: Store, org: OrgUnit, year: int, period: str) -> list[GoalDeviations]:

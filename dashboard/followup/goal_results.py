@@ -50,13 +50,22 @@ class Brief(NamedTuple):
         return self.reason is not rules.GoalReason.NO_PARTS
 
 
-def briefs(store: Store, pairs: Sequence[tuple[Goal, int]], year: int, period: str) -> list[Brief]:
+def briefs(
+    store: Store,
+    pairs: Sequence[tuple[Goal, int]],
+    year: int,
+    period: str,
+    *,
+    few: bool = False,
+) -> list[Brief]:
     """The brief of each (goal, organisation) pair, in the pairs' order: kept ones read, the rest
-    judged and kept."""
+    judged and kept. `few`: read only the pairs' goals' kept results, not the whole period's
+    (a page's cards, rather than the whole city's meeting)."""
     generation = result_store.generation(store.engine)  # before judging: see result_store
+    goal_ids = {goal.id for goal, _ in pairs} if few else None
     found = {
         (row[0], row[1]): row
-        for row in result_store.kept(store.engine, year, period, rules_fingerprint())
+        for row in result_store.kept(store.engine, year, period, rules_fingerprint(), goal_ids)
     }
     return _completed(store, pairs, found, year, period, generation)
 

@@ -5,8 +5,9 @@ The presentation and the meeting document show the same goals, so they read them
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dashboard.domain.model import GoalLevel, OrgUnit, Status
 from dashboard.domain.rules import Disagreement
@@ -29,6 +30,7 @@ class Only:
     kinds: tuple[DeviationKind, ...] = ()  # any of these deviates under the goal
     rosier: bool = False  # the own assessment is rosier than the computed status
     new: bool = False  # the deviation is new since the previous period
+    within: str | None = None  # an organisation's code: only goals owned within it, below the org
 
     def keeps(self, brief: Brief, moved: Movement | None) -> bool:
         """Whether the goal passes every filter that is set."""
@@ -69,23 +71,86 @@ def meeting(store: Store, found: Sequence[Brief], year: int, period: str) -> Mee
 
 @dataclass(frozen=True)
 class Deviations:
-    """The deviating goals the filters keep, in brief; the first of them in full; and the
-    movements."""
+    """The deviating goals the filters keep, in brief; the first of them in full; the movements;
+    and the organisations directly below with how many of the goals lie within each."""
 
     found: list[Brief]
     meeting: Meeting
     since: Since
+    places: list[tuple[OrgUnit, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """The deviating goals the filters keep, in brief, with their movements and `places`."""
+
+    found: list[Brief]
+    since: Since
+    places: list[tuple[OrgUnit, int]]
+
+
+def kept(store: Store, org: OrgUnit, year: int, period: str, only: Only | None = None) -> Kept:
+    """Every deviating goal the filters keep, worst first: what Avvikelser, the presentation and
+    the meeting document list. An organisation filter not below `org` filters nothing."""
+    every = agenda.deviating(store, org, year, period)
+    since = since_previous(store, org, every, year, period)
+    only = only or Only()
+    rest = [b for b in every if only.keeps(b, since.movements[b.goal.id, b.org_id])]
+    tree = org_tree(store)
+    inside = tree.within(only.within, below=org.id) if only.within else None
+    found = [b for b in rest if inside is None or b.org_id in inside]
+    counts = Counter(tree.child_towards(org.id, b.org_id) for b in rest)
+    places = [(child, counts[child.id]) for child in tree.children(org.id) if counts[child.id]]
+    return Kept(found, since, places)
 
 
 def deviations(
     store: Store, org: OrgUnit, year: int, period: str, shown: int, only: Only | None = None
 ) -> Deviations:
     """Every deviating goal the filters keep, in brief, and the first `shown` of them in full."""
-    every = agenda.deviating(store, org, year, period)
-    since = since_previous(store, org, every, year, period)
-    only = only or Only()
-    found = [b for b in every if only.keeps(b, since.movements[b.goal.id, b.org_id])]
-    return Deviations(found, meeting(store, found[:shown], year, period), since)
+    found = kept(store, org, year, period, only)
+    return Deviations(
+        found.found, meeting(store, found.found[:shown], year, period), found.since, found.places
+    )
+
+
+class OrgTree:
+    """The organisation tree by id: who is below whom (one read per data version)."""
+
+    def __init__(self, orgs: Sequence[OrgUnit]) -> None:
+        self.by_id = {o.id: o for o in orgs}
+        self.by_code = {o.code: o for o in orgs}
+        self.below: dict[int | None, list[OrgUnit]] = defaultdict(list)
+        for o in orgs:
+            self.below[o.parent_id].append(o)
+
+    def children(self, org_id: int) -> list[OrgUnit]:
+        """The organisations directly below, by name."""
+        return sorted(self.below[org_id], key=lambda o: o.name)
+
+    def child_towards(self, org_id: int, inner_id: int) -> int | None:
+        """The child of `org_id` that `inner_id` lies within (itself, if a child); else None."""
+        current = self.by_id.get(inner_id)
+        while current is not None and current.parent_id != org_id:
+            current = self.by_id.get(current.parent_id) if current.parent_id else None
+        return current.id if current else None
+
+    def within(self, code: str, below: int) -> set[int] | None:
+        """The ids of the organisation `code` and all below it, if it lies below `below`."""
+        org = self.by_code.get(code)
+        if org is None or self.child_towards(below, org.id) is None:
+            return None
+        found, todo = set(), [org]
+        while todo:
+            current = todo.pop()
+            found.add(current.id)
+            todo += self.below[current.id]
+        return found
+
+
+def org_tree(store: Store) -> OrgTree:
+    """The organisation tree, kept until the next upload (the only thing that changes it)."""
+    return store.summary(("org tree",), lambda: OrgTree(store.org_units()))
 
 
 def standing(brief: Brief) -> Standing:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dashboard.domain.model import OrgUnit
-from dashboard.followup import agenda, report
+from dashboard.followup import report
 from dashboard.followup.report import TertialReport
-from dashboard.pages.deviations import Meeting, meeting
+from dashboard.pages.deviations import Meeting, Only, kept, meeting
 from dashboard.store import Store
 
 
-def meeting_document(store: Store, org: OrgUnit, year: int, period: str) -> Meeting:
-    """Every deviating goal of the meeting in full, the most serious first."""
-    return meeting(store, agenda.deviating(store, org, year, period), year, period)
+def meeting_document(
+    store: Store, org: OrgUnit, year: int, period: str, only: Only | None = None
+) -> Meeting:
+    """Every deviating goal of the meeting the filters keep, in full, the most serious first."""
+    return meeting(store, kept(store, org, year, period, only).found, year, period)
 
 
 def tertial_document(store: Store, org: OrgUnit, year: int, period: str) -> TertialReport:

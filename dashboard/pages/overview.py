@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from dashboard.domain.model import Goal, GoalLevel, OrgUnit
 from dashboard.followup import control_room
 from dashboard.followup.control_room import GoalStatus
+from dashboard.followup.history import Point, histories
 from dashboard.store import Store
 
 
@@ -15,6 +16,7 @@ class Overview:
     direction_goals: list[Goal]
     statuses: list[GoalStatus]
     owners: dict[int, OrgUnit]
+    histories: dict[tuple[int, int], list[Point]]  # each card's status over the last periods
 
 
 def overview(store: Store, org: OrgUnit, year: int, period: str, level: GoalLevel) -> Overview:
@@ -28,4 +30,5 @@ def overview(store: Store, org: OrgUnit, year: int, period: str, level: GoalLeve
         direction_goals=store.goals(year, (GoalLevel.DIRECTION,)),
         statuses=statuses,
         owners={o.id: o for o in store.org_units()},
+        histories=histories(store, [(s.goal, s.org_id) for s in statuses], year, period),
     )

@@ -20,7 +20,7 @@ no stale result outlives the write that made it stale.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, select, update
@@ -76,14 +76,19 @@ BRIEF_COLUMNS = (
 )
 
 
-def kept(engine: Engine, year: int, period: str, rules: str) -> list[tuple[Any, ...]]:
-    """The period's results of the current generation judged by these rules: tuples of
+def kept(
+    engine: Engine, year: int, period: str, rules: str, goal_ids: Collection[int] | None = None
+) -> list[tuple[Any, ...]]:
+    """The period's results of the current generation judged by these rules (of these goals
+    only, if given: a page's few cards need not read the whole city's): tuples of
     `BRIEF_COLUMNS`."""
     stmt = (
         select(*(result_t.c[name] for name in BRIEF_COLUMNS))
         .join(generation_t, generation_t.c.generation == result_t.c.generation)
         .where(result_t.c.year == year, result_t.c.period == period, result_t.c.rules == rules)
     )
+    if goal_ids is not None:
+        stmt = stmt.where(result_t.c.goal_id.in_(sorted(goal_ids)))
     with engine.connect() as conn:
         return list(conn.execute(stmt).tuples())
 

@@ -15,7 +15,7 @@ NO_OPEN_PERIOD = (
 )
 DEADLINE = "Sista dag: {day}"
 NO_DEADLINE = "Ingen sista dag är satt för den här nivån."
-OVERDUE = "Försenad"
+REPORT_OVERDUE = "Försenad"
 DONE_COUNT = "{done} av {total} klara"
 NOTHING_DUE = "Organisationen har inget att rapportera för perioden."
 REPORT_STATE_LABEL = {

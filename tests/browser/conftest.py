@@ -17,6 +17,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from dashboard.app import create_app
+from dashboard.followup import agenda
 from dashboard.settings import Settings
 from dashboard.store import Store
 from dashboard.store.database import make_engine
@@ -66,7 +67,9 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def demo_app_store(tmp_path_factory) -> Store:
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'demo.db'}"
-    return fill_with_demo(Store(make_engine(url)))
+    store = fill_with_demo(Store(make_engine(url)))
+    agenda.prepare_city(store)  # as the app does after a write: the first whole-city page is warm
+    return store
 
 
 @pytest.fixture(scope="session")

@@ -79,6 +79,7 @@ def test_a_rosier_assessment_needs_a_justification_and_is_flagged(
         and g.status.goal.code.startswith("SKA-")
     )
     page.goto(f"/avvikelser?{SKA_T2}")
+    page.locator(".goal-line", has_text=goal.goal.title).click()  # a goal's details open on demand
     page.get_by_role("region", name=goal.goal.title).get_by_role(
         "link", name=texts.RECORD_ASSESSMENT
     ).click()
@@ -105,6 +106,7 @@ def test_a_rosier_assessment_needs_a_justification_and_is_flagged(
     screenshot("malbedomning")
 
     page.goto(f"/avvikelser?{SKA_T2}")
+    page.locator(".goal-line", has_text=goal.goal.title).click()
     section = page.get_by_role("region", name=goal.goal.title)
     expect(section).to_contain_text(texts.DISAGREEMENT_LABEL[rules.Disagreement.MORE_POSITIVE])
     expect(section).to_contain_text("Höstens enkät brukar visa högre nöjdhet.")

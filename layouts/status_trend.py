@@ -1,0 +1,74 @@
+"""A goal's status over the last periods as a row of symbols, and its movement since the
+previous period (dashboard/followup/history.py). Each point is a symbol (✓ ◐ ✗ ?) with its
+period written out and its status in words for screen readers: never colour alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dash import html
+
+from dashboard.followup.history import Point, moved
+from dashboard.followup.movement import Movement
+from layouts import texts
+from layouts.components import aria, status_badge
+
+
+def trend(points: Sequence[Point] | None) -> html.Ol | None:
+    """The row of symbols, oldest first; nothing when there is no history."""
+    if not points:
+        return None
+    return html.Ol(
+        [_point(point) for point in points],
+        className="status-trend",
+        **aria(label=texts.STATUS_TREND_LABEL),
+    )
+
+
+def _point(point: Point) -> html.Li:
+    year, period = point.period
+    short = texts.TREND_PERIOD.get(period, period)
+    status = point.standing.status if point.standing else None
+    words = texts.STATUS_LABEL[status] if status else texts.TREND_NOT_JUDGED
+    symbol = texts.STATUS_SYMBOL[status] if status else texts.TREND_NOT_JUDGED_SYMBOL
+    return html.Li(
+        [
+            html.Span(symbol, className="symbol", **aria(hidden="true")),
+            html.Span(f"{short} {year % 100:02d}", className="period", **aria(hidden="true")),
+            html.Span(
+                texts.TREND_POINT.format(period=short, year=year, status=words),
+                className="visually-hidden",
+            ),
+        ],
+        className=f"status-trend-point status-{status or 'none'}",
+    )
+
+
+def since_line(points: Sequence[Point] | None) -> html.P | None:
+    """ "Förra perioden, tertial 1 (jan–apr) 2026: ◐ Delvis uppfyllt · ▲ Förbättrad"."""
+    before, movement = moved(points or [])
+    if before is None:
+        return None
+    year, period = before.period
+    status = before.standing.status if before.standing else None
+    parts: list[Any] = [
+        texts.PREVIOUS_PERIOD.format(period=texts.PERIOD_LABEL[period].lower(), year=year),
+        " ",
+        status_badge(status) if status else texts.TREND_NOT_JUDGED,
+    ]
+    if movement:
+        parts += [" · ", movement_word(movement)]
+    return html.P(parts, className="since-line")
+
+
+def movement_word(movement: Movement) -> html.Span:
+    """ "▲ Förbättrad": the symbol for the eye, the word for everyone."""
+    return html.Span(
+        [
+            html.Span(texts.MOVEMENT_SYMBOL[movement], **aria(hidden="true")),
+            " ",
+            texts.MOVEMENT_LABEL[movement],
+        ],
+        className=f"movement movement-{movement}",
+    )
