@@ -15,7 +15,7 @@ from layouts.status_trend import movement_word
 from layouts.urls import KIND_VALUES
 
 # The groups after the goal's own: the goal's status already says that one.
-LINE_GROUPS = tuple(KIND_VALUES.values())[1:]
+LINE_GROUPS = {name: kinds for name, kinds in KIND_VALUES.items() if name != "mal"}
 
 
 def goal_row(goal: GoalDeviations, since: Since | None, details: html.Section) -> html.Details:
@@ -33,8 +33,8 @@ def one_line(goal: GoalDeviations, since: Since | None) -> list[Any]:
     key = (status.goal.id, status.org_id)
     movement = since.movements.get(key) if since and since.period else None
     kinds = [
-        texts.LINE_GROUP.format(count=count, label=texts.LINE_GROUP_LABEL[i])
-        for i, group in enumerate(LINE_GROUPS)
+        texts.LINE_GROUP.format(count=count, label=texts.LINE_GROUP_LABEL[name])
+        for name, group in LINE_GROUPS.items()
         if (count := sum(1 for item in goal.items if item.kind in group))
     ]
     return [

@@ -11,13 +11,14 @@ FILTER_WITHIN = "Nämnd/avdelning:"
 PLACE_COUNT = "{org} ({count})"
 # What deviates under a goal, in the summary's groups after the goal's own (layouts/urls.py
 # KIND_VALUES): "2 indikatorer under årsmålet".
-LINE_GROUP_LABEL = (
-    "på prognos",
-    "under årsmål",
-    "utan underlag",
-    "aktiviteter",
-    "bedömning",
-)
+LINE_GROUP_LABEL = {  # by the group's value in layouts.urls.KIND_VALUES
+    "prognos": "på prognos",
+    "indikator": "under årsmål",
+    "underlag": "utan underlag",
+    "aktivitet": "aktiviteter",
+    "atgard": "åtgärder försenade",
+    "bedomning": "bedömning",
+}
 LINE_GROUP = "{count} {label}"
 DETAILS_HINT = "Öppna en rad för målets avvikelser."
 
