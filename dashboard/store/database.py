@@ -85,7 +85,12 @@ def describe_failure(engine: Engine, error: Exception) -> str:
 
 def drop_everything(engine: Engine) -> None:
     """Remove all of Kontrollrummet's tables, the migrations' version table included."""
-    from dashboard.store import schema_access, schema_followup, schema_results  # noqa: F401 (their tables must be dropped too)
+    from dashboard.store import (  # noqa: F401 (their tables must be dropped too)
+        schema_access,
+        schema_followup,
+        schema_reference,
+        schema_results,
+    )
     from dashboard.store.schema import Base  # the schema is only needed here and in migrations
 
     with engine.begin() as conn:

@@ -2,7 +2,12 @@
 
 from alembic import context
 
-from dashboard.store import schema_access, schema_followup, schema_results  # noqa: F401 (register their tables on Base)
+from dashboard.store import (  # noqa: F401 (register their tables on Base)
+    schema_access,
+    schema_followup,
+    schema_reference,
+    schema_results,
+)
 from dashboard.store.schema import Base
 
 engine = context.config.attributes["engine"]
