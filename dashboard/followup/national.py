@@ -100,7 +100,7 @@ def compare(
     for v in values:
         if v.value is not None and v.year == year and v.gender != TOTAL:
             by_gender[v.municipality, v.gender] = v.value
-    in_year = {m: total[m][year] for m in members if year in total.get(m, {})}
+    in_year = {m: total[m][year] for m in members if year is not None and year in total[m]}
     places = [
         Place(place, value, rank, quartile(rank, len(in_year)), place == home)
         for place, value, rank in ranked(in_year, direction)
@@ -109,7 +109,7 @@ def compare(
         year=year,
         lags=year is not None and year < our_year,
         riket=total.get(riket, {}).get(year) if year is not None else None,
-        group_median=median([total[m][year] for m in group if m in in_year]),
+        group_median=median([in_year[m] for m in group if m in in_year]),
         ranking=places,
         missing=[m for m in members if m not in in_year],
         home=next((place for place in places if place.home), None),
