@@ -133,7 +133,7 @@ def replace_group(conn: Connection, name: str, members: Iterable[str]) -> None:
         conn.execute(insert(comparison_group_t), rows)
 
 
-def link_indicator(conn: Connection, indicator_code: str, kpi: str | None) -> bool:
-    """Set (or clear, None) an indicator's Kolada KPI; False if there is no such indicator."""
+def link_indicator(conn: Connection, indicator_code: str, kpi: str | None) -> None:
+    """Set (or clear, None) an indicator's Kolada KPI."""
     query = update(indicator_t).where(indicator_t.c.code == indicator_code).values(kolada_kpi=kpi)
-    return bool(conn.execute(query).rowcount)
+    conn.execute(query)

@@ -11,3 +11,4 @@ from layouts.texts.common import *  # noqa: F403
 from layouts.texts.followup import *  # noqa: F403
 from layouts.texts.pages import *  # noqa: F403
 from layouts.texts.upload_problems import *  # noqa: F403
+from layouts.texts.national import *  # noqa: F403

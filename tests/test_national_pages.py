@@ -1,0 +1,121 @@
+"""The national comparison where decisions are made: the Indikatorsida and the Målsida, and the
+administrator's settings behind them (own Kolada id, groups, an indicator's KPI), audited."""
+
+import json
+
+import pytest
+
+from callbacks.routes import page
+from dashboard.access import operator
+from dashboard.followup import national_admin
+from dashboard.followup.national_admin import NationalProblem
+from dashboard.upload import csv_export
+from dashboard.upload.change_sets import commit
+from dashboard.upload.csv_import import UploadFile
+from layouts import texts
+from tests.tiny import tiny_dataset
+
+VALUES = "kpi,municipality_id,period,gender,value\r\n" + "".join(
+    f"N00945,{place},{year},{gender},{value}\r\n"
+    for place, year, gender, value in [
+        ("0000", 2023, "T", 70.5),
+        ("0000", 2024, "T", 72.0),
+        ("0000", 2024, "K", 74.0),
+        ("0000", 2024, "M", 69.0),
+        ("0180", 2024, "T", 81.2),
+        ("0180", 2024, "K", 83.0),
+        ("0180", 2024, "M", 79.0),
+        ("0114", 2024, "T", 60.0),
+        ("0115", 2024, "T", 90.0),
+        ("0117", 2024, "T", ""),
+    ]
+)
+KPIS = (
+    "id,title,description,is_divided_by_gender\r\n"
+    'N00945,"Nöjda brukare, andel (%)",Andel som är nöjda. Källa: Socialstyrelsen.,1\r\n'
+)
+PLACES = "id,title,type\r\n0000,Riket,L\r\n0114,Upplands Väsby,K\r\n0115,Vallentuna,K\r\n"
+PLACES += "0117,Österåker,K\r\n0180,Stockholm,K\r\n"
+
+
+def _text(component) -> str:
+    return json.dumps(
+        component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False
+    )
+
+
+@pytest.fixture
+def national_store(empty_store):
+    files = csv_export.dataset_files(tiny_dataset())
+    files += [
+        UploadFile(name, text.encode())
+        for name, text in (("kolada.csv", VALUES), ("kpis.csv", KPIS), ("kommuner.csv", PLACES))
+    ]
+    commit(empty_store, files, user_name="admin")
+    admin = operator("admin")
+    assert national_admin.set_home(empty_store, admin, "180") == []  # Excel's lost zero
+    assert (
+        national_admin.save_group(empty_store, admin, "Stockholms län", "0114, 0115 0117\n0180")
+        == []
+    )
+    assert national_admin.link_indicator(empty_store, admin, "NOJD", "N00945") == []
+    return empty_store
+
+
+def test_settings_are_stored_and_audited(national_store):
+    assert national_store.home_kolada_id() == "0180"
+    assert national_store.comparison_groups() == {
+        "Stockholms län": ["0114", "0115", "0117", "0180"]
+    }
+    assert national_store.indicator("NOJD").kolada_kpi == "N00945"
+    with national_store.engine.connect() as conn:
+        actions = [row.action for row in conn.exec_driver_sql("SELECT action FROM audit_event")]
+    assert {"national_setting", "comparison_group", "kpi_link"} <= set(actions)
+
+
+def test_bad_settings_are_refused_and_change_nothing(national_store):
+    admin = operator("admin")
+    assert national_admin.set_home(national_store, admin, "Stockholm!") == [NationalProblem.BAD_ID]
+    assert national_admin.save_group(national_store, admin, "", "0180") == [NationalProblem.NO_NAME]
+    assert national_admin.save_group(national_store, admin, "X", "01;80") == [
+        NationalProblem.BAD_ID
+    ]
+    assert national_admin.link_indicator(national_store, admin, "NOJD", "N99999") == [
+        NationalProblem.UNKNOWN_KPI
+    ]
+    assert national_admin.link_indicator(national_store, admin, "INGEN", "N00945") == [
+        NationalProblem.UNKNOWN_INDICATOR
+    ]
+    assert national_store.home_kolada_id() == "0180"
+    assert national_store.indicator("NOJD").kolada_kpi == "N00945"
+    assert national_admin.save_group(national_store, admin, "Stockholms län", "") == []
+    assert national_store.comparison_groups() == {}
+
+
+def test_indicator_page_compares_with_riket_and_the_group(national_store):
+    text = _text(page(national_store, "/indikator/NOJD", "?org=STAD&ar=2025&period=T1"))
+    assert texts.NATIONAL_HEADING in text
+    assert "Nöjda brukare, andel (%)" in text and "Andel som är nöjda." in text
+    assert "Socialstyrelsen" in text
+    assert texts.NATIONAL_LAG.format(year=2024) in text  # Kolada's 2024 beside our 2025
+    assert "Riket" in text and "Stockholms län" in text
+    # 0115 90 > 0180 81,2 > 0114 60: we are second of three, the third quartile
+    assert texts.QUARTILE_LABEL[3] in text
+    assert texts.NATIONAL_PLACE.format(rank=2, count=3) in text
+    assert "Österåker" in text  # named as without a value
+    assert (
+        texts.REFERENCE_RIKET in text
+        and texts.REFERENCE_MEDIAN.format(group="Stockholms län") in text
+    )
+    assert "83,0" in text and "74,0" in text  # women here and in Riket
+
+
+def test_indicator_without_a_kpi_has_no_national_section(national_store):
+    text = _text(page(national_store, "/indikator/FALL", "?org=STAD&ar=2025&period=T1"))
+    assert texts.NATIONAL_HEADING not in text
+
+
+def test_goal_page_shows_riket_and_the_quartile(national_store):
+    text = _text(page(national_store, "/mal/K1", "?org=STAD&ar=2025&period=T1"))
+    assert texts.RIKET_COLUMN in text and texts.QUARTILE_COLUMN in text
+    assert "72,0" in text and texts.QUARTILE_SHORT[3] in text
