@@ -20,4 +20,5 @@ def page(request: PageRequest) -> html.Div | None:
     state, org = request.state, request.org
     found = goal_page(request.store, goal, org, state.year, state.period)
     note = assessment_form.goal_page_note(found.view.status, state, found.saved)
-    return layout.page(found.view, org, found.lineage, state, filters.bar(request), note)
+    bar = filters.bar(request)
+    return layout.page(found.view, org, found.lineage, state, bar, note, found.national)

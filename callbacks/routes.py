@@ -29,6 +29,7 @@ from callbacks import (
     goal,
     indicator,
     indicator_accuracy,
+    national_admin,
     overview,
     presentation,
     sign_in,
@@ -90,6 +91,14 @@ ROUTES: tuple[Route, ...] = (
         callbacks=upload.register,
     ),
     Route(urls.AUDIT_PATH, audit_log.page, texts.AUDIT_HEADING, administrators, data=False),
+    Route(
+        urls.NATIONAL_PATH,
+        national_admin.page,
+        texts.NAV_NATIONAL,
+        administrators,
+        data=False,
+        callbacks=national_admin.register,
+    ),
     Route(urls.ACCESSIBILITY_PATH, accessibility.page, data=False),
 )
 

@@ -69,3 +69,23 @@ class AccuracyIds(StrEnum):
     HOW_OFTEN = "traffsakerhet"
     FORECAST_ONLY = "utan-utfall"
     CONSISTENCY = "likvardighet"
+
+
+class NationalIds(StrEnum):
+    """The administrator's page Jämförelser (layouts/national_admin.py)."""
+
+    HOME = "national-home"
+    HOME_SAVE = "national-home-save"
+    HOME_FEEDBACK = "national-home-feedback"
+    GROUP_NAME = "national-group-name"
+    GROUP_MEMBERS = "national-group-members"
+    GROUP_SAVE = "national-group-save"
+    GROUP_CHOOSE = "national-group-choose"
+    GROUP_FEEDBACK = "national-group-feedback"
+    SEARCH = "national-search"
+    SEARCH_GO = "national-search-go"
+    SEARCH_RESULTS = "national-search-results"
+    LINK_INDICATOR = "national-link-indicator"
+    LINK_KPI = "national-link-kpi"
+    LINK_SAVE = "national-link-save"
+    LINK_FEEDBACK = "national-link-feedback"

@@ -62,7 +62,7 @@ def page(
                 ]
             ),
             trend_section(view, national),
-            national_section(national, indicator) if national else None,
+            national_section(national, indicator, view.year) if national else None,
             compared_sections(view, state),
         ],
         className="indicator-page",

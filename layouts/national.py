@@ -14,11 +14,12 @@ from layouts.components import data_table
 from layouts.explanation import format_number
 
 
-def national_section(view: NationalView, indicator: Indicator) -> html.Section:
-    """The section of an indicator with a Kolada KPI."""
+def national_section(view: NationalView, indicator: Indicator, year: int) -> html.Section:
+    """The section of an indicator with a Kolada KPI, followed up in `year`."""
     comparison = view.comparison
     parts: list[html.Div | html.P | html.Ul | None] = [_kpi(view)]
     if comparison.year is None:
+        parts.append(html.P(texts.NATIONAL_NO_VALUES.format(year=year)))
         return html.Section([html.H2(texts.NATIONAL_HEADING), *parts], className="national")
     year_text = texts.NATIONAL_LAG if comparison.lags else texts.NATIONAL_YEAR
     parts.append(html.P(year_text.format(year=comparison.year), className="national-year"))
@@ -28,6 +29,21 @@ def national_section(view: NationalView, indicator: Indicator) -> html.Section:
     if comparison.gender:
         parts.append(_gender(view, indicator))
     return html.Section([html.H2(texts.NATIONAL_HEADING), *parts], className="national")
+
+
+NATIONAL_COLUMNS = (texts.RIKET_COLUMN, texts.QUARTILE_COLUMN)  # on the Målsida
+
+
+def national_cells(view: NationalView | None, indicator: Indicator) -> tuple[str | html.Span, ...]:
+    """The Målsida's cells: Riket's value (with Kolada's year) and our quartile."""
+    if view is None or view.comparison.year is None:
+        return (texts.MISSING_VALUE, "")
+    comparison = view.comparison
+    riket = format_number(comparison.riket, indicator.decimals, indicator.unit)
+    return (
+        texts.RIKET_CELL_YEAR.format(value=riket, year=comparison.year),
+        quartile_text(comparison.home, short=True),
+    )
 
 
 def references(view: NationalView | None) -> list[figures.Reference]:
@@ -77,7 +93,7 @@ def _kpi(view: NationalView) -> html.Div:
 
 def _summary(view: NationalView, indicator: Indicator) -> html.Ul:
     comparison, d, unit = view.comparison, indicator.decimals, indicator.unit
-    items = []
+    items: list[str | html.Span] = []
     home, group = comparison.home, view.group or ""
     if view.home is None:
         items.append(texts.NATIONAL_NO_HOME)

@@ -32,6 +32,7 @@ INDICATOR_ACCURACY_PATTERN = f"{ACCURACY_PATH}/<code>"
 UPLOAD_PATH = "/uppladdning"
 AUDIT_PATH = "/andringslogg"
 ACCESSIBILITY_PATH = "/tillganglighet"
+NATIONAL_PATH = "/jamforelser"  # administrators: Kolada id, comparison groups, KPI links
 # ---- the server's own routes (callbacks/routes.py `SERVER_ROUTES`) ----------------------------
 SIGN_IN_PATH = "/logga-in"
 SIGN_OUT_PATH = "/logga-ut"

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from callbacks.routes import page
-from dashboard.access import operator
+from dashboard.access import ANONYMOUS, operator
 from dashboard.followup import national_admin
 from dashboard.followup.national_admin import NationalProblem
 from dashboard.upload import csv_export
@@ -119,3 +119,30 @@ def test_goal_page_shows_riket_and_the_quartile(national_store):
     text = _text(page(national_store, "/mal/K1", "?org=STAD&ar=2025&period=T1"))
     assert texts.RIKET_COLUMN in text and texts.QUARTILE_COLUMN in text
     assert "72,0" in text and texts.QUARTILE_SHORT[3] in text
+
+
+def test_the_admin_page_is_for_administrators_only(national_store):
+    text = _text(page(national_store, "/jamforelser", "", operator("admin")))
+    assert texts.NATIONAL_ADMIN_TITLE in text and "Stockholms län" in text and "Vallentuna" in text
+    assert texts.HOME_CURRENT.format(value="0180") in text
+    refused = _text(page(national_store, "/jamforelser", ""))
+    assert texts.REFUSED_ADMIN_ONLY in refused and texts.NATIONAL_ADMIN_TITLE not in refused
+
+
+def test_the_admin_page_finds_kpis_and_saves_through_the_callbacks(national_store, monkeypatch):
+    from callbacks import national_admin as callbacks
+    from dashboard.pages.national_admin import kpi_search
+    from layouts import national_admin as layout
+
+    found = _text(layout.search_results(kpi_search(national_store, "nöjda")))
+    assert "N00945" in found and "Socialstyrelsen" in found
+    monkeypatch.setattr(callbacks.sign_in, "current", lambda: operator("admin"))
+    saved = callbacks.group_feedback(national_store, "Små", "0114 0115", chosen=False)
+    assert texts.SAVED in _text(saved)
+    assert texts.SAVED in _text(callbacks.group_feedback(national_store, "Små", "", chosen=True))
+    text = _text(page(national_store, "/indikator/NOJD", "?org=STAD&ar=2025&period=T1"))
+    assert "Median Små" in text  # the chosen group is the one shown
+    monkeypatch.setattr(callbacks.sign_in, "current", lambda: ANONYMOUS)
+    refused = _text(callbacks.group_feedback(national_store, "Små", "0180", chosen=False))
+    assert texts.NATIONAL_PROBLEMS[NationalProblem.NOT_ADMIN] in refused
+    assert national_store.comparison_groups()["Små"] == ["0114", "0115"]

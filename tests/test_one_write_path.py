@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from dashboard.access import Principal, Role, accounts, audit
+from dashboard.access import Principal, Role, accounts, audit, operator
 from dashboard.domain.model import ActivityStatus, Status
-from dashboard.followup import activity_followups, assessments, control_room, goal_results
+from dashboard.followup import (
+    activity_followups,
+    assessments,
+    control_room,
+    goal_results,
+    national_admin,
+)
 from dashboard.store import Store, result_store
 from dashboard.store.writing import UnfinishedWrite
 from dashboard.upload import change_sets, csv_export
@@ -101,6 +107,11 @@ def test_every_writer_writes_inside_the_unit_of_work(tiny):
     activity_followups.save(tiny, activity, 2025, "T1", ActivityStatus.ONGOING, "", "anna")
     [saved] = change_sets.commit(tiny, [_follow_up_file()], user_name="anna")
     change_sets.undo(tiny, saved.upload_id, user_name="anna")
+    admin = operator("admin")
+    assert national_admin.set_home(tiny, admin, "0180") == []
+    assert national_admin.save_group(tiny, admin, "Län", "0180 0114") == []
+    assert national_admin.choose_group(tiny, admin, "Län") == []
+    assert national_admin.link_indicator(tiny, admin, "NOJD", "") == []
     assert stray == []
 
 

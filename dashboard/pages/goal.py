@@ -9,6 +9,7 @@ from dashboard.domain.model import Goal, OrgUnit
 from dashboard.followup import assessments, control_room
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.control_room import GoalView
+from dashboard.pages.national import NationalView, national_views
 from dashboard.store import Store
 
 
@@ -17,6 +18,7 @@ class GoalPage:
     view: GoalView
     lineage: list[OrgUnit]
     saved: AuditEntry | None  # the last save of the assessment shown, if made with the form
+    national: dict[int, NationalView]  # indicator id → its Kolada comparison (docs/national.md)
 
 
 def goal_page(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) -> GoalPage:
@@ -24,4 +26,7 @@ def goal_page(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) ->
     view = control_room.goal_view(store, goal, org, year, period)
     status = view.status
     saves = assessments.current_saves(store, [status], year, period)
-    return GoalPage(view, store.org_lineage(org.id), saves.get((status.goal.id, status.org_id)))
+    saved = saves.get((status.goal.id, status.org_id))
+    indicators = [line.judged.fact.indicator for line in view.lines]
+    national = national_views(store, indicators, year)
+    return GoalPage(view, store.org_lineage(org.id), saved, national)

@@ -9,6 +9,6 @@ they hold. Tests check that every enum member has a text here. Callers read one 
 from layouts.texts.access import *  # noqa: F403
 from layouts.texts.common import *  # noqa: F403
 from layouts.texts.followup import *  # noqa: F403
+from layouts.texts.national import *  # noqa: F403
 from layouts.texts.pages import *  # noqa: F403
 from layouts.texts.upload_problems import *  # noqa: F403
-from layouts.texts.national import *  # noqa: F403
