@@ -5,6 +5,7 @@ import functools
 
 from dashboard.store import Store
 from dashboard.tools.demo import demo_dataset
+from dashboard.tools.demo.national import add_national_demo
 from dashboard.tools.demo_accounts import add_demo_accounts
 
 
@@ -17,5 +18,6 @@ def fill_with_demo(store: Store) -> Store:
     """Migrate the store, write the demo data and add the demo accounts."""
     store.create_schema()
     store.write_dataset(_dataset(), user_name="test", file_name="demo", kind="demo")
+    add_national_demo(store, _dataset(), "test")  # as `kontrollrummet demo` does
     add_demo_accounts(store, actor="test")
     return store

@@ -146,3 +146,13 @@ def test_the_admin_page_finds_kpis_and_saves_through_the_callbacks(national_stor
     refused = _text(callbacks.group_feedback(national_store, "Små", "0180", chosen=False))
     assert texts.NATIONAL_PROBLEMS[NationalProblem.NOT_ADMIN] in refused
     assert national_store.comparison_groups()["Små"] == ["0114", "0115"]
+
+
+def test_the_demo_shows_the_comparison_out_of_the_box(demo_store):
+    from dashboard.tools.demo.national import GROUP
+
+    assert demo_store.home_kolada_id() == "0180" and GROUP in demo_store.comparison_groups()
+    text = _text(page(demo_store, "/indikator/KF01", ""))
+    assert texts.NATIONAL_HEADING in text and texts.REFERENCE_RIKET in text
+    assert texts.REFERENCE_MEDIAN.format(group=GROUP) in text
+    assert any(label in text for label in texts.QUARTILE_LABEL.values())
