@@ -1,4 +1,4 @@
-"""Jämförelser: the administrator's page (route handler) and its three forms' callbacks; each
+"""Jämförelser: the administrator's page (route handler) and its forms' callbacks; each
 save goes through dashboard/followup/national_admin.py, which refuses anyone but an
 administrator and audits the change."""
 
@@ -72,6 +72,17 @@ def register(app: Dash, store: Store) -> None:
     def link(_clicks: int, indicator: str | None, kpi: str | None) -> html.Div:
         user = sign_in.current()
         return layout.feedback(decide.link_indicator(store, user, indicator or "", kpi or ""))
+
+    @app.callback(
+        Output(NationalIds.UNIT_FEEDBACK, "children"),
+        Input(NationalIds.UNIT_SAVE, "n_clicks"),
+        State(NationalIds.UNIT_ORG, "value"),
+        State(NationalIds.UNIT_ID, "value"),
+        prevent_initial_call=True,
+    )
+    def link_unit(_clicks: int, org: str | None, kolada_id: str | None) -> html.Div:
+        user = sign_in.current()
+        return layout.feedback(decide.link_unit(store, user, org or "", kolada_id or ""))
 
 
 def group_feedback(store: Store, name: str, members: str, *, chosen: bool) -> html.Div:

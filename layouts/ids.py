@@ -89,3 +89,7 @@ class NationalIds(StrEnum):
     LINK_KPI = "national-link-kpi"
     LINK_SAVE = "national-link-save"
     LINK_FEEDBACK = "national-link-feedback"
+    UNIT_ORG = "national-unit-org"
+    UNIT_ID = "national-unit-id"
+    UNIT_SAVE = "national-unit-save"
+    UNIT_FEEDBACK = "national-unit-feedback"

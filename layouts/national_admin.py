@@ -25,6 +25,7 @@ def page(settings: NationalSettings) -> html.Div:
             _home(settings),
             _groups(settings),
             _link(),
+            _units(settings),
         ],
         className="national-admin",
     )
@@ -94,6 +95,21 @@ def _link() -> html.Section:
             _field(NationalIds.LINK_KPI, texts.LINK_KPI_LABEL),
             _button(texts.SAVE_BUTTON, NationalIds.LINK_SAVE),
             _feedback(NationalIds.LINK_FEEDBACK),
+        ]
+    )
+
+
+def _units(settings: NationalSettings) -> html.Section:
+    rows = list(settings.units.items())
+    return html.Section(
+        [
+            html.H2(texts.UNIT_HEADING),
+            html.P(texts.UNIT_INTRO),
+            data_table(texts.UNIT_LIST_CAPTION, texts.UNIT_LIST_COLUMNS, rows) if rows else None,
+            _field(NationalIds.UNIT_ORG, texts.UNIT_ORG_LABEL),
+            _field(NationalIds.UNIT_ID, texts.UNIT_ID_LABEL),
+            _button(texts.SAVE_BUTTON, NationalIds.UNIT_SAVE),
+            _feedback(NationalIds.UNIT_FEEDBACK),
         ]
     )
 

@@ -9,7 +9,7 @@ from callbacks.routes import page
 from dashboard.access import ANONYMOUS, operator
 from dashboard.followup import national_admin
 from dashboard.followup.national_admin import NationalProblem
-from dashboard.upload import csv_export
+from dashboard.upload import change_sets, csv_export
 from dashboard.upload.change_sets import commit
 from dashboard.upload.csv_import import UploadFile
 from layouts import texts
@@ -156,3 +156,18 @@ def test_the_demo_shows_the_comparison_out_of_the_box(demo_store):
     assert texts.NATIONAL_HEADING in text and texts.REFERENCE_RIKET in text
     assert texts.REFERENCE_MEDIAN.format(group=GROUP) in text
     assert any(label in text for label in texts.QUARTILE_LABEL.values())
+
+
+def test_a_unit_is_linked_to_a_kolada_ou_id_and_its_values_become_outcomes(national_store):
+    admin = operator("admin")
+    assert national_admin.link_unit(national_store, admin, "N1-E1", "V15E144001301") == []
+    assert national_admin.link_unit(national_store, admin, "FINNS-INTE", "V1") == [
+        NationalProblem.UNKNOWN_ORG
+    ]
+    assert national_store.kolada_unit_links() == {"N1-E1": "V15E144001301"}
+    values = "kpi,ou,period,gender,value\r\nN00945,V15E144001301,2024,T,77.5\r\n"
+    commit(national_store, [UploadFile("ou.csv", values.encode())], user_name="admin")
+    records = change_sets.stored_records(national_store, "measurements")
+    assert any(r[:5] == ("NOJD", "N1-E1", 2024, "FY", "T") and r[5] == 77.5 for r in records)
+    assert national_admin.link_unit(national_store, admin, "N1-E1", "") == []
+    assert national_store.kolada_unit_links() == {}

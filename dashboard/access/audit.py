@@ -33,6 +33,7 @@ from dashboard.store.audit import (
     now,
     sources,
 )
+from dashboard.store.national import GROUP, KPI_LINK, SETTING, UNIT_LINK
 from dashboard.web.log_text import bounded
 
 __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
@@ -59,7 +60,11 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "now",
     "refuse",
 ]
-ACTIONS = (UPLOAD, UNDO, ASSESSMENT, ACTIVITY, USER_ADD, USER_REMOVE, USER_PASSWORD, USER_SIGN_OUT)
+ACTIONS: tuple[str, ...] = (
+    *(UPLOAD, UNDO, ASSESSMENT, ACTIVITY),
+    *(USER_ADD, USER_REMOVE, USER_PASSWORD, USER_SIGN_OUT),
+    *(SETTING, GROUP, KPI_LINK, UNIT_LINK),  # the national comparison's settings (docs/national.md)
+)
 log = logging.getLogger("kontrollrummet.audit")
 # Refusals kept in full per account and address within the window; later ones only count up.
 MAX_REFUSALS_KEPT = 20

@@ -28,6 +28,7 @@ class NationalProblem(StrEnum):
     UNKNOWN_KPI = "unknown-kpi"
     UNKNOWN_INDICATOR = "unknown-indicator"
     UNKNOWN_GROUP = "unknown-group"
+    UNKNOWN_ORG = "unknown-org"
 
 
 def kolada_id(text: str) -> str | None:
@@ -92,6 +93,21 @@ def link_indicator(
     with store.writing(actor.username) as w:
         stored.link_indicator(w.conn, indicator_code, kpi or None)
         w.audit(stored.KPI_LINK, indicator_code, kpi or "ingen")
+        w.results_untouched()
+    return []
+
+
+def link_unit(store: Store, actor: Principal, org_code: str, text: str) -> list[NationalProblem]:
+    """Make an organisation unit a Kolada municipality or unit id ("V15E144001301"), so Kolada
+    files' values for it become its outcomes; an empty id unlinks it."""
+    value = kolada_id(text) if text.strip() else None
+    if problems := _refused(actor, bool(text.strip()) and value is None):
+        return problems
+    if store.org(org_code.strip()) is None:
+        return [NationalProblem.UNKNOWN_ORG]
+    with store.writing(actor.username) as w:
+        stored.link_unit(w.conn, org_code.strip(), value)
+        w.audit(stored.UNIT_LINK, org_code.strip(), value or "ingen")
         w.results_untouched()
     return []
 

@@ -16,6 +16,7 @@ class NationalSettings:
     groups: dict[str, list[str]]
     chosen: str | None  # the group the pages show (the first if none was chosen)
     names: dict[str, str]  # Kolada id → name, where imported
+    units: dict[str, str]  # organisation code → its Kolada id
 
 
 def national_settings(store: Store) -> NationalSettings:
@@ -23,7 +24,13 @@ def national_settings(store: Store) -> NationalSettings:
     groups = store.comparison_groups()
     chosen = store.national_setting(CHOSEN_GROUP)
     chosen = chosen if chosen in groups else next(iter(groups), None)
-    return NationalSettings(store.home_kolada_id(), groups, chosen, store.municipality_names())
+    return NationalSettings(
+        store.home_kolada_id(),
+        groups,
+        chosen,
+        store.municipality_names(),
+        store.kolada_unit_links(),
+    )
 
 
 def kpi_search(store: Store, text: str) -> list[KoladaKpi]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, Engine, delete, insert, or_, select, update
 
 from dashboard.domain.national import HOME_KOLADA_ID, KoladaKpi, ReferenceValue
+from dashboard.store.schema import KoladaOrgRecord
 from dashboard.store.schema_reference import (
     ComparisonGroupRecord,
     KoladaKpiRecord,
@@ -19,7 +20,7 @@ from dashboard.store.schema_reference import (
     KoladaValueRecord,
     NationalSettingRecord,
 )
-from dashboard.store.tables import indicator_t, table_of
+from dashboard.store.tables import indicator_t, org_t, table_of
 
 kolada_value_t = table_of(KoladaValueRecord)
 kolada_kpi_t = table_of(KoladaKpiRecord)
@@ -28,6 +29,8 @@ comparison_group_t = table_of(ComparisonGroupRecord)
 national_setting_t = table_of(NationalSettingRecord)
 # Audit actions of the national comparison's writes (the Ändringslogg shows them).
 SETTING, GROUP, KPI_LINK = "national_setting", "comparison_group", "kpi_link"
+UNIT_LINK = "kolada_unit_link"
+kolada_org_t = table_of(KoladaOrgRecord)
 MAX_SEARCH = 20
 
 
@@ -111,6 +114,14 @@ class NationalReads:
             value: str | None = conn.execute(select(s.value).where(s.name == name)).scalar()
         return value
 
+    def kolada_unit_links(self) -> dict[str, str]:
+        """Organisation code → its Kolada id, of the units that have one (by Kolada id)."""
+        query = select(org_t.c.code, kolada_org_t.c.kolada_id).join(
+            kolada_org_t, kolada_org_t.c.org_id == org_t.c.id
+        )
+        with self.engine.connect() as conn:
+            return dict(conn.execute(query.order_by(kolada_org_t.c.kolada_id)).tuples().all())
+
     def home_kolada_id(self) -> str | None:
         """The municipality's own Kolada id ("0180"), as an administrator set it."""
         return self.national_setting(HOME_KOLADA_ID)
@@ -137,3 +148,12 @@ def link_indicator(conn: Connection, indicator_code: str, kpi: str | None) -> No
     """Set (or clear, None) an indicator's Kolada KPI."""
     query = update(indicator_t).where(indicator_t.c.code == indicator_code).values(kolada_kpi=kpi)
     conn.execute(query)
+
+
+def link_unit(conn: Connection, org_code: str, kolada_id: str | None) -> None:
+    """Make the organisation unit this Kolada id (its only one); None removes its ids."""
+    org_id = conn.execute(select(org_t.c.id).where(org_t.c.code == org_code)).scalar_one()
+    conn.execute(delete(kolada_org_t).where(kolada_org_t.c.org_id == org_id))
+    if kolada_id is not None:
+        conn.execute(delete(kolada_org_t).where(kolada_org_t.c.kolada_id == kolada_id))
+        conn.execute(insert(kolada_org_t).values(kolada_id=kolada_id, org_id=org_id))

@@ -35,9 +35,10 @@ from dashboard.store.national import (
     comparison_group_t,
     kolada_kpi_t,
     kolada_municipality_t,
+    kolada_org_t,
     kolada_value_t,
 )
-from dashboard.store.schema import Base, KoladaOrgRecord, UploadChangeRecord
+from dashboard.store.schema import Base, UploadChangeRecord
 
 
 def _table(clause: FromClause) -> Table:
@@ -46,7 +47,6 @@ def _table(clause: FromClause) -> Table:
     return clause
 
 
-kolada_org_t = _table(KoladaOrgRecord.__table__)
 change_t = _table(UploadChangeRecord.__table__)
 ACTIVE, UNDONE = "active", "undone"
 # Tables whose rows uploads write, parents before children.

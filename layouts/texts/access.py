@@ -56,6 +56,11 @@ AUDIT_ACTION_LABEL = {
     "user_signout": "Utloggat överallt",
     "audit_log": "Ändringsloggen",
     "activity": "Aktivitetsuppföljning",
+    "national_setting": "Jämförelseinställning",
+    "comparison_group": "Jämförelsegrupp",
+    "kpi_link": "Koppling till Kolada-nyckeltal",
+    "kolada_unit_link": "Koppling till Kolada-id",
+    "national_admin": "Jämförelser",
 }
 AUDIT_OUTCOME_LABEL = {"done": "Genomförd", "refused": "Nekad"}
 ERROR_HEADING = "Något gick fel"

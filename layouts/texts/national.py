@@ -69,6 +69,14 @@ LINK_KPI_LABEL = "Nyckeltalets id (tomt tar bort kopplingen)"
 LINK_RESULTS_CAPTION = "Nyckeltal som matchar sökningen"
 LINK_RESULTS_COLUMNS = ("Id", "Titel", "Källa")
 LINK_NO_RESULTS = "Inga inlästa nyckeltal matchar."
+UNIT_HEADING = "Koppla en organisationsenhet till ett Kolada-id"
+UNIT_INTRO = (
+    "Kolada-filernas värden för id:t blir enhetens utfall (för indikatorer med nyckeltalet)."
+)
+UNIT_ORG_LABEL = "Organisationsenhetens kod"
+UNIT_ID_LABEL = "Kolada-id, t.ex. V15E144001301 (tomt tar bort kopplingen)"
+UNIT_LIST_CAPTION = "Organisationsenheter med Kolada-id"
+UNIT_LIST_COLUMNS = ("Organisation", "Kolada-id")
 SAVE_BUTTON = "Spara"
 SEARCH_BUTTON = "Sök"
 SAVED = "Sparat."
@@ -79,4 +87,5 @@ NATIONAL_PROBLEMS = {
     NationalProblem.UNKNOWN_KPI: "Nyckeltalet finns inte bland de inlästa Kolada-nyckeltalen.",
     NationalProblem.UNKNOWN_INDICATOR: "Det finns ingen indikator med den koden.",
     NationalProblem.UNKNOWN_GROUP: "Det finns ingen grupp med det namnet.",
+    NationalProblem.UNKNOWN_ORG: "Det finns ingen organisationsenhet med den koden.",
 }
