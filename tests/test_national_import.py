@@ -144,3 +144,14 @@ def test_the_real_kolada_extract_imports_whole_with_its_nulls(empty_store):
 def _kpis(path: Path) -> set[str]:
     with path.open(encoding="utf-8", newline="") as file:
         return {row["id"] for row in csv.DictReader(file)}
+
+
+def test_the_upload_page_counts_the_comparison_values(tiny_store):
+    from layouts import texts
+    from layouts.upload import file_summary, saved_message
+
+    (file,) = preview(tiny_store, [_file("kolada.csv", VALUES)]).files
+    counts = texts.PREVIEW_REFERENCE_COUNTS.format(rows=4, new=4, changed=0, unchanged=0)
+    assert counts in str(file_summary(file).to_plotly_json())
+    saved = commit(tiny_store, [_file("kolada.csv", VALUES)], user_name="anna")
+    assert texts.SAVED_REFERENCE.format(count=4) in str(saved_message(saved).to_plotly_json())

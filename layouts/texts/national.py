@@ -44,6 +44,12 @@ RIKET_COLUMN = "Riket"
 QUARTILE_COLUMN = "Kvartil"
 RIKET_CELL_YEAR = "{value} ({year})"
 
+PREVIEW_REFERENCE_COUNTS = (
+    "Jämförelsevärden (Kolada): {rows} rader: {new} nya, {changed} ändrade, "
+    "{unchanged} oförändrade."
+)
+SAVED_REFERENCE = " Jämförelsevärden nya eller ändrade: {count}."
+
 # ---- the administrator's page Jämförelser ---------------------------------------------------
 NAV_NATIONAL = "Jämförelser"
 NATIONAL_ADMIN_TITLE = "Jämförelser med Kolada"
