@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Select, delete, insert, or_, select, update
 
 from dashboard.domain.national import HOME_KOLADA_ID, KoladaKpi, ReferenceValue
 from dashboard.store.schema import KoladaOrgRecord
@@ -75,9 +76,9 @@ class NationalReads:
         condition = or_(*(column.ilike(pattern) for column in (k.id, k.title, k.description)))
         return self._kpis(select(kolada_kpi_t).where(condition).order_by(k.id).limit(limit))
 
-    def _kpis(self, query: object) -> list[KoladaKpi]:
+    def _kpis(self, query: Select[Any]) -> list[KoladaKpi]:
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()  # type: ignore[call-overload]
+            rows = conn.execute(query).mappings().all()
         return [
             KoladaKpi(
                 row["id"],
