@@ -80,6 +80,7 @@ STRUCTURE_KINDS = frozenset(
         "kolada_kpis",
         "kolada_municipalities",
         "comparison_groups",
+        "national_settings",
     }
 )
 

@@ -72,3 +72,4 @@ class NationalSettingRecord(Base):
     __tablename__ = "national_setting"
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+    upload_id: Mapped[int | None] = _upload_fk()  # set by a settings file, so a dump restores

@@ -37,6 +37,7 @@ from dashboard.store.national import (
     kolada_municipality_t,
     kolada_org_t,
     kolada_value_t,
+    national_setting_t,
 )
 from dashboard.store.schema import Base, UploadChangeRecord
 
@@ -86,6 +87,7 @@ TABLES = {  # by layout kind
     "kolada_kpis": TableMap(kolada_kpi_t),
     "kolada_municipalities": TableMap(kolada_municipality_t),
     "comparison_groups": TableMap(comparison_group_t),
+    "national_settings": TableMap(national_setting_t),
 }
 
 
@@ -216,6 +218,7 @@ STRUCTURE_TABLES = (  # administrators'
     kolada_kpi_t,
     kolada_municipality_t,
     comparison_group_t,
+    national_setting_t,
 )
 ORG_TABLES = tuple(map(_table, (goal_t, target_t, measurement_t, activity_t, assessment_t)))
 

@@ -448,6 +448,17 @@ COMPARISON_GROUPS = Layout(
     key=("name", "kolada_id"),
 )
 
+NATIONAL_SETTINGS = Layout(  # written by the page Jämförelser; a file so that a dump restores
+    "national_settings",
+    "Jämförelseinställningar",
+    "jamforelseinstallningar.csv",
+    (
+        Column("name", "inställning", ("setting",), code(40), "home_kolada_id", required=True),
+        Column("value", "värde", ("value",), Text(200), "0180", required=True),
+    ),
+    key=("name",),
+)
+
 # In the order their rows must be written: each refers only to layouts before it.
 LAYOUTS = (
     ORG_UNITS,
@@ -455,6 +466,7 @@ LAYOUTS = (
     KOLADA_KPIS,
     KOLADA_MUNICIPALITIES,
     COMPARISON_GROUPS,
+    NATIONAL_SETTINGS,
     GOALS,
     INDICATORS,
     GOAL_INDICATORS,

@@ -69,6 +69,8 @@ def upgrade() -> None:
         "national_setting",
         sa.Column("name", sa.String(length=40), nullable=False),
         sa.Column("value", sa.String(length=200), nullable=False),
+        sa.Column("upload_id", sa.Integer(), nullable=True),
+        _upload_fk("national_setting"),
         sa.PrimaryKeyConstraint("name", name="pk_national_setting"),
     )
 
