@@ -125,7 +125,7 @@ def search_results(found: Sequence[KoladaKpi]) -> html.Div:
 def feedback(problems: Sequence[NationalProblem]) -> html.Div:
     """Saved, or what was wrong."""
     if not problems:
-        return html.Div(texts.SAVED, className="alert alert-success")
+        return html.Div(texts.NATIONAL_SAVED, className="alert alert-success")
     return html.Div(
         html.Ul([html.Li(texts.NATIONAL_PROBLEMS[p]) for p in problems]),
         className="alert alert-danger",

@@ -138,8 +138,10 @@ def test_the_admin_page_finds_kpis_and_saves_through_the_callbacks(national_stor
     assert "N00945" in found and "Socialstyrelsen" in found
     monkeypatch.setattr(callbacks.sign_in, "current", lambda: operator("admin"))
     saved = callbacks.group_feedback(national_store, "Små", "0114 0115", chosen=False)
-    assert texts.SAVED in _text(saved)
-    assert texts.SAVED in _text(callbacks.group_feedback(national_store, "Små", "", chosen=True))
+    assert texts.NATIONAL_SAVED in _text(saved)
+    assert texts.NATIONAL_SAVED in _text(
+        callbacks.group_feedback(national_store, "Små", "", chosen=True)
+    )
     text = _text(page(national_store, "/indikator/NOJD", "?org=STAD&ar=2025&period=T1"))
     assert "Median Små" in text  # the chosen group is the one shown
     monkeypatch.setattr(callbacks.sign_in, "current", lambda: ANONYMOUS)

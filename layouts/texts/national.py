@@ -85,7 +85,7 @@ UNIT_LIST_CAPTION = "Organisationsenheter med Kolada-id"
 UNIT_LIST_COLUMNS = ("Organisation", "Kolada-id")
 SAVE_BUTTON = "Spara"
 SEARCH_BUTTON = "Sök"
-SAVED = "Sparat."
+NATIONAL_SAVED = "Sparat."
 NATIONAL_PROBLEMS = {
     NationalProblem.NOT_ADMIN: "Bara administratörer kan ändra jämförelserna.",
     NationalProblem.BAD_ID: "Ett Kolada-id består av siffror och bokstäver, t.ex. 0180.",
