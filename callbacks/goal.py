@@ -32,4 +32,5 @@ def page(request: PageRequest) -> html.Div | None:
         extra,
         found.history,
         urls.indicator_status_from(request.search),
+        found.national,
     )

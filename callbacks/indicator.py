@@ -8,6 +8,7 @@ from dash import html
 from callbacks import filters
 from callbacks.request import PageRequest
 from dashboard.pages.indicator import indicator_view
+from dashboard.pages.national import national_view
 from layouts import indicator as layout
 
 
@@ -18,4 +19,6 @@ def page(request: PageRequest) -> html.Div | None:
         return None
     state, org = request.state, request.org
     view = indicator_view(request.store, indicator, org, state.year, state.period)
-    return layout.page(view, request.store.org_lineage(org.id), state, filters.bar(request))
+    national = national_view(request.store, indicator, state.year)
+    lineage = request.store.org_lineage(org.id)
+    return layout.page(view, lineage, state, filters.bar(request), national)

@@ -23,7 +23,15 @@ COLOURS = {
     "women": "#b5338a",
     "men": "#2a7d2e",
     "last": "#9db7d1",
+    "riket": "#8c510a",
+    "median": "#5e3c99",
 }
+# A reference line: its name and (year, value) points, e.g. Riket from Kolada.
+Reference = tuple[str, Sequence[tuple[int, float]]]
+_REFERENCE_STYLES = (  # dash and marker tell them apart without colour
+    {"line": {"color": COLOURS["riket"], "dash": "dashdot"}, "marker": {"symbol": "triangle-up"}},
+    {"line": {"color": COLOURS["median"], "dash": "longdash"}, "marker": {"symbol": "x"}},
+)
 
 
 def base_figure(title: str, unit: str, traces: list[dict[str, Any]], **layout: Any) -> Figure:
@@ -52,8 +60,14 @@ def _line(name: str, x: list[Any], y: list[Any], **style: Any) -> dict[str, Any]
     return {"type": "scatter", "name": name, "x": x, "y": y, **style}
 
 
-def trend_figure(indicator: Indicator, points: Sequence[TrendPoint], period_label: str) -> Figure:
-    """Outcome, forecast, target and K/M over the years for one period."""
+def trend_figure(
+    indicator: Indicator,
+    points: Sequence[TrendPoint],
+    period_label: str,
+    references: Sequence[Reference] = (),
+) -> Figure:
+    """Outcome, forecast, target and K/M over the years for one period, and reference lines
+    (Riket, a group's median) beside them."""
     years = [p.year for p in points]
     traces = [
         _line(
@@ -94,6 +108,12 @@ def trend_figure(indicator: Indicator, points: Sequence[TrendPoint], period_labe
                     marker={"symbol": symbol},
                 )
             )
+    for (name, series), style in zip(references, _REFERENCE_STYLES):
+        traces.append(
+            _line(
+                name, [y for y, _ in series], [v for _, v in series], mode="lines+markers", **style
+            )
+        )
     title = texts.TREND_TITLE.format(indicator=indicator.name, period=period_label)
     figure = base_figure(title, indicator.unit, traces)
     figure["layout"]["xaxis"]["dtick"] = 1

@@ -3,7 +3,8 @@ done."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 from dash import dcc, html
@@ -12,6 +13,7 @@ from dashboard.domain.model import OrgUnit, Status, Trend, period_end
 from dashboard.domain.rules import IndicatorReason
 from dashboard.followup.control_room import GoalStatus, GoalView, IndicatorLine
 from dashboard.followup.history import Point
+from dashboard.pages.national import NationalView
 from layouts import causes, doors, explanation, texts, urls
 from layouts.components import (
     SEVERITY,
@@ -24,6 +26,7 @@ from layouts.components import (
     status_badge,
 )
 from layouts.explanation import format_number
+from layouts.national import NATIONAL_COLUMNS, national_cells
 from layouts.overview import assessment_note, counts_text, score
 from layouts.status_trend import since_line, trend
 
@@ -37,9 +40,11 @@ def page(
     assessment_extra: html.Div | None = None,
     history: Sequence[Point] = (),
     indicator_status: Status | None = None,
+    national: Mapping[int, NationalView] | None = None,
 ) -> html.Div:
     """The goal page; `assessment_extra` follows the own assessment (the form link and its last
-    save); `indicator_status` filters the indicator table, as its counts link."""
+    save); `indicator_status` filters the indicator table, as its counts link; `national`: the
+    indicators' Kolada comparisons (layouts/national.py)."""
     goal, status = view.status.goal, view.status
     crumbs: list[tuple[str, str | None]] = [
         (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state))
@@ -76,7 +81,9 @@ def page(
             org_breakdown(view, state),
             child_goals(view.children, state),
             doors.only_note(indicator_status, urls.goal_indicators_href(goal.code, state, None)),
-            indicator_table(doors.only_status(view.lines, indicator_status), goal.code, state),
+            indicator_table(
+                doors.only_status(view.lines, indicator_status), goal.code, state, national or {}
+            ),
             activities(view, state),
             assessment_texts(status),
             assessment_extra,
@@ -184,9 +191,13 @@ INDICATOR_SORTS = {
 
 
 def indicator_table(
-    lines: tuple[IndicatorLine, ...], goal_code: str, state: urls.ViewState
+    lines: tuple[IndicatorLine, ...],
+    goal_code: str,
+    state: urls.ViewState,
+    national: Mapping[int, NationalView] = MappingProxyType({}),
 ) -> html.Section:
-    """Every indicator: target, outcome, forecast, status and basis, last year, women and men."""
+    """Every indicator: target, outcome, forecast, status and basis, last year, women and men;
+    Riket and our quartile when an indicator has a Kolada comparison."""
     if not lines:
         return html.Section([html.H2(texts.INDICATORS_HEADING), empty_state(texts.NO_INDICATORS)])
     key = state.sort if state.sort in INDICATOR_SORTS else "status"
@@ -199,8 +210,9 @@ def indicator_table(
     for line in sorted(lines, key=INDICATOR_SORTS[key]):
         indicator, result = line.judged.fact.indicator, line.judged.result
         d, unit = indicator.decimals, indicator.unit
+        extra = national_cells(national.get(indicator.id), indicator) if national else ()
         if result.reason in (IndicatorReason.MEASURED_BELOW, IndicatorReason.NOT_MEASURED_HERE):
-            rows.append(elsewhere_row(line, state))
+            rows.append((*elsewhere_row(line, state), *extra))
             continue
         rows.append(
             (
@@ -218,6 +230,7 @@ def indicator_table(
                 texts.SPLIT_MISSING
                 if line.genders.split_missing
                 else format_number(line.genders.gap, d, unit),
+                *extra,
             )
         )
     return html.Section(
@@ -225,9 +238,9 @@ def indicator_table(
             html.H2(texts.INDICATORS_HEADING),
             data_table(
                 texts.INDICATORS_CAPTION,
-                texts.INDICATOR_COLUMNS,
+                texts.INDICATOR_COLUMNS + (NATIONAL_COLUMNS if national else ()),
                 rows,
-                numeric=(1, 2, 3, 5, 6, 7, 8, 9),
+                numeric=(1, 2, 3, 5, 6, 7, 8, 9, 10),
                 sorting=sorting,
             ),
         ],

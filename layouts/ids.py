@@ -145,3 +145,27 @@ class MeasureIds(StrEnum):
     EXPECTED_SAVE = "measure-expected-save"
     EXPECTED_FEEDBACK = "measure-expected-feedback"
     EXPECTED_SHOWN = "measure-expected-shown"
+
+
+class NationalIds(StrEnum):
+    """The administrator's page Jämförelser (layouts/national_admin.py)."""
+
+    HOME = "national-home"
+    HOME_SAVE = "national-home-save"
+    HOME_FEEDBACK = "national-home-feedback"
+    GROUP_NAME = "national-group-name"
+    GROUP_MEMBERS = "national-group-members"
+    GROUP_SAVE = "national-group-save"
+    GROUP_CHOOSE = "national-group-choose"
+    GROUP_FEEDBACK = "national-group-feedback"
+    SEARCH = "national-search"
+    SEARCH_GO = "national-search-go"
+    SEARCH_RESULTS = "national-search-results"
+    LINK_INDICATOR = "national-link-indicator"
+    LINK_KPI = "national-link-kpi"
+    LINK_SAVE = "national-link-save"
+    LINK_FEEDBACK = "national-link-feedback"
+    UNIT_ORG = "national-unit-org"
+    UNIT_ID = "national-unit-id"
+    UNIT_SAVE = "national-unit-save"
+    UNIT_FEEDBACK = "national-unit-feedback"

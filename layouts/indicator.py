@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard.domain.model import Gender, OrgUnit
 from dashboard.pages.indicator import IndicatorView, OrgResult, TrendPoint
+from dashboard.pages.national import NationalView
 from layouts import explanation, figures, texts, urls
 from layouts.components import (
     SEVERITY,
@@ -20,12 +21,17 @@ from layouts.components import (
     status_badge,
 )
 from layouts.explanation import format_number
+from layouts.national import national_section, references
 
 
 def page(
-    view: IndicatorView, lineage: list[OrgUnit], state: urls.ViewState, filter_bar: html.Form
+    view: IndicatorView,
+    lineage: list[OrgUnit],
+    state: urls.ViewState,
+    filter_bar: html.Form,
+    national: NationalView | None = None,
 ) -> html.Div:
-    """The indicator page."""
+    """The indicator page; `national`: its Kolada comparison (layouts/national.py)."""
     indicator = view.indicator
     own = view.own.result
     return html.Div(
@@ -55,7 +61,8 @@ def page(
                     )
                 ]
             ),
-            trend_section(view),
+            trend_section(view, national),
+            national_section(national, indicator, view.year) if national else None,
             compared_sections(view, state),
         ],
         className="indicator-page",
@@ -72,8 +79,9 @@ def _graph(figure: figures.Figure, label: str) -> html.Div:
     )
 
 
-def trend_section(view: IndicatorView) -> html.Section:
-    """Trend chart over the years for the chosen period, with the same numbers as a table."""
+def trend_section(view: IndicatorView, national: NationalView | None = None) -> html.Section:
+    """Trend chart over the years for the chosen period, with the same numbers as a table;
+    Riket and the group's median from Kolada as reference lines."""
     indicator, period_label = view.indicator, texts.PERIOD_LABEL[view.period]
     if not view.trend:
         return html.Section([html.H2(texts.TREND_HEADING), empty_state(texts.NO_HISTORY)])
@@ -97,7 +105,10 @@ def trend_section(view: IndicatorView) -> html.Section:
     return html.Section(
         [
             html.H2(texts.TREND_HEADING),
-            _graph(figures.trend_figure(indicator, view.trend, period_label), texts.TREND_HEADING),
+            _graph(
+                figures.trend_figure(indicator, view.trend, period_label, references(national)),
+                texts.TREND_HEADING,
+            ),
             html.Details(
                 [
                     html.Summary(texts.SHOW_TABLE),

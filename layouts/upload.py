@@ -123,9 +123,10 @@ def file_summary(file: FilePreview) -> html.Section:
     dialect = texts.PREVIEW_DIALECT.format(
         encoding=file.encoding or "–", separator=file.separator or "–"
     )
-    children = [
+    children: list[Any] = [
         html.H3(f"{file.file_name}: {file.kind_label}", className="h5"),
         html.P([counts, html.Br(), dialect]),
+        reference_counts(file.reference) if file.reference else None,
         *[html.P(note, className="muted") for note in file.notes],
     ]
     if file.changes:
@@ -138,6 +139,18 @@ def file_summary(file: FilePreview) -> html.Section:
     if file.new_rows:
         children.append(html.P(texts.NEW_ROWS.format(keys="; ".join(file.new_rows))))
     return html.Section(children, className="file-preview")
+
+
+def reference_counts(reference: FilePreview) -> html.P:
+    """A Kolada file's rows kept as comparison values (docs/national.md)."""
+    return html.P(
+        texts.PREVIEW_REFERENCE_COUNTS.format(
+            rows=reference.rows,
+            new=reference.new,
+            changed=reference.changed,
+            unchanged=reference.unchanged,
+        )
+    )
 
 
 def problem_list(problems: Sequence[ImportProblem]) -> dbc.Alert:
@@ -165,9 +178,12 @@ def saved_message(saved: Sequence[SavedFile]) -> dbc.Alert:
     """What was saved, per file."""
     items = [
         html.Li(
-            texts.SAVED_FILE.format(
-                file=s.file_name, inserted=s.inserted, updated=s.updated, unchanged=s.unchanged
-            )
+            [
+                texts.SAVED_FILE.format(
+                    file=s.file_name, inserted=s.inserted, updated=s.updated, unchanged=s.unchanged
+                ),
+                texts.SAVED_REFERENCE.format(count=s.reference_rows) if s.reference_rows else "",
+            ]
         )
         for s in saved
     ]

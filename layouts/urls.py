@@ -36,6 +36,7 @@ ACCESSIBILITY_PATH = "/tillganglighet"
 ACCOUNT_PATH = "/mitt-konto"  # the signed-in person's own account and API tokens
 TO_REPORT_PATH = "/att-rapportera"  # the editor's landing page (issue 18)
 PROGRESS_PATH = "/rapportering"  # the reporting round's progress per organisation
+NATIONAL_PATH = "/jamforelser"  # administrators: Kolada id, comparison groups, KPI links
 # ---- the server's own routes (callbacks/routes.py `SERVER_ROUTES`) ----------------------------
 SIGN_IN_PATH = "/logga-in"
 SIGN_OUT_PATH = "/logga-ut"

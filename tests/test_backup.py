@@ -22,7 +22,7 @@ def test_a_dump_restores_the_same_data_on_either_backend(demo_store, empty_store
     )
     assert exported.exit_code == 0, exported.output
     files = sorted(str(path) for path in dump.glob("*.csv"))
-    assert sorted(exported.stdout.split()) == files and len(files) == 9
+    assert sorted(exported.stdout.split()) == files and len(files) == 14  # 5 national
     assert content_digest(empty_store) != content_digest(demo_store)
 
     restored = runner.invoke(

@@ -326,13 +326,11 @@ def test_a_municipality_id_without_its_leading_zero_is_padded_with_a_notice(tiny
     assert [row[0] for row in change_sets.stored_records(tiny_store, "kolada_orgs")] == ["0180"]
 
 
-def test_kolada_rows_without_a_mapping_are_refused(tiny_store):
+def test_kolada_rows_without_a_mapping_are_kept_only_as_comparison_values(tiny_store):
     values = _file("kolada.csv", "kpi;municipality;period;value\r\nN00945;0180;2024;81,2\r\n")
-    problems = [(p.column, issue_text(p)) for p in preview(tiny_store, [values]).problems]
-    assert problems == [
-        ("kpi", "ingen indikator har detta Kolada-kpi"),
-        ("municipality", "okänt Kolada-id"),
-    ]
+    result = preview(tiny_store, [values])
+    assert result.ok and (result.files[0].new, result.files[0].reference.new) == (0, 1)
+    assert result.files[0].notes[0].startswith("1 rader sparas som jämförelsevärden")
 
 
 @settings(

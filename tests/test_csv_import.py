@@ -278,7 +278,6 @@ CORPUS = {  # file → (row, column, part of the message) of every problem it ha
         (3, "slutdatum", 'inte ett datum: "31/12/2026"'),
     ],
     "fel-malniva.csv": [(2, "överordnat mål", "den överordnade har nivån inriktningsmål")],
-    "kolada-okand-kpi.json": [(1, "kpi", 'ingen indikator har detta Kolada-kpi: "N99999"')],
     "ogiltig.json": [(None, None, "ogiltig JSON")],
     "kolada-utan-lista.json": [(None, None, 'JSON utan listan "values"')],
     "kolada-varden-ej-lista.json": [

@@ -19,6 +19,7 @@ from dashboard.followup import (
     control_room,
     goal_results,
     measure_writes,
+    national_admin,
     reporting,
 )
 from dashboard.store import Store, result_store
@@ -115,6 +116,11 @@ def test_every_writer_writes_inside_the_unit_of_work(tiny):
     [saved] = change_sets.commit(tiny, [_follow_up_file()], user_name="anna")
     change_sets.undo(tiny, saved.upload_id, user_name="anna")
     _take_the_reporting_steps(tiny)
+    admin = operator("admin")
+    assert national_admin.set_home(tiny, admin, "0180") == []
+    assert national_admin.save_group(tiny, admin, "Län", "0180 0114") == []
+    assert national_admin.choose_group(tiny, admin, "Län") == []
+    assert national_admin.link_indicator(tiny, admin, "NOJD", "") == []
     assert stray == []
 
 

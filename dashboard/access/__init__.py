@@ -71,7 +71,18 @@ class Principal:
 
 ANONYMOUS = Principal(username="anonym", display_name="Ej inloggad", role=None)
 # Upload kinds that change the shared structure (organisation, indicators): administrators only.
-STRUCTURE_KINDS = frozenset({"org_units", "kolada_orgs", "indicators", "goal_indicators"})
+STRUCTURE_KINDS = frozenset(
+    {
+        "org_units",
+        "kolada_orgs",
+        "indicators",
+        "goal_indicators",
+        "kolada_kpis",
+        "kolada_municipalities",
+        "comparison_groups",
+        "national_settings",
+    }
+)
 
 
 def operator(username: str) -> Principal:

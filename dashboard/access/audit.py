@@ -43,6 +43,7 @@ from dashboard.store.audit import (
     now,
     sources,
 )
+from dashboard.store.national import GROUP, KPI_LINK, SETTING, UNIT_LINK
 from dashboard.web.log_text import bounded
 
 __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
@@ -79,7 +80,7 @@ __all__ = [  # with the log's vocabulary, which dashboard/store/audit.py defines
     "now",
     "refuse",
 ]
-ACTIONS = (
+ACTIONS: tuple[str, ...] = (
     UPLOAD,
     UNDO,
     ASSESSMENT,
@@ -98,6 +99,10 @@ ACTIONS = (
     REPORT_REOPEN,
     MEASURE,
     EXPECTED_RESULT,
+    SETTING,  # the national comparison's settings (docs/national.md): setting, group, links
+    GROUP,
+    KPI_LINK,
+    UNIT_LINK,
 )
 log = logging.getLogger("kontrollrummet.audit")
 # Refusals kept in full per account and address within the window; later ones only count up.

@@ -10,6 +10,7 @@ from dashboard.followup import assessments, control_room
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.control_room import GoalView
 from dashboard.followup.history import Point, histories
+from dashboard.pages.national import NationalView, national_views
 from dashboard.store import Store
 
 
@@ -19,6 +20,7 @@ class GoalPage:
     lineage: list[OrgUnit]
     saved: AuditEntry | None  # the last save of the assessment shown, if made with the form
     history: list[Point]  # its status over the last periods, this one last
+    national: dict[int, NationalView]  # indicator id → its Kolada comparison (docs/national.md)
 
 
 def goal_page(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) -> GoalPage:
@@ -26,7 +28,8 @@ def goal_page(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) ->
     view = control_room.goal_view(store, goal, org, year, period)
     status = view.status
     saves = assessments.current_saves(store, [status], year, period)
+    saved = saves.get((status.goal.id, status.org_id))
     points = histories(store, [(goal, org.id)], year, period)[goal.id, org.id]
-    return GoalPage(
-        view, store.org_lineage(org.id), saves.get((status.goal.id, status.org_id)), points
-    )
+    indicators = [line.judged.fact.indicator for line in view.lines]
+    national = national_views(store, indicators, year)
+    return GoalPage(view, store.org_lineage(org.id), saved, points, national)

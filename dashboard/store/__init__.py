@@ -31,6 +31,7 @@ from dashboard.store import database, datasets, dialect, result_store
 from dashboard.store.activities import activities_as_of, activity_from_row
 from dashboard.store.datasets import add_reported_periods, refresh_reported_periods
 from dashboard.store.facts import FactReads, Measured
+from dashboard.store.national import NationalReads
 from dashboard.store.schema import Base
 from dashboard.store.tables import (
     GOAL_COLUMNS,
@@ -90,7 +91,7 @@ T = TypeVar("T")
 Warm = Callable[["Store"], None]
 
 
-class Store(FactReads):
+class Store(FactReads, NationalReads):
     """Reads and writes Kontrollrummet's data on one engine."""
 
     def __init__(

@@ -89,6 +89,7 @@ def drop_everything(engine: Engine) -> None:
         schema_access,
         schema_followup,
         schema_measures,
+        schema_reference,
         schema_reporting,
         schema_results,
         schema_tokens,

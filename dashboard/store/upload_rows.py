@@ -32,7 +32,15 @@ from dashboard.store import (
     target_t,
     upload_t,
 )
-from dashboard.store.schema import Base, KoladaOrgRecord, UploadChangeRecord
+from dashboard.store.national import (
+    comparison_group_t,
+    kolada_kpi_t,
+    kolada_municipality_t,
+    kolada_org_t,
+    kolada_value_t,
+    national_setting_t,
+)
+from dashboard.store.schema import Base, UploadChangeRecord
 
 
 def _table(clause: FromClause) -> Table:
@@ -41,7 +49,6 @@ def _table(clause: FromClause) -> Table:
     return clause
 
 
-kolada_org_t = _table(KoladaOrgRecord.__table__)
 change_t = _table(UploadChangeRecord.__table__)
 ACTIVE, UNDONE = "active", "undone"
 # Tables whose rows uploads write, parents before children.
@@ -76,6 +83,12 @@ TABLES = {  # by layout kind
     "activities": TableMap(_activity, {"goal_code": _goal, "org_code": _org}),
     "activity_updates": TableMap(_table(activity_update_t), {"activity_code": _activity}),
     "assessments": TableMap(_table(assessment_t), {"goal_code": _goal, "org_code": _org}),
+    # National context (issue 19): Kolada ids, never organisation units.
+    "kolada": TableMap(kolada_value_t),  # a Kolada file's rows, beside the outcomes they make
+    "kolada_kpis": TableMap(kolada_kpi_t),
+    "kolada_municipalities": TableMap(kolada_municipality_t),
+    "comparison_groups": TableMap(comparison_group_t),
+    "national_settings": TableMap(national_setting_t),
 }
 
 
@@ -201,7 +214,13 @@ def refresh_paths(conn: Connection) -> None:
 
 # ---- whose rows an upload holds ------------------------------------------------------------
 
-STRUCTURE_TABLES = tuple(map(_table, (org_t, indicator_t, link_t, kolada_org_t)))  # admins'
+STRUCTURE_TABLES = (  # administrators'
+    *map(_table, (org_t, indicator_t, link_t, kolada_org_t)),
+    kolada_kpi_t,
+    kolada_municipality_t,
+    comparison_group_t,
+    national_setting_t,
+)
 ORG_TABLES = tuple(map(_table, (goal_t, target_t, measurement_t, activity_t, assessment_t)))
 
 

@@ -70,7 +70,7 @@ def commit(
         plans, problems = _plan(conn, uploads, scope)
         if problems:
             raise UploadRejected(problems)
-        if any(plan.inserts or plan.updates for plan in plans):
+        if any(plan.inserts or plan.updates for plan in plans):  # comparison values judge nothing
             w.results_ended()  # every kept goal result may have changed
         else:
             w.results_untouched()

@@ -376,15 +376,97 @@ KOLADA = Layout(
         Column("year", "period", ("year", "år"), YEAR, "2022", required=True),
         Column("gender", "gender", ("kön",), GENDER, "T", default="T"),
         Column("outcome", "value", ("värde",), MeasuredValue(), "81.2"),
+        Column("value_status", "värdestatus", ("value_status",), VALUE_STATUS, "ok"),
     ),
     key=("kpi", "kolada_id", "year", "gender"),
     needs_one_of=("outcome",),
+)
+
+
+def _kolada_id(header: str = "kolada-id") -> Column:
+    names = ("kolada_id", "municipality", "municipality_id", "kommun", "kommunkod", "id")
+    aliases = tuple(alias for alias in (*names, "kolada-id") if alias != header)
+    return Column("kolada_id", header, aliases, code(40), "0180", required=True)
+
+
+KOLADA_KPIS = Layout(  # Kolada's kpi metadata; its JSON answer reads as the same columns
+    "kolada_kpis",
+    "Kolada-nyckeltal",
+    "kolada-nyckeltal.csv",
+    (
+        Column("id", "id", ("kpi-id", "kpi_id"), code(20), "N00945", required=True),
+        Column("title", "titel", ("title",), Text(), "Nöjda brukare, andel (%)", required=True),
+        Column("description", "beskrivning", ("description", "definition"), Text(), "", default=""),
+        Column("source", "källa", ("source",), Text(), "SCB", default=""),
+        Column(
+            "gender_split",
+            "könsuppdelad",
+            ("is_divided_by_gender", "gender_split"),
+            BOOLEAN,
+            "1",
+            default=False,
+        ),
+        Column(
+            "operating_area",
+            "verksamhetsområde",
+            ("operating_area",),
+            Text(),
+            "Äldreomsorg",
+            default="",
+        ),
+    ),
+    key=("id",),
+)
+
+KOLADA_MUNICIPALITIES = Layout(
+    "kolada_municipalities",
+    "Kolada-kommuner",
+    "kolada-kommuner.csv",
+    (
+        _kolada_id("id"),
+        Column("title", "namn", ("title", "name"), Text(200), "Stockholm", required=True),
+        Column("type", "typ", ("type",), Text(2), "K", default=""),
+    ),
+    key=("kolada_id",),
+)
+
+COMPARISON_GROUPS = Layout(
+    "comparison_groups",
+    "Jämförelsegrupper",
+    "jamforelsegrupper.csv",
+    (
+        Column(
+            "name",
+            "grupp",
+            ("group", "jämförelsegrupp", "comparison_group"),
+            Text(200),
+            "Stockholms län",
+            required=True,
+        ),
+        _kolada_id(),
+    ),
+    key=("name", "kolada_id"),
+)
+
+NATIONAL_SETTINGS = Layout(  # written by the page Jämförelser; a file so that a dump restores
+    "national_settings",
+    "Jämförelseinställningar",
+    "jamforelseinstallningar.csv",
+    (
+        Column("name", "inställning", ("setting",), code(40), "home_kolada_id", required=True),
+        Column("value", "värde", ("value",), Text(200), "0180", required=True),
+    ),
+    key=("name",),
 )
 
 # In the order their rows must be written: each refers only to layouts before it.
 LAYOUTS = (
     ORG_UNITS,
     KOLADA_ORGS,
+    KOLADA_KPIS,
+    KOLADA_MUNICIPALITIES,
+    COMPARISON_GROUPS,
+    NATIONAL_SETTINGS,
     GOALS,
     INDICATORS,
     GOAL_INDICATORS,

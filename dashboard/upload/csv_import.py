@@ -14,9 +14,10 @@ import re
 from array import array
 from typing import Any
 
-from dashboard.upload.csv_formats import KOLADA, LAYOUTS, MEASUREMENTS, Column, Layout
+from dashboard.upload.csv_formats import KOLADA, KOLADA_KPIS, LAYOUTS, MEASUREMENTS, Column, Layout
 from dashboard.upload.csv_text import SEPARATORS, Chunk, Table, csv_table, encoded
 from dashboard.upload.kolada_json import kolada_table
+from dashboard.upload.kolada_metadata import settle_sources
 from dashboard.upload.measured_values import pad_municipality_ids, settle_values
 from dashboard.upload.parsed_file import INVALID, ParsedFile, UploadFile
 from dashboard.upload.problems import (
@@ -84,6 +85,8 @@ def _read_table(parsed: ParsedFile, table: Table) -> None:
         parsed.columns.setdefault(field_name, [layout.column(field_name).default] * count)
     if layout in (MEASUREMENTS, KOLADA):
         settle_values(parsed, count)
+    if layout is KOLADA_KPIS:
+        settle_sources(parsed)
     check_order(parsed)
     check_duplicates(parsed)
 

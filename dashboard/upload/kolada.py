@@ -2,7 +2,9 @@
 
 A Kolada file (CSV or the API's JSON) names a KPI and a municipality or unit id. The
 indicators with that KPI (or the code itself) and the Kolada mapping (or the code itself)
-turn each value into a measurement of period FY; either missing is a problem of the row.
+turn each value into a measurement of period FY. Every row is also kept as a comparison
+value (issue 19), so a row of Riket, another municipality or a KPI no indicator carries yet
+is no problem: the preview says how many rows are only comparison values.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from dataclasses import replace
 from dashboard.store import upload_rows
 from dashboard.store.upload_rows import TABLES
 from dashboard.upload.csv_formats import MEASUREMENTS
+from dashboard.upload.csv_text import spaced
 from dashboard.upload.known_codes import KnownCodes
 from dashboard.upload.parsed_file import ParsedFile, is_valid
-from dashboard.upload.problems import ImportIssue
 from dashboard.upload.row_checks import check_duplicates
 
 MEASUREMENT_FIELDS = (
@@ -67,19 +69,21 @@ def kolada_as_measurements(kolada: ParsedFile, codes: KnownCodes) -> ParsedFile:
     known_orgs = codes.known(TABLES["org_units"].table)
     known_indicators = codes.known(TABLES["indicators"].table)
     source = [kolada.columns[name] for name in KOLADA_FIELDS]
+    only_reference = 0
     for index, (kpi, place, year, gender, outcome, status) in enumerate(zip(*source)):
         indicators = kpis.get(kpi) or ([kpi] if kpi in known_indicators else [])
         org = orgs.get(place) or (place if place in known_orgs else None)
-        if is_valid(kpi) and not indicators:
-            result.problems.append(kolada.problem(index, "kpi", kpi, ImportIssue.UNKNOWN_KPI))
-        if is_valid(place) and org is None:
-            result.problems.append(
-                kolada.problem(index, "kolada_id", place, ImportIssue.UNKNOWN_KOLADA_ID)
-            )
+        only_reference += not (indicators and org)
         for indicator in indicators if org else ():
             result.rows.append(kolada.rows[index])
             row = (indicator, org, year, "FY", gender, outcome, status)
             for column, value in zip(result.columns.values(), row):
                 column.append(value)
+    if only_reference:
+        kolada.notes.append(
+            f"{spaced(only_reference)} rader sparas som jämförelsevärden men inte som utfall: "
+            "kommunen eller enheten är inte kopplad till en organisation (t.ex. Riket), eller "
+            "ingen indikator har nyckeltalet."
+        )
     check_duplicates(result)
     return result

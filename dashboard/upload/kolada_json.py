@@ -1,4 +1,4 @@
-"""Kolada's API answer (JSON) read as the rows of a Kolada CSV file."""
+"""Kolada's API answer (JSON) read as the rows of a Kolada CSV file (or of a KPI file)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from typing import Any
 
 from dashboard.upload.csv_formats import KOLADA
 from dashboard.upload.csv_text import Chunk, Table
+from dashboard.upload.kolada_metadata import is_kpi_metadata, kpi_table
 from dashboard.upload.parsed_file import ParsedFile
 from dashboard.upload.problems import ImportIssue, ImportProblem, Unreadable
+
+JSON_FIELDS = ("kpi", "kolada_id", "year", "gender", "outcome")  # the cells each value gives
 
 
 def kolada_table(text: str, parsed: ParsedFile) -> Table:
@@ -24,6 +27,8 @@ def kolada_table(text: str, parsed: ParsedFile) -> Table:
     entries = document.get("values") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         raise Unreadable(ImportIssue.JSON_NO_VALUES)
+    if is_kpi_metadata(entries):
+        return kpi_table(entries, _json_text)
     rows, numbers = [], []
     for number, entry in enumerate(entries, start=1):
         values = _json_values(entry, number, parsed)
@@ -37,7 +42,8 @@ def kolada_table(text: str, parsed: ParsedFile) -> Table:
             ]
             rows.append([_json_text(cell) for cell in cells])
             numbers.append(number)
-    return Table([column.header for column in KOLADA.columns], iter([Chunk(rows, numbers)]))
+    header = [KOLADA.column(name).header for name in JSON_FIELDS]
+    return Table(header, iter([Chunk(rows, numbers)]))
 
 
 def _json_values(entry: Any, number: int, parsed: ParsedFile) -> list[dict[str, Any]]:

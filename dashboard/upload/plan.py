@@ -84,6 +84,7 @@ class FilePreview:
     # every new or changed outcome row, when there are at most MAX_JUDGED_ROWS of them
     row_changes: tuple[RowChange, ...] = ()
     too_many_to_judge: bool = False
+    reference: FilePreview | None = None  # a Kolada file's rows kept as comparison values
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,13 @@ class FilePlan:
     inserts: list[int] | range = field(default_factory=list)  # row indexes
     updates: list[tuple[int, Row[Any]]] = field(default_factory=list)  # row index, stored row
     unchanged: int = 0
+    # A Kolada file's every row, kept as a comparison value (issue 19) beside its outcomes.
+    reference: FilePlan | None = None
+
+    @property
+    def changes(self) -> bool:
+        """Whether the file (or its comparison values) would write anything."""
+        return bool(self.inserts or self.updates or (self.reference and self.reference.changes))
 
     @property
     def layout(self) -> Layout:
@@ -138,6 +146,7 @@ class FilePlan:
             notes=parsed.notes,
             row_changes=tuple(self.row_changes()),
             too_many_to_judge=self._judged() and self._count() > MAX_JUDGED_ROWS,
+            reference=self.reference.preview() if self.reference else None,
         )
 
     def row_changes(self) -> list[RowChange]:
@@ -225,13 +234,7 @@ def _checked_plans(
 ) -> tuple[list[FilePlan], list[ImportProblem]]:
     parsed = [read_upload(upload) for upload in uploads]
     codes = KnownCodes(conn, [p for p in parsed if p.columns])
-    plans = [
-        FilePlan(
-            kolada_as_measurements(p, codes) if p.layout is KOLADA and p.columns else p,
-            p.layout.kind if p.layout else None,
-        )
-        for p in parsed
-    ]
+    plans = [_file_plan(p, codes) for p in parsed]
     readable = [plan.parsed for plan in plans if plan.parsed.columns]  # not refused as a whole
     check_across_files(readable)
     for file in readable:
@@ -243,7 +246,17 @@ def _checked_plans(
     if not problems:
         for plan in plans:
             _compare(conn, plan)
+            if plan.reference:
+                _compare(conn, plan.reference)
     return plans, problems
+
+
+def _file_plan(parsed: ParsedFile, codes: KnownCodes) -> FilePlan:
+    """A file's plan; a Kolada file's rows are outcomes where mapped, and comparison values."""
+    if parsed.layout is KOLADA and parsed.columns:
+        measurements = kolada_as_measurements(parsed, codes)
+        return FilePlan(measurements, KOLADA.kind, reference=FilePlan(parsed, KOLADA.kind))
+    return FilePlan(parsed, parsed.layout.kind if parsed.layout else None)
 
 
 def _row(problem: ImportProblem) -> int:

@@ -51,8 +51,6 @@ class ImportIssue(StrEnum):
     DUPLICATE_ACROSS_FILES = "duplicate-across-files"
     # against the database
     UNKNOWN_CODE = "unknown-code"
-    UNKNOWN_KPI = "unknown-kpi"
-    UNKNOWN_KOLADA_ID = "unknown-kolada-id"
     CHILD_LEVEL = "child-level"
     PARENT_MISSING = "parent-missing"
     PARENT_LEVEL = "parent-level"

@@ -34,11 +34,13 @@ class SavedFile:
     inserted: int
     updated: int
     unchanged: int
+    reference_rows: int = 0  # a Kolada file's comparison values inserted or changed
 
 
 def apply_plan(conn: Connection, plan: FilePlan, codes: KnownCodes, user_name: str) -> SavedFile:
     """Write one file's plan and record it as an upload; UploadRejected if a reference is gone."""
     table = plan.table_map.table
+    parts = [part for part in (plan, plan.reference) if part is not None]
     saved = SavedFile(
         plan.parsed.name,
         plan.kind,
@@ -47,8 +49,9 @@ def apply_plan(conn: Connection, plan: FilePlan, codes: KnownCodes, user_name: s
         len(plan.inserts),
         len(plan.updates),
         plan.unchanged,
+        len(plan.reference.inserts) + len(plan.reference.updates) if plan.reference else 0,
     )
-    if not plan.inserts and not plan.updates:
+    if not plan.changes:
         return saved  # nothing changes, so nothing is recorded
     upload_id = upload_rows.record_upload(
         conn,
@@ -56,13 +59,14 @@ def apply_plan(conn: Connection, plan: FilePlan, codes: KnownCodes, user_name: s
         file_name=plan.parsed.name,
         kind=plan.kind,
         checksum=plan.parsed.checksum,
-        rows_inserted=saved.inserted,
-        rows_updated=saved.updated,
-        rows_unchanged=saved.unchanged,
+        rows_inserted=sum(len(part.inserts) for part in parts),
+        rows_updated=sum(len(part.updates) for part in parts),
+        rows_unchanged=sum(part.unchanged for part in parts),
     )
     try:
-        _insert_rows(conn, plan, codes, upload_id)
-        _update_rows(conn, plan, codes, upload_id)
+        for part in parts:  # one upload: undo removes the comparison values with the outcomes
+            _insert_rows(conn, part, codes, upload_id)
+            _update_rows(conn, part, codes, upload_id)
     except MissingReferences as missing:  # a row deleted since the plan: nothing is saved
         raise UploadRejected(missing_problems(missing)) from missing
     reporting.changed_by_upload(conn, upload_id)  # reopens a marked report whose values change

@@ -66,6 +66,11 @@ AUDIT_ACTION_LABEL = {
     "report_reopen": "Rapport öppnad igen",
     "measure": "Åtgärd",
     "expected_result": "Förväntat resultat",
+    "national_setting": "Jämförelseinställning",
+    "comparison_group": "Jämförelsegrupp",
+    "kpi_link": "Koppling till Kolada-nyckeltal",
+    "kolada_unit_link": "Koppling till Kolada-id",
+    "national_admin": "Jämförelser",
 }
 AUDIT_OUTCOME_LABEL = {"done": "Genomförd", "refused": "Nekad"}
 ERROR_HEADING = "Något gick fel"

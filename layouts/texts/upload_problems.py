@@ -109,14 +109,6 @@ IMPORT_ISSUES = {
         "varje rad i bara en av filerna",
     ),
     ImportIssue.UNKNOWN_CODE: ("{what}", IMPORT_KNOWN_CODE),
-    ImportIssue.UNKNOWN_KPI: (
-        "ingen indikator har detta Kolada-kpi",
-        "en indikator med {value} i kolumnen kolada-kpi, eller med koden {value}",
-    ),
-    ImportIssue.UNKNOWN_KOLADA_ID: (
-        "okänt Kolada-id",
-        "en rad för {value} i Kolada-kopplingen, eller en organisation med koden {value}",
-    ),
     ImportIssue.CHILD_LEVEL: (
         'underordnade "{child}" har nivån {child_level}',
         "en nivå som passar de underordnade",

@@ -6,6 +6,7 @@ from dashboard.store import (  # noqa: F401 (register their tables on Base)
     schema_access,
     schema_followup,
     schema_measures,
+    schema_reference,
     schema_reporting,
     schema_results,
     schema_tokens,

@@ -68,19 +68,22 @@ def demo(scale: str, seed: int | None, replace: bool, database_url: str | None) 
 def demo_counts(store: Store, seed: int | None) -> dict[str, int]:
     """Build the demo through the import: data/demo/*.csv, or the generator's files for a seed."""
     from dashboard.tools.demo import demo_dataset
+    from dashboard.tools.demo.national import add_national_demo
     from dashboard.upload import change_sets, csv_export
     from layouts.import_problems import problem_text
 
-    files = (
+    data = demo_dataset() if seed is None else demo_dataset(seed=seed)
+    files = (  # data/demo/ holds the default seed's files
         csv_export.demo_files()
         if seed is None
-        else csv_export.dataset_files(demo_dataset(seed=seed), csv_export.DEMO_ENCODINGS)
+        else csv_export.dataset_files(data, csv_export.DEMO_ENCODINGS)
     )
     try:
         saved = change_sets.commit(store, files, user_name="kontrollrummet demo")
     except change_sets.UploadRejected as rejected:
         raise click.ClickException("\n".join(map(problem_text, rejected.problems))) from rejected
-    return {file.table: file.inserted for file in saved}
+    national = add_national_demo(store, data, "kontrollrummet demo")
+    return {file.table: file.inserted for file in saved} | national
 
 
 def _stockholm_counts(store: Store, seed: int | None) -> dict[str, int]:

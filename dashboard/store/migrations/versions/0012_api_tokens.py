@@ -2,7 +2,7 @@
 and the basis of each kept goal result, which the API's goal results carry
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-05
 
 Issue 19, "Open data out". A token is shown once when made; revoking it keeps the row.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,160 @@
+"""The SQL of national context: Kolada's reference values and KPI metadata, comparison groups,
+the municipality's own Kolada id, and linking indicators and units to Kolada (issue 19).
+
+Reads are `NationalReads`, a part of `Store`; writes take a writer's `Connection`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, delete, insert, or_, select, update
+
+from dashboard.domain.national import HOME_KOLADA_ID, KoladaKpi, ReferenceValue
+from dashboard.store.schema import KoladaOrgRecord
+from dashboard.store.schema_reference import (
+    ComparisonGroupRecord,
+    KoladaKpiRecord,
+    KoladaMunicipalityRecord,
+    KoladaValueRecord,
+    NationalSettingRecord,
+)
+from dashboard.store.tables import indicator_t, org_t, table_of
+
+kolada_value_t = table_of(KoladaValueRecord)
+kolada_kpi_t = table_of(KoladaKpiRecord)
+kolada_municipality_t = table_of(KoladaMunicipalityRecord)
+comparison_group_t = table_of(ComparisonGroupRecord)
+national_setting_t = table_of(NationalSettingRecord)
+# Audit actions of the national comparison's writes (the Ändringslogg shows them).
+SETTING, GROUP, KPI_LINK = "national_setting", "comparison_group", "kpi_link"
+UNIT_LINK = "kolada_unit_link"
+kolada_org_t = table_of(KoladaOrgRecord)
+MAX_SEARCH = 20
+
+
+class NationalReads:
+    """The store's reads of national context (a part of `Store`)."""
+
+    engine: Engine
+
+    def reference_values(
+        self,
+        kpi_ids: Sequence[str],
+        municipality_ids: Sequence[str] | None = None,
+        years: Sequence[int] | None = None,
+    ) -> list[ReferenceValue]:
+        """Kolada's values of these KPIs (and municipalities, years: None is all), in key order.
+
+        A null in Kolada is a value None; a protected or not applicable one is None too."""
+        v = kolada_value_t.c
+        query = select(v.kpi, v.kolada_id, v.year, v.gender, v.outcome, v.value_status).where(
+            v.kpi.in_(list(kpi_ids))
+        )
+        if municipality_ids is not None:
+            query = query.where(v.kolada_id.in_(list(municipality_ids)))
+        if years is not None:
+            query = query.where(v.year.in_(list(years)))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(v.kpi, v.kolada_id, v.year, v.gender)).all()
+        return [
+            ReferenceValue(kpi, place, year, gender, value if status == "ok" else None)
+            for kpi, place, year, gender, value, status in rows
+        ]
+
+    def kolada_kpi(self, kpi_id: str) -> KoladaKpi | None:
+        """A KPI's metadata, if it was imported."""
+        found = self._kpis(select(kolada_kpi_t).where(kolada_kpi_t.c.id == kpi_id))
+        return found[0] if found else None
+
+    def search_kolada_kpis(self, text: str, limit: int = MAX_SEARCH) -> list[KoladaKpi]:
+        """KPIs whose id, title or description holds the text (any case), by id."""
+        k = kolada_kpi_t.c
+        pattern = f"%{text.strip().lower()}%"
+        condition = or_(*(column.ilike(pattern) for column in (k.id, k.title, k.description)))
+        return self._kpis(select(kolada_kpi_t).where(condition).order_by(k.id).limit(limit))
+
+    def _kpis(self, query: Select[Any]) -> list[KoladaKpi]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [
+            KoladaKpi(
+                row["id"],
+                row["title"],
+                row["description"],
+                row["source"],
+                row["gender_split"],
+                row["operating_area"],
+            )
+            for row in rows
+        ]
+
+    def municipality_names(self) -> dict[str, str]:
+        """Kolada id → name, of every imported municipality and region."""
+        m = kolada_municipality_t.c
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(m.kolada_id, m.title)).tuples().all())
+
+    def comparison_groups(self) -> dict[str, list[str]]:
+        """Group name → its members' Kolada ids, both in order."""
+        g = comparison_group_t.c
+        groups: dict[str, list[str]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            for name, member in conn.execute(
+                select(g.name, g.kolada_id).order_by(g.name, g.kolada_id)
+            ):
+                groups[name].append(member)
+        return dict(groups)
+
+    def national_setting(self, name: str) -> str | None:
+        """A setting's value, None if it was never set."""
+        s = national_setting_t.c
+        with self.engine.connect() as conn:
+            value: str | None = conn.execute(select(s.value).where(s.name == name)).scalar()
+        return value
+
+    def kolada_unit_links(self) -> dict[str, str]:
+        """Organisation code → its Kolada id, of the units that have one (by Kolada id)."""
+        query = select(org_t.c.code, kolada_org_t.c.kolada_id).join(
+            kolada_org_t, kolada_org_t.c.org_id == org_t.c.id
+        )
+        with self.engine.connect() as conn:
+            return dict(conn.execute(query.order_by(kolada_org_t.c.kolada_id)).tuples().all())
+
+    def home_kolada_id(self) -> str | None:
+        """The municipality's own Kolada id ("0180"), as an administrator set it."""
+        return self.national_setting(HOME_KOLADA_ID)
+
+
+# ---- writes, on a writer's connection ----------------------------------------------------------
+
+
+def set_setting(conn: Connection, name: str, value: str) -> None:
+    """Store a setting's value, replacing any earlier one."""
+    conn.execute(delete(national_setting_t).where(national_setting_t.c.name == name))
+    conn.execute(insert(national_setting_t).values(name=name, value=value))
+
+
+def replace_group(conn: Connection, name: str, members: Iterable[str]) -> None:
+    """Make the group exactly these members; no members removes the group."""
+    conn.execute(delete(comparison_group_t).where(comparison_group_t.c.name == name))
+    rows = [{"name": name, "kolada_id": member} for member in sorted(set(members))]
+    if rows:
+        conn.execute(insert(comparison_group_t), rows)
+
+
+def link_indicator(conn: Connection, indicator_code: str, kpi: str | None) -> None:
+    """Set (or clear, None) an indicator's Kolada KPI."""
+    query = update(indicator_t).where(indicator_t.c.code == indicator_code).values(kolada_kpi=kpi)
+    conn.execute(query)
+
+
+def link_unit(conn: Connection, org_code: str, kolada_id: str | None) -> None:
+    """Make the organisation unit this Kolada id (its only one); None removes its ids."""
+    org_id = conn.execute(select(org_t.c.id).where(org_t.c.code == org_code)).scalar_one()
+    conn.execute(delete(kolada_org_t).where(kolada_org_t.c.org_id == org_id))
+    if kolada_id is not None:
+        conn.execute(delete(kolada_org_t).where(kolada_org_t.c.kolada_id == kolada_id))
+        conn.execute(insert(kolada_org_t).values(kolada_id=kolada_id, org_id=org_id))
