@@ -67,7 +67,7 @@ def gap_table(gaps: Sequence[GenderGap], state: urls.ViewState, when: dict[str, 
             if gap.previous_gap is not None
             else texts.MISSING_VALUE,
             change_text(gap),
-            *([gap_text(gap, gap.riket_gap)] if with_riket else []),
+            *([riket_text(gap, state.year)] if with_riket else []),
         ]
         for gap in gaps
     ]
@@ -91,6 +91,13 @@ def gap_text(gap: GenderGap, value: float | None) -> str:
     text = format_number(value, decimals, gap_unit(gap))
     rises = value is not None and round_half_up(exact(value), decimals) > 0
     return f"+{text}" if rises else text
+
+
+def riket_text(gap: GenderGap, year: int) -> str:
+    """Riket's gap, with Kolada's year when it is not ours: "+2,5 p.e. (2024)"."""
+    text = gap_text(gap, gap.riket_gap)
+    lags = gap.riket_year is not None and gap.riket_year != year
+    return texts.GENDER_GAPS_RIKET_YEAR.format(gap=text, year=gap.riket_year) if lags else text
 
 
 def favours_text(favours: Favours | None) -> html.Span:

@@ -14,12 +14,14 @@ from dashboard.domain.model import (
     Reading,
     ValueStatus,
 )
+from dashboard.domain.national import ReferenceValue
 from dashboard.followup.gender_gaps import (
     Favours,
     GapMove,
     GenderGap,
     count_by_move,
     gaps,
+    reference_gaps,
     with_reference,
 )
 
@@ -122,10 +124,10 @@ def test_where_the_gap_widened_most_comes_first_then_new_gaps_then_missing_ones(
 
 def test_riket_joins_by_the_indicators_kolada_kpi():
     found = gaps(_pair(FALLS, 2025, 3.0, 6.0) + _pair(SATISFIED, 2025, 1.0, 2.0), 2025, "T2")
-    joined = with_reference(found, {"N00090": -1.5, "N00945": 9.0})
-    assert [(gap.indicator.code, gap.riket_gap) for gap in joined] == [
-        ("FALL", -1.5),
-        ("NOJD", None),
+    joined = with_reference(found, {"N00090": (2024, -1.5), "N00945": (2024, 9.0)})
+    assert [(gap.indicator.code, gap.riket_year, gap.riket_gap) for gap in joined] == [
+        ("FALL", 2024, -1.5),
+        ("NOJD", None, None),
     ]
 
 
@@ -143,3 +145,17 @@ def test_swapping_women_and_men_mirrors_the_gap_and_keeps_its_movement(
         assert mirrored.gap == -gap.gap
         swapped = {Favours.WOMEN: Favours.MEN, Favours.MEN: Favours.WOMEN}
         assert mirrored.favours is swapped.get(gap.favours, Favours.NEITHER)
+
+
+def test_riket_s_gap_is_from_the_latest_year_not_after_ours_with_both_genders():
+    """Kolada lags: Riket's gap comes from the latest year up to ours that has K and M."""
+    values = [
+        ReferenceValue("N00090", "0000", 2024, "K", 10.0),
+        ReferenceValue("N00090", "0000", 2024, "M", 7.5),
+        ReferenceValue("N00090", "0000", 2025, "K", 9.0),
+        ReferenceValue("N00090", "0000", 2025, "M", None),  # a null: 2025 has no gap
+        ReferenceValue("N00090", "0000", 2027, "K", 1.0),  # after our year: not compared
+        ReferenceValue("N00090", "0000", 2027, "M", 0.0),
+        ReferenceValue("N00945", "0000", 2026, "T", 50.0),  # no split: no gap
+    ]
+    assert reference_gaps(values, 2026) == {"N00090": (2024, 2.5)}

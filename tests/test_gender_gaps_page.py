@@ -12,6 +12,8 @@ from dashboard.domain.dataset import MeasurementRow
 from dashboard.domain.model import Gender
 from dashboard.followup.gender_gaps import Favours, GapMove
 from dashboard.pages.gender_gaps import gender_gaps_page
+from dashboard.upload.change_sets import commit
+from dashboard.upload.csv_import import UploadFile
 from layouts import texts, urls
 from tests.tiny import tiny_dataset
 
@@ -69,12 +71,15 @@ def test_an_organisation_without_gender_values_says_so(tiny_store):
     assert "Inga könsuppdelade indikatorer har utfall för Södra nämnden" in text
 
 
-def test_riket_gets_a_column_when_the_reference_joins(tiny_store, monkeypatch):
-    from dashboard.pages import gender_gaps
-
-    monkeypatch.setattr(gender_gaps, "riket_gaps", lambda *_: {"N00945": 3.5})
+def test_riket_gets_a_column_from_kolada_s_latest_year_not_after_ours(tiny_store):
+    """Riket's K − M comes from the imported Kolada values; 2024 is compared with our 2025."""
+    values = "kpi,municipality_id,period,gender,value\r\n" + "".join(
+        f"N00945,0000,{year},{gender},{value}\r\n"
+        for year, gender, value in [(2024, "K", 74.0), (2024, "M", 70.5), (2026, "K", 1.0)]
+    )
+    commit(tiny_store, [UploadFile("kolada.csv", values.encode())], user_name="anna")
     text = _text(page(tiny_store, urls.GENDER_GAPS_PATH, "?ar=2025&period=T1"))
-    assert texts.GENDER_GAPS_RIKET_COLUMN in text and "+3,5\u00a0p.e." in text
+    assert texts.GENDER_GAPS_RIKET_COLUMN in text and "+3,5\u00a0p.e. (2024)" in text
 
 
 def test_the_menu_has_the_page():

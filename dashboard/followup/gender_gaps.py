@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from dashboard.domain.model import Direction, Gender, Indicator, Measurement, ValueStatus
+from dashboard.domain.national import ReferenceValue
 from dashboard.domain.rules import exact, round_half_up
 
 
@@ -39,7 +40,8 @@ class GapMove(StrEnum):
 class GenderGap:
     """One indicator's values for women and men now and a year ago, and the gaps between them.
 
-    `riket_gap` is Riket's gap for the indicator's Kolada KPI (`with_reference`), if known."""
+    `riket_gap` is Riket's gap for the indicator's Kolada KPI (`with_reference`), if known, from
+    Kolada's year `riket_year`."""
 
     indicator: Indicator
     women: float | None
@@ -47,6 +49,7 @@ class GenderGap:
     previous_women: float | None
     previous_men: float | None
     riket_gap: float | None = None
+    riket_year: int | None = None
 
     @property
     def gap(self) -> float | None:
@@ -146,11 +149,28 @@ def widest_growing_first(found: Sequence[GenderGap]) -> list[GenderGap]:
     return sorted(found, key=key)
 
 
-def with_reference(found: Sequence[GenderGap], riket: Mapping[str, float]) -> list[GenderGap]:
+def reference_gaps(values: Iterable[ReferenceValue], year: int) -> dict[str, tuple[int, float]]:
+    """Each KPI's gap K − M as (Kolada's year, gap): the latest year not after `year` that has
+    both women and men, since Kolada lags our periods (docs/national.md, the year compared)."""
+    by_year: dict[tuple[str, int], dict[str, float]] = defaultdict(dict)
+    for v in values:
+        if v.value is not None and v.year <= year and v.gender in (Gender.WOMEN, Gender.MEN):
+            by_year[v.kpi, v.year][v.gender] = v.value
+    found: dict[str, tuple[int, float]] = {}
+    for (kpi, kolada_year), split in sorted(by_year.items()):
+        gap = difference(split.get(Gender.WOMEN), split.get(Gender.MEN))
+        if gap is not None:
+            found[kpi] = (kolada_year, gap)  # sorted by year: the latest stays
+    return found
+
+
+def with_reference(
+    found: Sequence[GenderGap], riket: Mapping[str, tuple[int, float]]
+) -> list[GenderGap]:
     """The gaps with Riket's gap beside each whose indicator has a Kolada KPI that `riket` has."""
     return [
-        replace(gap, riket_gap=riket.get(gap.indicator.kolada_kpi or ""))
-        if gap.indicator.kolada_kpi in riket
+        replace(gap, riket_year=riket[kpi][0], riket_gap=riket[kpi][1])
+        if (kpi := gap.indicator.kolada_kpi or "") in riket
         else gap
         for gap in found
     ]

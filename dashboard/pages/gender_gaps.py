@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dashboard.domain.model import OrgUnit
+from dashboard.domain.national import RIKET
 from dashboard.followup import gender_gaps
 from dashboard.followup.gender_gaps import GapMove, GenderGap
 from dashboard.store import Store
@@ -33,10 +34,10 @@ def gender_gaps_page(store: Store, org: OrgUnit, year: int, period: str) -> Gend
     return GenderGaps(joined, gender_gaps.count_by_move(joined))
 
 
-def riket_gaps(store: Store, found: Sequence[GenderGap], year: int) -> dict[str, float]:
-    """Riket's gap K − M by Kolada KPI, for the indicators of `found` that carry one.
-
-    The one place where Riket joins the page: Kolada's values for Riket (0000) are kept as
-    reference series, not as an organisation (issue 19); until they are, there are none and
-    the page shows no Riket column."""
-    return {}
+def riket_gaps(store: Store, found: Sequence[GenderGap], year: int) -> dict[str, tuple[int, float]]:
+    """Riket's gap K − M by Kolada KPI, with Kolada's year, for the indicators of `found` that
+    carry one: the one place where Riket joins the page (its values are reference series)."""
+    kpis = sorted({kpi for gap in found if (kpi := gap.indicator.kolada_kpi)})
+    if not kpis:
+        return {}
+    return gender_gaps.reference_gaps(store.reference_values(kpis, [RIKET]), year)

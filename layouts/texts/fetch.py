@@ -47,6 +47,7 @@ GENDER_GAPS_COLUMNS = ("Indikator", "Kvinnor", "Män", "Skillnad K − M", "Till
 GENDER_GAPS_PREVIOUS_COLUMN = "Skillnad {period} {previous}"
 GENDER_GAPS_CHANGE_COLUMN = "Skillnadens förändring"
 GENDER_GAPS_RIKET_COLUMN = "Riket K − M"
+GENDER_GAPS_RIKET_YEAR = "{gap} ({year})"  # Kolada lags: the year Riket's gap is from
 GENDER_GAPS_NO_GAP = "värde saknas"
 PERCENTAGE_POINTS_SHORT = "p.e."  # procentenheter: a difference between two shares
 GAP_FAVOURS = {
