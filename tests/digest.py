@@ -34,6 +34,7 @@ HISTORY = (
     "user_scope",
     "login_attempt",
     "app_secret",
+    "api_token",  # with the accounts it belongs to (docs/api.md)
     "reporting_deadline",
     "report_state",
     # Written in the app at the meeting and in no import format yet, so not in a dump either

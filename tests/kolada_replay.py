@@ -1,4 +1,4 @@
-"""A local stand-in for Kolada's API v3: replays answers recorded in tests/files/kolada_api/.
+"""A local stand-in for Kolada's API v3: replays answers recorded in tests/kolada_api/.
 
 No machine here reaches the internet. The recorded answers name Kolada's own address in
 "next_page"; the server rewrites it to its own, so the client follows pages exactly as it
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-RECORDED = Path(__file__).parent / "files" / "kolada_api"
+RECORDED = Path(__file__).parent / "kolada_api"
 KOLADA = "https://api.kolada.se/v3/"
 PREFIX = "/v3/"
 

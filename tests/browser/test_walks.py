@@ -81,7 +81,7 @@ def test_filters_write_the_url_and_back_goes_back(page, demo_app_store):
     earlier = next(p for y, p in periods if y == year)
     page.goto("/")
     expect(page.locator(".goal-card").first).to_be_visible()
-    page.get_by_label(texts.PERIOD_FIELD_LABEL).select_option(earlier)
+    page.get_by_label(texts.PERIOD_FIELD_LABEL, exact=True).select_option(earlier)
     expect(page).to_have_url(re.compile(f"period={earlier}"))
     expect(page.locator("p.lead")).to_contain_text(texts.PERIOD_LABEL[earlier].lower())
     page.go_back()
