@@ -5,7 +5,7 @@ import hashlib
 from sqlalchemy import select
 
 from dashboard.store import Store
-from dashboard.store.schema import Base
+from dashboard.store.schemas import METADATA
 
 
 def database_digest(store: Store, leave_out: tuple[str, ...] = ()) -> str:
@@ -13,7 +13,7 @@ def database_digest(store: Store, leave_out: tuple[str, ...] = ()) -> str:
     order."""
     digest = hashlib.sha256()
     with store.engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
+        for table in METADATA.sorted_tables:
             if table.name in leave_out or table.info.get("derived"):
                 continue
             digest.update(table.name.encode())
@@ -53,7 +53,7 @@ def content_digest(store: Store) -> str:
     """
     digest = hashlib.sha256()
     with store.engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
+        for table in METADATA.sorted_tables:
             if table.name in HISTORY or table.info.get("derived"):
                 continue
             columns = [_as_code(column) for column in table.c if column.name not in DERIVED]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
 from dashboard.store import org_t, refresh_reported_periods
-from dashboard.store.schema import Base
+from dashboard.store.schemas import METADATA
 from dashboard.tools.demo import demo_dataset
 from dashboard.upload import change_sets, csv_export
 from dashboard.upload.change_sets import UndoRefused, UploadRejected, commit, preview, undo
@@ -48,7 +48,7 @@ def _measurement(store, indicator: str, org: str, year: int, period: str, gender
 
 def _clear(store) -> None:
     with store.engine.begin() as conn:
-        for table in reversed(Base.metadata.sorted_tables):
+        for table in reversed(METADATA.sorted_tables):
             if table is org_t:
                 conn.execute(org_t.update().values(parent_id=None))
             conn.execute(delete(table))

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from dashboard.domain.model import GoalLevel, Status, ValueStatus
 from dashboard.store import Store, database
-from dashboard.store.schema import Base
+from dashboard.store.schemas import METADATA
 from dashboard.upload import change_sets
 from dashboard.upload.csv_import import UploadFile
 from tests.tiny import tiny_dataset
@@ -30,7 +30,7 @@ def _ids(store):
 
 def test_migrations_create_every_table_and_can_run_again(empty_store):
     tables = set(inspect(empty_store.engine).get_table_names())
-    assert {table.name for table in Base.metadata.sorted_tables} <= tables
+    assert {table.name for table in METADATA.sorted_tables} <= tables
     empty_store.create_schema()  # a second upgrade is a no-op, not an error
     assert database.is_current(empty_store.engine)
 
@@ -271,4 +271,4 @@ def test_a_summary_leaves_the_garbage_collector_to_whoever_made_the_store(tiny_s
 
 def test_the_migrations_build_exactly_the_schema_the_code_declares(empty_store):
     with empty_store.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(conn), METADATA) == []

@@ -85,19 +85,10 @@ def describe_failure(engine: Engine, error: Exception) -> str:
 
 def drop_everything(engine: Engine) -> None:
     """Remove all of Kontrollrummet's tables, the migrations' version table included."""
-    from dashboard.store import (  # noqa: F401 (their tables must be dropped too)
-        schema_access,
-        schema_followup,
-        schema_measures,
-        schema_reference,
-        schema_reporting,
-        schema_results,
-        schema_tokens,
-    )
-    from dashboard.store.schema import Base  # the schema is only needed here and in migrations
+    from dashboard.store.schemas import METADATA  # only needed here and in migrations
 
     with engine.begin() as conn:
-        Base.metadata.drop_all(conn)
+        METADATA.drop_all(conn)
         conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
 
 

@@ -2,22 +2,13 @@
 
 from alembic import context
 
-from dashboard.store import (  # noqa: F401 (register their tables on Base)
-    schema_access,
-    schema_followup,
-    schema_measures,
-    schema_reference,
-    schema_reporting,
-    schema_results,
-    schema_tokens,
-)
-from dashboard.store.schema import Base
+from dashboard.store.schemas import METADATA
 
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=METADATA,
         render_as_batch=True,  # SQLite can only alter tables by copying them
     )
     context.run_migrations()
