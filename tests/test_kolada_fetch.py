@@ -101,6 +101,21 @@ def test_kpis_years_and_other_municipalities_are_asked_for_in_the_path(fetch, ko
     assert result.stdout == "Kolada har inga värden för det som efterfrågades. Inget sparades.\n"
 
 
+def test_riket_fetched_with_kommun_is_kept_as_comparison_values(fetch, store, kolada):
+    """A municipality outside the tree is no organisation: its values become reference series."""
+    asked = "data/kpi/N00945/municipality/0000,0180/year/2024?per_page=5000"
+    kolada.answer(asked, Answer("riket.json"))
+    unit = "data/kpi/N00945/ou/V15E018000101/year/2024?per_page=5000"
+    kolada.answer(unit, Answer("tom.json"))
+    result = fetch("--kpi", "N00945", "--kommun", "0000", "--år", "2024")
+    assert result.exit_code == 0, result.output
+    assert [
+        (v.municipality, v.year, v.gender, v.value)
+        for v in store.reference_values(["N00945"], ["0000"])
+    ] == [("0000", 2024, "K", 74.0), ("0000", 2024, "M", None), ("0000", 2024, "T", 72.0)]
+    assert store.org("0000") is None  # no organisation unit for Riket
+
+
 def test_a_server_error_is_tried_again(fetch, store, kolada):
     kolada.answer(MUNICIPALITY, Answer(status=500), Answer(status=503), Answer("sida-1.json"))
     result = fetch()
