@@ -157,6 +157,10 @@ ROUTES = [
     urls.ACCOUNT_PATH,
     urls.TO_REPORT_PATH,
     urls.PROGRESS_PATH,
+    urls.ACCOUNTS_PATH,
+    urls.NATIONAL_PATH,
+    urls.GENDER_GAPS_PATH,
+    "/rapportera/SKA/2026/",
 ]
 KEYS = [
     "ar",
