@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from dash import Dash, Input, Output, html
+from dash import Dash, Input, Output, dcc, html
 from flask import Flask
 from flask.typing import ResponseReturnValue
 
@@ -47,7 +47,7 @@ from callbacks.request import PageRequest, View
 from dashboard.access import ANONYMOUS, Principal
 from dashboard.settings import Settings
 from dashboard.store import Store
-from layouts import texts, urls
+from layouts import page_title, texts, urls
 from layouts.ids import ShellIds
 from layouts.shell import NavEntry
 
@@ -169,7 +169,22 @@ def register(app: Dash, store: Store, settings: Settings, routes: Sequence[Route
     )
     def render(pathname: str | None, search: str | None) -> html.Div:
         path = pathname or urls.OVERVIEW_PATH
-        return page(store, path, search, sign_in.current(), settings, routes)
+        content, view = serve(store, path, search, sign_in.current(), settings, routes)
+        return titled(content, view)
+
+
+def titled(content: html.Div, view: View | None) -> html.Div:
+    """The page with its title beside it, which the shell's script gives to the browser and to
+    the live region (callbacks/shell.py); kept in the one output, so the router's request stays
+    the same for its clients (`bench`, the load test)."""
+    state = view.state if view else None
+    title = page_title.document_title(
+        content,
+        view.org.name if view else None,
+        state.year if state else None,
+        state.period if state else "",
+    )
+    return html.Div([dcc.Store(id=ShellIds.PAGE_TITLE, data=title), content])
 
 
 def add_server_routes(server: Flask, store: Store) -> None:
@@ -198,19 +213,32 @@ def page(
     routes: Sequence[Route] = ROUTES,
 ) -> html.Div:
     """The page for a path and query string, as this person may see it."""
+    return serve(store, pathname, search, user, settings, routes)[0]
+
+
+def serve(
+    store: Store,
+    pathname: str,
+    search: str | None,
+    user: Principal = ANONYMOUS,
+    settings: Settings | None = None,
+    routes: Sequence[Route] = ROUTES,
+) -> tuple[html.Div, View | None]:
+    """The page, with the view (organisation and period) it shows when its route has one."""
     settings = settings or Settings()
     if urls.plain_text(pathname, urls.MAX_PATH_LENGTH) is None:  # no NUL, no megabytes
-        return not_found()
+        return not_found(), None
     for route in routes:
         params = match(route.pattern, pathname)
         if params is None:
             continue
         view = None
         if route.data and (view := resolve(store, search)) is None:
-            return empty_database()
+            return empty_database(), None
         request = PageRequest(store, settings, user, params, search, view)
-        return route.handler(request) or not_found()
-    return not_found() if store.reported_periods() else empty_database()
+        content = route.handler(request)
+        return (content, view) if content else (not_found(), None)
+    return (not_found() if store.reported_periods() else empty_database()), None
 
 
 def resolve(store: Store, search: str | None) -> View | None:

@@ -1,4 +1,6 @@
-"""The frame's one callback: the main menu's links keep the URL's year, period and organisation.
+"""The frame's callbacks: the main menu's links keep the URL's year, period and organisation,
+and each drawn page's title goes to the browser, the live region and (after a navigation) focus
+goes to the page's h1 (assets/navigation.js).
 
 The menu's entries come from the route table (callbacks/routes.py `nav_entries`); the frame
 itself is drawn by layouts/shell.py and has no data of its own, so no dashboard/pages module.
@@ -6,7 +8,7 @@ itself is drawn by layouts/shell.py and has no data of its own, so no dashboard/
 
 from __future__ import annotations
 
-from dash import ALL, Dash, Input, Output, State
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State
 
 from dashboard.store import Store
 from layouts import urls
@@ -16,6 +18,12 @@ NAV_LINKS = {"type": ShellIds.NAV_LINK, "index": ALL}
 
 
 def register(app: Dash, store: Store) -> None:
+    app.clientside_callback(
+        ClientsideFunction("kontrollrummet", "pageShown"),
+        Output(ShellIds.ANNOUNCER, "children"),
+        Input(ShellIds.PAGE_TITLE, "data"),
+    )
+
     @app.callback(
         Output(NAV_LINKS, "href"),
         Output(NAV_LINKS, "className"),

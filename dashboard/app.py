@@ -33,6 +33,7 @@ def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
     app = Dash(
         __name__,
         title=texts.APP_TITLE,
+        update_title="",  # each page names itself (assets/navigation.js), no "Updating..."
         assets_folder=str(settings.assets_dir),
         suppress_callback_exceptions=True,  # pages render on demand
         external_stylesheets=[],

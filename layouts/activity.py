@@ -82,6 +82,7 @@ def form(activity: Activity, state: urls.ViewState) -> html.Section:
                     html.Legend(texts.ACTIVITY_STATUS_LEGEND, className="form-label fs-6"),
                     dbc.RadioItems(
                         id=ActivityIds.STATUS,
+                        name=ActivityIds.STATUS,  # one radio group: one Tab stop, arrows choose
                         value=activity.status.value,
                         options=[
                             {"label": texts.ACTIVITY_STATUS_LABEL[s], "value": s.value}

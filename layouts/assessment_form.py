@@ -141,6 +141,7 @@ def form(
                     html.Legend(texts.STATUS_LEGEND[is_forecast], className="form-label fs-6"),
                     dbc.RadioItems(
                         id=AssessmentIds.STATUS,
+                        name=AssessmentIds.STATUS,  # one radio group: one Tab stop, arrows choose
                         options=[
                             {"label": texts.CHOICE_LABEL[s], "value": s.value}
                             for s in assessments.CHOICES

@@ -93,8 +93,9 @@ def data_table(
     keyboard and the sorted view can be shared; `aria-sort` tells screen readers.
     """
 
-    def cell(index: int, value: Any) -> html.Td:
-        return html.Td(value, className="num" if index in numeric else None)
+    def cell(index: int, value: Any) -> html.Td:  # named by its column when rows stack (CSS)
+        label: dict[str, Any] = {"data-label": headers[index]} if index < len(headers) else {}
+        return html.Td(value, className="num" if index in numeric else None, **label)
 
     def header(index: int, text: str) -> html.Th:
         key = sorting.keys.get(index) if sorting else None
@@ -127,10 +128,16 @@ def data_table(
             className="table table-sm align-middle",
         ),
         className="table-responsive",
-        tabIndex=0,  # a scrollable region must be reachable by keyboard
+        # a scrollable region must be reachable by keyboard; its links already are, and one
+        # more Tab stop before them would only lengthen every keyboard walk
+        tabIndex=None if sorting or _has_links(rows) else 0,
         role="region",
         **aria(label=caption),
     )
+
+
+def _has_links(rows: Sequence[Sequence[Any]]) -> bool:
+    return any(isinstance(value, dcc.Link | html.A) for row in rows for value in row)
 
 
 def breadcrumb(items: Sequence[tuple[str, str | None]]) -> html.Nav:

@@ -28,7 +28,10 @@ from layouts.components import (
 from layouts.explanation import format_number
 from layouts.national import NATIONAL_COLUMNS, national_cells
 from layouts.overview import assessment_note, counts_text, score
+from layouts.page_jumps import page_jumps
 from layouts.status_trend import since_line, trend
+
+WHY_ANCHOR, BY_ORG_ANCHOR = "varfor", "per-organisation"  # parts the jumps lead to
 
 
 def page(
@@ -56,6 +59,13 @@ def page(
             breadcrumb(crumbs),
             html.P(texts.GOAL_LEVEL_LABEL[goal.level], className="eyebrow"),
             html.H1(goal.title),
+            page_jumps(
+                [
+                    (texts.JUMP_WHY, WHY_ANCHOR),
+                    (texts.JUMP_BY_ORG, BY_ORG_ANCHOR if view.by_org else None),
+                    (texts.JUMP_INDICATORS, urls.INDICATORS_ANCHOR),
+                ]
+            ),
             org_trail(lineage, goal.code, state),
             filter_bar,
             html.Div(
@@ -76,7 +86,7 @@ def page(
                         period_end(state.year, state.period),
                     ),
                 ],
-                id="varfor",
+                id=WHY_ANCHOR,
             ),
             org_breakdown(view, state),
             child_goals(view.children, state),
@@ -147,7 +157,8 @@ def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
         [
             html.H2(texts.BY_ORG_HEADING),
             data_table(texts.BY_ORG_CAPTION, texts.BY_ORG_COLUMNS, rows, numeric=(2,)),
-        ]
+        ],
+        id=BY_ORG_ANCHOR,
     )
 
 
@@ -244,7 +255,7 @@ def indicator_table(
                 sorting=sorting,
             ),
         ],
-        id="indikatorer",
+        id=urls.INDICATORS_ANCHOR,
     )
 
 

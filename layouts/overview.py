@@ -16,10 +16,12 @@ from dashboard.followup.history import Point
 from dashboard.pages.deviations import Only
 from layouts import causes, explanation, status_trend, texts, urls
 from layouts.components import SEVERITY, aria, basis_note, empty_state, status_badge
+from layouts.page_jumps import page_jumps
 
 NO_PARTS = GoalReason.NO_PARTS
 Histories = dict[tuple[int, int], list[Point]]  # by (goal id, organisation id)
 OVERVIEW_LEVELS = (GoalLevel.COUNCIL, GoalLevel.COMMITTEE, GoalLevel.UNIT)
+GOALS_ANCHOR = "malen"  # the goals, for the jump after the heading
 
 
 def page(
@@ -39,14 +41,16 @@ def page(
     return html.Div(
         [
             html.H1(texts.OVERVIEW_HEADING.format(org=org.name)),
+            page_jumps([(texts.JUMP_GOALS, GOALS_ANCHOR)]),
             filter_bar,
             level_tabs(state),
             html.P(intro, className="lead"),
             summary(statuses, state),
-            *(
+            html.Div(
                 _grouped_by_direction(state, direction_goals, statuses, owners, histories)
                 if state.level is GoalLevel.COUNCIL
-                else [goal_cards(state, sorted(statuses, key=_severity), owners, histories)]
+                else [goal_cards(state, sorted(statuses, key=_severity), owners, histories)],
+                id=GOALS_ANCHOR,
             ),
         ]
     )

@@ -13,7 +13,8 @@ from layouts.components import aria
 from layouts.ids import ShellIds
 
 # Dash's default page has a bare <html>; screen readers need the language (WCAG 3.1.1). <body>
-# carries the paths the page's own scripts need (assets/session.js), so they write none.
+# carries the paths the page's own scripts need (assets/session.js), so they write none. Dash's
+# scripts stand bare, not in Dash's default <footer>: the page has one footer landmark, ours.
 BODY_DATA = " ".join(f'{name}="{escape(value)}"' for name, value in urls.BODY_DATA.items())
 INDEX_STRING = f"""<!DOCTYPE html>
 <html lang="sv">
@@ -25,7 +26,7 @@ INDEX_STRING = f"""<!DOCTYPE html>
   </head>
   <body {BODY_DATA}>
     {{%app_entry%}}
-    <footer>{{%config%}}{{%scripts%}}{{%renderer%}}</footer>
+    {{%config%}}{{%scripts%}}{{%renderer%}}
   </body>
 </html>"""
 
@@ -84,6 +85,17 @@ def user_area(user: Principal) -> html.Div | html.Form:
     )
 
 
+def menu_button() -> html.Button:
+    """Folds the menu away on small screens (assets/navigation.js opens it; CSS hides the button
+    on wide screens)."""
+    return html.Button(
+        texts.MENU_BUTTON,
+        type="button",
+        className="menu-toggle btn btn-sm btn-outline-light",
+        **aria(expanded="false", controls=ShellIds.MENU),
+    )
+
+
 def layout(user: Principal, nav: list[NavEntry]) -> html.Div:
     """The page frame for this person; the route table fills the content area from the URL."""
     return html.Div(
@@ -95,12 +107,17 @@ def layout(user: Principal, nav: list[NavEntry]) -> html.Div:
                     [
                         html.A(texts.APP_TITLE, href=urls.OVERVIEW_PATH, className="brand"),
                         html.Span(texts.APP_TAGLINE, className="tagline"),
-                        user_area(user),
-                        main_nav(nav),
+                        menu_button(),
+                        html.Div([user_area(user), main_nav(nav)], id=ShellIds.MENU),
                     ],
                     className="container",
                 ),
                 className="app-header",
+            ),
+            html.P(
+                id=ShellIds.ANNOUNCER,
+                className="page-announcer visually-hidden",
+                **aria(live="polite", atomic="true"),
             ),
             html.Main(
                 id="main",

@@ -6,6 +6,7 @@ they hold. Tests check that every enum member has a text here. Callers read one 
 `texts.X`; the modules below only keep it in readable parts.
 """
 
+from layouts.texts.a11y import *  # noqa: F403
 from layouts.texts.access import *  # noqa: F403
 from layouts.texts.api import *  # noqa: F403
 from layouts.texts.common import *  # noqa: F403

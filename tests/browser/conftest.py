@@ -126,9 +126,10 @@ def _failed(problems: list[str], request) -> None:
 
 @pytest.fixture
 def axe_check(page):
-    """Run axe-core on the current page and return its serious and critical violations."""
+    """Run axe-core on the current page and return its violations: serious and critical ones,
+    or those of every impact level with `every_impact=True`."""
 
-    def check() -> list[dict]:
+    def check(every_impact: bool = False) -> list[dict]:
         if not AXE.exists():
             pytest.fail(
                 f"axe-core is not installed at {AXE}; "
@@ -141,7 +142,7 @@ def axe_check(page):
         return [
             {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
+            if every_impact or v["impact"] in ("serious", "critical")
         ]
 
     return check
