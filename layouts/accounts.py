@@ -82,11 +82,11 @@ def _actions(account: Account) -> html.Div:
                     html.Span(
                         texts.ACCOUNT_ROW_ROLE.format(user=name), className="visually-hidden"
                     ),
-                    dcc.Dropdown(
+                    dbc.Select(  # native: dcc.Dropdown's hidden input took focus (axe)
                         id={"type": AccountIds.ROW_ROLE, "index": name},
                         options=ROLE_OPTIONS,
                         value=ROLE_NAMES[account.role],
-                        clearable=False,
+                        size="sm",
                         className="account-role",
                     ),
                 ]

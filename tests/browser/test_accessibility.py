@@ -29,6 +29,23 @@ def test_no_accessibility_violations_of_any_impact(page, axe_check, path):
     assert axe_check(every_impact=True) == []
 
 
+EDITING_PAGES = [
+    pytest.param("/mal/KF1.2/bedomning?org=SKA", marks=pytest.mark.user("controller")),
+    pytest.param("/att-rapportera", marks=pytest.mark.user("controller")),
+    pytest.param("/rapportering", marks=pytest.mark.user("controller")),
+    pytest.param("/konton", marks=pytest.mark.user("admin")),
+    pytest.param("/mitt-konto", marks=pytest.mark.user("admin")),
+]
+
+
+@pytest.mark.parametrize("path", EDITING_PAGES)
+def test_no_accessibility_violations_of_any_impact_on_the_editing_pages(page, axe_check, path):
+    page.goto(path)
+    expect(page.locator("main h1")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert axe_check(every_impact=True) == []
+
+
 def test_the_first_tab_reaches_a_visible_skip_link(page):
     page.goto("/")
     expect(page.locator("main h1")).to_be_visible()

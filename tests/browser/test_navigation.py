@@ -167,7 +167,7 @@ CONTROLS = {  # every kind of control the app has: native, dash-bootstrap and dc
     "/konton": [
         "main input.form-control[type=text]",
         "main input[type=password]",
-        "main button.dash-dropdown",  # dcc.Dropdown
+        "main td select",
         "main input.dash-input-element",  # dcc.Input
         "main button.btn-danger",
     ],
