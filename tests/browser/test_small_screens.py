@@ -63,3 +63,19 @@ def test_the_menu_button_is_hidden_on_a_wide_screen(page):
     expect(page.locator("main h1")).to_be_visible()
     expect(page.get_by_role("button", name=texts.MENU_BUTTON)).to_be_hidden()
     expect(page.locator(".main-nav").get_by_role("link", name=texts.NAV_DEVIATIONS)).to_be_visible()
+
+
+@pytest.mark.user("controller")  # the longest header: a name, a role and seven menu entries
+@pytest.mark.parametrize("width", [320, 390, 600, 760, 1000])
+def test_nothing_in_the_header_overlaps(page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/")
+    expect(page.locator("main h1")).to_be_visible()
+    toggle = page.get_by_role("button", name=texts.MENU_BUTTON)
+    if toggle.is_visible():
+        toggle.click()
+    parts = [".brand", ".tagline", ".user-area", ".main-nav"]
+    boxes = [page.locator(f".app-header {part}").bounding_box() for part in parts]
+    for i, first in enumerate(boxes):
+        for second in boxes[i + 1 :]:
+            assert not _overlap(first, second), (first, second)
