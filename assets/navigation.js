@@ -3,7 +3,8 @@
 // browser's title names it, the polite live region says it, and keyboard focus moves to the new
 // page's h1 — unless this is the first page of the visit (focus stays at the top, before the skip
 // link) or a list or field in the page made the change (focus stays where the person works).
-// The menu button folds the main menu on small screens; every new page folds it again.
+// The menu button folds the main menu on small screens; every new page folds it again, and so
+// does Escape, which gives focus back to the button.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   kontrollrummet: Object.assign({}, (window.dash_clientside || {}).kontrollrummet, {
     pageShown: function (title) {
@@ -47,4 +48,11 @@ function toggleMenu(open) {
 document.addEventListener("click", function (event) {
   const button = event.target.closest && event.target.closest(".menu-toggle");
   if (button) { toggleMenu(button.getAttribute("aria-expanded") !== "true"); }
+});
+
+document.addEventListener("keydown", function (event) {
+  const button = document.querySelector(".menu-toggle");
+  if (event.key !== "Escape" || !button || button.getAttribute("aria-expanded") !== "true") { return; }
+  toggleMenu(false);
+  button.focus();
 });

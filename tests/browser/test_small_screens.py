@@ -52,6 +52,11 @@ def test_the_menu_folds_behind_a_button_that_does_not_overlap_the_name(page, wid
     button.click()
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(menu_link).to_be_visible()
+    page.keyboard.press("Escape")  # folds it, focus back on the button
+    expect(menu_link).to_be_hidden()
+    expect(button).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     menu_link.click()  # the menu folds again on the new page, focus on its heading
     expect(page.locator("main h1")).to_be_focused()
