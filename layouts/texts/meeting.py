@@ -3,3 +3,5 @@ each indicator's movement since the previous period, and the åtgärder the pres
 up."""
 
 MEASURE_CHANGED = "sedan {date} ({by})"
+INDICATOR_MOVEMENT_COLUMN = "Sedan förra perioden"
+INDICATOR_NO_MOVEMENT = "Ingen avvikelse då eller nu"
