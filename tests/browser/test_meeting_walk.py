@@ -78,6 +78,13 @@ def _sign_in(page, base: str, username: str) -> None:
     page.wait_for_url(re.compile(r"/$|/att-rapportera"))
 
 
+def _settled(page) -> None:
+    """Wait until no Dash callback is still loading: a click lands on the page as drawn."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=FIRST
+    )
+
+
 def _download(page, label: str, tmp_path) -> bytes:
     with page.expect_download(timeout=BUILD) as download:
         page.get_by_role("link", name=label).click()
@@ -111,11 +118,16 @@ def test_the_tertial_meeting_from_the_whole_citys_list_to_the_next_periods_follo
     page.goto(f"{base}/avvikelser?{T2}&org=STAD")
     filters = page.get_by_role("navigation", name=texts.DEVIATION_FILTERS_LABEL)
     expect(filters).to_be_visible(timeout=FIRST)
+    _settled(page)
     filters.get_by_role("link", name=re.compile(ska.name)).click()
     expect(page).to_have_url(re.compile(f"{urls.WITHIN_KEY}=SKA"))
+    within = kept(store, city, 2026, "T2", Only(within="SKA")).found
+    expect(page.locator(".deviation-goal")).to_have_count(min(len(within), urls.SHOWN_STEP))
+    _settled(page)
     newer = filters.get_by_role("link", name=texts.FILTER_NEW)
     redrawn = re.compile(f"{urls.WITHIN_KEY}=SKA")
     expect(newer).to_have_attribute("href", redrawn, timeout=FIRST)
+    _settled(page)
     newer.click()
     expect(page).to_have_url(re.compile("nya=ja"))
     expect(page).to_have_url(re.compile(f"{urls.WITHIN_KEY}=SKA"))  # the filters add up
