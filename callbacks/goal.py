@@ -33,4 +33,5 @@ def page(request: PageRequest) -> html.Div | None:
         found.history,
         urls.indicator_status_from(request.search),
         found.national,
+        found.moves,
     )

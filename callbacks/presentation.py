@@ -28,7 +28,16 @@ def page(request: PageRequest) -> html.Div:
     agenda = [(b.goal.title, shown.owners[b.org_id].name) for b in shown.agenda]
     goal = meeting.full[0] if meeting.full else None
     return layout.page(
-        shown.number, len(agenda), goal, state, org, meeting.orgs, meeting.saves, only, agenda
+        shown.number,
+        len(agenda),
+        goal,
+        state,
+        org,
+        meeting.orgs,
+        meeting.saves,
+        only,
+        agenda,
+        shown.follow_up,
     )
 
 

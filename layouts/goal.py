@@ -13,6 +13,7 @@ from dashboard.domain.model import OrgUnit, Status, Trend, period_end
 from dashboard.domain.rules import IndicatorReason
 from dashboard.followup.control_room import GoalStatus, GoalView, IndicatorLine
 from dashboard.followup.history import Point
+from dashboard.followup.indicator_movement import IndicatorMove
 from dashboard.pages.national import NationalView
 from layouts import causes, doors, explanation, texts, urls
 from layouts.components import (
@@ -44,10 +45,12 @@ def page(
     history: Sequence[Point] = (),
     indicator_status: Status | None = None,
     national: Mapping[int, NationalView] | None = None,
+    moves: Mapping[str, IndicatorMove] | None = None,
 ) -> html.Div:
     """The goal page; `assessment_extra` follows the own assessment (the form link and its last
     save); `indicator_status` filters the indicator table, as its counts link; `national`: the
-    indicators' Kolada comparisons (layouts/national.py)."""
+    indicators' Kolada comparisons (layouts/national.py); `moves`: each indicator's movement
+    since the previous period, by code."""
     goal, status = view.status.goal, view.status
     crumbs: list[tuple[str, str | None]] = [
         (texts.OVERVIEW_CRUMB, urls.href(urls.OVERVIEW_PATH, state))
@@ -92,7 +95,11 @@ def page(
             child_goals(view.children, state),
             doors.only_note(indicator_status, urls.goal_indicators_href(goal.code, state, None)),
             indicator_table(
-                doors.only_status(view.lines, indicator_status), goal.code, state, national or {}
+                doors.only_status(view.lines, indicator_status),
+                goal.code,
+                state,
+                national or {},
+                moves or {},
             ),
             activities(view, state),
             assessment_texts(status),
@@ -192,6 +199,11 @@ def child_goals(children: tuple[GoalStatus, ...], state: urls.ViewState) -> html
     )
 
 
+INDICATOR_TABLE_COLUMNS = (
+    *texts.INDICATOR_COLUMNS[:5],
+    texts.INDICATOR_MOVEMENT_COLUMN,
+    *texts.INDICATOR_COLUMNS[5:],
+)
 TREND_ORDER = {Trend.WORSE: 0, Trend.UNCHANGED: 1, Trend.UNKNOWN: 2, Trend.BETTER: 3}
 INDICATOR_SORTS = {
     "status": lambda line: (SEVERITY[line.judged.result.status], line.judged.fact.indicator.name),
@@ -206,14 +218,16 @@ def indicator_table(
     goal_code: str,
     state: urls.ViewState,
     national: Mapping[int, NationalView] = MappingProxyType({}),
+    moves: Mapping[str, IndicatorMove] = MappingProxyType({}),
 ) -> html.Section:
-    """Every indicator: target, outcome, forecast, status and basis, last year, women and men;
-    Riket and our quartile when an indicator has a Kolada comparison."""
+    """Every indicator: target, outcome, forecast, status and basis, movement since the previous
+    period, last year, women and men; Riket and our quartile when an indicator has a Kolada
+    comparison."""
     if not lines:
         return html.Section([html.H2(texts.INDICATORS_HEADING), empty_state(texts.NO_INDICATORS)])
     key = state.sort if state.sort in INDICATOR_SORTS else "status"
     sorting = Sorting(
-        keys={0: "namn", 4: "status", 6: "forandring", 9: "kon"},
+        keys={0: "namn", 4: "status", 7: "forandring", 10: "kon"},
         current=key,
         href=lambda k: urls.href(urls.goal_path(goal_code), state, sort=k) + "#indikatorer",
     )
@@ -223,7 +237,7 @@ def indicator_table(
         d, unit = indicator.decimals, indicator.unit
         extra = national_cells(national.get(indicator.id), indicator) if national else ()
         if result.reason in (IndicatorReason.MEASURED_BELOW, IndicatorReason.NOT_MEASURED_HERE):
-            rows.append((*elsewhere_row(line, state), *extra))
+            rows.append((*elsewhere_row(line, state, moves.get(indicator.code)), *extra))
             continue
         rows.append(
             (
@@ -234,6 +248,7 @@ def indicator_table(
                 format_number(result.outcome, d, unit),
                 format_number(result.forecast, d, unit),
                 html.Span([status_badge(result.status), html.Br(), basis_tag(result.basis)]),
+                move_cell(moves.get(indicator.code)),
                 format_number(line.last_year.previous, d, unit),
                 change_cell(line.last_year, d, unit),
                 format_number(line.genders.women, d, unit),
@@ -249,9 +264,9 @@ def indicator_table(
             html.H2(texts.INDICATORS_HEADING),
             data_table(
                 texts.INDICATORS_CAPTION,
-                texts.INDICATOR_COLUMNS + (NATIONAL_COLUMNS if national else ()),
+                INDICATOR_TABLE_COLUMNS + (NATIONAL_COLUMNS if national else ()),
                 rows,
-                numeric=(1, 2, 3, 5, 6, 7, 8, 9, 10),
+                numeric=(1, 2, 3, 6, 7, 8, 9, 10, 11),
                 sorting=sorting,
             ),
         ],
@@ -259,7 +274,22 @@ def indicator_table(
     )
 
 
-def elsewhere_row(line: IndicatorLine, state: urls.ViewState) -> tuple[Any, ...]:
+def move_cell(move: IndicatorMove | None) -> str:
+    """ "▲ Förbättrad (då: Ej uppfyllt)"; that it deviated neither then nor now; or a dash when
+    there is nothing to compare."""
+    if move is None:
+        return texts.MISSING_VALUE
+    then = (
+        texts.MOVEMENT_BEFORE.format(status=texts.STATUS_LABEL[move.before]) if move.before else ""
+    )
+    if move.moved is None:
+        return texts.INDICATOR_NO_MOVEMENT + then
+    return f"{texts.MOVEMENT_SYMBOL[move.moved]} {texts.MOVEMENT_LABEL[move.moved]}{then}"
+
+
+def elsewhere_row(
+    line: IndicatorLine, state: urls.ViewState, move: IndicatorMove | None
+) -> tuple[Any, ...]:
     """An indicator the organisation does not measure itself: rolled up from below, or not measured
     here."""
     indicator, result = line.judged.fact.indicator, line.judged.result
@@ -272,6 +302,7 @@ def elsewhere_row(line: IndicatorLine, state: urls.ViewState) -> tuple[Any, ...]
         html.Span([status_badge(result.status), html.Br(), basis_tag(result.basis)])
         if result.applicable
         else texts.NOT_COUNTED,
+        move_cell(move),
         *blank,
     )
 

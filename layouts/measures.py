@@ -18,7 +18,7 @@ from dashboard.domain.measures import ExpectedResult, Measure, MeasureStatus
 from dashboard.followup.measure_writes import MeasureProblem
 from dashboard.followup.measures import GoalMeasures
 from layouts import texts
-from layouts.components import aria, data_table, empty_state
+from layouts.components import LOCAL_TIME, aria, data_table, empty_state
 from layouts.ids import MeasureIds
 
 
@@ -118,7 +118,7 @@ def measure_table(measures: Sequence[Measure], caption: str, as_of: dt.date) -> 
             m.responsible,
             m.due_date.isoformat(),
             html.Span(
-                [texts.MEASURE_STATUS_LABEL[m.status]]
+                [status_words(m)]
                 + ([html.Strong(texts.OVERDUE, className="overdue")] if m.overdue(as_of) else [])
             ),
             texts.MEASURE_DECIDED_AT.format(period=when(m.period), year=m.year),
@@ -126,6 +126,16 @@ def measure_table(measures: Sequence[Measure], caption: str, as_of: dt.date) -> 
         for m in measures
     ]
     return data_table(caption, texts.MEASURE_COLUMNS, rows)
+
+
+def status_words(measure: Measure) -> str:
+    """The status, and since when and by whom when it was changed after being recorded: a done
+    or closed åtgärd says when it ended."""
+    label = texts.MEASURE_STATUS_LABEL[measure.status]
+    if measure.changed is None:
+        return label
+    day = measure.changed.at.astimezone(LOCAL_TIME).date().isoformat()
+    return f"{label} {texts.MEASURE_CHANGED.format(date=day, by=measure.changed.by)}"
 
 
 def forms(found: GoalMeasures) -> html.Div:

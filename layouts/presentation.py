@@ -6,18 +6,21 @@ URL says where the meeting is); the keys → ← PageDown PageUp and Esc follow 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from dash import dcc, html
 
-from dashboard.domain.model import OrgUnit
+from dashboard.domain.measures import Measure
+from dashboard.domain.model import OrgUnit, period_end
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.deviations import GoalDeviations
 from dashboard.pages.deviations import Only
 from layouts import explanation, texts, urls
-from layouts.components import aria, basis_note, status_badge
+from layouts.components import aria, basis_note, empty_state, status_badge
 from layouts.deviations import deviation_table, justification_note
 from layouts.ids import FollowupIds
+from layouts.measures import measure_table
 from layouts.overview import assessment_note, counts_text, score
 from layouts.urls import assessment_path, presentation_href
 
@@ -46,10 +49,11 @@ def page(
     saves: dict[tuple[int, int], AuditEntry],
     only: Only | None = None,
     agenda: Sequence[tuple[str, str]] = (),
+    follow_up: Sequence[Measure] = (),
 ) -> html.Div:
     """The goal at `number` of `total` among those the filters keep, with links to the
-    neighbours, the agenda ((title, owner) of each goal) and back (goal None: nothing
-    deviates)."""
+    neighbours, the agenda ((title, owner) of each goal), the åtgärder to follow up and back
+    (goal None: nothing deviates)."""
     back = urls.deviations_href(state, only)
     if goal is None:
         return html.Div(
@@ -91,6 +95,7 @@ def page(
             ),
             deviation_table(goal, state, orgs, caption=texts.PRESENTATION_CAPTION),
             own_texts(goal),
+            follow_up_section(follow_up, period_end(state.year, state.period)),
             html.P(
                 [
                     dcc.Link(
@@ -128,6 +133,20 @@ def own_texts(goal: GoalDeviations) -> html.Dl | None:
             html.Dd(assessment.measures or texts.MISSING_VALUE),
         ],
         className="own-texts",
+    )
+
+
+def follow_up_section(follow_up: Sequence[Measure], as_of: dt.date) -> html.Section:
+    """The åtgärder earlier meetings decided for the goal and left open, as the Målsida lists
+    them: the meeting follows them up here."""
+    return html.Section(
+        [
+            html.H2(texts.MEASURES_FOLLOW_UP_HEADING),
+            measure_table(follow_up, texts.MEASURES_FOLLOW_UP_CAPTION, as_of)
+            if follow_up
+            else empty_state(texts.NO_MEASURES_TO_FOLLOW_UP),
+        ],
+        className="follow-up",
     )
 
 

@@ -12,7 +12,7 @@ from dashboard.followup.exports import Number, Table
 from dashboard.followup.report import GoalReport, TertialReport
 from layouts import texts
 from layouts.explanation import format_number
-from layouts.measures import when
+from layouts.measures import status_words, when
 
 
 def movement_line(goal: GoalReport, report: TertialReport) -> str:
@@ -100,7 +100,7 @@ def measure_cells(measure: Measure, report: TertialReport) -> tuple[Any, ...]:
         measure.text,
         measure.responsible,
         measure.due_date,
-        texts.MEASURE_STATUS_LABEL[measure.status] + (texts.OVERDUE if overdue else ""),
+        status_words(measure) + (texts.OVERDUE if overdue else ""),
         texts.MEASURE_DECIDED_AT.format(period=when(measure.period), year=measure.year),
     )
 

@@ -8,6 +8,11 @@ walks in that format instead (PDF takes about an hour: for a release, not every 
 every run builds the whole city's Avvikelser PDF — the largest, and the one that broke — for
 every period, and every report and format for the city, each nämnd and a unit at the latest
 period. The data is the same on both backends; the walks run on SQLite only.
+
+The tertial report in PDF and Word is walked every run on a stratified sample: at every period
+one organisation of each level, the largest first and the others of its level in turn, the
+city at every period (`sample`). The full walk in those formats is the one above with
+`EXPORT_WALK_FORMAT`.
 """
 
 import datetime as dt
@@ -19,6 +24,7 @@ import pytest
 from openpyxl import load_workbook
 
 from callbacks import downloads
+from dashboard.domain.model import OrgLevel
 from dashboard.followup import export_docx, exports
 from layouts import urls
 
@@ -71,3 +77,44 @@ def test_every_organisation_exports_both_reports_at_every_period(demo_store, yea
         for report in urls.REPORTS:
             state = urls.ViewState(year, period, org.code)
             assert _build(demo_store, report, WALK_FORMAT, state), (org.code, report)
+
+
+def sample(store, index: int) -> list[str]:
+    """The organisations walked at the period of `index`: one of each level, the largest first
+    (the most organisations below it: the most goals, indicators and rows, where a page break
+    or a long table goes wrong) and then the others of its level in turn, so the periods
+    between them cover many; the city, the largest of all, at every period."""
+    sizes = {o.id: 0 for o in store.org_units()}
+    for org in store.org_units():
+        for above in store.org_lineage(org.id):
+            sizes[above.id] += 1
+    chosen = []
+    for level in OrgLevel:
+        ranked = sorted(
+            (o for o in store.org_units() if o.level is level),
+            key=lambda o: (-sizes[o.id], o.code),
+        )
+        chosen.append(ranked[index % len(ranked)].code)
+    return chosen
+
+
+@sqlite_only
+def test_the_sample_has_every_level_and_the_largest_organisations(demo_store):
+    first = sample(demo_store, 0)
+    assert [demo_store.org(c).level for c in first] == list(OrgLevel) and first[0] == "STAD"
+    walked = {c for i in range(len(PERIODS)) for c in sample(demo_store, i)}
+    committees = {o.code for o in demo_store.org_units() if o.level is OrgLevel.COMMITTEE}
+    assert committees <= walked and len(walked) > 3 * len(first)
+
+
+@sqlite_only
+@pytest.mark.parametrize("file_format", ["pdf", "docx"])
+@pytest.mark.parametrize("index", range(len(PERIODS)))
+def test_the_tertial_report_exports_as_pdf_and_word_for_a_sample_of_every_period(
+    demo_store, index, file_format
+):
+    year, period = PERIODS[index]
+    for code in sample(demo_store, index):
+        state = urls.ViewState(year, period, code)
+        built = _build(demo_store, urls.TERTIAL_REPORT, file_format, state)
+        assert built.startswith(b"%PDF" if file_format == "pdf" else b"PK"), (code, file_format)

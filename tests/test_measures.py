@@ -116,3 +116,16 @@ def test_the_expected_result_is_written_once_a_year_and_overwritten(tiny):
     [newest, _] = audit.events(tiny, action=audit.EXPECTED_RESULT)
     assert newest.username == "bo" and newest.target == "K1 för STAD 2025"
     assert "Dialog med brukarna → Fler nöjda / Veckovisa möten" in newest.detail
+
+
+def test_a_status_change_keeps_when_and_by_whom_so_a_closed_measure_says_when(tiny):
+    draft = _draft(tiny)
+    measure_id = measure_writes.add(tiny, draft, "anna")
+    key = (draft.goal_id, draft.org_id)
+    [new] = measures.goal_measures(tiny, *key, 2024, "FY").decided
+    assert new.changed is None  # planned when recorded: no change yet
+    when = dt.datetime(2025, 4, 2, 9, 30, tzinfo=dt.UTC)
+    measure_writes.change_status(tiny, measure_id, *key, MeasureStatus.DONE, "bo", now=when)
+    [done] = measures.goal_measures(tiny, *key, 2024, "FY").decided
+    assert done.status is MeasureStatus.DONE
+    assert (done.changed.at.date(), done.changed.by) == (dt.date(2025, 4, 2), "bo")

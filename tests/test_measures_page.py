@@ -129,3 +129,13 @@ def test_an_overdue_measure_is_listed_on_avvikelser_and_in_its_download(tiny):
     document = downloads.document(tiny, urls.DEVIATIONS_REPORT, state, tiny.org("STAD"), TODAY)
     rows = [row for table in document.sheets for row in table.rows]
     assert any(kind in row and "Rekrytera sjuksköterskor" in row for row in rows)
+
+
+def test_a_done_measure_says_on_its_row_when_it_was_done_and_by_whom(tiny):
+    editor = _editor(tiny, "STAD")
+    measure_callbacks.add(tiny, _key(), "Rekrytera sjuksköterskor", "Eva Ek", "2025-02-28", editor)
+    [measure] = _stored(tiny).decided
+    measure_callbacks.change(tiny, _key(), str(measure.id), "done", editor)
+    [done] = _stored(tiny).decided
+    shown = texts.MEASURE_CHANGED.format(date=done.changed.at.date().isoformat(), by="eva")
+    assert shown in _goal_page(tiny, READER, 2024, "FY")

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from callbacks import downloads
 from dashboard.domain.dataset import MeasurementRow
-from dashboard.domain.measures import ExpectedResult
+from dashboard.domain.measures import ExpectedResult, MeasureStatus
 from dashboard.domain.model import Gender, Status
 from dashboard.followup import assessments, control_room, export_docx, exports, measure_writes
 from layouts import texts, urls
@@ -20,6 +20,7 @@ from tests.test_exports import _plain, _rows
 from tests.tiny import tiny_dataset
 
 TODAY = dt.date(2025, 5, 14)
+CHANGED = dt.datetime(2025, 5, 2, 10, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -36,7 +37,10 @@ def report(empty_store):
     now = measure_writes.MeasureDraft(
         goal.id, city.id, 2025, "T1", "Ny rutin för fallprevention", "Bo Berg", dt.date(2025, 9, 1)
     )
-    measure_writes.add(store, now, "anna")
+    decided = measure_writes.add(store, now, "anna")
+    measure_writes.change_status(
+        store, decided, goal.id, city.id, MeasureStatus.ONGOING, "bo", now=CHANGED
+    )
     expected = ExpectedResult(goal.id, city.id, 2025, "Fler nöjda äldre", "Dialogmöten varje vecka")
     measure_writes.save_expected(store, expected, "anna")
     [status] = control_room.judge(store, [(goal, city.id)], 2025, "T1")
@@ -64,6 +68,7 @@ NEW_CONTENT = (
     "Dialogmöten varje vecka",
     "Dialogmötena har börjat",
     "Sedan helår 2024",
+    texts.MEASURE_CHANGED.format(date="2025-05-02", by="bo"),  # when the status last changed
     *texts.REPORT_CHANGE_COLUMNS,
     "+4,0 procentenheter",  # 86 now against 82 at T1 2024
     "+2,0 procentenheter",  # women 87, men 85

@@ -29,6 +29,15 @@ FINISHED = (MeasureStatus.DONE, MeasureStatus.CLOSED)
 
 
 @dataclass(frozen=True)
+class StatusChange:
+    """When and by whom a measure's status was last changed: for a done or closed one, when it
+    ended (the Ändringslogg has every change before)."""
+
+    at: dt.datetime
+    by: str
+
+
+@dataclass(frozen=True)
 class Measure:
     """One åtgärd for a goal at an organisation, decided at (`year`, `period`)."""
 
@@ -41,6 +50,7 @@ class Measure:
     responsible: str
     due_date: dt.date
     status: MeasureStatus
+    changed: StatusChange | None = None  # None: the status it was recorded with
 
     @property
     def open(self) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from dashboard.access import audit
-from dashboard.domain.measures import ExpectedResult, Measure, MeasureStatus
+from dashboard.domain.measures import ExpectedResult, Measure, MeasureStatus, StatusChange
 from dashboard.domain.model import period_end
 from dashboard.followup import goal_results
 from dashboard.store import Store
@@ -111,7 +111,13 @@ def add(store: Store, draft: MeasureDraft, username: str, now: dt.datetime | Non
 
 
 def change_status(
-    store: Store, measure_id: int, goal_id: int, org_id: int, status: MeasureStatus, username: str
+    store: Store,
+    measure_id: int,
+    goal_id: int,
+    org_id: int,
+    status: MeasureStatus,
+    username: str,
+    now: dt.datetime | None = None,
 ) -> Measure:
     """Set an åtgärd's status; the åtgärd as it was. MeasureNotFound unless it is of the goal at
     the organisation (the ids come from the browser)."""
@@ -119,7 +125,8 @@ def change_status(
         before = stored.by_id(w.conn, measure_id)
         if before is None or (before.goal_id, before.org_id) != (goal_id, org_id):
             raise MeasureNotFound(str(measure_id))
-        stored.set_status(w.conn, measure_id, status)
+        change = StatusChange(now or dt.datetime.now(dt.UTC), username)
+        stored.set_status(w.conn, measure_id, status, change)
         w.audit(
             audit.MEASURE,
             _target(w.store, goal_id, org_id, before.year, before.period),

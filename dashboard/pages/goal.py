@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.domain.model import Goal, OrgUnit
-from dashboard.followup import assessments, control_room
+from dashboard.followup import assessments, control_room, indicator_movement
 from dashboard.followup.assessments import AuditEntry
 from dashboard.followup.control_room import GoalView
 from dashboard.followup.history import Point, histories
+from dashboard.followup.indicator_movement import IndicatorMove
 from dashboard.pages.national import NationalView, national_views
 from dashboard.store import Store
 
@@ -21,6 +22,7 @@ class GoalPage:
     saved: AuditEntry | None  # the last save of the assessment shown, if made with the form
     history: list[Point]  # its status over the last periods, this one last
     national: dict[int, NationalView]  # indicator id → its Kolada comparison (docs/national.md)
+    moves: dict[str, IndicatorMove]  # indicator code → its movement since the previous period
 
 
 def goal_page(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) -> GoalPage:
@@ -32,4 +34,5 @@ def goal_page(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) ->
     points = histories(store, [(goal, org.id)], year, period)[goal.id, org.id]
     indicators = [line.judged.fact.indicator for line in view.lines]
     national = national_views(store, indicators, year)
-    return GoalPage(view, store.org_lineage(org.id), saved, points, national)
+    moves = indicator_movement.moves(store, goal, org.id, year, period, view.lines)
+    return GoalPage(view, store.org_lineage(org.id), saved, points, national, moves)

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, RowMapping, insert, select, update
 
-from dashboard.domain.measures import ExpectedResult, Measure, MeasureStatus
+from dashboard.domain.measures import ExpectedResult, Measure, MeasureStatus, StatusChange
 from dashboard.store.schema_measures import ExpectedResultRecord, MeasureRecord
 from dashboard.store.tables import table_of
 
@@ -27,10 +27,14 @@ def add(conn: Connection, values: dict[str, Any]) -> int:
     return added
 
 
-def set_status(conn: Connection, measure_id: int, status: MeasureStatus) -> None:
-    """Change a measure's status."""
+def set_status(
+    conn: Connection, measure_id: int, status: MeasureStatus, change: StatusChange
+) -> None:
+    """Change a measure's status, keeping when and by whom."""
     stmt = update(measure_t).where(measure_t.c.id == measure_id)
-    conn.execute(stmt.values(status=status.value))
+    conn.execute(
+        stmt.values(status=status.value, status_changed_at=change.at, status_changed_by=change.by)
+    )
 
 
 def by_id(conn: Connection, measure_id: int) -> Measure | None:
@@ -109,4 +113,11 @@ def _measure(row: RowMapping) -> Measure:
         responsible=row["responsible"],
         due_date=due,
         status=MeasureStatus(row["status"]),
+        changed=_change(row["status_changed_at"], row["status_changed_by"]),
     )
+
+
+def _change(at: dt.datetime | None, by: str | None) -> StatusChange | None:
+    if at is None or by is None:
+        return None
+    return StatusChange(at if at.tzinfo else at.replace(tzinfo=dt.UTC), by)  # SQLite drops it

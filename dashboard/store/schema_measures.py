@@ -29,6 +29,11 @@ class MeasureRecord(Base):
     status: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     created_by: Mapped[str] = mapped_column(String(200))
+    # The latest status change (migration 0013m): when a done or closed measure ended, and who.
+    status_changed_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+    status_changed_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
     __table_args__ = (Index("ix_measure_goal_org", "goal_id", "org_id"),)
 

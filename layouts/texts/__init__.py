@@ -14,6 +14,7 @@ from layouts.texts.entry import *  # noqa: F403
 from layouts.texts.fetch import *  # noqa: F403
 from layouts.texts.followup import *  # noqa: F403
 from layouts.texts.measures import *  # noqa: F403
+from layouts.texts.meeting import *  # noqa: F403
 from layouts.texts.meetingui import *  # noqa: F403
 from layouts.texts.national import *  # noqa: F403
 from layouts.texts.pages import *  # noqa: F403

@@ -64,6 +64,7 @@ def add_demo_measures(store: Store, actor: str) -> int:
             if goal_index >= len(goals):
                 continue
             at_year, at_period = periods[-1 - back]
+            changed = status is not MeasureStatus.PLANNED  # moved on from how it was recorded
             text, responsible = MEASURES[(number + owner.id) % len(MEASURES)]
             rows.append(
                 {
@@ -77,6 +78,8 @@ def add_demo_measures(store: Store, actor: str) -> int:
                     "status": status.value,
                     "created_at": dt.datetime.now(dt.UTC),
                     "created_by": actor,
+                    "status_changed_at": dt.datetime.now(dt.UTC) if changed else None,
+                    "status_changed_by": actor if changed else None,
                 }
             )
     with store.writing(actor) as w:
