@@ -9,9 +9,9 @@ every run builds the whole city's Avvikelser PDF — the largest, and the one th
 every period, and every report and format for the city, each nämnd and a unit at the latest
 period. The data is the same on both backends; the walks run on SQLite only.
 
-The tertial report in PDF and Word is walked every run on a stratified sample: at every period
-one organisation of each level, the largest first and the others of its level in turn, the
-city at every period (`sample`). The full walk in those formats is the one above with
+The tertial report in PDF or Word (by turns) is walked every run on a stratified sample: at every period
+one organisation of each level, the largest first and the others of its level in turn; the
+city, the slowest to build, at the first period (and at the latest in the test above) (`sample`). The full walk in those formats is the one above with
 `EXPORT_WALK_FORMAT`.
 """
 
@@ -83,13 +83,16 @@ def sample(store, index: int) -> list[str]:
     """The organisations walked at the period of `index`: one of each level, the largest first
     (the most organisations below it: the most goals, indicators and rows, where a page break
     or a long table goes wrong) and then the others of its level in turn, so the periods
-    between them cover many; the city, the largest of all, at every period."""
+    between them cover many; the city, the largest of all and the slowest, at the first period
+    only: the latest period's city report is built in every format above."""
     sizes = {o.id: 0 for o in store.org_units()}
     for org in store.org_units():
         for above in store.org_lineage(org.id):
             sizes[above.id] += 1
     chosen = []
     for level in OrgLevel:
+        if level is OrgLevel.CITY and index:
+            continue
         ranked = sorted(
             (o for o in store.org_units() if o.level is level),
             key=lambda o: (-sizes[o.id], o.code),
@@ -105,15 +108,16 @@ def test_the_sample_has_every_level_and_the_largest_organisations(demo_store):
     walked = {c for i in range(len(PERIODS)) for c in sample(demo_store, i)}
     committees = {o.code for o in demo_store.org_units() if o.level is OrgLevel.COMMITTEE}
     assert committees <= walked and len(walked) > 3 * len(first)
+    assert all("STAD" not in sample(demo_store, i) for i in range(1, len(PERIODS)))
 
 
 @sqlite_only
-@pytest.mark.parametrize("file_format", ["pdf", "docx"])
 @pytest.mark.parametrize("index", range(len(PERIODS)))
-def test_the_tertial_report_exports_as_pdf_and_word_for_a_sample_of_every_period(
-    demo_store, index, file_format
-):
+def test_the_tertial_report_exports_as_pdf_or_word_for_a_sample_of_every_period(demo_store, index):
+    """PDF at every other period and Word at the rest, so both meet every level and the
+    suite stays short; the latest period is built in every format above."""
     year, period = PERIODS[index]
+    file_format = ("pdf", "docx")[index % 2]
     for code in sample(demo_store, index):
         state = urls.ViewState(year, period, code)
         built = _build(demo_store, urls.TERTIAL_REPORT, file_format, state)
