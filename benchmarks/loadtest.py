@@ -56,6 +56,7 @@ from tests.served import KONTROLLRUMMET, Served
 DEMO_PASSWORDS = {account.username: account.password for account in DEMO_ACCOUNTS}
 
 UPLOADER = "lasttest"
+GOAL_RATIO = 3  # loaded p95 at most this many times idle (issue 20)
 
 
 @dataclass(frozen=True)
@@ -323,10 +324,10 @@ def report(results: dict) -> str:
     goal = (
         total_idle["errors"] + total_loaded["errors"] == 0
         and check["whole"]
-        and total_loaded["p95_ms"] <= 2 * total_idle["p95_ms"]
+        and total_loaded["p95_ms"] <= GOAL_RATIO * total_idle["p95_ms"]
     )
     lines.append(
-        "Mål (0 fel, allt sparat, p95 under last ≤ 2 × tomgång): "
+        f"Mål (0 fel, allt sparat, p95 under last ≤ {GOAL_RATIO} × tomgång): "
         f"{'uppnått' if goal else 'EJ uppnått'}"
     )
     return "\n".join(lines)

@@ -10,7 +10,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 
 from dashboard.store import Store, summaries
 from dashboard.store.database import make_engine
@@ -136,6 +136,28 @@ def test_on_postgresql_one_process_computes_while_the_others_wait(tiny):
         for store in stores:
             store.engine.dispose()
     assert values == [42] * 4 and computed == [1]
+
+
+def test_threads_waiting_for_a_value_leave_the_pool_to_the_one_computing_it(tiny):
+    """A worker's threads that wait for another's summary hold no connection: with a pool of
+    two, six threads whose summaries all need the same slow one still get their answers."""
+    if tiny.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite takes no lock")
+    url = tiny.engine.url.render_as_string(hide_password=False)
+    store = Store(create_engine(url, pool_size=2, max_overflow=0, pool_timeout=5))
+
+    def slow() -> int:
+        time.sleep(0.5)
+        return 1
+
+    def outer(number: int) -> int:
+        return store.summary(("outer", number), lambda: store.summary("inner", slow) + number)
+
+    try:
+        with ThreadPoolExecutor(6) as pool:
+            assert list(pool.map(outer, range(6))) == [1, 2, 3, 4, 5, 6]
+    finally:
+        store.engine.dispose()
 
 
 def test_a_summary_that_cannot_be_shared_stays_in_its_process(tiny):

@@ -7,8 +7,8 @@ readers waited (issue 20: p95 21 times its idle value under two uploads). Now a 
 in two places, both keyed by the data version, so neither can outlive the data:
 - in the process (`Summaries`), as before, for the requests that follow;
 - in the database (`kept_summary`, schema_summaries.py), for the other workers: the first
-  process to ask computes it, under a PostgreSQL advisory lock for its key so the others wait
-  and read it rather than compute it too (SQLite, one machine and usually one worker, has no
+  process to ask computes it, holding a PostgreSQL advisory lock for its key, while the others
+  wait and read it rather than compute it too (SQLite, one machine and usually one worker, has no
   such lock: two may compute the same value, and the first kept wins).
 
 The version is the goal results' generation (raised by every write that ends them, in its
@@ -23,6 +23,8 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+import threading
+import time
 import zlib
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
@@ -30,8 +32,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy import URL, Connection, Engine, create_engine, func, select, text
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import NullPool
 
 from dashboard.store import dialect
 from dashboard.store.schema import UploadRecord
@@ -46,6 +49,7 @@ _upload_t = table_of(UploadRecord)
 MAX_SUMMARIES = 256  # kept at once in a process; beyond that they are all forgotten together
 MAX_SHARED_BYTES = 64 * 2**20  # a larger value stays in its process
 SUMMARY_LOCK = 7_301_003  # dialect.py's advisory lock keys: the class of a summary's lock
+WAIT_S = 0.05  # how often a process waiting for another's value looks for it
 T = TypeVar("T")
 Version = tuple[Any, ...]
 
@@ -109,16 +113,19 @@ def shared(engine: Engine, current: Version, key: Hashable, compute: Callable[[]
     """The value kept in the database at this version, or computed (once across processes on
     PostgreSQL) and kept there."""
     row = _row(key, current)
-    found = _read(engine, row)
-    if found is not _MISSING:
-        return found  # type: ignore[no-any-return]
-    with _computing(engine, row["key"]):
-        found = _read(engine, row)  # computed by whoever held the lock before
+    while True:
+        found = _read(engine, row)
         if found is not _MISSING:
             return found  # type: ignore[no-any-return]
-        value = compute()
-        _keep(engine, row, value)
-    return value
+        with _claimed(engine, row["key"]) as mine:
+            if mine:
+                found = _read(engine, row)  # kept by whoever held the claim just before
+                if found is not _MISSING:
+                    return found  # type: ignore[no-any-return]
+                value = compute()
+                _keep(engine, row, value)
+                return value
+        time.sleep(WAIT_S)  # another process is computing it: read it when it is kept
 
 
 def _row(key: Hashable, current: Version) -> dict[str, Any]:
@@ -166,22 +173,47 @@ def _keep(engine: Engine, row: dict[str, Any], value: Any) -> None:
 
 
 @contextmanager
-def _computing(engine: Engine, key: str) -> Iterator[None]:
-    """On PostgreSQL, one process at a time computes a key's value; the others wait for it."""
+def _claimed(engine: Engine, key: str) -> Iterator[bool]:
+    """Whether this thread may compute the key's value: on PostgreSQL, if it holds the key's
+    advisory lock (taken without waiting); elsewhere always.
+
+    Who waits holds no connection; who computes holds its locks on a connection outside the
+    engine's pool (one per thread: its nested summaries lock on its outermost one's), so the
+    pool is never filled with lock holders while their computations need a connection (which
+    stalled requests for 30 s)."""
     if engine.dialect.name != "postgresql":
-        yield
+        yield True
         return
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        _advisory(conn, "pg_advisory_lock", key)  # on its own connection, in no transaction
+    outer: Connection | None = getattr(_locks, "conn", None)
+    conn = outer or _lock_engine(engine.url).connect()
+    try:
+        mine = bool(_advisory(conn, "pg_try_advisory_lock", key))
+        _locks.conn = conn if mine else outer
         try:
-            yield
+            yield mine
         finally:
-            _advisory(conn, "pg_advisory_unlock", key)
+            if mine:
+                _advisory(conn, "pg_advisory_unlock", key)
+            _locks.conn = outer
+    finally:
+        if outer is None:
+            conn.close()
 
 
-def _advisory(conn: Connection, function: str, key: str) -> None:
+_locks = threading.local()  # the connection holding this thread's summary locks, if any
+
+
+@cache
+def _lock_engine(url: URL) -> Engine:
+    """Connections for summary locks only, each closed after use, outside any pool."""
+    return create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+
+
+def _advisory(conn: Connection, function: str, key: str) -> Any:
     objid = int(key[:8], 16) - 2**31  # a signed 32-bit int from the key's digest
-    conn.execute(text(f"SELECT {function}(:kind, :objid)"), {"kind": SUMMARY_LOCK, "objid": objid})
+    return conn.execute(
+        text(f"SELECT {function}(:kind, :objid)"), {"kind": SUMMARY_LOCK, "objid": objid}
+    ).scalar()
 
 
 _STANDARD = {
