@@ -25,11 +25,11 @@ STORE_EXTENSION = "kontrollrummet_store"
 
 def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
     """A Dash app on its own engine serving `routes`; nothing is kept in module globals."""
-    # After a write ends every kept result, the first pages' are judged again (tools/warming.py);
-    # what a summary keeps until the next upload stays out of the collector's full passes
-    # (docs/performance.md).
+    # After a write ends every kept result, the first pages' are prepared again, in the
+    # background (tools/warming.py); what a summary keeps until the next upload stays out of
+    # the collector's full passes (docs/performance.md).
     store = Store(
-        make_engine(settings.database_url), warm=warming.after_write, after_summary=gc.freeze
+        make_engine(settings.database_url), warm=warming.in_background, after_summary=gc.freeze
     )
     app = Dash(
         __name__,

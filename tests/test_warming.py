@@ -4,6 +4,8 @@ Avvikelser and Prognoser for the latest period without judging a goal or countin
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from callbacks.routes import page
@@ -67,3 +69,11 @@ def test_without_the_warming_the_first_pages_would_count(demo, monkeypatch):
     finally:
         worker.engine.dispose()
     assert {"summary", "goal"} <= set(kept)
+
+
+def test_the_app_warms_in_the_background_so_a_save_answers_at_once(monkeypatch):
+    started, release = threading.Event(), threading.Event()
+    monkeypatch.setattr(warming, "after_write", lambda _: started.set() or release.wait(10))
+    warming.in_background(None)  # returns while the warming still runs
+    assert started.wait(10)
+    release.set()
