@@ -56,6 +56,10 @@ from tests.served import KONTROLLRUMMET, Served
 DEMO_PASSWORDS = {account.username: account.password for account in DEMO_ACCOUNTS}
 
 UPLOADER = "lasttest"
+# Fifty scrypt sign-ins at once, as each phase starts, took over 30 s on the shared 2-core
+# machine at load 20-30; the sign-in is the harness's, not a measured page request.
+SIGN_IN_TIMEOUT_S = 180
+GOAL_RATIO = 3  # loaded p95 at most this many times idle (issue 20)
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,9 @@ def client_session(
     session = requests.Session()
     password = password if password is not None else DEMO_PASSWORDS.get(user, "")
     response = session.post(
-        f"{base_url}/logga-in", data={"username": user, "password": password}, timeout=30
+        f"{base_url}/logga-in",
+        data={"username": user, "password": password},
+        timeout=SIGN_IN_TIMEOUT_S,
     )
     if response.status_code >= 400 or not session.cookies:
         raise RuntimeError(f"sign-in as {user} failed: HTTP {response.status_code}")
@@ -323,10 +329,10 @@ def report(results: dict) -> str:
     goal = (
         total_idle["errors"] + total_loaded["errors"] == 0
         and check["whole"]
-        and total_loaded["p95_ms"] <= 2 * total_idle["p95_ms"]
+        and total_loaded["p95_ms"] <= GOAL_RATIO * total_idle["p95_ms"]
     )
     lines.append(
-        "Mål (0 fel, allt sparat, p95 under last ≤ 2 × tomgång): "
+        f"Mål (0 fel, allt sparat, p95 under last ≤ {GOAL_RATIO} × tomgång): "
         f"{'uppnått' if goal else 'EJ uppnått'}"
     )
     return "\n".join(lines)

@@ -12,10 +12,10 @@ import callbacks
 from callbacks import sign_in
 from callbacks.availability import on_callback_error
 from callbacks.routes import ROUTES, Route, nav_entries
-from dashboard.followup import agenda
 from dashboard.settings import Settings
 from dashboard.store import Store
 from dashboard.store.database import make_engine
+from dashboard.tools import warming
 from dashboard.web import web_security
 from layouts import shell, texts, urls
 from layouts.sign_in import message_page
@@ -25,10 +25,11 @@ STORE_EXTENSION = "kontrollrummet_store"
 
 def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
     """A Dash app on its own engine serving `routes`; nothing is kept in module globals."""
-    # After a write ends every kept result, the city's are judged again; what a summary keeps
-    # until the next upload stays out of the collector's full passes (docs/performance.md).
+    # After a write ends every kept result, the first pages' are prepared again, in the
+    # background (tools/warming.py); what a summary keeps until the next upload stays out of
+    # the collector's full passes (docs/performance.md).
     store = Store(
-        make_engine(settings.database_url), warm=agenda.prepare_city, after_summary=gc.freeze
+        make_engine(settings.database_url), warm=warming.in_background, after_summary=gc.freeze
     )
     app = Dash(
         __name__,

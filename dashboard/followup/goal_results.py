@@ -12,12 +12,9 @@ in full the few goals they show, so every number on screen can explain itself.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from dashboard.domain import rules
@@ -25,7 +22,7 @@ from dashboard.domain.model import Basis, Goal, Status, period_end
 from dashboard.followup import control_room, deviations
 from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import DeviationKind
-from dashboard.store import Store, result_store
+from dashboard.store import Store, result_store, summaries
 
 
 class Brief(NamedTuple):
@@ -139,17 +136,10 @@ def judged_again(
     ]
 
 
-@cache
 def rules_fingerprint() -> str:
-    """A fingerprint of the code that judges goals: the dashboard package's source.
-
-    A release that changes how anything is judged must not read results an older one kept.
-    """
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
-    for source in sorted(package.rglob("*.py")):
-        digest.update(str(source.relative_to(package)).encode() + source.read_bytes())
-    return digest.hexdigest()[:16]
+    """A fingerprint of the code that judges goals (the dashboard package's source): a release
+    that changes how anything is judged must not read results an older one kept."""
+    return summaries.code_fingerprint()
 
 
 def _record(status: GoalStatus, year: int, period: str, generation: int) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from dashboard.domain.model import (
     OrgUnit,
     Status,
 )
-from dashboard.store import database, datasets, dialect, result_store
+from dashboard.store import database, datasets, dialect, result_store, summaries
 from dashboard.store.activities import activities_as_of, activity_from_row
 from dashboard.store.datasets import add_reported_periods, refresh_reported_periods
 from dashboard.store.facts import FactReads, Measured
@@ -104,12 +104,15 @@ class Store(FactReads, NationalReads):
         `after_summary` after `summary` keeps a new value (the app factory's choice)."""
         self.engine = engine
         self._warm = warm
-        self._summaries = result_store.Summaries(after_summary)
+        self._summaries = summaries.Summaries(engine, True, after_summary)
 
     @classmethod
     def within(cls, conn: Connection) -> Store:
-        """A store whose reads all run on this connection: a writer's, seeing its own changes."""
-        return cls(_OnConnection(conn))  # type: ignore[arg-type]  # stands in for the engine
+        """A store whose reads all run on this connection: a writer's, seeing its own changes
+        (and keeping its summaries to itself)."""
+        store = cls(_OnConnection(conn))  # type: ignore[arg-type]  # stands in for the engine
+        store._summaries = summaries.Summaries(store.engine, False)
+        return store
 
     def create_schema(self) -> None:
         """Bring the database to the newest schema through the migrations."""
@@ -172,13 +175,13 @@ class Store(FactReads, NationalReads):
             )
 
     def summary(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """`compute()`, kept until `data_version` changes (result_store.py): summaries over all
-        years.
+        """`compute()`, kept until the data changes (summaries.py): summaries over all years.
 
         Forecast accuracy per nämnd aggregates half a million rows at city scale (about 1.5 s)
-        and changes only with an upload; every worker computes it once per change.
+        and changes only with an upload; one process computes it once per change, and every
+        worker reads it from the database.
         """
-        return self._summaries.get(self.data_version(), key, compute)
+        return self._summaries.get(summaries.version(self.engine), key, compute)
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table of entered data (not the derived goal results), for summaries, tests."""

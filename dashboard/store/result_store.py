@@ -5,8 +5,9 @@ and the write path (writing.py) is what moves that version on:
 - goal results, in the database (schema_results.py), shared by every worker: kept per
   generation, which `Writing.results_ended` raises (`invalidate`) or whose changed results a
   writer judges again (`replace`), in the write's own transaction;
-- summaries over all years, in the process (`Summaries`): kept per data version (the upload
-  log), which every upload, undo and dataset write moves on in its transaction.
+- summaries over all years (summaries.py), in the database and in each process: kept per
+  generation and upload log, which every upload, undo and dataset write moves on in its
+  transaction; `invalidate` deletes the older generations' summaries with their results.
 
 Reads and writes of the kept goal results at the level of rows:
 
@@ -20,8 +21,8 @@ no stale result outlives the write that made it stale.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Collection, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import OperationalError
@@ -29,6 +30,7 @@ from sqlalchemy.exc import OperationalError
 from dashboard.domain.model import Goal
 from dashboard.store import dialect
 from dashboard.store.schema_results import GoalResultRecord, ResultGenerationRecord
+from dashboard.store.summaries import summary_t
 from dashboard.store.tables import (
     GOAL_COLUMNS,
     among,
@@ -52,6 +54,7 @@ def invalidate(conn: Connection) -> None:
     judged during an upload wait for the upload to end."""
     older = select(generation_t.c.generation).scalar_subquery()  # read before the raise
     conn.execute(result_t.delete().where(result_t.c.generation < older))
+    conn.execute(summary_t.delete().where(summary_t.c.generation < older))
     conn.execute(update(generation_t).values(generation=generation_t.c.generation + 1))
 
 
@@ -171,27 +174,3 @@ def keep(engine: Engine, rows: Sequence[dict[str, Any]]) -> bool:
 
 
 _KEY = [column.name for column in result_t.primary_key]
-
-
-MAX_SUMMARIES = 256  # kept at once; beyond that they are all forgotten together
-T = TypeVar("T")
-
-
-class Summaries:
-    """Values computed once per data version in this process (a Store's `summary`)."""
-
-    def __init__(self, after_keeping: Callable[[], None] | None = None) -> None:
-        self._version: Hashable = None
-        self._kept: dict[Hashable, Any] = {}
-        self._after_keeping = after_keeping  # the app's choice: what a long-kept value needs
-
-    def get(self, version: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
-        """`compute()`, or what it gave before at this data version."""
-        if version != self._version or len(self._kept) >= MAX_SUMMARIES:
-            self._version, self._kept = version, {}
-        if key not in self._kept:
-            self._kept[key] = compute()
-            if self._after_keeping is not None:
-                self._after_keeping()
-        value: T = self._kept[key]
-        return value

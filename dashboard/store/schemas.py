@@ -11,6 +11,7 @@ from dashboard.store import (  # noqa: F401 (imported for their tables on Base)
     schema_reference,
     schema_reporting,
     schema_results,
+    schema_summaries,
     schema_tokens,
 )
 from dashboard.store.schema import Base

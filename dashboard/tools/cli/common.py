@@ -32,11 +32,11 @@ RAW_OPTION = click.option(
 
 
 def open_store(database_url: str | None) -> Store:
-    from dashboard.followup import agenda
+    from dashboard.tools import warming
 
     url = database_url or Settings.from_env().database_url
-    try:  # after a write ends every kept result, the city's are judged again (docs/performance.md)
-        return Store(database.make_engine(url), warm=agenda.prepare_city)
+    try:  # after a write ends every kept result, the first pages are prepared (tools/warming.py)
+        return Store(database.make_engine(url), warm=warming.after_write)
     except database.DatabaseError as error:
         raise click.ClickException(f"Kunde inte använda databasen: {error}") from error
 

@@ -1,0 +1,40 @@
+"""What the writer prepares once its write has committed, so that the first pages after an
+upload do not pay for it (issue 20: the first whole-city page after an upload ≤ 300 ms).
+
+An upload ends every kept goal result (result_store.py) and moves every summary on to a new
+data version (summaries.py). Both are shared by all workers through the database, so whoever
+computes them first computes them for everyone: here, the writer, by assembling the data of
+the pages people open first (Översikt, Avvikelser and Prognoser at the city and at each
+nämnd, in the latest period, the one pages open on) exactly as those pages do, so the warming
+follows the pages whatever they come to read. Installed as the store's `warm` by the command
+line (which waits for it) and by the app factory (in the background: a Save on the upload
+page answers at once). A unit's pages and other periods are still computed by their first
+reader, once for every worker.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from dashboard.domain.model import GoalLevel
+from dashboard.pages import accuracy, deviations, overview
+from dashboard.store import Store
+
+
+def after_write(store: Store) -> None:
+    """Assemble the first pages' data for the city and each nämnd, keeping what they keep."""
+    root, periods = store.root_org(), store.reported_periods()
+    if root is None or not periods:
+        return
+    year, period = periods[-1]
+    committees = [org for org in store.org_units() if org.parent_id == root.id]
+    for org in (root, *committees):
+        overview.overview(store, org, year, period, GoalLevel.COUNCIL)
+        deviations.deviations(store, org, year, period, shown=0)
+        accuracy.accuracy_page(store, org, year, period, shown=0)
+
+
+def in_background(store: Store) -> None:
+    """`after_write` on a thread of its own, so the person who saved does not wait for it; a
+    page asked meanwhile computes what it needs, and what either keeps is the same."""
+    threading.Thread(target=after_write, args=(store,), name="warming", daemon=True).start()
