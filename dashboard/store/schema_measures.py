@@ -29,7 +29,7 @@ class MeasureRecord(Base):
     status: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     created_by: Mapped[str] = mapped_column(String(200))
-    # The latest status change (migration 0013m): when a done or closed measure ended, and who.
+    # The latest status change (migration 0014): when a done or closed measure ended, and who.
     status_changed_at: Mapped[dt.datetime | None] = mapped_column(
         DateTime(timezone=True), nullable=True
     )

@@ -1,7 +1,7 @@
 """when and by whom an åtgärd's status was last changed, so a done or closed one says when
 
-Revision ID: 0013m
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-05
 
 Issue 17: a measure kept only its current status; the meeting asks when it was closed.
@@ -10,8 +10,8 @@ Issue 17: a measure kept only its current status; the meeting asks when it was c
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013m"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
