@@ -16,7 +16,7 @@ from dash import dcc, html
 from dashboard.domain.model import Basis, Status, Trend
 from dashboard.domain.rules import Change
 from layouts import texts
-from layouts.explanation import format_number
+from layouts.format import arrow, difference
 from layouts.urls import SHOWN_STEP
 
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
@@ -26,7 +26,6 @@ SEVERITY = {
     Status.NO_DATA: 2,
     Status.MET: 3,
 }  # deviations first
-TREND_SYMBOL = {Trend.BETTER: "▲", Trend.WORSE: "▼", Trend.UNCHANGED: "▶", Trend.UNKNOWN: ""}
 
 
 def aria(**values: str) -> dict[str, Any]:
@@ -56,15 +55,14 @@ def basis_tag(basis: Basis) -> html.Span:
 
 
 def change_cell(change: Change, decimals: int, unit: str) -> html.Span:
-    """A change from last year with a direction-aware arrow and its meaning in words."""
+    """A change from last year: an arrow that follows its sign, the signed difference (in
+    procentenheter for a share), and in words whether it is better by the indicator's direction."""
     if change.absolute is None:
         return html.Span(texts.MISSING_VALUE, title=texts.TREND_LABEL[Trend.UNKNOWN])
-    sign = "+" if change.absolute > 0 else ""
-    unit = texts.PERCENTAGE_POINTS if unit == "%" else unit
     return html.Span(
         [
-            html.Span(TREND_SYMBOL[change.trend], className="symbol", **aria(hidden="true")),
-            f"{sign}{format_number(change.absolute, decimals, unit)} ",
+            html.Span(arrow(change.absolute, decimals), className="symbol", **aria(hidden="true")),
+            f"{difference(change.absolute, decimals, unit)} ",
             html.Span(f"({texts.TREND_LABEL[change.trend].lower()})", className="trend-word"),
         ],
         className=f"trend trend-{change.trend}",

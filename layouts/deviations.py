@@ -18,6 +18,7 @@ from layouts import explanation, measures, texts, urls
 from layouts.components import aria, basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.deviation_rows import goal_row
 from layouts.explanation import format_number
+from layouts.format import count
 from layouts.overview import assessment_note, score
 from layouts.urls import (
     DEVIATIONS_REPORT,
@@ -182,8 +183,9 @@ def filter_links(
             [
                 html.Span(texts.MOVEMENT_SYMBOL[Movement.RESOLVED], **aria(hidden="true")),
                 " ",
-                texts.RESOLVED_SINCE.format(
-                    count=since.resolved,
+                count(
+                    texts.RESOLVED_SINCE,
+                    since.resolved,
                     period=texts.PERIOD_LABEL[since.period[1]].lower(),
                     year=since.period[0],
                 ),
@@ -210,14 +212,17 @@ def summary(
     count links to the goals it counts."""
     items = []
     for i, group in enumerate(SUMMARY_GROUPS):
-        count: list[Any] = [
-            html.Span(str(sum(totals[k] for k in group)), className="count"),
+        number = sum(totals[k] for k in group)
+        counted: list[Any] = [
+            html.Span(str(number), className="count"),
             " ",
-            texts.SUMMARY_GROUP_LABEL[i],
+            count(texts.SUMMARY_GROUP_COUNT[i], number),
         ]
         door = replace(only or Only(), kinds=group)
         items.append(
-            html.Li(count if state is None else dcc.Link(count, href=deviations_href(state, door)))
+            html.Li(
+                counted if state is None else dcc.Link(counted, href=deviations_href(state, door))
+            )
         )
     return html.Div(
         [

@@ -26,6 +26,7 @@ from layouts.components import (
     status_badge,
 )
 from layouts.explanation import format_number
+from layouts.format import difference
 from layouts.national import NATIONAL_COLUMNS, national_cells
 from layouts.overview import assessment_note, counts_text, score
 from layouts.status_trend import since_line, trend
@@ -229,7 +230,7 @@ def indicator_table(
                 format_number(line.genders.men, d, unit),
                 texts.SPLIT_MISSING
                 if line.genders.split_missing
-                else format_number(line.genders.gap, d, unit),
+                else difference(line.genders.gap, d, unit),
                 *extra,
             )
         )

@@ -21,6 +21,7 @@ from layouts.components import (
     status_badge,
 )
 from layouts.explanation import format_number
+from layouts.format import difference
 from layouts.national import national_section, references
 
 
@@ -174,7 +175,7 @@ def _comparison_row(r: OrgResult, view: IndicatorView, state: urls.ViewState) ->
         format_number(r.result.forecast, d, unit),
         format_number(r.last_year.previous, d, unit),
         change_cell(r.last_year, d, unit),
-        texts.SPLIT_MISSING if r.genders.split_missing else format_number(r.genders.gap, d, unit),
+        texts.SPLIT_MISSING if r.genders.split_missing else difference(r.genders.gap, d, unit),
     )
 
 

@@ -14,6 +14,7 @@ from dashboard.pages.to_report import ToReport
 from layouts import texts, urls
 from layouts.components import data_table, empty_state, local_time
 from layouts.explanation import format_number
+from layouts.format import count
 from layouts.ids import ReportingIds
 
 
@@ -63,7 +64,7 @@ def summary(found: OrgDue) -> html.Ul:
                     dbc.Badge(texts.REPORT_OVERDUE, color="danger") if found.overdue else None,
                 ]
             ),
-            html.Li(texts.DONE_COUNT.format(done=found.done, total=found.total)),
+            html.Li(count(texts.DONE_COUNT, found.total, done=found.done)),
             html.Li(state_text(found.status)),
         ],
         className="to-report-summary",

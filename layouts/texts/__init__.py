@@ -9,6 +9,7 @@ they hold. Tests check that every enum member has a text here. Callers read one 
 from layouts.texts.access import *  # noqa: F403
 from layouts.texts.api import *  # noqa: F403
 from layouts.texts.common import *  # noqa: F403
+from layouts.texts.copy import *  # noqa: F403
 from layouts.texts.entry import *  # noqa: F403
 from layouts.texts.fetch import *  # noqa: F403
 from layouts.texts.followup import *  # noqa: F403
