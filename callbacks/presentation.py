@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Dash, Input, Output, State, html
 
+from callbacks import sign_in
 from callbacks.request import PageRequest
 from dashboard.pages.presentation import presentation
 from dashboard.store import Store
@@ -28,7 +29,16 @@ def page(request: PageRequest) -> html.Div:
     agenda = [(b.goal.title, shown.owners[b.org_id].name) for b in shown.agenda]
     goal = meeting.full[0] if meeting.full else None
     return layout.page(
-        shown.number, len(agenda), goal, state, org, meeting.orgs, meeting.saves, only, agenda
+        shown.number,
+        len(agenda),
+        goal,
+        state,
+        org,
+        meeting.orgs,
+        meeting.saves,
+        sign_in.may_change(request.store, request.user),
+        only,
+        agenda,
     )
 
 

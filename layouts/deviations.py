@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -44,10 +44,11 @@ def page(
     filter_bar: html.Form,
     found: Deviations,
     only: Only,
+    may_assess: Callable[[int], bool],
     shown: int | None = None,
 ) -> html.Div:
     """The meeting view: intro, actions, filters, the summary of every goal the filters keep, then
-    the first `shown` of them in full."""
+    the first `shown` of them in full; "Registrera bedömning" where `may_assess` the owner."""
     period = texts.PERIOD_LABEL[state.period].lower()
     meeting, since = found.meeting, found.since
     return html.Div(
@@ -66,7 +67,9 @@ def page(
                 [
                     html.Li(
                         goal_row(
-                            g, since, goal_section(g, state, meeting.orgs, meeting.saves, since)
+                            g,
+                            since,
+                            goal_section(g, state, meeting.orgs, meeting.saves, since, may_assess),
                         )
                     )
                     for g in meeting.full
@@ -238,10 +241,11 @@ def goal_section(
     state: urls.ViewState,
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
-    since: Since | None = None,
+    since: Since | None,
+    may_assess: Callable[[int], bool],
 ) -> html.Section:
     """One deviating goal: its status, movement and own assessment, then what deviates under
-    it."""
+    it, and the way to assess it for those who may."""
     status = goal.status
     owner = orgs[status.org_id]
     goal_href = urls.href(urls.goal_path(status.goal.code), state, org_code=owner.code)
@@ -273,7 +277,9 @@ def goal_section(
             dcc.Link(
                 texts.RECORD_ASSESSMENT,
                 href=urls.href(assessment_path(status.goal.code), state, org_code=owner.code),
-            ),
+            )
+            if may_assess(status.org_id)
+            else None,
         ],
         className="deviation-details",
         **aria(label=status.goal.title),
