@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from dash import dcc, html
 
 from dashboard.domain.model import Basis, Status, Trend
-from dashboard.domain.rules import Change
+from dashboard.domain.rules import Change, IndicatorReason, IndicatorResult
 from layouts import texts
 from layouts.format import arrow, difference
 from layouts.urls import SHOWN_STEP
@@ -41,6 +41,20 @@ def status_badge(status: Status) -> html.Span:
             texts.STATUS_LABEL[status],
         ],
         className=f"status-badge status-{status}",
+    )
+
+
+def indicator_status_badge(result: IndicatorResult) -> html.Span:
+    """An indicator's status; a value reported as not applicable is "Ej tillämpligt", never
+    "Uppgift saknas" (docs/rules.md §1.3: it is left out, not missing)."""
+    if result.reason is not IndicatorReason.NOT_APPLICABLE:
+        return status_badge(result.status)
+    return html.Span(
+        [
+            html.Span(texts.NOT_APPLICABLE_SYMBOL, className="symbol", **aria(hidden="true")),
+            texts.NOT_APPLICABLE_LABEL,
+        ],
+        className="status-badge status-not-applicable",
     )
 
 

@@ -23,6 +23,7 @@ from layouts.components import (
     change_cell,
     data_table,
     empty_state,
+    indicator_status_badge,
     status_badge,
 )
 from layouts.explanation import format_number
@@ -223,7 +224,7 @@ def indicator_table(
                 format_number(result.target, d, unit),
                 format_number(result.outcome, d, unit),
                 format_number(result.forecast, d, unit),
-                html.Span([status_badge(result.status), html.Br(), basis_tag(result.basis)]),
+                html.Span([indicator_status_badge(result), html.Br(), basis_tag(result.basis)]),
                 format_number(line.last_year.previous, d, unit),
                 change_cell(line.last_year, d, unit),
                 format_number(line.genders.women, d, unit),

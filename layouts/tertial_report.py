@@ -166,6 +166,8 @@ def _indicator_rows(
         judged = line.judged
         indicator, result = judged.fact.indicator, judged.result
         status = texts.STATUS_LABEL[result.status] if with_goal else status_text(result.status)
+        if result.reason is IndicatorReason.NOT_APPLICABLE:  # left out, not missing (rules.md)
+            status = texts.NOT_APPLICABLE_LABEL
         basis = texts.BASIS_LABEL[result.basis]
         if (
             result.reason in ELSEWHERE

@@ -3,6 +3,7 @@ numbers, units and differences are written one way (layouts/format.py, docs/copy
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import string
 from collections.abc import Iterator
@@ -10,12 +11,16 @@ from typing import Any
 
 import pytest
 
-from dashboard.domain.model import Direction, Trend
+from callbacks import downloads
+from dashboard.domain.model import Direction, Status, Trend
 from dashboard.domain.rules import Change
 from layouts import texts
 from layouts.components import change_cell
 from layouts.format import count, difference, format_number
 from layouts.texts.copy import Plural
+from layouts.urls import ViewState
+
+DAY = dt.date(2026, 9, 14)
 
 # Fields that hold a count wherever the catalog uses them.
 COUNT_FIELDS = {
@@ -200,3 +205,42 @@ def test_a_change_of_a_share_is_in_procentenheter():
 
 def test_direction_words_exist_for_both_directions():
     assert set(texts.DIRECTION_LABEL) == set(Direction)
+
+
+def test_a_value_that_does_not_apply_is_ej_tillampligt_not_uppgift_saknas(empty_store):
+    """docs/rules.md §1.3: a "." value leaves the indicator out of the goal; it is not missing."""
+    from callbacks.routes import page
+    from dashboard.access import operator
+    from dashboard.domain.model import Gender, ValueStatus
+    from tests.tiny import tiny_dataset
+
+    data = tiny_dataset()
+    data.measurements = [
+        m._replace(outcome=None, forecast=None, value_status=ValueStatus.NOT_APPLICABLE)
+        if (m.indicator_code, m.year, m.period, m.gender) == ("NOJD", 2025, "T1", Gender.TOTAL)
+        else m
+        for m in data.measurements
+    ]
+    empty_store.write_dataset(data, user_name="test", file_name="tiny", kind="test")
+    rendered = page(empty_store, "/mal/K1", "?org=STAD&ar=2025&period=T1", operator("admin"))
+    row = next(r for r in _rows(rendered) if "Andel nöjda" in r)
+    assert texts.NOT_APPLICABLE_LABEL in row and texts.STATUS_LABEL[Status.NO_DATA] not in row
+    state = ViewState(2025, "T1", "STAD")
+    report = downloads.document(empty_store, "tertialrapport", state, empty_store.org("STAD"), DAY)
+    [sheet] = [t for t in report.sheets if t.sheet == texts.INDICATORS_SHEET]
+    [cells] = [r for r in sheet.rows if "Andel nöjda" in r]
+    assert texts.NOT_APPLICABLE_LABEL in cells
+
+
+def _rows(component: Any) -> Iterator[str]:
+    """The text of every table row in a component tree."""
+    from dash import html
+
+    from tests.test_pages import _text
+
+    if isinstance(component, html.Tr):
+        yield _text(component)
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, str):
+            yield from _rows(child)

@@ -40,6 +40,11 @@ UNITS_NOT_WRITTEN = frozenset({"antal", "st", "index"})
 # direction (TREND_LABEL), so a fall that is good reads "▼ −0,2 (bättre)".
 SIGN_ARROW = {1: "▲", 0: "▶", -1: "▼"}
 
+# Ej tillämpligt is not Uppgift saknas: the value does not apply here (reported as "."), so the
+# indicator is left out of the goal, rather than missing (docs/rules.md §1.3).
+NOT_APPLICABLE_LABEL = "Ej tillämpligt"
+NOT_APPLICABLE_SYMBOL = "–"
+
 # An Excel sheet named after a chart; ≤ 31 characters and whole words (Excel's limit).
 REPORT_CHART_SHEET = "Målen per status"
 DEVIATIONS_CHART_SHEET = "Avvikelser per slag"
