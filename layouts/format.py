@@ -24,14 +24,12 @@ def _rounded(value: float, decimals: int) -> Decimal:
     return round_half_up(exact(value), decimals)
 
 
-def shown_unit(unit: str, rounded: Decimal | float | None = None) -> str:
-    """The unit as written after a number: none for "antal" or "index", singular after exactly 1
-    ("1 dag"), else as given."""
+def shown_unit(unit: str, one: bool = False) -> str:
+    """The unit as written after a number: none for "antal" or "index", singular after a number
+    written exactly 1 ("1 dag", "−1 dag"; "1,0 dagar" as Swedish says), else as given."""
     if unit in texts.UNITS_NOT_WRITTEN:
         return ""
-    if rounded is not None and abs(rounded) == 1:
-        return texts.UNIT_SINGULAR.get(unit, unit)
-    return unit
+    return texts.UNIT_SINGULAR.get(unit, unit) if one else unit
 
 
 def format_number(value: float | None, decimals: int = 0, unit: str = "") -> str:
@@ -42,7 +40,7 @@ def format_number(value: float | None, decimals: int = 0, unit: str = "") -> str
     text = f"{abs(rounded):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
     if rounded < 0:  # a value rounding to zero gets no sign
         text = MINUS + text
-    unit = shown_unit(unit, rounded)
+    unit = shown_unit(unit, one=decimals <= 0 and abs(rounded) == 1)
     return f"{text}{NBSP}{unit}" if unit else text
 
 

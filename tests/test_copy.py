@@ -146,7 +146,7 @@ def test_no_plain_text_puts_a_count_before_a_noun(name, template):
         (72, 0, "index", "72"),
         (1, 0, "dagar", "1\u00a0dag"),
         (-1, 0, "dagar", "\u22121\u00a0dag"),
-        (1.0, 1, "dagar", "1,0\u00a0dag"),
+        (1.0, 1, "dagar", "1,0\u00a0dagar"),
         (1.5, 1, "dagar", "1,5\u00a0dagar"),
         (0, 0, "dagar", "0\u00a0dagar"),
         (1234.5, 1, "kr", "1\u00a0234,5\u00a0kr"),
