@@ -181,12 +181,12 @@ def may_change(store: Store, user: Principal) -> Callable[[int], bool]:
     action passes, so no one is shown a form they would be refused (issue 20)."""
     if not user.may_edit_something or user.is_admin:
         return lambda _: user.is_admin
-    paths: dict[int, bool] = {}
+    decided: dict[int, bool] = {}  # a page asks once per organisation, not once per goal
 
     def allowed(org_id: int) -> bool:
-        if org_id not in paths:
-            paths[org_id] = user.may_edit(store.org_path(org_id))
-        return paths[org_id]
+        if org_id not in decided:
+            decided[org_id] = user.may_edit(store.org_path(org_id))
+        return decided[org_id]
 
     return allowed
 
