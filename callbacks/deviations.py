@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dash import html
 
-from callbacks import filters
+from callbacks import filters, sign_in
 from callbacks.request import PageRequest
 from dashboard.pages.deviations import deviations
 from layouts import deviations as layout
@@ -18,4 +18,5 @@ def page(request: PageRequest) -> html.Div:
     state, org, shown = request.state, request.org, urls.shown_from(request.search)
     only = urls.only_from(request.search)
     found = deviations(request.store, org, state.year, state.period, shown, only)
-    return layout.page(org, state, filters.bar(request), found, only, shown=shown)
+    may_assess = sign_in.may_change(request.store, request.user)
+    return layout.page(org, state, filters.bar(request), found, only, may_assess, shown=shown)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dash import html
 
-from callbacks import filters, measures
+from callbacks import filters, measures, sign_in
 from callbacks.request import PageRequest
 from dashboard.pages.goal import goal_page
 from layouts import assessment_form, urls
@@ -19,7 +19,8 @@ def page(request: PageRequest) -> html.Div | None:
         return None
     state, org = request.state, request.org
     found = goal_page(request.store, goal, org, state.year, state.period)
-    note = assessment_form.goal_page_note(found.view.status, state, found.saved)
+    may_assess = sign_in.may_change(request.store, request.user)(org.id)
+    note = assessment_form.goal_page_note(found.view.status, state, found.saved, may_assess)
     own = found.view.status.assessment
     followed = measures.section(request.store, goal, org, state, request.user, own)
     extra = html.Div([note, followed])

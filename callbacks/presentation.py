@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Dash, Input, Output, State, html
 
+from callbacks import sign_in
 from callbacks.request import PageRequest
 from dashboard.pages.presentation import presentation
 from dashboard.store import Store
@@ -35,6 +36,7 @@ def page(request: PageRequest) -> html.Div:
         org,
         meeting.orgs,
         meeting.saves,
+        sign_in.may_change(request.store, request.user),
         only,
         agenda,
         shown.follow_up,

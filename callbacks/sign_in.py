@@ -176,6 +176,21 @@ def refusal(user: Principal, org_path: str | None, org_name: str) -> str | None:
     return None
 
 
+def may_change(store: Store, user: Principal) -> Callable[[int], bool]:
+    """Whether this person may change an organisation's data, by its id: the test every offered
+    action passes, so no one is shown a form they would be refused (issue 20)."""
+    if not user.may_edit_something or user.is_admin:
+        return lambda _: user.is_admin
+    decided: dict[int, bool] = {}  # a page asks once per organisation, not once per goal
+
+    def allowed(org_id: int) -> bool:
+        if org_id not in decided:
+            decided[org_id] = user.may_edit(store.org_path(org_id))
+        return decided[org_id]
+
+    return allowed
+
+
 def api_token(req: Request) -> str | None:
     """The bearer token of a request that reads the API; None elsewhere, so a token never opens
     a page, a callback or a write."""

@@ -34,6 +34,7 @@ from layouts.components import (
 from layouts.consistency import consistency_section, forecast_only_section
 from layouts.explanation import format_number
 from layouts.figures import COLOURS, Figure, base_figure
+from layouts.format import count
 from layouts.ids import AccuracyIds
 from layouts.urls import accuracy_path
 
@@ -97,7 +98,7 @@ def accuracy_section(
     periods = shown_periods(state.period)
     children: list[Any] = [
         html.H2(texts.ACCURACY_SECTIONS[0]),
-        html.P(texts.ACCURACY_EXPLAINED.format(minimum=MIN_FOR_RATE)),
+        html.P(count(texts.ACCURACY_EXPLAINED, MIN_FOR_RATE)),
     ]
     if not committees:
         return html.Section([*children, empty_state(texts.NO_FORECASTS)], id=AccuracyIds.HOW_OFTEN)
@@ -112,11 +113,7 @@ def accuracy_section(
             ),
             role="img",
             className="figure",
-            **aria(
-                label=texts.RATE_FIGURE_LABEL.format(
-                    period=period_text(periods), minimum=MIN_FOR_RATE
-                )
-            ),
+            **aria(label=count(texts.RATE_FIGURE_LABEL, MIN_FOR_RATE, period=period_text(periods))),
         ),
         data_table(
             texts.HOW_OFTEN_CAPTION,
@@ -167,11 +164,12 @@ def most_too_positive(committees: Sequence[GroupAccuracy], period: str) -> html.
         return None
     worst, summary = rated[0], rated[0].by_period[period]
     return html.P(
-        texts.MOST_TOO_POSITIVE.format(
+        count(
+            texts.MOST_TOO_POSITIVE,
+            summary.count,
             period=texts.PERIOD_LABEL[period].lower(),
             committee=group_name(worst),
             count=summary.too_positive,
-            total=summary.count,
             share=rate_text(summary.rate(summary.too_positive)),
         ),
         className="finding",

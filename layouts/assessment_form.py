@@ -280,9 +280,11 @@ def saved_message(entry: AuditEntry, goal_href: str) -> html.Div:
     )
 
 
-def goal_page_note(status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None) -> html.Div:
+def goal_page_note(
+    status: GoalStatus, state: urls.ViewState, saved: AuditEntry | None, may_assess: bool
+) -> html.Div:
     """For the goal page: who last saved the assessment here and why it is rosier, and the way to
-    the form."""
+    the form for those who may assess."""
     return html.Div(
         [
             justification_note(saved),
@@ -296,7 +298,9 @@ def goal_page_note(status: GoalStatus, state: urls.ViewState, saved: AuditEntry 
                 texts.RECORD_ASSESSMENT,
                 href=urls.href(assessment_path(status.goal.code), state),
                 className="btn btn-outline-primary btn-sm",
-            ),
+            )
+            if may_assess
+            else None,
         ],
         className="assessment-extra",
     )

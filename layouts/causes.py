@@ -21,6 +21,7 @@ from dashboard.followup.control_room import GoalStatus, JudgedIndicator
 from layouts import texts, urls
 from layouts.components import basis_tag, data_table, status_badge
 from layouts.explanation import format_number
+from layouts.format import count, count_list
 
 PULLS_DOWN_SHOWN = 2  # parts named on an Översikt card
 
@@ -128,14 +129,13 @@ def _value(cause: Cause, activities: Sequence[Activity], as_of: dt.date) -> str:
     stand."""
     if cause.judged is None:
         scores = [activity_score(a.state, as_of) for a in activities]
-        return texts.ACTIVITIES_VALUE.format(
-            on_track=scores.count(1.0), late=scores.count(0.5), behind=scores.count(0.0)
-        )
+        numbers = (scores.count(1.0), scores.count(0.5), scores.count(0.0))
+        return count_list(texts.ACTIVITIES_VALUE, numbers)
     judged = _measured(cause.judged)
     result, indicator = judged.result, judged.fact.indicator
     if result.reason is IndicatorReason.MEASURED_BELOW and result.below is not None:
         counts = result.below
-        return texts.BELOW_VALUE.format(met=counts.met, total=len(judged.below))
+        return count(texts.BELOW_VALUE, len(judged.below), met=counts.met)
     value = format_number(result.value, indicator.decimals, indicator.unit)
     return (
         value

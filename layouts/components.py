@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 from dash import dcc, html
 
 from dashboard.domain.model import Basis, Status, Trend
-from dashboard.domain.rules import Change
+from dashboard.domain.rules import Change, IndicatorReason, IndicatorResult
 from layouts import texts
-from layouts.explanation import format_number
+from layouts.format import arrow, difference
 from layouts.urls import SHOWN_STEP
 
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
@@ -26,7 +26,6 @@ SEVERITY = {
     Status.NO_DATA: 2,
     Status.MET: 3,
 }  # deviations first
-TREND_SYMBOL = {Trend.BETTER: "▲", Trend.WORSE: "▼", Trend.UNCHANGED: "▶", Trend.UNKNOWN: ""}
 
 
 def aria(**values: str) -> dict[str, Any]:
@@ -45,6 +44,20 @@ def status_badge(status: Status) -> html.Span:
     )
 
 
+def indicator_status_badge(result: IndicatorResult) -> html.Span:
+    """An indicator's status; a value reported as not applicable is "Ej tillämpligt", never
+    "Uppgift saknas" (docs/rules.md §1.3: it is left out, not missing)."""
+    if result.reason is not IndicatorReason.NOT_APPLICABLE:
+        return status_badge(result.status)
+    return html.Span(
+        [
+            html.Span(texts.NOT_APPLICABLE_SYMBOL, className="symbol", **aria(hidden="true")),
+            texts.NOT_APPLICABLE_LABEL,
+        ],
+        className="status-badge status-not-applicable",
+    )
+
+
 def basis_note(basis: Basis) -> html.Div:
     """What a status rests on; forecast-only is spelled out so it is never taken for an outcome."""
     return html.Div(texts.BASIS_NOTE[basis], className=f"basis basis-{basis}")
@@ -56,15 +69,14 @@ def basis_tag(basis: Basis) -> html.Span:
 
 
 def change_cell(change: Change, decimals: int, unit: str) -> html.Span:
-    """A change from last year with a direction-aware arrow and its meaning in words."""
+    """A change from last year: an arrow that follows its sign, the signed difference (in
+    procentenheter for a share), and in words whether it is better by the indicator's direction."""
     if change.absolute is None:
         return html.Span(texts.MISSING_VALUE, title=texts.TREND_LABEL[Trend.UNKNOWN])
-    sign = "+" if change.absolute > 0 else ""
-    unit = texts.PERCENTAGE_POINTS if unit == "%" else unit
     return html.Span(
         [
-            html.Span(TREND_SYMBOL[change.trend], className="symbol", **aria(hidden="true")),
-            f"{sign}{format_number(change.absolute, decimals, unit)} ",
+            html.Span(arrow(change.absolute, decimals), className="symbol", **aria(hidden="true")),
+            f"{difference(change.absolute, decimals, unit)} ",
             html.Span(f"({texts.TREND_LABEL[change.trend].lower()})", className="trend-word"),
         ],
         className=f"trend trend-{change.trend}",

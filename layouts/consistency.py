@@ -25,6 +25,7 @@ from layouts.components import (
     status_badge,
 )
 from layouts.explanation import format_number, format_percent, score_points
+from layouts.format import count
 from layouts.ids import AccuracyIds
 from layouts.overview import own_assessment_note
 from layouts.urls import ACCURACY_PATH, shown_href
@@ -49,8 +50,12 @@ def forecast_only_section(
         [
             html.H2(texts.ACCURACY_SECTIONS[1]),
             html.P(
-                texts.GOALS_MET_ON_FORECAST.format(
-                    met=met_goals, count=on_forecast, period=period, year=state.year
+                count(
+                    texts.GOALS_MET_ON_FORECAST,
+                    on_forecast,
+                    met=met_goals,
+                    period=period,
+                    year=state.year,
                 ),
                 className="finding",
             ),
@@ -82,8 +87,8 @@ def forecast_only_section(
         [
             heading,
             html.P(
-                texts.FORECAST_ONLY_FINDING.format(
-                    met=met, total=len(found), period=period, year=state.year
+                count(
+                    texts.FORECAST_ONLY_FINDING, len(found), met=met, period=period, year=state.year
                 ),
                 className="finding",
             ),
@@ -113,7 +118,7 @@ def forecast_only_door(state: urls.ViewState, met: int, only_status: Status | No
         )
     door = urls.accuracy_href(state, Status.MET, AccuracyIds.FORECAST_ONLY)
     return html.P(
-        dcc.Link(texts.FORECAST_ONLY_DOOR.format(count=met), href=door) if met else None,
+        dcc.Link(count(texts.FORECAST_ONLY_DOOR, met), href=door) if met else None,
         className="filter-note",
     )
 
@@ -143,9 +148,10 @@ def consistency_section(
     rosiest = leans[0]
     children += [
         html.P(
-            texts.ROSIEST.format(
+            count(
+                texts.ROSIEST,
+                rosiest.count,
                 committee=rosiest.committee.name,
-                total=rosiest.count,
                 count=rosiest.more_positive + rosiest.without_evidence,
             ),
             className="finding",

@@ -11,6 +11,7 @@ from dashboard.followup.deviations import GoalDeviations
 from dashboard.pages.deviations import Since
 from layouts import texts
 from layouts.components import status_badge
+from layouts.format import count
 from layouts.status_trend import movement_word
 from layouts.urls import KIND_VALUES
 
@@ -33,9 +34,9 @@ def one_line(goal: GoalDeviations, since: Since | None) -> list[Any]:
     key = (status.goal.id, status.org_id)
     movement = since.movements.get(key) if since and since.period else None
     kinds = [
-        texts.LINE_GROUP.format(count=count, label=texts.LINE_GROUP_LABEL[name])
+        count(texts.LINE_GROUP_LABEL[name], number)
         for name, group in LINE_GROUPS.items()
-        if (count := sum(1 for item in goal.items if item.kind in group))
+        if (number := sum(1 for item in goal.items if item.kind in group))
     ]
     return [
         html.Span(status.goal.title, className="goal-title"),

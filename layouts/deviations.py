@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -18,6 +18,7 @@ from layouts import explanation, measures, texts, urls
 from layouts.components import aria, basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.deviation_rows import goal_row
 from layouts.explanation import format_number
+from layouts.format import count
 from layouts.overview import assessment_note, score
 from layouts.urls import (
     DEVIATIONS_REPORT,
@@ -43,10 +44,11 @@ def page(
     filter_bar: html.Form,
     found: Deviations,
     only: Only,
+    may_assess: Callable[[int], bool],
     shown: int | None = None,
 ) -> html.Div:
     """The meeting view: intro, actions, filters, the summary of every goal the filters keep, then
-    the first `shown` of them in full."""
+    the first `shown` of them in full; "Registrera bedömning" where `may_assess` the owner."""
     period = texts.PERIOD_LABEL[state.period].lower()
     meeting, since = found.meeting, found.since
     return html.Div(
@@ -65,7 +67,9 @@ def page(
                 [
                     html.Li(
                         goal_row(
-                            g, since, goal_section(g, state, meeting.orgs, meeting.saves, since)
+                            g,
+                            since,
+                            goal_section(g, state, meeting.orgs, meeting.saves, since, may_assess),
                         )
                     )
                     for g in meeting.full
@@ -182,8 +186,9 @@ def filter_links(
             [
                 html.Span(texts.MOVEMENT_SYMBOL[Movement.RESOLVED], **aria(hidden="true")),
                 " ",
-                texts.RESOLVED_SINCE.format(
-                    count=since.resolved,
+                count(
+                    texts.RESOLVED_SINCE,
+                    since.resolved,
                     period=texts.PERIOD_LABEL[since.period[1]].lower(),
                     year=since.period[0],
                 ),
@@ -210,14 +215,17 @@ def summary(
     count links to the goals it counts."""
     items = []
     for i, group in enumerate(SUMMARY_GROUPS):
-        count: list[Any] = [
-            html.Span(str(sum(totals[k] for k in group)), className="count"),
+        number = sum(totals[k] for k in group)
+        counted: list[Any] = [
+            html.Span(str(number), className="count"),
             " ",
-            texts.SUMMARY_GROUP_LABEL[i],
+            count(texts.SUMMARY_GROUP_COUNT[i], number),
         ]
         door = replace(only or Only(), kinds=group)
         items.append(
-            html.Li(count if state is None else dcc.Link(count, href=deviations_href(state, door)))
+            html.Li(
+                counted if state is None else dcc.Link(counted, href=deviations_href(state, door))
+            )
         )
     return html.Div(
         [
@@ -233,10 +241,11 @@ def goal_section(
     state: urls.ViewState,
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
-    since: Since | None = None,
+    since: Since | None,
+    may_assess: Callable[[int], bool],
 ) -> html.Section:
     """One deviating goal: its status, movement and own assessment, then what deviates under
-    it."""
+    it, and the way to assess it for those who may."""
     status = goal.status
     owner = orgs[status.org_id]
     goal_href = urls.href(urls.goal_path(status.goal.code), state, org_code=owner.code)
@@ -268,7 +277,9 @@ def goal_section(
             dcc.Link(
                 texts.RECORD_ASSESSMENT,
                 href=urls.href(assessment_path(status.goal.code), state, org_code=owner.code),
-            ),
+            )
+            if may_assess(status.org_id)
+            else None,
         ],
         className="deviation-details",
         **aria(label=status.goal.title),

@@ -12,8 +12,14 @@ from dashboard.domain.model import Status
 from dashboard.domain.rules import GoalResult, PartKind, count_statuses
 from dashboard.followup.control_room import IndicatorLine
 from layouts import texts, urls
+from layouts.format import count
 
-ORDER = (Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NO_DATA)  # as COUNTS reads
+ORDER = (
+    Status.MET,
+    Status.PARTLY_MET,
+    Status.NOT_MET,
+    Status.NO_DATA,
+)  # as the overview reads them
 
 
 def goal_counts(result: GoalResult, goal_code: str, state: urls.ViewState) -> html.P:
@@ -26,7 +32,7 @@ def goal_counts(result: GoalResult, goal_code: str, state: urls.ViewState) -> ht
     if indicators:
         parts.append(texts.INDICATORS_LEAD)
         for i, status in enumerate(ORDER):
-            phrase = texts.INDICATOR_COUNT[status].format(count=numbers[status])
+            phrase = count(texts.INDICATOR_COUNT[status], numbers[status])
             href = urls.goal_indicators_href(goal_code, state, status)
             parts += [
                 " · " if i else " ",

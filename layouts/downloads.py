@@ -20,6 +20,7 @@ from dashboard.followup.deviations import Deviation, GoalDeviations, counts
 from dashboard.followup.exports import BarChart, Document, Number, Section, Table
 from layouts import explanation, measures, texts, urls
 from layouts.deviations import GOAL_KINDS, SUMMARY_GROUPS, own_assessment
+from layouts.format import format_number, shown_unit
 from layouts.sign_in import message_page
 
 STATUS_ORDER = (Status.NOT_MET, Status.PARTLY_MET, Status.MET, Status.NO_DATA)
@@ -44,9 +45,9 @@ def number(value: float | None, indicator: Indicator) -> Number:
     """An indicator's value, readable and as a number."""
     return Number(
         value,
-        explanation.format_number(value, indicator.decimals, indicator.unit),
+        format_number(value, indicator.decimals, indicator.unit),
         indicator.decimals,
-        indicator.unit,
+        shown_unit(indicator.unit),
     )
 
 
@@ -126,6 +127,7 @@ def deviations_document(
     group_counts = [sum(totals[k] for k in group) for group in SUMMARY_GROUPS]
     chart = BarChart(
         title=texts.DEVIATIONS_CHART_TITLE,
+        sheet=texts.DEVIATIONS_CHART_SHEET,
         alt_text=texts.DEVIATIONS_CHART_ALT.format(
             items=", ".join(
                 f"{label} {n}" for label, n in zip(texts.SUMMARY_GROUP_LABEL, group_counts)

@@ -18,30 +18,9 @@ from dashboard.domain.rules import (
     Part,
     PartKind,
     RuleConfig,
-    exact,
-    round_half_up,
 )
 from layouts import texts
-
-_NBSP = "\u00a0"  # keeps "1 234,5 %" on one line
-_MINUS = "\u2212"  # the typographic minus sign
-
-
-def format_number(value: float | None, decimals: int = 0, unit: str = "") -> str:
-    """A number in Swedish style, "1 234,5 %" (rounded half up), or "–" when it is missing."""
-    if value is None or not math.isfinite(value):
-        return texts.MISSING_VALUE
-    # the decimal as written, so 2.675 rounds to 2.68 as a person would; the trend words round alike
-    rounded = round_half_up(exact(value), decimals)
-    text = f"{abs(rounded):,.{decimals}f}".replace(",", _NBSP).replace(".", ",")
-    if rounded < 0:  # a value rounding to zero gets no sign
-        text = _MINUS + text
-    return f"{text}{_NBSP}{unit}" if unit else text
-
-
-def format_percent(share: float | None, decimals: int = 0) -> str:
-    """A share in [0, 1] as a Swedish percentage, e.g. 0.8 → "80 %"."""
-    return format_number(None if share is None else share * 100, decimals, "%")
+from layouts.format import count, format_number, format_percent
 
 
 def score_points(score: float) -> int:
@@ -51,10 +30,6 @@ def score_points(score: float) -> int:
 
 def _status_text(status: Status) -> str:
     return texts.STATUS_LABEL[status]
-
-
-def _plural(forms: tuple[str, str], count: int) -> str:
-    return forms[0] if count == 1 else forms[1].format(count=count)
 
 
 def indicator_explanation(result: IndicatorResult, decimals: int = 1, unit: str = "") -> list[str]:
@@ -90,10 +65,8 @@ def _count_phrase(result: GoalResult) -> str:
     """ "2 uppfyllda, 1 delvis, 1 utan värde (räknas som 0)" for the parts' statuses."""
     phrases = []
     for status in (Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NO_DATA):
-        count = result.counts.of(status)
-        if count:
-            one, many = texts.PART_COUNT_LABEL[status]
-            phrases.append(f"{count} {one if count == 1 else many}")
+        if number := result.counts.of(status):
+            phrases.append(count(texts.PART_COUNT_LABEL[status], number))
     return texts.LIST_SEPARATOR.join(phrases)
 
 
@@ -122,16 +95,16 @@ def goal_explanation(result: GoalResult, config: RuleConfig = DEFAULT_RULES) -> 
             ),
         ]
     if result.forecast_only:
-        sentences.append(_plural(texts.GOAL_FORECAST_ONLY_SENTENCE, result.forecast_only))
+        sentences.append(count(texts.GOAL_FORECAST_ONLY_SENTENCE, result.forecast_only))
     if result.met_on_forecast:
         sentences.append(
             texts.GOAL_MET_ON_FORECAST_SENTENCE.format(status=_status_text(result.outcome_status))
         )
     not_measured = sum(not p.measured for p in result.excluded)
     if not_measured:
-        sentences.append(_plural(texts.GOAL_NOT_MEASURED_SENTENCE, not_measured))
+        sentences.append(count(texts.GOAL_NOT_MEASURED_SENTENCE, not_measured))
     if len(result.excluded) > not_measured:
-        sentences.append(_plural(texts.GOAL_EXCLUDED_SENTENCE, len(result.excluded) - not_measured))
+        sentences.append(count(texts.GOAL_EXCLUDED_SENTENCE, len(result.excluded) - not_measured))
     return sentences
 
 

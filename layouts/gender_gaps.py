@@ -9,13 +9,10 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.domain.model import OrgUnit
-from dashboard.domain.rules import exact, round_half_up
 from dashboard.followup.gender_gaps import Favours, GapMove, GenderGap
 from layouts import texts, urls
 from layouts.components import data_table, empty_state
-from layouts.explanation import format_number
-
-SHARE_UNIT = "%"  # a gap between two shares is in procentenheter
+from layouts.format import difference, format_number
 
 
 def page(
@@ -79,18 +76,9 @@ def _value(gap: GenderGap, value: float | None) -> str:
     return format_number(value, gap.indicator.decimals, gap.indicator.unit)
 
 
-def gap_unit(gap: GenderGap) -> str:
-    """The unit a gap is written in: p.e. for shares, else the indicator's own."""
-    unit = gap.indicator.unit
-    return texts.PERCENTAGE_POINTS_SHORT if unit == SHARE_UNIT else unit
-
-
 def gap_text(gap: GenderGap, value: float | None) -> str:
-    """A signed difference in the gap's unit, e.g. "+5,7 p.e."; "–" when missing."""
-    decimals = gap.indicator.decimals
-    text = format_number(value, decimals, gap_unit(gap))
-    rises = value is not None and round_half_up(exact(value), decimals) > 0
-    return f"+{text}" if rises else text
+    """A signed difference in the gap's unit, e.g. "+5,7 p.e." for shares; "–" when missing."""
+    return difference(value, gap.indicator.decimals, gap.indicator.unit, short=True)
 
 
 def riket_text(gap: GenderGap, year: int) -> str:

@@ -24,9 +24,11 @@ from layouts.components import (
     change_cell,
     data_table,
     empty_state,
+    indicator_status_badge,
     status_badge,
 )
 from layouts.explanation import format_number
+from layouts.format import difference
 from layouts.national import NATIONAL_COLUMNS, national_cells
 from layouts.overview import assessment_note, counts_text, score
 from layouts.page_jumps import page_jumps
@@ -247,7 +249,7 @@ def indicator_table(
                 format_number(result.target, d, unit),
                 format_number(result.outcome, d, unit),
                 format_number(result.forecast, d, unit),
-                html.Span([status_badge(result.status), html.Br(), basis_tag(result.basis)]),
+                html.Span([indicator_status_badge(result), html.Br(), basis_tag(result.basis)]),
                 move_cell(moves.get(indicator.code)),
                 format_number(line.last_year.previous, d, unit),
                 change_cell(line.last_year, d, unit),
@@ -255,7 +257,7 @@ def indicator_table(
                 format_number(line.genders.men, d, unit),
                 texts.SPLIT_MISSING
                 if line.genders.split_missing
-                else format_number(line.genders.gap, d, unit),
+                else difference(line.genders.gap, d, unit),
                 *extra,
             )
         )

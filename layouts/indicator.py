@@ -18,9 +18,11 @@ from layouts.components import (
     change_cell,
     data_table,
     empty_state,
+    indicator_status_badge,
     status_badge,
 )
 from layouts.explanation import format_number
+from layouts.format import difference
 from layouts.national import national_section, references
 
 
@@ -168,13 +170,13 @@ def _comparison_row(r: OrgResult, view: IndicatorView, state: urls.ViewState) ->
             r.org.name,
             href=urls.href(urls.indicator_path(view.indicator.code), state, org_code=r.org.code),
         ),
-        html.Span([status_badge(r.result.status), " ", basis_tag(r.result.basis)]),
+        html.Span([indicator_status_badge(r.result), " ", basis_tag(r.result.basis)]),
         format_number(r.result.target, d, unit),
         format_number(r.result.outcome, d, unit),  # a forecast is never shown in the outcome column
         format_number(r.result.forecast, d, unit),
         format_number(r.last_year.previous, d, unit),
         change_cell(r.last_year, d, unit),
-        texts.SPLIT_MISSING if r.genders.split_missing else format_number(r.genders.gap, d, unit),
+        texts.SPLIT_MISSING if r.genders.split_missing else difference(r.genders.gap, d, unit),
     )
 
 

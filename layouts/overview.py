@@ -16,6 +16,8 @@ from dashboard.followup.history import Point
 from dashboard.pages.deviations import Only
 from layouts import causes, explanation, status_trend, texts, urls
 from layouts.components import SEVERITY, aria, basis_note, empty_state, status_badge
+from layouts.doors import ORDER
+from layouts.format import count
 from layouts.page_jumps import page_jumps
 
 NO_PARTS = GoalReason.NO_PARTS
@@ -118,7 +120,7 @@ def summary(statuses: Sequence[GoalStatus], state: urls.ViewState) -> html.Div |
         items.append(
             html.Li(
                 dcc.Link(
-                    texts.FLAGGED_COUNT.format(count=flagged),
+                    count(texts.FLAGGED_COUNT, flagged),
                     href=door(Only(kinds=urls.KIND_VALUES["bedomning"])),
                 ),
                 className="disagreement",
@@ -247,9 +249,8 @@ def counts_text(result: GoalResult) -> str:
     indicators = [p for p in result.parts if p.kind is PartKind.INDICATOR]
     counts = count_statuses(indicators)
     phrases = [
-        texts.COUNTS.format(
-            met=counts.met, partly=counts.partly_met, not_met=counts.not_met, missing=counts.no_data
-        )
+        f"{texts.INDICATORS_LEAD} "
+        + " · ".join(count(texts.INDICATOR_COUNT[s], counts.of(s)) for s in ORDER)
         if indicators
         else texts.COUNTS_NONE
     ]

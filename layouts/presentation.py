@@ -7,7 +7,7 @@ URL says where the meeting is); the keys → ← PageDown PageUp and Esc follow 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from dash import dcc, html
 
@@ -47,13 +47,14 @@ def page(
     org: OrgUnit,
     orgs: dict[int, OrgUnit],
     saves: dict[tuple[int, int], AuditEntry],
+    may_assess: Callable[[int], bool],
     only: Only | None = None,
     agenda: Sequence[tuple[str, str]] = (),
     follow_up: Sequence[Measure] = (),
 ) -> html.Div:
     """The goal at `number` of `total` among those the filters keep, with links to the
     neighbours, the agenda ((title, owner) of each goal), the åtgärder to follow up and back
-    (goal None: nothing deviates)."""
+    (goal None: nothing deviates); the way to assess it where `may_assess` its owner."""
     back = urls.deviations_href(state, only)
     if goal is None:
         return html.Div(
@@ -104,12 +105,18 @@ def page(
                             urls.goal_path(status.goal.code), state, org_code=owner.code
                         ),
                     ),
-                    " · ",
-                    dcc.Link(
-                        texts.RECORD_ASSESSMENT,
-                        href=urls.href(
-                            assessment_path(status.goal.code), state, org_code=owner.code
-                        ),
+                    *(
+                        (
+                            " · ",
+                            dcc.Link(
+                                texts.RECORD_ASSESSMENT,
+                                href=urls.href(
+                                    assessment_path(status.goal.code), state, org_code=owner.code
+                                ),
+                            ),
+                        )
+                        if may_assess(status.org_id)
+                        else ()
                     ),
                 ]
             ),

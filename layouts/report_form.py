@@ -21,6 +21,7 @@ from layouts import texts, urls
 from layouts.components import aria, data_table, empty_state
 from layouts.effects import effect_panel
 from layouts.explanation import format_number
+from layouts.format import count_list
 from layouts.ids import ReportFormIds
 from layouts.import_problems import issue_and_expected, problem_text
 
@@ -164,7 +165,8 @@ def saved(files: Sequence[SavedFile], effect: Effect) -> html.Div:
     if not file.inserted and not file.updated:
         return html.Div(dbc.Alert(texts.REPORT_UNCHANGED, color="info"))
     message = texts.REPORT_SAVED.format(
-        id=file.upload_id, inserted=file.inserted, updated=file.updated
+        id=file.upload_id,
+        changes=count_list(texts.VALUE_CHANGES, (file.inserted, file.updated)),
     )
     return html.Div([dbc.Alert(message, color="success"), effect_panel(effect)])
 

@@ -11,7 +11,8 @@ from dashboard.domain.rules import Change, GenderSplit
 from dashboard.followup.exports import Number, Table
 from dashboard.followup.report import GoalReport, TertialReport
 from layouts import texts
-from layouts.explanation import format_number
+from layouts.format import difference as signed_difference
+from layouts.format import difference_unit, shown_unit
 from layouts.measures import status_words, when
 
 
@@ -106,11 +107,11 @@ def measure_cells(measure: Measure, report: TertialReport) -> tuple[Any, ...]:
 
 
 def difference(value: float | None, indicator: Indicator) -> Number:
-    """A difference of an indicator's values: in procentenheter for a share, else in its unit."""
-    unit = texts.PERCENTAGE_POINTS if indicator.unit == "%" else indicator.unit
-    text = format_number(value, indicator.decimals, unit)
-    sign = "+" if value is not None and value > 0 else ""
-    return Number(value, sign + text, indicator.decimals, unit)
+    """A difference of an indicator's values: in procentenheter for a share, else in its unit
+    (Excel's number format says p.e., which reads the same after 1 and 2)."""
+    text = signed_difference(value, indicator.decimals, indicator.unit)
+    unit = shown_unit(difference_unit(indicator.unit, short=True))
+    return Number(value, text, indicator.decimals, unit)
 
 
 def change_cells(

@@ -15,6 +15,7 @@ from dashboard.pages.report_progress import LevelProgress, Progress
 from layouts import texts, urls
 from layouts.components import aria, data_table, empty_state
 from layouts.explanation import format_percent
+from layouts.format import count
 from layouts.ids import ReportingIds
 from layouts.to_report import period_name
 
@@ -95,7 +96,7 @@ def org_table(data: Progress, state: urls.ViewState) -> html.Div:
         [
             dcc.Link(d.org.name, href=urls.href(urls.TO_REPORT_PATH, state, org_code=d.org.code)),
             texts.ORG_LEVEL_NAME[d.org.level],
-            texts.DONE_COUNT.format(done=d.done, total=d.total),
+            count(texts.DONE_COUNT, d.total, done=d.done),
             texts.REPORT_STATE_LABEL[d.state] if d.state else texts.NOT_MARKED,
             [
                 d.deadline.isoformat() if d.deadline else "–",

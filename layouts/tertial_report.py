@@ -24,6 +24,7 @@ from layouts.downloads import (
     status_text,
     subtitle,
 )
+from layouts.format import count
 
 
 def tertial_document(report: TertialReport, state: urls.ViewState, today: dt.date) -> Document:
@@ -82,6 +83,7 @@ def _report_summary(statuses: Sequence[GoalStatus]) -> Section:
     flagged = sum(bool(flag(s)) for s in statuses)
     chart = BarChart(
         title=texts.REPORT_CHART_TITLE,
+        sheet=texts.REPORT_CHART_SHEET,
         alt_text=texts.REPORT_CHART_ALT.format(
             computed=", ".join(f"{label} {n}" for label, n in zip(labels, computed)),
             own=", ".join(f"{label} {n}" for label, n in zip(labels, own)),
@@ -94,11 +96,14 @@ def _report_summary(statuses: Sequence[GoalStatus]) -> Section:
         value_label=texts.GOAL_COUNT,
     )
     on_forecast = sum(s.result.met_on_forecast for s in statuses)
-    summary = texts.REPORT_SUMMARY.format(
-        goals=len(statuses),
-        flagged=flagged,
-        on_forecast=on_forecast,
-        met=computed[STATUS_ORDER.index(Status.MET)],
+    summary = " ".join(
+        (
+            texts.REPORT_SUMMARY.format(
+                goals=len(statuses), met=computed[STATUS_ORDER.index(Status.MET)]
+            ),
+            count(texts.REPORT_ON_FORECAST, on_forecast),
+            count(texts.REPORT_FLAGGED, flagged),
+        )
     )
     return Section(texts.DEVIATION_SUMMARY_HEADING, (summary,), (chart,))
 
@@ -161,6 +166,8 @@ def _indicator_rows(
         judged = line.judged
         indicator, result = judged.fact.indicator, judged.result
         status = texts.STATUS_LABEL[result.status] if with_goal else status_text(result.status)
+        if result.reason is IndicatorReason.NOT_APPLICABLE:  # left out, not missing (rules.md)
+            status = texts.NOT_APPLICABLE_LABEL
         basis = texts.BASIS_LABEL[result.basis]
         if (
             result.reason in ELSEWHERE

@@ -14,6 +14,7 @@ from dashboard.pages.to_report import ToReport
 from layouts import texts, urls
 from layouts.components import data_table, empty_state, local_time
 from layouts.explanation import format_number
+from layouts.format import count
 from layouts.ids import ReportingIds
 
 
@@ -33,7 +34,7 @@ def page(data: ToReport | None, state: urls.ViewState) -> html.Div:
                 data={"org": found.org.code, "year": found.year, "period": found.period},
             ),
             actions(data),
-            *sections(found, view),
+            *sections(found, view, data.may_enter),
             html.P(dcc.Link(texts.SEE_PROGRESS, href=urls.href(urls.PROGRESS_PATH, view)))
             if data.has_children
             else None,
@@ -63,7 +64,7 @@ def summary(found: OrgDue) -> html.Ul:
                     dbc.Badge(texts.REPORT_OVERDUE, color="danger") if found.overdue else None,
                 ]
             ),
-            html.Li(texts.DONE_COUNT.format(done=found.done, total=found.total)),
+            html.Li(count(texts.DONE_COUNT, found.total, done=found.done)),
             html.Li(state_text(found.status)),
         ],
         className="to-report-summary",
@@ -113,20 +114,29 @@ def actions(data: ToReport) -> html.Section | None:
     return html.Section(parts, className="reporting-actions") if parts else None
 
 
-def sections(found: OrgDue, state: urls.ViewState) -> list[html.Section]:
-    """Indicators, activities and goals due, each a table; or that nothing is due."""
+def sections(found: OrgDue, state: urls.ViewState, may_enter: bool) -> list[html.Section]:
+    """Indicators, activities and goals due, each a table; or that nothing is due. Only those who
+    may enter the values are led to the forms; others to the indicator and goal pages."""
     if not found.total:
         return [html.Section(empty_state(texts.NOTHING_DUE))]
     parts = []
     if found.indicators:
         parts.append(
             html.Section(
-                [html.H2(texts.DUE_INDICATORS, className="h4"), indicator_table(found, state)]
+                [
+                    html.H2(texts.DUE_INDICATORS, className="h4"),
+                    indicator_table(found, state, may_enter),
+                ]
             )
         )
     for heading, caption, tasks, href in (
         (texts.DUE_ACTIVITIES, texts.DUE_ACTIVITIES_CAPTION, found.activities, urls.activity_path),
-        (texts.DUE_GOALS, texts.DUE_GOALS_CAPTION, found.goals, urls.assessment_path),
+        (
+            texts.DUE_GOALS,
+            texts.DUE_GOALS_CAPTION,
+            found.goals,
+            urls.assessment_path if may_enter else urls.goal_path,
+        ),
     ):
         if tasks:
             table = task_table(caption, tasks, _linker(href, state))
@@ -134,12 +144,17 @@ def sections(found: OrgDue, state: urls.ViewState) -> list[html.Section]:
     return parts
 
 
-def indicator_table(found: OrgDue, state: urls.ViewState) -> html.Div:
+def indicator_table(found: OrgDue, state: urls.ViewState, may_enter: bool) -> html.Div:
     """Each indicator's outcome and forecast beside its årsmål, last year and last period."""
     form = urls.report_form_href(found.org.code, found.year, found.period)
     rows = [
         [
-            dcc.Link(item.indicator.name, href=form),
+            dcc.Link(
+                item.indicator.name,
+                href=form
+                if may_enter
+                else urls.href(urls.indicator_path(item.indicator.code), state),
+            ),
             *(
                 _number(value, item)
                 for value in (
@@ -162,7 +177,9 @@ def indicator_table(found: OrgDue, state: urls.ViewState) -> html.Div:
                 rows,
                 numeric=(1, 2, 3, 4, 5),
             ),
-            dcc.Link(texts.ENTER_VALUES, href=form, className="btn btn-outline-primary btn-sm"),
+            dcc.Link(texts.ENTER_VALUES, href=form, className="btn btn-outline-primary btn-sm")
+            if may_enter
+            else None,
         ]
     )
 

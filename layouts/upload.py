@@ -20,6 +20,7 @@ from layouts import texts
 from layouts.components import aria, data_table, empty_state
 from layouts.effects import effect_panel
 from layouts.explanation import format_number
+from layouts.format import count, count_list
 from layouts.ids import UploadIds
 from layouts.import_problems import problem_text
 
@@ -118,7 +119,8 @@ def preview_panel(preview: Preview, effect: Effect | None = None) -> html.Div:
 def file_summary(file: FilePreview) -> html.Section:
     """One file's kind, dialect, counts and a sample of old → new values."""
     counts = texts.PREVIEW_COUNTS.format(
-        rows=file.rows, new=file.new, changed=file.changed, unchanged=file.unchanged
+        rows=count(texts.ROWS, file.rows),
+        changes=count_list(texts.ROW_CHANGES, (file.new, file.changed, file.unchanged)),
     )
     dialect = texts.PREVIEW_DIALECT.format(
         encoding=file.encoding or "–", separator=file.separator or "–"
@@ -145,10 +147,10 @@ def reference_counts(reference: FilePreview) -> html.P:
     """A Kolada file's rows kept as comparison values (docs/national.md)."""
     return html.P(
         texts.PREVIEW_REFERENCE_COUNTS.format(
-            rows=reference.rows,
-            new=reference.new,
-            changed=reference.changed,
-            unchanged=reference.unchanged,
+            rows=count(texts.ROWS, reference.rows),
+            changes=count_list(
+                texts.ROW_CHANGES, (reference.new, reference.changed, reference.unchanged)
+            ),
         )
     )
 
@@ -180,7 +182,8 @@ def saved_message(saved: Sequence[SavedFile]) -> dbc.Alert:
         html.Li(
             [
                 texts.SAVED_FILE.format(
-                    file=s.file_name, inserted=s.inserted, updated=s.updated, unchanged=s.unchanged
+                    file=s.file_name,
+                    changes=count_list(texts.ROW_CHANGES, (s.inserted, s.updated, s.unchanged)),
                 ),
                 texts.SAVED_REFERENCE.format(count=s.reference_rows) if s.reference_rows else "",
             ]
@@ -196,8 +199,8 @@ def undone_message(result: UndoResult) -> dbc.Alert:
         texts.UNDONE.format(
             id=result.upload_id,
             file=result.file_name,
-            restored=result.restored,
-            deleted=result.deleted,
+            restored=count(texts.UNDONE_RESTORED, result.restored),
+            deleted=count(texts.UNDONE_DELETED, result.deleted),
         ),
         color="success",
     )
@@ -219,7 +222,7 @@ def upload_log(uploads: Sequence[Upload], user: Principal) -> html.Div | html.P:
             u.user_name,
             u.file_name,
             u.kind_label,
-            texts.UPLOAD_COUNTS.format(inserted=u.rows_inserted, updated=u.rows_updated),
+            count_list(texts.ROW_CHANGES[:2], (u.rows_inserted, u.rows_updated)),
             _undo_cell(u, user),
         )
         for u in uploads

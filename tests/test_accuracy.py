@@ -13,6 +13,7 @@ from dashboard.followup import accuracy, goal_results
 from dashboard.followup.accuracy import MIN_FOR_RATE, ForecastCheck, Verdict
 from layouts import texts
 from layouts.explanation import format_number
+from layouts.format import count
 from layouts.urls import SHOWN_STEP
 from tests.test_pages import _text
 
@@ -384,10 +385,11 @@ def test_page_names_the_most_optimistic_committee_with_its_count(demo_store):
     for heading in texts.ACCURACY_SECTIONS:
         assert heading in text
     assert (
-        texts.MOST_TOO_POSITIVE.format(
+        count(
+            texts.MOST_TOO_POSITIVE,
+            t2.count,
             committee=worst.key.name,
             count=t2.too_positive,
-            total=t2.count,
             share=format_number(float(t2.rate(t2.too_positive) * 100), 0, "%"),
             period=texts.PERIOD_LABEL["T2"].lower(),
         )

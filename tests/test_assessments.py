@@ -200,7 +200,7 @@ def test_an_unknown_goal_has_no_form(tiny):
 
 
 def test_the_goal_page_links_to_the_form_and_keeps_the_justification_visible(tiny):
-    before = _text(page(tiny, "/mal/K1", "?org=STAD&ar=2025&period=T1"))
+    before = _text(page(tiny, "/mal/K1", "?org=STAD&ar=2025&period=T1", ADMIN))
     assert (
         "/mal/K1/bedomning?ar=2025&period=T1&org=STAD" in before
         and "Enkät i oktober." not in before

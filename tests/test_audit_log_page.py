@@ -9,7 +9,7 @@ from tests.test_pages import _text
 
 def _page(at: dt.datetime) -> str:
     event = audit.Event(
-        at, "enhetschef", audit.UPLOAD, "utfall.csv", "1 nya, 0 ändrade rader", audit.REFUSED
+        at, "enhetschef", audit.UPLOAD, "utfall.csv", "Nya rader: 1, ändrade: 0", audit.REFUSED
     )
     return _text(audit_log.page([event], audit_log.Filters(None, None, None), ["enhetschef"], 500))
 

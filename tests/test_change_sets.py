@@ -202,7 +202,7 @@ def test_a_number_in_a_row_whose_status_says_otherwise_is_not_stored_and_the_pre
     checked = preview(tiny_store, [upload])
     assert checked.ok
     assert any(
-        "3 tal" in note and "skyddat värde visas aldrig" in note
+        "ej tillämplig: 3." in note and "skyddat värde visas aldrig" in note
         for f in checked.files
         for note in f.notes
     )
@@ -330,7 +330,11 @@ def test_kolada_rows_without_a_mapping_are_kept_only_as_comparison_values(tiny_s
     values = _file("kolada.csv", "kpi;municipality;period;value\r\nN00945;0180;2024;81,2\r\n")
     result = preview(tiny_store, [values])
     assert result.ok and (result.files[0].new, result.files[0].reference.new) == (0, 1)
-    assert result.files[0].notes[0].startswith("1 rader sparas som jämförelsevärden")
+    assert (
+        result.files[0]
+        .notes[0]
+        .startswith("Rader som sparas som jämförelsevärden men inte som utfall: 1.")
+    )
 
 
 @settings(

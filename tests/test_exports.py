@@ -20,6 +20,7 @@ from dashboard.followup.report_builds import ReportBuilds
 from dashboard.settings import Settings
 from layouts import texts, urls
 from layouts.explanation import format_number
+from layouts.format import count
 from layouts.tertial_report import ELSEWHERE
 from tests.clients import signed_in
 from tests.tiny import tiny_dataset
@@ -240,7 +241,7 @@ def test_goals_met_only_thanks_to_forecasts_are_told_apart_in_the_report(report_
         for r in on_forecast
     )
     summary = _plain(" ".join(document.sections[0].paragraphs))
-    assert f"är {len(on_forecast)} uppfyllda enligt prognos" in summary
+    assert _plain(count(texts.REPORT_ON_FORECAST, len(on_forecast))) in summary
 
 
 def test_a_failing_export_says_so_in_swedish_with_a_way_to_try_again(client, monkeypatch):

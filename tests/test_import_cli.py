@@ -36,7 +36,7 @@ def demo_paths(tmp_path) -> list[str]:
 def test_import_saves_every_file_and_lists_and_undoes_the_uploads(run, demo_paths, empty_store):
     result = run("import", *demo_paths, "--user", "anna")
     assert result.exit_code == 0, result.output
-    assert "utfall.csv: Utfall och prognoser: " in result.stdout
+    assert "utfall.csv: Utfall och prognoser, rader: " in result.stdout
     assert "(uppladdning 6)" in result.stdout
     listed = run("uploads")
     assert listed.exit_code == 0
@@ -49,7 +49,7 @@ def test_import_saves_every_file_and_lists_and_undoes_the_uploads(run, demo_path
 
     undone = run("undo", "9", "--user", "per")
     assert undone.exit_code == 0, undone.output
-    assert "är ångrad: 0 rader återställda" in undone.stdout
+    assert "är ångrad: 0 rader fick tillbaka sina tidigare värden" in undone.stdout
     assert "ångrad" in run("uploads").stdout.splitlines()[0]
     refused = run("undo", "9")
     assert refused.exit_code == 1
@@ -60,7 +60,9 @@ def test_dry_run_shows_the_changes_and_saves_nothing(run, demo_paths, empty_stor
     before = database_digest(empty_store)
     result = run("import", "--dry-run", *demo_paths)
     assert result.exit_code == 0, result.output
-    assert "organisation.csv: Organisationsenheter (Windows-1252, semikolon): " in result.stdout
+    assert (
+        "organisation.csv: Organisationsenheter (Windows-1252, semikolon), rader: " in result.stdout
+    )
     assert result.stdout.endswith("Provkörning: inget sparades.\n")
     assert database_digest(empty_store) == before
 

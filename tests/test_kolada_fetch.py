@@ -75,7 +75,7 @@ def test_fetch_follows_the_pages_and_imports_everything_as_one_upload(fetch, sto
     assert kolada.requests == [MUNICIPALITY, PAGE_2, UNIT]
     assert "Hämtade 5 poster från Kolada i 2 frågor." in result.stderr
     assert result.stdout == (
-        "kolada-api.json: Kolada-värden: 10 nya, 1 ändrade, 0 oförändrade rader (uppladdning 3)\n"
+        "kolada-api.json: Kolada-värden, rader: 10 nya, 1 ändrad, 0 oförändrade (uppladdning 3)\n"
     )
     assert _uploads(store) == [("kolada-api.json", "anna"), *before]
     assert _outcome(store, "NOJD", "STAD", 2024) == 82.5  # was 84.0 in the tiny city
@@ -86,7 +86,7 @@ def test_fetch_follows_the_pages_and_imports_everything_as_one_upload(fetch, sto
 
     again = fetch()
     assert again.exit_code == 0, again.output
-    assert "0 nya, 0 ändrade, 11 oförändrade rader (inget att spara)" in again.stdout
+    assert "rader: 0 nya, 0 ändrade, 11 oförändrade (inget att spara)" in again.stdout
     assert len(_uploads(store)) == 3
 
 

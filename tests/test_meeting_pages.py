@@ -10,6 +10,7 @@ from dash.development.base_component import Component
 
 from callbacks import downloads
 from callbacks.routes import page
+from dashboard.access import operator
 from dashboard.domain.model import Status
 from dashboard.pages.deviations import Only, deviations, kept, org_tree
 from layouts import texts, urls
@@ -62,7 +63,7 @@ def test_the_organisation_filter_survives_the_round_trip():
 
 
 def test_each_goal_is_one_line_with_its_details_on_demand(demo_store, city):
-    rendered = page(demo_store, urls.DEVIATIONS_PATH, CITY_T2)
+    rendered = page(demo_store, urls.DEVIATIONS_PATH, CITY_T2, operator("admin"))
     rows = list(_all(rendered, html.Details))
     assert len(rows) == _text(rendered).count('"deviation-goal status-') == urls.SHOWN_STEP
     found = deviations(demo_store, city, 2026, "T2", 1)

@@ -39,7 +39,7 @@ def test_values_of_places_outside_the_tree_are_kept_as_reference_series(tiny_sto
     (file,) = result.files
     assert file.kind == "kolada" and (file.rows, file.reference.rows) == (0, 4)
     assert (file.reference.new, file.reference.changed) == (4, 0)
-    assert "4 rader sparas som jämförelsevärden" in " ".join(file.notes)
+    assert "som jämförelsevärden men inte som utfall: 4." in " ".join(file.notes)
     (saved,) = commit(tiny_store, [_file("kolada.csv", VALUES)], user_name="anna")
     assert saved.upload_id and saved.reference_rows == 4
     assert len(tiny_store.org_units()) == orgs_before  # no organisation for Riket
@@ -151,7 +151,7 @@ def test_the_upload_page_counts_the_comparison_values(tiny_store):
     from layouts.upload import file_summary, saved_message
 
     (file,) = preview(tiny_store, [_file("kolada.csv", VALUES)]).files
-    counts = texts.PREVIEW_REFERENCE_COUNTS.format(rows=4, new=4, changed=0, unchanged=0)
+    counts = "Jämförelsevärden (Kolada): 4 rader: 4 nya, 0 ändrade, 0 oförändrade."
     assert counts in str(file_summary(file).to_plotly_json())
     saved = commit(tiny_store, [_file("kolada.csv", VALUES)], user_name="anna")
     assert texts.SAVED_REFERENCE.format(count=4) in str(saved_message(saved).to_plotly_json())

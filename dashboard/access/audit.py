@@ -169,7 +169,7 @@ def events(
 
 
 def _upload(at: dt.datetime, user: str, name: str, new: int, changed: int) -> Event:
-    return Event(at, user, UPLOAD, name, f"{new} nya, {changed} ändrade rader", DONE)
+    return Event(at, user, UPLOAD, name, f"Nya rader: {new}, ändrade: {changed}", DONE)
 
 
 def _undo(at: dt.datetime, user: str, upload_id: int, name: str) -> Event:

@@ -66,9 +66,11 @@ class Table:
 
 @dataclass(frozen=True)
 class BarChart:
-    """Horizontal bars per label, one series per name; the alt text says what it shows."""
+    """Horizontal bars per label, one series per name; the alt text says what it shows. In Excel
+    it is a sheet named `sheet` (a title is often longer than a sheet name may be)."""
 
     title: str
+    sheet: str
     alt_text: str
     labels: tuple[str, ...]
     series: tuple[tuple[str, tuple[Number, ...]], ...]
@@ -124,7 +126,7 @@ def to_xlsx(document: Document) -> bytes:
         used.add(sheet.title)
         _table_sheet(sheet, table, document.subtitle)
     for chart in (chart for section in document.sections for chart in section.charts):
-        sheet = book.create_sheet(_sheet_name(chart.title, used))
+        sheet = book.create_sheet(_sheet_name(chart.sheet, used))
         used.add(sheet.title)
         _chart_sheet(sheet, chart)
     buffer = io.BytesIO()
@@ -157,8 +159,14 @@ def _number_format(decimals: int, unit: str) -> str:
 
 
 def _sheet_name(wanted: str, used: set[str]) -> str:
-    """A valid, unique sheet name: at most 31 characters, none of []:*?/\\."""
-    base = re.sub(r"[\[\]:*?/\\]", " ", wanted).strip("' ")[:28] or "Blad"
+    """A valid, unique sheet name: at most 31 characters, none of []:*?/\\, cut between words."""
+    words = re.sub(r"[\[\]:*?/\\]", " ", wanted).strip("' ").split()
+    base = ""
+    for word in words:  # whole words only: "Målen per status beräknat", never "… beräknat o"
+        if len(f"{base} {word}".strip()) > 28:
+            break
+        base = f"{base} {word}".strip()
+    base = base or (words[0][:28] if words else "Blad")
     name, number = base, 2
     while name in used:
         name, number = f"{base} {number}", number + 1

@@ -18,6 +18,7 @@ from dashboard.store import Store
 class ToReport:
     period: ReportingPeriod
     due: OrgDue
+    may_enter: bool  # offered the forms: "Fyll i värdena", the assessments (issue 20)
     may_mark: bool  # offered "Klarmarkera"
     may_approve: bool  # offered "Godkänn" and "Skicka tillbaka"
     has_children: bool  # the progress page has more to show below this organisation
@@ -30,11 +31,12 @@ def to_report(store: Store, org: OrgUnit, user: Principal, today: dt.date) -> To
         return None
     [found] = due.due(store, [org], period, today)
     state = found.state
+    may_enter = reporting.may_mark(store, user, org)  # both ask: may they change its data
     return ToReport(
         period,
         found,
-        may_mark=state not in (ReportState.READY, ReportState.APPROVED)
-        and reporting.may_mark(store, user, org),
+        may_enter=may_enter,
+        may_mark=state not in (ReportState.READY, ReportState.APPROVED) and may_enter,
         may_approve=state in (ReportState.READY, ReportState.APPROVED)
         and reporting.may_approve(store, user, org),
         has_children=bool(store.org_children(org.id)),

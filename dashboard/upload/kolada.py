@@ -81,8 +81,8 @@ def kolada_as_measurements(kolada: ParsedFile, codes: KnownCodes) -> ParsedFile:
                 column.append(value)
     if only_reference:
         kolada.notes.append(
-            f"{spaced(only_reference)} rader sparas som jämförelsevärden men inte som utfall: "
-            "kommunen eller enheten är inte kopplad till en organisation (t.ex. Riket), eller "
+            f"Rader som sparas som jämförelsevärden men inte som utfall: {spaced(only_reference)}. "
+            "Kommunen eller enheten är inte kopplad till en organisation (t.ex. Riket), eller "
             "ingen indikator har nyckeltalet."
         )
     check_duplicates(result)

@@ -78,8 +78,9 @@ def settle_values(parsed: ParsedFile, count: int) -> None:
                 dropped += 1
     if dropped:
         parsed.notes.append(
-            f"{dropped} tal i rader med värdestatus saknas, skyddad eller ej tillämplig sparas "
-            "inte: värdestatusen gäller, och ett skyddat värde visas aldrig (docs/rules.md §1)."
+            "Tal som inte sparas i rader med värdestatus saknas, skyddad eller ej tillämplig: "
+            f"{dropped}. Värdestatusen gäller, och ett skyddat värde visas aldrig "
+            "(docs/rules.md §1)."
         )
 
 

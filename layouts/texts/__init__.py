@@ -10,6 +10,7 @@ from layouts.texts.a11y import *  # noqa: F403
 from layouts.texts.access import *  # noqa: F403
 from layouts.texts.api import *  # noqa: F403
 from layouts.texts.common import *  # noqa: F403
+from layouts.texts.copy import *  # noqa: F403
 from layouts.texts.entry import *  # noqa: F403
 from layouts.texts.fetch import *  # noqa: F403
 from layouts.texts.followup import *  # noqa: F403

@@ -12,6 +12,7 @@ from dashboard.domain.model import (
     Trend,
 )
 from dashboard.domain.rules import GoalReason, IndicatorReason, PartKind
+from layouts.texts.copy import Plural
 
 # ---------------------------------------------------------------- the application
 
@@ -176,29 +177,30 @@ GOAL_REASON_SENTENCE = {
         "Bara {coverage} av målets vikt har värden, minst {min_coverage} krävs → {status}."
     ),
 }
-# (one, many) forms; field: count.
-GOAL_FORECAST_ONLY_SENTENCE = (
-    "1 del vilar endast på prognos, inte på utfall.",
+GOAL_FORECAST_ONLY_SENTENCE = Plural(
+    "{count} del vilar endast på prognos, inte på utfall.",
     "{count} delar vilar endast på prognos, inte på utfall.",
 )
-GOAL_EXCLUDED_SENTENCE = (
-    "1 del räknas inte in (gäller inte här eller är avstängd).",
+GOAL_EXCLUDED_SENTENCE = Plural(
+    "{count} del räknas inte in (gäller inte här eller är avstängd).",
     "{count} delar räknas inte in (gäller inte här eller är avstängda).",
 )
-GOAL_NOT_MEASURED_SENTENCE = (
-    "1 indikator mäts inte här eller under och räknas inte in.",
+GOAL_NOT_MEASURED_SENTENCE = Plural(
+    "{count} indikator mäts inte här eller under och räknas inte in.",
     "{count} indikatorer mäts inte här eller under och räknas inte in.",
 )
 GOAL_MET_ON_FORECAST_SENTENCE = (
     "Utan prognoserna vore statusen ”{status}”: målet är uppfyllt enligt prognos, inte på utfall."
 )
 
-# How many parts have each status, as in "2 uppfyllda, 1 delvis"; (one, many).
+# How many parts have each status, as in "2 uppfyllda, 1 delvis".
 PART_COUNT_LABEL = {
-    Status.MET: ("uppfylld", "uppfyllda"),
-    Status.PARTLY_MET: ("delvis", "delvis"),
-    Status.NOT_MET: ("ej uppfylld", "ej uppfyllda"),
-    Status.NO_DATA: ("utan värde (räknas som 0)", "utan värde (räknas som 0)"),
+    Status.MET: Plural("{count} uppfylld", "{count} uppfyllda"),
+    Status.PARTLY_MET: Plural("{count} delvis", "{count} delvis"),
+    Status.NOT_MET: Plural("{count} ej uppfylld", "{count} ej uppfyllda"),
+    Status.NO_DATA: Plural(
+        "{count} utan värde (räknas som 0)", "{count} utan värde (räknas som 0)"
+    ),
 }
 LIST_SEPARATOR = ", "
 

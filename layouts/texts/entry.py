@@ -1,6 +1,8 @@
 """Texts of entering data in the browser: the report form, a change's effect, prefilled
 templates and the accounts page (issue 18)."""
 
+from layouts.texts.copy import Plural
+
 # ---------------------------------------------------------------- a change's effect
 EFFECT_HEADING = "Vad ändringen gör"
 EFFECT_VALUES_HEADING = "Värden"
@@ -43,7 +45,11 @@ REPORT_FORM_EMPTY = (
 REPORT_PREVIEW = "Förhandsgranska"
 REPORT_SAVE = "Spara"
 REPORT_NOTHING = "Inget att spara: skriv ett värde först."
-REPORT_SAVED = "Sparat som uppladdning {id}: {inserted} nya och {updated} ändrade värden."
+REPORT_SAVED = "Sparat som uppladdning {id}. Värden: {changes}."
+VALUE_CHANGES = (  # new, changed values
+    Plural("{count} nytt", "{count} nya"),
+    Plural("{count} ändrat", "{count} ändrade"),
+)
 REPORT_UNCHANGED = "Inget ändrades: värdena är desamma som de sparade."
 REPORT_PREVIEW_NOTE = "Inget är sparat ännu."
 REPORT_PROBLEMS = "Rätta felen nedan; inget sparades."

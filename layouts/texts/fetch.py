@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dashboard.followup.gender_gaps import Favours, GapMove
 from dashboard.upload.kolada_fetch import FetchIssue
+from layouts.texts.copy import Plural
 
 # ---------------------------------------------------------------- kolada hämta
 
 KOLADA_FETCHING = "Hämtar från Kolada"
-KOLADA_FETCHED = "Hämtade {count} poster från Kolada i {requests} frågor."
+KOLADA_FETCHED = Plural("Hämtade {count} post från Kolada", "Hämtade {count} poster från Kolada")
+KOLADA_REQUESTS = Plural(" i {count} fråga.", " i {count} frågor.")
 KOLADA_NOTHING_FOUND = "Kolada har inga värden för det som efterfrågades. Inget sparades."
 KOLADA_NOTHING_MAPPED = {
     "kpi": "Ingen indikator har ett Kolada-kpi: ange --kpi eller fyll i kolumnen kolada-kpi.",

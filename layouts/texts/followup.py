@@ -6,6 +6,7 @@ from dashboard.domain.model import (
     Status,
 )
 from dashboard.followup.assessments import AssessmentProblem
+from layouts.texts.copy import Plural
 
 # ---------------------------------------------------------------- målbedömning (the form)
 
@@ -71,11 +72,12 @@ ACCURACY_INTRO = (
 )
 ON_THIS_PAGE = "På den här sidan"
 ACCURACY_SECTIONS = ("Prognosernas träffsäkerhet", "Uppfyllt utan utfall", "Likvärdiga bedömningar")
-SHARE_TOO_POSITIVE = "Andel för positiva prognoser (%)"
+SHARE_TOO_POSITIVE = "Andel prognoser bättre än utfallet (%)"
 INDICATOR_ACCURACY_HEADING = "Per indikator för {org}"
 YEAR_BY_YEAR = "År för år för {org}"
 YEAR_CAPTION = (
-    "Prognoser i tertial 1 och 2 mot helårets utfall, år för år (fel: plus är för positivt)"
+    "Prognoser i tertial 1 och 2 mot helårets utfall, år för år (fel: plus betyder att prognosen "
+    "var bättre än utfallet)"
 )
 YEAR_COLUMNS = ("År", "Prognos T1", "Prognos T2", "Utfall helår", "Fel T1", "Fel T2")
 INDICATOR_FORECASTS_HEADING = "Prognoser: {indicator}"
@@ -87,9 +89,12 @@ OPEN_INDICATOR = "Öppna indikatorsidan"
 BY_ORG_FORECASTS_HEADING = "Per organisation"
 NO_FORECASTS = "Det finns inga prognoser med ett utfall för helåret att jämföra med."
 NO_OWN_FORECASTS = "Organisationen har inga egna prognoser med ett utfall för helåret."
-FORECAST_ONLY_FINDING = (
+FORECAST_ONLY_FINDING = Plural(
+    "{met} av {total} indikator utan utfall för {period} {year} har ändå statusen uppfyllt – den "
+    "vilar endast på prognosen.",
     "{met} av {total} indikatorer utan utfall för {period} {year} har ändå statusen uppfyllt – den "
-    "vilar endast på prognosen."
+    "vilar endast på prognosen.",
+    by="total",
 )
 FORECAST_ONLY_CAPTION = "Indikatorer vars status vilar endast på prognos, de uppfyllda först"
 ROWS_SHOWN = "Här visas de första {shown} av {total} raderna."
@@ -106,8 +111,10 @@ CONSISTENCY_DEFINITION = (
     "förhåller sig till den. Därefter visas organisationer vars beräknade poäng för samma mål "
     "ligger inom 10 poäng från varandra men som har bedömt målet olika."
 )
-ROSIEST = (
-    "Mest positiv i förhållande till beräkningen: {committee}, {count} av {total} bedömningar."
+ROSIEST = Plural(
+    "Mest positiv i förhållande till beräkningen: {committee}, {count} av {total} bedömning.",
+    "Mest positiv i förhållande till beräkningen: {committee}, {count} av {total} bedömningar.",
+    by="total",
 )
 LEAN_CAPTION = "Egna bedömningar mot beräknad status per nämnd, {period} {year}"
 LEAN_COLUMNS = (
@@ -202,10 +209,14 @@ REPORT_TITLE = {
     "FY": "Verksamhetsberättelse {year} – {org}",
 }
 REPORT_TITLE_OTHER = "Uppföljning {period} {year} – {org}"
-REPORT_SUMMARY = (
-    "Rapporten omfattar {goals} mål. Av de {met} som räknas fram som uppfyllda är {on_forecast} "
-    "uppfyllda enligt prognos (◌): utan prognoserna vore de inte uppfyllda. {flagged} egna "
-    "bedömningar skiljer sig från den beräknade statusen och är flaggade (⚑)."
+REPORT_SUMMARY = "Rapporten omfattar {goals} mål. Beräknat uppfyllda: {met}."
+REPORT_ON_FORECAST = Plural(
+    "{count} av dem är uppfyllt enligt prognos (◌): utan prognoserna vore det inte uppfyllt.",
+    "{count} av dem är uppfyllda enligt prognos (◌): utan prognoserna vore de inte uppfyllda.",
+)
+REPORT_FLAGGED = Plural(
+    "{count} egen bedömning skiljer sig från den beräknade statusen och är flaggad (⚑).",
+    "{count} egna bedömningar skiljer sig från den beräknade statusen och är flaggade (⚑).",
 )
 MET_ON_FORECAST_LABEL = "{status} ◌ enligt prognos"
 REPORT_CHART_TITLE = "Målen per status: beräknat och egen bedömning"
@@ -229,8 +240,12 @@ NOT_COUNTED_HEADING = "Kopplade till målet men räknas inte här"
 NOT_COUNTED_LINE = "{name}: {why}."
 PULLS_DOWN = "Drar ned: "
 ACTIVITIES_WHERE = "Organisationen och under"
-ACTIVITIES_VALUE = "{on_track} i tid, {late} sena att starta, {behind} försenade"
-BELOW_VALUE = "{met} av {total} uppfyllda"
+ACTIVITIES_VALUE = (  # on track, late to start, behind
+    Plural("{count} i tid", "{count} i tid"),
+    Plural("{count} sen att starta", "{count} sena att starta"),
+    Plural("{count} försenad", "{count} försenade"),
+)
+BELOW_VALUE = Plural("{met} av {total} uppfylld", "{met} av {total} uppfyllda", by="total")
 FORECAST_VALUE = "{value} (prognos)"
 AND_MORE = " och {count} till"
 MET_ON_FORECAST_COUNT = "varav {count} enligt prognos"
@@ -238,13 +253,19 @@ MET_ON_FORECAST_COUNT = "varav {count} enligt prognos"
 # ------------------------------------------------------ prognosernas träffsäkerhet (issue 14)
 # Every figure is defined with a worked example in docs/followup.md.
 
-ACCURACY_EXPLAINED = (
+_ACCURACY_EXPLAINED = (
     "Prognosen för helåret jämförs med helårets utfall samma år, båda avrundade som de visas. En "
-    "prognos är för positiv när den är bättre än utfallet, i indikatorns riktning, med minst ett "
-    "avrundningssteg (0,1 vid en decimal, 1 vid heltal), och för negativ när den är sämre med "
-    "minst ett steg; annars träffade den. Snedvridning är medelfelet med tecken (plus = för "
-    "positivt i genomsnitt), medelavvikelse är medelfelet utan tecken (hur långt fel, åt vilket "
-    "håll som helst). Andelar visas först från {minimum} prognoser; färre visas bara som antal."
+    "prognos blev bättre än utfallet när den, i indikatorns riktning, var bättre med minst ett "
+    "avrundningssteg (0,1 vid en decimal, 1 vid heltal), och sämre än utfallet när den var sämre "
+    "med minst ett steg; annars träffade den. Snedvridning är medelfelet med tecken (plus = "
+    "prognoserna var i genomsnitt bättre än utfallet), medelavvikelse är medelfelet utan tecken "
+    "(hur långt fel, åt vilket håll som helst). "
+)
+ACCURACY_EXPLAINED = Plural(
+    _ACCURACY_EXPLAINED + "Andelar visas först från {minimum} prognos.",
+    _ACCURACY_EXPLAINED
+    + "Andelar visas först från {minimum} prognoser; färre visas bara som antal.",
+    by="minimum",
 )
 ACCURACY_SCOPE = (
     "Prognoser från {period} för {first}–{last}, jämförda med helårets utfall samma år."
@@ -253,25 +274,28 @@ ACCURACY_SCOPE_ONE_YEAR = (
     "Prognoser från {period} för {first}, jämförda med helårets utfall samma år."
 )
 ACCURACY_PERIODS_BOTH = "tertial 1 och tertial 2"
-MOST_TOO_POSITIVE = (
-    "Störst andel för positiva prognoser från {period}: {committee}, där {count} av {total} "
-    "prognoser ({share}) blev bättre än utfallet."
+MOST_TOO_POSITIVE = Plural(
+    "Störst andel prognoser som blev bättre än utfallet, från {period}: {committee}, {count} av "
+    "{total} prognos ({share}).",
+    "Störst andel prognoser som blev bättre än utfallet, från {period}: {committee}, {count} av "
+    "{total} prognoser ({share}).",
+    by="total",
 )
 OWN_ONLY = "{org}, endast egna prognoser"
 COUNT_WITH_RATE = "{count} ({share})"
 PROMISED_OF_MISSED = "{count} av {of}"
 FIGURE_BAR_TEXT = "{share} ({count} av {total})"
 HOW_OFTEN_CAPTION = (
-    "Hur ofta prognoserna blev för positiva. Andelarna är av alla prognoser i raden, utom sista "
-    "kolumnen: av prognoserna vars utfall missade årsmålet."
+    "Hur ofta prognoserna blev bättre än utfallet. Andelarna är av alla prognoser i raden, utom "
+    "sista kolumnen: av prognoserna vars utfall missade årsmålet."
 )
 HOW_OFTEN_COLUMNS = (
     "Organisation",
     "Prognos från",
     "Prognoser",
-    "För positiva",
+    "Bättre än utfallet",
     "Träffade",
-    "För negativa",
+    "Sämre än utfallet",
     "Utfallet missade årsmålet",
     "Av dem: prognosen nådde årsmålet",
 )
@@ -290,16 +314,16 @@ HOW_MUCH_COLUMNS = (
     "Medelavvikelse, relativ",
 )
 INDICATOR_ERRORS_CAPTION = (
-    "Prognoser per indikator, i indikatorns enhet (andelar i procentenheter): flest för positiva "
-    "först"
+    "Prognoser per indikator, i indikatorns enhet (andelar i procentenheter): flest bättre än "
+    "utfallet först"
 )
 INDICATOR_ERRORS_COLUMNS = (
     "Indikator",
     "Prognos från",
     "Prognoser",
-    "För positiva",
+    "Bättre än utfallet",
     "Träffade",
-    "För negativa",
+    "Sämre än utfallet",
     "Snedvridning",
     "Medelavvikelse",
 )
@@ -307,18 +331,23 @@ BY_ORG_ERRORS_CAPTION = (
     "Indikatorns prognoser per organisation, var och en bara sina egna, i indikatorns enhet"
 )
 BY_ORG_ERRORS_COLUMNS = ("Organisation", *INDICATOR_ERRORS_COLUMNS[1:])
-RATE_FIGURE_TITLE = "Andel för positiva prognoser, {period}"
-RATE_FIGURE_LABEL = (
-    "Diagram: andel för positiva prognoser per rad i tabellen nedan, {period}. Rader med färre än "
-    "{minimum} prognoser har ingen stapel. Siffrorna och antalen finns i tabellen."
+RATE_FIGURE_TITLE = "Andel prognoser bättre än utfallet, {period}"
+RATE_FIGURE_LABEL = Plural(
+    "Diagram: andel prognoser bättre än utfallet per rad i tabellen nedan, {period}. Rader med "
+    "färre än {minimum} prognos har ingen stapel. Siffrorna och antalen finns i tabellen.",
+    "Diagram: andel prognoser bättre än utfallet per rad i tabellen nedan, {period}. Rader med "
+    "färre än {minimum} prognoser har ingen stapel. Siffrorna och antalen finns i tabellen.",
+    by="minimum",
 )
 TERTIAL_SHORT = {
     "T1": "Tertial 1",
     "T2": "Tertial 2",
 }  # in the accuracy tables, where the months would wrap
-GOALS_MET_ON_FORECAST = (
-    "Av {met} bedömda mål som räknas fram som uppfyllda {period} {year} är {count} ◌ uppfyllda "
-    "enligt prognos: utan prognoserna vore de inte uppfyllda."
+GOALS_MET_ON_FORECAST = Plural(
+    "Bedömda mål som räknas fram som uppfyllda {period} {year}: {met}. Av dem är {count} ◌ "
+    "uppfyllt enligt prognos: utan prognoserna vore det inte uppfyllt.",
+    "Bedömda mål som räknas fram som uppfyllda {period} {year}: {met}. Av dem är {count} ◌ "
+    "uppfyllda enligt prognos: utan prognoserna vore de inte uppfyllda.",
 )
 
 # Hardening (issue 16): the web surface's refusals.

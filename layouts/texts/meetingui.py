@@ -4,6 +4,7 @@ presentation's agenda, status over the last periods, and counts that open their 
 from __future__ import annotations
 
 from dashboard.domain.model import Status
+from layouts.texts.copy import Plural
 
 # ---------------------------------------------------------------- Avvikelser, one line per goal
 
@@ -12,14 +13,13 @@ PLACE_COUNT = "{org} ({count})"
 # What deviates under a goal, in the summary's groups after the goal's own (layouts/urls.py
 # KIND_VALUES): "2 indikatorer under årsmålet".
 LINE_GROUP_LABEL = {  # by the group's value in layouts.urls.KIND_VALUES
-    "prognos": "på prognos",
-    "indikator": "under årsmål",
-    "underlag": "utan underlag",
-    "aktivitet": "aktiviteter",
-    "atgard": "åtgärder försenade",
-    "bedomning": "bedömning",
+    "prognos": Plural("{count} på prognos", "{count} på prognos"),
+    "indikator": Plural("{count} under årsmål", "{count} under årsmål"),
+    "underlag": Plural("{count} utan underlag", "{count} utan underlag"),
+    "aktivitet": Plural("{count} aktivitet", "{count} aktiviteter"),
+    "atgard": Plural("{count} åtgärd försenad", "{count} åtgärder försenade"),
+    "bedomning": Plural("{count} bedömning", "{count} bedömningar"),
 }
-LINE_GROUP = "{count} {label}"
 DETAILS_HINT = "Öppna en rad för målets avvikelser."
 
 # ---------------------------------------------------------------- the presentation's agenda
@@ -46,12 +46,12 @@ PREVIOUS_PERIOD = "Förra perioden, {period} {year}:"
 
 INDICATORS_LEAD = "Indikatorer:"
 INDICATOR_COUNT = {
-    Status.MET: "{count} uppfyllda",
-    Status.PARTLY_MET: "{count} delvis",
-    Status.NOT_MET: "{count} ej uppfyllda",
-    Status.NO_DATA: "{count} saknar värde",
+    Status.MET: Plural("{count} uppfylld", "{count} uppfyllda"),
+    Status.PARTLY_MET: Plural("{count} delvis", "{count} delvis"),
+    Status.NOT_MET: Plural("{count} ej uppfylld", "{count} ej uppfyllda"),
+    Status.NO_DATA: Plural("{count} saknar värde", "{count} saknar värde"),
 }
 INDICATORS_ONLY = "Visar bara indikatorer med status {status}."
 SHOW_ALL = "Visa alla"
-FORECAST_ONLY_DOOR = "Visa bara de {count} uppfyllda"
+FORECAST_ONLY_DOOR = Plural("Visa bara den uppfyllda", "Visa bara de {count} uppfyllda")
 FORECAST_ONLY_SHOWN = "Visar bara de uppfyllda."

@@ -44,10 +44,7 @@ RIKET_COLUMN = "Riket"
 QUARTILE_COLUMN = "Kvartil"
 RIKET_CELL_YEAR = "{value} ({year})"
 
-PREVIEW_REFERENCE_COUNTS = (
-    "Jämförelsevärden (Kolada): {rows} rader: {new} nya, {changed} ändrade, "
-    "{unchanged} oförändrade."
-)
+PREVIEW_REFERENCE_COUNTS = "Jämförelsevärden (Kolada): {rows}: {changes}."
 SAVED_REFERENCE = " Jämförelsevärden nya eller ändrade: {count}."
 
 # ---- the administrator's page Jämförelser ---------------------------------------------------

@@ -11,6 +11,7 @@ from dashboard.domain.model import (
 from dashboard.domain.rules import Disagreement
 from dashboard.followup.deviations import DeviationKind
 from dashboard.followup.movement import Movement
+from layouts.texts.copy import Plural
 
 # ---------------------------------------------------------------- översikt
 
@@ -35,7 +36,10 @@ OVERVIEW_LEVEL_TAB = {
 }
 LEVEL_NAV_LABEL = "Välj målnivå"
 SUMMARY_HEADING = "Sammanfattning"
-FLAGGED_COUNT = "⚑ {count} egna bedömningar avviker från beräkningen"
+FLAGGED_COUNT = Plural(
+    "⚑ {count} egen bedömning avviker från beräkningen",
+    "⚑ {count} egna bedömningar avviker från beräkningen",
+)
 NO_GOALS = "Det finns inga mål på den här nivån för vald organisation och period."
 YEAR_LABEL = "År"
 PERIOD_FIELD_LABEL = "Period"
@@ -47,10 +51,6 @@ PERCENTAGE_POINTS = "procentenheter"  # a change of a share is in points, not pe
 WHY = "Varför?"
 SCORE = "{score} av 100 poäng"
 NO_SCORE = "Ingen poäng"
-COUNTS = (
-    "Indikatorer: {met} uppfyllda · {partly} delvis · {not_met} ej uppfyllda · {missing} saknar "
-    "värde"
-)
 COUNTS_NONE = "Inga indikatorer räknas här"
 ACTIVITIES_COUNT = "Aktiviteter: {status}"
 BASIS_NOTE = {
@@ -216,7 +216,13 @@ UPLOAD_DROP = "Dra och släpp filer här, eller "
 UPLOAD_CHOOSE = "välj filer"
 UPLOAD_LIMIT = "Högst {size} per fil. Semikolon, komma eller tabb; UTF-8 eller Windows-1252."
 PREVIEW_HEADING = "Förhandsgranskning"
-PREVIEW_COUNTS = "{rows} rader: {new} nya, {changed} ändrade, {unchanged} oförändrade."
+ROWS = Plural("{count} rad", "{count} rader")
+ROW_CHANGES = (  # new, changed, unchanged rows
+    Plural("{count} ny", "{count} nya"),
+    Plural("{count} ändrad", "{count} ändrade"),
+    Plural("{count} oförändrad", "{count} oförändrade"),
+)
+PREVIEW_COUNTS = "{rows}: {changes}."
 PREVIEW_DIALECT = "Teckenkodning {encoding}, avgränsare {separator}."
 PREVIEW_OK = "Inga fel hittades. Klicka på Spara för att spara ändringarna."
 CHANGES_CAPTION = "Exempel på ändringar i {file}"
@@ -229,19 +235,20 @@ PROBLEMS_NOT_SHOWN = (
 )
 SAVE_UPLOAD = "Spara"
 SAVED_HEADING = "Sparat."
-SAVED_FILE = "{file}: {inserted} nya, {updated} ändrade, {unchanged} oförändrade rader."
+SAVED_FILE = "{file}, rader: {changes}."
 NOTHING_TO_SAVE = "Det finns inget godkänt att spara. Välj filer igen."
 UPLOAD_LOG_HEADING = "Uppladdningar"
 UPLOAD_LOG_CAPTION = "Alla uppladdningar, senaste först"
 UPLOAD_LOG_COLUMNS = ("Nr", "Tid", "Av", "Fil", "Innehåll", "Rader", "Ångra")
-UPLOAD_COUNTS = "{inserted} nya, {updated} ändrade"
 NO_UPLOADS = "Inga uppladdningar ännu."
 UNDO = "Ångra"
 UNDO_TITLE = "Ångra uppladdning {id} ({file})"
-UNDONE = (
-    "Uppladdning {id} ({file}) är ångrad: {restored} rader fick tillbaka sina tidigare värden, "
-    "{deleted} rader togs bort."
+UNDONE = "Uppladdning {id} ({file}) är ångrad: {restored}, {deleted}."
+UNDONE_RESTORED = Plural(
+    "{count} rad fick tillbaka sina tidigare värden",
+    "{count} rader fick tillbaka sina tidigare värden",
 )
+UNDONE_DELETED = Plural("{count} rad togs bort", "{count} rader togs bort")
 UNDONE_BY = "Ångrad av {user} {when}"
 UPLOAD_GARBLED = "filen kom inte fram hel; välj den igen"
 
@@ -283,6 +290,28 @@ SUMMARY_GROUP_LABEL = (
     "aktiviteter är försenade eller har inte startat",
     "åtgärder är försenade",
     "egna bedömningar skiljer sig från beräkningen",
+)
+# The summary's counts, "3 indikatorer når inte årsmålet", in the order of SUMMARY_GROUP_LABEL.
+SUMMARY_GROUP_COUNT = (
+    Plural(
+        "mål är inte uppfyllt eller kan inte bedömas",
+        "mål är inte uppfyllda eller kan inte bedömas",
+    ),
+    Plural(
+        "mål är uppfyllt enligt prognos, inte på utfall",
+        "mål är uppfyllda enligt prognos, inte på utfall",
+    ),
+    Plural("indikator når inte årsmålet", "indikatorer når inte årsmålet"),
+    Plural("indikator saknar utfall", "indikatorer saknar utfall"),
+    Plural(
+        "aktivitet är försenad eller har inte startat",
+        "aktiviteter är försenade eller har inte startat",
+    ),
+    Plural("åtgärd är försenad", "åtgärder är försenade"),
+    Plural(
+        "egen bedömning skiljer sig från beräkningen",
+        "egna bedömningar skiljer sig från beräkningen",
+    ),
 )
 SEVERITY_LABEL = {0: "Kräver åtgärd", 1: "Behöver uppmärksamhet", 2: "Bra att veta"}
 DEVIATION_KIND_LABEL = {
@@ -352,4 +381,7 @@ MOVEMENT_SYMBOL = {
 }
 MOVEMENT_SINCE = "{movement} sedan {period} {year}"
 MOVEMENT_BEFORE = " (då: {status})"
-RESOLVED_SINCE = "{count} mål som avvek vid {period} {year} avviker inte längre (åtgärdade)."
+RESOLVED_SINCE = Plural(
+    "{count} mål som avvek vid {period} {year} avviker inte längre (åtgärdat).",
+    "{count} mål som avvek vid {period} {year} avviker inte längre (åtgärdade).",
+)

@@ -4,6 +4,7 @@ deadlines form."""
 from dashboard.domain.model import OrgLevel
 from dashboard.domain.reporting import ReportState
 from dashboard.followup.reporting import Refusal
+from layouts.texts.copy import Plural
 
 NAV_TO_REPORT = "Att rapportera"
 NAV_PROGRESS = "Rapportering"
@@ -16,7 +17,7 @@ NO_OPEN_PERIOD = (
 DEADLINE = "Sista dag: {day}"
 NO_DEADLINE = "Ingen sista dag är satt för den här nivån."
 REPORT_OVERDUE = "Försenad"
-DONE_COUNT = "{done} av {total} klara"
+DONE_COUNT = Plural("{done} av {total} klar", "{done} av {total} klara", by="total")
 NOTHING_DUE = "Organisationen har inget att rapportera för perioden."
 REPORT_STATE_LABEL = {
     ReportState.READY: "Klarmarkerad",

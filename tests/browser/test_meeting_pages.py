@@ -4,6 +4,7 @@ goal, filtered to a nämnd by keyboard, and presented from the agenda on a 1280�
 import itertools
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from dashboard.followup import agenda
@@ -18,6 +19,7 @@ MEASURE = """() => ({
 })"""
 
 
+@pytest.mark.user("admin")  # only those who may assess are offered "Registrera bedömning"
 def test_the_whole_citys_list_fits_two_screens_and_opens_by_keyboard(
     page, demo_app_store, axe_check
 ):

@@ -40,7 +40,7 @@ def test_upload_preview_save_see_and_undo(page, demo_app_store, screenshot):
         ],
     )
     preview = page.locator("#upload-preview")
-    expect(preview).to_contain_text("1 ändrade")
+    expect(preview).to_contain_text("1 ändrad,")  # one row, in the singular (issue 20)
     expect(preview).to_contain_text(texts.PREVIEW_OK)
     screenshot("uppladdning-forhandsgranskning")
     page.get_by_role("button", name=texts.SAVE_UPLOAD).click()

@@ -18,6 +18,8 @@ from dashboard.tools.cli.common import (
     open_store,
 )
 from dashboard.tools.import_bench import MAX_ROWS
+from layouts import texts
+from layouts.format import count, count_list
 
 if TYPE_CHECKING:  # the upload package loads only when a command needs it
     from dashboard.upload.csv_import import ImportProblem, UploadFile
@@ -57,8 +59,8 @@ def demo(scale: str, seed: int | None, replace: bool, database_url: str | None) 
     made = add_demo_accounts(store, actor="kontrollrummet demo")
     add_demo_reporting(store, actor="kontrollrummet demo")
     elapsed = time.perf_counter() - started
-    for table, count in counts.items():
-        click.echo(f"{table:>16}: {count:>10,}".replace(",", " "))
+    for table, rows in counts.items():
+        click.echo(f"{table:>16}: {rows:>10,}".replace(",", " "))
     click.echo(
         "Demokonton (bara för demodata): " + ", ".join(f"{a.username} / {a.password}" for a in made)
     )
@@ -128,9 +130,8 @@ def import_files(
             refuse(preview.problems)
         for file in preview.files:
             click.echo(
-                f"{file.file_name}: {file.kind_label} ({file.encoding}, {file.separator}): "
-                f"{_number(file.new)} nya, {_number(file.changed)} ändrade, "
-                f"{_number(file.unchanged)} oförändrade rader"
+                f"{file.file_name}: {file.kind_label} ({file.encoding}, {file.separator}), rader: "
+                + count_list(texts.ROW_CHANGES, (file.new, file.changed, file.unchanged))
             )
             for note in file.notes:
                 click.echo(f"  {note}")
@@ -150,9 +151,9 @@ def report_saved(saved: Sequence[SavedFile]) -> None:
     for done in saved:
         where = f"uppladdning {done.upload_id}" if done.upload_id else "inget att spara"
         click.echo(
-            f"{done.file_name}: {change_sets.kind_label(done.kind)}: "
-            f"{_number(done.inserted)} nya, {_number(done.updated)} ändrade, "
-            f"{_number(done.unchanged)} oförändrade rader ({where})"
+            f"{done.file_name}: {change_sets.kind_label(done.kind)}, rader: "
+            + count_list(texts.ROW_CHANGES, (done.inserted, done.updated, done.unchanged))
+            + f" ({where})"
         )
 
 
@@ -185,8 +186,9 @@ def uploads(database_url: str | None) -> None:
         )
         click.echo(
             f"{upload.id:>5}  {upload.created_at:%Y-%m-%d %H:%M}  {upload.user_name}  "
-            f"{upload.file_name}  {upload.kind_label}  {_number(upload.rows_inserted)} nya, "
-            f"{_number(upload.rows_updated)} ändrade  {state}"
+            f"{upload.file_name}  {upload.kind_label}  "
+            + count_list(texts.ROW_CHANGES[:2], (upload.rows_inserted, upload.rows_updated))
+            + f"  {state}"
         )
 
 
@@ -207,9 +209,12 @@ def undo(upload_id: int, user_name: str | None, database_url: str | None) -> Non
     except change_sets.UndoRefused as refused:
         raise click.ClickException(str(refused)) from refused
     click.echo(
-        f"Uppladdning {result.upload_id} ({result.file_name}) är ångrad: "
-        f"{_number(result.restored)} rader återställda, "
-        f"{_number(result.deleted)} borttagna."
+        texts.UNDONE.format(
+            id=result.upload_id,
+            file=result.file_name,
+            restored=count(texts.UNDONE_RESTORED, result.restored),
+            deleted=count(texts.UNDONE_DELETED, result.deleted),
+        )
     )
 
 

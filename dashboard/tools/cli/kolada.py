@@ -20,6 +20,7 @@ from dashboard.tools.cli.common import (
 from dashboard.tools.cli.data import refuse, report_saved
 from dashboard.upload import kolada_fetch
 from layouts import texts
+from layouts.format import count
 
 
 @click.group(help="Koladas öppna API: hämta nyckeltal för de kopplade indikatorerna.")
@@ -98,7 +99,8 @@ def fetch(
     except kolada_fetch.FetchFailed as failed:
         words = texts.KOLADA_FETCH_FAILED[failed.issue]
         raise click.ClickException(words.format(url=failed.url, detail=failed.detail)) from failed
-    click.echo(texts.KOLADA_FETCHED.format(count=len(values), requests=len(urls)), err=True)
+    fetched = count(texts.KOLADA_FETCHED, len(values)) + count(texts.KOLADA_REQUESTS, len(urls))
+    click.echo(fetched, err=True)
     if not values:  # an empty file is refused by the import; nothing is not an error here
         click.echo(texts.KOLADA_NOTHING_FOUND)
         return
