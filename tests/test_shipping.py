@@ -95,3 +95,11 @@ def test_an_unknown_script_is_not_found_rather_than_a_server_error(client, path)
     answer = client.get(path)
     assert answer.status_code == 404
     assert answer.headers["Cache-Control"] == "no-store"
+
+
+def test_a_file_carries_no_session_cookie_so_the_browser_can_reuse_it(client, index_html):
+    for path in (PLOTLY_BUNDLE.search(index_html)[1], FINGERPRINTED_SUITE.search(index_html)[1]):
+        answer = client.get(path)
+        assert "Set-Cookie" not in answer.headers
+        assert "Cookie" not in answer.headers["Vary"]
+    assert "Set-Cookie" in client.get("/").headers  # a page still refreshes the session

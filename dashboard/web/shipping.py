@@ -9,12 +9,15 @@ and says how long each may be kept (docs/performance.md, "Shipping less"):
 - a file without one (Dash's lazily loaded chunks such as `async-graph.js`) is kept but asked
   again each time (`no-cache`, answered 304 through its ETag);
 - everything else is a signed-in person's content, or an error: never stored (`no-store`).
+A file's answer carries no session cookie: Flask would refresh it and add `Vary: Cookie`, and
+as the signed cookie changes every second no browser would ever reuse the file.
 """
 
 from __future__ import annotations
 
 from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, request
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_compress import Compress
 
 from layouts import urls
@@ -37,6 +40,7 @@ def install(server: Flask) -> None:
     # A compressed asset's ETag gains the algorithm's name; let a revalidation still get its 304.
     server.config["COMPRESS_STREAMING_ENDPOINT_CONDITIONAL"] = ["static", "assets.static"]
     Compress(server)
+    server.session_interface = FilesWithoutSession()
 
     @server.after_request
     def cache_control(response: Response) -> Response:
@@ -47,12 +51,25 @@ def install(server: Flask) -> None:
         return response
 
 
+def is_file(path: str) -> bool:
+    """Whether the path is one of the scripts, styles and images every signed-in page shares."""
+    return path.startswith((urls.COMPONENT_SUITES_PREFIX, urls.ASSETS_PREFIX, urls.FAVICON_PATH))
+
+
+class FilesWithoutSession(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, saved on every answer but a file's."""
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        if not is_file(request.path):
+            super().save_session(app, session, response)
+
+
 def lifetime(path: str, asset_fingerprint: bool, status: int) -> str:
     """The Cache-Control for an answer to `path` (`asset_fingerprint`: its query has `?m=`)."""
-    if status not in (200, 304):
+    if status not in (200, 304) or not is_file(path):
         return NEVER
     if path.startswith(urls.COMPONENT_SUITES_PREFIX):
         return FOREVER if check_fingerprint(path)[1] else REVALIDATE
-    if path.startswith(urls.ASSETS_PREFIX):
-        return FOREVER if asset_fingerprint else REVALIDATE
-    return NEVER
+    if path.startswith(urls.ASSETS_PREFIX) and asset_fingerprint:
+        return FOREVER
+    return REVALIDATE  # the favicon's ?v= is Dash's version, not the file's
