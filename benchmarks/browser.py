@@ -271,25 +271,33 @@ def signed_in(browser: Browser, base_url: str, user: str) -> Iterator[BrowserCon
 
 
 def run(base_url: str, database_url: str, runs: int = 3, only: list[str] | None = None) -> dict:
+    """Launch Debian's Chromium and measure (below)."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return measure(browser, base_url, database_url, runs, only)
+        finally:
+            browser.close()
+
+
+def measure(
+    browser: Browser, base_url: str, database_url: str, runs: int, only: list[str] | None
+) -> dict:
     """Every page cold and warm, then every navigation step; the figures and the machine."""
     chosen = [t for t in targets(Store(make_engine(database_url))) if _wanted(t.name, only)]
     results: list[Figures] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for target in chosen:
-            with signed_in(browser, base_url, target.user) as context:
-                results.append(load(context, base_url, target, "cold"))
-                warm = [load(context, base_url, target, "warm") for _ in range(runs)]
-                results.append(_median(warm))
-        by_name = {t.name: t for t in chosen}
-        for step in STEPS:
-            if step.start in by_name and _wanted(step.name, only):
-                start = by_name[step.start]
-                with signed_in(browser, base_url, start.user) as context:
-                    navigate(context, base_url, start, step)  # fills the cache
-                    found = [navigate(context, base_url, start, step) for _ in range(runs)]
-                    results += [_median([f for f in found if f])] if all(found) else []
-        browser.close()
+    for target in chosen:
+        with signed_in(browser, base_url, target.user) as context:
+            results.append(load(context, base_url, target, "cold"))
+            results.append(_median([load(context, base_url, target, "warm") for _ in range(runs)]))
+    by_name = {t.name: t for t in chosen}
+    for step in STEPS:
+        if step.start in by_name and _wanted(step.name, only):
+            start = by_name[step.start]
+            with signed_in(browser, base_url, start.user) as context:
+                navigate(context, base_url, start, step)  # fills the cache
+                found = [navigate(context, base_url, start, step) for _ in range(runs)]
+                results += [_median([f for f in found if f])] if all(found) else []
     return {
         "base_url": base_url,
         "runs": runs,
