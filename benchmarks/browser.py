@@ -28,6 +28,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -36,6 +37,7 @@ from typing import Any
 
 import requests
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.loadtest import client_session, machine
 from dashboard.domain.model import GoalLevel
@@ -211,18 +213,23 @@ def _indicator(store: Store, year: int, period: str, root: Any) -> str:
 
 
 def _settle(page: Page) -> dict[str, Any]:
-    page.wait_for_function(  # a function, not an expression: the app's CSP forbids eval
-        "(quiet) => window.__bench.done(quiet)", arg=QUIET_MS, timeout=TIMEOUT_MS, polling=100
-    )
+    """The page's figures once it is complete; None figures if it never is within TIMEOUT_MS."""
+    try:
+        page.wait_for_function(  # a function, not an expression: the app's CSP forbids eval
+            "(quiet) => window.__bench.done(quiet)", arg=QUIET_MS, timeout=TIMEOUT_MS, polling=100
+        )
+    except PlaywrightTimeout:
+        return page.evaluate("window.__bench.result()") | {"content_ms": None, "complete_ms": None}
     return page.evaluate("window.__bench.result()")
 
 
 def _figures(name: str, mode: str, found: dict[str, Any]) -> Figures:
+    print(f"{name} ({mode}): {found['complete_ms']} ms", file=sys.stderr, flush=True)  # progress
     return Figures(
         name,
         mode,
-        round(found["content_ms"]),
-        round(found["complete_ms"]),
+        None if found["content_ms"] is None else round(found["content_ms"]),
+        None if found["complete_ms"] is None else round(found["complete_ms"]),
         round(found["longest_task_ms"]),
         int(found["bytes"]),
         int(found["decoded_bytes"]),
@@ -328,7 +335,9 @@ def verdicts(figures: dict[str, Any]) -> list[str]:
         "navigation": BUDGET["navigation_ms"],
     }[figures["mode"]]
     measured = figures["content_ms"] if figures["mode"] == "navigation" else figures["complete_ms"]
-    if measured is not None and measured > limit:
+    if measured is None:
+        over.append(f"inte klar inom {TIMEOUT_MS} ms")
+    elif measured > limit:
         over.append(f"{'innehåll' if figures['mode'] == 'navigation' else 'klar'} > {limit} ms")
     if figures["mode"] != "cold" and figures["longest_task_ms"] > BUDGET["longest_task_ms"]:
         over.append(f"lång uppgift > {BUDGET['longest_task_ms']} ms")
