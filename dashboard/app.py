@@ -34,6 +34,7 @@ def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
         __name__,
         title=texts.APP_TITLE,
         assets_folder=str(settings.assets_dir),
+        assets_path_ignore=[shipping.UNLINKED_ASSETS],  # loaded on demand (assets/plotly-loader.js)
         suppress_callback_exceptions=True,  # pages render on demand
         external_stylesheets=[],
         on_error=on_callback_error,  # a database outage shows a Swedish message, not a broken page

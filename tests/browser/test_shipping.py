@@ -1,4 +1,5 @@
-"""Charts drawn by the partial Plotly bundle (assets/vendor/), never the whole 4.8 MB library."""
+"""Charts drawn by the partial Plotly bundle (assets/vendor/), never the whole 4.8 MB library,
+and no Plotly at all on a page without a chart (assets/plotly-loader.js)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,15 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize(("path", "traces"), PAGES)
-def test_every_chart_is_drawn_by_the_partial_bundle(page, path, traces):
+def _scripts(page) -> list[str]:
     scripts: list[str] = []
     page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+    return scripts
+
+
+@pytest.mark.parametrize(("path", "traces"), PAGES)
+def test_every_chart_is_drawn_by_the_partial_bundle(page, path, traces):
+    scripts = _scripts(page)
     page.goto(path)
     charts = page.locator(".js-plotly-plot")
     expect(charts.first).to_be_visible(timeout=15_000)  # a large page on a shared machine
@@ -29,3 +35,12 @@ def test_every_chart_is_drawn_by_the_partial_bundle(page, path, traces):
     assert any("/assets/vendor/plotly-basic-" in url for url in scripts)
     assert not any("plotly.min.js" in url for url in scripts)
     assert page.evaluate("Plotly.version") == "4.1.1"
+
+
+def test_a_page_without_a_chart_loads_no_plotly(page):
+    scripts = _scripts(page)
+    page.goto(urls.ACCESSIBILITY_PATH)
+    expect(page.locator("#main h1")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert not any("plotly" in url.lower() for url in scripts if "plotly-loader" not in url)
+    assert page.evaluate("typeof window.Plotly") == "undefined"
