@@ -16,7 +16,7 @@ from dashboard.settings import Settings
 from dashboard.store import Store
 from dashboard.store.database import make_engine
 from dashboard.tools import warming
-from dashboard.web import web_security
+from dashboard.web import shipping, web_security
 from layouts import shell, texts, urls
 from layouts.sign_in import message_page
 
@@ -36,6 +36,7 @@ def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
         title=texts.APP_TITLE,
         update_title="",  # each page names itself (assets/navigation.js), no "Updating..."
         assets_folder=str(settings.assets_dir),
+        assets_path_ignore=[shipping.UNLINKED_ASSETS],  # loaded on demand (assets/plotly-loader.js)
         suppress_callback_exceptions=True,  # pages render on demand
         external_stylesheets=[],
         on_error=on_callback_error,  # a database outage shows a Swedish message, not a broken page
@@ -61,6 +62,7 @@ def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
         settings.debug,
         hsts=settings.secure_cookies,
     )
+    shipping.install(app.server)  # after web_security: its headers hook then runs last
     app.server.extensions[STORE_EXTENSION] = store  # for tools that inspect a running app
     # Everything built so far lives as long as the process: keep it out of the garbage
     # collector's full passes, which otherwise doubled p95 response times (docs/performance.md).
@@ -71,7 +73,10 @@ def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
 
 def error_response(status: int, limit_mb: int) -> Response:
     """A Swedish error without details: a page for people, one line for the page's scripts."""
-    text = texts.REQUEST_TOO_LARGE.format(limit=limit_mb) if status == 413 else texts.ERROR_TEXT
+    heading, text = {
+        404: (texts.NOT_FOUND_HEADING, texts.NOT_FOUND_TEXT),
+        413: (texts.ERROR_HEADING, texts.REQUEST_TOO_LARGE.format(limit=limit_mb)),
+    }.get(status, (texts.ERROR_HEADING, texts.ERROR_TEXT))
     if request.path.startswith(urls.CALLBACK_PREFIX):
         return Response(text, status, mimetype="text/plain")
-    return Response(message_page(texts.ERROR_HEADING, text), status, mimetype="text/html")
+    return Response(message_page(heading, text), status, mimetype="text/html")

@@ -53,6 +53,7 @@ API_CSV_SUFFIX = ".csv"
 ASSETS_PREFIX = "/assets/"
 FAVICON_PATH = "/_favicon.ico"
 CALLBACK_PREFIX = "/_dash-"  # every request the page's scripts make
+COMPONENT_SUITES_PREFIX = f"{CALLBACK_PREFIX}component-suites/"  # Dash's and its libraries' scripts
 
 # ---- query keys ---------------------------------------------------------------------------------
 YEAR_KEY = "ar"

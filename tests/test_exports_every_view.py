@@ -9,9 +9,10 @@ every run builds the whole city's Avvikelser PDF — the largest, and the one th
 every period, and every report and format for the city, each nämnd and a unit at the latest
 period. The data is the same on both backends; the walks run on SQLite only.
 
-The tertial report in PDF or Word (by turns) is walked every run on a stratified sample: at every period
-one organisation of each level, the largest first and the others of its level in turn; the
-city, the slowest to build, at the first period (and at the latest in the test above) (`sample`). The full walk in those formats is the one above with
+The tertial report in PDF or Word (by turns) is walked every run on a stratified sample: at
+every period one organisation of each level, the largest first and the others of its level in
+turn; the city, the slowest to build, at the first period only (its latest period is built in
+every format above) (`sample`). The full walk in those formats is the one above with
 `EXPORT_WALK_FORMAT`.
 """
 

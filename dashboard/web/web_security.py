@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
+from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
@@ -92,6 +93,11 @@ def install(
     @server.errorhandler(RequestEntityTooLarge)
     def too_large(error: RequestEntityTooLarge) -> Response:
         return render_error(413)
+
+    @server.errorhandler(DependencyException)
+    def no_such_script(error: DependencyException) -> Response:
+        # Dash raises it for a component-suite path it does not know: a wrong address, not a fault
+        return render_error(404)
 
     if debug:
         return
