@@ -27,6 +27,7 @@ from layouts.urls import (
     REPORTS,
     STATUS_VALUES,
     assessment_path,
+    details_key,
     deviations_href,
     download_href,
     presentation_href,
@@ -46,9 +47,9 @@ def page(
     shown: int | None = None,
 ) -> html.Div:
     """The meeting view: intro, actions, filters, the summary of every goal the filters keep, then
-    the first `shown` of them in full."""
+    the first `shown` of them one line each, their details drawn when opened."""
     period = texts.PERIOD_LABEL[state.period].lower()
-    meeting, since = found.meeting, found.since
+    since = found.since
     return html.Div(
         [
             html.H1(texts.DEVIATIONS_HEADING.format(org=org.name)),
@@ -65,10 +66,10 @@ def page(
                 [
                     html.Li(
                         goal_row(
-                            g, since, goal_section(g, state, meeting.orgs, meeting.saves, since)
+                            b, since, details_key(state, b.goal.code, found.owners[b.org_id].code)
                         )
                     )
-                    for g in meeting.full
+                    for b in found.found[:shown]
                 ],
                 className="deviation-list",
             )
