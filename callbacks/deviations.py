@@ -1,15 +1,30 @@
-"""Avvikelser: the route handler only; the page's filters are links (layouts/deviations.py), the
-filter bar's interaction is callbacks/filters.py."""
+"""Avvikelser: the route handler, and the details of a row drawn when it is opened; the page's
+filters are links (layouts/deviations.py), the filter bar's interaction is callbacks/filters.py."""
 
 from __future__ import annotations
 
-from dash import html
+from typing import Any
+
+from dash import MATCH, Dash, Input, Output, State, html, no_update
 
 from callbacks import filters, sign_in
 from callbacks.request import PageRequest
-from dashboard.pages.deviations import deviations
+from dashboard.pages.deviations import deviations, one_goal
+from dashboard.store import Store
 from layouts import deviations as layout
-from layouts import urls
+from layouts import texts, urls
+from layouts.ids import DeviationIds
+
+ROW = {
+    key: MATCH
+    for key in (
+        urls.DETAILS_YEAR_KEY,
+        urls.DETAILS_PERIOD_KEY,
+        urls.DETAILS_ORG_KEY,
+        urls.DETAILS_GOAL_KEY,
+        urls.DETAILS_OWNER_KEY,
+    )
+}
 
 
 def page(request: PageRequest) -> html.Div:
@@ -18,5 +33,34 @@ def page(request: PageRequest) -> html.Div:
     state, org, shown = request.state, request.org, urls.shown_from(request.search)
     only = urls.only_from(request.search)
     found = deviations(request.store, org, state.year, state.period, shown, only)
-    may_assess = sign_in.may_change(request.store, request.user)
-    return layout.page(org, state, filters.bar(request), found, only, may_assess, shown=shown)
+    return layout.page(org, state, filters.bar(request), found, only, shown=shown)
+
+
+def details(store: Store, key: dict[str, Any]) -> html.Section | html.P:
+    """The details of the row `key` names (its id, from the browser: checked like a query)."""
+    wanted = urls.details_from(key)
+    org = store.org(wanted.state.org_code or "") if wanted else None
+    periods = store.reported_periods()
+    if wanted is None or org is None or (wanted.state.year, wanted.state.period) not in periods:
+        return html.P(texts.DETAILS_GONE, className="muted")
+    state = wanted.state
+    found = one_goal(store, org, state.year, state.period, wanted.goal_code, wanted.owner_code)
+    if found is None:
+        return html.P(texts.DETAILS_GONE, className="muted")
+    shown, since = found
+    may_assess = sign_in.may_change(store, sign_in.current())
+    return layout.goal_section(shown.full[0], state, shown.orgs, shown.saves, since, may_assess)
+
+
+def register(app: Dash, store: Store) -> None:
+    """A row's details, drawn the first time it opens (a click or Enter/Space on its line)."""
+
+    @app.callback(
+        Output({"type": DeviationIds.DETAILS, **ROW}, "children"),
+        Input({"type": DeviationIds.LINE, **ROW}, "n_clicks"),
+        State({"type": DeviationIds.DETAILS, **ROW}, "children"),
+        State({"type": DeviationIds.DETAILS, **ROW}, "id"),
+        prevent_initial_call=True,
+    )
+    def open_row(_clicks: int | None, drawn: Any, key: dict[str, Any]) -> Any:
+        return details(store, key) if drawn == texts.DETAILS_LOADING else no_update

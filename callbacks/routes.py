@@ -89,7 +89,12 @@ ROUTES: tuple[Route, ...] = (
         editors,
         callbacks=to_report.register,
     ),
-    Route(urls.DEVIATIONS_PATH, deviations.page, nav=texts.NAV_DEVIATIONS),
+    Route(
+        urls.DEVIATIONS_PATH,
+        deviations.page,
+        nav=texts.NAV_DEVIATIONS,
+        callbacks=deviations.register,
+    ),
     Route(urls.ACCURACY_PATH, accuracy.page, nav=texts.NAV_ACCURACY),
     Route(urls.INDICATOR_ACCURACY_PATTERN, indicator_accuracy.page),
     Route(urls.GENDER_GAPS_PATH, gender_gaps.page, nav=texts.NAV_GENDER_GAPS),

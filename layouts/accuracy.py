@@ -30,13 +30,14 @@ from layouts.components import (
     aria,
     data_table,
     empty_state,
+    show_more,
 )
 from layouts.consistency import consistency_section, forecast_only_section
 from layouts.explanation import format_number
 from layouts.figures import COLOURS, Figure, base_figure
 from layouts.format import count
 from layouts.ids import AccuracyIds
-from layouts.urls import accuracy_path
+from layouts.urls import ACCURACY_PATH, accuracy_path, shown_href
 
 SECTION_IDS = tuple(AccuracyIds)  # the page's sections, in order
 
@@ -74,7 +75,7 @@ def page(
                 ),
                 **aria(label=texts.ON_THIS_PAGE),
             ),
-            accuracy_section(org, state, committees, indicators),
+            accuracy_section(org, state, committees, indicators, shown),
             forecast_only_section(
                 state, forecast_only, orgs, period, goals_met, shown, only_status
             ),
@@ -92,9 +93,10 @@ def accuracy_section(
     state: urls.ViewState,
     committees: Sequence[GroupAccuracy],
     indicators: Sequence[GroupAccuracy],
+    shown: int | None = None,
 ) -> html.Section:
-    """Per nämnd (or for the organisation), then per indicator of the organisation, how the
-    forecasts turned out."""
+    """Per nämnd (or for the organisation), then per indicator of the organisation (the first
+    `shown`), how the forecasts turned out."""
     periods = shown_periods(state.period)
     children: list[Any] = [
         html.H2(texts.ACCURACY_SECTIONS[0]),
@@ -128,7 +130,15 @@ def accuracy_section(
             numeric=(2, 3, 4, 5, 6, 7),
         ),
         html.H3(texts.INDICATOR_ACCURACY_HEADING.format(org=org.name), className="h5 mt-4"),
-        indicator_table(indicators, state) if indicators else empty_state(texts.NO_OWN_FORECASTS),
+        indicator_table(indicators[:shown], state)
+        if indicators
+        else empty_state(texts.NO_OWN_FORECASTS),
+        show_more(
+            texts.INDICATORS_SHOWN,
+            shown,
+            len(indicators),
+            lambda more: shown_href(ACCURACY_PATH, state, more, AccuracyIds.HOW_OFTEN),
+        ),
     ]
     return html.Section(children, id=AccuracyIds.HOW_OFTEN)
 

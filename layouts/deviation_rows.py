@@ -1,5 +1,9 @@
 """Avvikelser's goals one line each, the details on demand: the whole city's list fits a screen
-or two, and a native <details> opens with Enter or Space, without any script of ours."""
+or two, and a native <details> opens with Enter or Space, without any script of ours.
+
+A row's details are drawn only when it is opened (callbacks/deviations.py): 25 goals' details
+were three quarters of the page's components, and Dash's renderer froze the browser for
+seconds drawing them hidden (issue 20)."""
 
 from __future__ import annotations
 
@@ -7,11 +11,12 @@ from typing import Any
 
 from dash import html
 
-from dashboard.followup.deviations import GoalDeviations
+from dashboard.followup.goal_results import Brief
 from dashboard.pages.deviations import Since
 from layouts import texts
 from layouts.components import status_badge
 from layouts.format import count
+from layouts.ids import DeviationIds
 from layouts.status_trend import movement_word
 from layouts.urls import KIND_VALUES
 
@@ -19,28 +24,34 @@ from layouts.urls import KIND_VALUES
 LINE_GROUPS = {name: kinds for name, kinds in KIND_VALUES.items() if name != "mal"}
 
 
-def goal_row(goal: GoalDeviations, since: Since | None, details: html.Section) -> html.Details:
-    """One goal: a line (goal, status, movement, what deviates) that opens on its details."""
-    status = goal.status
+def goal_row(brief: Brief, since: Since | None, key: dict[str, Any]) -> html.Details:
+    """One goal: a line (goal, status, movement, what deviates) that opens on its details,
+    named by `key` (urls.details_key) and drawn when first opened."""
     return html.Details(
-        [html.Summary(one_line(goal, since), className="goal-line"), details],
-        className=f"deviation-goal status-{status.result.status}",
+        [
+            html.Summary(
+                one_line(brief, since),
+                id={"type": DeviationIds.LINE, **key},
+                className="goal-line",
+            ),
+            html.Div(texts.DETAILS_LOADING, id={"type": DeviationIds.DETAILS, **key}),
+        ],
+        className=f"deviation-goal status-{brief.status}",
     )
 
 
-def one_line(goal: GoalDeviations, since: Since | None) -> list[Any]:
+def one_line(brief: Brief, since: Since | None) -> list[Any]:
     """The line's parts: title, status as symbol and word, movement and kinds of deviation."""
-    status = goal.status
-    key = (status.goal.id, status.org_id)
+    key = (brief.goal.id, brief.org_id)
     movement = since.movements.get(key) if since and since.period else None
     kinds = [
         count(texts.LINE_GROUP_LABEL[name], number)
         for name, group in LINE_GROUPS.items()
-        if (number := sum(1 for item in goal.items if item.kind in group))
+        if (number := sum(brief.kinds.get(kind, 0) for kind in group))
     ]
     return [
-        html.Span(status.goal.title, className="goal-title"),
-        status_badge(status.result.status),
+        html.Span(brief.goal.title, className="goal-title"),
+        status_badge(brief.status),
         movement_word(movement) if movement else None,
         html.Span(" · ".join(kinds), className="goal-kinds") if kinds else None,
     ]

@@ -28,6 +28,7 @@ from layouts.urls import (
     REPORTS,
     STATUS_VALUES,
     assessment_path,
+    details_key,
     deviations_href,
     download_href,
     presentation_href,
@@ -44,13 +45,13 @@ def page(
     filter_bar: html.Form,
     found: Deviations,
     only: Only,
-    may_assess: Callable[[int], bool],
     shown: int | None = None,
 ) -> html.Div:
     """The meeting view: intro, actions, filters, the summary of every goal the filters keep, then
-    the first `shown` of them in full; "Registrera bedömning" where `may_assess` the owner."""
+    the first `shown` of them one line each, their details (with "Registrera bedömning" for
+    those who may) drawn when opened."""
     period = texts.PERIOD_LABEL[state.period].lower()
-    meeting, since = found.meeting, found.since
+    since = found.since
     return html.Div(
         [
             html.H1(texts.DEVIATIONS_HEADING.format(org=org.name)),
@@ -67,12 +68,10 @@ def page(
                 [
                     html.Li(
                         goal_row(
-                            g,
-                            since,
-                            goal_section(g, state, meeting.orgs, meeting.saves, since, may_assess),
+                            b, since, details_key(state, b.goal.code, found.owners[b.org_id].code)
                         )
                     )
-                    for g in meeting.full
+                    for b in found.found[:shown]
                 ],
                 className="deviation-list",
             )

@@ -172,3 +172,10 @@ class NationalIds(StrEnum):
     UNIT_ID = "national-unit-id"
     UNIT_SAVE = "national-unit-save"
     UNIT_FEEDBACK = "national-unit-feedback"
+
+
+class DeviationIds(StrEnum):
+    """Avvikelser's rows: pattern-matching ids' types, {"type": ..., **urls.details_key(...)}."""
+
+    LINE = "deviation-line"  # a row's one line (<summary>): its clicks open the details
+    DETAILS = "deviation-details-body"  # where the row's details are drawn once opened

@@ -108,6 +108,9 @@ KIND_VALUES = {
 }
 
 SHOWN_STEP = 25  # listed at first, and added by each "show more"
+# Avvikelser's row details, loaded when a row opens: the keys of the row's pattern-matching id.
+DETAILS_YEAR_KEY, DETAILS_PERIOD_KEY, DETAILS_ORG_KEY = "year", "period", "org"
+DETAILS_GOAL_KEY, DETAILS_OWNER_KEY = "goal", "owner"
 DEVIATIONS_REPORT, TERTIAL_REPORT = "avvikelser", "tertialrapport"
 REPORTS = (DEVIATIONS_REPORT, TERTIAL_REPORT)
 FORMATS = ("xlsx", "pdf", "docx")
@@ -377,3 +380,38 @@ def prefilled_template_href(name: str, org_code: str, year: int, period: str) ->
 
 
 ACCOUNTS_PATH = "/konton"  # administrators manage accounts (issue 18)
+
+
+@dataclass(frozen=True)
+class DetailsKey:
+    """Which goal's details an Avvikelser row opens on: the page's view and the goal at its
+    owner."""
+
+    state: ViewState
+    goal_code: str
+    owner_code: str
+
+
+def details_key(state: ViewState, goal_code: str, owner_code: str) -> dict[str, Any]:
+    """The fields of an Avvikelser row's id that name its details (the page's organisation,
+    year and period, and the goal at its owner)."""
+    return {
+        DETAILS_YEAR_KEY: state.year,
+        DETAILS_PERIOD_KEY: state.period,
+        DETAILS_ORG_KEY: state.org_code,
+        DETAILS_GOAL_KEY: goal_code,
+        DETAILS_OWNER_KEY: owner_code,
+    }
+
+
+def details_from(key: Mapping[str, Any]) -> DetailsKey | None:
+    """A row id's details key as the browser sent it; None when any field is missing or odd."""
+    year = key.get(DETAILS_YEAR_KEY)
+    period = plain_text(key.get(DETAILS_PERIOD_KEY), MAX_CODE_LENGTH)
+    org, goal, owner = (
+        plain_text(key.get(k), MAX_CODE_LENGTH)
+        for k in (DETAILS_ORG_KEY, DETAILS_GOAL_KEY, DETAILS_OWNER_KEY)
+    )
+    if type(year) is not int or period is None or org is None or goal is None or owner is None:
+        return None
+    return DetailsKey(ViewState(year, period, org), goal, owner)

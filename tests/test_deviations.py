@@ -9,6 +9,7 @@ from dashboard.followup import agenda, deviations
 from dashboard.followup.deviations import DeviationKind as K
 from layouts import texts
 from layouts.urls import SHOWN_STEP
+from tests.opened_rows import opened
 from tests.test_pages import _text
 from tests.tiny import tiny_dataset
 
@@ -106,7 +107,7 @@ def test_counts_add_up_per_kind(meeting):
 
 def test_page_lists_goals_with_links_summary_and_downloads(demo_store, meeting):
     _, found = meeting
-    text = _text(page(demo_store, "/avvikelser", "?org=SKA&ar=2026&period=T2"))
+    text = opened(demo_store, "?org=SKA&ar=2026&period=T2")
     assert texts.DEVIATIONS_HEADING.format(org="Skarpnäcks stadsdelsnämnd") in text
     first = found[0].status.goal
     assert text.index(first.title) < text.index(found[-1].status.goal.title)

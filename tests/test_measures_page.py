@@ -14,6 +14,7 @@ from dashboard.followup import measures
 from dashboard.followup.deviations import DeviationKind
 from layouts import texts, urls
 from layouts.ids import AssessmentIds, MeasureIds
+from tests.opened_rows import opened
 from tests.test_pages import _text
 from tests.tiny import tiny_dataset
 
@@ -123,7 +124,7 @@ def test_an_overdue_measure_is_listed_on_avvikelser_and_in_its_download(tiny):
     measure_callbacks.add(tiny, _key(), "Rekrytera sjuksköterskor", "Eva Ek", "2025-02-28", ADMIN)
     kind = texts.DEVIATION_KIND_LABEL[DeviationKind.MEASURE_OVERDUE]
     search = "?" + urls.query(urls.ViewState(2025, "T1", "STAD"))
-    text = _text(page(tiny, urls.DEVIATIONS_PATH, search, READER))
+    text = opened(tiny, search, READER)
     assert kind in text and "Rekrytera sjuksköterskor" in text and "Eva Ek" in text
     state = urls.ViewState(2025, "T1", "STAD")
     document = downloads.document(tiny, urls.DEVIATIONS_REPORT, state, tiny.org("STAD"), TODAY)

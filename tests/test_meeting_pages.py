@@ -14,6 +14,7 @@ from dashboard.access import operator
 from dashboard.domain.model import Status
 from dashboard.pages.deviations import Only, deviations, kept, org_tree
 from layouts import texts, urls
+from tests.opened_rows import opened
 from tests.test_pages import _text
 
 CITY_T2 = "?ar=2026&period=T2"
@@ -72,7 +73,8 @@ def test_each_goal_is_one_line_with_its_details_on_demand(demo_store, city):
     assert isinstance(rows[0].children[0], html.Summary)
     assert first.goal.title in summary and texts.STATUS_LABEL[first.status] in summary
     assert texts.MOVEMENT_LABEL[found.since.movements[first.goal.id, first.org_id]] in summary
-    assert texts.RECORD_ASSESSMENT in _words(rows[0]) and texts.RECORD_ASSESSMENT not in summary
+    assert texts.RECORD_ASSESSMENT not in _text(rendered)  # the details come when a row opens
+    assert texts.RECORD_ASSESSMENT in opened(demo_store, CITY_T2)
 
 
 def _all(component, kind):

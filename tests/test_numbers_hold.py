@@ -14,6 +14,7 @@ from dashboard.domain.model import ActivityStatus, ValueStatus
 from dashboard.followup import activity_followups, control_room, goal_results
 from dashboard.store import activity_t, indicator_t, measurement_t
 from tests.demo_db import fill_with_demo
+from tests.opened_rows import opened
 
 
 @pytest.fixture
@@ -28,15 +29,16 @@ def _every_pair(store, year):
 
 
 def _pages(store, year, period) -> str:
-    """Översikt at every level, Avvikelser, Prognoser and the goal page of every goal, for the
-    city, as the browser gets them."""
+    """Översikt at every level, Avvikelser (every row opened), Prognoser and the goal page of
+    every goal, for the city, as the browser gets them."""
     search = f"?ar={year}&period={period}"
     pages = [
         routes.page(store, "/", search + f"&niva={level}") for level in ("kf", "namnd", "enhet")
     ]
     pages += [routes.page(store, path, search) for path in ("/avvikelser", "/prognoser")]
     pages += [routes.page(store, f"/mal/{goal.code}", search) for goal in store.goals(year)]
-    return json.dumps(pages, cls=plotly.utils.PlotlyJSONEncoder)
+    shown = json.dumps(pages, cls=plotly.utils.PlotlyJSONEncoder)
+    return shown + opened(store, search)  # Avvikelser's rows' details too, drawn when opened
 
 
 def test_a_later_follow_up_or_outcome_never_changes_an_earlier_period(demo_copy):

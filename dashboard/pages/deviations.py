@@ -1,4 +1,4 @@
-"""Avvikelser's data: the meeting's deviating goals, worst first, and the ones shown in full.
+"""Avvikelser's data: the meeting's deviating goals, worst first, and one of them in full.
 
 The presentation and the meeting document show the same goals, so they read them from here.
 """
@@ -70,17 +70,6 @@ def meeting(store: Store, found: Sequence[Brief], year: int, period: str) -> Mee
 
 
 @dataclass(frozen=True)
-class Deviations:
-    """The deviating goals the filters keep, in brief; the first of them in full; the movements;
-    and the organisations directly below with how many of the goals lie within each."""
-
-    found: list[Brief]
-    meeting: Meeting
-    since: Since
-    places: list[tuple[OrgUnit, int]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
 class Kept:
     """The deviating goals the filters keep, in brief, with their movements and `places`."""
 
@@ -104,14 +93,42 @@ def kept(store: Store, org: OrgUnit, year: int, period: str, only: Only | None =
     return Kept(found, since, places)
 
 
+@dataclass(frozen=True)
+class Deviations:
+    """The deviating goals the filters keep, in brief; the movements; the organisations directly
+    below with how many of the goals lie within each; and the owners of the first goals, the
+    ones the page lists (their details are drawn when opened: `one_goal`)."""
+
+    found: list[Brief]
+    since: Since
+    places: list[tuple[OrgUnit, int]] = field(default_factory=list)
+    owners: dict[int, OrgUnit] = field(default_factory=dict)
+
+
 def deviations(
     store: Store, org: OrgUnit, year: int, period: str, shown: int, only: Only | None = None
 ) -> Deviations:
-    """Every deviating goal the filters keep, in brief, and the first `shown` of them in full."""
+    """Every deviating goal the filters keep, in brief, with the owners of the first `shown`."""
     found = kept(store, org, year, period, only)
-    return Deviations(
-        found.found, meeting(store, found.found[:shown], year, period), found.since, found.places
+    owners = store.orgs_by_id(b.org_id for b in found.found[:shown])
+    return Deviations(found.found, found.since, found.places, owners)
+
+
+def one_goal(
+    store: Store, org: OrgUnit, year: int, period: str, goal_code: str, owner_code: str
+) -> tuple[Meeting, Since] | None:
+    """One listed goal in full, for the row a reader opens; None when the goal does not deviate
+    at its owner within `org` (any more: a write may have landed since the page was drawn)."""
+    found = kept(store, org, year, period)
+    owner = store.org(owner_code)
+    brief = next(
+        (b for b in found.found if owner and b.org_id == owner.id and b.goal.code == goal_code),
+        None,
     )
+    if brief is None:
+        return None
+    shown = meeting(store, [brief], year, period)
+    return (shown, found.since) if shown.full else None
 
 
 class OrgTree:
@@ -177,16 +194,15 @@ def since_previous(
         }
         ids = {(b.goal.code, b.org_id): (b.goal.id, b.org_id) for b in found}
         before = {ids[key]: standing(b) for key, b in then.items() if key in ids}
-        now = {
-            (b.goal.code, b.org_id)
-            for b in goal_results.briefs(
-                store, agenda.meeting_goals(store, org, year), year, period
-            )
-            if b.judged
-        }
-        resolved = sum(  # movement() says RESOLVED: deviated then, judged without deviation now
-            standing(b).deviating for key, b in then.items() if key in now and key not in ids
-        )
+        # movement() says RESOLVED: deviated then, judged without deviation now. Only those
+        # goals' briefs are read again, not the whole meeting's a second time.
+        current = {(g.code, o): (g, o) for g, o in agenda.meeting_goals(store, org, year)}
+        gone = [
+            current[key]
+            for key, b in then.items()
+            if key in current and key not in ids and standing(b).deviating
+        ]
+        resolved = sum(b.judged for b in goal_results.briefs(store, gone, year, period))
     movements = {
         (b.goal.id, b.org_id): movement(before.get((b.goal.id, b.org_id)), standing(b))
         if previous

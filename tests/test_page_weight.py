@@ -1,0 +1,102 @@
+"""Pages the browser can draw (issue 20): the long lists send what is on screen, and the rest on
+demand. Dash's renderer spends about a millisecond per component on a busy machine, so a page
+of 1,000 components froze the browser for seconds; the counts here keep the heavy pages small."""
+
+import json
+
+import plotly
+import pytest
+from dash import html
+from dash.development.base_component import Component
+
+from callbacks import deviations as deviation_callbacks
+from callbacks.routes import page
+from dashboard.pages.accuracy import accuracy_page
+from dashboard.pages.deviations import kept
+from layouts import texts, urls
+from layouts.ids import AccuracyIds
+from tests.test_pages import _text
+
+CITY_T2 = "?ar=2026&period=T2"
+# The page's content as sent, components counted: the whole city's lists on the demo.
+MAX_COMPONENTS = {urls.DEVIATIONS_PATH: 450, urls.ACCURACY_PATH: 750}
+
+
+def components(node) -> int:
+    """How many Dash components a rendered page holds, as its JSON response has them."""
+    if isinstance(node, dict):
+        own = 1 if {"type", "namespace", "props"} <= node.keys() else 0
+        return own + sum(components(v) for v in node.values())
+    if isinstance(node, list):
+        return sum(components(v) for v in node)
+    return 0
+
+
+def weigh(store, path: str, search: str) -> tuple[int, int]:
+    """(components, bytes) of a page's content as the router callback sends it."""
+    sent = json.dumps(page(store, path, search), cls=plotly.utils.PlotlyJSONEncoder)
+    return components(json.loads(sent)), len(sent.encode())
+
+
+@pytest.mark.parametrize("path", list(MAX_COMPONENTS))
+def test_the_whole_citys_heavy_pages_stay_small(demo_store, path):
+    count, size = weigh(demo_store, path, CITY_T2)
+    print(f"{path}: {count} components, {size} bytes")  # docs/performance.md, issue 20
+    assert count <= MAX_COMPONENTS[path]
+
+
+def test_a_goals_details_are_sent_when_its_row_is_opened(demo_store):
+    city = demo_store.root_org()
+    first = kept(demo_store, city, 2026, "T2").found[0]
+    owner = demo_store.orgs_by_id([first.org_id])[first.org_id]
+    text = _text(page(demo_store, urls.DEVIATIONS_PATH, CITY_T2))
+    assert first.goal.title in text and texts.RECORD_ASSESSMENT not in text
+    key = urls.details_key(urls.ViewState(2026, "T2", city.code), first.goal.code, owner.code)
+    assert f'"{urls.DETAILS_GOAL_KEY}": "{first.goal.code}"' in text  # the row names its details
+    opened = _text(deviation_callbacks.details(demo_store, key))
+    assert texts.RECORD_ASSESSMENT in opened and first.goal.title in opened
+    assert urls.assessment_path(first.goal.code) in opened
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {},
+        {"year": "x", "period": "T2", "org": "STAD", "goal": "KF1.1", "owner": "STAD"},
+        {"year": 2026, "period": "T9", "org": "STAD", "goal": "KF1.1", "owner": "STAD"},
+        {"year": 2026, "period": "T2", "org": "NOPE", "goal": "KF1.1", "owner": "STAD"},
+        {"year": 2026, "period": "T2", "org": "STAD", "goal": "<script>", "owner": "STAD"},
+        {"year": 2026, "period": "T2", "org": "STAD", "goal": ["x"], "owner": None},
+    ],
+)
+def test_a_forged_details_key_shows_that_the_goal_is_not_listed(demo_store, odd):
+    shown = _text(deviation_callbacks.details(demo_store, {"type": "x", **odd}))
+    assert texts.DETAILS_GONE in shown
+
+
+def test_prognosers_indicator_table_is_paged_by_the_url(demo_store):
+    def rows(search: str) -> int:
+        table = next(
+            t
+            for t in _all_tables(page(demo_store, urls.ACCURACY_PATH, search))
+            if t.children[0].children == texts.INDICATOR_ERRORS_CAPTION
+        )
+        return len(table.children[2].children)
+
+    every = rows(f"{CITY_T2}&{urls.SHOWN_KEY}=1000")
+    first = rows(CITY_T2)
+    assert first < every  # the demo city has more indicators than one page
+    total = len(accuracy_page(demo_store, demo_store.root_org(), 2026, "T2", 1).indicators)
+    text = _text(page(demo_store, urls.ACCURACY_PATH, CITY_T2))
+    assert texts.INDICATORS_SHOWN.format(shown=urls.SHOWN_STEP, total=total) in text
+    more = min(2 * urls.SHOWN_STEP, total)
+    assert f"{urls.SHOWN_KEY}={more}#{AccuracyIds.HOW_OFTEN}" in text
+
+
+def _all_tables(component):
+    if isinstance(component, html.Table):
+        yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if isinstance(child, Component):
+            yield from _all_tables(child)
