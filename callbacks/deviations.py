@@ -36,8 +36,9 @@ def page(request: PageRequest) -> html.Div:
     return layout.page(org, state, filters.bar(request), found, only, shown=shown)
 
 
-def details(store: Store, key: dict[str, Any]) -> html.Section | html.P:
-    """The details of the row `key` names (its id, from the browser: checked like a query)."""
+def details(store: Store, key: dict[str, Any], user: Principal) -> html.Section | html.P:
+    """The details of the row `key` names (its id, from the browser: checked like a query), with
+    the way to assess the goal if `user` may."""
     wanted = urls.details_from(key)
     org = store.org(wanted.state.org_code or "") if wanted else None
     periods = store.reported_periods()
@@ -48,7 +49,7 @@ def details(store: Store, key: dict[str, Any]) -> html.Section | html.P:
     if found is None:
         return html.P(texts.DETAILS_GONE, className="muted")
     shown, since = found
-    may_assess = sign_in.may_change(store, sign_in.current())
+    may_assess = sign_in.may_change(store, user)
     return layout.goal_section(shown.full[0], state, shown.orgs, shown.saves, since, may_assess)
 
 
@@ -63,4 +64,4 @@ def register(app: Dash, store: Store) -> None:
         prevent_initial_call=True,
     )
     def open_row(_clicks: int | None, drawn: Any, key: dict[str, Any]) -> Any:
-        return details(store, key) if drawn == texts.DETAILS_LOADING else no_update
+        return details(store, key, sign_in.current()) if drawn == texts.DETAILS_LOADING else no_update

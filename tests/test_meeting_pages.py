@@ -74,7 +74,7 @@ def test_each_goal_is_one_line_with_its_details_on_demand(demo_store, city):
     assert first.goal.title in summary and texts.STATUS_LABEL[first.status] in summary
     assert texts.MOVEMENT_LABEL[found.since.movements[first.goal.id, first.org_id]] in summary
     assert texts.RECORD_ASSESSMENT not in _text(rendered)  # the details come when a row opens
-    assert texts.RECORD_ASSESSMENT in opened(demo_store, CITY_T2)
+    assert texts.RECORD_ASSESSMENT in opened(demo_store, CITY_T2, operator("admin"))
 
 
 def _all(component, kind):

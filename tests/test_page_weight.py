@@ -11,6 +11,7 @@ from dash.development.base_component import Component
 
 from callbacks import deviations as deviation_callbacks
 from callbacks.routes import page
+from dashboard.access import Principal, Role
 from dashboard.pages.accuracy import accuracy_page
 from dashboard.pages.deviations import kept
 from layouts import texts, urls
@@ -18,6 +19,8 @@ from layouts.ids import AccuracyIds
 from tests.test_pages import _text
 
 CITY_T2 = "?ar=2026&period=T2"
+ADMIN = Principal("anna", "Anna", Role.ADMIN, (), ("/",))
+READER = Principal("p", "P", Role.READER)
 # The page's content as sent, components counted: the whole city's lists on the demo.
 MAX_COMPONENTS = {urls.DEVIATIONS_PATH: 450, urls.ACCURACY_PATH: 750}
 
@@ -53,7 +56,10 @@ def test_a_goals_details_are_sent_when_its_row_is_opened(demo_store):
     assert first.goal.title in text and texts.RECORD_ASSESSMENT not in text
     key = urls.details_key(urls.ViewState(2026, "T2", city.code), first.goal.code, owner.code)
     assert f'"{urls.DETAILS_GOAL_KEY}": "{first.goal.code}"' in text  # the row names its details
-    opened = _text(deviation_callbacks.details(demo_store, key))
+    opened = _text(deviation_callbacks.details(demo_store, key, ADMIN))
+    assert texts.RECORD_ASSESSMENT not in _text(
+        deviation_callbacks.details(demo_store, key, READER)
+    )
     assert texts.RECORD_ASSESSMENT in opened and first.goal.title in opened
     assert urls.assessment_path(first.goal.code) in opened
 
@@ -70,7 +76,7 @@ def test_a_goals_details_are_sent_when_its_row_is_opened(demo_store):
     ],
 )
 def test_a_forged_details_key_shows_that_the_goal_is_not_listed(demo_store, odd):
-    shown = _text(deviation_callbacks.details(demo_store, {"type": "x", **odd}))
+    shown = _text(deviation_callbacks.details(demo_store, {"type": "x", **odd}, ADMIN))
     assert texts.DETAILS_GONE in shown
 
 
