@@ -64,4 +64,6 @@ def register(app: Dash, store: Store) -> None:
         prevent_initial_call=True,
     )
     def open_row(_clicks: int | None, drawn: Any, key: dict[str, Any]) -> Any:
-        return details(store, key, sign_in.current()) if drawn == texts.DETAILS_LOADING else no_update
+        return (
+            details(store, key, sign_in.current()) if drawn == texts.DETAILS_LOADING else no_update
+        )
