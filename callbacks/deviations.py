@@ -9,6 +9,7 @@ from dash import MATCH, Dash, Input, Output, State, html, no_update
 
 from callbacks import filters, sign_in
 from callbacks.request import PageRequest
+from dashboard.access import Principal
 from dashboard.pages.deviations import deviations, one_goal
 from dashboard.store import Store
 from layouts import deviations as layout
