@@ -9,7 +9,14 @@ from playwright.sync_api import expect
 from layouts import texts
 
 WIDTHS = [(390, 844), (320, 256)]
-PAGES = ["/", "/?niva=namnd&org=SKA", "/mal/KF1.2", "/mal/KF1.2?org=SKA"]
+PAGES = [
+    "/",
+    "/?niva=namnd&org=SKA",
+    "/mal/KF1.2",
+    "/mal/KF1.2?org=SKA",
+    "/avvikelser",
+    "/avvikelser?org=SKA",
+]
 
 OFF_SCREEN = """() => [...document.querySelectorAll('main .status-badge')]
   .filter((e) => { const r = e.getBoundingClientRect();
