@@ -5,6 +5,9 @@ Every page with view state draws the bar (`bar`); it has no page of its own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
 from dash import Dash, Input, Output, State, html, no_update
 
 from callbacks.request import PageRequest
@@ -23,15 +26,31 @@ def register(app: Dash, store: Store) -> None:
         prevent_initial_call=True,
     )
     def filters_to_url(year: str, period: str, org_code: str, search: str | None) -> object:
-        periods = store.reported_periods()
-        current = urls.parse(search, periods)
-        chosen_year = urls.whole_number(str(year), 4)
-        if current is None or chosen_year is None:
-            return no_update
-        wanted = current.with_changes(year=chosen_year, period=period, org_code=org_code)
-        checked = urls.parse(urls.query(wanted), periods)
-        new_search = urls.query(checked) if checked else None
-        return new_search if new_search and new_search != search else no_update
+        chosen = chosen_search(search, store.reported_periods(), year, period, org_code)
+        return no_update if chosen is None else chosen
+
+
+def chosen_search(
+    search: str | None, periods: Sequence[tuple[int, str]], year: str, period: str, org_code: str
+) -> str | None:
+    """The query string with the bar's year, period and organisation; None when they are what the
+    URL already shows, since the bar may fire while its page is being replaced and must not
+    write over the next page's query. Keys the bar does not own (a list's filters, its length)
+    are kept, except the part of an organisation that is no longer chosen."""
+    current = urls.parse(search, periods)
+    chosen_year = urls.whole_number(str(year), 4)
+    if current is None or chosen_year is None:
+        return None
+    wanted = current.with_changes(year=chosen_year, period=period, org_code=org_code)
+    checked = urls.parse(urls.query(wanted), periods)
+    if checked is None or checked == current:
+        return None
+    view = urls.query(checked)
+    dropped = {urls.YEAR_KEY, urls.PERIOD_KEY, urls.ORG_KEY, *urls.query_values(view)}
+    if checked.org_code != current.org_code:
+        dropped.add(urls.WITHIN_KEY)
+    rest = {k: v for k, v in urls.query_values(search).items() if k not in dropped}
+    return f"{view}&{urlencode(rest)}" if rest else view
 
 
 def bar(request: PageRequest) -> html.Form:
