@@ -48,6 +48,7 @@ def number(value: float | None, indicator: Indicator) -> Number:
         format_number(value, indicator.decimals, indicator.unit),
         indicator.decimals,
         shown_unit(indicator.unit),
+        shown_unit(indicator.unit, one=True),
     )
 
 

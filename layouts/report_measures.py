@@ -110,8 +110,8 @@ def difference(value: float | None, indicator: Indicator) -> Number:
     """A difference of an indicator's values: in procentenheter for a share, else in its unit
     (Excel's number format says p.e., which reads the same after 1 and 2)."""
     text = signed_difference(value, indicator.decimals, indicator.unit)
-    unit = shown_unit(difference_unit(indicator.unit, short=True))
-    return Number(value, text, indicator.decimals, unit)
+    unit = difference_unit(indicator.unit, short=True)
+    return Number(value, text, indicator.decimals, shown_unit(unit), shown_unit(unit, one=True))
 
 
 def change_cells(

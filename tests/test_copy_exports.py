@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import replace
 
 import pytest
 from openpyxl import load_workbook
 
 from callbacks import downloads
+from dashboard.domain.model import Direction, GoalLevel, Indicator
 from dashboard.followup import export_docx, exports
+from layouts import downloads as download_cells
 from layouts import texts, urls
 
 TODAY = dt.date(2026, 9, 14)
@@ -59,3 +62,17 @@ def test_no_download_writes_antal_after_a_number_or_a_plural_after_1(document):
     assert not re.search(r"\d antal", text) and '" antal"' not in text
     assert not re.search(r"(?<![\d,])1 (egna|bedömningar|uppfyllda|dagar|aktiviteter)\b", text)
     assert not re.search(r"−1 dagar|[+−]\d+(,\d+)? %", text), "a difference of shares is in p.e."
+
+
+def test_excel_writes_the_singular_unit_after_exactly_one_day():
+    """A cell is a number with a number format, so "1 dag" must be in the format: Excel shows
+    1 and −1 with the singular, every other whole number with the plural."""
+    indicator = Indicator(1, "VÄNT", "Väntetid", "dagar", Direction.LOWER, 0, GoalLevel.UNIT, False)
+    cells = (download_cells.number(1, indicator), download_cells.number(3, indicator))
+    table = exports.Table("Blad", "Rubrik", ("Ett", "Tre"), (cells,))
+    document = exports.Document("T", "U", (), (table,), "Sammanfattning")
+    one, three = load_workbook(io.BytesIO(exports.to_xlsx(document)))["Blad"][5]
+    assert one.number_format == three.number_format
+    assert one.number_format == '[=1]"1 dag";[=-1]"-1 dag";#,##0" dagar"'
+    with_decimals = download_cells.number(1, replace(indicator, decimals=1))
+    assert with_decimals.text == "1,0\u00a0dagar"

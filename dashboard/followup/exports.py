@@ -48,6 +48,7 @@ class Number:
     text: str
     decimals: int = 0
     unit: str = ""
+    unit_one: str = ""  # the unit after a whole 1 or −1 ("dag"), when it is not `unit`
 
 
 Cell = str | int | float | Number | dt.date | None
@@ -139,7 +140,7 @@ def _write(sheet: Worksheet, row: int, column: int, value: Cell) -> SheetCell:
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, Number):
         cell.value = value.value
-        cell.number_format = _number_format(value.decimals, value.unit)
+        cell.number_format = _number_format(value)
     elif isinstance(value, dt.date):
         cell.value = value
         cell.number_format = "yyyy-mm-dd"
@@ -153,9 +154,15 @@ def _write(sheet: Worksheet, row: int, column: int, value: Cell) -> SheetCell:
     return cell
 
 
-def _number_format(decimals: int, unit: str) -> str:
+def _number_format(number: Number) -> str:
+    """Excel's format for the number: its decimals and unit, and the singular unit for exactly
+    1 and −1 ("1 dag"), which only a format with conditions can give a cell that stays a number."""
+    decimals, unit, one = number.decimals, number.unit, number.unit_one
     digits = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return f'{digits}" {unit}"' if unit else digits
+    plain = f'{digits}" {unit}"' if unit else digits
+    if decimals > 0 or not one or one == unit:
+        return plain
+    return f'[=1]"1 {one}";[=-1]"-1 {one}";{plain}'
 
 
 def _sheet_name(wanted: str, used: set[str]) -> str:
