@@ -159,6 +159,25 @@ def test_an_upload_that_changes_nothing_keeps_the_results(tiny):
     assert result_store.generation(tiny.engine) == generation
 
 
+def test_an_upload_of_another_years_values_keeps_this_years_results(tiny):
+    """Outcomes of 2023 judge no goal of 2025: the pages of 2025 go on reading what was kept
+    (a backfill of old years must not make every page judge again), while 2023's kept results
+    end with the write."""
+    pairs = k1_at_city(tiny)
+    goal_results.briefs(tiny, pairs, YEAR, PERIOD)
+    goal_results.briefs(tiny, pairs, 2023, PERIOD)
+    rules = goal_results.rules_fingerprint()
+    kept_before = result_store.kept(tiny.engine, YEAR, PERIOD, rules)
+    header = "indikator;organisation;år;period;kön;utfall;prognos"
+    text = f"{header}\r\nNOJD;STAD;2023;T1;T;50;50\r\n"
+    change_sets.commit(tiny, [UploadFile("2023.csv", text.encode("utf-8-sig"))], user_name="anna")
+    assert kept_before and result_store.kept(tiny.engine, YEAR, PERIOD, rules) == kept_before
+    assert result_store.kept(tiny.engine, 2023, PERIOD, rules) == []
+    for year in (YEAR, 2023):
+        found = said(goal_results.briefs(tiny, pairs, year, PERIOD))
+        assert found == judged_in_full(tiny, pairs, year, PERIOD)
+
+
 def test_a_result_judged_while_a_write_commits_is_never_read(tiny):
     """A reader read the generation and judged; an upload committed; then the reader kept what it
     judged."""

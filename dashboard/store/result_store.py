@@ -3,7 +3,8 @@
 What is derived from the data is kept against the version of the data it was derived from,
 and the write path (writing.py) is what moves that version on:
 - goal results, in the database (schema_results.py), shared by every worker: kept per
-  generation, which `Writing.results_ended` raises (`invalidate`) or whose changed results a
+  generation, which `Writing.results_ended` raises (`invalidate`; an upload of outcomes
+  carries the results of the years it does not touch over) or whose changed results a
   writer judges again (`replace`), in the write's own transaction;
 - summaries over all years (summaries.py), in the database and in each process: kept per
   generation and upload log, which every upload, undo and dataset write moves on in its
@@ -45,8 +46,11 @@ result_t = table_of(GoalResultRecord)
 generation_t = table_of(ResultGenerationRecord)
 
 
-def invalidate(conn: Connection) -> None:
-    """End every kept result, in the writer's transaction (which holds the write lock).
+def invalidate(conn: Connection, years: Collection[int] | None = None) -> None:
+    """End the kept results, in the writer's transaction (which holds the write lock): every
+    one, or only those of `years` when the write changes nothing another year's goals are
+    judged from (outcomes of those years). The other years' results are carried over to the
+    new generation, so a backfill of 2019 does not make every page of 2026 judge again.
 
     The results of the generation ending now stay until the next write: readers may be
     keeping some of them at this moment, and on PostgreSQL an insert whose key a running
@@ -55,6 +59,9 @@ def invalidate(conn: Connection) -> None:
     older = select(generation_t.c.generation).scalar_subquery()  # read before the raise
     conn.execute(result_t.delete().where(result_t.c.generation < older))
     conn.execute(summary_t.delete().where(summary_t.c.generation < older))
+    if years is not None:
+        carried = (result_t.c.generation == older) & result_t.c.year.not_in(sorted(years))
+        conn.execute(update(result_t).where(carried).values(generation=older + 1))
     conn.execute(update(generation_t).values(generation=generation_t.c.generation + 1))
 
 

@@ -13,7 +13,7 @@ write transaction of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
@@ -64,10 +64,11 @@ class Writing:
         self._touched.append((judge, list(keys)))
         self._results = self._results or "touched"
 
-    def results_ended(self, warm: bool = True) -> None:
-        """Every kept result may have changed: end them all now; `warm`: judge the city's again
-        after the commit (the benchmark times the first page instead)."""
-        result_store.invalidate(self.conn)
+    def results_ended(self, warm: bool = True, years: Collection[int] | None = None) -> None:
+        """Every kept result may have changed (of `years` only, when the write changes nothing
+        other years are judged from): end them now; `warm`: judge the city's again after the
+        commit (the benchmark times the first page instead)."""
+        result_store.invalidate(self.conn, years)
         self._results = "ended" if warm else "ended cold"
 
     def results_untouched(self) -> None:

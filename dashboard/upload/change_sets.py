@@ -36,6 +36,7 @@ from dashboard.upload.upload_log import find_upload, list_uploads, records_in, s
 from dashboard.upload.writing import SavedFile
 from dashboard.upload.writing import apply_plan as _apply
 from dashboard.upload.writing import inserted_periods as _inserted_periods
+from dashboard.upload.writing import judged_years as _judged_years
 
 __all__ = [  # what callers outside the package use, beside the operations defined here
     "UNDONE",
@@ -71,7 +72,7 @@ def commit(
         if problems:
             raise UploadRejected(problems)
         if any(plan.inserts or plan.updates for plan in plans):  # comparison values judge nothing
-            w.results_ended()  # every kept goal result may have changed
+            w.results_ended(years=_judged_years(plans))  # of the years the outcomes are of
         else:
             w.results_untouched()
         context = _Context(conn, [])  # ids as the writes create them

@@ -77,6 +77,23 @@ def apply_plan(conn: Connection, plan: FilePlan, codes: KnownCodes, user_name: s
     return replace(saved, upload_id=upload_id)
 
 
+def judged_years(plans: Sequence[FilePlan]) -> set[int] | None:
+    """The years whose kept goal results the plans' changes can alter: the years of the outcome
+    rows they write (a goal of a year is judged from that year's outcomes only, docs/rules.md),
+    or None when any change reaches every year (targets, indicators, goals, organisations).
+    Comparison values judge nothing."""
+    years: set[int] = set()
+    for plan in plans:
+        if not (plan.inserts or plan.updates):
+            continue
+        if plan.table_map.table is not measurement_t:
+            return None
+        column = plan.parsed.columns["year"]
+        years.update(column[i] for i in plan.inserts)
+        years.update(column[i] for i, _ in plan.updates)
+    return years
+
+
 def inserted_periods(plan: FilePlan) -> Iterator[tuple[int, str]]:
     """The (year, period) of each measurement row the file inserts."""
     if plan.table_map.table is measurement_t and plan.inserts:
