@@ -1,6 +1,8 @@
 """`kontrollrummet import`, `uploads`, `undo` and `export` on SQLite and PostgreSQL."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,3 +166,29 @@ def test_exports_defuse_formulas_unless_raw_which_round_trips_exactly(
     restored = run("import", *raw.stdout.split())
     assert restored.exit_code == 0, restored.output
     assert content_digest(empty_store) == before
+
+
+NICENESS_AFTER_IMPORT = """
+import os, sys
+from click.testing import CliRunner
+from dashboard.tools.cli import main
+result = CliRunner().invoke(main, ["import", *sys.argv[1:]])
+assert result.exit_code == 0, result.output
+print(os.nice(0))
+"""
+
+
+@pytest.mark.parametrize(("flags", "niceness"), [((), 10), (("--nice", "0"), 0)])
+def test_import_yields_the_cpu_to_readers_unless_told_not_to(url, demo_paths, flags, niceness):
+    """A batch load runs at nice 10 by default, so the pages people read go first
+    (docs/deployment.md); in a process of its own, since a process cannot raise its priority
+    back."""
+    command = [sys.executable, "-c", NICENESS_AFTER_IMPORT, *flags, "--dry-run", *demo_paths]
+    done = subprocess.run(
+        [*command, "--database", url],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.split()[-1]) == max(os.nice(0), niceness)

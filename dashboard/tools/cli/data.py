@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -106,14 +107,26 @@ def _stockholm_counts(store: Store, seed: int | None) -> dict[str, int]:
 )
 @click.option("--dry-run", is_flag=True, help="Kontrollera och visa ändringarna men spara inget.")
 @click.option("--user", "user_name", help="Vem som laddar upp (standard: inloggad användare).")
+@click.option(
+    "--nice",
+    type=click.IntRange(0, 19),
+    default=10,
+    show_default=True,
+    help="Lägre CPU-prioritet under inläsningen, så att de som läser sidor går före; 0: vanlig.",
+)
 @DATABASE_OPTION
 @fail_on_database_errors
 def import_files(
-    files: tuple[Path, ...], dry_run: bool, user_name: str | None, database_url: str | None
+    files: tuple[Path, ...],
+    dry_run: bool,
+    user_name: str | None,
+    nice: int,
+    database_url: str | None,
 ) -> None:
     from dashboard.upload import change_sets, csv_import
     from dashboard.upload.problems import too_large as too_large_problem
 
+    yield_cpu(nice)
     store = open_store(database_url)
     store.check()
     too_large = [
@@ -142,6 +155,13 @@ def import_files(
     except change_sets.UploadRejected as rejected:
         refuse(rejected.problems)
     report_saved(saved)
+
+
+def yield_cpu(niceness: int) -> None:
+    """Run at least this nice (Unix), as a batch load beside a live app should: on an idle
+    machine it costs nothing, under load the readers' pages go first (docs/deployment.md)."""
+    if hasattr(os, "nice"):
+        os.nice(max(0, niceness - os.nice(0)))
 
 
 def report_saved(saved: Sequence[SavedFile]) -> None:
