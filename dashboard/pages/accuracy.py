@@ -7,6 +7,7 @@ the assessments change with every save, so they are read each time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from dashboard.domain.model import OrgUnit
 from dashboard.followup import accuracy, consistency, goal_results
@@ -62,9 +63,15 @@ def committees(store: Store, org: OrgUnit, year: int, period: str) -> list[Group
     orgs = store.summary(("org_units",), store.org_units)
     periods = accuracy.shown_periods(period)
     return store.summary(
-        ("committee accuracy", org.id, year, periods),
+        committee_key(org, year, period),
         lambda: accuracy.committee_accuracy(store, orgs, org, year, periods),
     )
+
+
+def committee_key(org: OrgUnit, year: int, period: str) -> tuple[Any, ...]:
+    """The summary key of an organisation's forecast accuracy per row: the costliest of the
+    first pages' (tools/warming.py asks whether the city's is kept)."""
+    return ("committee accuracy", org.id, year, accuracy.shown_periods(period))
 
 
 @dataclass(frozen=True)
