@@ -1,15 +1,31 @@
-"""Prognoser: the route handler only; the page's one interaction is the filter bar's
-(callbacks/filters.py)."""
+"""Prognoser: the route handler, and its long tables drawn when opened; the filter bar's
+interaction is callbacks/filters.py."""
 
 from __future__ import annotations
 
-from dash import html
+from typing import Any
+
+from dash import MATCH, Dash, Input, Output, State, html, no_update
 
 from callbacks import filters
 from callbacks.request import PageRequest
-from dashboard.pages.accuracy import accuracy_page
+from dashboard.pages.accuracy import accuracy_page, committees, judged
+from dashboard.store import Store
 from layouts import accuracy as layout
-from layouts import urls
+from layouts import texts, urls
+from layouts.consistency import lean_table, pairs_block
+from layouts.ids import AccuracyPart, AccuracyPartIds
+
+PART = {
+    key: MATCH
+    for key in (
+        urls.DETAILS_YEAR_KEY,
+        urls.DETAILS_PERIOD_KEY,
+        urls.DETAILS_ORG_KEY,
+        urls.PART_KEY,
+        urls.PART_SHOWN_KEY,
+    )
+}
 
 
 def page(request: PageRequest) -> html.Div:
@@ -20,3 +36,39 @@ def page(request: PageRequest) -> html.Div:
     )
     only_status = urls.status_from(request.search)
     return layout.page(org, state, filters.bar(request), **found.__dict__, only_status=only_status)
+
+
+def part(store: Store, key: dict[str, Any]) -> Any:
+    """The table the part `key` names (its id, from the browser: checked like a query)."""
+    wanted = urls.part_from(key)
+    org = store.org(wanted.state.org_code or "") if wanted else None
+    if (
+        wanted is None
+        or org is None
+        or (wanted.state.year, wanted.state.period) not in (store.reported_periods())
+    ):
+        return html.P(texts.PART_GONE, className="muted")
+    state, shown = wanted.state, wanted.shown
+    if wanted.part in (AccuracyPart.HOW_OFTEN, AccuracyPart.HOW_MUCH):
+        groups = committees(store, org, state.year, state.period)
+        if wanted.part is AccuracyPart.HOW_OFTEN:
+            return layout.how_often_table(groups)
+        return layout.how_much_table(groups)
+    found = judged(store, org, state.year, state.period)
+    if wanted.part is AccuracyPart.LEANS:
+        return lean_table(found.leans, state, texts.PERIOD_LABEL[state.period].lower())
+    return pairs_block(found.pairs[:shown], len(found.pairs), state, found.orgs, shown)
+
+
+def register(app: Dash, store: Store) -> None:
+    """A table drawn the first time its part opens (a click or Enter/Space on its line)."""
+
+    @app.callback(
+        Output({"type": AccuracyPartIds.BODY, **PART}, "children"),
+        Input({"type": AccuracyPartIds.LINE, **PART}, "n_clicks"),
+        State({"type": AccuracyPartIds.BODY, **PART}, "children"),
+        State({"type": AccuracyPartIds.BODY, **PART}, "id"),
+        prevent_initial_call=True,
+    )
+    def open_part(_clicks: int | None, drawn: Any, key: dict[str, Any]) -> Any:
+        return part(store, key) if drawn == texts.PART_LOADING else no_update

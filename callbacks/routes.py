@@ -95,7 +95,12 @@ ROUTES: tuple[Route, ...] = (
         nav=texts.NAV_DEVIATIONS,
         callbacks=deviations.register,
     ),
-    Route(urls.ACCURACY_PATH, accuracy.page, nav=texts.NAV_ACCURACY),
+    Route(
+        urls.ACCURACY_PATH,
+        accuracy.page,
+        nav=texts.NAV_ACCURACY,
+        callbacks=accuracy.register,
+    ),
     Route(urls.INDICATOR_ACCURACY_PATTERN, indicator_accuracy.page),
     Route(urls.GENDER_GAPS_PATH, gender_gaps.page, nav=texts.NAV_GENDER_GAPS),
     Route(urls.PRESENTATION_PATH, presentation.page, callbacks=presentation.register),

@@ -13,8 +13,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.domain.model import Indicator, OrgUnit, Status
-from dashboard.domain.rules import exact, round_half_up
+from dashboard.domain.model import OrgUnit, Status
 from dashboard.followup.accuracy import (
     MIN_FOR_RATE,
     SHARE_UNIT,
@@ -26,6 +25,7 @@ from dashboard.followup.accuracy import (
 from dashboard.followup.consistency import Lean
 from dashboard.followup.goal_results import Brief
 from layouts import texts, urls
+from layouts.accuracy_parts import collapsed
 from layouts.components import (
     aria,
     data_table,
@@ -35,8 +35,8 @@ from layouts.components import (
 from layouts.consistency import consistency_section, forecast_only_section
 from layouts.explanation import format_number
 from layouts.figures import COLOURS, Figure, base_figure
-from layouts.format import count
-from layouts.ids import AccuracyIds
+from layouts.format import count, difference, difference_unit, relative_difference
+from layouts.ids import AccuracyIds, AccuracyPart
 from layouts.urls import ACCURACY_PATH, accuracy_path, shown_href
 
 SECTION_IDS = tuple(AccuracyIds)  # the page's sections, in order
@@ -79,7 +79,7 @@ def page(
             forecast_only_section(
                 state, forecast_only, orgs, period, goals_met, shown, only_status
             ),
-            consistency_section(state, leans, pairs, pair_count, orgs, period, shown),
+            consistency_section(state, leans, pairs, pair_count, orgs, period, org.code, shown),
         ],
         className="accuracy-page",
     )
@@ -98,6 +98,7 @@ def accuracy_section(
     """Per nämnd (or for the organisation), then per indicator of the organisation (the first
     `shown`), how the forecasts turned out."""
     periods = shown_periods(state.period)
+    here = state.with_changes(org_code=org.code)  # names the tables drawn when opened
     children: list[Any] = [
         html.H2(texts.ACCURACY_SECTIONS[0]),
         html.P(count(texts.ACCURACY_EXPLAINED, MIN_FOR_RATE)),
@@ -117,17 +118,12 @@ def accuracy_section(
             className="figure",
             **aria(label=count(texts.RATE_FIGURE_LABEL, MIN_FOR_RATE, period=period_text(periods))),
         ),
-        data_table(
-            texts.HOW_OFTEN_CAPTION,
-            texts.HOW_OFTEN_COLUMNS,
-            how_often_rows(committees),
-            numeric=(2, 3, 4, 5, 6, 7),
-        ),
-        data_table(
-            texts.HOW_MUCH_CAPTION,
-            texts.HOW_MUCH_COLUMNS,
-            how_much_rows(committees),
-            numeric=(2, 3, 4, 5, 6, 7),
+        *(
+            collapsed(line, here, part, urls.SHOWN_STEP)
+            for part, line in (
+                (AccuracyPart.HOW_OFTEN, how_often_line(committees)),
+                (AccuracyPart.HOW_MUCH, how_much_line(committees)),
+            )
         ),
         html.H3(texts.INDICATOR_ACCURACY_HEADING.format(org=org.name), className="h5 mt-4"),
         indicator_table(indicators[:shown], state)
@@ -141,6 +137,46 @@ def accuracy_section(
         ),
     ]
     return html.Section(children, id=AccuracyIds.HOW_OFTEN)
+
+
+def how_often_table(committees: Sequence[GroupAccuracy]) -> html.Div:
+    """Per row and tertial, how often the forecasts turned out too positive (drawn when opened)."""
+    return data_table(
+        texts.HOW_OFTEN_CAPTION,
+        texts.HOW_OFTEN_COLUMNS,
+        how_often_rows(committees),
+        numeric=(2, 3, 4, 5, 6, 7),
+    )
+
+
+def how_much_table(committees: Sequence[GroupAccuracy]) -> html.Div:
+    """Per row and tertial, how far the forecasts were off (drawn when opened)."""
+    return data_table(
+        texts.HOW_MUCH_CAPTION,
+        texts.HOW_MUCH_COLUMNS,
+        how_much_rows(committees),
+        numeric=(2, 3, 4, 5, 6, 7),
+    )
+
+
+def _total(committees: Sequence[GroupAccuracy]) -> AccuracySummary:
+    # the rows split the organisation's forecasts without overlap (committee_accuracy)
+    return sum((s for g in committees for s in g.by_period.values()), AccuracySummary())
+
+
+def how_often_line(committees: Sequence[GroupAccuracy]) -> str:
+    """The closed how-often table's line: how many of all its forecasts were too positive."""
+    total = _total(committees)
+    return count(texts.HOW_OFTEN_LINE, total.count, too_positive=format_number(total.too_positive))
+
+
+def how_much_line(committees: Sequence[GroupAccuracy]) -> str:
+    """The closed how-much table's line: the bias of all its forecasts, shares and others."""
+    total = _total(committees)
+    return texts.HOW_MUCH_LINE.format(
+        shares=difference(_float(total.shares.bias), 1, SHARE_UNIT),
+        relative=relative_difference(_float(total.relative.bias)),
+    )
 
 
 def period_text(periods: Sequence[str]) -> str:
@@ -286,18 +322,15 @@ def how_much_rows(committees: Sequence[GroupAccuracy]) -> list[tuple[Any, ...]]:
     """Per row and tertial: bias and mean absolute error of shares in procentenheter, of others
     relative."""
 
-    def relative(value: Decimal | None) -> str:
-        return signed(None if value is None else value * 100, 1, "%")
-
     return [
         (
             group_name(group),
             texts.TERTIAL_SHORT[period],
             str(summary.shares.count),
-            signed(summary.shares.bias, 1, ""),  # the unit is in the heading
+            difference(_float(summary.shares.bias), 1, ""),  # the unit is in the heading
             format_number(_float(summary.shares.mean_absolute), 1),
             str(summary.relative.count),
-            relative(summary.relative.bias),
+            relative_difference(_float(summary.relative.bias)),
             format_number(
                 _float(
                     None
@@ -316,20 +349,6 @@ def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def signed(value: Decimal | float | None, decimals: int, unit: str) -> str:
-    """A number with an explicit + when it is positive at the decimals shown (positive errors are
-    too positive)."""
-    text = format_number(_float(value) if isinstance(value, Decimal) else value, decimals, unit)
-    shown = None if value is None else exact(value) if isinstance(value, float) else value
-    positive = shown is not None and round_half_up(shown, decimals) > 0
-    return f"+{text}" if positive else text
-
-
-def error_unit(indicator: Indicator) -> str:
-    """The unit of an error: a difference between shares is in percentage points."""
-    return texts.PERCENTAGE_POINTS if indicator.unit == SHARE_UNIT else indicator.unit
-
-
 def unit_rows(
     groups: Sequence[GroupAccuracy], name: Callable[[GroupAccuracy], Any]
 ) -> list[tuple[Any, ...]]:
@@ -344,9 +363,9 @@ def unit_rows(
                 name(group),
                 texts.TERTIAL_SHORT[period],
                 *verdict_cells(summary),
-                signed(summary.in_unit.bias, decimals, error_unit(indicator)),
+                difference(_float(summary.in_unit.bias), decimals, indicator.unit),
                 format_number(
-                    _float(summary.in_unit.mean_absolute), decimals, error_unit(indicator)
+                    _float(summary.in_unit.mean_absolute), decimals, difference_unit(indicator.unit)
                 ),
             )
         )

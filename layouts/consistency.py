@@ -17,6 +17,7 @@ from dashboard.followup.accuracy import (
 from dashboard.followup.consistency import Lean
 from dashboard.followup.goal_results import Brief
 from layouts import texts, urls
+from layouts.accuracy_parts import collapsed
 from layouts.components import (
     basis_tag,
     data_table,
@@ -26,7 +27,7 @@ from layouts.components import (
 )
 from layouts.explanation import format_number, format_percent, score_points
 from layouts.format import count
-from layouts.ids import AccuracyIds
+from layouts.ids import AccuracyIds, AccuracyPart
 from layouts.overview import own_assessment_note
 from layouts.urls import ACCURACY_PATH, shown_href
 
@@ -133,9 +134,12 @@ def consistency_section(
     pair_count: int,
     orgs: dict[int, OrgUnit],
     period: str,
+    org_code: str,
     shown: int | None = None,
 ) -> html.Section:
-    """How each nämnd's assessments lean, and similar results assessed differently."""
+    """How each nämnd's assessments lean, and similar results assessed differently; the tables
+    closed until opened, the pairs drawn open when the reader asked for more than the first
+    `SHOWN_STEP` (`shown`)."""
     children: list[Any] = [
         html.H2(texts.ACCURACY_SECTIONS[2]),
         html.P(texts.CONSISTENCY_DEFINITION),
@@ -146,6 +150,8 @@ def consistency_section(
             id=AccuracyIds.CONSISTENCY,
         )
     rosiest = leans[0]
+    here = state.with_changes(org_code=org_code)  # names the tables drawn when opened
+    more = shown is not None and shown > urls.SHOWN_STEP  # asked for more pairs: drawn open
     children += [
         html.P(
             count(
@@ -156,17 +162,54 @@ def consistency_section(
             ),
             className="finding",
         ),
-        data_table(
-            texts.LEAN_CAPTION.format(period=period, year=state.year),
-            texts.LEAN_COLUMNS,
-            [lean_row(lean) for lean in leans],
-            numeric=(1, 2, 3, 4, 5),
-        ),
+        collapsed(leans_line(leans), here, AccuracyPart.LEANS, urls.SHOWN_STEP),
         html.H3(texts.PAIRS_HEADING, className="h5 mt-4"),
-        pair_table(pairs, state, orgs) if pairs else empty_state(texts.NO_PAIRS),
-        _show_more(state, shown, pair_count, AccuracyIds.CONSISTENCY),
+        collapsed(
+            count(texts.PAIRS_LINE, pair_count),
+            here,
+            AccuracyPart.PAIRS,
+            shown or pair_count,
+            pairs_block(pairs, pair_count, state, orgs, shown) if more else None,
+        )
+        if pair_count
+        else empty_state(texts.NO_PAIRS),
     ]
     return html.Section(children, id=AccuracyIds.CONSISTENCY)
+
+
+def lean_table(leans: Sequence[Lean], state: urls.ViewState, period: str) -> html.Div:
+    """Each nämnd's assessments against the computed status (drawn when opened)."""
+    return data_table(
+        texts.LEAN_CAPTION.format(period=period, year=state.year),
+        texts.LEAN_COLUMNS,
+        [lean_row(lean) for lean in leans],
+        numeric=(1, 2, 3, 4, 5),
+    )
+
+
+def leans_line(leans: Sequence[Lean]) -> str:
+    """The closed lean table's line: how many assessments are rosier than the computation."""
+    return count(
+        texts.LEANS_LINE,
+        sum(lean.count for lean in leans),
+        positive=format_number(sum(lean.more_positive + lean.without_evidence for lean in leans)),
+    )
+
+
+def pairs_block(
+    pairs: Sequence[tuple[Brief, Brief]],
+    pair_count: int,
+    state: urls.ViewState,
+    orgs: dict[int, OrgUnit],
+    shown: int | None,
+) -> html.Div:
+    """The first `shown` of the `pair_count` pairs and the way to more (drawn when opened)."""
+    return html.Div(
+        [
+            pair_table(pairs, state, orgs),
+            _show_more(state, shown, pair_count, AccuracyIds.CONSISTENCY),
+        ]
+    )
 
 
 def _show_more(state: urls.ViewState, shown: int | None, total: int, section: str) -> html.P | None:

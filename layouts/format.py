@@ -66,7 +66,19 @@ def difference_unit(unit: str, short: bool = False) -> str:
 def difference(value: float | None, decimals: int, unit: str, short: bool = False) -> str:
     """A signed difference, "+1,5 procentenheter", "−1 dag", "0 %" → "0 procentenheter"; "–"
     when missing."""
-    text = format_number(value, decimals, difference_unit(unit, short))
+    return _signed(value, decimals, format_number(value, decimals, difference_unit(unit, short)))
+
+
+def relative_difference(share: float | None, decimals: int = 1) -> str:
+    """A signed difference relative to its base, a share written in per cent: 0.123 →
+    "+12,3 %" (per cent, not procentenheter: it is no difference of two shares); "–" when
+    missing."""
+    value = None if share is None else share * 100
+    return _signed(value, decimals, format_number(value, decimals, SHARE_UNIT))
+
+
+def _signed(value: float | None, decimals: int, text: str) -> str:
+    # an explicit + when the value is above zero as written; a minus is format_number's
     if value is not None and math.isfinite(value) and _rounded(value, decimals) > 0:
         return "+" + text
     return text

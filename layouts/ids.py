@@ -179,3 +179,20 @@ class DeviationIds(StrEnum):
 
     LINE = "deviation-line"  # a row's one line (<summary>): its clicks open the details
     DETAILS = "deviation-details-body"  # where the row's details are drawn once opened
+
+
+class AccuracyPartIds(StrEnum):
+    """Prognoser's long tables, each drawn when opened: pattern-matching ids' types,
+    {"type": ..., **urls.part_key(...)}."""
+
+    LINE = "accuracy-part-line"  # a table's summary line (<summary>): its clicks open it
+    BODY = "accuracy-part-body"  # where the table is drawn once opened
+
+
+class AccuracyPart(StrEnum):
+    """Which of Prognoser's tables a collapsed part holds (the `part` field of its id)."""
+
+    HOW_OFTEN = "hur-ofta"
+    HOW_MUCH = "hur-mycket"
+    LEANS = "bedomningar"
+    PAIRS = "par"

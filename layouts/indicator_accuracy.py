@@ -15,13 +15,14 @@ from dashboard.followup.accuracy import (
     GroupAccuracy,
 )
 from layouts import texts, urls
-from layouts.accuracy import error_unit, signed, unit_rows
+from layouts.accuracy import unit_rows
 from layouts.components import (
     breadcrumb,
     data_table,
     empty_state,
 )
 from layouts.explanation import format_number
+from layouts.format import difference
 from layouts.urls import ACCURACY_PATH, accuracy_path
 
 
@@ -99,7 +100,7 @@ def year_table(checks: Sequence[ForecastCheck]) -> html.Div:
                 ),
                 format_number(next(iter(found.values())).outcome, d, unit),
                 *(
-                    signed(found[p].error, d, error_unit(indicator))
+                    difference(float(found[p].error), d, unit)
                     if p in found
                     else texts.MISSING_VALUE
                     for p in FORECAST_PERIODS

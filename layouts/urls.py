@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, quote, urlencode
 from dashboard.domain.model import GoalLevel, Status
 from dashboard.followup.deviations import DeviationKind as Kind
 from dashboard.pages.deviations import Only
+from layouts.ids import AccuracyPart
 
 # ---- pages ------------------------------------------------------------------------------------
 OVERVIEW_PATH = "/"
@@ -415,3 +416,43 @@ def details_from(key: Mapping[str, Any]) -> DetailsKey | None:
     if type(year) is not int or period is None or org is None or goal is None or owner is None:
         return None
     return DetailsKey(ViewState(year, period, org), goal, owner)
+
+
+# Prognoser's tables drawn when opened (issue 20): the part and its rows, beside the view's keys.
+PART_KEY, PART_SHOWN_KEY = "part", "shown"
+PART_VALUES = {part: str(part) for part in AccuracyPart}
+
+
+@dataclass(frozen=True)
+class PartKey:
+    """Which of Prognoser's tables a collapsed part opens on: the page's view, the table and how
+    many of its rows."""
+
+    state: ViewState
+    part: AccuracyPart
+    shown: int
+
+
+def part_key(state: ViewState, part: AccuracyPart, shown: int) -> dict[str, Any]:
+    """The fields of a Prognoser part's id that name its table (`state.org_code` set)."""
+    return {
+        DETAILS_YEAR_KEY: state.year,
+        DETAILS_PERIOD_KEY: state.period,
+        DETAILS_ORG_KEY: state.org_code,
+        PART_KEY: str(part),
+        PART_SHOWN_KEY: shown,
+    }
+
+
+def part_from(key: Mapping[str, Any]) -> PartKey | None:
+    """A part id's key as the browser sent it; None when any field is missing or odd."""
+    year, shown = key.get(DETAILS_YEAR_KEY), key.get(PART_SHOWN_KEY)
+    period, org = (
+        plain_text(key.get(k), MAX_CODE_LENGTH) for k in (DETAILS_PERIOD_KEY, DETAILS_ORG_KEY)
+    )
+    part = _member(PART_VALUES, key.get(PART_KEY))
+    if type(year) is not int or type(shown) is not int or not 0 < shown < 10**6:
+        return None
+    if period is None or org is None or part is None:
+        return None
+    return PartKey(ViewState(year, period, org), part, shown)

@@ -16,7 +16,7 @@ from dashboard.domain.model import Direction, Status, Trend
 from dashboard.domain.rules import Change
 from layouts import texts
 from layouts.components import change_cell
-from layouts.format import count, difference, format_number
+from layouts.format import count, difference, format_number, relative_difference
 from layouts.texts.copy import Plural
 from layouts.urls import ViewState
 
@@ -175,6 +175,19 @@ def test_a_difference_is_signed_and_a_difference_of_shares_is_in_procentenheter(
     value, unit, short, written
 ):
     assert difference(value, 0, unit, short) == written
+
+
+@pytest.mark.parametrize(
+    "share, written",
+    [
+        (0.05, "+5,0\u00a0%"),
+        (-0.123, "\u221212,3\u00a0%"),
+        (-0.0004, "0,0\u00a0%"),
+        (None, texts.MISSING_VALUE),
+    ],
+)
+def test_a_relative_difference_is_signed_and_in_per_cent(share, written):
+    assert relative_difference(share) == written  # of its base: no procentenheter
 
 
 def _cell_text(component: Any) -> str:

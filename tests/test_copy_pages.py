@@ -14,6 +14,7 @@ from dash.development.base_component import Component
 from callbacks.routes import page
 from dashboard.access.accounts import principal
 from layouts import urls
+from tests.opened_parts import parts as opened_parts
 from tests.opened_rows import details
 from tests.test_copy import PLURAL_WORDS
 
@@ -76,14 +77,20 @@ def _text(component: Any) -> str:
 @pytest.fixture(scope="module")
 def rendered(demo_store) -> dict[tuple[str, str], list[tuple[str, str, str | None]]]:
     """Every page for a reader and for two editors (one unit's, one nämnd's), Avvikelser
-    with its rows opened."""
+    with its rows opened, Prognoser with its tables."""
     found = {}
     for username in ("politiker", "enhetschef", "controller"):
         user = principal(demo_store, username)
         for address in PAGES:
             path, _, query = address.partition("?")
             shown = page(demo_store, path, f"?{query}", user)
-            opened = details(demo_store, shown, user) if path == urls.DEVIATIONS_PATH else []
+            opened = (
+                details(demo_store, shown, user)
+                if path == urls.DEVIATIONS_PATH
+                else opened_parts(demo_store, shown)
+                if path == urls.ACCURACY_PATH
+                else []
+            )
             found[username, address] = [p for c in [shown, *opened] for p in _parts(c)]
     return found
 

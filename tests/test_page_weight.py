@@ -9,13 +9,16 @@ import pytest
 from dash import html
 from dash.development.base_component import Component
 
+from callbacks import accuracy as accuracy_callbacks
 from callbacks import deviations as deviation_callbacks
 from callbacks.routes import page
 from dashboard.access import Principal, Role
-from dashboard.pages.accuracy import accuracy_page
+from dashboard.pages.accuracy import accuracy_page, committees, judged
 from dashboard.pages.deviations import kept
 from layouts import texts, urls
-from layouts.ids import AccuracyIds
+from layouts.accuracy import how_often_line
+from layouts.ids import AccuracyIds, AccuracyPart
+from tests.opened_parts import opened
 from tests.test_pages import _text
 
 CITY_T2 = "?ar=2026&period=T2"
@@ -23,6 +26,9 @@ ADMIN = Principal("anna", "Anna", Role.ADMIN, (), ("/",))
 READER = Principal("p", "P", Role.READER)
 # The page's content as sent, components counted: the whole city's lists on the demo.
 MAX_COMPONENTS = {urls.DEVIATIONS_PATH: 450, urls.ACCURACY_PATH: 750}
+# Prognoser sends its per-nämnd and consistency tables when they are opened: what it sends does
+# not grow with the number of nämnder (about 2,300 components at the Stockholm scale before).
+PROGNOSER = {"stad": (CITY_T2, 600), "namnd": (f"{CITY_T2}&org=SKA", 460)}
 
 
 def components(node) -> int:
@@ -46,6 +52,54 @@ def test_the_whole_citys_heavy_pages_stay_small(demo_store, path):
     count, size = weigh(demo_store, path, CITY_T2)
     print(f"{path}: {count} components, {size} bytes")  # docs/performance.md, issue 20
     assert count <= MAX_COMPONENTS[path]
+
+
+@pytest.mark.parametrize("scope", list(PROGNOSER))
+def test_prognoser_sends_its_long_tables_when_opened(demo_store, scope):
+    search, budget = PROGNOSER[scope]
+    count, size = weigh(demo_store, urls.ACCURACY_PATH, search)
+    print(f"prognoser {scope}: {count} components, {size} bytes")  # docs/performance.md
+    assert count <= budget
+
+
+def test_prognosers_tables_are_sent_when_opened_and_their_lines_tell_the_count(demo_store):
+    city = demo_store.root_org()
+    closed = _text(page(demo_store, urls.ACCURACY_PATH, CITY_T2))
+    every = opened(demo_store, CITY_T2)
+    lean_caption = texts.LEAN_CAPTION.format(period=texts.PERIOD_LABEL["T2"].lower(), year=2026)
+    for caption in (texts.HOW_OFTEN_CAPTION, texts.HOW_MUCH_CAPTION, lean_caption):
+        assert caption not in closed and caption in every
+    assert texts.PAIRS_CAPTION in every
+    groups = committees(demo_store, city, 2026, "T2")
+    too_positive = sum(s.too_positive for g in groups for s in g.by_period.values())
+    assert how_often_line(groups) in closed and f"{too_positive} av " in how_often_line(groups)
+    assert f'"{urls.PART_KEY}": "{AccuracyPart.HOW_OFTEN}"' in closed  # the line names its table
+
+
+def test_prognosers_pairs_are_drawn_open_when_the_reader_asked_for_more(demo_store):
+    pairs = len(judged(demo_store, demo_store.root_org(), 2026, "T2").pairs)
+    assert pairs > 0
+    more = _text(page(demo_store, urls.ACCURACY_PATH, f"{CITY_T2}&{urls.SHOWN_KEY}=1000"))
+    assert texts.PAIRS_CAPTION in more and texts.PAIRS_CAPTION not in _text(
+        page(demo_store, urls.ACCURACY_PATH, CITY_T2)
+    )
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {},
+        {"year": 2026, "period": "T2", "org": "STAD", "part": "nej", "shown": 25},
+        {"year": 2026, "period": "T2", "org": "STAD", "part": "par", "shown": 0},
+        {"year": 2026, "period": "T2", "org": "STAD", "part": "par", "shown": "25"},
+        {"year": 2026, "period": "T9", "org": "STAD", "part": "par", "shown": 25},
+        {"year": 2026, "period": "T2", "org": "NOPE", "part": "hur-ofta", "shown": 25},
+        {"year": "x", "period": "T2", "org": "STAD", "part": "hur-ofta", "shown": 25},
+        {"year": 2026, "period": "T2", "org": ["x"], "part": "hur-ofta", "shown": 25},
+    ],
+)
+def test_a_forged_part_key_asks_to_reload(demo_store, odd):
+    assert texts.PART_GONE in _text(accuracy_callbacks.part(demo_store, {"type": "x", **odd}))
 
 
 def test_a_goals_details_are_sent_when_its_row_is_opened(demo_store):

@@ -7,11 +7,13 @@ from __future__ import annotations
 import threading
 
 import pytest
+from click.testing import CliRunner
 
 from callbacks.routes import page
 from dashboard.store import Store, result_store, summaries
 from dashboard.store.database import make_engine
 from dashboard.tools import warming
+from dashboard.tools.cli import main
 from dashboard.upload import change_sets, csv_export
 from dashboard.upload.csv_formats import MEASUREMENTS
 from dashboard.upload.csv_import import UploadFile
@@ -69,6 +71,34 @@ def test_without_the_warming_the_first_pages_would_count(demo, monkeypatch):
     finally:
         worker.engine.dispose()
     assert {"summary", "goal"} <= set(kept)
+
+
+def test_a_release_finds_the_first_pages_prepared_by_db_upgrade(demo, monkeypatch):
+    """Nothing kept by another release is read (summaries.code_fingerprint): at the Stockholm
+    scale the first whole-city Prognoser after a release took 8.9 s (issue 20)."""
+    url = demo.engine.url.render_as_string(hide_password=False)
+    upload_one_outcome(Store(demo.engine, warm=warming.after_write))
+    assert warming.prepared(demo)
+    monkeypatch.setattr(summaries, "code_fingerprint", lambda: "the-next-release")
+    assert not warming.prepared(demo)
+    result = CliRunner().invoke(main, ["db", "upgrade", "--database", url])
+    assert result.exit_code == 0, result.output
+    assert warming.prepared(demo)
+    worker = Store(make_engine(url))
+    try:
+        monkeypatch.setattr(summaries, "_keep", lambda *_: pytest.fail("a summary counted"))
+        for path, search in first_pages(worker):
+            page(worker, path, search)
+    finally:
+        worker.engine.dispose()
+
+
+def test_a_server_start_prepares_in_the_background(monkeypatch):
+    started, release = threading.Event(), threading.Event()
+    monkeypatch.setattr(warming, "prepare", lambda _: started.set() or release.wait(10))
+    warming.at_start(None)  # returns while the preparing still runs
+    assert started.wait(10)
+    release.set()
 
 
 def test_the_app_warms_in_the_background_so_a_save_answers_at_once(monkeypatch):

@@ -7,6 +7,7 @@ the assessments change with every save, so they are read each time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from dashboard.domain.model import OrgUnit
 from dashboard.followup import accuracy, consistency, goal_results
@@ -35,22 +36,17 @@ def accuracy_page(store: Store, org: OrgUnit, year: int, period: str, shown: int
     """For the organisation and below; the long lists cut to their first `shown` rows."""
     orgs = store.summary(("org_units",), store.org_units)
     periods = accuracy.shown_periods(period)  # the forecasts of the filters' tertial, up to year
-    scope = [o.id for o in accuracy.subtree(orgs, org.id)]
-    within = None if org.parent_id is None else scope  # the whole city: no list of every unit
-    assessed = goal_results.assessed(store, within, year, period)
+    assessed = _assessed(store, orgs, org, year, period)
     pairs = consistency.differing_pairs(assessed)
     checks = store.summary(
         ("forecast checks", org.id), lambda: accuracy.forecast_checks(store, [org.id])
     )
     return Accuracy(
-        committees=store.summary(
-            ("committee accuracy", org.id, year, periods),
-            lambda: accuracy.committee_accuracy(store, orgs, org, year, periods),
-        ),
+        committees=committees(store, org, year, period),
         indicators=accuracy.by_indicator(accuracy.within(checks, year, periods), periods[0]),
         forecast_only=store.summary(
             ("forecast only", org.id, year, period),
-            lambda: accuracy.forecast_only(store, within, year, period),
+            lambda: accuracy.forecast_only(store, _within(orgs, org), year, period),
         ),
         goals_met=consistency.met_on_forecast(assessed),
         leans=consistency.lean_by_committee(assessed, orgs),
@@ -59,3 +55,51 @@ def accuracy_page(store: Store, org: OrgUnit, year: int, period: str, shown: int
         orgs={o.id: o for o in orgs},
         shown=shown,
     )
+
+
+def committees(store: Store, org: OrgUnit, year: int, period: str) -> list[GroupAccuracy]:
+    """The forecast accuracy per row of the organisation's table (kept until the next upload);
+    also what its tables drawn on demand show."""
+    orgs = store.summary(("org_units",), store.org_units)
+    periods = accuracy.shown_periods(period)
+    return store.summary(
+        committee_key(org, year, period),
+        lambda: accuracy.committee_accuracy(store, orgs, org, year, periods),
+    )
+
+
+def committee_key(org: OrgUnit, year: int, period: str) -> tuple[Any, ...]:
+    """The summary key of an organisation's forecast accuracy per row: the costliest of the
+    first pages' (tools/warming.py asks whether the city's is kept)."""
+    return ("committee accuracy", org.id, year, accuracy.shown_periods(period))
+
+
+@dataclass(frozen=True)
+class Judged:
+    """The consistency section's tables, drawn when opened: leans and every differing pair."""
+
+    leans: list[Lean]
+    pairs: list[tuple[Brief, Brief]]
+    orgs: dict[int, OrgUnit]
+
+
+def judged(store: Store, org: OrgUnit, year: int, period: str) -> Judged:
+    """How the organisation's nämnder assess against the computed status (read each time)."""
+    orgs = store.summary(("org_units",), store.org_units)
+    assessed = _assessed(store, orgs, org, year, period)
+    return Judged(
+        leans=consistency.lean_by_committee(assessed, orgs),
+        pairs=consistency.differing_pairs(assessed),
+        orgs={o.id: o for o in orgs},
+    )
+
+
+def _within(orgs: list[OrgUnit], org: OrgUnit) -> list[int] | None:
+    # the whole city: no list of every unit
+    return None if org.parent_id is None else [o.id for o in accuracy.subtree(orgs, org.id)]
+
+
+def _assessed(
+    store: Store, orgs: list[OrgUnit], org: OrgUnit, year: int, period: str
+) -> list[Brief]:
+    return goal_results.assessed(store, _within(orgs, org), year, period)

@@ -138,6 +138,14 @@ def _row(key: Hashable, current: Version) -> dict[str, Any]:
     }
 
 
+def is_kept(engine: Engine, key: Hashable) -> bool:
+    """Whether the database keeps a value for `key` at the current data version and code."""
+    row = _row(key, version(engine))
+    stmt = select(summary_t.c.key).where(*(summary_t.c[name] == row[name] for name in row))
+    with engine.connect() as conn:
+        return conn.execute(stmt).first() is not None
+
+
 _MISSING = object()
 
 

@@ -24,9 +24,13 @@ def db() -> None:
 @DATABASE_OPTION
 @fail_on_database_errors
 def upgrade(database_url: str | None) -> None:
+    from dashboard.tools import warming
+
     store = open_store(database_url)
     store.create_schema()
     click.echo(f"Schemat är aktuellt: {store.engine.url.render_as_string(hide_password=True)}")
+    if warming.prepare(store):  # a release reads nothing the previous one kept
+        click.echo("De första sidorna är förberedda för den här versionen.")
 
 
 @db.command(

@@ -47,9 +47,11 @@ def serve(
         )
         serving.run(settings)
         return
-    from dashboard.app import create_app  # Dash is heavy; other commands don't need it
+    from dashboard.app import STORE_EXTENSION, create_app  # Dash is heavy; others don't need it
+    from dashboard.tools import warming
 
     app = create_app(settings)
+    warming.at_start(app.server.extensions[STORE_EXTENSION])  # after a release: tools/warming.py
     click.echo(f"Kontrollrummet på http://{settings.host}:{settings.port}/")
     app.run(
         host=settings.host,
