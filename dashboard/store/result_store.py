@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Select, select, tuple_, update
 from sqlalchemy.exc import OperationalError
 
 from dashboard.domain.model import Goal
@@ -85,15 +85,35 @@ def kept(
     """The period's results of the current generation judged by these rules (of these goals
     only, if given: a page's few cards need not read the whole city's): tuples of
     `BRIEF_COLUMNS`."""
+    stmt = _kept_select((), goal_ids, rules).where(
+        result_t.c.year == year, result_t.c.period == period
+    )
+    with engine.connect() as conn:
+        return list(conn.execute(stmt).tuples())
+
+
+def kept_over(
+    engine: Engine, periods: Collection[tuple[int, str]], rules: str, goal_ids: Collection[int]
+) -> list[tuple[Any, ...]]:
+    """`kept` of a few goals over several periods in one read (a goal's trend: one statement,
+    not one per period): tuples of (year, period, *`BRIEF_COLUMNS`)."""
+    columns = (result_t.c.year, result_t.c.period)
+    stmt = _kept_select(columns, goal_ids, rules).where(tuple_(*columns).in_(sorted(set(periods))))
+    with engine.connect() as conn:
+        return list(conn.execute(stmt).tuples())
+
+
+def _kept_select(
+    first: Sequence[ColumnElement[Any]], goal_ids: Collection[int] | None, rules: str
+) -> Select[Any]:
     stmt = (
-        select(*(result_t.c[name] for name in BRIEF_COLUMNS))
+        select(*first, *(result_t.c[name] for name in BRIEF_COLUMNS))
         .join(generation_t, generation_t.c.generation == result_t.c.generation)
-        .where(result_t.c.year == year, result_t.c.period == period, result_t.c.rules == rules)
+        .where(result_t.c.rules == rules)
     )
     if goal_ids is not None:
         stmt = stmt.where(result_t.c.goal_id.in_(sorted(goal_ids)))
-    with engine.connect() as conn:
-        return list(conn.execute(stmt).tuples())
+    return stmt
 
 
 def assessed(
