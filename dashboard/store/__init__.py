@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.domain.dataset import Dataset
 from dashboard.domain.model import (
+    PERIOD_END_MONTH,
     Activity,
     Assessment,
     Goal,
@@ -28,7 +29,7 @@ from dashboard.domain.model import (
     Status,
 )
 from dashboard.store import database, datasets, dialect, result_store, summaries
-from dashboard.store.activities import activities_as_of, activity_from_row
+from dashboard.store.activities import activities_as_of, activities_in_year, activity_from_row
 from dashboard.store.datasets import add_reported_periods, refresh_reported_periods
 from dashboard.store.facts import FactReads, Measured
 from dashboard.store.national import NationalReads
@@ -345,17 +346,16 @@ class Store(FactReads, NationalReads):
 
         One query for all goals; callers keep those below an organisation by its id in the path.
         """
-        stmt = (
-            activities_as_of(year, period)
-            .where(
-                activity_t.c.goal_id.in_(list(goal_ids)),
-                activity_t.c.start_date <= dt.date(year, 12, 31),
-                activity_t.c.end_date >= dt.date(year, 1, 1),
-            )
-            .order_by(activity_t.c.end_date, activity_t.c.code)
-        )
+        values = {
+            "goal_ids": list(goal_ids),
+            "year": year,
+            "end_month": PERIOD_END_MONTH[period],
+            "first_day": dt.date(year, 1, 1),
+            "last_day": dt.date(year, 12, 31),
+        }
         with self.engine.connect() as conn:
-            return [(row.path, activity_from_row(row)) for row in conn.execute(stmt)]
+            rows = conn.execute(activities_in_year(), values)
+            return [(row.path, activity_from_row(row)) for row in rows]
 
     def activity(self, code: str) -> tuple[str, Activity] | None:
         """(holder's org path, activity) of the activity with this code, its current status and
