@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, func, select
+from sqlalchemy import Connection, Engine, Select, bindparam, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.domain.dataset import Dataset
@@ -214,22 +215,14 @@ class Store(FactReads, NationalReads):
 
     def goals(self, year: int, levels: Sequence[GoalLevel] = tuple(GoalLevel)) -> list[Goal]:
         """Goals valid in a year at the given levels, ordered by level and code."""
-        stmt = (
-            select(*GOAL_COLUMNS)
-            .where(
-                goal_t.c.level.in_([int(level) for level in levels]),
-                valid_in(year),
-            )
-            .order_by(goal_t.c.level, goal_t.c.code)
-        )
+        values = {"levels": [int(level) for level in levels], "year": year}
         with self.engine.connect() as conn:
-            return [goal_from_row(row) for row in conn.execute(stmt)]
+            return [goal_from_row(row) for row in conn.execute(_goals_select(), values)]
 
     def reported_periods(self) -> list[tuple[int, str]]:
         """Every (year, period) that has at least one measurement, oldest first."""
-        stmt = select(period_t.c.year, period_t.c.period)
         with self.engine.connect() as conn:
-            pairs = [(row.year, row.period) for row in conn.execute(stmt)]
+            pairs = [(row.year, row.period) for row in conn.execute(_PERIODS)]
         return sorted(pairs, key=period_order)
 
     def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
@@ -300,12 +293,12 @@ class Store(FactReads, NationalReads):
 
     def org_path(self, org_id: int) -> str | None:
         """The organisation's materialised path ("/1/4/17/"): what access scopes compare."""
-        path: str | None = self._scalar(select(org_t.c.path).where(org_t.c.id == org_id))
+        path: str | None = self._org_path(org_id)
         return path
 
     def org_lineage(self, org_id: int) -> list[OrgUnit]:
         """The organisation and its ancestors, from the top down (read from its path)."""
-        path = self._scalar(select(org_t.c.path).where(org_t.c.id == org_id))
+        path = self._org_path(org_id)
         ids = [int(part) for part in (path or "").strip("/").split("/") if part]
         stmt = select(org_t).where(org_t.c.id.in_(ids)).order_by(org_t.c.level)
         with self.engine.connect() as conn:
@@ -316,7 +309,7 @@ class Store(FactReads, NationalReads):
 
         At Stockholm scale that is ≈ 50 units instead of 1,681 on every page.
         """
-        path = self._scalar(select(org_t.c.path).where(org_t.c.id == org_id)) or ""
+        path = self._org_path(org_id) or ""
         lineage = [int(part) for part in path.strip("/").split("/") if part]
         stmt = (
             select(org_t)
@@ -374,9 +367,30 @@ class Store(FactReads, NationalReads):
             row = conn.execute(stmt.limit(1)).mappings().first()
         return convert(row) if row else None
 
+    def _org_path(self, org_id: int) -> str | None:
+        with self.engine.connect() as conn:
+            path: str | None = conn.execute(_PATH, {"id": org_id}).scalar()
+            return path
+
     def _scalar(self, stmt: Select[Any]) -> Any:
         with self.engine.connect() as conn:
             return conn.execute(stmt).scalar()
+
+
+# Statements every page runs, built once and run with bound values: building one took
+# SQLAlchemy a few tenths of a millisecond of Python (docs/performance.md, issue 20).
+_PERIODS = select(period_t.c.year, period_t.c.period)
+_PATH = select(org_t.c.path).where(org_t.c.id == bindparam("id"))
+
+
+@cache
+def _goals_select() -> Select[Any]:
+    """`Store.goals`: :levels, valid in :year."""
+    return (
+        select(*GOAL_COLUMNS)
+        .where(goal_t.c.level.in_(bindparam("levels", expanding=True)), valid_in(bindparam("year")))
+        .order_by(goal_t.c.level, goal_t.c.code)
+    )
 
 
 class _OnConnection:

@@ -22,9 +22,19 @@ no stale result outlives the write that made it stale.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Select, select, tuple_, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    bindparam,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.exc import OperationalError
 
 from dashboard.domain.model import Goal
@@ -61,8 +71,14 @@ def invalidate(conn: Connection) -> None:
 def generation(engine: Engine) -> int:
     """The current generation: read before judging, and kept with what is judged."""
     with engine.connect() as conn:
-        current: int = conn.execute(select(generation_t.c.generation)).scalar_one()
+        current: int = conn.execute(_generation_select()).scalar_one()
         return current
+
+
+@cache
+def _generation_select() -> Select[tuple[int]]:
+    """Built once: every page reads the generation (docs/performance.md, issue 20)."""
+    return select(generation_t.c.generation)
 
 
 BRIEF_COLUMNS = (
@@ -97,14 +113,23 @@ def kept_over(
 ) -> list[tuple[Any, ...]]:
     """`kept` of a few goals over several periods in one read (a goal's trend: one statement,
     not one per period): tuples of (year, period, *`BRIEF_COLUMNS`)."""
-    columns = (result_t.c.year, result_t.c.period)
-    stmt = _kept_select(columns, goal_ids, rules).where(tuple_(*columns).in_(sorted(set(periods))))
+    values = {"periods": sorted(set(periods)), "rules": rules, "goal_ids": sorted(goal_ids)}
     with engine.connect() as conn:
-        return list(conn.execute(stmt).tuples())
+        return list(conn.execute(_kept_over_select(), values).tuples())
+
+
+@cache
+def _kept_over_select() -> Select[Any]:
+    """`kept_over`, built once and run with :periods, :rules and :goal_ids (issue 20)."""
+    columns = (result_t.c.year, result_t.c.period)
+    return _kept_select(columns, None, bindparam("rules")).where(
+        tuple_(*columns).in_(bindparam("periods", expanding=True)),
+        result_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
+    )
 
 
 def _kept_select(
-    first: Sequence[ColumnElement[Any]], goal_ids: Collection[int] | None, rules: str
+    first: Sequence[ColumnElement[Any]], goal_ids: Collection[int] | None, rules: Any
 ) -> Select[Any]:
     stmt = (
         select(*first, *(result_t.c[name] for name in BRIEF_COLUMNS))

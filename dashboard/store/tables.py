@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, case, select, true
+from sqlalchemy import BindParameter, ColumnElement, Select, Table, case, select, true
 
 from dashboard.domain.model import (
     PERIOD_END_MONTH,
@@ -70,8 +70,8 @@ def subtree(org_id: int) -> Select[tuple[int]]:
     return select(org_t.c.id).where(org_t.c.path.startswith(own_path))
 
 
-def valid_in(year: int) -> ColumnElement[bool]:
-    """SQL condition: a goal is valid in the year."""
+def valid_in(year: int | BindParameter[int]) -> ColumnElement[bool]:
+    """SQL condition: a goal is valid in the year (a number, or a bound parameter)."""
     return (goal_t.c.valid_from <= year) & (
         goal_t.c.valid_to.is_(None) | (goal_t.c.valid_to >= year)
     )
