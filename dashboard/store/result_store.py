@@ -101,11 +101,11 @@ def kept(
     """The period's results of the current generation judged by these rules (of these goals
     only, if given: a page's few cards need not read the whole city's): tuples of
     `BRIEF_COLUMNS`."""
-    stmt = _kept_select((), goal_ids, rules).where(
-        result_t.c.year == year, result_t.c.period == period
-    )
+    values: dict[str, Any] = {"year": year, "period": period, "rules": rules}
+    if goal_ids is not None:
+        values["goal_ids"] = sorted(goal_ids)
     with engine.connect() as conn:
-        return list(conn.execute(stmt).tuples())
+        return list(conn.execute(_kept_in_period(goal_ids is not None), values).tuples())
 
 
 def kept_over(
@@ -118,27 +118,37 @@ def kept_over(
         return list(conn.execute(_kept_over_select(), values).tuples())
 
 
+# The reads of kept results are built once and run with bound values (:year, :period, :rules,
+# :goal_ids, :periods): building one took SQLAlchemy longer than running it (issue 20).
+
+
+@cache
+def _kept_in_period(of_goals: bool) -> Select[Any]:
+    """`kept`, of the :goal_ids only if `of_goals`."""
+    stmt = _kept_select(()).where(
+        result_t.c.year == bindparam("year"), result_t.c.period == bindparam("period")
+    )
+    if of_goals:
+        stmt = stmt.where(result_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)))
+    return stmt
+
+
 @cache
 def _kept_over_select() -> Select[Any]:
-    """`kept_over`, built once and run with :periods, :rules and :goal_ids (issue 20)."""
+    """`kept_over`."""
     columns = (result_t.c.year, result_t.c.period)
-    return _kept_select(columns, None, bindparam("rules")).where(
+    return _kept_select(columns).where(
         tuple_(*columns).in_(bindparam("periods", expanding=True)),
         result_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
     )
 
 
-def _kept_select(
-    first: Sequence[ColumnElement[Any]], goal_ids: Collection[int] | None, rules: Any
-) -> Select[Any]:
-    stmt = (
+def _kept_select(first: Sequence[ColumnElement[Any]]) -> Select[Any]:
+    return (
         select(*first, *(result_t.c[name] for name in BRIEF_COLUMNS))
         .join(generation_t, generation_t.c.generation == result_t.c.generation)
-        .where(result_t.c.rules == rules)
+        .where(result_t.c.rules == bindparam("rules"))
     )
-    if goal_ids is not None:
-        stmt = stmt.where(result_t.c.goal_id.in_(sorted(goal_ids)))
-    return stmt
 
 
 def assessed(
