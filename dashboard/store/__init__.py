@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, bindparam, func, select
+from sqlalchemy import BindParameter, Connection, Engine, Select, bindparam, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.domain.dataset import Dataset
@@ -202,9 +202,9 @@ class Store(FactReads, NationalReads):
 
     def orgs_by_id(self, org_ids: Iterable[int]) -> dict[int, OrgUnit]:
         """The organisation units with these ids, by id."""
-        stmt = select(org_t).where(org_t.c.id.in_(sorted(set(org_ids))))
         with self.engine.connect() as conn:
-            return {row["id"]: org_from_row(row) for row in conn.execute(stmt).mappings()}
+            rows = conn.execute(_ORGS, {"ids": sorted(set(org_ids))}).mappings()
+            return {row["id"]: org_from_row(row) for row in rows}
 
     def root_org(self) -> OrgUnit | None:
         """The top of the organisation tree (the city), if any."""
@@ -285,7 +285,9 @@ class Store(FactReads, NationalReads):
 
     def org(self, code: str) -> OrgUnit | None:
         """The organisation unit with this code."""
-        return self._one(select(org_t).where(org_t.c.code == code), org_from_row)
+        with self.engine.connect() as conn:
+            row = conn.execute(_ORG, {"code": code}).mappings().first()
+        return org_from_row(row) if row else None
 
     def org_by_id(self, org_id: int) -> OrgUnit | None:
         """The organisation unit with this id."""
@@ -300,9 +302,8 @@ class Store(FactReads, NationalReads):
         """The organisation and its ancestors, from the top down (read from its path)."""
         path = self._org_path(org_id)
         ids = [int(part) for part in (path or "").strip("/").split("/") if part]
-        stmt = select(org_t).where(org_t.c.id.in_(ids)).order_by(org_t.c.level)
         with self.engine.connect() as conn:
-            return [org_from_row(row) for row in conn.execute(stmt).mappings()]
+            return [org_from_row(row) for row in conn.execute(_LINEAGE, {"ids": ids}).mappings()]
 
     def org_neighbourhood(self, org_id: int) -> list[OrgUnit]:
         """The organisation, its ancestors, and the children of each: what a tree picker shows.
@@ -311,19 +312,15 @@ class Store(FactReads, NationalReads):
         """
         path = self._org_path(org_id) or ""
         lineage = [int(part) for part in path.strip("/").split("/") if part]
-        stmt = (
-            select(org_t)
-            .where(org_t.c.id.in_(lineage) | org_t.c.parent_id.in_(lineage))
-            .order_by(org_t.c.level, org_t.c.name)
-        )
         with self.engine.connect() as conn:
-            return [org_from_row(row) for row in conn.execute(stmt).mappings()]
+            rows = conn.execute(_NEIGHBOURHOOD, {"ids": lineage}).mappings()
+            return [org_from_row(row) for row in rows]
 
     def org_children(self, org_id: int) -> list[OrgUnit]:
         """The organisation units directly below one, by name."""
-        stmt = select(org_t).where(org_t.c.parent_id == org_id).order_by(org_t.c.name)
         with self.engine.connect() as conn:
-            return [org_from_row(row) for row in conn.execute(stmt).mappings()]
+            rows = conn.execute(_CHILDREN, {"id": org_id}).mappings()
+            return [org_from_row(row) for row in rows]
 
     def indicator(self, code: str) -> Indicator | None:
         """The indicator with this code."""
@@ -377,10 +374,23 @@ class Store(FactReads, NationalReads):
             return conn.execute(stmt).scalar()
 
 
+def _ids() -> BindParameter[Any]:
+    return bindparam("ids", expanding=True)
+
+
 # Statements every page runs, built once and run with bound values: building one took
 # SQLAlchemy a few tenths of a millisecond of Python (docs/performance.md, issue 20).
 _PERIODS = select(period_t.c.year, period_t.c.period)
 _PATH = select(org_t.c.path).where(org_t.c.id == bindparam("id"))
+_ORGS = select(org_t).where(org_t.c.id.in_(_ids()))
+_ORG = select(org_t).where(org_t.c.code == bindparam("code")).limit(1)
+_LINEAGE = select(org_t).where(org_t.c.id.in_(_ids())).order_by(org_t.c.level)
+_NEIGHBOURHOOD = (
+    select(org_t)
+    .where(org_t.c.id.in_(_ids()) | org_t.c.parent_id.in_(_ids()))
+    .order_by(org_t.c.level, org_t.c.name)
+)
+_CHILDREN = select(org_t).where(org_t.c.parent_id == bindparam("id")).order_by(org_t.c.name)
 
 
 @cache

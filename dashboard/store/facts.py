@@ -112,14 +112,8 @@ class FactReads:
     ) -> list[Measurement]:
         """Readings of every gender for the indicators and organisations in one period; all years
         if none given."""
-        m = measurement_t
-        stmt = select(m).where(
-            m.c.indicator_id.in_(list(indicator_ids)),
-            m.c.org_id.in_(list(org_ids)),
-            m.c.period == period,
-        )
-        if years is not None:
-            stmt = stmt.where(m.c.year.in_(list(years)))
+        values: dict[str, Any] = {"indicator_ids": list(indicator_ids), "org_ids": list(org_ids)}
+        values |= {"period": period, "years": list(years or ())}
         with self.engine.connect() as conn:
             return [
                 Measurement(
@@ -130,7 +124,7 @@ class FactReads:
                     Gender(row.gender),
                     reading_from(row.outcome, row.forecast, row.value_status),
                 )
-                for row in conn.execute(stmt.order_by(m.c.year))
+                for row in conn.execute(_measurements_select(years is not None), values)
             ]
 
     def targets(
@@ -140,18 +134,14 @@ class FactReads:
         years: Sequence[int] | None = None,
     ) -> dict[tuple[int, int, int], Target]:
         """Targets keyed by (indicator id, organisation id, year); all years if none given."""
-        t = target_t
-        stmt = select(t).where(
-            t.c.indicator_id.in_(list(indicator_ids)), t.c.org_id.in_(list(org_ids))
-        )
-        if years is not None:
-            stmt = stmt.where(t.c.year.in_(list(years)))
+        values = {"indicator_ids": list(indicator_ids), "org_ids": list(org_ids)}
+        values["years"] = list(years or ())
         with self.engine.connect() as conn:
             return {
                 (row.indicator_id, row.org_id, row.year): Target(
                     row.target, row.partly_limit, row.council_target
                 )
-                for row in conn.execute(stmt)
+                for row in conn.execute(_targets_select(years is not None), values)
             }
 
     def own_goal_indicator_facts(
@@ -210,6 +200,32 @@ def _links_select() -> Select[Any]:
         .where(link_t.c.goal_id.in_(_bound("goal_ids")))
         .order_by(link_t.c.goal_id, indicator_t.c.code)
     )
+
+
+@cache
+def _measurements_select(of_years: bool) -> Select[Any]:
+    """`measurements`: :indicator_ids at :org_ids in :period, of :years only if `of_years`."""
+    m = measurement_t
+    stmt = select(m).where(
+        m.c.indicator_id.in_(_bound("indicator_ids")),
+        m.c.org_id.in_(_bound("org_ids")),
+        m.c.period == _bound("period"),
+    )
+    if of_years:
+        stmt = stmt.where(m.c.year.in_(bindparam("years", expanding=True)))
+    return stmt.order_by(m.c.year)
+
+
+@cache
+def _targets_select(of_years: bool) -> Select[Any]:
+    """`targets`: :indicator_ids at :org_ids, of :years only if `of_years`."""
+    t = target_t
+    stmt = select(t).where(
+        t.c.indicator_id.in_(_bound("indicator_ids")), t.c.org_id.in_(_bound("org_ids"))
+    )
+    if of_years:
+        stmt = stmt.where(t.c.year.in_(bindparam("years", expanding=True)))
+    return stmt
 
 
 @cache
