@@ -227,11 +227,7 @@ class Store(FactReads, NationalReads):
 
     def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
         """The organisations' own assessments of their goals for a period."""
-        stmt = select(assessment_t).where(
-            assessment_t.c.org_id.in_(list(org_ids)),
-            assessment_t.c.year == year,
-            assessment_t.c.period == period,
-        )
+        values = {"ids": list(org_ids), "year": year, "period": period}
         with self.engine.connect() as conn:
             return [
                 Assessment(
@@ -245,16 +241,16 @@ class Store(FactReads, NationalReads):
                     measures=row.measures,
                     expected_followup=row.expected_followup,
                 )
-                for row in conn.execute(stmt)
+                for row in conn.execute(_ASSESSMENTS, values)
             ]
 
     def goal(self, code: str) -> Goal | None:
         """The goal with this code."""
-        return self._first_goal(select(*GOAL_COLUMNS).where(goal_t.c.code == code))
+        return self._first_goal(_GOAL_BY_CODE, code)
 
     def goal_by_id(self, goal_id: int) -> Goal | None:
         """The goal with this id."""
-        return self._first_goal(select(*GOAL_COLUMNS).where(goal_t.c.id == goal_id))
+        return self._first_goal(_GOAL_BY_ID, goal_id)
 
     def child_goals(self, goal_id: int, year: int, within_org_id: int | None = None) -> list[Goal]:
         """The goals directly below a goal valid in a year, optionally only those owned within an
@@ -354,9 +350,9 @@ class Store(FactReads, NationalReads):
             row = conn.execute(activities_as_of().where(activity_t.c.code == code)).first()
         return (row.path, activity_from_row(row)) if row else None
 
-    def _first_goal(self, stmt: Select[Any]) -> Goal | None:
+    def _first_goal(self, stmt: Select[Any], key: str | int) -> Goal | None:
         with self.engine.connect() as conn:
-            row = conn.execute(stmt.limit(1)).first()
+            row = conn.execute(stmt, {"key": key}).first()
         return goal_from_row(row) if row else None
 
     def _one(self, stmt: Select[Any], convert: Callable[[Any], T]) -> T | None:
@@ -391,6 +387,13 @@ _NEIGHBOURHOOD = (
     .order_by(org_t.c.level, org_t.c.name)
 )
 _CHILDREN = select(org_t).where(org_t.c.parent_id == bindparam("id")).order_by(org_t.c.name)
+_GOAL_BY_CODE = select(*GOAL_COLUMNS).where(goal_t.c.code == bindparam("key")).limit(1)
+_GOAL_BY_ID = select(*GOAL_COLUMNS).where(goal_t.c.id == bindparam("key")).limit(1)
+_ASSESSMENTS = select(assessment_t).where(
+    assessment_t.c.org_id.in_(_ids()),
+    assessment_t.c.year == bindparam("year"),
+    assessment_t.c.period == bindparam("period"),
+)
 
 
 @cache
