@@ -255,15 +255,10 @@ class Store(FactReads, NationalReads):
     def child_goals(self, goal_id: int, year: int, within_org_id: int | None = None) -> list[Goal]:
         """The goals directly below a goal valid in a year, optionally only those owned within an
         organisation."""
-        stmt = (
-            select(*GOAL_COLUMNS)
-            .where(goal_t.c.parent_id == goal_id, valid_in(year))
-            .order_by(goal_t.c.code)
-        )
-        if within_org_id is not None:
-            stmt = stmt.where(goal_t.c.org_id.in_(subtree(within_org_id)))
+        values = {"goal_id": goal_id, "year": year, "org_id": within_org_id}
         with self.engine.connect() as conn:
-            return [goal_from_row(row) for row in conn.execute(stmt)]
+            rows = conn.execute(_child_goals(within_org_id is not None), values)
+            return [goal_from_row(row) for row in rows]
 
     def goals_within(self, org_id: int, year: int, level: GoalLevel) -> list[Goal]:
         """Goals of a level owned by the organisation, its ancestors or anything below it."""
@@ -394,6 +389,19 @@ _ASSESSMENTS = select(assessment_t).where(
     assessment_t.c.year == bindparam("year"),
     assessment_t.c.period == bindparam("period"),
 )
+
+
+@cache
+def _child_goals(within: bool) -> Select[Any]:
+    """`Store.child_goals`: below :goal_id, valid in :year, owned within :org_id if `within`."""
+    stmt = (
+        select(*GOAL_COLUMNS)
+        .where(goal_t.c.parent_id == bindparam("goal_id"), valid_in(bindparam("year")))
+        .order_by(goal_t.c.code)
+    )
+    if within:
+        stmt = stmt.where(goal_t.c.org_id.in_(subtree(bindparam("org_id"))))
+    return stmt
 
 
 @cache

@@ -64,7 +64,7 @@ def among(column: ColumnElement[int], org_ids: Sequence[int] | None) -> ColumnEl
     return true() if org_ids is None else column.in_(list(org_ids))
 
 
-def subtree(org_id: int) -> Select[tuple[int]]:
+def subtree(org_id: int | BindParameter[int]) -> Select[tuple[int]]:
     """SQL: ids of the organisation and everything below it (its path is a prefix of theirs)."""
     own_path = select(org_t.c.path).where(org_t.c.id == org_id).scalar_subquery()
     return select(org_t.c.id).where(org_t.c.path.startswith(own_path))
