@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,13 +29,22 @@ SEVERITY = {
 }  # deviations first
 
 
+# A component that depends only on a constant (a status, a movement) is built once and shared:
+# building Dash components was most of a page's time above its database floor (issue 20,
+# docs/performance.md). Safe because nothing changes a component once it is built: the router
+# only serialises it, as often as it appears. Such functions are marked `@shared`.
+shared = lru_cache(maxsize=1024)  # a few per status, movement and reported period
+
+
 def aria(**values: str) -> dict[str, Any]:
     """ARIA attributes as Dash takes them: aria(label="Filter") is {"aria-label": "Filter"}."""
     return {f"aria-{name}": value for name, value in values.items()}
 
 
+@shared
 def status_badge(status: Status) -> html.Span:
-    """A status as symbol plus words, coloured by CSS class."""
+    """A status as symbol plus words, coloured by CSS class; one per status, shared by every
+    page (`shared`)."""
     return html.Span(
         [
             html.Span(texts.STATUS_SYMBOL[status], className="symbol", **aria(hidden="true")),

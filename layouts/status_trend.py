@@ -9,10 +9,11 @@ from typing import Any
 
 from dash import html
 
+from dashboard.domain.model import Status
 from dashboard.followup.history import Point, moved
 from dashboard.followup.movement import Movement
 from layouts import texts
-from layouts.components import aria, status_badge
+from layouts.components import aria, shared, status_badge
 
 
 def trend(points: Sequence[Point] | None) -> html.Ol | None:
@@ -20,16 +21,19 @@ def trend(points: Sequence[Point] | None) -> html.Ol | None:
     if not points:
         return None
     return html.Ol(
-        [_point(point) for point in points],
+        [
+            _point(point.period, point.standing.status if point.standing else None)
+            for point in points
+        ],
         className="status-trend",
         **aria(label=texts.STATUS_TREND_LABEL),
     )
 
 
-def _point(point: Point) -> html.Li:
-    year, period = point.period
+@shared
+def _point(when: tuple[int, str], status: Status | None) -> html.Li:
+    year, period = when
     short = texts.TREND_PERIOD.get(period, period)
-    status = point.standing.status if point.standing else None
     words = texts.STATUS_LABEL[status] if status else texts.TREND_NOT_JUDGED
     symbol = texts.STATUS_SYMBOL[status] if status else texts.TREND_NOT_JUDGED_SYMBOL
     return html.Li(
@@ -62,6 +66,7 @@ def since_line(points: Sequence[Point] | None) -> html.P | None:
     return html.P(parts, className="since-line")
 
 
+@shared
 def movement_word(movement: Movement) -> html.Span:
     """ "▲ Förbättrad": the symbol for the eye, the word for everyone."""
     return html.Span(

@@ -89,16 +89,7 @@ def judge(
     §3)."""
     goal_ids = sorted({goal.id for goal, _ in pairs})
     org_ids = sorted({org_id for _, org_id in pairs})
-    own: dict[tuple[int, int, int], IndicatorFact] = {
-        (fact.goal_id, fact.org_id, fact.indicator.id): fact
-        for fact in _facts(store, pairs, year, period)
-    }
-    links = store.goal_links(goal_ids)
-    indicators = {
-        (goal.id, org_id): _judged_indicators(goal.id, org_id, links[goal.id], own, config)
-        for goal, org_id in pairs
-    }
-    _roll_up(store, indicators, year, period, config)
+    indicators = judged_indicators(store, pairs, year, period, config)
     activities = activities_below(store, goal_ids, org_ids, year, period)
     assessments = {(a.goal_id, a.org_id): a for a in store.assessments(org_ids, year, period)}
     decided = measures.open_measures(store, [(g.id, o) for g, o in pairs], year, period)
@@ -122,6 +113,29 @@ def judge(
             )
         )
     return statuses
+
+
+def judged_indicators(
+    store: Store,
+    pairs: Sequence[tuple[Goal, int]],
+    year: int,
+    period: str,
+    config: rules.RuleConfig = rules.DEFAULT_RULES,
+) -> dict[tuple[int, int], list[JudgedIndicator]]:
+    """Each pair's judged indicators by (goal id, organisation id), as `judge` judges them:
+    without the activities, assessments and measures a caller that needs only the indicators
+    would read for nothing (the Målsida's movement since the previous period)."""
+    own: dict[tuple[int, int, int], IndicatorFact] = {
+        (fact.goal_id, fact.org_id, fact.indicator.id): fact
+        for fact in _facts(store, pairs, year, period)
+    }
+    links = store.goal_links(sorted({goal.id for goal, _ in pairs}))
+    indicators = {
+        (goal.id, org_id): _judged_indicators(goal.id, org_id, links[goal.id], own, config)
+        for goal, org_id in pairs
+    }
+    _roll_up(store, indicators, year, period, config)
+    return indicators
 
 
 def goal_result(

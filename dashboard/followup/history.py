@@ -48,15 +48,27 @@ def histories(
 ) -> dict[tuple[int, int], list[Point]]:
     """Each (goal, organisation) pair's points over the recent periods, by (goal id, org id)."""
     found: dict[tuple[int, int], list[Point]] = {(g.id, org_id): [] for g, org_id in pairs}
-    for then in recent_periods(store.reported_periods(), year, period, count):
-        by_code = goals_by_code(store, then[0])
-        matched = [(by_code[g.code], org_id, g.id) for g, org_id in pairs if g.code in by_code]
-        kept = goal_results.briefs(
-            store, [(g, org_id) for g, org_id, _ in matched], *then, few=True
-        )
+    periods = recent_periods(store.reported_periods(), year, period, count)
+    by_code = {y: goals_by_code(store, y) for y in {y for y, _ in periods}}
+    matched = {
+        then: [
+            (by_code[then[0]][g.code], org_id, g.id)
+            for g, org_id in pairs
+            if g.code in by_code[then[0]]
+        ]
+        for then in periods
+    }
+    kept = goal_results.briefs_over(
+        store,
+        {
+            then: [(g, org_id) for g, org_id, _ in found_then]
+            for then, found_then in matched.items()
+        },
+    )
+    for then in periods:
         standings = {
             (now_id, org_id): standing_of(brief)
-            for (_, org_id, now_id), brief in zip(matched, kept, strict=True)
+            for (_, org_id, now_id), brief in zip(matched[then], kept[then], strict=True)
         }
         for key, points in found.items():
             points.append(Point(then, standings.get(key)))

@@ -4,8 +4,9 @@ indicator table says which indicator is new, remains, got better or worse, or wa
 The same rule as the goal's (movement.py) on the indicator's own standing: its status, and
 whether it deviates (deviations.indicator_items: below target, no value, met on a forecast
 alone). The goal is matched in an earlier year by its code and the indicator by its code, as
-Avvikelser matches goals. Kept briefs hold no indicators, so the goal is judged once at the
-previous period: one goal at one organisation, what the Målsida already pays per period.
+Avvikelser matches goals. Kept briefs hold no indicators, so the goal's indicators are judged
+once at the previous period: one goal at one organisation, without its activities and
+assessments.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ def moves(
     earlier = None if previous is None else goals_by_code(store, previous[0]).get(goal.code)
     if previous is None or earlier is None:
         return {}
-    [then] = control_room.judge(store, [(earlier, org_id)], *previous)
-    before = {j.fact.indicator.code: standing(j) for j in then.indicators}
+    then = control_room.judged_indicators(store, [(earlier, org_id)], *previous)
+    before = {j.fact.indicator.code: standing(j) for j in then[earlier.id, org_id]}
     found = {}
     for line in lines:
         now = standing(line.judged)

@@ -10,6 +10,8 @@ from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.history import Point, histories
 from dashboard.store import Store
 
+ORGS_BY_ID = ("organisations by id",)  # the whole tree: a card names where a part is measured
+
 
 @dataclass(frozen=True)
 class Overview:
@@ -29,6 +31,6 @@ def overview(store: Store, org: OrgUnit, year: int, period: str, level: GoalLeve
     return Overview(
         direction_goals=store.goals(year, (GoalLevel.DIRECTION,)),
         statuses=statuses,
-        owners={o.id: o for o in store.org_units()},
+        owners=store.summary(ORGS_BY_ID, lambda: {o.id: o for o in store.org_units()}),
         histories=histories(store, [(s.goal, s.org_id) for s in statuses], year, period),
     )

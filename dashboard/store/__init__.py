@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, func, select
+from sqlalchemy import BindParameter, Connection, Engine, Select, bindparam, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.domain.dataset import Dataset
 from dashboard.domain.model import (
+    PERIOD_END_MONTH,
     Activity,
     Assessment,
     Goal,
@@ -28,7 +30,7 @@ from dashboard.domain.model import (
     Status,
 )
 from dashboard.store import database, datasets, dialect, result_store, summaries
-from dashboard.store.activities import activities_as_of, activity_from_row
+from dashboard.store.activities import activities_as_of, activities_in_year, activity_from_row
 from dashboard.store.datasets import add_reported_periods, refresh_reported_periods
 from dashboard.store.facts import FactReads, Measured
 from dashboard.store.national import NationalReads
@@ -200,9 +202,9 @@ class Store(FactReads, NationalReads):
 
     def orgs_by_id(self, org_ids: Iterable[int]) -> dict[int, OrgUnit]:
         """The organisation units with these ids, by id."""
-        stmt = select(org_t).where(org_t.c.id.in_(sorted(set(org_ids))))
         with self.engine.connect() as conn:
-            return {row["id"]: org_from_row(row) for row in conn.execute(stmt).mappings()}
+            rows = conn.execute(_ORGS, {"ids": sorted(set(org_ids))}).mappings()
+            return {row["id"]: org_from_row(row) for row in rows}
 
     def root_org(self) -> OrgUnit | None:
         """The top of the organisation tree (the city), if any."""
@@ -213,31 +215,19 @@ class Store(FactReads, NationalReads):
 
     def goals(self, year: int, levels: Sequence[GoalLevel] = tuple(GoalLevel)) -> list[Goal]:
         """Goals valid in a year at the given levels, ordered by level and code."""
-        stmt = (
-            select(*GOAL_COLUMNS)
-            .where(
-                goal_t.c.level.in_([int(level) for level in levels]),
-                valid_in(year),
-            )
-            .order_by(goal_t.c.level, goal_t.c.code)
-        )
+        values = {"levels": [int(level) for level in levels], "year": year}
         with self.engine.connect() as conn:
-            return [goal_from_row(row) for row in conn.execute(stmt)]
+            return [goal_from_row(row) for row in conn.execute(_goals_select(), values)]
 
     def reported_periods(self) -> list[tuple[int, str]]:
         """Every (year, period) that has at least one measurement, oldest first."""
-        stmt = select(period_t.c.year, period_t.c.period)
         with self.engine.connect() as conn:
-            pairs = [(row.year, row.period) for row in conn.execute(stmt)]
+            pairs = [(row.year, row.period) for row in conn.execute(_PERIODS)]
         return sorted(pairs, key=period_order)
 
     def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
         """The organisations' own assessments of their goals for a period."""
-        stmt = select(assessment_t).where(
-            assessment_t.c.org_id.in_(list(org_ids)),
-            assessment_t.c.year == year,
-            assessment_t.c.period == period,
-        )
+        values = {"ids": list(org_ids), "year": year, "period": period}
         with self.engine.connect() as conn:
             return [
                 Assessment(
@@ -251,29 +241,24 @@ class Store(FactReads, NationalReads):
                     measures=row.measures,
                     expected_followup=row.expected_followup,
                 )
-                for row in conn.execute(stmt)
+                for row in conn.execute(_ASSESSMENTS, values)
             ]
 
     def goal(self, code: str) -> Goal | None:
         """The goal with this code."""
-        return self._first_goal(select(*GOAL_COLUMNS).where(goal_t.c.code == code))
+        return self._first_goal(_GOAL_BY_CODE, code)
 
     def goal_by_id(self, goal_id: int) -> Goal | None:
         """The goal with this id."""
-        return self._first_goal(select(*GOAL_COLUMNS).where(goal_t.c.id == goal_id))
+        return self._first_goal(_GOAL_BY_ID, goal_id)
 
     def child_goals(self, goal_id: int, year: int, within_org_id: int | None = None) -> list[Goal]:
         """The goals directly below a goal valid in a year, optionally only those owned within an
         organisation."""
-        stmt = (
-            select(*GOAL_COLUMNS)
-            .where(goal_t.c.parent_id == goal_id, valid_in(year))
-            .order_by(goal_t.c.code)
-        )
-        if within_org_id is not None:
-            stmt = stmt.where(goal_t.c.org_id.in_(subtree(within_org_id)))
+        values = {"goal_id": goal_id, "year": year, "org_id": within_org_id}
         with self.engine.connect() as conn:
-            return [goal_from_row(row) for row in conn.execute(stmt)]
+            rows = conn.execute(_child_goals(within_org_id is not None), values)
+            return [goal_from_row(row) for row in rows]
 
     def goals_within(self, org_id: int, year: int, level: GoalLevel) -> list[Goal]:
         """Goals of a level owned by the organisation, its ancestors or anything below it."""
@@ -291,7 +276,9 @@ class Store(FactReads, NationalReads):
 
     def org(self, code: str) -> OrgUnit | None:
         """The organisation unit with this code."""
-        return self._one(select(org_t).where(org_t.c.code == code), org_from_row)
+        with self.engine.connect() as conn:
+            row = conn.execute(_ORG, {"code": code}).mappings().first()
+        return org_from_row(row) if row else None
 
     def org_by_id(self, org_id: int) -> OrgUnit | None:
         """The organisation unit with this id."""
@@ -299,37 +286,32 @@ class Store(FactReads, NationalReads):
 
     def org_path(self, org_id: int) -> str | None:
         """The organisation's materialised path ("/1/4/17/"): what access scopes compare."""
-        path: str | None = self._scalar(select(org_t.c.path).where(org_t.c.id == org_id))
+        path: str | None = self._org_path(org_id)
         return path
 
     def org_lineage(self, org_id: int) -> list[OrgUnit]:
         """The organisation and its ancestors, from the top down (read from its path)."""
-        path = self._scalar(select(org_t.c.path).where(org_t.c.id == org_id))
+        path = self._org_path(org_id)
         ids = [int(part) for part in (path or "").strip("/").split("/") if part]
-        stmt = select(org_t).where(org_t.c.id.in_(ids)).order_by(org_t.c.level)
         with self.engine.connect() as conn:
-            return [org_from_row(row) for row in conn.execute(stmt).mappings()]
+            return [org_from_row(row) for row in conn.execute(_LINEAGE, {"ids": ids}).mappings()]
 
     def org_neighbourhood(self, org_id: int) -> list[OrgUnit]:
         """The organisation, its ancestors, and the children of each: what a tree picker shows.
 
         At Stockholm scale that is ≈ 50 units instead of 1,681 on every page.
         """
-        path = self._scalar(select(org_t.c.path).where(org_t.c.id == org_id)) or ""
+        path = self._org_path(org_id) or ""
         lineage = [int(part) for part in path.strip("/").split("/") if part]
-        stmt = (
-            select(org_t)
-            .where(org_t.c.id.in_(lineage) | org_t.c.parent_id.in_(lineage))
-            .order_by(org_t.c.level, org_t.c.name)
-        )
         with self.engine.connect() as conn:
-            return [org_from_row(row) for row in conn.execute(stmt).mappings()]
+            rows = conn.execute(_NEIGHBOURHOOD, {"ids": lineage}).mappings()
+            return [org_from_row(row) for row in rows]
 
     def org_children(self, org_id: int) -> list[OrgUnit]:
         """The organisation units directly below one, by name."""
-        stmt = select(org_t).where(org_t.c.parent_id == org_id).order_by(org_t.c.name)
         with self.engine.connect() as conn:
-            return [org_from_row(row) for row in conn.execute(stmt).mappings()]
+            rows = conn.execute(_CHILDREN, {"id": org_id}).mappings()
+            return [org_from_row(row) for row in rows]
 
     def indicator(self, code: str) -> Indicator | None:
         """The indicator with this code."""
@@ -345,17 +327,16 @@ class Store(FactReads, NationalReads):
 
         One query for all goals; callers keep those below an organisation by its id in the path.
         """
-        stmt = (
-            activities_as_of(year, period)
-            .where(
-                activity_t.c.goal_id.in_(list(goal_ids)),
-                activity_t.c.start_date <= dt.date(year, 12, 31),
-                activity_t.c.end_date >= dt.date(year, 1, 1),
-            )
-            .order_by(activity_t.c.end_date, activity_t.c.code)
-        )
+        values = {
+            "goal_ids": list(goal_ids),
+            "year": year,
+            "end_month": PERIOD_END_MONTH[period],
+            "first_day": dt.date(year, 1, 1),
+            "last_day": dt.date(year, 12, 31),
+        }
         with self.engine.connect() as conn:
-            return [(row.path, activity_from_row(row)) for row in conn.execute(stmt)]
+            rows = conn.execute(activities_in_year(), values)
+            return [(row.path, activity_from_row(row)) for row in rows]
 
     def activity(self, code: str) -> tuple[str, Activity] | None:
         """(holder's org path, activity) of the activity with this code, its current status and
@@ -364,9 +345,9 @@ class Store(FactReads, NationalReads):
             row = conn.execute(activities_as_of().where(activity_t.c.code == code)).first()
         return (row.path, activity_from_row(row)) if row else None
 
-    def _first_goal(self, stmt: Select[Any]) -> Goal | None:
+    def _first_goal(self, stmt: Select[Any], key: str | int) -> Goal | None:
         with self.engine.connect() as conn:
-            row = conn.execute(stmt.limit(1)).first()
+            row = conn.execute(stmt, {"key": key}).first()
         return goal_from_row(row) if row else None
 
     def _one(self, stmt: Select[Any], convert: Callable[[Any], T]) -> T | None:
@@ -374,9 +355,63 @@ class Store(FactReads, NationalReads):
             row = conn.execute(stmt.limit(1)).mappings().first()
         return convert(row) if row else None
 
+    def _org_path(self, org_id: int) -> str | None:
+        with self.engine.connect() as conn:
+            path: str | None = conn.execute(_PATH, {"id": org_id}).scalar()
+            return path
+
     def _scalar(self, stmt: Select[Any]) -> Any:
         with self.engine.connect() as conn:
             return conn.execute(stmt).scalar()
+
+
+def _ids() -> BindParameter[Any]:
+    return bindparam("ids", expanding=True)
+
+
+# Statements every page runs, built once and run with bound values: building one took
+# SQLAlchemy a few tenths of a millisecond of Python (docs/performance.md, issue 20).
+_PERIODS = select(period_t.c.year, period_t.c.period)
+_PATH = select(org_t.c.path).where(org_t.c.id == bindparam("id"))
+_ORGS = select(org_t).where(org_t.c.id.in_(_ids()))
+_ORG = select(org_t).where(org_t.c.code == bindparam("code")).limit(1)
+_LINEAGE = select(org_t).where(org_t.c.id.in_(_ids())).order_by(org_t.c.level)
+_NEIGHBOURHOOD = (
+    select(org_t)
+    .where(org_t.c.id.in_(_ids()) | org_t.c.parent_id.in_(_ids()))
+    .order_by(org_t.c.level, org_t.c.name)
+)
+_CHILDREN = select(org_t).where(org_t.c.parent_id == bindparam("id")).order_by(org_t.c.name)
+_GOAL_BY_CODE = select(*GOAL_COLUMNS).where(goal_t.c.code == bindparam("key")).limit(1)
+_GOAL_BY_ID = select(*GOAL_COLUMNS).where(goal_t.c.id == bindparam("key")).limit(1)
+_ASSESSMENTS = select(assessment_t).where(
+    assessment_t.c.org_id.in_(_ids()),
+    assessment_t.c.year == bindparam("year"),
+    assessment_t.c.period == bindparam("period"),
+)
+
+
+@cache
+def _child_goals(within: bool) -> Select[Any]:
+    """`Store.child_goals`: below :goal_id, valid in :year, owned within :org_id if `within`."""
+    stmt = (
+        select(*GOAL_COLUMNS)
+        .where(goal_t.c.parent_id == bindparam("goal_id"), valid_in(bindparam("year")))
+        .order_by(goal_t.c.code)
+    )
+    if within:
+        stmt = stmt.where(goal_t.c.org_id.in_(subtree(bindparam("org_id"))))
+    return stmt
+
+
+@cache
+def _goals_select() -> Select[Any]:
+    """`Store.goals`: :levels, valid in :year."""
+    return (
+        select(*GOAL_COLUMNS)
+        .where(goal_t.c.level.in_(bindparam("levels", expanding=True)), valid_in(bindparam("year")))
+        .order_by(goal_t.c.level, goal_t.c.code)
+    )
 
 
 class _OnConnection:

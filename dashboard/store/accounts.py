@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from dashboard.store.schema_access import (
@@ -126,20 +126,25 @@ def every_account(engine: Engine) -> list[StoredAccount]:
     return [_account(row, tuple(scopes.get(row["id"], ())), (), ()) for row in rows]
 
 
+# Every request loads its user: these two are built once and run with bound values (issue 20).
+_ACCOUNT = select(user_t).where(user_t.c.username == bindparam("username"))
+_SCOPES = (
+    select(org_t.c.code, org_t.c.path, org_t.c.name)
+    .join(scope_t, scope_t.c.org_code == org_t.c.code)
+    .where(scope_t.c.user_id == bindparam("user_id"))
+    .order_by(org_t.c.code)
+)
+
+
 def account(conn: Connection | Engine, username: str) -> StoredAccount | None:
     """The account with this username and its organisations, or None."""
     if isinstance(conn, Engine):
         with conn.connect() as own:
             return account(own, username)
-    row = conn.execute(select(user_t).where(user_t.c.username == username)).mappings().first()
+    row = conn.execute(_ACCOUNT, {"username": username}).mappings().first()
     if row is None:
         return None
-    scopes = conn.execute(
-        select(org_t.c.code, org_t.c.path, org_t.c.name)
-        .join(scope_t, scope_t.c.org_code == org_t.c.code)
-        .where(scope_t.c.user_id == row["id"])
-        .order_by(org_t.c.code)
-    ).all()
+    scopes = conn.execute(_SCOPES, {"user_id": row["id"]}).all()
     codes, paths, names = (tuple(column) for column in zip(*scopes)) if scopes else ((), (), ())
     return _account(row, codes, paths, names)
 

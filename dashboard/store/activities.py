@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, case, insert, select, update
+from sqlalchemy import Connection, Engine, Select, bindparam, case, insert, select, update
 
 from dashboard.domain.model import PERIOD_END_MONTH, Activity, ActivityStatus
 from dashboard.store import reporting
 from dashboard.store.tables import activity_t, activity_update_t, latest_period_first, org_t
 
 
-def activities_as_of(year: int | None = None, period: str | None = None) -> Select[Any]:
+def activities_as_of(year: Any = None, end_month: Any = None) -> Select[Any]:
     """Activities with their holder's org path and the status and comment of their latest follow-up
-    up
-    to the period's end (its own or an earlier one; none: not followed up yet). Without a period:
-    the
-    current status and the latest comment."""
+    up to the period's end (the year and the period's end month; its own period or an earlier one;
+    none: not followed up yet). Without a year: the current status and the latest comment."""
     u = activity_update_t.c
     latest = select(u.status, u.comment).where(u.activity_id == activity_t.c.id)
-    if year is not None and period is not None:
-        end_month = case(PERIOD_END_MONTH, value=u.period, else_=13)
-        latest = latest.where(
-            (u.year < year) | ((u.year == year) & (end_month <= PERIOD_END_MONTH[period]))
-        )
+    if year is not None:
+        period_month = case(PERIOD_END_MONTH, value=u.period, else_=13)
+        latest = latest.where((u.year < year) | ((u.year == year) & (period_month <= end_month)))
     latest = latest.order_by(*latest_period_first(activity_update_t)).limit(1)
     status = (
         activity_t.c.status
@@ -36,6 +33,22 @@ def activities_as_of(year: int | None = None, period: str | None = None) -> Sele
         org_t.c.path,
         latest.with_only_columns(u.comment).scalar_subquery().label("comment"),
     ).join(org_t, org_t.c.id == activity_t.c.org_id)
+
+
+@cache
+def activities_in_year() -> Select[Any]:
+    """`Store.activities_of`, built once and run with bound values (building it took 2 ms of
+    Python per call): :goal_ids running between :first_day and :last_day, as of :year and
+    :end_month."""
+    return (
+        activities_as_of(bindparam("year"), bindparam("end_month"))
+        .where(
+            activity_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
+            activity_t.c.start_date <= bindparam("last_day"),
+            activity_t.c.end_date >= bindparam("first_day"),
+        )
+        .order_by(activity_t.c.end_date, activity_t.c.code)
+    )
 
 
 def activity_from_row(row: Any) -> Activity:

@@ -6,9 +6,21 @@ dashboard/followup/assessments.py decides what may be saved; this reads and writ
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Table, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    Table,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from dashboard.domain.model import Assessment, Status
 from dashboard.store import reporting
@@ -51,15 +63,25 @@ def latest_saves(
     engine: Engine, org_ids: Sequence[int], year: int, period: str
 ) -> list[dict[str, Any]]:
     """The newest save per goal and organisation of the organisations' assessments in a period."""
+    values = {"org_ids": list(org_ids), "year": year, "period": period}
+    with engine.connect() as conn:
+        return [dict(row) for row in conn.execute(_latest_saves(), values).mappings()]
+
+
+@cache
+def _latest_saves() -> Select[Any]:
+    """`latest_saves`, built once (issue 20): :org_ids, :year, :period."""
     a = audit_t.c
     newest = (
         select(func.max(a.id))
-        .where(a.org_id.in_(list(org_ids)), a.year == year, a.period == period)
+        .where(
+            a.org_id.in_(bindparam("org_ids", expanding=True)),
+            a.year == bindparam("year"),
+            a.period == bindparam("period"),
+        )
         .group_by(a.goal_id, a.org_id)
     )
-    with engine.connect() as conn:
-        rows = conn.execute(select(audit_t).where(a.id.in_(newest))).mappings()
-        return [dict(row) for row in rows]
+    return select(audit_t).where(a.id.in_(newest))
 
 
 def _where(table: Table, key: Key) -> list[ColumnElement[bool]]:

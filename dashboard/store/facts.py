@@ -6,9 +6,20 @@ What `control_room.judge` judges from; the heaviest queries of every page, each 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Engine, FromClause, Select, Subquery, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    FromClause,
+    Select,
+    Subquery,
+    bindparam,
+    or_,
+    select,
+    true,
+)
 
 from dashboard.domain.model import Gender, Indicator, IndicatorFact, Measurement, Reading, Target
 from dashboard.store.tables import (
@@ -50,26 +61,14 @@ class FactReads:
         year) are returned; `control_room.judge` rolls the others up from the organisations
         below that measure them, or lists them as not measured here (docs/rules.md §3a).
         """
-        measured = _measured_pairs(org_ids, year)
-        stmt = _facts_select(
-            measured.c.org_id,
-            lambda source: source.join(measured, measured.c.indicator_id == link_t.c.indicator_id),
-            year,
-            period,
-        ).where(link_t.c.goal_id.in_(list(goal_ids)))
-        return self._facts(stmt.order_by(link_t.c.goal_id, measured.c.org_id, indicator_t.c.code))
+        values = {"org_ids": list(org_ids), "goal_ids": list(goal_ids), "year": year}
+        return self._facts(_goal_facts_select(), values | {"period": period})
 
     def goal_links(self, goal_ids: Sequence[int]) -> dict[int, list[tuple[Indicator, float]]]:
         """Each goal's linked indicators with their weights, by indicator code: measured or not."""
-        stmt = (
-            select(link_t.c.goal_id, link_t.c.weight, *indicator_t.c)
-            .join(indicator_t, indicator_t.c.id == link_t.c.indicator_id)
-            .where(link_t.c.goal_id.in_(list(goal_ids)))
-            .order_by(link_t.c.goal_id, indicator_t.c.code)
-        )
         links: dict[int, list[tuple[Indicator, float]]] = {goal_id: [] for goal_id in goal_ids}
         with self.engine.connect() as conn:
-            for row in conn.execute(stmt).mappings():
+            for row in conn.execute(_links_select(), {"goal_ids": list(goal_ids)}).mappings():
                 links[row["goal_id"]].append((indicator_from_row(row), row["weight"]))
         return links
 
@@ -81,58 +80,15 @@ class FactReads:
 
         Callers keep those below each root by its id in the path; past `MAX_ROOTS` roots, or a
         root at the top, the whole city is read."""
-        m, o = measurement_t, org_t
-        within: ColumnElement[bool] = true()
+        paths: list[str] = []
         if roots is not None and len(roots) <= MAX_ROOTS:
             with self.engine.connect() as conn:
-                paths = list(
-                    conn.execute(select(o.c.path).where(o.c.id.in_(list(roots)))).scalars()
-                )
-            if not any(path.count("/") <= 2 for path in paths):  # no root is the city itself
-                within = or_(*(o.c.path.startswith(path) for path in paths))
-        wanted = (target_t.c.indicator_id.in_(list(indicator_ids)), target_t.c.year == year)
-        pairs = (
-            select(target_t.c.indicator_id, target_t.c.org_id)
-            .where(*wanted)
-            .union(
-                select(m.c.indicator_id, m.c.org_id).where(
-                    m.c.indicator_id.in_(list(indicator_ids)), m.c.year == year
-                )
-            )
-            .subquery("measured")
-        )
-        stmt = (
-            select(
-                pairs.c.indicator_id,
-                pairs.c.org_id,
-                o.c.path,
-                target_t.c.target,
-                target_t.c.partly_limit,
-                target_t.c.council_target,
-                m.c.outcome,
-                m.c.forecast,
-                m.c.value_status,
-            )
-            .select_from(
-                pairs.join(o, o.c.id == pairs.c.org_id)
-                .outerjoin(
-                    target_t,
-                    (target_t.c.indicator_id == pairs.c.indicator_id)
-                    & (target_t.c.org_id == pairs.c.org_id)
-                    & (target_t.c.year == year),
-                )
-                .outerjoin(
-                    m,
-                    (m.c.indicator_id == pairs.c.indicator_id)
-                    & (m.c.org_id == pairs.c.org_id)
-                    & (m.c.year == year)
-                    & (m.c.period == period)
-                    & (m.c.gender == Gender.TOTAL.value),
-                )
-            )
-            .where(within)
-            .order_by(o.c.path, pairs.c.indicator_id)
-        )
+                paths = list(conn.execute(_paths_select(), {"ids": list(roots)}).scalars())
+            if any(path.count("/") <= 2 for path in paths):  # a root is the city itself
+                paths = []
+        stmt = _measured_below_select(len(paths))
+        values: dict[str, Any] = {f"path_{i}": path for i, path in enumerate(paths)}
+        values |= {"indicator_ids": list(indicator_ids), "year": year, "period": period}
         with self.engine.connect() as conn:
             return [
                 Measured(
@@ -144,7 +100,7 @@ class FactReads:
                     if row["value_status"] is None
                     else reading_from(row["outcome"], row["forecast"], row["value_status"]),
                 )
-                for row in conn.execute(stmt).mappings()
+                for row in conn.execute(stmt, values).mappings()
             ]
 
     def measurements(
@@ -156,14 +112,8 @@ class FactReads:
     ) -> list[Measurement]:
         """Readings of every gender for the indicators and organisations in one period; all years
         if none given."""
-        m = measurement_t
-        stmt = select(m).where(
-            m.c.indicator_id.in_(list(indicator_ids)),
-            m.c.org_id.in_(list(org_ids)),
-            m.c.period == period,
-        )
-        if years is not None:
-            stmt = stmt.where(m.c.year.in_(list(years)))
+        values: dict[str, Any] = {"indicator_ids": list(indicator_ids), "org_ids": list(org_ids)}
+        values |= {"period": period, "years": list(years or ())}
         with self.engine.connect() as conn:
             return [
                 Measurement(
@@ -174,7 +124,7 @@ class FactReads:
                     Gender(row.gender),
                     reading_from(row.outcome, row.forecast, row.value_status),
                 )
-                for row in conn.execute(stmt.order_by(m.c.year))
+                for row in conn.execute(_measurements_select(years is not None), values)
             ]
 
     def targets(
@@ -184,18 +134,14 @@ class FactReads:
         years: Sequence[int] | None = None,
     ) -> dict[tuple[int, int, int], Target]:
         """Targets keyed by (indicator id, organisation id, year); all years if none given."""
-        t = target_t
-        stmt = select(t).where(
-            t.c.indicator_id.in_(list(indicator_ids)), t.c.org_id.in_(list(org_ids))
-        )
-        if years is not None:
-            stmt = stmt.where(t.c.year.in_(list(years)))
+        values = {"indicator_ids": list(indicator_ids), "org_ids": list(org_ids)}
+        values["years"] = list(years or ())
         with self.engine.connect() as conn:
             return {
                 (row.indicator_id, row.org_id, row.year): Target(
                     row.target, row.partly_limit, row.council_target
                 )
-                for row in conn.execute(stmt)
+                for row in conn.execute(_targets_select(years is not None), values)
             }
 
     def own_goal_indicator_facts(
@@ -206,32 +152,148 @@ class FactReads:
         The whole city's nämnd- and enhetsmål each at its own organisation: driven by the
         goals' owners, so no goal × organisation cross product is ever formed.
         """
-        stmt = _facts_select(
-            goal_t.c.org_id,
-            lambda source: source.join(goal_t, goal_t.c.id == link_t.c.goal_id),
-            year,
-            period,
-        ).where(
-            link_t.c.goal_id.in_(list(goal_ids)),
-            _measures(goal_t.c.org_id, link_t.c.indicator_id, year),
-        )
-        return self._facts(stmt.order_by(link_t.c.goal_id, indicator_t.c.code))
+        values = {"goal_ids": list(goal_ids), "year": year, "period": period}
+        return self._facts(_own_facts_select(), values)
 
-    def _facts(self, stmt: Select[Any]) -> list[IndicatorFact]:
+    def _facts(self, stmt: Select[Any], values: dict[str, Any]) -> list[IndicatorFact]:
         with self.engine.connect() as conn:
             indicators: dict[int, Indicator] = {}  # thousands of rows share a few dozen indicators
-            return [_fact(row, indicators) for row in conn.execute(stmt).mappings()]
+            return [_fact(row, indicators) for row in conn.execute(stmt, values).mappings()]
+
+
+# The statements below are built once per process and run with bound values (`:name`): building
+# one of these joins took SQLAlchemy 1-2 ms of Python per call, running it prepared 0.1 ms, and
+# a Målsida ran five of them (issue 20, docs/performance.md). They hold no data, only SQL.
+
+
+def _bound(name: str) -> Any:
+    """A value bound when the statement runs; a list for IN, expanded to as many as it holds."""
+    return bindparam(name, expanding=name.endswith("_ids"))
+
+
+@cache
+def _goal_facts_select() -> Select[Any]:
+    """`goal_indicator_facts`: :org_ids, :goal_ids, :year, :period."""
+    measured = _measured_pairs()
+    stmt = _facts_select(
+        measured.c.org_id,
+        lambda source: source.join(measured, measured.c.indicator_id == link_t.c.indicator_id),
+    ).where(link_t.c.goal_id.in_(_bound("goal_ids")))
+    return stmt.order_by(link_t.c.goal_id, measured.c.org_id, indicator_t.c.code)
+
+
+@cache
+def _own_facts_select() -> Select[Any]:
+    """`own_goal_indicator_facts`: :goal_ids, :year, :period."""
+    stmt = _facts_select(
+        goal_t.c.org_id, lambda source: source.join(goal_t, goal_t.c.id == link_t.c.goal_id)
+    ).where(link_t.c.goal_id.in_(_bound("goal_ids")), _measures(goal_t.c.org_id))
+    return stmt.order_by(link_t.c.goal_id, indicator_t.c.code)
+
+
+@cache
+def _links_select() -> Select[Any]:
+    """`goal_links`: :goal_ids."""
+    return (
+        select(link_t.c.goal_id, link_t.c.weight, *indicator_t.c)
+        .join(indicator_t, indicator_t.c.id == link_t.c.indicator_id)
+        .where(link_t.c.goal_id.in_(_bound("goal_ids")))
+        .order_by(link_t.c.goal_id, indicator_t.c.code)
+    )
+
+
+@cache
+def _measurements_select(of_years: bool) -> Select[Any]:
+    """`measurements`: :indicator_ids at :org_ids in :period, of :years only if `of_years`."""
+    m = measurement_t
+    stmt = select(m).where(
+        m.c.indicator_id.in_(_bound("indicator_ids")),
+        m.c.org_id.in_(_bound("org_ids")),
+        m.c.period == _bound("period"),
+    )
+    if of_years:
+        stmt = stmt.where(m.c.year.in_(bindparam("years", expanding=True)))
+    return stmt.order_by(m.c.year)
+
+
+@cache
+def _targets_select(of_years: bool) -> Select[Any]:
+    """`targets`: :indicator_ids at :org_ids, of :years only if `of_years`."""
+    t = target_t
+    stmt = select(t).where(
+        t.c.indicator_id.in_(_bound("indicator_ids")), t.c.org_id.in_(_bound("org_ids"))
+    )
+    if of_years:
+        stmt = stmt.where(t.c.year.in_(bindparam("years", expanding=True)))
+    return stmt
+
+
+@cache
+def _paths_select() -> Select[Any]:
+    """The organisations' paths: :ids."""
+    return select(org_t.c.path).where(org_t.c.id.in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _measured_below_select(roots: int) -> Select[Any]:
+    """`measured_below` within `roots` subtrees (:path_0 …; none: the whole city):
+    :indicator_ids, :year, :period."""
+    m, o = measurement_t, org_t
+    within: ColumnElement[bool] = true()
+    if roots:
+        within = or_(*(o.c.path.startswith(bindparam(f"path_{i}")) for i in range(roots)))
+    year, indicator_ids = _bound("year"), _bound("indicator_ids")
+    pairs = (
+        select(target_t.c.indicator_id, target_t.c.org_id)
+        .where(target_t.c.indicator_id.in_(indicator_ids), target_t.c.year == year)
+        .union(
+            select(m.c.indicator_id, m.c.org_id).where(
+                m.c.indicator_id.in_(indicator_ids), m.c.year == year
+            )
+        )
+        .subquery("measured")
+    )
+    return (
+        select(
+            pairs.c.indicator_id,
+            pairs.c.org_id,
+            o.c.path,
+            target_t.c.target,
+            target_t.c.partly_limit,
+            target_t.c.council_target,
+            m.c.outcome,
+            m.c.forecast,
+            m.c.value_status,
+        )
+        .select_from(
+            pairs.join(o, o.c.id == pairs.c.org_id)
+            .outerjoin(
+                target_t,
+                (target_t.c.indicator_id == pairs.c.indicator_id)
+                & (target_t.c.org_id == pairs.c.org_id)
+                & (target_t.c.year == year),
+            )
+            .outerjoin(
+                m,
+                (m.c.indicator_id == pairs.c.indicator_id)
+                & (m.c.org_id == pairs.c.org_id)
+                & (m.c.year == year)
+                & (m.c.period == _bound("period"))
+                & (m.c.gender == Gender.TOTAL.value),
+            )
+        )
+        .where(within)
+        .order_by(o.c.path, pairs.c.indicator_id)
+    )
 
 
 def _facts_select(
-    org_id: ColumnElement[int],
-    add_organisations: Callable[[FromClause], FromClause],
-    year: int,
-    period: str,
+    org_id: ColumnElement[int], add_organisations: Callable[[FromClause], FromClause]
 ) -> Select[Any]:
     """The indicator-facts SELECT: goal links and indicators, joined by `add_organisations`
-    to the table holding `org_id`, with that organisation's target and total reading."""
-    m = measurement_t
+    to the table holding `org_id`, with that organisation's target and total reading in
+    :year and :period."""
+    m, year = measurement_t, _bound("year")
     source = add_organisations(link_t.join(indicator_t, indicator_t.c.id == link_t.c.indicator_id))
     target_on = (target_t.c.indicator_id == link_t.c.indicator_id) & (target_t.c.org_id == org_id)
     reading_on = (
@@ -250,41 +312,41 @@ def _facts_select(
         m.c.value_status,
     ).select_from(
         source.outerjoin(target_t, target_on & (target_t.c.year == year)).outerjoin(
-            m, reading_on & (m.c.period == period) & (m.c.gender == Gender.TOTAL.value)
+            m, reading_on & (m.c.period == _bound("period")) & (m.c.gender == Gender.TOTAL.value)
         )
     )
 
 
-def _measures(
-    org_id: ColumnElement[int], indicator_id: ColumnElement[int], year: int
-) -> ColumnElement[bool]:
-    """SQL: the organisation has a target or a measurement for the indicator in the year (one row's
-    check)."""
+def _measures(org_id: ColumnElement[int]) -> ColumnElement[bool]:
+    """SQL: the organisation has a target or a measurement for the linked indicator in :year
+    (one row's check)."""
     conditions = []
     for table in (
         target_t.alias(),
         measurement_t.alias(),
     ):  # aliases: no correlation with the outer joins
         key = (
-            (table.c.indicator_id == indicator_id)
+            (table.c.indicator_id == link_t.c.indicator_id)
             & (table.c.org_id == org_id)
-            & (table.c.year == year)
+            & (table.c.year == _bound("year"))
         )
         conditions.append(select(table.c.indicator_id).where(key).exists())
     return conditions[0] | conditions[1]
 
 
-def _measured_pairs(org_ids: Sequence[int], year: int) -> Subquery:
-    """SQL: the (indicator, organisation) pairs with a target or a measurement in the year.
+def _measured_pairs() -> Subquery:
+    """SQL: the (indicator, organisation) pairs with a target or a measurement in :year at
+    :org_ids.
 
     A UNION the planner can drive from the (org_id, year, …) indexes; an OR of two EXISTS
     per row took a second on PostgreSQL at Stockholm scale.
     """
+    org_ids, year = _bound("org_ids"), _bound("year")
     targets = select(target_t.c.indicator_id, target_t.c.org_id).where(
-        target_t.c.org_id.in_(list(org_ids)), target_t.c.year == year
+        target_t.c.org_id.in_(org_ids), target_t.c.year == year
     )
     readings = select(measurement_t.c.indicator_id, measurement_t.c.org_id).where(
-        measurement_t.c.org_id.in_(list(org_ids)), measurement_t.c.year == year
+        measurement_t.c.org_id.in_(org_ids), measurement_t.c.year == year
     )
     return targets.union(readings).subquery("measured")
 

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, RowMapping, insert, select, update
+from sqlalchemy import Connection, Engine, RowMapping, bindparam, insert, select, update
 
 from dashboard.domain.measures import ExpectedResult, Measure, MeasureStatus, StatusChange
 from dashboard.store.schema_measures import ExpectedResultRecord, MeasureRecord
@@ -43,17 +43,28 @@ def by_id(conn: Connection, measure_id: int) -> Measure | None:
     return None if row is None else _measure(row)
 
 
+# Read on every Målsida: built once and run with bound values (issue 20, docs/performance.md).
+_OF_PAIRS = (
+    select(measure_t)
+    .where(
+        measure_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
+        measure_t.c.org_id.in_(bindparam("org_ids", expanding=True)),
+    )
+    .order_by(measure_t.c.year, measure_t.c.id)
+)
+_EXPECTED = select(expected_t).where(
+    expected_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
+    expected_t.c.org_id.in_(bindparam("org_ids", expanding=True)),
+    expected_t.c.year == bindparam("year"),
+)
+
+
 def of_pairs(engine: Engine, goal_ids: Sequence[int], org_ids: Sequence[int]) -> list[Measure]:
     """Every measure of the goals at the organisations (callers keep the pairs they want), in the
     order they were decided."""
-    m = measure_t.c
-    stmt = (
-        select(measure_t)
-        .where(m.goal_id.in_(list(goal_ids)), m.org_id.in_(list(org_ids)))
-        .order_by(m.year, m.id)
-    )
+    values = {"goal_ids": list(goal_ids), "org_ids": list(org_ids)}
     with engine.connect() as conn:
-        return [_measure(row) for row in conn.execute(stmt).mappings()]
+        return [_measure(row) for row in conn.execute(_OF_PAIRS, values).mappings()]
 
 
 def put_expected(conn: Connection, expected: ExpectedResult) -> ExpectedResult | None:
@@ -80,12 +91,9 @@ def expected_of(
 ) -> list[ExpectedResult]:
     """The förväntat resultat och arbetssätt written for the goals at the organisations in a
     year."""
-    e = expected_t.c
-    stmt = select(expected_t).where(
-        e.goal_id.in_(list(goal_ids)), e.org_id.in_(list(org_ids)), e.year == year
-    )
+    values = {"goal_ids": list(goal_ids), "org_ids": list(org_ids), "year": year}
     with engine.connect() as conn:
-        return [_expected_row(row) for row in conn.execute(stmt).mappings()]
+        return [_expected_row(row) for row in conn.execute(_EXPECTED, values).mappings()]
 
 
 def _expected(conn: Connection, goal_id: int, org_id: int, year: int) -> ExpectedResult | None:

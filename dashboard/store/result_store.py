@@ -23,9 +23,19 @@ no stale result outlives the write that made it stale.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    bindparam,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.exc import OperationalError
 
 from dashboard.domain.model import Goal
@@ -68,8 +78,14 @@ def invalidate(conn: Connection, years: Collection[int] | None = None) -> None:
 def generation(engine: Engine) -> int:
     """The current generation: read before judging, and kept with what is judged."""
     with engine.connect() as conn:
-        current: int = conn.execute(select(generation_t.c.generation)).scalar_one()
+        current: int = conn.execute(_generation_select()).scalar_one()
         return current
+
+
+@cache
+def _generation_select() -> Select[tuple[int]]:
+    """Built once: every page reads the generation (docs/performance.md, issue 20)."""
+    return select(generation_t.c.generation)
 
 
 BRIEF_COLUMNS = (
@@ -92,15 +108,54 @@ def kept(
     """The period's results of the current generation judged by these rules (of these goals
     only, if given: a page's few cards need not read the whole city's): tuples of
     `BRIEF_COLUMNS`."""
-    stmt = (
-        select(*(result_t.c[name] for name in BRIEF_COLUMNS))
-        .join(generation_t, generation_t.c.generation == result_t.c.generation)
-        .where(result_t.c.year == year, result_t.c.period == period, result_t.c.rules == rules)
-    )
+    values: dict[str, Any] = {"year": year, "period": period, "rules": rules}
     if goal_ids is not None:
-        stmt = stmt.where(result_t.c.goal_id.in_(sorted(goal_ids)))
+        values["goal_ids"] = sorted(goal_ids)
     with engine.connect() as conn:
-        return list(conn.execute(stmt).tuples())
+        return list(conn.execute(_kept_in_period(goal_ids is not None), values).tuples())
+
+
+def kept_over(
+    engine: Engine, periods: Collection[tuple[int, str]], rules: str, goal_ids: Collection[int]
+) -> list[tuple[Any, ...]]:
+    """`kept` of a few goals over several periods in one read (a goal's trend: one statement,
+    not one per period): tuples of (year, period, *`BRIEF_COLUMNS`)."""
+    values = {"periods": sorted(set(periods)), "rules": rules, "goal_ids": sorted(goal_ids)}
+    with engine.connect() as conn:
+        return list(conn.execute(_kept_over_select(), values).tuples())
+
+
+# The reads of kept results are built once and run with bound values (:year, :period, :rules,
+# :goal_ids, :periods): building one took SQLAlchemy longer than running it (issue 20).
+
+
+@cache
+def _kept_in_period(of_goals: bool) -> Select[Any]:
+    """`kept`, of the :goal_ids only if `of_goals`."""
+    stmt = _kept_select(()).where(
+        result_t.c.year == bindparam("year"), result_t.c.period == bindparam("period")
+    )
+    if of_goals:
+        stmt = stmt.where(result_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)))
+    return stmt
+
+
+@cache
+def _kept_over_select() -> Select[Any]:
+    """`kept_over`."""
+    columns = (result_t.c.year, result_t.c.period)
+    return _kept_select(columns).where(
+        tuple_(*columns).in_(bindparam("periods", expanding=True)),
+        result_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
+    )
+
+
+def _kept_select(first: Sequence[ColumnElement[Any]]) -> Select[Any]:
+    return (
+        select(*first, *(result_t.c[name] for name in BRIEF_COLUMNS))
+        .join(generation_t, generation_t.c.generation == result_t.c.generation)
+        .where(result_t.c.rules == bindparam("rules"))
+    )
 
 
 def assessed(

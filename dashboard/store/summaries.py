@@ -32,7 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import URL, Connection, Engine, create_engine, func, select, text
+from sqlalchemy import URL, Connection, Engine, Select, create_engine, func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
@@ -56,10 +56,15 @@ Version = tuple[Any, ...]
 
 def version(engine: Engine) -> Version:
     """The data version summaries are kept against: (generation, latest upload, undos)."""
-    generation = select(_generation_t.c.generation).scalar_subquery()
-    stmt = select(generation, func.max(_upload_t.c.id), func.count(_upload_t.c.undone_at))
     with engine.connect() as conn:
-        return tuple(conn.execute(stmt).one())
+        return tuple(conn.execute(_version_select()).one())
+
+
+@cache
+def _version_select() -> Select[Any]:
+    """Built once: every page asks for the version a few times (docs/performance.md, issue 20)."""
+    generation = select(_generation_t.c.generation).scalar_subquery()
+    return select(generation, func.max(_upload_t.c.id), func.count(_upload_t.c.undone_at))
 
 
 @cache

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, case, select, true
+from sqlalchemy import BindParameter, ColumnElement, Select, Table, case, select, true
 
 from dashboard.domain.model import (
     PERIOD_END_MONTH,
@@ -64,14 +64,14 @@ def among(column: ColumnElement[int], org_ids: Sequence[int] | None) -> ColumnEl
     return true() if org_ids is None else column.in_(list(org_ids))
 
 
-def subtree(org_id: int) -> Select[tuple[int]]:
+def subtree(org_id: int | BindParameter[int]) -> Select[tuple[int]]:
     """SQL: ids of the organisation and everything below it (its path is a prefix of theirs)."""
     own_path = select(org_t.c.path).where(org_t.c.id == org_id).scalar_subquery()
     return select(org_t.c.id).where(org_t.c.path.startswith(own_path))
 
 
-def valid_in(year: int) -> ColumnElement[bool]:
-    """SQL condition: a goal is valid in the year."""
+def valid_in(year: int | BindParameter[int]) -> ColumnElement[bool]:
+    """SQL condition: a goal is valid in the year (a number, or a bound parameter)."""
     return (goal_t.c.valid_from <= year) & (
         goal_t.c.valid_to.is_(None) | (goal_t.c.valid_to >= year)
     )
