@@ -26,24 +26,33 @@ def register(app: Dash, store: Store) -> None:
         prevent_initial_call=True,
     )
     def filters_to_url(year: str, period: str, org_code: str, search: str | None) -> object:
-        chosen = chosen_search(search, store.reported_periods(), year, period, org_code)
+        root = store.root_org()
+        periods = store.reported_periods()
+        root_code = root.code if root else None
+        chosen = chosen_search(search, periods, year, period, org_code, root_code)
         return no_update if chosen is None else chosen
 
 
 def chosen_search(
-    search: str | None, periods: Sequence[tuple[int, str]], year: str, period: str, org_code: str
+    search: str | None,
+    periods: Sequence[tuple[int, str]],
+    year: str,
+    period: str,
+    org_code: str,
+    root_code: str | None = None,
 ) -> str | None:
     """The query string with the bar's year, period and organisation; None when they are what the
-    URL already shows, since the bar may fire while its page is being replaced and must not
-    write over the next page's query. Keys the bar does not own (a list's filters, its length)
-    are kept, except the part of an organisation that is no longer chosen."""
+    URL already shows (no organisation in it shows `root_code`'s), since the bar may fire while
+    its page is being replaced and must not write over the next page's query. Keys the bar does
+    not own (a list's filters, its length) are kept, except the part of an organisation that is
+    no longer chosen."""
     current = urls.parse(search, periods)
     chosen_year = urls.whole_number(str(year), 4)
     if current is None or chosen_year is None:
         return None
     wanted = current.with_changes(year=chosen_year, period=period, org_code=org_code)
     checked = urls.parse(urls.query(wanted), periods)
-    if checked is None or checked == current:
+    if checked is None or checked == current.with_changes(org_code=current.org_code or root_code):
         return None
     view = urls.query(checked)
     dropped = {urls.YEAR_KEY, urls.PERIOD_KEY, urls.ORG_KEY, *urls.query_values(view)}

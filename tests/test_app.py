@@ -133,3 +133,11 @@ def test_every_setting_is_documented_in_the_readme():
     for field in fields(Settings):
         assert f"`{field.name}`" in readme
         assert f"`KONTROLLRUMMET_{field.name.upper()}`" in readme
+
+
+def test_filters_that_show_what_a_plain_address_shows_leave_it_alone(client, demo_store):
+    """ "/" shows the city at the latest period: a bar firing with just that adds nothing to the
+    address (a spurious write would make a new history entry and redraw the page)."""
+    year, period = demo_store.reported_periods()[-1]
+    root = demo_store.root_org().code
+    assert _filters(client, year, period, root, "").get_json()["response"] == {}
