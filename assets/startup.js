@@ -1,0 +1,56 @@
+// A full load, as Dash's renderer does it: once its scripts have run (300-450 ms), it asks for
+// the layout and the callbacks (one round trip), then for the page (the router's callback, a
+// second). Linked before every other script (layouts/shell.py), this asks all three questions
+// at once while the scripts start, and answers the renderer from them when it asks the very same
+// question; any other request goes to the network as before (docs/performance.md, "Issue 20: the
+// browser's own time"). The router's ids come from <body>'s data attributes.
+(function () {
+  const config = JSON.parse(document.getElementById("_dash-config").textContent);
+  const prefix = config.requests_pathname_prefix || "/";
+  const ids = document.body.dataset;
+  const network = window.fetch;
+  const early = [];
+
+  function ask(method, path, body) {
+    // The renderer signs its callbacks with the page load's endId, unencoded, as here.
+    const query = method === "POST" && config.end_id ? "?endId=" + config.end_id : "";
+    const headers = {Accept: "application/json", "Content-Type": "application/json"};
+    const answer = network(prefix + path + query, {method, headers, body, credentials: "same-origin"});
+    answer.catch(function () {});  // not asked for after all: no unhandled rejection
+    early.push({method, path: prefix + path, body: body || null, answer});
+  }
+
+  function pageQuestion() {
+    const [output, property] = ids.pageOutput.split(".");
+    const url = ids.pageLocation;
+    return JSON.stringify({
+      output: ids.pageOutput,
+      outputs: {id: output, property},
+      inputs: [
+        {id: url, property: "pathname", value: window.location.pathname},
+        {id: url, property: "search", value: window.location.search},
+      ],
+      changedPropIds: [url + ".pathname", url + ".search"],
+      parsedChangedPropsIds: [url + ".pathname", url + ".search"],
+    });
+  }
+
+  ask("GET", "_dash-layout");
+  ask("GET", "_dash-dependencies");
+  ask("POST", "_dash-update-component", pageQuestion());
+
+  window.fetch = function (resource, init) {
+    const url = new URL(typeof resource === "string" ? resource : resource.url, window.location.href);
+    const method = ((init && init.method) || "GET").toUpperCase();
+    const body = (init && typeof init.body === "string") ? init.body : null;
+    const index = early.findIndex(function (e) {
+      return e.method === method && e.path === url.pathname && e.body === body;
+    });
+    if (index === -1 || url.origin !== window.location.origin) {
+      return network.apply(this, arguments);
+    }
+    const self = this, args = arguments;
+    const found = early.splice(index, 1)[0];
+    return found.answer.catch(function () { return network.apply(self, args); });
+  };
+})();
