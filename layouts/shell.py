@@ -25,7 +25,11 @@ BODY_DATA = " ".join(
     f'{name}="{escape(value)}"' for name, value in {**urls.BODY_DATA, **ROUTER_DATA}.items()
 )
 STARTUP_SCRIPT = "startup.js"  # in assets/, linked first (index_page), not where Dash links assets
-UNUSED_SCRIPTS = ("/dash_table/",)  # Dash links DataTable's bundle; no page draws a DataTable
+# Dash links DataTable's bundle, which no page draws, and Babel's polyfill, which only browsers
+# too old for React 18 need; the one part of it Dash's lazily loaded components use,
+# `regeneratorRuntime`, is defined by dash_bootstrap_components' bundle (the browser tests
+# draw every lazy component without the polyfill).
+UNUSED_SCRIPTS = ("/dash_table/", "/deps/polyfill@")
 INDEX_STRING = f"""<!DOCTYPE html>
 <html lang="sv">
   <head>

@@ -30,6 +30,12 @@ def test_the_page_ships_no_data_table_script(index_html):
     assert "dash_table" not in " ".join(SCRIPT.findall(index_html))
 
 
+def test_the_page_ships_no_babel_polyfill(index_html):
+    # 99 kB for browsers older than React 18 supports, evaluated on every full load; the
+    # browser tests draw every lazily loaded component without it.
+    assert "polyfill" not in " ".join(SCRIPT.findall(index_html))
+
+
 def test_the_startup_script_comes_before_every_other_script_and_is_fingerprinted(index_html):
     scripts = SCRIPT.findall(index_html)
     assert re.fullmatch(r"/assets/startup\.js\?m=[\d.]+", scripts[0]), scripts[:2]
