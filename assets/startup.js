@@ -3,7 +3,9 @@
 // second). Linked before every other script (layouts/shell.py), this asks all three questions
 // at once while the scripts start, and answers the renderer from them when it asks the very same
 // question; any other request goes to the network as before (docs/performance.md, "Issue 20: the
-// browser's own time"). The router's ids come from <body>'s data attributes.
+// browser's own time"). The page's answer also names it: the browser's title is set as soon as
+// it arrives, before the page is drawn, not only once it is (assets/navigation.js). The router's
+// ids come from <body>'s data attributes.
 (function () {
   const config = JSON.parse(document.getElementById("_dash-config").textContent);
   const prefix = config.requests_pathname_prefix || "/";
@@ -18,6 +20,7 @@
     const answer = network(prefix + path + query, {method, headers, body, credentials: "same-origin"});
     answer.catch(function () {});  // not asked for after all: no unhandled rejection
     early.push({method, path: prefix + path, body: body || null, answer});
+    return answer;
   }
 
   function pageQuestion() {
@@ -37,7 +40,19 @@
 
   ask("GET", "_dash-layout");
   ask("GET", "_dash-dependencies");
-  ask("POST", "_dash-update-component", pageQuestion());
+  ask("POST", "_dash-update-component", pageQuestion()).then(nameThePage).catch(function () {});
+
+  // The router's answer holds the page beside a Store with its title (callbacks/routes.py).
+  function nameThePage(response) {
+    if (!response.ok) { return; }
+    return response.clone().json().then(function (answer) {
+      const page = answer.response[ids.pageOutput.split(".")[0]].children;
+      const store = page.props.children.find(function (child) {
+        return child && child.props && child.props.id === ids.pageTitle;
+      });
+      if (store && store.props.data) { document.title = store.props.data; }
+    });
+  }
 
   window.fetch = function (resource, init) {
     const url = new URL(typeof resource === "string" ? resource : resource.url, window.location.href);

@@ -20,6 +20,7 @@ from layouts.ids import ShellIds
 ROUTER_DATA = {
     "data-page-output": f"{ShellIds.CONTENT}.children",
     "data-page-location": ShellIds.URL,
+    "data-page-title": ShellIds.PAGE_TITLE,
 }
 BODY_DATA = " ".join(
     f'{name}="{escape(value)}"' for name, value in {**urls.BODY_DATA, **ROUTER_DATA}.items()

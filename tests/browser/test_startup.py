@@ -51,3 +51,22 @@ def test_in_app_navigation_still_asks_for_each_new_page(page):
     expect(page).to_have_url(re.compile(urls.DEVIATIONS_PATH))
     page.wait_for_load_state("networkidle")
     assert [body["inputs"][0]["value"] for body in asked] == ["/", urls.DEVIATIONS_PATH]
+
+
+# Notes the browser's title at the moment the page's heading is first drawn.
+TITLE_WHEN_DRAWN = """
+new MutationObserver((records, observer) => {
+  if (!document.querySelector("#main h1")) return;
+  window.__titleWhenDrawn = document.title;
+  observer.disconnect();
+}).observe(document, {subtree: true, childList: true});
+"""
+
+
+def test_a_full_load_names_the_page_in_the_title_before_the_page_is_drawn(page):
+    page.add_init_script(TITLE_WHEN_DRAWN)
+    page.goto(urls.indicator_path("KF21"))
+    expect(page.locator("main h1")).to_be_visible()
+    drawn = page.evaluate("window.__titleWhenDrawn")
+    assert drawn.startswith(page.locator("main h1").inner_text()[:20]), drawn
+    assert drawn == page.title()
