@@ -14,9 +14,14 @@
   const early = [];
 
   function ask(method, path, body) {
-    // The renderer signs its callbacks with the page load's endId, unencoded, as here.
+    // As the renderer asks: its callbacks carry the page load's endId, unencoded, and the CSRF
+    // cookie, if there is one, as a header.
     const query = method === "POST" && config.end_id ? "?endId=" + config.end_id : "";
     const headers = {Accept: "application/json", "Content-Type": "application/json"};
+    const csrf = document.cookie.split("; ").find(function (c) {
+      return c.indexOf(config.csrf_token_name + "=") === 0;
+    });
+    if (csrf) { headers[config.csrf_header_name] = csrf.slice(csrf.indexOf("=") + 1); }
     const answer = network(prefix + path + query, {method, headers, body, credentials: "same-origin"});
     answer.catch(function () {});  // not asked for after all: no unhandled rejection
     early.push({method, path: prefix + path, body: body || null, answer});
@@ -54,6 +59,10 @@
     });
   }
 
+  function nextTask(value) {
+    return new Promise(function (resolve) { setTimeout(resolve, 0, value); });
+  }
+
   window.fetch = function (resource, init) {
     const url = new URL(typeof resource === "string" ? resource : resource.url, window.location.href);
     const method = ((init && init.method) || "GET").toUpperCase();
@@ -66,6 +75,10 @@
     }
     const self = this, args = arguments;
     const found = early.splice(index, 1)[0];
-    return found.answer.catch(function () { return network.apply(self, args); });
+    const again = function () { return network.apply(self, args); };
+    // Only a good answer is handed over: for anything else the renderer asks itself, as before.
+    // It is handed over in a task of its own, as an answer from the network would come: the
+    // renderer then draws the frame and the page in two tasks, not in one long one.
+    return found.answer.then(function (r) { return r.ok ? nextTask(r) : again(); }, again);
   };
 })();
