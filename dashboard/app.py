@@ -2,6 +2,8 @@
 
 import functools
 import gc
+import os
+import re
 from collections.abc import Sequence
 
 from dash import Dash, html
@@ -37,11 +39,17 @@ def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
         update_title="",  # each page names itself (assets/navigation.js), no "Updating..."
         assets_folder=str(settings.assets_dir),
         assets_path_ignore=[shipping.UNLINKED_ASSETS],  # loaded on demand (assets/plotly-loader.js)
+        assets_ignore=f"^{re.escape(shell.STARTUP_SCRIPT)}$",  # linked first, by shell.index_page
         suppress_callback_exceptions=True,  # pages render on demand
         external_stylesheets=[],
         on_error=on_callback_error,  # a database outage shows a Swedish message, not a broken page
     )
     app.index_string = shell.INDEX_STRING
+    startup = os.path.join(settings.assets_dir, shell.STARTUP_SCRIPT)
+    startup_src = f"{app.get_asset_url(shell.STARTUP_SCRIPT)}?m={os.path.getmtime(startup)}"
+    app.interpolate_index = functools.partial(  # type: ignore[method-assign]
+        shell.index_page, app.interpolate_index, startup_src
+    )
 
     def frame() -> html.Div:  # per page load, for the person signed in (and once at startup)
         user = sign_in.current()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -13,9 +14,23 @@ from layouts.components import aria
 from layouts.ids import ShellIds
 
 # Dash's default page has a bare <html>; screen readers need the language (WCAG 3.1.1). <body>
-# carries the paths the page's own scripts need (assets/session.js), so they write none. Dash's
-# scripts stand bare, not in Dash's default <footer>: the page has one footer landmark, ours.
-BODY_DATA = " ".join(f'{name}="{escape(value)}"' for name, value in urls.BODY_DATA.items())
+# carries the paths and ids the page's own scripts need (assets/session.js, assets/startup.js),
+# so they write none. Dash's scripts stand bare, not in Dash's default <footer>: the page has one
+# footer landmark, ours.
+ROUTER_DATA = {
+    "data-page-output": f"{ShellIds.CONTENT}.children",
+    "data-page-location": ShellIds.URL,
+    "data-page-title": ShellIds.PAGE_TITLE,
+}
+BODY_DATA = " ".join(
+    f'{name}="{escape(value)}"' for name, value in {**urls.BODY_DATA, **ROUTER_DATA}.items()
+)
+STARTUP_SCRIPT = "startup.js"  # in assets/, linked first (index_page), not where Dash links assets
+# Dash links DataTable's bundle, which no page draws, and Babel's polyfill, which only browsers
+# too old for React 18 need; the one part of it Dash's lazily loaded components use,
+# `regeneratorRuntime`, is defined by dash_bootstrap_components' bundle (the browser tests
+# draw every lazy component without the polyfill).
+UNUSED_SCRIPTS = ("/dash_table/", "/deps/polyfill@")
 INDEX_STRING = f"""<!DOCTYPE html>
 <html lang="sv">
   <head>
@@ -29,6 +44,18 @@ INDEX_STRING = f"""<!DOCTYPE html>
     {{%config%}}{{%scripts%}}{{%renderer%}}
   </body>
 </html>"""
+
+
+def index_page(interpolate: Callable[..., str], startup_src: str, **parts: str) -> str:
+    """Dash's page for a full load (`Dash.interpolate_index`), with the startup script before
+    every other script and without the scripts no page uses (docs/performance.md)."""
+    scripts = [
+        line
+        for line in parts["scripts"].split("\n")
+        if not any(unused in line for unused in UNUSED_SCRIPTS)
+    ]
+    parts["scripts"] = "\n".join([f'<script src="{escape(startup_src)}"></script>', *scripts])
+    return interpolate(**parts)
 
 
 @dataclass(frozen=True)
