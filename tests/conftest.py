@@ -14,10 +14,16 @@ import pytest
 
 from dashboard.store import Store
 from dashboard.store.database import create_database, make_engine
+from dashboard.tools.cli.data import IMPORT_NICE_VARIABLE
 from tests.demo_db import fill_with_demo
 from tests.postgres import ThrowawayServer, find_bin_dir
 
 BACKENDS = ["sqlite", "postgresql"]
+
+# `kontrollrummet import` yields the CPU by default (nice 10); in the suite an import run in
+# the test process would nice the whole worker, and one in a subprocess would starve beside
+# the other worker's tests. tests/test_import_cli.py tests the default without this.
+os.environ[IMPORT_NICE_VARIABLE] = "0"
 
 
 @pytest.fixture(scope="session")

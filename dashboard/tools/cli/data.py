@@ -22,6 +22,8 @@ from dashboard.tools.import_bench import MAX_ROWS
 from layouts import texts
 from layouts.format import count, count_list
 
+IMPORT_NICE_VARIABLE = "KONTROLLRUMMET_IMPORT_NICE"  # `import --nice` for every run
+
 if TYPE_CHECKING:  # the upload package loads only when a command needs it
     from dashboard.upload.csv_import import ImportProblem, UploadFile
     from dashboard.upload.writing import SavedFile
@@ -112,6 +114,7 @@ def _stockholm_counts(store: Store, seed: int | None) -> dict[str, int]:
     type=click.IntRange(0, 19),
     default=10,
     show_default=True,
+    envvar=IMPORT_NICE_VARIABLE,
     help="Lägre CPU-prioritet under inläsningen, så att de som läser sidor går före; 0: vanlig.",
 )
 @DATABASE_OPTION
