@@ -9,11 +9,18 @@ from dash import MATCH, Dash, Input, Output, State, html, no_update
 
 from callbacks import filters
 from callbacks.request import PageRequest
-from dashboard.pages.accuracy import accuracy_page, committees, judged
+from dashboard.pages.accuracy import (
+    accuracy_page,
+    committees,
+    forecast_only,
+    indicators,
+    judged,
+    org_index,
+)
 from dashboard.store import Store
 from layouts import accuracy as layout
 from layouts import texts, urls
-from layouts.consistency import lean_table, pairs_block
+from layouts.consistency import forecast_only_block, lean_table, pairs_block
 from layouts.ids import AccuracyPart, AccuracyPartIds
 
 PART = {
@@ -54,6 +61,12 @@ def part(store: Store, key: dict[str, Any]) -> Any:
         if wanted.part is AccuracyPart.HOW_OFTEN:
             return layout.how_often_table(groups)
         return layout.how_much_table(groups)
+    if wanted.part is AccuracyPart.INDICATORS:
+        listed = indicators(store, org, state.year, state.period)
+        return layout.indicator_block(listed[:shown], len(listed), state, shown)
+    if wanted.part is AccuracyPart.FORECAST_ONLY:
+        found_only = forecast_only(store, org, state.year, state.period)
+        return forecast_only_block(state, found_only, org_index(store), shown, None)
     found = judged(store, org, state.year, state.period)
     if wanted.part is AccuracyPart.LEANS:
         return lean_table(found.leans, state, texts.PERIOD_LABEL[state.period].lower())

@@ -77,7 +77,7 @@ def page(
             ),
             accuracy_section(org, state, committees, indicators, shown),
             forecast_only_section(
-                state, forecast_only, orgs, period, goals_met, shown, only_status
+                state, forecast_only, orgs, period, goals_met, org.code, shown, only_status
             ),
             consistency_section(state, leans, pairs, pair_count, orgs, period, org.code, shown),
         ],
@@ -126,17 +126,48 @@ def accuracy_section(
             )
         ),
         html.H3(texts.INDICATOR_ACCURACY_HEADING.format(org=org.name), className="h5 mt-4"),
-        indicator_table(indicators[:shown], state)
+        collapsed(
+            indicators_line(indicators),
+            here,
+            AccuracyPart.INDICATORS,
+            shown or len(indicators),
+            indicator_block(indicators[:shown], len(indicators), state, shown)
+            if urls.asked_for_more(shown)
+            else None,
+        )
         if indicators
         else empty_state(texts.NO_OWN_FORECASTS),
-        show_more(
-            texts.INDICATORS_SHOWN,
-            shown,
-            len(indicators),
-            lambda more: shown_href(ACCURACY_PATH, state, more, AccuracyIds.HOW_OFTEN),
-        ),
     ]
     return html.Section(children, id=AccuracyIds.HOW_OFTEN)
+
+
+def indicators_line(indicators: Sequence[GroupAccuracy]) -> str:
+    """The closed per-indicator table's line: how many indicators had more forecasts better
+    than the outcome than worse."""
+    rosier = sum(
+        sum(s.too_positive for s in g.by_period.values())
+        > sum(s.too_negative for s in g.by_period.values())
+        for g in indicators
+    )
+    return count(texts.INDICATORS_LINE, len(indicators), rosier=rosier)
+
+
+def indicator_block(
+    shown_groups: Sequence[GroupAccuracy], total: int, state: urls.ViewState, shown: int | None
+) -> html.Div:
+    """The first `shown` of `total` indicators and the way to more (drawn when opened, or open
+    when the reader asked for more)."""
+    return html.Div(
+        [
+            indicator_table(shown_groups, state),
+            show_more(
+                texts.INDICATORS_SHOWN,
+                shown,
+                total,
+                lambda more: shown_href(ACCURACY_PATH, state, more, AccuracyIds.HOW_OFTEN),
+            ),
+        ]
+    )
 
 
 def how_often_table(committees: Sequence[GroupAccuracy]) -> html.Div:

@@ -40,12 +40,14 @@ def forecast_only_section(
     orgs: dict[int, OrgUnit],
     period: str,
     goals_met: tuple[int, int],
+    org_code: str,
     shown: int | None = None,
     only_status: Status | None = None,
 ) -> html.Section:
     """How many assessed goals are met only thanks to forecasts, and how many indicators have a
     status that rests on a forecast alone, and which; the count of met ones opens the table
-    filtered to them (`only_status`)."""
+    filtered to them (`only_status`). The table is closed until opened, drawn open when filtered
+    or when the reader asked for more than the first `SHOWN_STEP` (`shown`)."""
     met_goals, on_forecast = goals_met
     heading = html.Div(
         [
@@ -68,6 +70,39 @@ def forecast_only_section(
             id=AccuracyIds.FORECAST_ONLY,
         )
     met = sum(f.result.status is Status.MET for f in found)
+    here = state.with_changes(org_code=org_code)  # names the table drawn when opened
+    asked = only_status is not None or urls.asked_for_more(shown)
+    return html.Section(
+        [
+            heading,
+            html.P(
+                count(
+                    texts.FORECAST_ONLY_FINDING, len(found), met=met, period=period, year=state.year
+                ),
+                className="finding",
+            ),
+            forecast_only_door(state, met, only_status),
+            collapsed(
+                count(texts.FORECAST_ONLY_LINE, len(found)),
+                here,
+                AccuracyPart.FORECAST_ONLY,
+                shown or len(found),
+                forecast_only_block(state, found, orgs, shown, only_status) if asked else None,
+            ),
+        ],
+        id=AccuracyIds.FORECAST_ONLY,
+    )
+
+
+def forecast_only_block(
+    state: urls.ViewState,
+    found: Sequence[ForecastOnly],
+    orgs: dict[int, OrgUnit],
+    shown: int | None,
+    only_status: Status | None,
+) -> html.Div:
+    """The first `shown` indicators resting on a forecast alone (those of `only_status` when
+    filtered) and the way to more (drawn when opened, or open when asked for)."""
     listed = [f for f in found if only_status is None or f.result.status is only_status]
     rows = [
         (
@@ -84,22 +119,13 @@ def forecast_only_section(
         )
         for f in listed[:shown]
     ]
-    return html.Section(
+    return html.Div(
         [
-            heading,
-            html.P(
-                count(
-                    texts.FORECAST_ONLY_FINDING, len(found), met=met, period=period, year=state.year
-                ),
-                className="finding",
-            ),
-            forecast_only_door(state, met, only_status),
             data_table(
                 texts.FORECAST_ONLY_CAPTION, texts.FORECAST_ONLY_COLUMNS, rows, numeric=(2, 3)
             ),
             _show_more(state, shown, len(listed), AccuracyIds.FORECAST_ONLY),
-        ],
-        id=AccuracyIds.FORECAST_ONLY,
+        ]
     )
 
 
@@ -151,7 +177,6 @@ def consistency_section(
         )
     rosiest = leans[0]
     here = state.with_changes(org_code=org_code)  # names the tables drawn when opened
-    more = shown is not None and shown > urls.SHOWN_STEP  # asked for more pairs: drawn open
     children += [
         html.P(
             count(
@@ -169,7 +194,9 @@ def consistency_section(
             here,
             AccuracyPart.PAIRS,
             shown or pair_count,
-            pairs_block(pairs, pair_count, state, orgs, shown) if more else None,
+            pairs_block(pairs, pair_count, state, orgs, shown)
+            if urls.asked_for_more(shown)
+            else None,
         )
         if pair_count
         else empty_state(texts.NO_PAIRS),

@@ -194,5 +194,7 @@ class AccuracyPart(StrEnum):
 
     HOW_OFTEN = "hur-ofta"
     HOW_MUCH = "hur-mycket"
+    INDICATORS = "indikatorer"
+    FORECAST_ONLY = "endast-prognos"
     LEANS = "bedomningar"
     PAIRS = "par"

@@ -262,6 +262,12 @@ def shown_from(search: str | None) -> int:
     return _positive(search, SHOWN_KEY, SHOWN_STEP)
 
 
+def asked_for_more(shown: int | None) -> bool:
+    """Whether the reader asked a long list for more than its first SHOWN_STEP rows (`visa`): a
+    table closed until opened is then drawn open, so "show more" keeps it in view."""
+    return shown is not None and shown > SHOWN_STEP
+
+
 def _positive(search: str | None, key: str, default: int) -> int:
     return whole_number(query_values(search).get(key), 6) or default
 

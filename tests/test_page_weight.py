@@ -13,12 +13,14 @@ from callbacks import accuracy as accuracy_callbacks
 from callbacks import deviations as deviation_callbacks
 from callbacks.routes import page
 from dashboard.access import Principal, Role
-from dashboard.pages.accuracy import accuracy_page, committees, judged
+from dashboard.domain.model import Status
+from dashboard.pages.accuracy import accuracy_page, committees, forecast_only, indicators, judged
 from dashboard.pages.deviations import kept
 from layouts import texts, urls
-from layouts.accuracy import how_often_line
+from layouts.accuracy import how_often_line, indicators_line
+from layouts.format import count
 from layouts.ids import AccuracyIds, AccuracyPart
-from tests.opened_parts import opened
+from tests.opened_parts import opened, parts
 from tests.test_pages import _text
 
 CITY_T2 = "?ar=2026&period=T2"
@@ -26,9 +28,10 @@ ADMIN = Principal("anna", "Anna", Role.ADMIN, (), ("/",))
 READER = Principal("p", "P", Role.READER)
 # The page's content as sent, components counted: the whole city's lists on the demo.
 MAX_COMPONENTS = {urls.DEVIATIONS_PATH: 450, urls.ACCURACY_PATH: 750}
-# Prognoser sends its per-nämnd and consistency tables when they are opened: what it sends does
-# not grow with the number of nämnder (about 2,300 components at the Stockholm scale before).
-PROGNOSER = {"stad": (CITY_T2, 600), "namnd": (f"{CITY_T2}&org=SKA", 460)}
+# Prognoser sends every table when it is opened: what it sends does not grow with the number of
+# nämnder or indicators (about 2,300 components at the Stockholm scale before prognoser2, 576 on
+# the demo before prognoser3).
+PROGNOSER = {"stad": (CITY_T2, 100), "namnd": (f"{CITY_T2}&org=SKA", 100)}
 
 
 def components(node) -> int:
@@ -136,9 +139,10 @@ def test_a_forged_details_key_shows_that_the_goal_is_not_listed(demo_store, odd)
 
 def test_prognosers_indicator_table_is_paged_by_the_url(demo_store):
     def rows(search: str) -> int:
+        rendered = page(demo_store, urls.ACCURACY_PATH, search)
         table = next(
             t
-            for t in _all_tables(page(demo_store, urls.ACCURACY_PATH, search))
+            for t in _all_tables(html.Div([rendered, *parts(demo_store, rendered)]))
             if t.children[0].children == texts.INDICATOR_ERRORS_CAPTION
         )
         return len(table.children[2].children)
@@ -147,10 +151,35 @@ def test_prognosers_indicator_table_is_paged_by_the_url(demo_store):
     first = rows(CITY_T2)
     assert first < every  # the demo city has more indicators than one page
     total = len(accuracy_page(demo_store, demo_store.root_org(), 2026, "T2", 1).indicators)
-    text = _text(page(demo_store, urls.ACCURACY_PATH, CITY_T2))
+    text = opened(demo_store, CITY_T2)
     assert texts.INDICATORS_SHOWN.format(shown=urls.SHOWN_STEP, total=total) in text
     more = min(2 * urls.SHOWN_STEP, total)
     assert f"{urls.SHOWN_KEY}={more}#{AccuracyIds.HOW_OFTEN}" in text
+
+
+def test_prognosers_last_tables_are_sent_when_opened_and_their_lines_tell_the_count(demo_store):
+    city = demo_store.root_org()
+    closed = _text(page(demo_store, urls.ACCURACY_PATH, CITY_T2))
+    every = opened(demo_store, CITY_T2)
+    for caption in (texts.INDICATOR_ERRORS_CAPTION, texts.FORECAST_ONLY_CAPTION):
+        assert caption not in closed and caption in every
+    listed = indicators(demo_store, city, 2026, "T2")
+    assert indicators_line(listed) in closed and f" av {len(listed)} indikatorer" in closed
+    found = forecast_only(demo_store, city, 2026, "T2")
+    assert count(texts.FORECAST_ONLY_LINE, len(found)) in closed and len(found) > 1
+    for part in (AccuracyPart.INDICATORS, AccuracyPart.FORECAST_ONLY):
+        assert f'"{urls.PART_KEY}": "{part}"' in closed  # the line names its table
+
+
+@pytest.mark.parametrize(
+    "asked", [f"{urls.SHOWN_KEY}=50", f"{urls.STATUS_FILTER_KEY}={urls.STATUS_VALUES[Status.MET]}"]
+)
+def test_prognosers_last_tables_are_drawn_open_when_the_reader_asked_for_them(demo_store, asked):
+    """More rows (`visa`) draw both open; the met ones' count link draws their table open."""
+    wanted = _text(page(demo_store, urls.ACCURACY_PATH, f"{CITY_T2}&{asked}"))
+    assert texts.FORECAST_ONLY_CAPTION in wanted
+    more = urls.SHOWN_KEY in asked
+    assert (texts.INDICATOR_ERRORS_CAPTION in wanted) is more
 
 
 def _all_tables(component):

@@ -35,24 +35,17 @@ class Accuracy:
 def accuracy_page(store: Store, org: OrgUnit, year: int, period: str, shown: int) -> Accuracy:
     """For the organisation and below; the long lists cut to their first `shown` rows."""
     orgs = store.summary(("org_units",), store.org_units)
-    periods = accuracy.shown_periods(period)  # the forecasts of the filters' tertial, up to year
     assessed = _assessed(store, orgs, org, year, period)
     pairs = consistency.differing_pairs(assessed)
-    checks = store.summary(
-        ("forecast checks", org.id), lambda: accuracy.forecast_checks(store, [org.id])
-    )
     return Accuracy(
         committees=committees(store, org, year, period),
-        indicators=accuracy.by_indicator(accuracy.within(checks, year, periods), periods[0]),
-        forecast_only=store.summary(
-            ("forecast only", org.id, year, period),
-            lambda: accuracy.forecast_only(store, _within(orgs, org), year, period),
-        ),
+        indicators=indicators(store, org, year, period),
+        forecast_only=forecast_only(store, org, year, period),
         goals_met=consistency.met_on_forecast(assessed),
         leans=consistency.lean_by_committee(assessed, orgs),
         pairs=pairs[:shown],
         pair_count=len(pairs),
-        orgs={o.id: o for o in orgs},
+        orgs=org_index(store),
         shown=shown,
     )
 
@@ -65,6 +58,26 @@ def committees(store: Store, org: OrgUnit, year: int, period: str) -> list[Group
     return store.summary(
         committee_key(org, year, period),
         lambda: accuracy.committee_accuracy(store, orgs, org, year, periods),
+    )
+
+
+def indicators(store: Store, org: OrgUnit, year: int, period: str) -> list[GroupAccuracy]:
+    """The forecast accuracy per indicator of the organisation's own forecasts, of the filters'
+    tertial up to the year (also what its table drawn on demand shows)."""
+    periods = accuracy.shown_periods(period)
+    checks = store.summary(
+        ("forecast checks", org.id), lambda: accuracy.forecast_checks(store, [org.id])
+    )
+    return accuracy.by_indicator(accuracy.within(checks, year, periods), periods[0])
+
+
+def forecast_only(store: Store, org: OrgUnit, year: int, period: str) -> list[ForecastOnly]:
+    """The indicators below the organisation whose status rests on a forecast alone (kept until
+    the next upload; also what its table drawn on demand shows)."""
+    orgs = store.summary(("org_units",), store.org_units)
+    return store.summary(
+        ("forecast only", org.id, year, period),
+        lambda: accuracy.forecast_only(store, _within(orgs, org), year, period),
     )
 
 
@@ -90,8 +103,13 @@ def judged(store: Store, org: OrgUnit, year: int, period: str) -> Judged:
     return Judged(
         leans=consistency.lean_by_committee(assessed, orgs),
         pairs=consistency.differing_pairs(assessed),
-        orgs={o.id: o for o in orgs},
+        orgs=org_index(store),
     )
+
+
+def org_index(store: Store) -> dict[int, OrgUnit]:
+    """Every organisation by its id, as the tables name them (kept until the next upload)."""
+    return {o.id: o for o in store.summary(("org_units",), store.org_units)}
 
 
 def _within(orgs: list[OrgUnit], org: OrgUnit) -> list[int] | None:

@@ -21,5 +21,6 @@ from layouts.texts.national import *  # noqa: F403
 from layouts.texts.pages import *  # noqa: F403
 from layouts.texts.pagesize import *  # noqa: F403
 from layouts.texts.prognoser2 import *  # noqa: F403
+from layouts.texts.prognoser3 import *  # noqa: F403
 from layouts.texts.reporting import *  # noqa: F403
 from layouts.texts.upload_problems import *  # noqa: F403

@@ -14,7 +14,8 @@ from dashboard.domain.model import Status
 from dashboard.followup import accuracy, agenda
 from dashboard.followup.assessments import AssessmentProblem
 from layouts import texts
-from layouts.ids import AssessmentIds
+from layouts.ids import AccuracyIds, AssessmentIds
+from layouts.urls import SHOWN_KEY
 
 SKA_T2 = "org=SKA&ar=2026&period=T2"
 
@@ -163,3 +164,22 @@ def test_prognoses_page_names_the_most_optimistic_committee(
     assert axe_check() == []  # with two tables opened
     expect(page.get_by_role("heading", name=texts.ACCURACY_SECTIONS[1])).to_be_visible()
     screenshot("prognoser")
+
+
+def test_prognosers_indicator_table_opens_by_keyboard_and_stays_open_when_lengthened(page):
+    """The table per indicator is closed until opened (issue 20); its "show more" link draws
+    the longer table open, in view."""
+    page.goto("/prognoser")
+    line = page.locator(".part-line", has_text=texts.INDICATORS_LINE.many.split(":")[0])
+    expect(line).to_be_visible(timeout=10_000)
+    table = page.get_by_role("table", name=texts.INDICATOR_ERRORS_CAPTION)
+    expect(table).to_have_count(0)
+    line.focus()
+    page.keyboard.press("Space")  # a native <details>
+    expect(table).to_be_visible()
+    first = table.locator("tbody tr").count()
+    section = page.locator(f"#{AccuracyIds.HOW_OFTEN}")
+    section.get_by_role("link", name=re.compile(r"^Visa \d+ till$")).click()
+    expect(page).to_have_url(re.compile(f"{SHOWN_KEY}=\\d+"))
+    expect(table.locator("tbody tr")).not_to_have_count(first)  # drawn open, longer
+    assert table.locator("tbody tr").count() > first
