@@ -228,6 +228,17 @@ def _targets_select(of_years: bool) -> Select[Any]:
     return stmt
 
 
+# What a fact carries of its organisation's target and total reading, in the order read back.
+_TARGET_AND_READING = (
+    target_t.c.target,
+    target_t.c.partly_limit,
+    target_t.c.council_target,
+    measurement_t.c.outcome,
+    measurement_t.c.forecast,
+    measurement_t.c.value_status,
+)
+
+
 @cache
 def _paths_select() -> Select[Any]:
     """The organisations' paths: :ids."""
@@ -258,12 +269,7 @@ def _measured_below_select(roots: int) -> Select[Any]:
             pairs.c.indicator_id,
             pairs.c.org_id,
             o.c.path,
-            target_t.c.target,
-            target_t.c.partly_limit,
-            target_t.c.council_target,
-            m.c.outcome,
-            m.c.forecast,
-            m.c.value_status,
+            *_TARGET_AND_READING,
         )
         .select_from(
             pairs.join(o, o.c.id == pairs.c.org_id)
@@ -304,12 +310,7 @@ def _facts_select(
         org_id.label("org_id"),
         link_t.c.weight,
         *indicator_t.c,
-        target_t.c.target,
-        target_t.c.partly_limit,
-        target_t.c.council_target,
-        m.c.outcome,
-        m.c.forecast,
-        m.c.value_status,
+        *_TARGET_AND_READING,
     ).select_from(
         source.outerjoin(target_t, target_on & (target_t.c.year == year)).outerjoin(
             m, reading_on & (m.c.period == _bound("period")) & (m.c.gender == Gender.TOTAL.value)
