@@ -13,7 +13,7 @@ What is measured, in the page (an init script, before any of the app's scripts):
 - *content*: the first moment `#main h1` holds the page's heading (from the navigation's start);
 - *complete*: the last DOM change or Dash callback answer before the page has been quiet for
   QUIET_MS with no callback in flight (window.fetch is counted), no `data-dash-is-loading`,
-  and every `dcc.Graph` drawn (`.dash-graph .main-svg`);
+  and every image (a chart, `layouts/charts.py`) loaded, its load counted as a change;
 - *longest task*: the longest main-thread task (PerformanceObserver `longtask`, ≥ 50 ms);
 - *bytes*: resource timing's transferSize over the document and every resource (0 for a file
   the cache answered, the headers for a 304), and the decoded size beside it.

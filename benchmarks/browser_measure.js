@@ -32,11 +32,15 @@
     Object.assign(b, {heading: heading(), content: null, longest: 0, start: now()});
     return b.start;
   };
+  // a chart is an image (layouts/charts.py): the page is complete once each has loaded
+  document.addEventListener("load", (e) => {
+    if (e.target.tagName === "IMG") b.lastChange = now();
+  }, true);
   b.done = (quiet) => {
-    const graphs = [...document.querySelectorAll(".dash-graph")];
+    const images = [...document.querySelectorAll("img")];
     return b.content !== null && b.pending === 0
       && !document.querySelector('[data-dash-is-loading="true"]')
-      && graphs.every((g) => g.querySelector(".main-svg"))
+      && images.every((i) => i.complete)
       && now() - Math.max(b.lastChange, b.lastCallback) >= quiet;
   };
   b.result = () => {

@@ -38,7 +38,6 @@ def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
         title=texts.APP_TITLE,
         update_title="",  # each page names itself (assets/navigation.js), no "Updating..."
         assets_folder=str(settings.assets_dir),
-        assets_path_ignore=[shipping.UNLINKED_ASSETS],  # loaded on demand (assets/plotly-loader.js)
         assets_ignore=f"^{re.escape(shell.STARTUP_SCRIPT)}$",  # linked first, by shell.index_page
         suppress_callback_exceptions=True,  # pages render on demand
         external_stylesheets=[],

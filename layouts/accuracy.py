@@ -24,7 +24,7 @@ from dashboard.followup.accuracy import (
 )
 from dashboard.followup.consistency import Lean
 from dashboard.followup.goal_results import Brief
-from layouts import texts, urls
+from layouts import charts, texts, urls
 from layouts.accuracy_parts import collapsed
 from layouts.components import (
     aria,
@@ -34,7 +34,7 @@ from layouts.components import (
 )
 from layouts.consistency import consistency_section, forecast_only_section
 from layouts.explanation import format_number
-from layouts.figures import COLOURS, Figure, base_figure
+from layouts.figures import COLOURS, BarChart, Bars
 from layouts.format import count, difference, difference_unit, relative_difference
 from layouts.ids import AccuracyIds, AccuracyPart
 from layouts.urls import ACCURACY_PATH, accuracy_path, shown_href
@@ -109,14 +109,9 @@ def accuracy_section(
     children += [
         html.P(scope_text(periods, years)),
         most_too_positive(committees, periods[0]),
-        html.Div(
-            dcc.Graph(
-                figure=committee_figure(committees, periods),
-                config={"displayModeBar": False, "responsive": True},
-            ),
-            role="img",
-            className="figure",
-            **aria(label=count(texts.RATE_FIGURE_LABEL, MIN_FOR_RATE, period=period_text(periods))),
+        charts.chart(
+            committee_figure(committees, periods),
+            count(texts.RATE_FIGURE_LABEL, MIN_FOR_RATE, period=period_text(periods)),
         ),
         *(
             collapsed(line, here, part, urls.SHOWN_STEP)
@@ -253,53 +248,38 @@ def most_too_positive(committees: Sequence[GroupAccuracy], period: str) -> html.
     )
 
 
-def committee_figure(committees: Sequence[GroupAccuracy], periods: Sequence[str]) -> Figure:
+def committee_figure(committees: Sequence[GroupAccuracy], periods: Sequence[str]) -> BarChart:
     """The rate of too positive forecasts per row and tertial, as bars labelled with rate and count;
-    rows with too few forecasts for a rate have no bar."""
-    names = [group_name(group) for group in committees]
-    traces = []
-    for period, colour, pattern in (("T1", COLOURS["total"], ""), ("T2", COLOURS["last"], "/")):
+    rows with too few forecasts for a rate have no bar, in the documented order top down."""
+    bars = []
+    for period, colour, striped in (("T1", COLOURS["total"], False), ("T2", COLOURS["last"], True)):
         if period not in periods:
             continue
         summaries = [group.by_period.get(period, AccuracySummary()) for group in committees]
         rates = [s.rate(s.too_positive) for s in summaries]
-        traces.append(
-            {
-                "type": "bar",
-                "orientation": "h",
-                "name": texts.PERIOD_LABEL[period],
-                "y": names,
-                "x": [None if r is None else float(r * 100) for r in rates],
-                "marker": {"color": colour, "pattern": {"shape": pattern}},
-                "textposition": "outside",
-                "text": [
+        bars.append(
+            Bars(
+                texts.PERIOD_LABEL[period],
+                tuple(None if r is None else float(r * 100) for r in rates),
+                colour,
+                striped,
+                tuple(
                     ""
                     if r is None
                     else texts.FIGURE_BAR_TEXT.format(
                         share=rate_text(r), count=s.too_positive, total=s.count
                     )
                     for r, s in zip(rates, summaries, strict=True)
-                ],
-            }
+                ),
+            )
         )
-    figure = base_figure(
+    return BarChart(
         texts.RATE_FIGURE_TITLE.format(period=period_text(periods)),
-        "",
-        traces,
-        barmode="group",
-        height=max(300, 90 * len(committees)),
+        texts.SHARE_TOO_POSITIVE,
+        tuple(group_name(group) for group in committees),
+        tuple(bars),
+        domain=(0.0, 100.0),
     )
-    figure["layout"]["xaxis"] = {
-        "title": {"text": texts.SHARE_TOO_POSITIVE},
-        "range": [0, 115],
-        "gridcolor": "#e5e5e5",
-    }
-    figure["layout"]["yaxis"] = {
-        "automargin": True,
-        "autorange": "reversed",
-    }  # the documented order, top down
-    figure["layout"]["legend"] = {"orientation": "h", "y": -0.3}
-    return figure
 
 
 def rate_text(rate: Decimal | None) -> str:

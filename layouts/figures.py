@@ -1,21 +1,19 @@
-"""Plotly figures as plain dicts. Each takes plain values; pages pair it with a table.
+"""What each chart shows, as plain values: the series, their names and how each is told apart.
 
-Built as dicts rather than `go.Figure`: plotly's validation costs ~10 ms per figure, a
-tenth of a view's whole budget, and dcc.Graph takes the same dict (docs/performance.md).
-Prognoses are dashed with hollow markers so they can never be mistaken for outcomes;
-colours are distinguishable for colour-blind readers and never the only signal.
+`layouts/charts.py` draws them as images on the server; a page pairs each with a table of the
+same numbers. Prognoses are dashed with hollow markers so they can never be mistaken for
+outcomes; colours are distinguishable for colour-blind readers and never the only signal (dash,
+marker shape and stripes say the same).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from dashboard.domain.model import Gender, Indicator
 from dashboard.pages.indicator import OrgResult, TrendPoint
 from layouts import texts
-
-Figure = dict[str, Any]
 
 COLOURS = {
     "total": "#00457a",
@@ -28,36 +26,67 @@ COLOURS = {
 }
 # A reference line: its name and (year, value) points, e.g. Riket from Kolada.
 Reference = tuple[str, Sequence[tuple[int, float]]]
-_REFERENCE_STYLES = (  # dash and marker tell them apart without colour
-    {"line": {"color": COLOURS["riket"], "dash": "dashdot"}, "marker": {"symbol": "triangle-up"}},
-    {"line": {"color": COLOURS["median"], "dash": "longdash"}, "marker": {"symbol": "x"}},
-)
+_REFERENCE_STYLES = (("riket", "dashdot", "triangle-up"), ("median", "longdash", "x"))
 
 
-def base_figure(title: str, unit: str, traces: list[dict[str, Any]], **layout: Any) -> Figure:
-    """A figure dict with the shared Swedish layout (number format, fonts, legend)."""
-    return {
-        "data": traces,
-        "layout": {
-            "title": {"text": title, "x": 0},
-            "separators": ", ",  # Swedish: decimal comma, space between thousands
-            "template": {"layout": {"plot_bgcolor": "#fff", "paper_bgcolor": "#fff"}},
-            "margin": {"l": 40, "r": 20, "t": 50, "b": 40},
-            "legend": {"orientation": "h", "y": -0.15},
-            "yaxis": {"title": {"text": unit}, "gridcolor": "#e5e5e5"},
-            "xaxis": {"gridcolor": "#e5e5e5"},
-            "font": {"family": "system-ui, sans-serif", "size": 14},
-            **layout,
-        },
-    }
+@dataclass(frozen=True)
+class Series:
+    """One line over the years. A `level` is drawn as a step for each whole year (a target
+    holds for its year), not as a line from point to point."""
+
+    name: str
+    values: tuple[float | None, ...]
+    colour: str
+    dash: str = "solid"
+    width: float = 2
+    marker: str | None = "circle"
+    level: bool = False
 
 
-def _values(points: Sequence[TrendPoint], gender: Gender, field: str) -> list[float | None]:
-    return [getattr(p.readings[gender], field) if gender in p.readings else None for p in points]
+@dataclass(frozen=True)
+class LineChart:
+    title: str
+    unit: str
+    years: tuple[int, ...]
+    series: tuple[Series, ...]
+    decimals: int = 0
 
 
-def _line(name: str, x: list[Any], y: list[Any], **style: Any) -> dict[str, Any]:
-    return {"type": "scatter", "name": name, "x": x, "y": y, **style}
+@dataclass(frozen=True)
+class Bars:
+    """One bar per row; `labels`, when given, are written at the bars' ends instead of the
+    values ("" for none)."""
+
+    name: str
+    values: tuple[float | None, ...]
+    colour: str
+    striped: bool = False
+    labels: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Horizontal bars side by side for each row (an organisation), in the order given."""
+
+    title: str
+    axis: str
+    rows: tuple[str, ...]
+    bars: tuple[Bars, ...]
+    decimals: int = 0
+    unit: str = ""
+    domain: tuple[float, float] | None = None
+
+
+def _by_year(values: Mapping[int, float | None], years: Sequence[int]) -> tuple[float | None, ...]:
+    return tuple(values.get(year) for year in years)
+
+
+def _values(
+    points: Sequence[TrendPoint], gender: Gender, field: str, years: Sequence[int]
+) -> tuple[float | None, ...]:
+    return _by_year(
+        {p.year: getattr(p.readings[gender], field) for p in points if gender in p.readings}, years
+    )
 
 
 def trend_figure(
@@ -65,106 +94,100 @@ def trend_figure(
     points: Sequence[TrendPoint],
     period_label: str,
     references: Sequence[Reference] = (),
-) -> Figure:
+) -> LineChart:
     """Outcome, forecast, target and K/M over the years for one period, and reference lines
     (Riket, a group's median) beside them."""
-    years = [p.year for p in points]
-    traces = [
-        _line(
+    # Kolada's years may reach further back than our own: the axis holds both, and every year
+    # between them, so a year without values is a gap and not a shorter step
+    known = {p.year for p in points}.union(y for _, s in references for y, _ in s)
+    years = tuple(range(min(known), max(known) + 1)) if known else ()
+    series = [
+        Series(
             texts.TARGET,
-            years,
-            [p.target.target if p.target else None for p in points],
-            mode="lines",
-            line={"shape": "hv", "color": COLOURS["target"], "dash": "dot"},
+            _by_year({p.year: p.target.target for p in points if p.target}, years),
+            COLOURS["target"],
+            dash="dot",
+            marker=None,
+            level=True,
         ),
-        _line(
+        Series(
             texts.OUTCOME_TOTAL,
-            years,
-            _values(points, Gender.TOTAL, "outcome"),
-            mode="lines+markers",
-            line={"color": COLOURS["total"], "width": 3},
+            _values(points, Gender.TOTAL, "outcome", years),
+            COLOURS["total"],
+            width=3,
         ),
-        _line(
+        Series(
             texts.FORECAST,
-            years,
-            _values(points, Gender.TOTAL, "forecast"),
-            mode="lines+markers",
-            line={"color": COLOURS["total"], "dash": "dash"},
-            marker={"symbol": "circle-open", "size": 10},
+            _values(points, Gender.TOTAL, "forecast", years),
+            COLOURS["total"],
+            dash="dash",
+            marker="circle-open",
         ),
     ]
     if indicator.gender_split:
-        for gender, key, symbol in (
-            (Gender.WOMEN, "women", "diamond"),
-            (Gender.MEN, "men", "square"),
-        ):
-            traces.append(
-                _line(
-                    texts.GENDER_LABEL[gender],
-                    years,
-                    _values(points, gender, "outcome"),
-                    mode="lines+markers",
-                    line={"color": COLOURS[key]},
-                    marker={"symbol": symbol},
-                )
+        series += [
+            Series(
+                texts.GENDER_LABEL[gender],
+                _values(points, gender, "outcome", years),
+                COLOURS[key],
+                marker=symbol,
             )
-    for (name, series), style in zip(references, _REFERENCE_STYLES):
-        traces.append(
-            _line(
-                name, [y for y, _ in series], [v for _, v in series], mode="lines+markers", **style
+            for gender, key, symbol in (
+                (Gender.WOMEN, "women", "diamond"),
+                (Gender.MEN, "men", "square"),
             )
+        ]
+    for (name, reference), (key, dash, symbol) in zip(references, _REFERENCE_STYLES):
+        series.append(
+            Series(name, _by_year(dict(reference), years), COLOURS[key], dash=dash, marker=symbol)
         )
     title = texts.TREND_TITLE.format(indicator=indicator.name, period=period_label)
-    figure = base_figure(title, indicator.unit, traces)
-    figure["layout"]["xaxis"]["dtick"] = 1
-    return figure
+    return LineChart(title, indicator.unit, years, tuple(series), indicator.decimals)
 
 
 def _bars(
-    title: str, indicator: Indicator, results: Sequence[OrgResult], series: list[tuple[Any, ...]]
-) -> Figure:
-    names = [r.org.name for r in results]
-    traces = [
-        {"type": "bar", "orientation": "h", "name": name, "y": names, "x": values, "marker": marker}
-        for name, values, marker in series
-    ]
-    figure = base_figure(
-        title, indicator.unit, traces, barmode="group", height=max(300, 60 * len(results))
+    title: str, indicator: Indicator, results: Sequence[OrgResult], bars: Sequence[Bars]
+) -> BarChart:
+    return BarChart(
+        title,
+        indicator.unit,
+        tuple(r.org.name for r in results),
+        tuple(bars),
+        indicator.decimals,
+        indicator.unit,
     )
-    figure["layout"]["xaxis"]["title"] = {"text": indicator.unit}
-    figure["layout"]["yaxis"] = {"automargin": True}
-    return figure
 
 
-def last_year_figure(indicator: Indicator, results: Sequence[OrgResult], year: int) -> Figure:
+def last_year_figure(indicator: Indicator, results: Sequence[OrgResult], year: int) -> BarChart:
     """This year against the same period last year for each organisation."""
     return _bars(
         texts.LAST_YEAR_TITLE,
         indicator,
         results,
         [
-            (str(year - 1), [r.last_year.previous for r in results], {"color": COLOURS["last"]}),
-            (str(year), [r.last_year.current for r in results], {"color": COLOURS["total"]}),
+            Bars(str(year - 1), tuple(r.last_year.previous for r in results), COLOURS["last"]),
+            Bars(str(year), tuple(r.last_year.current for r in results), COLOURS["total"]),
         ],
     )
 
 
-def gender_figure(indicator: Indicator, results: Sequence[OrgResult]) -> Figure:
+def gender_figure(indicator: Indicator, results: Sequence[OrgResult]) -> BarChart:
     """Women and men side by side for each organisation."""
     return _bars(
         texts.GENDER_TITLE,
         indicator,
         results,
         [
-            (
+            Bars(
                 texts.GENDER_LABEL[Gender.WOMEN],
-                [r.genders.women for r in results],
-                {"color": COLOURS["women"]},
+                tuple(r.genders.women for r in results),
+                COLOURS["women"],
             ),
-            (
+            Bars(
                 texts.GENDER_LABEL[Gender.MEN],
-                [r.genders.men for r in results],
-                {"color": COLOURS["men"], "pattern": {"shape": "/"}},
+                tuple(r.genders.men for r in results),
+                COLOURS["men"],
+                striped=True,
             ),
         ],
     )

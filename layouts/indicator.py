@@ -9,10 +9,9 @@ from dash import dcc, html
 from dashboard.domain.model import Gender, OrgUnit
 from dashboard.pages.indicator import IndicatorView, OrgResult, TrendPoint
 from dashboard.pages.national import NationalView
-from layouts import explanation, figures, texts, urls
+from layouts import charts, explanation, figures, texts, urls
 from layouts.components import (
     SEVERITY,
-    aria,
     basis_tag,
     breadcrumb,
     change_cell,
@@ -71,16 +70,6 @@ def page(
     )
 
 
-def _graph(figure: figures.Figure, label: str) -> html.Div:
-    """A chart as one image for screen readers; its numbers are in the table beside it."""
-    return html.Div(
-        dcc.Graph(figure=figure, config={"displayModeBar": False, "responsive": True}),
-        role="img",
-        className="figure",
-        **aria(label=label),
-    )
-
-
 def trend_section(view: IndicatorView, national: NationalView | None = None) -> html.Section:
     """Trend chart over the years for the chosen period, with the same numbers as a table;
     Riket and the group's median from Kolada as reference lines."""
@@ -107,7 +96,7 @@ def trend_section(view: IndicatorView, national: NationalView | None = None) -> 
     return html.Section(
         [
             html.H2(texts.TREND_HEADING),
-            _graph(
+            charts.chart(
                 figures.trend_figure(indicator, view.trend, period_label, references(national)),
                 texts.TREND_HEADING,
             ),
@@ -148,7 +137,7 @@ def compared_sections(view: IndicatorView, state: urls.ViewState) -> html.Div:
             html.Section(
                 [
                     html.H2(texts.LAST_YEAR_HEADING),
-                    _graph(
+                    charts.chart(
                         figures.last_year_figure(indicator, ranked, view.year),
                         texts.LAST_YEAR_HEADING,
                     ),
@@ -186,7 +175,9 @@ def gender_section(view: IndicatorView) -> html.Section:
     return html.Section(
         [
             html.H2(texts.GENDER_HEADING),
-            _graph(figures.gender_figure(view.indicator, view.compared), texts.GENDER_HEADING),
+            charts.chart(
+                figures.gender_figure(view.indicator, view.compared), texts.GENDER_HEADING
+            ),
             html.P(texts.SPLIT_MISSING_LIST.format(orgs=", ".join(missing))) if missing else None,
         ]
     )

@@ -10,7 +10,7 @@ from callbacks.routes import page
 from layouts import texts, urls
 from layouts.ids import AccuracyPartIds
 from tests.opened_rows import _walk
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 
 
 def opened(store, search: str) -> str:

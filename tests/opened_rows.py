@@ -10,7 +10,7 @@ from callbacks.routes import page
 from dashboard.access import ANONYMOUS, Principal
 from layouts import urls
 from layouts.ids import DeviationIds
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 
 
 def opened(store, search: str, user: Principal = ANONYMOUS) -> str:

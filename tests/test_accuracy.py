@@ -17,7 +17,7 @@ from layouts.explanation import format_number
 from layouts.format import count
 from layouts.urls import SHOWN_STEP
 from tests.opened_parts import opened
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 
 D = Decimal
 
@@ -481,8 +481,8 @@ def test_the_figure_has_no_bar_without_a_rate_and_labels_each_bar_with_its_count
         GroupAccuracy(OrgUnit(2, "A", "Nämnd A", OrgLevel.COMMITTEE, 1), {"T1": many}, ()),
         GroupAccuracy(OrgUnit(3, "B", "Nämnd B", OrgLevel.COMMITTEE, 1), {"T1": few}, ()),
     ]
-    [trace] = layout.committee_figure(groups, ("T1",))["data"]
-    assert trace["x"] == [30.0, None] and trace["text"] == ["30\xa0% (6 av 20)", ""]
+    [bars] = layout.committee_figure(groups, ("T1",)).bars
+    assert bars.values == (30.0, None) and bars.labels == ("30\xa0% (6 av 20)", "")
     rows = layout.how_often_rows(groups)
     assert rows[0][2:6] == ("20", "6 (30\xa0%)", "14 (70\xa0%)", "0 (0\xa0%)") and rows[1][2:6] == (
         "3",

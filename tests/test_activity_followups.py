@@ -14,7 +14,7 @@ from dashboard.upload import change_sets, csv_export
 from dashboard.upload.csv_formats import ACTIVITY_UPDATES
 from dashboard.upload.csv_import import UploadFile
 from layouts import texts
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
 
 ADMIN = operator("Anna Lind")

@@ -17,7 +17,7 @@ from dashboard.followup.assessments import AssessmentProblem, Draft
 from dashboard.store import assessment_t
 from layouts import texts
 from layouts.ids import AssessmentIds
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
 
 RANK = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.MET: 2}

@@ -4,7 +4,7 @@ import datetime as dt
 
 from dashboard.access import audit
 from layouts import audit_log, texts
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 
 
 def _page(at: dt.datetime) -> str:

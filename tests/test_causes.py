@@ -1,14 +1,13 @@
 """Varför?: the parts that pull a goal down, worst first, named where they are measured
 (issue 14, finding 7)."""
 
-import json
-
 import pytest
 
 from dashboard.domain.model import period_end
 from dashboard.followup import causes as why
 from dashboard.followup import control_room
 from layouts import causes, texts, urls
+from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
 
 
@@ -16,12 +15,6 @@ from tests.tiny import tiny_dataset
 def tiny_store(empty_store):
     empty_store.write_dataset(tiny_dataset(), user_name="test", file_name="tiny", kind="test")
     return empty_store
-
-
-def _text(component) -> str:
-    return json.dumps(
-        component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False
-    )
 
 
 def test_a_part_measured_below_is_named_with_its_unit_value_and_target(tiny_store):

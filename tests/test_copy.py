@@ -250,7 +250,7 @@ def _rows(component: Any) -> Iterator[str]:
     """The text of every table row in a component tree."""
     from dash import html
 
-    from tests.test_pages import _text
+    from tests.shown import page_text as _text
 
     if isinstance(component, html.Tr):
         yield _text(component)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote
+from xml.etree import ElementTree
 
 import pytest
 from dash.development.base_component import Component
@@ -46,6 +48,7 @@ PAGES = (
 )
 # The paths of forms that change data: never linked for someone who may not use them.
 FORM_LINK = re.compile(r"/bedomning\b|^/rapportera/")
+CHART = "data:image/svg+xml,"
 # Words of actions that change data (buttons and links).
 ACTION_WORDS = re.compile(
     r"^(Registrera|Spara|Fyll i|Klarmarkera|Godkänn|Skicka tillbaka|Lägg till)"
@@ -59,6 +62,9 @@ def _parts(component: Any) -> Iterator[tuple[str, str, str | None]]:
             yield from _parts(child)
     elif isinstance(component, Component):
         kind = type(component).__name__
+        if kind == "Img" and component.src.startswith(CHART):  # a chart drawn on the server
+            for words in ElementTree.fromstring(unquote(component.src[len(CHART) :])).itertext():
+                yield "text", words, None
         if kind in ("Link", "A", "Button"):
             yield (
                 kind,

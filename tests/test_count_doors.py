@@ -10,8 +10,8 @@ from dashboard.followup import control_room
 from dashboard.pages.accuracy import accuracy_page
 from layouts import texts, urls
 from layouts.ids import AccuracyIds
+from tests.shown import page_text as _text
 from tests.test_meeting_pages import _all
-from tests.test_pages import _text
 
 SKA_T2 = "?org=SKA&ar=2026&period=T2"
 

@@ -15,7 +15,7 @@ from dashboard.pages.deviations import ROSIER, Only, deviations
 from dashboard.pages.overview import overview
 from layouts import urls
 from tests.opened_rows import opened
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 
 BASE = "?org=SKA&ar=2026&period=T2"
 SECTION = re.compile(r"deviation-goal status-(\w+)")

@@ -10,7 +10,7 @@ from dashboard.followup.deviations import DeviationKind as K
 from layouts import texts
 from layouts.urls import SHOWN_STEP
 from tests.opened_rows import opened
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
 
 

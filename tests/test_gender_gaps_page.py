@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from callbacks.routes import nav_entries, page
@@ -15,13 +13,8 @@ from dashboard.pages.gender_gaps import gender_gaps_page
 from dashboard.upload.change_sets import commit
 from dashboard.upload.csv_import import UploadFile
 from layouts import texts, urls
+from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
-
-
-def _text(component) -> str:
-    return json.dumps(
-        component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False
-    )
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from dashboard.followup import control_room, indicator_movement
 from dashboard.followup.indicator_movement import IndicatorMove
 from dashboard.followup.movement import Movement
 from layouts import texts, urls
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
 
 

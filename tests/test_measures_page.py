@@ -15,7 +15,7 @@ from dashboard.followup.deviations import DeviationKind
 from layouts import texts, urls
 from layouts.ids import AssessmentIds, MeasureIds
 from tests.opened_rows import opened
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
 
 READER = Principal("rut", "Rut", Role.READER)

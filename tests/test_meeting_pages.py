@@ -15,7 +15,7 @@ from dashboard.domain.model import Status
 from dashboard.pages.deviations import Only, deviations, kept, org_tree
 from layouts import texts, urls
 from tests.opened_rows import opened
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 
 CITY_T2 = "?ar=2026&period=T2"
 TODAY = dt.date(2026, 9, 15)

@@ -1,14 +1,13 @@
 """Mitt konto: a signed-in person makes an API token (shown once), sees it listed by its first
 characters, and revokes it; an anonymous reader is asked to sign in."""
 
-import json
-
 import pytest
 
 from callbacks import my_account
 from callbacks.routes import page
 from dashboard.access import ANONYMOUS, Role, accounts, audit, tokens
 from layouts import texts, urls
+from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
 
 
@@ -17,12 +16,6 @@ def tiny(empty_store):
     empty_store.write_dataset(tiny_dataset(), user_name="test", file_name="tiny", kind="test")
     accounts.add(empty_store, "anna", "Anna Lind", Role.READER, [], "rätt-lösenord-1", "admin")
     return empty_store
-
-
-def _text(component) -> str:
-    return json.dumps(
-        component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False
-    )
 
 
 def test_a_reader_makes_sees_and_revokes_a_token(tiny):

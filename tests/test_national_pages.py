@@ -1,8 +1,6 @@
 """The national comparison where decisions are made: the Indikatorsida and the Målsida, and the
 administrator's settings behind them (own Kolada id, groups, an indicator's KPI), audited."""
 
-import json
-
 import pytest
 
 from callbacks.routes import page
@@ -13,6 +11,7 @@ from dashboard.upload import change_sets, csv_export
 from dashboard.upload.change_sets import commit
 from dashboard.upload.csv_import import UploadFile
 from layouts import texts
+from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
 
 VALUES = "kpi,municipality_id,period,gender,value\r\n" + "".join(
@@ -36,12 +35,6 @@ KPIS = (
 )
 PLACES = "id,title,type\r\n0000,Riket,L\r\n0114,Upplands Väsby,K\r\n0115,Vallentuna,K\r\n"
 PLACES += "0117,Österåker,K\r\n0180,Stockholm,K\r\n"
-
-
-def _text(component) -> str:
-    return json.dumps(
-        component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False
-    )
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from layouts.accuracy import how_often_line, indicators_line
 from layouts.format import count
 from layouts.ids import AccuracyIds, AccuracyPart
 from tests.opened_parts import opened, parts
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 
 CITY_T2 = "?ar=2026&period=T2"
 ADMIN = Principal("anna", "Anna", Role.ADMIN, (), ("/",))

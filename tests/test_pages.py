@@ -9,12 +9,7 @@ from callbacks.routes import page
 from dashboard.domain.model import Gender, GoalLevel
 from layouts import texts
 from layouts.explanation import format_number
-
-
-def _text(component) -> str:
-    return json.dumps(
-        component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False
-    )
+from tests.shown import page_text as _text
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from dashboard.domain.measures import MeasureStatus
 from dashboard.followup import measure_writes
 from dashboard.followup.measure_writes import MeasureDraft
 from layouts import texts, urls
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
 
 

@@ -21,7 +21,7 @@ from tests.callback_requests import callback_payload
 from tests.clients import signed_in
 from tests.demo_db import fill_with_demo
 from tests.digest import database_digest
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 
 UNIT = "SKA-FSK-01"  # the enhetschef's unit, left unmarked by the demo
 LOGS = ("audit_event", "login_attempt")  # what a refusal may add to

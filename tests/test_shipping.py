@@ -1,5 +1,5 @@
-"""What `kontrollrummet serve` sends: compressed when asked, cached as long as it may be, the
-partial Plotly bundle instead of the whole library, and 404 for a script that is not there."""
+"""What `kontrollrummet serve` sends: compressed when asked, cached as long as it may be, no
+chart library at all (charts are drawn on the server), and 404 for a script that is not there."""
 
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ from dashboard.web import shipping
 from tests.clients import signed_in
 from tests.demo_db import fill_with_demo
 
-PLOTLY_LOADER = re.compile(r'src="/assets/plotly-loader\.js\?m=[\d.]+"')
-BUNDLE = "/assets/vendor/plotly-basic-4.1.1.min.js?m=1"  # the loader adds its own ?m=
+STYLESHEET = re.compile(r'href="(/assets/00-bootstrap\.min\.css\?m=[\d.]+)"')  # the biggest asset
 FINGERPRINTED_SUITE = re.compile(r'src="(/_dash-component-suites/dash/dcc/[^"]+\.v\w+m\d+\.js)"')
 
 
@@ -34,9 +33,10 @@ def index_html(client) -> str:
     return client.get("/").get_data(as_text=True)
 
 
-def test_the_page_links_the_plotly_loader_and_no_plotly_bundle(index_html):
-    assert PLOTLY_LOADER.search(index_html)
-    assert "plotly-basic" not in index_html and "plotly.min.js" not in index_html
+def test_the_page_links_no_chart_library(index_html):
+    assert STYLESHEET.search(index_html)
+    scripts = re.findall(r'<script src="([^"]+)"', index_html)
+    assert scripts and not [src for src in scripts if "plotly" in src.lower()]
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_the_page_links_the_plotly_loader_and_no_plotly_bundle(index_html):
 def test_the_big_scripts_travel_compressed_when_the_browser_accepts_it(
     client, index_html, encoding, decompress
 ):
-    for path in (BUNDLE, FINGERPRINTED_SUITE.search(index_html)[1]):
+    for path in (STYLESHEET.search(index_html)[1], FINGERPRINTED_SUITE.search(index_html)[1]):
         plain = client.get(path).get_data()
         packed = client.get(path, headers={"Accept-Encoding": encoding})
         assert packed.status_code == 200
@@ -60,13 +60,13 @@ def test_the_big_scripts_travel_compressed_when_the_browser_accepts_it(
 
 
 def test_a_client_that_asks_for_nothing_gets_the_plain_file(client, index_html):
-    answer = client.get(BUNDLE)
+    answer = client.get(STYLESHEET.search(index_html)[1])
     assert "Content-Encoding" not in answer.headers
-    assert answer.get_data()[:20].startswith(b"/**")
+    assert answer.get_data().startswith(b"@charset")
 
 
 def test_fingerprinted_files_are_kept_a_year_and_the_page_never(client, index_html):
-    for path in (BUNDLE, FINGERPRINTED_SUITE.search(index_html)[1]):
+    for path in (STYLESHEET.search(index_html)[1], FINGERPRINTED_SUITE.search(index_html)[1]):
         assert client.get(path).headers["Cache-Control"] == shipping.FOREVER
     assert client.get("/").headers["Cache-Control"] == shipping.NEVER
     assert client.get("/mal/KF1.3?ar=2026&period=T2&org=SKA").headers["Cache-Control"] == "no-store"
@@ -99,7 +99,7 @@ def test_an_unknown_script_is_not_found_rather_than_a_server_error(client, path)
 
 
 def test_a_file_carries_no_session_cookie_so_the_browser_can_reuse_it(client, index_html):
-    for path in (BUNDLE, FINGERPRINTED_SUITE.search(index_html)[1]):
+    for path in (STYLESHEET.search(index_html)[1], FINGERPRINTED_SUITE.search(index_html)[1]):
         answer = client.get(path)
         assert "Set-Cookie" not in answer.headers
         assert "Cookie" not in answer.headers["Vary"]

@@ -11,7 +11,7 @@ from dashboard.followup.history import Point, histories, moved, recent_periods
 from dashboard.followup.movement import Movement, Standing
 from dashboard.pages.deviations import deviations
 from layouts import texts
-from tests.test_pages import _text
+from tests.shown import page_text as _text
 
 PERIODS = [(y, p) for y in range(2022, 2027) for p in ("T1", "T2", "FY")][:-1]
 

@@ -22,7 +22,6 @@ from flask_compress import Compress
 
 from layouts import urls
 
-UNLINKED_ASSETS = "^vendor$"  # served, but not linked on every page as Dash links assets
 FOREVER = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 NEVER = "no-store"

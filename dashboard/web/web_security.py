@@ -31,7 +31,7 @@ def content_security_policy(script_hashes: Sequence[str]) -> str:
         [
             "default-src 'self'",
             f"script-src {scripts}",
-            "style-src 'self' 'unsafe-inline'",  # Plotly and React set inline styles
+            "style-src 'self' 'unsafe-inline'",  # Dash's components set inline styles
             "img-src 'self' data:",
             "font-src 'self' data:",
             "connect-src 'self'",

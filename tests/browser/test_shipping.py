@@ -1,46 +1,37 @@
-"""Charts drawn by the partial Plotly bundle (assets/vendor/), never the whole 4.8 MB library,
-and no Plotly at all on a page without a chart (assets/plotly-loader.js)."""
+"""Charts arrive drawn: the server sends each as an image with the page, so a chart page fetches
+no chart library, runs no chart code and is complete when its content is (layouts/charts.py)."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
-from layouts import urls
+from layouts import charts, urls
+from tests.browser.charts import drawn
 
-# Every kind of trace the app draws: lines (the trend), horizontal bars (last year's results,
-# women and men; the forecasts' accuracy per committee, with patterned bars).
-PAGES = [
-    (urls.indicator_path("KF21"), {".scatterlayer .trace", ".barlayer .trace"}),
-    (f"{urls.ACCURACY_PATH}?{urls.ORG_KEY}=SKA", {".barlayer .trace"}),
-]
+CHART_PAGES = [urls.indicator_path("KF21"), f"{urls.ACCURACY_PATH}?{urls.ORG_KEY}=SKA"]
 
 
-def _scripts(page) -> list[str]:
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_a_chart_page_draws_its_charts_without_a_chart_library(page, path):
     scripts: list[str] = []
     page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
-    return scripts
-
-
-@pytest.mark.parametrize(("path", "traces"), PAGES)
-def test_every_chart_is_drawn_by_the_partial_bundle(page, path, traces):
-    scripts = _scripts(page)
     page.goto(path)
-    charts = page.locator(".js-plotly-plot")
-    expect(charts.first).to_be_visible(timeout=15_000)  # a large page on a shared machine
-    for chart in charts.all():
-        expect(chart.locator(".main-svg").first).to_be_attached()
-    for trace in traces:
-        expect(page.locator(trace).first).to_be_attached()
-    assert any("/assets/vendor/plotly-basic-" in url for url in scripts)
-    assert not any("plotly.min.js" in url for url in scripts)
-    assert page.evaluate("Plotly.version") == "4.1.1"
-
-
-def test_a_page_without_a_chart_loads_no_plotly(page):
-    scripts = _scripts(page)
-    page.goto(urls.ACCESSIBILITY_PATH)
-    expect(page.locator("#main h1")).to_be_visible()
+    images = page.locator(".figure img.chart")
+    expect(images.first).to_be_visible(timeout=15_000)
+    for image in images.all():
+        assert drawn(image).get("width") == str(charts.WIDE)
+        assert image.get_attribute("alt")
     page.wait_for_load_state("networkidle")
-    assert not any("plotly" in url.lower() for url in scripts if "plotly-loader" not in url)
+    assert not [url for url in scripts if "plotly" in url.lower() or "async-graph" in url]
     assert page.evaluate("typeof window.Plotly") == "undefined"
+
+
+def test_a_phone_gets_the_narrow_drawing_and_no_sideways_scrolling(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(urls.indicator_path("KF21"))
+    images = page.locator(".figure img.chart")
+    expect(images.first).to_be_visible(timeout=15_000)
+    for image in images.all():
+        assert drawn(image).get("width") == str(charts.NARROW)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
