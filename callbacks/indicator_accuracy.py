@@ -8,6 +8,7 @@ from dash import html
 from callbacks.request import PageRequest
 from dashboard.pages.indicator_accuracy import indicator_accuracy
 from layouts import indicator_accuracy as layout
+from layouts import urls
 
 
 def page(request: PageRequest) -> html.Div | None:
@@ -17,4 +18,4 @@ def page(request: PageRequest) -> html.Div | None:
         return None
     state, org = request.state, request.org
     own, by_org = indicator_accuracy(request.store, org, state.year, state.period, indicator)
-    return layout.page(org, state, indicator, own, by_org)
+    return layout.page(org, state, indicator, own, by_org, urls.shown_from(request.search))

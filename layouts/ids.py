@@ -75,6 +75,12 @@ class AccuracyIds(StrEnum):
     CONSISTENCY = "likvardighet"
 
 
+class IndicatorAccuracyIds(StrEnum):
+    """One indicator's forecasts (/prognoser/<kod>): the section its "show more" link jumps to."""
+
+    BY_ORG = "per-organisation"
+
+
 class MyAccountIds(StrEnum):
     """Mitt konto: the API token form, its feedback and the list of tokens."""
 

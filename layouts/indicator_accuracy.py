@@ -20,10 +20,12 @@ from layouts.components import (
     breadcrumb,
     data_table,
     empty_state,
+    show_more,
 )
 from layouts.explanation import format_number
 from layouts.format import difference
-from layouts.urls import ACCURACY_PATH, accuracy_path
+from layouts.ids import IndicatorAccuracyIds
+from layouts.urls import ACCURACY_PATH, accuracy_path, shown_href
 
 
 def page(
@@ -32,10 +34,12 @@ def page(
     indicator: Indicator,
     own: Sequence[ForecastCheck],
     by_org: Sequence[GroupAccuracy],
+    shown: int = urls.SHOWN_STEP,
 ) -> html.Div:
-    """One indicator's forecasts at the organisation year by year, and per organisation below it."""
+    """One indicator's forecasts at the organisation year by year, and per organisation below it
+    (the first `shown`, most too positive first)."""
     rows = unit_rows(
-        by_org,
+        by_org[:shown],
         lambda g: dcc.Link(
             g.key.name, href=urls.href(accuracy_path(indicator.code), state, org_code=g.key.code)
         ),
@@ -75,7 +79,16 @@ def page(
                     )
                     if rows
                     else empty_state(texts.NO_FORECASTS),
-                ]
+                    show_more(
+                        texts.ORGS_SHOWN,
+                        shown,
+                        len(by_org),
+                        lambda more: shown_href(
+                            accuracy_path(indicator.code), state, more, IndicatorAccuracyIds.BY_ORG
+                        ),
+                    ),
+                ],
+                id=IndicatorAccuracyIds.BY_ORG,
             ),
         ],
         className="accuracy-page",

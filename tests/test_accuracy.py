@@ -15,6 +15,7 @@ from dashboard.pages.accuracy import accuracy_page
 from layouts import texts
 from layouts.explanation import format_number
 from layouts.format import count
+from layouts.ids import IndicatorAccuracyIds
 from layouts.urls import SHOWN_STEP
 from tests.opened_parts import opened
 from tests.shown import page_text as _text
@@ -431,6 +432,29 @@ def test_an_indicators_forecasts_year_by_year_and_per_organisation(demo_store, c
     ):
         assert shown in text
     assert f"/indikator/{indicator.code}?" in text
+
+
+def test_an_indicators_organisations_are_listed_most_too_positive_first_in_pages(
+    demo_store, checks_and_orgs
+):
+    """At the Stockholm scale a nämnd has over a hundred units: all at once froze the browser."""
+    from dashboard.pages.indicator_accuracy import indicator_accuracy
+
+    checks, _ = checks_and_orgs
+    code = checks[0].indicator.code
+    city = demo_store.root_org()
+    _, by_org = indicator_accuracy(demo_store, city, 2026, "T2", checks[0].indicator)
+    assert len(by_org) > 3
+    first = _text(page(demo_store, f"/prognoser/{code}", "?ar=2026&period=T2&visa=2"))
+
+    def listed(text: str) -> set:  # the city itself is named in the heading
+        return {g.key for g in by_org if g.key != city and g.key.name in text}
+
+    assert listed(first) == {g.key for g in by_org[:2]} - {city}
+    assert texts.ORGS_SHOWN.format(shown=2, total=len(by_org)) in first
+    assert f"visa={min(len(by_org), 2 + SHOWN_STEP)}#{IndicatorAccuracyIds.BY_ORG}" in first
+    every = _text(page(demo_store, f"/prognoser/{code}", f"?ar=2026&period=T2&visa={len(by_org)}"))
+    assert listed(every) == {g.key for g in by_org} - {city} and "&visa=" not in every
 
 
 def test_an_unknown_indicator_has_no_forecast_page(demo_store):

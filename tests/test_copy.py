@@ -66,6 +66,7 @@ NEVER_ONE = {
     "ROWS_SHOWN",
     "DEVIATIONS_SHOWN",
     "INDICATORS_SHOWN",
+    "ORGS_SHOWN",
     "IMPORT_ISSUES[<ImportIssue.TOO_MANY_COLUMNS: 'too-many-columns'>][0]",
 }
 # Plural words that must never follow a bare 1, besides those the catalog's own Plurals show.

@@ -14,7 +14,7 @@ def test_the_browser_benchmark_measures_a_page_cold_and_warm_and_a_navigation(
     assert (cold["mode"], warm["mode"], navigation["mode"]) == ("cold", "warm", "navigation")
     for row in (cold, warm, navigation):
         assert 0 < row["content_ms"] <= row["complete_ms"] and row["longest_task_ms"] >= 0
-    assert cold["bytes"] > 300_000  # the scripts, compressed, with the partial Plotly bundle
+    assert cold["bytes"] > 300_000  # the scripts and styles, compressed
     assert warm["bytes"] < cold["bytes"] / 10  # every file from the cache, only the page's data
     assert cold["decoded_bytes"] > 2 * cold["bytes"]  # travelled compressed
     assert "Indikatorsida" in report(results) and "Avvikelser" in navigation["name"]
