@@ -1,6 +1,9 @@
 """The filter bar writes the URL; the route table then redraws the page from it.
 
-Every page with view state draws the bar (`bar`); it has no page of its own.
+Every page with view state draws the bar (`bar`); it has no page of its own. The bar writes the
+address through a Location drawn with it (`FilterIds.URL`, which tells the shell's Location as a
+dcc.Link does): Dash keeps `prevent_initial_call` only when a callback's output is drawn with its
+inputs, and with the shell's Location as output the bar asked the server once on every page.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from layouts.ids import FilterIds, ShellIds
 
 def register(app: Dash, store: Store) -> None:
     @app.callback(
-        Output(ShellIds.URL, "search"),
+        Output(FilterIds.URL, "search"),
         Input(FilterIds.YEAR, "value"),
         Input(FilterIds.PERIOD, "value"),
         Input(FilterIds.ORG, "value"),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashboard.domain.model import OrgUnit
 from layouts import texts
@@ -18,35 +18,42 @@ from layouts.urls import ViewState
 def filter_bar(
     state: ViewState, periods: Sequence[tuple[int, str]], orgs: Sequence[OrgUnit]
 ) -> html.Form:
-    """Dropdowns whose changes the filter callback writes into the URL."""
+    """Dropdowns whose changes the filter callback writes into the URL, through a Location of
+    the bar's own (see callbacks/filters.py)."""
     years = sorted({y for y, _ in periods}, reverse=True)
     return html.Form(
-        dbc.Row(
-            [
-                dbc.Col(
-                    _select(
-                        FilterIds.YEAR, texts.YEAR_LABEL, [(y, str(y)) for y in years], state.year
+        [
+            dcc.Location(id=FilterIds.URL, refresh="callback-nav"),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        _select(
+                            FilterIds.YEAR,
+                            texts.YEAR_LABEL,
+                            [(y, str(y)) for y in years],
+                            state.year,
+                        ),
+                        md=2,
                     ),
-                    md=2,
-                ),
-                dbc.Col(
-                    _select(
-                        FilterIds.PERIOD,
-                        texts.PERIOD_FIELD_LABEL,
-                        [(p, texts.PERIOD_LABEL[p]) for y, p in periods if y == state.year],
-                        state.period,
+                    dbc.Col(
+                        _select(
+                            FilterIds.PERIOD,
+                            texts.PERIOD_FIELD_LABEL,
+                            [(p, texts.PERIOD_LABEL[p]) for y, p in periods if y == state.year],
+                            state.period,
+                        ),
+                        md=3,
                     ),
-                    md=3,
-                ),
-                dbc.Col(
-                    _select(
-                        FilterIds.ORG, texts.ORG_FIELD_LABEL, org_options(orgs), state.org_code
+                    dbc.Col(
+                        _select(
+                            FilterIds.ORG, texts.ORG_FIELD_LABEL, org_options(orgs), state.org_code
+                        ),
+                        md=7,
                     ),
-                    md=7,
-                ),
-            ],
-            className="g-2",
-        ),
+                ],
+                className="g-2",
+            ),
+        ],
         className="filters",
         role="search",
         **aria(label=texts.FILTERS_LABEL),

@@ -16,6 +16,7 @@ class FilterIds(StrEnum):
     YEAR = "filter-year"
     PERIOD = "filter-period"
     ORG = "filter-org"
+    URL = "filter-url"  # the bar's own address: drawn with its inputs (callbacks/filters.py)
 
 
 class FollowupIds(StrEnum):

@@ -59,8 +59,8 @@ def test_overview_follows_the_period_in_the_url(client, demo_store):
 def _filters(client, year: int, period: str, org: str, search: str):
     """The filter bar's callback, as the browser calls it when a filter changes."""
     payload = {
-        "output": f"{ShellIds.URL}.search",
-        "outputs": {"id": ShellIds.URL, "property": "search"},
+        "output": f"{FilterIds.URL}.search",
+        "outputs": {"id": FilterIds.URL, "property": "search"},
         "inputs": [
             {"id": FilterIds.YEAR, "property": "value", "value": str(year)},
             {"id": FilterIds.PERIOD, "property": "value", "value": period},
@@ -76,7 +76,7 @@ def test_filters_write_the_url_keeping_the_rest_of_the_query(client, demo_store)
     year, period = demo_store.reported_periods()[0]
     response = _filters(client, year, period, "STAD", "?niva=namnd").get_json()
     assert (
-        response["response"][ShellIds.URL]["search"]
+        response["response"][FilterIds.URL]["search"]
         == f"?ar={year}&period={period}&org=STAD&niva=namnd"
     )
 
@@ -85,14 +85,14 @@ def test_a_new_period_keeps_the_lists_filters(client, demo_store):
     (year, first), (_, second) = demo_store.reported_periods()[:2]
     search = f"?ar={year}&period={first}&org=SKA&status=delvis&malniva=kf&nya=ja&visa=50"
     response = _filters(client, year, second, "SKA", search).get_json()
-    assert response["response"][ShellIds.URL]["search"] == search.replace(first, second)
+    assert response["response"][FilterIds.URL]["search"] == search.replace(first, second)
 
 
 def test_another_organisation_drops_the_part_of_the_old_one(client, demo_store):
     year, period = demo_store.reported_periods()[-1]
     search = f"?ar={year}&period={period}&org=SKA&status=delvis&inom=SKA-IFO"
     response = _filters(client, year, period, "STAD", search).get_json()
-    assert response["response"][ShellIds.URL]["search"] == (
+    assert response["response"][FilterIds.URL]["search"] == (
         f"?ar={year}&period={period}&org=STAD&status=delvis"
     )
 

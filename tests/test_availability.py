@@ -41,8 +41,8 @@ def _post(client, payload: dict) -> str:
 def _filters_payload() -> dict:
     """The filter bar's callback: its output is the URL, not the content area."""
     return {
-        "output": f"{ShellIds.URL}.search",
-        "outputs": {"id": ShellIds.URL, "property": "search"},
+        "output": f"{FilterIds.URL}.search",
+        "outputs": {"id": FilterIds.URL, "property": "search"},
         "inputs": [
             {"id": FilterIds.YEAR, "property": "value", "value": "2025"},
             {"id": FilterIds.PERIOD, "property": "value", "value": "T2"},
