@@ -10,8 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
-from xml.sax.saxutils import escape
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', Arial, sans-serif"
 INK = "#212529"
@@ -30,9 +28,32 @@ DASHES = {  # a line's dash pattern tells it apart without colour
 }
 
 
+# What a data: address cannot hold as it is: "%" starts an escape, "#" would end it, and srcset
+# splits on whitespace (no-break spaces too, to be safe). Everything else may stay: the browser
+# encodes the rest. (Chained replaces: str.translate with a dict is ten times slower here.)
+_URI = (
+    ("%", "%25"),
+    ("#", "%23"),
+    (" ", "%20"),
+    ("\t", "%09"),
+    ("\n", "%0A"),
+    ("\r", "%0D"),
+    ("\f", "%0C"),
+    ("\xa0", "%C2%A0"),
+    ('"', "%22"),
+)
+
+
+def _escaped(words: str) -> str:
+    """Text safe inside an element or a single-quoted attribute."""
+    return (
+        words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+    )
+
+
 def _attributes(attrs: dict[str, object]) -> str:
     return "".join(
-        f" {name.rstrip('_').replace('_', '-')}='{escape(str(value), {chr(39): '&#39;'})}'"
+        f" {name.rstrip('_').replace('_', '-')}='{_escaped(str(value))}'"
         for name, value in attrs.items()
         if value is not None
     )
@@ -51,7 +72,7 @@ def text(x: float, y: float, words: str, anchor: str = "start", **attrs: object)
     """A line of text whose baseline starts (or ends, or centres) at (x, y)."""
     return element(
         "text",
-        escape(words),
+        _escaped(words),
         x=_n(x),
         y=_n(y),
         text_anchor=None if anchor == "start" else anchor,
@@ -133,9 +154,11 @@ def document(width: float, height: float, body: Iterable[str], defs: str = "") -
 
 
 def data_uri(svg: str) -> str:
-    """The image as a `data:` address, for `img src` and `source srcset` alike (no space in
-    it: srcset splits on whitespace)."""
-    return "data:image/svg+xml," + quote(svg, safe="/:=;,.-_()'!*~?&@+$")
+    """The image as a `data:` address, for `img src` and `source srcset` alike; its words stay
+    readable in the page's source."""
+    for character, code in _URI:
+        svg = svg.replace(character, code)
+    return "data:image/svg+xml," + svg
 
 
 def text_width(words: str, size: float = FONT_SIZE) -> float:
