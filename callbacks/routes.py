@@ -181,7 +181,8 @@ def register(app: Dash, store: Store, settings: Settings, routes: Sequence[Route
     )
     def render(pathname: str | None, search: str | None) -> dict[str, Any]:
         path = pathname or urls.OVERVIEW_PATH
-        content, view = serve(store, path, search, sign_in.current(), settings, routes)
+        with store.one_request():  # the data version and the like read once
+            content, view = serve(store, path, search, sign_in.current(), settings, routes)
         return plain(titled(content, view))  # the same JSON as the components', sooner
 
 
