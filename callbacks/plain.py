@@ -45,8 +45,10 @@ def _component(component: Component) -> dict[str, Any]:
         if name in attributes:
             item = attributes[name]
             props[name] = item if type(item) in _LEAVES else plain(item)
-    wildcards = tuple(component._valid_wildcard_attributes)  # type: ignore[attr-defined]
     for key, item in attributes.items():
-        if wildcards and key.startswith(wildcards):
-            props[key] = plain(item)
+        if "-" in key:  # no other attribute has one: a property name is an identifier
+            for prefix in component._valid_wildcard_attributes:  # type: ignore[attr-defined]
+                if key.startswith(prefix):
+                    props[key] = plain(item)
+                    break
     return {"props": props, "type": component._type, "namespace": component._namespace}
