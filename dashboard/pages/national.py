@@ -47,10 +47,11 @@ def national_views(
     for value in store.reference_values(sorted({i.kolada_kpi or "" for i in linked}), places):
         by_kpi[value.kpi].append(value)
     names = store.municipality_names()
+    kpis = store.kolada_kpis(i.kolada_kpi or "" for i in linked)
     return {
         indicator.id: NationalView(
             indicator.kolada_kpi or "",
-            store.kolada_kpi(indicator.kolada_kpi or ""),
+            kpis.get(indicator.kolada_kpi or ""),
             compare(
                 by_kpi[indicator.kolada_kpi or ""],
                 year,
