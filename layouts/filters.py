@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.domain.model import OrgUnit
+from layouts import elements as el
 from layouts import texts
 from layouts.components import aria
 from layouts.ids import FilterIds
@@ -20,16 +21,16 @@ def filter_bar(
 ) -> html.Form:
     """Dropdowns whose changes the filter callback writes into the URL."""
     years = sorted({y for y, _ in periods}, reverse=True)
-    return html.Form(
-        dbc.Row(
+    return el.Form(
+        el.Row(
             [
-                dbc.Col(
+                el.Col(
                     _select(
                         FilterIds.YEAR, texts.YEAR_LABEL, [(y, str(y)) for y in years], state.year
                     ),
                     md=2,
                 ),
-                dbc.Col(
+                el.Col(
                     _select(
                         FilterIds.PERIOD,
                         texts.PERIOD_FIELD_LABEL,
@@ -38,7 +39,7 @@ def filter_bar(
                     ),
                     md=3,
                 ),
-                dbc.Col(
+                el.Col(
                     _select(
                         FilterIds.ORG, texts.ORG_FIELD_LABEL, org_options(orgs), state.org_code
                     ),
@@ -84,9 +85,9 @@ def _select(
     component_id: str, label: str, options: list[tuple[Any, str]], value: object
 ) -> html.Div:
     """A native <select>: the most robust choice for keyboards and screen readers."""
-    return html.Div(
+    return el.Div(
         [
-            dbc.Label(label, html_for=component_id),
+            el.Label(label, html_for=component_id),
             dbc.Select(
                 id=component_id,
                 options=[{"label": text, "value": str(key)} for key, text in options],
