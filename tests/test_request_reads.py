@@ -80,3 +80,15 @@ def test_a_caller_changing_the_periods_it_got_changes_nobody_elses(demo_store):
         first = demo_store.reported_periods()
         first.clear()
         assert demo_store.reported_periods()
+
+
+def test_the_next_request_reads_what_was_written_between_the_two(empty_store):
+    with empty_store.one_request():
+        before = (empty_store.reported_periods(), empty_store.data_version())
+        generation = empty_store.result_generation()
+    with empty_store.writing(None) as w:
+        w.results_ended(warm=False)
+        add_reported_periods(w.conn, [(2031, "T2")])
+    with empty_store.one_request():
+        assert empty_store.reported_periods() == [*before[0], (2031, "T2")]
+        assert empty_store.result_generation() == generation + 1
