@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, wraps
+from typing import Any, ParamSpec, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.domain.model import Basis, Status, Trend
 from dashboard.domain.rules import Change, IndicatorReason, IndicatorResult
@@ -21,6 +22,8 @@ from layouts import texts
 from layouts.format import arrow, difference
 from layouts.urls import SHOWN_STEP
 
+P = ParamSpec("P")
+C = TypeVar("C", bound=Component)
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
 SEVERITY = {
     Status.NOT_MET: 0,
@@ -30,11 +33,20 @@ SEVERITY = {
 }  # deviations first
 
 
-# A component that depends only on a constant (a status, a movement) is built once and shared:
-# building Dash components was most of a page's time above its database floor (issue 20,
-# docs/performance.md). Safe because nothing changes a component once it is built: the router
-# only serialises it, as often as it appears. Such functions are marked `@shared`.
-shared = lru_cache(maxsize=1024)  # a few per status, movement and reported period
+def shared(build: Callable[P, C]) -> Callable[P, C]:
+    """A component that depends only on a constant (a status, a movement) is built once and
+    shared: building Dash components was most of a page's time above its database floor (issue
+    20, docs/performance.md). Safe because nothing changes a component once it is built: the
+    router only serialises it, as often as it appears, and keeps its plain form with it
+    (`el.PLAIN_SLOT`, callbacks/plain.py). A few per status, movement and reported period."""
+
+    @lru_cache(maxsize=1024)
+    def once(*args: Any, **kwargs: Any) -> C:
+        component = build(*args, **kwargs)
+        component.__dict__[el.PLAIN_SLOT] = None
+        return component
+
+    return cast(Callable[P, C], wraps(build)(once))
 
 
 def aria(**values: str) -> dict[str, Any]:

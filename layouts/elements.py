@@ -19,6 +19,9 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 C = TypeVar("C", bound=Component)
+# A component built once for every page (layouts.components.shared) holds this attribute: the
+# router keeps its plain form there the first time it sends it (callbacks/plain.py).
+PLAIN_SLOT = "_plain"
 # What Dash's constructor gives each instance besides its properties: the same for a class.
 CLASS_LISTS = (
     "_prop_names",

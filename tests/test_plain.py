@@ -1,6 +1,7 @@
 """The router hands Dash its page as plain data (callbacks/plain.py) instead of components, since
 Dash's own serialising of components was a fifth of a page's time above its database floor
-(issue 20). What the browser gets must be the same, byte for byte."""
+(issue 20). What the browser gets must be the same, byte for byte, also when a component built
+once for every page (`layouts.components.shared`) is sent again in its kept plain form."""
 
 import pytest
 from dash import dcc, html
@@ -10,7 +11,10 @@ from callbacks import routes
 from callbacks.plain import plain
 from callbacks.routes import Route, page
 from dashboard.access import ANONYMOUS
+from dashboard.domain.model import Status
 from layouts import urls
+from layouts.components import status_badge
+from layouts.elements import PLAIN_SLOT
 
 PAGES = [
     ("/", "?ar=2026&period=T2"),
@@ -30,6 +34,18 @@ PAGES = [
 def test_a_page_as_plain_data_is_the_same_json_as_its_components(demo_store, path, search):
     drawn = routes.titled(page(demo_store, path, search), None)
     assert to_json(plain(drawn)) == to_json(drawn)
+    again = routes.titled(page(demo_store, path, search), None)  # shared parts' kept forms
+    assert to_json(plain(again)) == to_json(drawn)
+
+
+def test_a_shared_component_keeps_its_plain_form_and_nothing_else_does():
+    badge = status_badge(Status.MET)
+    sent = plain(html.Div([badge, badge]))
+    assert badge.__dict__[PLAIN_SLOT] is sent["props"]["children"][0]
+    assert to_json(sent["props"]["children"][1]) == to_json(badge)
+    cell = html.Td("5")
+    plain(cell)
+    assert PLAIN_SLOT not in cell.__dict__
 
 
 def test_an_indicator_page_with_its_charts_is_the_same_json(demo_store):
