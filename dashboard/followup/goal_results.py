@@ -74,11 +74,12 @@ def briefs_over(
     statement for all the periods: a goal's trend over six periods took eighteen."""
     generation = store.result_generation()  # before judging: see result_store
     goal_ids = {goal.id for pairs in wanted.values() for goal, _ in pairs}
+    org_ids = {org_id for pairs in wanted.values() for _, org_id in pairs}
     found: dict[tuple[int, str], dict[tuple[int, int], tuple[Any, ...]]] = {
         then: {} for then in wanted
     }
     for year, period, *row in result_store.kept_over(
-        store.engine, list(wanted), rules_fingerprint(), goal_ids
+        store.engine, list(wanted), rules_fingerprint(), goal_ids, org_ids
     ):
         found[year, period][row[0], row[1]] = tuple(row)
     return {
