@@ -252,10 +252,7 @@ class Store(FactReads, NationalReads):
 
     def root_org(self) -> OrgUnit | None:
         """The top of the organisation tree (the city), if any."""
-        stmt = select(org_t).where(org_t.c.parent_id.is_(None)).order_by(org_t.c.id).limit(1)
-        with self.engine.connect() as conn:
-            row = conn.execute(stmt).mappings().first()
-        return org_from_row(row) if row else None
+        return self._one(_ROOT, {}, org_from_row)
 
     def goals(self, year: int, levels: Sequence[GoalLevel] = tuple(GoalLevel)) -> list[Goal]:
         """Goals valid in a year at the given levels, ordered by level and code."""
@@ -309,17 +306,9 @@ class Store(FactReads, NationalReads):
 
     def goals_within(self, org_id: int, year: int, level: GoalLevel) -> list[Goal]:
         """Goals of a level owned by the organisation, its ancestors or anything below it."""
-        owner = org_t.alias("owner")
-        own_path = select(org_t.c.path).where(org_t.c.id == org_id).scalar_subquery()
-        related = owner.c.path.startswith(own_path) | own_path.startswith(owner.c.path)
-        stmt = (
-            select(*GOAL_COLUMNS)
-            .join(owner, owner.c.id == goal_t.c.org_id)
-            .where(goal_t.c.level == int(level), valid_in(year), related)
-            .order_by(goal_t.c.code)
-        )
+        values = {"org_id": org_id, "year": year, "level": int(level)}
         with self.engine.connect() as conn:
-            return [goal_from_row(row) for row in conn.execute(stmt)]
+            return [goal_from_row(row) for row in conn.execute(_goals_within(), values)]
 
     def org(self, code: str) -> OrgUnit | None:
         """The organisation unit with this code."""
@@ -329,7 +318,7 @@ class Store(FactReads, NationalReads):
 
     def org_by_id(self, org_id: int) -> OrgUnit | None:
         """The organisation unit with this id."""
-        return self._one(select(org_t).where(org_t.c.id == org_id), org_from_row)
+        return self._one(_ORG_BY_ID, {"id": org_id}, org_from_row)
 
     def org_path(self, org_id: int) -> str | None:
         """The organisation's materialised path ("/1/4/17/"): what access scopes compare."""
@@ -362,7 +351,7 @@ class Store(FactReads, NationalReads):
 
     def indicator(self, code: str) -> Indicator | None:
         """The indicator with this code."""
-        return self._one(select(indicator_t).where(indicator_t.c.code == code), indicator_from_row)
+        return self._one(_INDICATOR, {"code": code}, indicator_from_row)
 
     def activities_of(
         self, goal_ids: Sequence[int], year: int, period: str
@@ -397,9 +386,11 @@ class Store(FactReads, NationalReads):
             row = conn.execute(stmt, {"key": key}).first()
         return goal_from_row(row) if row else None
 
-    def _one(self, stmt: Select[Any], convert: Callable[[Any], T]) -> T | None:
+    def _one(
+        self, stmt: Select[Any], values: dict[str, Any], convert: Callable[[Any], T]
+    ) -> T | None:
         with self.engine.connect() as conn:
-            row = conn.execute(stmt.limit(1)).mappings().first()
+            row = conn.execute(stmt, values).mappings().first()
         return convert(row) if row else None
 
     def _org_path(self, org_id: int) -> str | None:
@@ -425,6 +416,9 @@ _PERIODS = select(period_t.c.year, period_t.c.period)
 _PATH = select(org_t.c.path).where(org_t.c.id == bindparam("id"))
 _ORGS = select(org_t).where(org_t.c.id.in_(_ids()))
 _ORG = select(org_t).where(org_t.c.code == bindparam("code")).limit(1)
+_ORG_BY_ID = select(org_t).where(org_t.c.id == bindparam("id")).limit(1)
+_ROOT = select(org_t).where(org_t.c.parent_id.is_(None)).order_by(org_t.c.id).limit(1)
+_INDICATOR = select(indicator_t).where(indicator_t.c.code == bindparam("code")).limit(1)
 _LINEAGE = select(org_t).where(org_t.c.id.in_(_ids())).order_by(org_t.c.level)
 _NEIGHBOURHOOD = (
     select(org_t)
@@ -452,6 +446,20 @@ def _child_goals(within: bool) -> Select[Any]:
     if within:
         stmt = stmt.where(goal_t.c.org_id.in_(subtree(bindparam("org_id"))))
     return stmt
+
+
+@cache
+def _goals_within() -> Select[Any]:
+    """`Store.goals_within`: of :level, valid in :year, owned at, above or below :org_id."""
+    owner = org_t.alias("owner")
+    own_path = select(org_t.c.path).where(org_t.c.id == bindparam("org_id")).scalar_subquery()
+    related = owner.c.path.startswith(own_path) | own_path.startswith(owner.c.path)
+    return (
+        select(*GOAL_COLUMNS)
+        .join(owner, owner.c.id == goal_t.c.org_id)
+        .where(goal_t.c.level == bindparam("level"), valid_in(bindparam("year")), related)
+        .order_by(goal_t.c.code)
+    )
 
 
 @cache
