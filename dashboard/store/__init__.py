@@ -10,9 +10,8 @@ audit.py, assessments.py, result_store.py (everything kept between requests).
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from typing import Any, TypeVar
 
@@ -35,6 +34,7 @@ from dashboard.store.activities import activities_as_of, activities_in_year, act
 from dashboard.store.datasets import add_reported_periods, refresh_reported_periods
 from dashboard.store.facts import FactReads, Measured
 from dashboard.store.national import NationalReads
+from dashboard.store.request_reads import RequestReads
 from dashboard.store.schema import Base
 from dashboard.store.tables import (
     GOAL_COLUMNS,
@@ -108,7 +108,7 @@ class Store(FactReads, NationalReads):
         self.engine = engine
         self._warm = warm
         self._summaries = summaries.Summaries(engine, True, after_summary)
-        self._request = threading.local()  # this thread's `one_request` reads, while it lasts
+        self._request = RequestReads()
 
     @classmethod
     def within(cls, conn: Connection) -> Store:
@@ -136,36 +136,10 @@ class Store(FactReads, NationalReads):
             )
 
     # ---- one request ---------------------------------------------------------------------
-    @contextmanager
-    def one_request(self) -> Iterator[None]:
-        """Within it, what a page asks for several times and only a write changes (the data
-        version, the reported periods, an organisation's path) is read once: a page read the
-        data version up to seven times (docs/performance.md, issue 20). A write in it forgets
-        them; nothing is kept after it, and other threads never see them."""
-        if getattr(self._request, "reads", None) is not None:  # already within one
-            yield
-            return
-        self._request.reads = {}
-        try:
-            yield
-        finally:
-            self._request.reads = None
-
-    def _once(self, key: Hashable, read: Callable[[], T]) -> T:
-        """`read()`, or within `one_request` what it gave the first time there."""
-        reads: dict[Hashable, Any] | None = getattr(self._request, "reads", None)
-        if reads is None:
-            return read()
-        if key not in reads:
-            reads[key] = read()
-        value: T = reads[key]
-        return value
-
-    def _forget(self) -> None:
-        """A write: what `one_request` read may have changed."""
-        reads: dict[Hashable, Any] | None = getattr(self._request, "reads", None)
-        if reads is not None:
-            reads.clear()
+    def one_request(self) -> AbstractContextManager[None]:
+        """Within it, the data version, the reported periods and an organisation's path are read
+        once (request_reads.py); the router's request is one."""
+        return self._request.scope()
 
     # ---- writing -------------------------------------------------------------------------
     @contextmanager
@@ -173,7 +147,7 @@ class Store(FactReads, NationalReads):
         """The one write path (writing.py): a transaction, under the write lock unless `lock` is
         False (account and log writes, which no upload plans against and which must not wait for
         one); `actor` is whose write is audited (None: nobody's, such as a sign-in attempt)."""
-        self._forget()
+        self._request.forget()
         with self.engine.begin() as conn:
             if lock:  # an upload running now must not record stale values for undo
                 dialect.lock_writes(conn)
@@ -184,7 +158,7 @@ class Store(FactReads, NationalReads):
                 unit.finish()
             finally:
                 conn.info.pop("writing")
-                self._forget()
+                self._request.forget()
         warm = self._warm
         unit.committed(None if warm is None else lambda: warm(self))
 
@@ -227,7 +201,7 @@ class Store(FactReads, NationalReads):
         return generation
 
     def _version(self) -> summaries.Version:
-        return self._once("data version", lambda: summaries.version(self.engine))
+        return self._request.once("data version", lambda: summaries.version(self.engine))
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table of entered data (not the derived goal results), for summaries, tests."""
@@ -262,7 +236,7 @@ class Store(FactReads, NationalReads):
 
     def reported_periods(self) -> list[tuple[int, str]]:
         """Every (year, period) that has at least one measurement, oldest first."""
-        return list(self._once("reported periods", self._reported_periods))
+        return list(self._request.once("reported periods", self._reported_periods))
 
     def _reported_periods(self) -> list[tuple[int, str]]:
         with self.engine.connect() as conn:
@@ -394,7 +368,7 @@ class Store(FactReads, NationalReads):
         return convert(row) if row else None
 
     def _org_path(self, org_id: int) -> str | None:
-        return self._once(("org path", org_id), lambda: self._read_org_path(org_id))
+        return self._request.once(("org path", org_id), lambda: self._read_org_path(org_id))
 
     def _read_org_path(self, org_id: int) -> str | None:
         with self.engine.connect() as conn:
