@@ -92,3 +92,17 @@ def test_the_next_request_reads_what_was_written_between_the_two(empty_store):
     with empty_store.one_request():
         assert empty_store.reported_periods() == [*before[0], (2031, "T2")]
         assert empty_store.result_generation() == generation + 1
+
+
+def test_a_goals_links_are_read_once_in_a_request_and_changing_them_changes_nobody_elses(
+    demo_store,
+):
+    every = demo_store.goal_links([g.id for g in demo_store.goals(2026)])
+    goal_ids = [goal_id for goal_id, links in every.items() if links][:3]
+    with demo_store.one_request(), captured_sql(demo_store) as statements:
+        first = demo_store.goal_links(goal_ids)
+        first[goal_ids[0]].clear()
+        again = demo_store.goal_links(goal_ids)
+    assert sum("FROM goal_indicator" in s for s, _, _ in statements) == 1
+    assert again == demo_store.goal_links(goal_ids)
+    assert again[goal_ids[0]]
