@@ -103,10 +103,14 @@ class NationalReads:
             for row in rows
         ]
 
-    def municipality_names(self) -> dict[str, str]:
-        """Kolada id → name, of every imported municipality and region."""
+    def municipality_names(self, kolada_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Kolada id → name, of every imported municipality and region (or of these only: a page
+        names a few of the 310)."""
         with self.engine.connect() as conn:
-            return dict(conn.execute(_NAMES).tuples().all())
+            if kolada_ids is None:
+                return dict(conn.execute(_NAMES).tuples().all())
+            found = conn.execute(_NAMES_OF, {"ids": sorted(set(kolada_ids))})
+            return dict(found.tuples().all())
 
     def comparison_groups(self) -> dict[str, list[str]]:
         """Group name → its members' Kolada ids, both in order."""
@@ -138,6 +142,7 @@ class NationalReads:
 # Statements the Målsida and the Indikatorsida run, built once (docs/performance.md, issue 20).
 _KPIS = select(kolada_kpi_t).where(kolada_kpi_t.c.id.in_(bindparam("ids", expanding=True)))
 _NAMES = select(kolada_municipality_t.c.kolada_id, kolada_municipality_t.c.title)
+_NAMES_OF = _NAMES.where(kolada_municipality_t.c.kolada_id.in_(bindparam("ids", expanding=True)))
 _GROUPS = select(comparison_group_t.c.name, comparison_group_t.c.kolada_id).order_by(
     comparison_group_t.c.name, comparison_group_t.c.kolada_id
 )
