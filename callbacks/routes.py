@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, TypeGuard
 
 from dash import Dash, Input, Output, dcc, html
 from flask import Flask
@@ -43,6 +44,7 @@ from callbacks import (
     to_report,
     upload,
 )
+from callbacks.plain import plain
 from callbacks.request import PageRequest, View
 from dashboard.access import ANONYMOUS, Principal
 from dashboard.settings import Settings
@@ -177,10 +179,11 @@ def register(app: Dash, store: Store, settings: Settings, routes: Sequence[Route
         Input(ShellIds.URL, "pathname"),
         Input(ShellIds.URL, "search"),
     )
-    def render(pathname: str | None, search: str | None) -> html.Div:
+    def render(pathname: str | None, search: str | None) -> dict[str, Any]:
         path = pathname or urls.OVERVIEW_PATH
-        content, view = serve(store, path, search, sign_in.current(), settings, routes)
-        return titled(content, view)
+        with store.one_request():  # the data version and the like read once
+            content, view = serve(store, path, search, sign_in.current(), settings, routes)
+        return plain(titled(content, view))  # the same JSON as the components', sooner
 
 
 def titled(content: html.Div, view: View | None) -> html.Div:
@@ -247,8 +250,15 @@ def serve(
             return empty_database(), None
         request = PageRequest(store, settings, user, params, search, view)
         content = route.handler(request)
-        return (content, view) if content else (not_found(), None)
+        return (content, view) if drawn(content) else (not_found(), None)
     return (not_found() if store.reported_periods() else empty_database()), None
+
+
+def drawn(content: html.Div | None) -> TypeGuard[html.Div]:
+    """Whether a handler drew a page: a component with children. (`bool(component)` is the same
+    question, but Dash answers it by counting the whole tree.)"""
+    children = None if content is None else getattr(content, "children", None)
+    return children is not None and not (isinstance(children, list | tuple) and not children)
 
 
 def resolve(store: Store, search: str | None) -> View | None:

@@ -11,13 +11,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dash import dcc, html
+from dash import html
 
 from dashboard.domain.model import Activity, OrgUnit, Status
 from dashboard.domain.rules import IndicatorReason, PartKind, activity_score
 from dashboard.followup import causes as why  # the goal's parts, worst first
 from dashboard.followup.causes import Cause
 from dashboard.followup.control_room import GoalStatus, JudgedIndicator
+from layouts import elements as el
 from layouts import texts, urls
 from layouts.components import basis_tag, data_table, status_badge
 from layouts.explanation import format_number
@@ -38,7 +39,7 @@ def causes_section(
             _where(cause, places),
             _value(cause, status.activities, as_of),
             _target(cause),
-            html.Span(
+            el.Span(
                 [
                     status_badge(cause.part.status),
                     " ",
@@ -56,17 +57,17 @@ def causes_section(
         else None
     )
     skipped = [
-        html.Li(
+        el.Li(
             texts.NOT_COUNTED_LINE.format(
                 name=j.fact.indicator.name, why=texts.INDICATOR_REASON_LABEL[j.result.reason]
             )
         )
         for j in why.not_counted(status)
     ]
-    return html.Div(
+    return el.Div(
         [
             table,
-            html.Div([html.H3(texts.NOT_COUNTED_HEADING, className="h6"), html.Ul(skipped)])
+            el.Div([el.H3(texts.NOT_COUNTED_HEADING, className="h6"), el.Ul(skipped)])
             if skipped
             else None,
         ],
@@ -95,7 +96,7 @@ def pulls_down(
             and (org := places.get(cause.measured_at))
         ):
             items.append(f" ({org.name})")  # measured below the card's organisation: say where
-    return html.P(items, className="pulls-down")
+    return el.P(items, className="pulls-down")
 
 
 def _name(cause: Cause, places: Mapping[int, OrgUnit], state: urls.ViewState) -> Any:
@@ -105,7 +106,7 @@ def _name(cause: Cause, places: Mapping[int, OrgUnit], state: urls.ViewState) ->
     indicator = cause.judged.fact.indicator
     org = places.get(cause.measured_at)
     changes = {"org_code": org.code} if org else {}
-    return dcc.Link(
+    return el.Link(
         indicator.name, href=urls.href(urls.indicator_path(indicator.code), state, **changes)
     )
 

@@ -8,18 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, wraps
+from typing import Any, ParamSpec, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.domain.model import Basis, Status, Trend
 from dashboard.domain.rules import Change, IndicatorReason, IndicatorResult
+from layouts import elements as el
 from layouts import texts
 from layouts.format import arrow, difference
 from layouts.urls import SHOWN_STEP
 
+P = ParamSpec("P")
+C = TypeVar("C", bound=Component)
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
 SEVERITY = {
     Status.NOT_MET: 0,
@@ -29,11 +33,20 @@ SEVERITY = {
 }  # deviations first
 
 
-# A component that depends only on a constant (a status, a movement) is built once and shared:
-# building Dash components was most of a page's time above its database floor (issue 20,
-# docs/performance.md). Safe because nothing changes a component once it is built: the router
-# only serialises it, as often as it appears. Such functions are marked `@shared`.
-shared = lru_cache(maxsize=1024)  # a few per status, movement and reported period
+def shared(build: Callable[P, C]) -> Callable[P, C]:
+    """A component that depends only on a constant (a status, a movement) is built once and
+    shared: building Dash components was most of a page's time above its database floor (issue
+    20, docs/performance.md). Safe because nothing changes a component once it is built: the
+    router only serialises it, as often as it appears, and keeps its plain form with it
+    (`el.PLAIN_SLOT`, callbacks/plain.py). A few per status, movement and reported period."""
+
+    @lru_cache(maxsize=1024)
+    def once(*args: Any, **kwargs: Any) -> C:
+        component = build(*args, **kwargs)
+        component.__dict__[el.PLAIN_SLOT] = None
+        return component
+
+    return cast(Callable[P, C], wraps(build)(once))
 
 
 def aria(**values: str) -> dict[str, Any]:
@@ -45,9 +58,9 @@ def aria(**values: str) -> dict[str, Any]:
 def status_badge(status: Status) -> html.Span:
     """A status as symbol plus words, coloured by CSS class; one per status, shared by every
     page (`shared`)."""
-    return html.Span(
+    return el.Span(
         [
-            html.Span(texts.STATUS_SYMBOL[status], className="symbol", **aria(hidden="true")),
+            el.Span(texts.STATUS_SYMBOL[status], className="symbol", **aria(hidden="true")),
             texts.STATUS_LABEL[status],
         ],
         className=f"status-badge status-{status}",
@@ -59,9 +72,9 @@ def indicator_status_badge(result: IndicatorResult) -> html.Span:
     "Uppgift saknas" (docs/rules.md §1.3: it is left out, not missing)."""
     if result.reason is not IndicatorReason.NOT_APPLICABLE:
         return status_badge(result.status)
-    return html.Span(
+    return el.Span(
         [
-            html.Span(texts.NOT_APPLICABLE_SYMBOL, className="symbol", **aria(hidden="true")),
+            el.Span(texts.NOT_APPLICABLE_SYMBOL, className="symbol", **aria(hidden="true")),
             texts.NOT_APPLICABLE_LABEL,
         ],
         className="status-badge status-not-applicable",
@@ -70,24 +83,24 @@ def indicator_status_badge(result: IndicatorResult) -> html.Span:
 
 def basis_note(basis: Basis) -> html.Div:
     """What a status rests on; forecast-only is spelled out so it is never taken for an outcome."""
-    return html.Div(texts.BASIS_NOTE[basis], className=f"basis basis-{basis}")
+    return el.Div(texts.BASIS_NOTE[basis], className=f"basis basis-{basis}")
 
 
 def basis_tag(basis: Basis) -> html.Span:
     """The short basis label for a table cell (Utfall / Endast prognos / …)."""
-    return html.Span(texts.BASIS_LABEL[basis], className=f"basis basis-{basis}")
+    return el.Span(texts.BASIS_LABEL[basis], className=f"basis basis-{basis}")
 
 
 def change_cell(change: Change, decimals: int, unit: str) -> html.Span:
     """A change from last year: an arrow that follows its sign, the signed difference (in
     procentenheter for a share), and in words whether it is better by the indicator's direction."""
     if change.absolute is None:
-        return html.Span(texts.MISSING_VALUE, title=texts.TREND_LABEL[Trend.UNKNOWN])
-    return html.Span(
+        return el.Span(texts.MISSING_VALUE, title=texts.TREND_LABEL[Trend.UNKNOWN])
+    return el.Span(
         [
-            html.Span(arrow(change.absolute, decimals), className="symbol", **aria(hidden="true")),
+            el.Span(arrow(change.absolute, decimals), className="symbol", **aria(hidden="true")),
             f"{difference(change.absolute, decimals, unit)} ",
-            html.Span(f"({texts.TREND_LABEL[change.trend].lower()})", className="trend-word"),
+            el.Span(f"({texts.TREND_LABEL[change.trend].lower()})", className="trend-word"),
         ],
         className=f"trend trend-{change.trend}",
     )
@@ -117,7 +130,7 @@ def data_table(
 
     def cell(index: int, value: Any) -> html.Td:  # named by its column when rows stack (CSS)
         label: dict[str, Any] = {"data-label": headers[index]} if index < len(headers) else {}
-        return html.Td(value, className="num" if index in numeric else None, **label)
+        return el.Td(value, className="num" if index in numeric else None, **label)
 
     def header(index: int, text: str) -> html.Th:
         key = sorting.keys.get(index) if sorting else None
@@ -126,26 +139,24 @@ def data_table(
             "scope": "col",
         }
         if sorting is None or key is None:
-            return html.Th(text, **attributes)
+            return el.Th(text, **attributes)
         if key == sorting.current:
-            return html.Th(
-                [text, html.Span(" ▼", **aria(hidden="true"))],
+            return el.Th(
+                [text, el.Span(" ▼", **aria(hidden="true"))],
                 **attributes,
                 **aria(sort="descending"),
             )
-        return html.Th(
-            dcc.Link(text, href=sorting.href(key), title=texts.SORT_BY.format(column=text)),
+        return el.Th(
+            el.Link(text, href=sorting.href(key), title=texts.SORT_BY.format(column=text)),
             **attributes,
         )
 
-    return html.Div(
-        html.Table(
+    return el.Div(
+        el.Table(
             [
-                html.Caption(caption),
-                html.Thead(html.Tr([header(i, h) for i, h in enumerate(headers)])),
-                html.Tbody(
-                    [html.Tr([cell(i, value) for i, value in enumerate(row)]) for row in rows]
-                ),
+                el.Caption(caption),
+                el.Thead(el.Tr([header(i, h) for i, h in enumerate(headers)])),
+                el.Tbody([el.Tr([cell(i, value) for i, value in enumerate(row)]) for row in rows]),
             ],
             className="table table-sm align-middle",
         ),
@@ -164,11 +175,11 @@ def _has_links(rows: Sequence[Sequence[Any]]) -> bool:
 
 def breadcrumb(items: Sequence[tuple[str, str | None]]) -> html.Nav:
     """Links up a tree; the last item (no link) is the current page."""
-    return html.Nav(
-        html.Ol(
+    return el.Nav(
+        el.Ol(
             [
-                html.Li(
-                    dcc.Link(label, href=link) if link else label,
+                el.Li(
+                    el.Link(label, href=link) if link else label,
                     className="breadcrumb-item",
                     **({} if link else aria(current="page")),
                 )
@@ -182,7 +193,7 @@ def breadcrumb(items: Sequence[tuple[str, str | None]]) -> html.Nav:
 
 def empty_state(text: str) -> html.P:
     """Say why there is nothing to show, never a blank area."""
-    return html.P(text, className="empty-state")
+    return el.P(text, className="empty-state")
 
 
 def local_time(moment: dt.datetime) -> str:
@@ -192,13 +203,13 @@ def local_time(moment: dt.datetime) -> str:
 
 def refused(reason: str) -> html.Div:
     """Why a save was refused; nothing was written."""
-    return html.Div(reason, className="alert alert-danger", role="alert")
+    return el.Div(reason, className="alert alert-danger", role="alert")
 
 
 def database_unavailable() -> html.Div:
     """The message shown in place of a page while the database does not answer."""
-    return html.Div(
-        [html.H1(texts.DATABASE_UNAVAILABLE_HEADING), html.P(texts.DATABASE_UNAVAILABLE_TEXT)],
+    return el.Div(
+        [el.H1(texts.DATABASE_UNAVAILABLE_HEADING), el.P(texts.DATABASE_UNAVAILABLE_TEXT)],
         className="database-unavailable",
         role="alert",
     )
@@ -214,11 +225,11 @@ def show_more(
     if shown is None or shown >= total:
         return None
     more = shown + min(SHOWN_STEP, total - shown)
-    return html.P(
+    return el.P(
         [
             summary.format(shown=shown, total=total),
             " ",
-            dcc.Link(texts.SHOW_MORE.format(count=more - shown), href=href(more)),
+            el.Link(texts.SHOW_MORE.format(count=more - shown), href=href(more)),
         ],
         className="show-more",
     )

@@ -13,6 +13,7 @@ from dash import html
 
 from dashboard.followup.goal_results import Brief
 from dashboard.pages.deviations import Since
+from layouts import elements as el
 from layouts import texts
 from layouts.components import status_badge
 from layouts.format import count
@@ -27,14 +28,14 @@ LINE_GROUPS = {name: kinds for name, kinds in KIND_VALUES.items() if name != "ma
 def goal_row(brief: Brief, since: Since | None, key: dict[str, Any]) -> html.Details:
     """One goal: a line (goal, status, movement, what deviates) that opens on its details,
     named by `key` (urls.details_key) and drawn when first opened."""
-    return html.Details(
+    return el.Details(
         [
-            html.Summary(
+            el.Summary(
                 one_line(brief, since),
                 id={"type": DeviationIds.LINE, **key},
                 className="goal-line",
             ),
-            html.Div(texts.DETAILS_LOADING, id={"type": DeviationIds.DETAILS, **key}),
+            el.Div(texts.DETAILS_LOADING, id={"type": DeviationIds.DETAILS, **key}),
         ],
         className=f"deviation-goal status-{brief.status}",
     )
@@ -50,8 +51,8 @@ def one_line(brief: Brief, since: Since | None) -> list[Any]:
         if (number := sum(brief.kinds.get(kind, 0) for kind in group))
     ]
     return [
-        html.Span(brief.goal.title, className="goal-title"),
+        el.Span(brief.goal.title, className="goal-title"),
         status_badge(brief.status),
         movement_word(movement) if movement else None,
-        html.Span(" · ".join(kinds), className="goal-kinds") if kinds else None,
+        el.Span(" · ".join(kinds), className="goal-kinds") if kinds else None,
     ]

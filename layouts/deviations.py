@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from dash import dcc, html
+from dash import html
 
 from dashboard.domain.model import OrgUnit
 from dashboard.followup.assessments import AuditEntry
@@ -14,6 +14,7 @@ from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.deviations import Deviation, DeviationKind, GoalDeviations, counts
 from dashboard.followup.movement import Movement
 from dashboard.pages.deviations import Deviations, Only, Since
+from layouts import elements as el
 from layouts import explanation, measures, texts, urls
 from layouts.components import aria, basis_tag, data_table, empty_state, show_more, status_badge
 from layouts.deviation_rows import goal_row
@@ -52,21 +53,21 @@ def page(
     those who may) drawn when opened."""
     period = texts.PERIOD_LABEL[state.period].lower()
     since = found.since
-    return html.Div(
+    return el.Div(
         [
-            html.H1(texts.DEVIATIONS_HEADING.format(org=org.name)),
+            el.H1(texts.DEVIATIONS_HEADING.format(org=org.name)),
             filter_bar,
-            html.P(
+            el.P(
                 texts.DEVIATIONS_INTRO.format(org=org.name, period=period, year=state.year),
                 className="lead",
             ),
             actions(state, bool(found.found), only),
             filter_links(state, only, since, found.places),
             summary(counts(b.kinds for b in found.found), state, only),
-            html.P(texts.DETAILS_HINT, className="muted") if found.found else None,
-            html.Ol(
+            el.P(texts.DETAILS_HINT, className="muted") if found.found else None,
+            el.Ol(
                 [
-                    html.Li(
+                    el.Li(
                         goal_row(
                             b, since, details_key(state, b.goal.code, found.owners[b.org_id].code)
                         )
@@ -92,7 +93,7 @@ def actions(state: urls.ViewState, has_deviations: bool, only: Only | None = Non
     """Start the projector view, and download the meeting view and the tertial report; the
     presentation and the meeting view's files keep the goals the filters keep."""
     downloads = [
-        html.A(
+        el.A(
             texts.DOWNLOAD_LABEL[report, file_format],
             href=download_href(
                 report, file_format, state, only if report == DEVIATIONS_REPORT else None
@@ -102,17 +103,17 @@ def actions(state: urls.ViewState, has_deviations: bool, only: Only | None = Non
         for report in REPORTS
         for file_format in FORMATS
     ]
-    return html.Div(
+    return el.Div(
         [
-            dcc.Link(
+            el.Link(
                 texts.START_PRESENTATION,
                 href=presentation_href(state, 1, only),
                 className="btn btn-primary",
             )
             if has_deviations
             else None,
-            html.Div(
-                [html.Span(texts.DOWNLOADS_LABEL, className="me-2"), *downloads],
+            el.Div(
+                [el.Span(texts.DOWNLOADS_LABEL, className="me-2"), *downloads],
                 className="downloads",
             ),
         ],
@@ -131,12 +132,12 @@ def filter_links(
 
     def row(label: str, choices: Sequence[tuple[str, Only]]) -> html.Li:
         links = [
-            html.Span(text, className="chosen", **aria(current="true"))
+            el.Span(text, className="chosen", **aria(current="true"))
             if choice == only
-            else dcc.Link(text, href=deviations_href(state, choice))
+            else el.Link(text, href=deviations_href(state, choice))
             for text, choice in choices
         ]
-        return html.Li([html.Span(label, className="me-2"), *_spaced(links)])
+        return el.Li([el.Span(label, className="me-2"), *_spaced(links)])
 
     rows = [
         row(
@@ -181,9 +182,9 @@ def filter_links(
             )
         )
     resolved = (
-        html.P(
+        el.P(
             [
-                html.Span(texts.MOVEMENT_SYMBOL[Movement.RESOLVED], **aria(hidden="true")),
+                el.Span(texts.MOVEMENT_SYMBOL[Movement.RESOLVED], **aria(hidden="true")),
                 " ",
                 count(
                     texts.RESOLVED_SINCE,
@@ -197,8 +198,8 @@ def filter_links(
         if since.period and since.resolved
         else None
     )
-    return html.Nav(
-        [html.Ul(rows, className="deviation-filters list-unstyled"), resolved],
+    return el.Nav(
+        [el.Ul(rows, className="deviation-filters list-unstyled"), resolved],
         **aria(label=texts.DEVIATION_FILTERS_LABEL),
     )
 
@@ -216,20 +217,18 @@ def summary(
     for i, group in enumerate(SUMMARY_GROUPS):
         number = sum(totals[k] for k in group)
         counted: list[Any] = [
-            html.Span(str(number), className="count"),
+            el.Span(str(number), className="count"),
             " ",
             count(texts.SUMMARY_GROUP_COUNT[i], number),
         ]
         door = replace(only or Only(), kinds=group)
         items.append(
-            html.Li(
-                counted if state is None else dcc.Link(counted, href=deviations_href(state, door))
-            )
+            el.Li(counted if state is None else el.Link(counted, href=deviations_href(state, door)))
         )
-    return html.Div(
+    return el.Div(
         [
-            html.H2(texts.DEVIATION_SUMMARY_HEADING, className="visually-hidden"),
-            html.Ul(items, className="summary"),
+            el.H2(texts.DEVIATION_SUMMARY_HEADING, className="visually-hidden"),
+            el.Ul(items, className="summary"),
         ],
         className="summary-box",
     )
@@ -248,10 +247,10 @@ def goal_section(
     status = goal.status
     owner = orgs[status.org_id]
     goal_href = urls.href(urls.goal_path(status.goal.code), state, org_code=owner.code)
-    return html.Section(
+    return el.Section(
         [
-            html.H2(dcc.Link(status.goal.title, href=goal_href), className="h5"),
-            html.P(
+            el.H2(el.Link(status.goal.title, href=goal_href), className="h5"),
+            el.P(
                 [
                     texts.GOAL_LEVEL_LABEL[status.goal.level],
                     " · ",
@@ -261,7 +260,7 @@ def goal_section(
                 ],
                 className="muted",
             ),
-            html.Div(
+            el.Div(
                 [
                     status_badge(status.result.status),
                     score(status.result),
@@ -273,7 +272,7 @@ def goal_section(
             assessment_note(status),
             justification_note(saves.get((status.goal.id, status.org_id))),
             deviation_list(goal, state, orgs),
-            dcc.Link(
+            el.Link(
                 texts.RECORD_ASSESSMENT,
                 href=urls.href(assessment_path(status.goal.code), state, org_code=owner.code),
             )
@@ -293,9 +292,9 @@ def moved(since: Since | None, key: tuple[int, int]) -> html.Span | None:
         return None
     year, period = since.period
     before = since.before.get(key)
-    return html.Span(
+    return el.Span(
         [
-            html.Span(texts.MOVEMENT_SYMBOL[movement], **aria(hidden="true")),
+            el.Span(texts.MOVEMENT_SYMBOL[movement], **aria(hidden="true")),
             " ",
             texts.MOVEMENT_SINCE.format(
                 movement=texts.MOVEMENT_LABEL[movement],
@@ -314,7 +313,7 @@ def justification_note(entry: AuditEntry | None) -> html.P | None:
     """The justification written for a rosier assessment, with who saved it."""
     if entry is None or not entry.justification:
         return None
-    return html.P(
+    return el.P(
         texts.JUSTIFICATION_NOTE.format(text=entry.justification, name=entry.saved_by),
         className="justification",
     )
@@ -329,9 +328,9 @@ def deviation_list(
         deviation_row(item, goal, state, orgs) for item in goal.items if item.kind not in GOAL_KINDS
     ]
     if not rows:
-        return html.P(texts.ONLY_GOAL_DEVIATES, className="muted")
-    return html.Ul(
-        [html.Li([html.Strong(kind), " ", what, ": ", note]) for kind, what, _, _, _, note in rows],
+        return el.P(texts.ONLY_GOAL_DEVIATES, className="muted")
+    return el.Ul(
+        [el.Li([el.Strong(kind), " ", what, ": ", note]) for kind, what, _, _, _, note in rows],
         className="deviation-items",
     )
 
@@ -344,7 +343,7 @@ def deviation_table(
         deviation_row(item, goal, state, orgs) for item in goal.items if item.kind not in GOAL_KINDS
     ]
     if not rows:
-        return html.P(texts.ONLY_GOAL_DEVIATES, className="muted")
+        return el.P(texts.ONLY_GOAL_DEVIATES, className="muted")
     return data_table(caption, texts.DEVIATION_COLUMNS, rows, numeric=(3, 4))
 
 
@@ -359,11 +358,11 @@ def deviation_row(
         d, unit = indicator.decimals, indicator.unit
         return (
             kind,
-            dcc.Link(
+            el.Link(
                 indicator.name,
                 href=urls.href(urls.indicator_path(indicator.code), state, org_code=org.code),
             ),
-            html.Span([status_badge(result.status), " ", basis_tag(result.basis)]),
+            el.Span([status_badge(result.status), " ", basis_tag(result.basis)]),
             format_number(result.value, d, unit),
             format_number(result.target, d, unit),
             " ".join(explanation.indicator_explanation(result, d, unit)),

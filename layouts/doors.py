@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from dash import dcc, html
+from dash import html
 
 from dashboard.domain.model import Status
 from dashboard.domain.rules import GoalResult, PartKind, count_statuses
 from dashboard.followup.control_room import IndicatorLine
+from layouts import elements as el
 from layouts import texts, urls
 from layouts.format import count
 
@@ -36,7 +37,7 @@ def goal_counts(result: GoalResult, goal_code: str, state: urls.ViewState) -> ht
             href = urls.goal_indicators_href(goal_code, state, status)
             parts += [
                 " · " if i else " ",
-                dcc.Link(phrase, href=href) if numbers[status] else phrase,
+                el.Link(phrase, href=href) if numbers[status] else phrase,
             ]
     else:
         parts.append(texts.COUNTS_NONE)
@@ -44,8 +45,8 @@ def goal_counts(result: GoalResult, goal_code: str, state: urls.ViewState) -> ht
         if part.kind is PartKind.ACTIVITIES:
             anchor = f"{urls.href(urls.goal_path(goal_code), state)}#{urls.ACTIVITIES_ANCHOR}"
             words = texts.ACTIVITIES_COUNT.format(status=texts.STATUS_LABEL[part.status])
-            parts += [" · ", dcc.Link(words, href=anchor)]
-    return html.P(parts, className="counts")
+            parts += [" · ", el.Link(words, href=anchor)]
+    return el.P(parts, className="counts")
 
 
 def only_status(lines: Sequence[IndicatorLine], status: Status | None) -> tuple[IndicatorLine, ...]:
@@ -57,11 +58,11 @@ def only_note(status: Status | None, show_all: str) -> html.P | None:
     """ "Visar bara indikatorer med status Delvis uppfyllt. Visa alla" when a filter is set."""
     if status is None:
         return None
-    return html.P(
+    return el.P(
         [
             texts.INDICATORS_ONLY.format(status=texts.STATUS_LABEL[status]),
             " ",
-            dcc.Link(texts.SHOW_ALL, href=show_all),
+            el.Link(texts.SHOW_ALL, href=show_all),
         ],
         className="filter-note",
     )

@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain.model import OrgUnit
+from layouts import elements as el
 from layouts import texts
 from layouts.components import aria
 from layouts.ids import FilterIds
@@ -21,12 +22,12 @@ def filter_bar(
     """Dropdowns whose changes the filter callback writes into the URL, through a Location of
     the bar's own (see callbacks/filters.py)."""
     years = sorted({y for y, _ in periods}, reverse=True)
-    return html.Form(
+    return el.Form(
         [
             dcc.Location(id=FilterIds.URL, refresh="callback-nav"),
-            dbc.Row(
+            el.Row(
                 [
-                    dbc.Col(
+                    el.Col(
                         _select(
                             FilterIds.YEAR,
                             texts.YEAR_LABEL,
@@ -35,7 +36,7 @@ def filter_bar(
                         ),
                         md=2,
                     ),
-                    dbc.Col(
+                    el.Col(
                         _select(
                             FilterIds.PERIOD,
                             texts.PERIOD_FIELD_LABEL,
@@ -44,7 +45,7 @@ def filter_bar(
                         ),
                         md=3,
                     ),
-                    dbc.Col(
+                    el.Col(
                         _select(
                             FilterIds.ORG, texts.ORG_FIELD_LABEL, org_options(orgs), state.org_code
                         ),
@@ -91,9 +92,9 @@ def _select(
     component_id: str, label: str, options: list[tuple[Any, str]], value: object
 ) -> html.Div:
     """A native <select>: the most robust choice for keyboards and screen readers."""
-    return html.Div(
+    return el.Div(
         [
-            dbc.Label(label, html_for=component_id),
+            el.Label(label, html_for=component_id),
             dbc.Select(
                 id=component_id,
                 options=[{"label": text, "value": str(key)} for key, text in options],

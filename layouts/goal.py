@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from dash import dcc, html
+from dash import html
 
 from dashboard.domain.model import OrgUnit, Status, Trend, period_end
 from dashboard.domain.rules import IndicatorReason
@@ -16,6 +16,7 @@ from dashboard.followup.history import Point
 from dashboard.followup.indicator_movement import IndicatorMove
 from dashboard.pages.national import NationalView
 from layouts import causes, doors, explanation, texts, urls
+from layouts import elements as el
 from layouts.components import (
     SEVERITY,
     Sorting,
@@ -59,11 +60,11 @@ def page(
     ]
     crumbs += [(g.title, urls.href(urls.goal_path(g.code), state)) for g in view.ancestors]
     crumbs.append((goal.title, None))
-    return html.Div(
+    return el.Div(
         [
             breadcrumb(crumbs),
-            html.P(texts.GOAL_LEVEL_LABEL[goal.level], className="eyebrow"),
-            html.H1(goal.title),
+            el.P(texts.GOAL_LEVEL_LABEL[goal.level], className="eyebrow"),
+            el.H1(goal.title),
             page_jumps(
                 [
                     (texts.JUMP_WHY, WHY_ANCHOR),
@@ -73,17 +74,17 @@ def page(
             ),
             org_trail(lineage, goal.code, state),
             filter_bar,
-            html.Div(
+            el.Div(
                 [status_badge(status.result.status), score(status.result)],
                 className="status-line big",
             ),
             doors.goal_counts(status.result, goal.code, state),
-            html.Div([since_line(history), trend(history)], className="since"),
+            el.Div([since_line(history), trend(history)], className="since"),
             assessment_note(status),
-            html.Section(
+            el.Section(
                 [
-                    html.H2(texts.WHY_HEADING),
-                    html.Ul([html.Li(t) for t in explanation.goal_explanation(status.result)]),
+                    el.H2(texts.WHY_HEADING),
+                    el.Ul([el.Li(t) for t in explanation.goal_explanation(status.result)]),
                     causes.causes_section(
                         status,
                         view.places | {org.id: org},
@@ -119,24 +120,24 @@ def org_trail(lineage: list[OrgUnit], goal_code: str, state: urls.ViewState) -> 
             parts.append(" › ")
         if index < len(lineage) - 1:
             parts.append(
-                dcc.Link(
+                el.Link(
                     org.name, href=urls.href(urls.goal_path(goal_code), state, org_code=org.code)
                 )
             )
         else:
-            parts.append(html.Strong(org.name))
-    return html.P(parts, className="org-trail")
+            parts.append(el.Strong(org.name))
+    return el.P(parts, className="org-trail")
 
 
 def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
     """The same goal in each sub-organisation: where does it go wrong? Worst first."""
     if not view.by_org:
-        return html.Section()
+        return el.Section()
     itself = view.itself
     own_row = (
         [
             (
-                html.Em(texts.ITSELF_ROW[view.org.level]),
+                el.Em(texts.ITSELF_ROW[view.org.level]),
                 status_badge(itself.result.status),
                 _points(itself),
                 counts_text(itself.result),
@@ -148,7 +149,7 @@ def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
     )
     rows = own_row + [
         (
-            dcc.Link(
+            el.Link(
                 org.name,
                 href=urls.href(urls.goal_path(view.status.goal.code), state, org_code=org.code),
             ),
@@ -162,9 +163,9 @@ def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
             key=lambda pair: (pair[1].result.score is not None, pair[1].result.score or 0),
         )
     ]
-    return html.Section(
+    return el.Section(
         [
-            html.H2(texts.BY_ORG_HEADING),
+            el.H2(texts.BY_ORG_HEADING),
             data_table(texts.BY_ORG_CAPTION, texts.BY_ORG_COLUMNS, rows, numeric=(2,)),
         ],
         id=BY_ORG_ANCHOR,
@@ -182,10 +183,10 @@ def _points(status: GoalStatus) -> str:
 def child_goals(children: tuple[GoalStatus, ...], state: urls.ViewState) -> html.Section:
     """The goals that break this one down, each judged for its own organisation."""
     if not children:
-        return html.Section()
+        return el.Section()
     rows = [
         (
-            dcc.Link(child.goal.title, href=urls.href(urls.goal_path(child.goal.code), state)),
+            el.Link(child.goal.title, href=urls.href(urls.goal_path(child.goal.code), state)),
             texts.GOAL_LEVEL_LABEL[child.goal.level],
             status_badge(child.result.status),
             _points(child),
@@ -193,9 +194,9 @@ def child_goals(children: tuple[GoalStatus, ...], state: urls.ViewState) -> html
         )
         for child in children
     ]
-    return html.Section(
+    return el.Section(
         [
-            html.H2(texts.CHILD_GOALS_HEADING),
+            el.H2(texts.CHILD_GOALS_HEADING),
             data_table(texts.CHILD_GOALS_CAPTION, texts.CHILD_GOALS_COLUMNS, rows, (3,)),
         ]
     )
@@ -226,7 +227,7 @@ def indicator_table(
     period, last year, women and men; Riket and our quartile when an indicator has a Kolada
     comparison."""
     if not lines:
-        return html.Section([html.H2(texts.INDICATORS_HEADING), empty_state(texts.NO_INDICATORS)])
+        return el.Section([el.H2(texts.INDICATORS_HEADING), empty_state(texts.NO_INDICATORS)])
     key = state.sort if state.sort in INDICATOR_SORTS else "status"
     sorting = Sorting(
         keys={0: "namn", 4: "status", 7: "forandring", 10: "kon"},
@@ -243,13 +244,11 @@ def indicator_table(
             continue
         rows.append(
             (
-                dcc.Link(
-                    indicator.name, href=urls.href(urls.indicator_path(indicator.code), state)
-                ),
+                el.Link(indicator.name, href=urls.href(urls.indicator_path(indicator.code), state)),
                 format_number(result.target, d, unit),
                 format_number(result.outcome, d, unit),
                 format_number(result.forecast, d, unit),
-                html.Span([indicator_status_badge(result), html.Br(), basis_tag(result.basis)]),
+                el.Span([indicator_status_badge(result), el.Br(), basis_tag(result.basis)]),
                 move_cell(moves.get(indicator.code)),
                 format_number(line.last_year.previous, d, unit),
                 change_cell(line.last_year, d, unit),
@@ -261,9 +260,9 @@ def indicator_table(
                 *extra,
             )
         )
-    return html.Section(
+    return el.Section(
         [
-            html.H2(texts.INDICATORS_HEADING),
+            el.H2(texts.INDICATORS_HEADING),
             data_table(
                 texts.INDICATORS_CAPTION,
                 INDICATOR_TABLE_COLUMNS + (NATIONAL_COLUMNS if national else ()),
@@ -297,11 +296,11 @@ def elsewhere_row(
     indicator, result = line.judged.fact.indicator, line.judged.result
     blank = (texts.MISSING_VALUE,) * 5
     return (
-        dcc.Link(indicator.name, href=urls.href(urls.indicator_path(indicator.code), state)),
+        el.Link(indicator.name, href=urls.href(urls.indicator_path(indicator.code), state)),
         texts.MISSING_VALUE,
         texts.INDICATOR_REASON_LABEL[result.reason],
         texts.MISSING_VALUE,
-        html.Span([status_badge(result.status), html.Br(), basis_tag(result.basis)])
+        el.Span([status_badge(result.status), el.Br(), basis_tag(result.basis)])
         if result.applicable
         else texts.NOT_COUNTED,
         move_cell(move),
@@ -312,28 +311,28 @@ def elsewhere_row(
 def activities(view: GoalView, state: urls.ViewState) -> html.Section:
     """The goal's activities, overdue ones marked in words; each links to its follow-ups."""
     if not view.activities:
-        return html.Section([html.H2(texts.ACTIVITIES_HEADING), empty_state(texts.NO_ACTIVITIES)])
+        return el.Section([el.H2(texts.ACTIVITIES_HEADING), empty_state(texts.NO_ACTIVITIES)])
     rows = [
         (
-            dcc.Link(activity.title, href=urls.href(urls.activity_path(activity.code), state)),
+            el.Link(activity.title, href=urls.href(urls.activity_path(activity.code), state)),
             activity.responsible,
             activity.start_date.isoformat(),
             activity.end_date.isoformat(),
-            html.Span(
+            el.Span(
                 [
                     texts.ACTIVITY_STATUS_LABEL[activity.status]
                     if activity.followed_up
                     else texts.NOT_FOLLOWED_UP
                 ]
-                + ([html.Strong(texts.OVERDUE, className="overdue")] if overdue else [])
+                + ([el.Strong(texts.OVERDUE, className="overdue")] if overdue else [])
             ),
             activity.comment,
         )
         for activity, overdue in view.activities
     ]
-    return html.Section(
+    return el.Section(
         [
-            html.H2(texts.ACTIVITIES_HEADING),
+            el.H2(texts.ACTIVITIES_HEADING),
             data_table(texts.ACTIVITIES_CAPTION, texts.ACTIVITY_COLUMNS, rows),
         ],
         id=urls.ACTIVITIES_ANCHOR,
@@ -344,13 +343,13 @@ def assessment_texts(status: GoalStatus) -> html.Section:
     """The organisation's own analysis and measures, as written."""
     assessment = status.assessment
     if assessment is None:
-        return html.Section([html.H2(texts.ASSESSMENT_HEADING), empty_state(texts.NO_ASSESSMENT)])
-    return html.Section(
+        return el.Section([el.H2(texts.ASSESSMENT_HEADING), empty_state(texts.NO_ASSESSMENT)])
+    return el.Section(
         [
-            html.H2(texts.ASSESSMENT_HEADING),
-            html.H3(texts.ANALYSIS, className="h6"),
-            html.P(assessment.analysis or texts.MISSING_VALUE),
-            html.H3(texts.MEASURES, className="h6"),
-            html.P(assessment.measures or texts.MISSING_VALUE),
+            el.H2(texts.ASSESSMENT_HEADING),
+            el.H3(texts.ANALYSIS, className="h6"),
+            el.P(assessment.analysis or texts.MISSING_VALUE),
+            el.H3(texts.MEASURES, className="h6"),
+            el.P(assessment.measures or texts.MISSING_VALUE),
         ]
     )

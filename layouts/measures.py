@@ -17,6 +17,7 @@ from dash import dcc, html
 from dashboard.domain.measures import ExpectedResult, Measure, MeasureStatus
 from dashboard.followup.measure_writes import MeasureProblem
 from dashboard.followup.measures import GoalMeasures
+from layouts import elements as el
 from layouts import texts
 from layouts.components import LOCAL_TIME, aria, data_table, empty_state
 from layouts.ids import MeasureIds
@@ -32,14 +33,14 @@ def section(
     """Förväntat resultat och arbetssätt, then the åtgärder; with the forms unless `refusal` says
     why this person may not write (a reader or another organisation's editor sees no form)."""
     editable = refusal is None
-    return html.Div(
+    return el.Div(
         [
             dcc.Store(id=MeasureIds.KEY, data=key),
             expected_section(found.expected, key["year"], editable, followup),
-            html.Section(
+            el.Section(
                 [
-                    html.H2(texts.MEASURES_SECTION_HEADING),
-                    html.Div(lists(found, key["year"], key["period"], as_of), id=MeasureIds.LISTS),
+                    el.H2(texts.MEASURES_SECTION_HEADING),
+                    el.Div(lists(found, key["year"], key["period"], as_of), id=MeasureIds.LISTS),
                     forms(found) if editable else None,
                 ],
                 id="atgarder",
@@ -65,18 +66,18 @@ def expected_section(
         text_field(
             MeasureIds.WAY_OF_WORKING, texts.WAY_OF_WORKING_LABEL, texts.WAY_OF_WORKING_HELP, way
         ),
-        dbc.Button(
+        el.Button(
             texts.EXPECTED_SAVE_BUTTON, id=MeasureIds.EXPECTED_SAVE, color="secondary", n_clicks=0
         ),
-        html.Div(id=MeasureIds.EXPECTED_FEEDBACK, className="mt-2", **aria(live="polite")),
+        el.Div(id=MeasureIds.EXPECTED_FEEDBACK, className="mt-2", **aria(live="polite")),
     ]
-    return html.Section(
+    return el.Section(
         [
-            html.H2(texts.EXPECTED_HEADING.format(year=year)),
-            html.Div(expected_texts(expected), id=MeasureIds.EXPECTED_SHOWN),
-            html.H3(texts.EXPECTED_FOLLOWUP_LABEL, className="h6"),
-            html.P(followup or texts.MISSING_VALUE),
-            html.Details([html.Summary(texts.EXPECTED_EDIT), *form]) if editable else None,
+            el.H2(texts.EXPECTED_HEADING.format(year=year)),
+            el.Div(expected_texts(expected), id=MeasureIds.EXPECTED_SHOWN),
+            el.H3(texts.EXPECTED_FOLLOWUP_LABEL, className="h6"),
+            el.P(followup or texts.MISSING_VALUE),
+            el.Details([el.Summary(texts.EXPECTED_EDIT), *form]) if editable else None,
         ],
         id="forvantat-resultat",
     )
@@ -87,21 +88,21 @@ def expected_texts(expected: ExpectedResult | None) -> list[Any]:
     if expected is None or not (expected.expected_result or expected.way_of_working):
         return [empty_state(texts.NO_EXPECTED)]
     return [
-        html.H3(texts.EXPECTED_RESULT_LABEL, className="h6"),
-        html.P(expected.expected_result or texts.MISSING_VALUE),
-        html.H3(texts.WAY_OF_WORKING_LABEL, className="h6"),
-        html.P(expected.way_of_working or texts.MISSING_VALUE),
+        el.H3(texts.EXPECTED_RESULT_LABEL, className="h6"),
+        el.P(expected.expected_result or texts.MISSING_VALUE),
+        el.H3(texts.WAY_OF_WORKING_LABEL, className="h6"),
+        el.P(expected.way_of_working or texts.MISSING_VALUE),
     ]
 
 
 def lists(found: GoalMeasures, year: int, period: str, as_of: dt.date) -> list[Any]:
     """The åtgärder to follow up from earlier periods, then those decided at this one."""
     return [
-        html.H3(texts.MEASURES_FOLLOW_UP_HEADING, className="h5"),
+        el.H3(texts.MEASURES_FOLLOW_UP_HEADING, className="h5"),
         measure_table(found.to_follow_up, texts.MEASURES_FOLLOW_UP_CAPTION, as_of)
         if found.to_follow_up
         else empty_state(texts.NO_MEASURES_TO_FOLLOW_UP),
-        html.H3(
+        el.H3(
             texts.MEASURES_DECIDED_HEADING.format(period=when(period), year=year), className="h5"
         ),
         measure_table(found.decided, texts.MEASURES_DECIDED_CAPTION, as_of)
@@ -117,9 +118,9 @@ def measure_table(measures: Sequence[Measure], caption: str, as_of: dt.date) -> 
             m.text,
             m.responsible,
             m.due_date.isoformat(),
-            html.Span(
+            el.Span(
                 [status_words(m)]
-                + ([html.Strong(texts.OVERDUE, className="overdue")] if m.overdue(as_of) else [])
+                + ([el.Strong(texts.OVERDUE, className="overdue")] if m.overdue(as_of) else [])
             ),
             texts.MEASURE_DECIDED_AT.format(period=when(m.period), year=m.year),
         )
@@ -140,9 +141,9 @@ def status_words(measure: Measure) -> str:
 
 def forms(found: GoalMeasures) -> html.Div:
     """Add an åtgärd; change the status of one decided now or to follow up."""
-    return html.Div(
+    return el.Div(
         [
-            html.H3(texts.MEASURE_ADD_HEADING, className="h5"),
+            el.H3(texts.MEASURE_ADD_HEADING, className="h5"),
             text_field(MeasureIds.TEXT, texts.MEASURE_TEXT_LABEL, texts.MEASURE_TEXT_HELP, ""),
             _input(
                 MeasureIds.RESPONSIBLE,
@@ -151,11 +152,11 @@ def forms(found: GoalMeasures) -> html.Div:
                 "text",
             ),
             _input(MeasureIds.DUE, texts.MEASURE_DUE_LABEL, texts.MEASURE_DUE_HELP, "date"),
-            dbc.Button(texts.MEASURE_ADD_BUTTON, id=MeasureIds.ADD, color="primary", n_clicks=0),
-            html.H3(texts.MEASURE_STATUS_HEADING, className="h5 mt-4"),
-            dbc.Label(texts.MEASURE_CHOICE_LABEL, html_for=MeasureIds.CHOICE),
+            el.Button(texts.MEASURE_ADD_BUTTON, id=MeasureIds.ADD, color="primary", n_clicks=0),
+            el.H3(texts.MEASURE_STATUS_HEADING, className="h5 mt-4"),
+            el.Label(texts.MEASURE_CHOICE_LABEL, html_for=MeasureIds.CHOICE),
             dbc.Select(id=MeasureIds.CHOICE, options=choices(found), className="mb-2"),
-            dbc.Label(texts.MEASURE_NEW_STATUS_LABEL, html_for=MeasureIds.STATUS),
+            el.Label(texts.MEASURE_NEW_STATUS_LABEL, html_for=MeasureIds.STATUS),
             dbc.Select(
                 id=MeasureIds.STATUS,
                 options=[
@@ -164,10 +165,10 @@ def forms(found: GoalMeasures) -> html.Div:
                 ],
                 className="mb-2",
             ),
-            dbc.Button(
+            el.Button(
                 texts.MEASURE_STATUS_BUTTON, id=MeasureIds.CHANGE, color="secondary", n_clicks=0
             ),
-            html.Div(id=MeasureIds.FEEDBACK, className="mt-3", **aria(live="polite")),
+            el.Div(id=MeasureIds.FEEDBACK, className="mt-3", **aria(live="polite")),
         ],
         className="measure-forms",
     )
@@ -192,12 +193,12 @@ def _input(field_id: str, label: str, help_text: str, kind: str, value: str = ""
         if kind == "textarea"
         else dbc.Input(id=field_id, type=kind, value=value)
     )
-    return html.Div(
+    return el.Div(
         [
-            dbc.Label(
+            el.Label(
                 [
-                    html.Span(label, className="d-block fw-semibold"),
-                    html.Span(help_text, className="form-text"),
+                    el.Span(label, className="d-block fw-semibold"),
+                    el.Span(help_text, className="form-text"),
                 ],
                 html_for=field_id,
             ),
@@ -209,10 +210,10 @@ def _input(field_id: str, label: str, help_text: str, kind: str, value: str = ""
 
 def problems(found: Sequence[MeasureProblem]) -> html.Div:
     """Why the åtgärd was not saved."""
-    return html.Div(
+    return el.Div(
         [
-            html.H2(texts.MEASURE_PROBLEMS_HEADING, className="h6"),
-            html.Ul([html.Li(texts.MEASURE_PROBLEM_TEXT[p]) for p in found]),
+            el.H2(texts.MEASURE_PROBLEMS_HEADING, className="h6"),
+            el.Ul([el.Li(texts.MEASURE_PROBLEM_TEXT[p]) for p in found]),
         ],
         className="alert alert-danger",
         role="alert",
@@ -221,7 +222,7 @@ def problems(found: Sequence[MeasureProblem]) -> html.Div:
 
 def done(message: str) -> html.Div:
     """A write went through."""
-    return html.Div(message, className="alert alert-success", role="status")
+    return el.Div(message, className="alert alert-success", role="status")
 
 
 def deviation_row(kind: str, measure: Measure) -> tuple[Any, ...]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from dashboard.domain.model import Goal, GoalLevel, OrgUnit, Status
 from dashboard.domain.rules import Disagreement, GoalReason, GoalResult, PartKind, count_statuses
@@ -15,6 +15,7 @@ from dashboard.followup.control_room import GoalStatus
 from dashboard.followup.history import Point
 from dashboard.pages.deviations import Only
 from layouts import causes, explanation, status_trend, texts, urls
+from layouts import elements as el
 from layouts.components import SEVERITY, aria, basis_note, empty_state, status_badge
 from layouts.doors import ORDER
 from layouts.format import count
@@ -40,15 +41,15 @@ def page(
     intro = texts.OVERVIEW_INTRO[state.level].format(
         period=texts.PERIOD_LABEL[state.period].lower(), year=state.year, org=org.name
     )
-    return html.Div(
+    return el.Div(
         [
-            html.H1(texts.OVERVIEW_HEADING.format(org=org.name)),
+            el.H1(texts.OVERVIEW_HEADING.format(org=org.name)),
             page_jumps([(texts.JUMP_GOALS, GOALS_ANCHOR)]),
             filter_bar,
             level_tabs(state),
-            html.P(intro, className="lead"),
+            el.P(intro, className="lead"),
             summary(statuses, state),
-            html.Div(
+            el.Div(
                 _grouped_by_direction(state, direction_goals, statuses, owners, histories)
                 if state.level is GoalLevel.COUNCIL
                 else [goal_cards(state, sorted(statuses, key=_severity), owners, histories)],
@@ -60,17 +61,17 @@ def page(
 
 def level_tabs(state: urls.ViewState) -> html.Nav:
     """Links between the goal levels (they are links, so the URL and back button follow)."""
-    return html.Nav(
-        html.Ul(
+    return el.Nav(
+        el.Ul(
             [
-                html.Li(
-                    html.Span(
+                el.Li(
+                    el.Span(
                         texts.OVERVIEW_LEVEL_TAB[level],
                         className="nav-link active",
                         **aria(current="page"),
                     )
                     if level is state.level
-                    else dcc.Link(
+                    else el.Link(
                         texts.OVERVIEW_LEVEL_TAB[level],
                         href=urls.href(urls.OVERVIEW_PATH, state, level=level),
                         className="nav-link",
@@ -100,17 +101,17 @@ def summary(statuses: Sequence[GoalStatus], state: urls.ViewState) -> html.Div |
         return urls.deviations_href(state, replace(only, level=state.level))
 
     items = [
-        html.Li(
+        el.Li(
             [
                 status_badge(status),
-                html.Span(f" {counts[status]}", className="count"),
+                el.Span(f" {counts[status]}", className="count"),
                 met_on_forecast_note(on_forecast, door(Only(kinds=urls.KIND_VALUES["prognos"])))
                 if status is Status.MET
                 else None,
             ]
             if status is Status.MET or not listed[status]
-            else dcc.Link(
-                [status_badge(status), html.Span(f" {counts[status]}", className="count")],
+            else el.Link(
+                [status_badge(status), el.Span(f" {counts[status]}", className="count")],
                 href=door(Only(status=status)),
             )
         )
@@ -118,18 +119,18 @@ def summary(statuses: Sequence[GoalStatus], state: urls.ViewState) -> html.Div |
     ]
     if flagged:
         items.append(
-            html.Li(
-                dcc.Link(
+            el.Li(
+                el.Link(
                     count(texts.FLAGGED_COUNT, flagged),
                     href=door(Only(kinds=urls.KIND_VALUES["bedomning"])),
                 ),
                 className="disagreement",
             )
         )
-    return html.Div(
+    return el.Div(
         [
-            html.H2(texts.SUMMARY_HEADING, className="visually-hidden"),
-            html.Ul(items, className="summary"),
+            el.H2(texts.SUMMARY_HEADING, className="visually-hidden"),
+            el.Ul(items, className="summary"),
         ],
         className="summary-box",
     )
@@ -141,12 +142,12 @@ def met_on_forecast_note(count: int, href: str | None = None) -> html.Span | Non
     if not count:
         return None
     note = texts.MET_ON_FORECAST_COUNT.format(count=count)
-    return html.Span(
+    return el.Span(
         [
             " (",
-            html.Span("◌", **aria(hidden="true")),
+            el.Span("◌", **aria(hidden="true")),
             " ",
-            dcc.Link(note, href=href) if href else note,
+            el.Link(note, href=href) if href else note,
             ")",
         ],
         className="on-forecast",
@@ -165,9 +166,9 @@ def _grouped_by_direction(
     histories: Histories | None = None,
 ) -> list[html.Section]:
     return [
-        html.Section(
+        el.Section(
             [
-                html.H2(goal.title, className="direction-goal"),
+                el.H2(goal.title, className="direction-goal"),
                 goal_cards(
                     state,
                     sorted((s for s in statuses if s.goal.parent_id == goal.id), key=_severity),
@@ -188,9 +189,9 @@ def goal_cards(
     histories: Histories | None = None,
 ) -> dbc.Row:
     """A card per goal, in the order given."""
-    return dbc.Row(
+    return el.Row(
         [
-            dbc.Col(goal_card(state, s, owners, (histories or {}).get((s.goal.id, s.org_id))), lg=6)
+            el.Col(goal_card(state, s, owners, (histories or {}).get((s.goal.id, s.org_id))), lg=6)
             for s in statuses
         ],
         className="g-3",
@@ -208,23 +209,23 @@ def goal_card(
     result = status.result
     owner = owners[status.org_id]
     link = urls.href(urls.goal_path(status.goal.code), state, org_code=owner.code)
-    return dbc.Card(
-        dbc.CardBody(
+    return el.Card(
+        el.CardBody(
             [
-                html.H3(dcc.Link(status.goal.title, href=link), className="h5"),
-                html.P(owner.name, className="owner muted")
+                el.H3(el.Link(status.goal.title, href=link), className="h5"),
+                el.P(owner.name, className="owner muted")
                 if status.goal.level > GoalLevel.COUNCIL
                 else None,
-                html.Div([status_badge(result.status), score(result)], className="status-line"),
+                el.Div([status_badge(result.status), score(result)], className="status-line"),
                 status_trend.trend(history),
-                html.P(counts_text(result), className="counts"),
+                el.P(counts_text(result), className="counts"),
                 basis_note(result.basis),
                 causes.pulls_down(status, owners, state),
                 assessment_note(status),
-                html.Details(
+                el.Details(
                     [
-                        html.Summary(texts.WHY),
-                        html.Ul([html.Li(line) for line in explanation.goal_explanation(result)]),
+                        el.Summary(texts.WHY),
+                        el.Ul([el.Li(line) for line in explanation.goal_explanation(result)]),
                     ]
                 ),
             ]
@@ -236,8 +237,8 @@ def goal_card(
 def score(result: GoalResult) -> html.Span:
     """The score as whole points (rounded down), or a note that there is none."""
     if result.score is None:
-        return html.Span(texts.NO_SCORE, className="score")
-    return html.Span(
+        return el.Span(texts.NO_SCORE, className="score")
+    return el.Span(
         texts.SCORE.format(score=explanation.score_points(result.score)), className="score"
     )
 
@@ -275,11 +276,11 @@ def own_assessment_note(
 ) -> html.Div:
     """`assessment_note` from the assessment's status alone (what a goal's kept brief holds)."""
     if own is None:
-        return html.Div(texts.NO_ASSESSMENT, className="assessment muted")
+        return el.Div(texts.NO_ASSESSMENT, className="assessment muted")
     label = texts.STATUS_LABEL[own]
     if is_forecast:
         label = texts.ASSESSMENT_FORECAST.format(status=label)
-    children = [html.Span(texts.OWN_ASSESSMENT.format(status=label))]
+    children = [el.Span(texts.OWN_ASSESSMENT.format(status=label))]
     if disagreement is not Disagreement.NONE:
-        children.append(html.Span(texts.DISAGREEMENT_LABEL[disagreement], className="disagreement"))
-    return html.Div(children, className="assessment")
+        children.append(el.Span(texts.DISAGREEMENT_LABEL[disagreement], className="disagreement"))
+    return el.Div(children, className="assessment")

@@ -12,6 +12,7 @@ from dash import html
 from dashboard.domain.model import Status
 from dashboard.followup.history import Point, moved
 from dashboard.followup.movement import Movement
+from layouts import elements as el
 from layouts import texts
 from layouts.components import aria, shared, status_badge
 
@@ -20,7 +21,7 @@ def trend(points: Sequence[Point] | None) -> html.Ol | None:
     """The row of symbols, oldest first; nothing when there is no history."""
     if not points:
         return None
-    return html.Ol(
+    return el.Ol(
         [
             _point(point.period, point.standing.status if point.standing else None)
             for point in points
@@ -36,11 +37,11 @@ def _point(when: tuple[int, str], status: Status | None) -> html.Li:
     short = texts.TREND_PERIOD.get(period, period)
     words = texts.STATUS_LABEL[status] if status else texts.TREND_NOT_JUDGED
     symbol = texts.STATUS_SYMBOL[status] if status else texts.TREND_NOT_JUDGED_SYMBOL
-    return html.Li(
+    return el.Li(
         [
-            html.Span(symbol, className="symbol", **aria(hidden="true")),
-            html.Span(f"{short} {year % 100:02d}", className="period", **aria(hidden="true")),
-            html.Span(
+            el.Span(symbol, className="symbol", **aria(hidden="true")),
+            el.Span(f"{short} {year % 100:02d}", className="period", **aria(hidden="true")),
+            el.Span(
                 texts.TREND_POINT.format(period=short, year=year, status=words),
                 className="visually-hidden",
             ),
@@ -63,15 +64,15 @@ def since_line(points: Sequence[Point] | None) -> html.P | None:
     ]
     if movement:
         parts += [" · ", movement_word(movement)]
-    return html.P(parts, className="since-line")
+    return el.P(parts, className="since-line")
 
 
 @shared
 def movement_word(movement: Movement) -> html.Span:
     """ "▲ Förbättrad": the symbol for the eye, the word for everyone."""
-    return html.Span(
+    return el.Span(
         [
-            html.Span(texts.MOVEMENT_SYMBOL[movement], **aria(hidden="true")),
+            el.Span(texts.MOVEMENT_SYMBOL[movement], **aria(hidden="true")),
             " ",
             texts.MOVEMENT_LABEL[movement],
         ],

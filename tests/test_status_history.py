@@ -10,6 +10,7 @@ from dashboard.followup import control_room, goal_results, history
 from dashboard.followup.history import Point, histories, moved, recent_periods
 from dashboard.followup.movement import Movement, Standing
 from dashboard.pages.deviations import deviations
+from dashboard.store import result_store
 from layouts import texts
 from tests.shown import page_text as _text
 
@@ -113,3 +114,22 @@ def test_overviews_cards_show_the_trend(demo_store):
     assert cards > 0
     assert text.count('"status-trend"') == cards
     assert text.count('"status-trend-point') == cards * history.TREND_PERIODS
+
+
+def test_a_history_reads_the_kept_results_of_its_own_organisations_only(demo_store):
+    """Other organisations' kept results of the same goals are not read (issue 20: three times
+    the rows on the demo's Översikt, more with every organisation of a city)."""
+    ska, city = demo_store.org("SKA"), demo_store.root_org()
+    goals = demo_store.goals(2026)[:4]
+    for org in (ska, city):  # kept at both
+        histories(demo_store, [(g, org.id) for g in goals], 2026, "T2")
+    periods = recent_periods(demo_store.reported_periods(), 2026, "T2")
+    rows = result_store.kept_over(
+        demo_store.engine,
+        periods,
+        goal_results.rules_fingerprint(),
+        [g.id for g in goals],
+        [ska.id],
+    )
+    assert rows
+    assert {row[3] for row in rows} == {ska.id}

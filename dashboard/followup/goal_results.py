@@ -58,7 +58,7 @@ def briefs(
     """The brief of each (goal, organisation) pair, in the pairs' order: kept ones read, the rest
     judged and kept. `few`: read only the pairs' goals' kept results, not the whole period's
     (a page's cards, rather than the whole city's meeting)."""
-    generation = result_store.generation(store.engine)  # before judging: see result_store
+    generation = store.result_generation()  # before judging: see result_store
     goal_ids = {goal.id for goal, _ in pairs} if few else None
     found = {
         (row[0], row[1]): row
@@ -72,13 +72,14 @@ def briefs_over(
 ) -> dict[tuple[int, str], list[Brief]]:
     """`briefs(..., few=True)` of each (year, period)'s pairs, the kept ones read in one
     statement for all the periods: a goal's trend over six periods took eighteen."""
-    generation = result_store.generation(store.engine)  # before judging: see result_store
+    generation = store.result_generation()  # before judging: see result_store
     goal_ids = {goal.id for pairs in wanted.values() for goal, _ in pairs}
+    org_ids = {org_id for pairs in wanted.values() for _, org_id in pairs}
     found: dict[tuple[int, str], dict[tuple[int, int], tuple[Any, ...]]] = {
         then: {} for then in wanted
     }
     for year, period, *row in result_store.kept_over(
-        store.engine, list(wanted), rules_fingerprint(), goal_ids
+        store.engine, list(wanted), rules_fingerprint(), goal_ids, org_ids
     ):
         found[year, period][row[0], row[1]] = tuple(row)
     return {
@@ -93,7 +94,7 @@ def assessed(store: Store, org_ids: Sequence[int] | None, year: int, period: str
 
     One query reads the assessed goals with their kept results: at the whole city's 2,250
     assessments, a second read of every kept result cost 10 ms on PostgreSQL."""
-    generation = result_store.generation(store.engine)  # before judging: see result_store
+    generation = store.result_generation()  # before judging: see result_store
     rows = result_store.assessed(
         store.engine, org_ids, year, period, generation, rules_fingerprint()
     )

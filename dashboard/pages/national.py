@@ -22,7 +22,7 @@ class NationalView:
     kpi: KoladaKpi | None  # None: the KPI's metadata was never imported
     comparison: Comparison
     group: str | None  # the chosen comparison group's name
-    names: dict[str, str]  # Kolada id → name, where imported
+    names: dict[str, str]  # Kolada id → name of the places compared, where imported
     home: str | None  # the municipality's own Kolada id
 
     def name(self, kolada_id: str) -> str:
@@ -46,11 +46,12 @@ def national_views(
     by_kpi: dict[str, list[ReferenceValue]] = defaultdict(list)
     for value in store.reference_values(sorted({i.kolada_kpi or "" for i in linked}), places):
         by_kpi[value.kpi].append(value)
-    names = store.municipality_names()
+    names = store.municipality_names(places)  # the places compared are the only ones named
+    kpis = store.kolada_kpis(i.kolada_kpi or "" for i in linked)
     return {
         indicator.id: NationalView(
             indicator.kolada_kpi or "",
-            store.kolada_kpi(indicator.kolada_kpi or ""),
+            kpis.get(indicator.kolada_kpi or ""),
             compare(
                 by_kpi[indicator.kolada_kpi or ""],
                 year,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from typing import Any, TypeVar
 
@@ -34,6 +34,7 @@ from dashboard.store.activities import activities_as_of, activities_in_year, act
 from dashboard.store.datasets import add_reported_periods, refresh_reported_periods
 from dashboard.store.facts import FactReads, Measured
 from dashboard.store.national import NationalReads
+from dashboard.store.request_reads import RequestReads
 from dashboard.store.schema import Base
 from dashboard.store.tables import (
     GOAL_COLUMNS,
@@ -107,6 +108,7 @@ class Store(FactReads, NationalReads):
         self.engine = engine
         self._warm = warm
         self._summaries = summaries.Summaries(engine, True, after_summary)
+        self._request = RequestReads()
 
     @classmethod
     def within(cls, conn: Connection) -> Store:
@@ -133,12 +135,19 @@ class Store(FactReads, NationalReads):
                 "kör `kontrollrummet db upgrade` (eller `kontrollrummet demo`)"
             )
 
+    # ---- one request ---------------------------------------------------------------------
+    def one_request(self) -> AbstractContextManager[None]:
+        """Within it, the data version, the reported periods and an organisation's path are read
+        once (request_reads.py); the router's request is one."""
+        return self._request.scope()
+
     # ---- writing -------------------------------------------------------------------------
     @contextmanager
     def writing(self, actor: str | None, *, lock: bool = True) -> Iterator[Writing]:
         """The one write path (writing.py): a transaction, under the write lock unless `lock` is
         False (account and log writes, which no upload plans against and which must not wait for
         one); `actor` is whose write is audited (None: nobody's, such as a sign-in attempt)."""
+        self._request.forget()
         with self.engine.begin() as conn:
             if lock:  # an upload running now must not record stale values for undo
                 dialect.lock_writes(conn)
@@ -149,6 +158,7 @@ class Store(FactReads, NationalReads):
                 unit.finish()
             finally:
                 conn.info.pop("writing")
+                self._request.forget()
         warm = self._warm
         unit.committed(None if warm is None else lambda: warm(self))
 
@@ -183,7 +193,15 @@ class Store(FactReads, NationalReads):
         and changes only with an upload; one process computes it once per change, and every
         worker reads it from the database.
         """
-        return self._summaries.get(summaries.version(self.engine), key, compute)
+        return self._summaries.get(self._version(), key, compute)
+
+    def result_generation(self) -> int:
+        """The kept goal results' generation (result_store.py): the data version's first part."""
+        generation: int = self._version()[0]
+        return generation
+
+    def _version(self) -> summaries.Version:
+        return self._request.once("data version", lambda: summaries.version(self.engine))
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table of entered data (not the derived goal results), for summaries, tests."""
@@ -208,10 +226,7 @@ class Store(FactReads, NationalReads):
 
     def root_org(self) -> OrgUnit | None:
         """The top of the organisation tree (the city), if any."""
-        stmt = select(org_t).where(org_t.c.parent_id.is_(None)).order_by(org_t.c.id).limit(1)
-        with self.engine.connect() as conn:
-            row = conn.execute(stmt).mappings().first()
-        return org_from_row(row) if row else None
+        return self._one(_ROOT, {}, org_from_row)
 
     def goals(self, year: int, levels: Sequence[GoalLevel] = tuple(GoalLevel)) -> list[Goal]:
         """Goals valid in a year at the given levels, ordered by level and code."""
@@ -221,6 +236,9 @@ class Store(FactReads, NationalReads):
 
     def reported_periods(self) -> list[tuple[int, str]]:
         """Every (year, period) that has at least one measurement, oldest first."""
+        return list(self._request.once("reported periods", self._reported_periods))
+
+    def _reported_periods(self) -> list[tuple[int, str]]:
         with self.engine.connect() as conn:
             pairs = [(row.year, row.period) for row in conn.execute(_PERIODS)]
         return sorted(pairs, key=period_order)
@@ -262,17 +280,9 @@ class Store(FactReads, NationalReads):
 
     def goals_within(self, org_id: int, year: int, level: GoalLevel) -> list[Goal]:
         """Goals of a level owned by the organisation, its ancestors or anything below it."""
-        owner = org_t.alias("owner")
-        own_path = select(org_t.c.path).where(org_t.c.id == org_id).scalar_subquery()
-        related = owner.c.path.startswith(own_path) | own_path.startswith(owner.c.path)
-        stmt = (
-            select(*GOAL_COLUMNS)
-            .join(owner, owner.c.id == goal_t.c.org_id)
-            .where(goal_t.c.level == int(level), valid_in(year), related)
-            .order_by(goal_t.c.code)
-        )
+        values = {"org_id": org_id, "year": year, "level": int(level)}
         with self.engine.connect() as conn:
-            return [goal_from_row(row) for row in conn.execute(stmt)]
+            return [goal_from_row(row) for row in conn.execute(_goals_within(), values)]
 
     def org(self, code: str) -> OrgUnit | None:
         """The organisation unit with this code."""
@@ -282,7 +292,7 @@ class Store(FactReads, NationalReads):
 
     def org_by_id(self, org_id: int) -> OrgUnit | None:
         """The organisation unit with this id."""
-        return self._one(select(org_t).where(org_t.c.id == org_id), org_from_row)
+        return self._one(_ORG_BY_ID, {"id": org_id}, org_from_row)
 
     def org_path(self, org_id: int) -> str | None:
         """The organisation's materialised path ("/1/4/17/"): what access scopes compare."""
@@ -315,7 +325,7 @@ class Store(FactReads, NationalReads):
 
     def indicator(self, code: str) -> Indicator | None:
         """The indicator with this code."""
-        return self._one(select(indicator_t).where(indicator_t.c.code == code), indicator_from_row)
+        return self._one(_INDICATOR, {"code": code}, indicator_from_row)
 
     def activities_of(
         self, goal_ids: Sequence[int], year: int, period: str
@@ -350,12 +360,17 @@ class Store(FactReads, NationalReads):
             row = conn.execute(stmt, {"key": key}).first()
         return goal_from_row(row) if row else None
 
-    def _one(self, stmt: Select[Any], convert: Callable[[Any], T]) -> T | None:
+    def _one(
+        self, stmt: Select[Any], values: dict[str, Any], convert: Callable[[Any], T]
+    ) -> T | None:
         with self.engine.connect() as conn:
-            row = conn.execute(stmt.limit(1)).mappings().first()
+            row = conn.execute(stmt, values).mappings().first()
         return convert(row) if row else None
 
     def _org_path(self, org_id: int) -> str | None:
+        return self._request.once(("org path", org_id), lambda: self._read_org_path(org_id))
+
+    def _read_org_path(self, org_id: int) -> str | None:
         with self.engine.connect() as conn:
             path: str | None = conn.execute(_PATH, {"id": org_id}).scalar()
             return path
@@ -375,6 +390,9 @@ _PERIODS = select(period_t.c.year, period_t.c.period)
 _PATH = select(org_t.c.path).where(org_t.c.id == bindparam("id"))
 _ORGS = select(org_t).where(org_t.c.id.in_(_ids()))
 _ORG = select(org_t).where(org_t.c.code == bindparam("code")).limit(1)
+_ORG_BY_ID = select(org_t).where(org_t.c.id == bindparam("id")).limit(1)
+_ROOT = select(org_t).where(org_t.c.parent_id.is_(None)).order_by(org_t.c.id).limit(1)
+_INDICATOR = select(indicator_t).where(indicator_t.c.code == bindparam("code")).limit(1)
 _LINEAGE = select(org_t).where(org_t.c.id.in_(_ids())).order_by(org_t.c.level)
 _NEIGHBOURHOOD = (
     select(org_t)
@@ -402,6 +420,20 @@ def _child_goals(within: bool) -> Select[Any]:
     if within:
         stmt = stmt.where(goal_t.c.org_id.in_(subtree(bindparam("org_id"))))
     return stmt
+
+
+@cache
+def _goals_within() -> Select[Any]:
+    """`Store.goals_within`: of :level, valid in :year, owned at, above or below :org_id."""
+    owner = org_t.alias("owner")
+    own_path = select(org_t.c.path).where(org_t.c.id == bindparam("org_id")).scalar_subquery()
+    related = owner.c.path.startswith(own_path) | own_path.startswith(owner.c.path)
+    return (
+        select(*GOAL_COLUMNS)
+        .join(owner, owner.c.id == goal_t.c.org_id)
+        .where(goal_t.c.level == bindparam("level"), valid_in(bindparam("year")), related)
+        .order_by(goal_t.c.code)
+    )
 
 
 @cache

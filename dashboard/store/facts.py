@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 
 from dashboard.domain.model import Gender, Indicator, IndicatorFact, Measurement, Reading, Target
+from dashboard.store.request_reads import RequestReads
 from dashboard.store.tables import (
     goal_t,
     indicator_from_row,
@@ -51,6 +52,7 @@ class FactReads:
     """The store's reads of indicator facts (a part of `Store`)."""
 
     engine: Engine
+    _request: RequestReads
 
     def goal_indicator_facts(
         self, org_ids: Sequence[int], year: int, period: str, goal_ids: Sequence[int]
@@ -65,7 +67,12 @@ class FactReads:
         return self._facts(_goal_facts_select(), values | {"period": period})
 
     def goal_links(self, goal_ids: Sequence[int]) -> dict[int, list[tuple[Indicator, float]]]:
-        """Each goal's linked indicators with their weights, by indicator code: measured or not."""
+        """Each goal's linked indicators with their weights, by indicator code: measured or not.
+        Read once in a request (the Målsida judges its goal now and at the previous period)."""
+        found = self._request.once(("goal links", tuple(goal_ids)), lambda: self._links(goal_ids))
+        return {goal_id: list(links) for goal_id, links in found.items()}
+
+    def _links(self, goal_ids: Sequence[int]) -> dict[int, list[tuple[Indicator, float]]]:
         links: dict[int, list[tuple[Indicator, float]]] = {goal_id: [] for goal_id in goal_ids}
         with self.engine.connect() as conn:
             for row in conn.execute(_links_select(), {"goal_ids": list(goal_ids)}).mappings():

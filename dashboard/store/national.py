@@ -8,9 +8,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, delete, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from dashboard.domain.national import HOME_KOLADA_ID, KoladaKpi, ReferenceValue
 from dashboard.store.schema import KoladaOrgRecord
@@ -49,16 +60,14 @@ class NationalReads:
         """Kolada's values of these KPIs (and municipalities, years: None is all), in key order.
 
         A null in Kolada is a value None; a protected or not applicable one is None too."""
-        v = kolada_value_t.c
-        query = select(v.kpi, v.kolada_id, v.year, v.gender, v.outcome, v.value_status).where(
-            v.kpi.in_(list(kpi_ids))
-        )
+        values: dict[str, Any] = {"kpis": list(kpi_ids)}
         if municipality_ids is not None:
-            query = query.where(v.kolada_id.in_(list(municipality_ids)))
+            values["places"] = list(municipality_ids)
         if years is not None:
-            query = query.where(v.year.in_(list(years)))
+            values["years"] = list(years)
+        query = _reference_select(municipality_ids is not None, years is not None)
         with self.engine.connect() as conn:
-            rows = conn.execute(query.order_by(v.kpi, v.kolada_id, v.year, v.gender)).all()
+            rows = conn.execute(query, values).all()
         return [
             ReferenceValue(kpi, place, year, gender, value if status == "ok" else None)
             for kpi, place, year, gender, value, status in rows
@@ -66,8 +75,11 @@ class NationalReads:
 
     def kolada_kpi(self, kpi_id: str) -> KoladaKpi | None:
         """A KPI's metadata, if it was imported."""
-        found = self._kpis(select(kolada_kpi_t).where(kolada_kpi_t.c.id == kpi_id))
-        return found[0] if found else None
+        return self.kolada_kpis([kpi_id]).get(kpi_id)
+
+    def kolada_kpis(self, kpi_ids: Iterable[str]) -> dict[str, KoladaKpi]:
+        """The metadata of those of these KPIs that were imported, by id (one read)."""
+        return {kpi.id: kpi for kpi in self._kpis(_KPIS, {"ids": sorted(set(kpi_ids))})}
 
     def search_kolada_kpis(self, text: str, limit: int = MAX_SEARCH) -> list[KoladaKpi]:
         """KPIs whose id, title or description holds the text (any case), by id."""
@@ -76,9 +88,9 @@ class NationalReads:
         condition = or_(*(column.ilike(pattern) for column in (k.id, k.title, k.description)))
         return self._kpis(select(kolada_kpi_t).where(condition).order_by(k.id).limit(limit))
 
-    def _kpis(self, query: Select[Any]) -> list[KoladaKpi]:
+    def _kpis(self, query: Select[Any], values: dict[str, Any] | None = None) -> list[KoladaKpi]:
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
+            rows = conn.execute(query, values).mappings().all()
         return [
             KoladaKpi(
                 row["id"],
@@ -91,28 +103,27 @@ class NationalReads:
             for row in rows
         ]
 
-    def municipality_names(self) -> dict[str, str]:
-        """Kolada id → name, of every imported municipality and region."""
-        m = kolada_municipality_t.c
+    def municipality_names(self, kolada_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Kolada id → name, of every imported municipality and region (or of these only: a page
+        names a few of the 310)."""
         with self.engine.connect() as conn:
-            return dict(conn.execute(select(m.kolada_id, m.title)).tuples().all())
+            if kolada_ids is None:
+                return dict(conn.execute(_NAMES).tuples().all())
+            found = conn.execute(_NAMES_OF, {"ids": sorted(set(kolada_ids))})
+            return dict(found.tuples().all())
 
     def comparison_groups(self) -> dict[str, list[str]]:
         """Group name → its members' Kolada ids, both in order."""
-        g = comparison_group_t.c
         groups: dict[str, list[str]] = defaultdict(list)
         with self.engine.connect() as conn:
-            for name, member in conn.execute(
-                select(g.name, g.kolada_id).order_by(g.name, g.kolada_id)
-            ):
+            for name, member in conn.execute(_GROUPS):
                 groups[name].append(member)
         return dict(groups)
 
     def national_setting(self, name: str) -> str | None:
         """A setting's value, None if it was never set."""
-        s = national_setting_t.c
         with self.engine.connect() as conn:
-            value: str | None = conn.execute(select(s.value).where(s.name == name)).scalar()
+            value: str | None = conn.execute(_SETTING, {"name": name}).scalar()
         return value
 
     def kolada_unit_links(self) -> dict[str, str]:
@@ -126,6 +137,30 @@ class NationalReads:
     def home_kolada_id(self) -> str | None:
         """The municipality's own Kolada id ("0180"), as an administrator set it."""
         return self.national_setting(HOME_KOLADA_ID)
+
+
+# Statements the Målsida and the Indikatorsida run, built once (docs/performance.md, issue 20).
+_KPIS = select(kolada_kpi_t).where(kolada_kpi_t.c.id.in_(bindparam("ids", expanding=True)))
+_NAMES = select(kolada_municipality_t.c.kolada_id, kolada_municipality_t.c.title)
+_NAMES_OF = _NAMES.where(kolada_municipality_t.c.kolada_id.in_(bindparam("ids", expanding=True)))
+_GROUPS = select(comparison_group_t.c.name, comparison_group_t.c.kolada_id).order_by(
+    comparison_group_t.c.name, comparison_group_t.c.kolada_id
+)
+_SETTING = select(national_setting_t.c.value).where(national_setting_t.c.name == bindparam("name"))
+
+
+@cache
+def _reference_select(by_place: bool, by_year: bool) -> Select[Any]:
+    """`reference_values`: of :kpis, and of :places and :years when asked."""
+    v = kolada_value_t.c
+    query = select(v.kpi, v.kolada_id, v.year, v.gender, v.outcome, v.value_status).where(
+        v.kpi.in_(bindparam("kpis", expanding=True))
+    )
+    if by_place:
+        query = query.where(v.kolada_id.in_(bindparam("places", expanding=True)))
+    if by_year:
+        query = query.where(v.year.in_(bindparam("years", expanding=True)))
+    return query.order_by(v.kpi, v.kolada_id, v.year, v.gender)
 
 
 # ---- writes, on a writer's connection ----------------------------------------------------------

@@ -116,11 +116,22 @@ def kept(
 
 
 def kept_over(
-    engine: Engine, periods: Collection[tuple[int, str]], rules: str, goal_ids: Collection[int]
+    engine: Engine,
+    periods: Collection[tuple[int, str]],
+    rules: str,
+    goal_ids: Collection[int],
+    org_ids: Collection[int],
 ) -> list[tuple[Any, ...]]:
-    """`kept` of a few goals over several periods in one read (a goal's trend: one statement,
-    not one per period): tuples of (year, period, *`BRIEF_COLUMNS`)."""
-    values = {"periods": sorted(set(periods)), "rules": rules, "goal_ids": sorted(goal_ids)}
+    """`kept` of a few goals at a few organisations over several periods in one read (a goal's
+    trend: one statement, not one per period): tuples of (year, period, *`BRIEF_COLUMNS`).
+    Only the organisations asked for: every organisation's were three times as many rows on the
+    demo's Översikt, and grow with the city."""
+    values = {
+        "periods": sorted(set(periods)),
+        "rules": rules,
+        "goal_ids": sorted(goal_ids),
+        "org_ids": sorted(org_ids),
+    }
     with engine.connect() as conn:
         return list(conn.execute(_kept_over_select(), values).tuples())
 
@@ -147,6 +158,7 @@ def _kept_over_select() -> Select[Any]:
     return _kept_select(columns).where(
         tuple_(*columns).in_(bindparam("periods", expanding=True)),
         result_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
+        result_t.c.org_id.in_(bindparam("org_ids", expanding=True)),
     )
 
 

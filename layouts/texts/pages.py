@@ -181,8 +181,10 @@ A11Y_KNOWN_ISSUES = (
         "Diagrammen är bilder för skärmläsare; samma siffror finns i en tabell under varje diagram "
         "(”Visa siffrorna som tabell”)."
     ),
-    "Diagrammen är bilder: de förstoras med webbläsarens zoom men går inte att zooma in i eller "
-    "panorera var för sig.",
+    (
+        "Diagrammen är bilder: de förstoras med webbläsarens zoom men går inte att zooma in i "
+        "eller panorera var för sig."
+    ),
 )
 A11Y_REPORT_HEADING = "Rapportera brister eller begär innehåll i annat format"
 A11Y_REPORT = (
