@@ -53,7 +53,7 @@ def test_an_indicator_page_with_its_charts_is_the_same_json(demo_store):
         [demo_store.root_org().id], 2026, "T2", [g.id for g in demo_store.goals(2026)]
     )[0].indicator.code
     drawn = page(demo_store, urls.indicator_path(code), "?ar=2026&period=T2")
-    assert any(isinstance(c, dcc.Graph) for c in drawn._traverse())  # a figure goes through too
+    assert any(isinstance(c, html.Picture) for c in drawn._traverse())  # a chart goes through too
     assert to_json(plain(drawn)) == to_json(drawn)
 
 
