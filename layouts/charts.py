@@ -2,8 +2,9 @@
 
 Plotly drew them in the browser after the page: its bundle (1.2 MB) was fetched and evaluated
 and each chart laid out, which kept every chart page from being complete within a second
-(docs/performance.md, "Charts drawn on the server"). Each chart is drawn twice, for a wide
-column and for a phone, and the browser picks by the window's width, so text keeps its size.
+(docs/performance.md, "Issue 20: charts drawn on the server"). Each chart is drawn twice, for a
+wide column and for a phone, and the browser picks by the window's width, so text keeps its
+size.
 """
 
 from __future__ import annotations

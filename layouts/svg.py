@@ -1,13 +1,14 @@
 """The few SVG pieces the charts are drawn with, as text.
 
 A chart is drawn on the server into one SVG image, so the browser paints it with the page: no
-chart library to fetch, evaluate and run after the content (docs/performance.md, "Charts drawn
-on the server"). Sizes are in CSS pixels at the width the image is drawn for.
+chart library to fetch, evaluate and run after the content (docs/performance.md, "Issue 20:
+charts drawn on the server"). Sizes are in CSS pixels at the width the image is drawn for.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -44,8 +45,13 @@ _URI = (
 )
 
 
+# What XML 1.0 cannot hold at all: a name imported with one would leave the image unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _escaped(words: str) -> str:
     """Text safe inside an element or a single-quoted attribute."""
+    words = _NOT_XML.sub("", words)
     return (
         words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
     )
@@ -203,13 +209,9 @@ def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
 
 
 def tick_decimals(ticks: Sequence[float]) -> int:
-    """Decimals enough to tell ticks apart (2.5 needs one)."""
-    return (
-        0
-        if all(float(t).is_integer() for t in ticks)
-        else 1
-        if all(float(t * 10).is_integer() for t in ticks)
-        else 2
+    """The fewest decimals that write every tick exactly (2.5 needs one, 0.25 two)."""
+    return next(
+        (d for d in range(7) if all(abs(t * 10**d - round(t * 10**d)) < 1e-6 for t in ticks)), 6
     )
 
 

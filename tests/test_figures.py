@@ -98,6 +98,12 @@ def test_a_missing_value_has_no_bar_and_says_it_is_missing():
     assert "Nämnd A & B" in words and "<Nämnd> C" in words  # escaped, and read back whole
 
 
+def test_a_name_with_control_characters_still_draws_a_readable_image():
+    """XML 1.0 cannot hold most control characters: one in a name must not break the image."""
+    chart = BarChart("t", "%", ("Nämnd\x01 A\x00", "B\x0b"), (Bars("I år", (1.0, 2.0), "#000"),))
+    assert {"Nämnd A", "B"} <= set(_words(charts.draw_bars(chart, charts.WIDE)))
+
+
 def test_given_labels_replace_the_values_and_an_empty_one_writes_nothing():
     image = charts.draw_bars(_bars((30.0, None), labels=("30 % (6 av 20)", "")), charts.WIDE)
     words = _words(image)
@@ -134,6 +140,14 @@ def test_a_striped_series_is_filled_with_its_pattern():
 )
 def test_ticks_are_round_and_cover_the_values(low, high, ticks):
     assert svg.nice_ticks(low, high) == ticks
+
+
+@pytest.mark.parametrize(
+    ("ticks", "decimals"),
+    [([0, 5, 10], 0), ([0, 2.5, 5], 1), ([0, 0.25, 0.5], 2), ([0, 0.0025, 0.005], 4)],
+)
+def test_tick_values_get_the_decimals_that_tell_them_apart(ticks, decimals):
+    assert svg.tick_decimals(ticks) == decimals
 
 
 def test_the_image_travels_as_a_data_address_without_whitespace(view):
