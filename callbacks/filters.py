@@ -45,8 +45,8 @@ def chosen_search(
     root_code: str | None = None,
 ) -> str | None:
     """The query string with the bar's year, period and organisation; None when they are what the
-    URL already shows (no organisation in it shows `root_code`'s), since the bar may fire while
-    its page is being replaced and must not write over the next page's query. Keys the bar does
+    URL already shows (no organisation in it shows `root_code`'s): then there is nothing to
+    write, and writing would push a second history entry for the same page. Keys the bar does
     not own (a list's filters, its length) are kept, except the part of an organisation that is
     no longer chosen."""
     current = urls.parse(search, periods)

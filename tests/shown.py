@@ -6,8 +6,10 @@ import json
 import re
 from typing import Any
 from urllib.parse import unquote
+from xml.etree import ElementTree
 
-CHART = re.compile(r"data:image/svg\+xml,[^\"]*")  # layouts/charts.py's images
+PREFIX = "data:image/svg+xml,"  # how layouts/charts.py's images travel (layouts/svg.data_uri)
+CHART = re.compile(re.escape(PREFIX) + r"[^\"]*")
 
 
 def page_text(component: Any) -> str:
@@ -16,3 +18,9 @@ def page_text(component: Any) -> str:
         component.to_plotly_json(), default=lambda c: c.to_plotly_json(), ensure_ascii=False
     )
     return CHART.sub(lambda image: unquote(image[0]), sent)
+
+
+def chart_svg(address: str) -> ElementTree.Element:
+    """A chart's image address read back as its SVG."""
+    assert address.startswith(PREFIX), address[:40]
+    return ElementTree.fromstring(unquote(address.removeprefix(PREFIX)))

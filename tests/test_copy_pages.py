@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import unquote
-from xml.etree import ElementTree
 
 import pytest
 from dash.development.base_component import Component
@@ -18,6 +16,7 @@ from dashboard.access.accounts import principal
 from layouts import urls
 from tests.opened_parts import parts as opened_parts
 from tests.opened_rows import details
+from tests.shown import PREFIX, chart_svg
 from tests.test_copy import PLURAL_WORDS
 
 PAGES = (
@@ -48,7 +47,6 @@ PAGES = (
 )
 # The paths of forms that change data: never linked for someone who may not use them.
 FORM_LINK = re.compile(r"/bedomning\b|^/rapportera/")
-CHART = "data:image/svg+xml,"
 # Words of actions that change data (buttons and links).
 ACTION_WORDS = re.compile(
     r"^(Registrera|Spara|Fyll i|Klarmarkera|Godkänn|Skicka tillbaka|Lägg till)"
@@ -62,8 +60,8 @@ def _parts(component: Any) -> Iterator[tuple[str, str, str | None]]:
             yield from _parts(child)
     elif isinstance(component, Component):
         kind = type(component).__name__
-        if kind == "Img" and component.src.startswith(CHART):  # a chart drawn on the server
-            for words in ElementTree.fromstring(unquote(component.src[len(CHART) :])).itertext():
+        if kind == "Img" and component.src.startswith(PREFIX):  # a chart drawn on the server
+            for words in chart_svg(component.src).itertext():
                 yield "text", words, None
         if kind in ("Link", "A", "Button"):
             yield (

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import unquote
 from xml.etree import ElementTree
 
 from playwright.sync_api import Locator, expect
+
+from tests.shown import chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -17,8 +18,7 @@ def drawn(image: Locator) -> ElementTree.Element:
         "(img) => img.complete && img.naturalWidth > 0", arg=image.element_handle()
     )
     source = image.evaluate("(img) => img.currentSrc")
-    assert source.startswith("data:image/svg+xml,")
-    return ElementTree.fromstring(unquote(source.removeprefix("data:image/svg+xml,")))
+    return chart_svg(source)
 
 
 def drawn_text(image: Locator) -> str:
