@@ -99,6 +99,10 @@ class ReportFormIds(StrEnum):
     PREVIEW = "report-form-preview"
     SAVE = "report-form-save"
     RESULT = "report-form-result"
+    TYPED = "report-form-typed"  # what was typed in parts no longer drawn
+    PART = "report-form-part"  # pattern-matching: {"type": PART, "index": part number from 0}
+    PART_SHOWN = "report-form-part-shown"
+    ROWS = "report-form-rows"
 
 
 class AccountIds(StrEnum):

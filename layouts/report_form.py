@@ -1,19 +1,20 @@
 """Rapportera: the report form of an organisation and period, and what a preview or save did.
 
 Inputs are text, not number fields, so a Swedish number ("1 234,5") is typed as it is written;
-the upload's reading decides what it means (dashboard/pages/report_form.py).
+the upload's reading decides what it means (dashboard/pages/report_form.py). A long form is drawn
+a part at a time; what was typed in a part is kept in the page when another is drawn.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.domain.model import Gender
 from dashboard.pages import report_template
-from dashboard.pages.report_form import FormRow, ReportForm, row_of
+from dashboard.pages.report_form import FormRow, ReportForm, form_parts, row_of
 from dashboard.upload.effects import Effect
 from dashboard.upload.problems import ImportProblem
 from dashboard.upload.writing import SavedFile
@@ -26,6 +27,7 @@ from layouts.ids import ReportFormIds
 from layouts.import_problems import issue_and_expected, problem_text
 
 FIELD_HEADER = {"utfall": "outcome", "prognos": "forecast"}  # the file's headers
+Typed = Mapping[str, tuple[str, str]]  # row key → outcome and forecast as typed
 
 
 def page(form: ReportForm, refusal: str | None) -> html.Div:
@@ -40,13 +42,16 @@ def page(form: ReportForm, refusal: str | None) -> html.Div:
     if not form.rows:
         return html.Div([heading, empty_state(texts.REPORT_FORM_EMPTY)], className="report-form")
     key = {"org": form.org.code, "year": form.year, "period": form.period}
+    parts = form_parts(form.rows)
     return html.Div(
         [
             heading,
             html.P(texts.REPORT_FORM_INTRO),
             html.P([texts.REPORT_TEMPLATE_LINKS, " ", *_template_links(form)]),
             dcc.Store(id=ReportFormIds.KEY, data=key),
-            table(form),
+            dcc.Store(id=ReportFormIds.TYPED, data={}),
+            *(_pager(form, parts) if len(parts) > 1 else ()),
+            html.Div(table(form, parts[0], {}), id=ReportFormIds.ROWS),
             html.Div(
                 [
                     dbc.Button(texts.REPORT_PREVIEW, id=ReportFormIds.PREVIEW, color="secondary"),
@@ -57,6 +62,37 @@ def page(form: ReportForm, refusal: str | None) -> html.Div:
             dcc.Loading(html.Div(id=ReportFormIds.RESULT, **aria(live="polite"))),
         ],
         className="report-form",
+    )
+
+
+def _pager(form: ReportForm, parts: Sequence[range]) -> tuple[html.Nav, html.P]:
+    """A button per part, and which rows are shown (announced when the part changes)."""
+    buttons = [
+        html.Button(
+            texts.REPORT_PART.format(number=number + 1),
+            id={"type": ReportFormIds.PART, "index": number},
+            type="button",
+            className=part_class(number == 0),
+            **(aria(current="true") if number == 0 else {}),
+        )
+        for number in range(len(parts))
+    ]
+    return (
+        html.Nav(
+            buttons, className="d-flex flex-wrap gap-2 my-2", **aria(label=texts.REPORT_PARTS_LABEL)
+        ),
+        html.P(part_shown(form, parts[0]), id=ReportFormIds.PART_SHOWN, **aria(live="polite")),
+    )
+
+
+def part_class(current: bool) -> str:
+    return "btn btn-sm " + ("btn-primary" if current else "btn-outline-primary")
+
+
+def part_shown(form: ReportForm, part: range) -> str:
+    """E.g. "Rad 41–80 av 101. …"."""
+    return texts.REPORT_PART_SHOWN.format(
+        first=part.start + 1, last=part.stop, total=len(form.rows)
     )
 
 
@@ -72,8 +108,9 @@ def _template_links(form: ReportForm) -> list[str | html.A]:
     return links
 
 
-def table(form: ReportForm) -> html.Div:
-    """One row per indicator and gender, with what to compare with beside the inputs."""
+def table(form: ReportForm, part: range, typed: Typed) -> html.Div:
+    """The part's rows, one per indicator and gender, with what to compare with beside the inputs
+    (which show what was typed before the part was last drawn, or else what is stored)."""
     previous = f"{_period(form.previous[1])} {form.previous[0]}"
     columns = list(texts.REPORT_FORM_COLUMNS)
     columns[3] = columns[3].format(previous=previous)
@@ -84,10 +121,11 @@ def table(form: ReportForm) -> html.Div:
             _number(row.target.target if row.target else None, row),
             _number(row.last_period, row),
             _number(row.last_year, row),
-            _input(row, ReportFormIds.OUTCOME, row.outcome, columns[5]),
-            _input(row, ReportFormIds.FORECAST, row.forecast, columns[6]),
+            _input(row, ReportFormIds.OUTCOME, typed.get(row.key, shown)[0], columns[5]),
+            _input(row, ReportFormIds.FORECAST, typed.get(row.key, shown)[1], columns[6]),
         )
-        for row in form.rows
+        for row in form.rows[part.start : part.stop]
+        for shown in [(row.outcome, row.forecast)]
     ]
     caption = texts.REPORT_FORM_CAPTION.format(org=form.org.name)
     return data_table(caption, columns, rows, numeric=(2, 3, 4))
@@ -125,19 +163,31 @@ def _period(period: str) -> str:
     return texts.PERIOD_LABEL.get(period, period)
 
 
-def problems(found: Sequence[ImportProblem], rows: Sequence[FormRow]) -> dbc.Alert:
-    """The upload's problems, each named by indicator, gender and field rather than file row."""
+def problems(
+    found: Sequence[ImportProblem], rows: Sequence[FormRow], form: ReportForm
+) -> dbc.Alert:
+    """The upload's problems, each named by indicator, gender and field rather than file row,
+    and by the form's page when it has more than one."""
+    parts = form_parts(form.rows)
+    part_of = {form.rows[i].key: n + 1 for n, part in enumerate(parts) for i in part}
     return dbc.Alert(
         [
             html.P(texts.REPORT_PROBLEMS),
-            html.Ul([html.Li(problem_line(problem, rows)) for problem in found]),
+            html.Ul(
+                [
+                    html.Li(problem_line(problem, rows, part_of if len(parts) > 1 else {}))
+                    for problem in found
+                ]
+            ),
         ],
         color="danger",
     )
 
 
-def problem_line(problem: ImportProblem, rows: Sequence[FormRow]) -> str:
-    """E.g. "Andel nöjda, totalt, utfall: inte ett tal ("9x"); förväntat …"."""
+def problem_line(
+    problem: ImportProblem, rows: Sequence[FormRow], part_of: Mapping[str, int]
+) -> str:
+    """E.g. "Andel nöjda, totalt, utfall (sida 2): inte ett tal ("9x"); förväntat …"."""
     row = row_of(rows, problem.row)
     if row is None:  # not a cell's problem (e.g. the database is busy): as an upload says it
         return problem_text(problem)
@@ -147,6 +197,9 @@ def problem_line(problem: ImportProblem, rows: Sequence[FormRow]) -> str:
         indicator=row.indicator.name,
         gender=texts.GENDER_LABEL[row.gender].lower(),
         field=field,
+        part=texts.REPORT_PROBLEM_PART.format(number=part_of[row.key])
+        if row.key in part_of
+        else "",
         issue=issue,
     )
     if problem.value is not None:

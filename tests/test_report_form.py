@@ -7,7 +7,14 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.domain.model import Gender
-from dashboard.pages.report_form import form_file, previous_period, report_form, row_of
+from dashboard.pages.report_form import (
+    PART_ROWS,
+    form_file,
+    form_parts,
+    previous_period,
+    report_form,
+    row_of,
+)
 from dashboard.settings import Settings
 from dashboard.upload import change_sets, csv_export
 from dashboard.upload.problems import UploadRejected
@@ -97,8 +104,27 @@ def test_a_bad_value_names_the_indicator_and_field_and_nothing_is_written(tiny_s
     assert database_digest(tiny_store) == before
     [problem] = rejected.value.problems
     assert row_of(rows, problem.row).key == "NOJD|M"
-    line = problem_line(problem, rows)
+    line = problem_line(problem, rows, {})
     assert line.startswith("Andel nöjda, män, prognos helår: ") and '"9x"' in line
+
+
+def test_a_row_the_browser_did_not_send_is_left_as_stored(tiny_store):
+    # a long form draws a part at a time and sends the rows it drew: the others are not emptied
+    form = _unit_form(tiny_store)
+    file, rows = form_file(form, {"NOJD|K": ("71", "")}, "f.csv")
+    assert [r.key for r in rows] == ["NOJD|K"]
+    change_sets.commit(tiny_store, [file], user_name="enhetschef")
+    assert _value(tiny_store, "NOJD", "N1-E1", 2025, "T1")[5] == 70.0
+
+
+def test_a_long_form_is_cut_into_parts_never_between_an_indicators_genders(tiny_store):
+    rows = report_form(tiny_store, tiny_store.org("STAD"), 2025, "T2").rows
+    parts = form_parts(rows, 2)
+    assert [rows[i] for part in parts for i in part] == list(rows)
+    codes = [{rows[i].indicator.code for i in part} for part in parts]
+    assert all(len(part) <= 2 or len(found) == 1 for part, found in zip(parts, codes))
+    assert sum(len(found) for found in codes) == len({row.indicator.code for row in rows})
+    assert len(parts) > 1 and form_parts(rows, len(rows)) == (range(len(rows)),)
 
 
 def test_keys_the_form_does_not_have_are_left_out(tiny_store):
@@ -121,22 +147,44 @@ def demo(tmp_path_factory):
     return store, app
 
 
-def _submit(app, client, entered: dict, button=ReportFormIds.SAVE, org="SKA-FSK-01") -> str:
-    key = {"org": org, "year": 2026, "period": "T2"}
+def _visible(entered: dict) -> list:
+    """The four states of the rows on screen: outcome values and ids, forecast values and ids."""
     outcomes = [({"type": ReportFormIds.OUTCOME, "index": k}, v[0]) for k, v in entered.items()]
     forecasts = [({"type": ReportFormIds.FORECAST, "index": k}, v[1]) for k, v in entered.items()]
-    state = [
-        key,
-        outcomes,
-        [(i, i) for i, _ in outcomes],
-        forecasts,
-        [(i, i) for i, _ in forecasts],
-    ]
+    return [outcomes, [(i, i) for i, _ in outcomes], forecasts, [(i, i) for i, _ in forecasts]]
+
+
+def _key(org: str) -> dict:
+    return {"org": org, "year": 2026, "period": "T2"}
+
+
+def _submit(
+    app, client, entered: dict, button=ReportFormIds.SAVE, org="SKA-FSK-01", typed=None
+) -> str:
+    state = [_key(org), typed or {}, *_visible(entered)]
     payload = callback_payload(app, ReportFormIds.PREVIEW, [1, 1], state)
     payload["changedPropIds"] = [f"{button}.n_clicks"]
     response = client.post("/_dash-update-component", json=payload)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def _show_part(app, client, part: int, parts: int, entered: dict, typed: dict, org="SKA"):
+    """The answer to a click on a part's button: that part's rows and what was typed so far."""
+    clicks = [({"type": ReportFormIds.PART, "index": part}, 1)]
+    clicks += [({"type": ReportFormIds.PART, "index": i}, None) for i in range(parts) if i != part]
+    state = [_key(org), typed, *_visible(entered)]
+    payload = callback_payload(app, ReportFormIds.PART, [clicks], state)
+    for output in payload["outputs"][3:]:  # the buttons' own props: one entry per button
+        output["id"] = json.loads(output["id"])
+    payload["outputs"][3:] = [
+        [{**output, "id": {**output["id"], "index": i}} for i in range(parts)]
+        for output in payload["outputs"][3:]
+    ]
+    response = client.post("/_dash-update-component", json=payload)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    answer = response.get_json()["response"]
+    return json.dumps(answer[ReportFormIds.ROWS], ensure_ascii=False), answer[ReportFormIds.TYPED]
 
 
 def _page(store, user, path="/rapportera/SKA-FSK-01/2026/T2"):
@@ -180,6 +228,44 @@ def test_a_hand_made_save_outside_ones_rights_is_refused_and_changes_nothing(dem
     answer = _submit(app, signed_in(app, who), {"KF02|T": ("1", "")}, org=org)
     assert "Sparat" not in answer and ("ändra" in answer or "behörighet" in answer.lower())
     assert database_digest(store, leave_out=("audit_event", "login_attempt")) == before
+
+
+def test_a_long_form_shows_a_part_at_a_time_and_saves_what_was_typed_in_every_part(demo):
+    from dashboard.access import accounts
+
+    store, app = demo
+    form = report_form(store, store.org("SKA"), 2026, "T2")
+    parts = form_parts(form.rows, PART_ROWS)
+    shown = _page(store, accounts.principal(store, "admin"), "/rapportera/SKA/2026/T2")
+    assert len(parts) > 1 and ReportFormIds.PART in shown
+    assert {r.key for r in form.rows if f"'{r.key}'" in shown} == {
+        form.rows[i].key for i in parts[0]
+    }
+    client = signed_in(app, "admin")
+    first, second = form.rows[parts[0][0]], form.rows[parts[1][0]]
+    rows, typed = _show_part(app, client, 1, len(parts), {first.key: ("12", "")}, {})
+    assert f'"{second.key}"' in rows and f'"{first.key}"' not in rows
+    assert typed["data"] == {first.key: ["12", ""]}
+    rows, typed = _show_part(app, client, 0, len(parts), {second.key: ("13", "")}, typed["data"])
+    assert '"value": "12"' in rows  # back on the first part, as it was typed
+    assert typed["data"] == {first.key: ["12", ""], second.key: ["13", ""]}
+    saved = _submit(app, client, {first.key: ("12", "")}, org="SKA", typed=typed["data"])
+    assert "Sparat som uppladdning" in saved
+    values = [
+        _value(store, r.indicator.code, "SKA", 2026, "T2", r.gender.value)[5]
+        for r in (first, second)
+    ]
+    assert values == [12.0, 13.0]
+    [latest] = change_sets.list_uploads(store)[:1]
+    change_sets.undo(store, latest.id, user_name="admin")  # leave the demo as it was
+
+
+def test_a_part_is_refused_to_one_who_may_not_report_for_the_organisation(demo):
+    _, app = demo
+    typed_before = {"KF01|T": ["1", ""]}
+    rows, typed = _show_part(app, signed_in(app, "politiker"), 1, 2, {}, typed_before, org="SKA")
+    assert ReportFormIds.OUTCOME not in rows and texts.REFUSED_READ_ONLY in rows
+    assert typed["data"] == {}
 
 
 def test_the_upload_page_links_an_editor_to_the_form_of_their_unit(demo):

@@ -33,6 +33,9 @@ from dashboard.upload.parsed_file import UploadFile
 
 FIELDS = ("indicator_code", "org_code", "year", "period", "gender", "outcome", "forecast")
 FIRST_ROW = 2  # the file's first value row, as Excel numbers rows (the header is row 1)
+# A nämnd reports a hundred rows; drawn at once they froze the browser (issue 20), so the form
+# is drawn in parts of about this many rows, which still holds a unit's whole form.
+PART_ROWS = 40
 # What the form shows for a stored value status without a number, so that saving it unchanged
 # stores the same status again (the upload's markers, dashboard/upload/value_types.py).
 MARKER = {
@@ -113,14 +116,17 @@ def form_file(
     form: ReportForm, entered: Mapping[str, tuple[str, str]], name: str
 ) -> tuple[UploadFile, list[FormRow]]:
     """What was typed (row key → outcome and forecast text) as a measurements file, and the form
-    rows in the file's order. A row goes in when something is typed or a value is stored; keys
-    the form does not have are left out."""
+    rows in the file's order. A row sent goes in when something is typed or a value is stored
+    (an emptied input clears it); rows not sent, as those of parts never drawn, and keys the form
+    does not have are left out."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([MEASUREMENTS.column(field).header for field in FIELDS])
     rows = []
     for row in form.rows:
-        outcome, forecast = (text.strip() for text in entered.get(row.key, ("", "")))
+        if row.key not in entered:
+            continue
+        outcome, forecast = (text.strip() for text in entered[row.key])
         if outcome or forecast or row.stored:
             code = row.indicator.code
             writer.writerow(
@@ -128,6 +134,25 @@ def form_file(
             )
             rows.append(row)
     return UploadFile(name, buffer.getvalue().encode("utf-8")), rows
+
+
+def form_parts(rows: Sequence[FormRow], size: int = PART_ROWS) -> tuple[range, ...]:
+    """The form's rows in as few parts of at most `size` rows as it takes, of about even length,
+    never cutting between an indicator's genders (one indicator longer than `size` is a part of
+    its own)."""
+    count = -(-len(rows) // size) if rows else 1
+    even = -(-len(rows) // count)
+    parts: list[range] = []
+    start = 0  # the first row of the indicator at hand
+    for end in range(1, len(rows) + 1):
+        if end < len(rows) and rows[end].indicator.id == rows[end - 1].indicator.id:
+            continue
+        if parts and len(parts[-1]) < even and end - parts[-1].start <= size:
+            parts[-1] = range(parts[-1].start, end)  # the indicator goes in the last part
+        else:
+            parts.append(range(start, end))
+        start = end
+    return tuple(parts)
 
 
 def row_of(rows: Sequence[FormRow], file_row: int | None) -> FormRow | None:

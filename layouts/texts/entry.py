@@ -53,7 +53,15 @@ VALUE_CHANGES = (  # new, changed values
 REPORT_UNCHANGED = "Inget ändrades: värdena är desamma som de sparade."
 REPORT_PREVIEW_NOTE = "Inget är sparat ännu."
 REPORT_PROBLEMS = "Rätta felen nedan; inget sparades."
-REPORT_PROBLEM = "{indicator}, {gender}, {field}: {issue}"
+REPORT_PROBLEM = "{indicator}, {gender}, {field}{part}: {issue}"
+REPORT_PROBLEM_PART = " (sida {number})"
+# A long form is drawn a part at a time (issue 20).
+REPORT_PARTS_LABEL = "Formulärets sidor"
+REPORT_PART = "Sida {number}"
+REPORT_PART_SHOWN = (
+    "Rad {first}–{last} av {total}. Det du skriver finns kvar när du byter sida, och Spara "
+    "sparar alla sidor."
+)
 REPORT_FILE_NAME = "formulär {org} {period} {year}.csv"
 REPORT_REFUSE_TARGET = "formulär för {org} {period} {year}"
 REPORT_FORM_LINKS = "Rapportera i formulär i stället:"

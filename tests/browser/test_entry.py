@@ -14,6 +14,7 @@ from layouts.urls import report_form_href
 
 NURSERY = "Andel vårdnadshavare som är nöjda med förskolan"
 SICK_LEAVE = "Sjukfrånvaro bland medarbetare"
+SAFE_IN_CARE = "Andel brukare som känner sig trygga på vård- och omsorgsboende"
 
 
 def _input(page, indicator: str, field: str = "Utfall"):
@@ -48,6 +49,29 @@ def test_a_bad_number_is_named_by_indicator_and_field(page):
     expect(page.locator(f"#{ReportFormIds.RESULT}")).to_contain_text(
         f"{SICK_LEAVE}, totalt, prognos helår"
     )
+
+
+@pytest.mark.user("admin")
+def test_a_long_form_is_drawn_a_part_at_a_time_and_keeps_what_was_typed(page, axe_check):
+    page.goto(report_form_href("SKA", 2026, "T2"))
+    pages = page.get_by_role("navigation", name=texts.REPORT_PARTS_LABEL)
+    first, second = (pages.get_by_role("button", name=f"Sida {n}") for n in (1, 2))
+    expect(first).to_have_attribute("aria-current", "true")
+    _input(page, SICK_LEAVE).fill("4,2")
+    second.click()
+    expect(_input(page, SICK_LEAVE)).to_have_count(0)
+    expect(page.locator(f"#{ReportFormIds.PART_SHOWN}")).to_contain_text("Rad 31–58 av 82.")
+    expect(second).to_have_attribute("aria-current", "true")
+    expect(second).to_be_focused()  # the button stays where the keyboard left it
+    assert first.get_attribute("aria-current") is None
+    assert axe_check() == []
+    _input(page, SAFE_IN_CARE).fill("91")
+    first.click()
+    expect(_input(page, SICK_LEAVE)).to_have_value("4,2")
+    page.get_by_role("button", name=texts.REPORT_PREVIEW).click()
+    result = page.locator(f"#{ReportFormIds.RESULT}")
+    expect(result).to_contain_text(re.compile(f"{SICK_LEAVE} .*→ 4,2\u00a0%"))
+    expect(result).to_contain_text(re.compile(f"{SAFE_IN_CARE} .*→ 91\u00a0%"))
 
 
 @pytest.mark.user("admin")
