@@ -3,9 +3,11 @@
 // second). Linked before every other script (layouts/shell.py), this asks all three questions
 // at once while the scripts start, and answers the renderer from them when it asks the very same
 // question; any other request goes to the network as before (docs/performance.md, "Issue 20: the
-// browser's own time"). The page's answer also names it: the browser's title is set as soon as
-// it arrives, before the page is drawn, not only once it is (assets/navigation.js). The router's
-// ids come from <body>'s data attributes.
+// browser's own time"). Every answer of the router also names its page: the browser's title is
+// set as soon as it arrives, before the page is drawn, and after the first page of a visit
+// assets/navigation.js announces it and moves focus — with no callback of its own, which Dash's
+// renderer would answer by looking at each of the new page's components again. The router's ids
+// come from <body>'s data attributes.
 (function () {
   const config = JSON.parse(document.getElementById("_dash-config").textContent);
   const prefix = config.requests_pathname_prefix || "/";
@@ -47,16 +49,24 @@
   ask("GET", "_dash-dependencies");
   ask("POST", "_dash-update-component", pageQuestion()).then(nameThePage).catch(function () {});
 
-  // The router's answer holds the page beside a Store with its title (callbacks/routes.py).
-  function nameThePage(response) {
+  // The router's answer is the page in a Div that carries its title (callbacks/routes.py).
+  let pagesNamed = 0;
+  function nameThePage(response, working) {
     if (!response.ok) { return; }
     return response.clone().json().then(function (answer) {
-      const page = answer.response[ids.pageOutput.split(".")[0]].children;
-      const store = page.props.children.find(function (child) {
-        return child && child.props && child.props.id === ids.pageTitle;
-      });
-      if (store && store.props.data) { document.title = store.props.data; }
+      const title = answer.response[ids.pageOutput.split(".")[0]].children.props[ids.pageTitle];
+      if (!title) { return; }
+      document.title = title;
+      pagesNamed += 1;
+      if (pagesNamed > 1 && window.kontrollrummetPageShown) {
+        window.kontrollrummetPageShown(title, working);
+      }
     });
+  }
+
+  function asksForPage(method, path, body) {
+    return method === "POST" && path === prefix + "_dash-update-component" && body !== null
+      && body.indexOf('"output":"' + ids.pageOutput + '"') !== -1;
   }
 
   function nextTask(value) {
@@ -70,12 +80,18 @@
     const index = early.findIndex(function (e) {
       return e.method === method && e.path === url.pathname && e.body === body;
     });
-    if (index === -1 || url.origin !== window.location.origin) {
-      return network.apply(this, arguments);
-    }
     const self = this, args = arguments;
+    const again = function () {
+      const answer = network.apply(self, args);
+      if (asksForPage(method, url.pathname, body)) {
+        // the field the person works in as they ask, before the new page replaces it
+        const working = window.kontrollrummetFieldAtWork && window.kontrollrummetFieldAtWork();
+        answer.then(function (r) { return nameThePage(r, working); }).catch(function () {});
+      }
+      return answer;
+    };
+    if (index === -1 || url.origin !== window.location.origin) { return again(); }
     const found = early.splice(index, 1)[0];
-    const again = function () { return network.apply(self, args); };
     // Only a good answer is handed over: for anything else the renderer asks itself, as before.
     // It is handed over in a task of its own, as an answer from the network would come: the
     // renderer then draws the frame and the page in two tasks, not in one long one.

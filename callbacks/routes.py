@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeGuard
 
-from dash import Dash, Input, Output, dcc, html
+from dash import Dash, Input, Output, html
 from flask import Flask
 from flask.typing import ResponseReturnValue
 
@@ -51,7 +51,7 @@ from dashboard.settings import Settings
 from dashboard.store import Store
 from layouts import page_title, texts, urls
 from layouts.ids import ShellIds
-from layouts.shell import NavEntry
+from layouts.shell import PAGE_TITLE_ATTRIBUTE, NavEntry
 
 Handler = Callable[[PageRequest], html.Div | None]  # None: the path names nothing
 
@@ -187,9 +187,11 @@ def register(app: Dash, store: Store, settings: Settings, routes: Sequence[Route
 
 
 def titled(content: html.Div, view: View | None) -> html.Div:
-    """The page with its title beside it, which the shell's script gives to the browser and to
-    the live region (callbacks/shell.py); kept in the one output, so the router's request stays
-    the same for its clients (`bench`, the load test)."""
+    """The page in a Div that carries its title, which the shell's script reads from the answer
+    and gives to the browser and to the live region (assets/startup.js). Kept in the one output,
+    so the router's request stays the same for its clients (`bench`, the load test); an
+    attribute, not a Store, as a Store with data sets a prop of its own once drawn, which Dash's
+    renderer answers by looking at each of the page's components again."""
     state = view.state if view else None
     title = page_title.document_title(
         content,
@@ -197,7 +199,8 @@ def titled(content: html.Div, view: View | None) -> html.Div:
         state.year if state else None,
         state.period if state else "",
     )
-    return html.Div([dcc.Store(id=ShellIds.PAGE_TITLE, data=title), content])
+    attributes: dict[str, Any] = {PAGE_TITLE_ATTRIBUTE: title}
+    return html.Div(content, **attributes)
 
 
 def add_server_routes(server: Flask, store: Store) -> None:

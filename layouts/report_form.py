@@ -49,7 +49,7 @@ def page(form: ReportForm, refusal: str | None) -> html.Div:
             html.P(texts.REPORT_FORM_INTRO),
             html.P([texts.REPORT_TEMPLATE_LINKS, " ", *_template_links(form)]),
             dcc.Store(id=ReportFormIds.KEY, data=key),
-            dcc.Store(id=ReportFormIds.TYPED, data={}),
+            dcc.Store(id=ReportFormIds.TYPED),  # no data: a Store with data sets a prop once drawn
             *(_pager(form, parts) if len(parts) > 1 else ()),
             html.Div(table(form, parts[0], {}), id=ReportFormIds.ROWS),
             html.Div(

@@ -124,6 +124,7 @@ BODY_DATA = {
     "data-sign-in-path": SIGN_IN_PATH,
     "data-next-key": NEXT_KEY,
     "data-callback-prefix": CALLBACK_PREFIX,
+    "data-view-keys": f"{YEAR_KEY} {PERIOD_KEY} {ORG_KEY}",  # what the main menu's links keep
 }
 PARAMETER = re.compile(r"<(\w+)>")
 T = TypeVar("T")

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from layouts import urls
+from layouts import texts, urls
 from layouts.ids import ShellIds
 
 ROUTER_OUTPUT = f"{ShellIds.CONTENT}.children"
@@ -20,13 +20,13 @@ EARLY = """() => {
 }"""
 
 
-def _router_requests(page) -> list[dict]:
+def _router_requests(page, every_callback: bool = False) -> list[dict]:
     asked: list[dict] = []
 
     def note(request) -> None:
         if "_dash-update-component" in request.url:
             body = json.loads(request.post_data or "{}")
-            if body.get("output") == ROUTER_OUTPUT:
+            if every_callback or body.get("output") == ROUTER_OUTPUT:
                 asked.append(body)
 
     page.on("request", note)
@@ -51,6 +51,24 @@ def test_in_app_navigation_still_asks_for_each_new_page(page):
     expect(page).to_have_url(re.compile(urls.DEVIATIONS_PATH))
     page.wait_for_load_state("networkidle")
     assert [body["inputs"][0]["value"] for body in asked] == ["/", urls.DEVIATIONS_PATH]
+
+
+def test_a_page_is_one_request_and_the_menu_still_keeps_the_view(page):
+    # Every callback answered after a page is drawn makes Dash's renderer look at each of the
+    # page's components again: the menu's links and the page's title are set in the browser.
+    asked = _router_requests(page, every_callback=True)
+    page.goto("/?ar=2025&period=FY&org=SKA")
+    expect(page.locator("main h1")).to_be_visible()
+    menu = page.get_by_role("navigation", name=texts.NAV_LABEL)
+    deviations = menu.get_by_role("link", name=texts.NAV_DEVIATIONS)
+    expect(deviations).to_have_attribute(
+        "href", urls.DEVIATIONS_PATH + "?ar=2025&period=FY&org=SKA"
+    )
+    deviations.click()
+    expect(page).to_have_url(re.compile(urls.DEVIATIONS_PATH))
+    expect(deviations).to_have_class("current")
+    page.wait_for_load_state("networkidle")
+    assert [body["output"] for body in asked] == [ROUTER_OUTPUT, ROUTER_OUTPUT]
 
 
 # Notes the browser's title at the moment the page's heading is first drawn.
