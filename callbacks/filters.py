@@ -71,4 +71,6 @@ def bar(request: PageRequest) -> html.Form:
     if view is None:
         raise LookupError("a page without view state has no filter bar")
     neighbourhood = request.store.org_neighbourhood(view.org.id)
-    return filters.filter_bar(view.state, view.periods, neighbourhood)
+    return filters.filter_bar(
+        view.state, view.periods, neighbourhood, request.path, request.search or ""
+    )

@@ -31,6 +31,7 @@ class PageRequest:
     store: Store
     settings: Settings
     user: Principal
+    path: str  # the URL's path, e.g. "/mal/KF1.3"
     params: Mapping[str, str]  # the path's parameters, e.g. {"code": "KF1.3"} for /mal/<code>
     search: str | None  # the query string, for a page's own keys (the view state is in `view`)
     view: View | None  # None on a route declared with data=False

@@ -251,7 +251,7 @@ def serve(
         view = None
         if route.data and (view := resolve(store, search)) is None:
             return empty_database(), None
-        request = PageRequest(store, settings, user, params, search, view)
+        request = PageRequest(store, settings, user, pathname, params, search, view)
         content = route.handler(request)
         return (content, view) if drawn(content) else (not_found(), None)
     return (not_found() if store.reported_periods() else empty_database()), None

@@ -17,14 +17,27 @@ from layouts.urls import ViewState
 
 
 def filter_bar(
-    state: ViewState, periods: Sequence[tuple[int, str]], orgs: Sequence[OrgUnit]
+    state: ViewState,
+    periods: Sequence[tuple[int, str]],
+    orgs: Sequence[OrgUnit],
+    path: str,
+    search: str,
 ) -> html.Form:
     """Dropdowns whose changes the filter callback writes into the URL, through a Location of
-    the bar's own (see callbacks/filters.py)."""
+    the bar's own (see callbacks/filters.py). The Location is drawn knowing the address: one
+    without sets it once drawn, which makes Dash's renderer look at each of the page's
+    components again (docs/developing.md, "A request")."""
     years = sorted({y for y, _ in periods}, reverse=True)
     return el.Form(
         [
-            dcc.Location(id=FilterIds.URL, refresh="callback-nav"),
+            dcc.Location(
+                id=FilterIds.URL,
+                refresh="callback-nav",
+                pathname=path,
+                search=search,
+                hash="",
+                href=path + search,
+            ),
             el.Row(
                 [
                     el.Col(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from layouts import texts, urls
@@ -69,6 +70,38 @@ def test_a_page_is_one_request_and_the_menu_still_keeps_the_view(page):
     expect(deviations).to_have_class("current")
     page.wait_for_load_state("networkidle")
     assert [body["output"] for body in asked] == [ROUTER_OUTPUT, ROUTER_OUTPUT]
+
+
+# Notes each change of Dash's layout (a prop set by a callback or by a component of its own)
+# made once the page's heading is drawn, from the moment Dash's renderer makes its store.
+PROPS_SET = """
+let renderers = null;
+Object.defineProperty(window, "store", {
+  configurable: true,
+  get() { return renderers; },
+  set(store) {
+    renderers = store;
+    let layout = store.getState().layout;
+    window.__propsSet = 0;
+    store.subscribe(function () {
+      const now = store.getState().layout;
+      if (now !== layout && document.querySelector("#main h1")) { window.__propsSet += 1; }
+      layout = now;
+    });
+  },
+});
+"""
+
+
+@pytest.mark.parametrize("path", ["/mal/KF1.2?org=SKA", "/avvikelser", "/indikator/KF21"])
+def test_a_drawn_page_sets_no_prop_until_the_person_acts(page, path):
+    # each would make Dash's renderer look at every component of the page again
+    page.add_init_script(PROPS_SET)
+    page.goto(path)
+    expect(page.locator("main h1")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__propsSet") == 0
 
 
 # Notes the browser's title at the moment the page's heading is first drawn.
