@@ -49,12 +49,16 @@
   ask("GET", "_dash-dependencies");
   ask("POST", "_dash-update-component", pageQuestion()).then(nameThePage).catch(function () {});
 
-  // The router's answer is the page in a Div that carries its title (callbacks/routes.py).
+  // The router's answer holds the page beside a Store with its title (callbacks/routes.py).
   let pagesNamed = 0;
   function nameThePage(response, working) {
     if (!response.ok) { return; }
     return response.clone().json().then(function (answer) {
-      const title = answer.response[ids.pageOutput.split(".")[0]].children.props[ids.pageTitle];
+      const page = answer.response[ids.pageOutput.split(".")[0]].children;
+      const store = page.props.children.find(function (child) {
+        return child && child.props && child.props.id === ids.pageTitle;
+      });
+      const title = store && store.props.data;
       if (!title) { return; }
       document.title = title;
       pagesNamed += 1;

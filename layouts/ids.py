@@ -7,6 +7,7 @@ class ShellIds(StrEnum):
     URL = "shell-url"
     CONTENT = "shell-content"
     NAV_LINK = "shell-nav-link"  # a pattern-matching id's type: {"type": NAV_LINK, "index": path}
+    PAGE_TITLE = "shell-page-title"  # the drawn page's title, for the browser and the announcer
     ANNOUNCER = "shell-announcer"  # a polite live region that says each new page's title
     MENU = "shell-menu"  # what the menu button folds away on small screens
 

@@ -17,11 +17,10 @@ from layouts.ids import ShellIds
 # carries the paths and ids the page's own scripts need (assets/session.js, assets/startup.js),
 # so they write none. Dash's scripts stand bare, not in Dash's default <footer>: the page has one
 # footer landmark, ours.
-PAGE_TITLE_ATTRIBUTE = "data-title"  # of the router's Div around each page (callbacks/routes.py)
 ROUTER_DATA = {
     "data-page-output": f"{ShellIds.CONTENT}.children",
     "data-page-location": ShellIds.URL,
-    "data-page-title": PAGE_TITLE_ATTRIBUTE,
+    "data-page-title": ShellIds.PAGE_TITLE,
 }
 BODY_DATA = " ".join(
     f'{name}="{escape(value)}"' for name, value in {**urls.BODY_DATA, **ROUTER_DATA}.items()

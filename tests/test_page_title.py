@@ -4,8 +4,8 @@ from dash import html
 
 from callbacks.routes import serve, titled
 from layouts import texts
+from layouts.ids import ShellIds
 from layouts.page_title import document_title, heading
-from layouts.shell import PAGE_TITLE_ATTRIBUTE
 
 
 def test_the_title_is_the_heading_then_organisation_period_and_app():
@@ -29,12 +29,9 @@ def test_the_organisation_is_not_said_twice_and_a_page_without_heading_is_the_ap
 def test_every_routed_page_carries_its_title_beside_it(demo_store):
     content, view = serve(demo_store, "/mal/KF1.5", "?org=SKA")
     assert view is not None and view.org.code == "SKA"
-    shown = titled(content, view)
-    title = getattr(shown, PAGE_TITLE_ATTRIBUTE)
-    assert shown.children is content
-    assert title.startswith(heading(content)) and "Skarpnäcks stadsdelsnämnd" in title
+    store, page = titled(content, view).children
+    assert store.id == ShellIds.PAGE_TITLE and page is content
+    assert store.data.startswith(heading(content)) and "Skarpnäcks stadsdelsnämnd" in store.data
     missing, none = serve(demo_store, "/finns-inte", None)
     assert none is None
-    assert getattr(titled(missing, none), PAGE_TITLE_ATTRIBUTE) == (
-        f"{texts.NOT_FOUND_HEADING} – Kontrollrummet"
-    )
+    assert titled(missing, none).children[0].data == f"{texts.NOT_FOUND_HEADING} – Kontrollrummet"
