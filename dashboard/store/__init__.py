@@ -243,9 +243,19 @@ class Store(FactReads, NationalReads):
             pairs = [(row.year, row.period) for row in conn.execute(_PERIODS)]
         return sorted(pairs, key=period_order)
 
-    def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
-        """The organisations' own assessments of their goals for a period."""
+    def assessments(
+        self,
+        org_ids: Sequence[int],
+        year: int,
+        period: str,
+        goal_ids: Sequence[int] | None = None,
+    ) -> list[Assessment]:
+        """The organisations' own assessments of their goals (of these goals only, if given) for
+        a period."""
         values = {"ids": list(org_ids), "year": year, "period": period}
+        stmt = _ASSESSMENTS
+        if goal_ids is not None:
+            stmt, values["goal_ids"] = _ASSESSMENTS_OF_GOALS, list(goal_ids)
         with self.engine.connect() as conn:
             return [
                 Assessment(
@@ -259,7 +269,7 @@ class Store(FactReads, NationalReads):
                     measures=row.measures,
                     expected_followup=row.expected_followup,
                 )
-                for row in conn.execute(_ASSESSMENTS, values)
+                for row in conn.execute(stmt, values)
             ]
 
     def goal(self, code: str) -> Goal | None:
@@ -406,6 +416,9 @@ _ASSESSMENTS = select(assessment_t).where(
     assessment_t.c.org_id.in_(_ids()),
     assessment_t.c.year == bindparam("year"),
     assessment_t.c.period == bindparam("period"),
+)
+_ASSESSMENTS_OF_GOALS = _ASSESSMENTS.where(
+    assessment_t.c.goal_id.in_(bindparam("goal_ids", expanding=True))
 )
 
 
