@@ -3,12 +3,17 @@ shows it in full, and only its result where the page shows a result (the drill-d
 child goals); what two parts of the page read alike is read once. Every number stays the one the
 goal judged alone gives (docs/rules.md)."""
 
+import re
+
 import pytest
 
+from callbacks.routes import page
 from dashboard.domain.model import GoalLevel
 from dashboard.followup import control_room
 from dashboard.pages import goal as goal_page
 from dashboard.tools.bench import captured_sql
+from layouts import texts
+from tests.shown import page_text
 
 YEAR, PERIOD = 2026, "T2"
 
@@ -67,3 +72,56 @@ def test_assessments_of_given_goals_only(demo_store):
     ]
     assert len(every) > 1
     assert demo_store.assessments([ska], YEAR, PERIOD, []) == []
+
+
+def _reading(statements, table):
+    return sum(f"FROM {table}" in s for s, _, _ in statements)
+
+
+def test_in_a_request_an_organisations_lineage_and_children_come_with_its_neighbourhood(
+    demo_store,
+):
+    """The Målsida asks for all three (the drill-down, the trail, the filter bar): one read, and
+    the same organisations as read alone."""
+    for code in ("STAD", "SKA", "SKA-IFO-01"):
+        org_id = demo_store.org(code).id
+        alone = [f(org_id) for f in (demo_store.org_lineage, demo_store.org_children)]
+        with demo_store.one_request(), captured_sql(demo_store) as statements:
+            demo_store.org(code)  # as the router resolves the page's organisation
+            lineage, children = demo_store.org_lineage(org_id), demo_store.org_children(org_id)
+            neighbourhood = demo_store.org_neighbourhood(org_id)
+        assert [lineage, children] == alone
+        assert {o.id for o in lineage + children} <= {o.id for o in neighbourhood}
+        assert _reading(statements, "org_unit") == 2, code  # the organisation, its neighbourhood
+
+
+def test_rows_of_organisations_bring_their_paths_to_the_roll_up(demo_store):
+    """Judging a goal at the city and its nämnder looks below them for the indicators they do
+    not measure: their paths came with the organisations' rows."""
+    goal = demo_store.goal("KF1.6")  # some of its indicators are looked for below them
+    with demo_store.one_request():
+        city = demo_store.org("STAD")
+        with captured_sql(demo_store) as statements:
+            goal_page.goal_view(demo_store, goal, city, YEAR, PERIOD)
+    assert any(s.startswith("SELECT measured.indicator_id") for s, _, _ in statements)
+    paths = r"SELECT (org_unit.id, )?org_unit.path\s+FROM org_unit"
+    assert not any(re.match(paths, s) for s, _, _ in statements)
+
+
+def test_a_goals_links_are_read_once_in_a_request_whatever_goals_are_asked_with_it(demo_store):
+    goal = demo_store.goal("KF1.5")
+    children = [c.id for c in demo_store.child_goals(goal.id, YEAR)]
+    alone = demo_store.goal_links([goal.id, *children])
+    with demo_store.one_request(), captured_sql(demo_store) as statements:
+        both = demo_store.goal_links([goal.id, *children])
+        both[goal.id].clear()
+        again = demo_store.goal_links([goal.id])
+    assert both == alone | {goal.id: []} and again == {goal.id: alone[goal.id]}
+    assert _reading(statements, "goal_indicator") == 1
+
+
+def test_the_goal_and_its_atgarder_section_read_its_measures_once(demo_store):
+    with demo_store.one_request(), captured_sql(demo_store) as statements:
+        shown = page(demo_store, "/mal/KF1.5", f"?org=SKA&ar={YEAR}&period={PERIOD}")
+    assert texts.MEASURES_SECTION_HEADING in page_text(shown)
+    assert sum(re.search(r"FROM measure\b", s) is not None for s, _, _ in statements) == 1

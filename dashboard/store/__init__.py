@@ -141,6 +141,12 @@ class Store(FactReads, NationalReads):
         once (request_reads.py); the router's request is one."""
         return self._request.scope()
 
+    def read_once(self, key: Hashable, read: Callable[[], T]) -> T:
+        """`read()`, made once within a request: for a read two parts of a page make alike (the
+        Målsida's goal and its åtgärder read the same measures). The value is shared: never
+        change it."""
+        return self._request.once(key, read)
+
     # ---- writing -------------------------------------------------------------------------
     @contextmanager
     def writing(self, actor: str | None, *, lock: bool = True) -> Iterator[Writing]:
@@ -298,7 +304,7 @@ class Store(FactReads, NationalReads):
         """The organisation unit with this code."""
         with self.engine.connect() as conn:
             row = conn.execute(_ORG, {"code": code}).mappings().first()
-        return org_from_row(row) if row else None
+        return self._noted(row) if row else None
 
     def org_by_id(self, org_id: int) -> OrgUnit | None:
         """The organisation unit with this id."""
@@ -311,27 +317,42 @@ class Store(FactReads, NationalReads):
 
     def org_lineage(self, org_id: int) -> list[OrgUnit]:
         """The organisation and its ancestors, from the top down (read from its path)."""
-        path = self._org_path(org_id)
-        ids = [int(part) for part in (path or "").strip("/").split("/") if part]
+        ids = [int(part) for part in (self._org_path(org_id) or "").strip("/").split("/") if part]
+        if self._request.active:  # the neighbourhood, read once, holds them
+            return [org for org in self.org_neighbourhood(org_id) if org.id in ids]
         with self.engine.connect() as conn:
             return [org_from_row(row) for row in conn.execute(_LINEAGE, {"ids": ids}).mappings()]
 
     def org_neighbourhood(self, org_id: int) -> list[OrgUnit]:
         """The organisation, its ancestors, and the children of each: what a tree picker shows.
 
-        At Stockholm scale that is ≈ 50 units instead of 1,681 on every page.
+        At Stockholm scale that is ≈ 50 units instead of 1,681 on every page. Read once in a
+        request, where it also gives the organisation's lineage and children (the Målsida asks
+        for all three; issue 20).
         """
+        return list(
+            self._request.once(("org neighbourhood", org_id), lambda: self._neighbourhood(org_id))
+        )
+
+    def _neighbourhood(self, org_id: int) -> list[OrgUnit]:
         path = self._org_path(org_id) or ""
         lineage = [int(part) for part in path.strip("/").split("/") if part]
         with self.engine.connect() as conn:
             rows = conn.execute(_NEIGHBOURHOOD, {"ids": lineage}).mappings()
-            return [org_from_row(row) for row in rows]
+            return [self._noted(row) for row in rows]
 
     def org_children(self, org_id: int) -> list[OrgUnit]:
         """The organisation units directly below one, by name."""
+        if self._request.active:  # the neighbourhood, read once, holds them
+            return [org for org in self.org_neighbourhood(org_id) if org.parent_id == org_id]
         with self.engine.connect() as conn:
             rows = conn.execute(_CHILDREN, {"id": org_id}).mappings()
             return [org_from_row(row) for row in rows]
+
+    def _noted(self, row: Any) -> OrgUnit:
+        """The organisation of a row; within a request its path is kept, so nothing reads it."""
+        self._request.note(("org path", row["id"]), row["path"])
+        return org_from_row(row)
 
     def indicator(self, code: str) -> Indicator | None:
         """The indicator with this code."""
