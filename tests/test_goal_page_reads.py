@@ -9,8 +9,11 @@ import pytest
 
 from callbacks.routes import page
 from dashboard.domain.model import GoalLevel
+from dashboard.domain.national import HOME_KOLADA_ID
 from dashboard.followup import control_room
+from dashboard.followup.national_admin import CHOSEN_GROUP
 from dashboard.pages import goal as goal_page
+from dashboard.pages.national import national_views
 from dashboard.tools.bench import captured_sql
 from layouts import texts
 from tests.shown import page_text
@@ -125,3 +128,15 @@ def test_the_goal_and_its_atgarder_section_read_its_measures_once(demo_store):
         shown = page(demo_store, "/mal/KF1.5", f"?org=SKA&ar={YEAR}&period={PERIOD}")
     assert texts.MEASURES_SECTION_HEADING in page_text(shown)
     assert sum(re.search(r"FROM measure\b", s) is not None for s, _, _ in statements) == 1
+
+
+def test_the_national_comparison_reads_its_settings_together(demo_store):
+    names = [CHOSEN_GROUP, HOME_KOLADA_ID]
+    alone = {name: demo_store.national_setting(name) for name in names}
+    assert demo_store.national_settings(names) == {k: v for k, v in alone.items() if v}
+    goals = demo_store.goals(YEAR)
+    links = demo_store.goal_links([g.id for g in goals])
+    linked = [i for found in links.values() for i, _ in found if i.kolada_kpi]
+    with captured_sql(demo_store) as statements:
+        assert national_views(demo_store, linked, YEAR)
+    assert _reading(statements, "national_setting") == 1
