@@ -140,3 +140,18 @@ def test_the_national_comparison_reads_its_settings_together(demo_store):
     with captured_sql(demo_store) as statements:
         assert national_views(demo_store, linked, YEAR)
     assert _reading(statements, "national_setting") == 1
+
+
+def test_in_a_request_organisations_read_before_are_not_read_again(demo_store):
+    """The Målsida names where its parts are measured: at a nämnd often itself or its units."""
+    ska = demo_store.org("SKA")
+    units = [o.id for o in demo_store.org_children(ska.id)]
+    alone = demo_store.orgs_by_id([ska.id, *units, demo_store.root_org().id])
+    with demo_store.one_request():
+        demo_store.org("SKA")
+        demo_store.org_neighbourhood(ska.id)
+        with captured_sql(demo_store) as statements:
+            known = demo_store.orgs_by_id([ska.id, *units])
+            assert not statements
+            assert demo_store.orgs_by_id([*units, ska.id, demo_store.root_org().id]) == alone
+    assert known == {k: v for k, v in alone.items() if k != demo_store.root_org().id}

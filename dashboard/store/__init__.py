@@ -225,10 +225,15 @@ class Store(FactReads, NationalReads):
             return [org_from_row(row) for row in conn.execute(stmt).mappings()]
 
     def orgs_by_id(self, org_ids: Iterable[int]) -> dict[int, OrgUnit]:
-        """The organisation units with these ids, by id."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(_ORGS, {"ids": sorted(set(org_ids))}).mappings()
-            return {row["id"]: org_from_row(row) for row in rows}
+        """The organisation units with these ids, by id; in a request, those read before are not
+        read again (the Målsida names where its parts are measured: often itself)."""
+        found = {org_id: self._request.known(("org", org_id)) for org_id in sorted(set(org_ids))}
+        missing = [org_id for org_id, org in found.items() if org is None]
+        if missing:
+            with self.engine.connect() as conn:
+                for row in conn.execute(_ORGS, {"ids": missing}).mappings():
+                    found[row["id"]] = self._noted(row)
+        return {org_id: org for org_id, org in found.items() if org is not None}
 
     def root_org(self) -> OrgUnit | None:
         """The top of the organisation tree (the city), if any."""
@@ -350,9 +355,12 @@ class Store(FactReads, NationalReads):
             return [org_from_row(row) for row in rows]
 
     def _noted(self, row: Any) -> OrgUnit:
-        """The organisation of a row; within a request its path is kept, so nothing reads it."""
-        self._request.note(("org path", row["id"]), row["path"])
-        return org_from_row(row)
+        """The organisation of a row; within a request it and its path are kept, so nothing reads
+        them again."""
+        org = org_from_row(row)
+        self._request.note(("org", org.id), org)
+        self._request.note(("org path", org.id), row["path"])
+        return org
 
     def indicator(self, code: str) -> Indicator | None:
         """The indicator with this code."""
