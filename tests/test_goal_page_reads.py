@@ -155,3 +155,17 @@ def test_in_a_request_organisations_read_before_are_not_read_again(demo_store):
             assert not statements
             assert demo_store.orgs_by_id([*units, ska.id, demo_store.root_org().id]) == alone
     assert known == {k: v for k, v in alone.items() if k != demo_store.root_org().id}
+
+
+def test_a_units_goal_page_looks_for_nothing_below_the_unit(demo_store):
+    """A unit has nothing below it: its neighbourhood, read for the page, says so."""
+    unit, goal = demo_store.org("SPT-FRI-02"), demo_store.goal("KF1.2")
+    assert not demo_store.org_children(unit.id)
+    alone = goal_page.goal_view(demo_store, goal, unit, YEAR, "T1")
+    with demo_store.one_request():
+        demo_store.org(unit.code)
+        with captured_sql(demo_store) as statements:
+            view = goal_page.goal_view(demo_store, goal, unit, YEAR, "T1")
+    assert view == alone
+    assert any(j.result.reason.name == "NOT_MEASURED_HERE" for j in view.status.indicators)
+    assert not any(s.startswith("SELECT measured.indicator_id") for s, _, _ in statements)

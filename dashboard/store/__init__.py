@@ -344,7 +344,11 @@ class Store(FactReads, NationalReads):
         lineage = [int(part) for part in path.strip("/").split("/") if part]
         with self.engine.connect() as conn:
             rows = conn.execute(_NEIGHBOURHOOD, {"ids": lineage}).mappings()
-            return [self._noted(row) for row in rows]
+            found = [self._noted(row) for row in rows]
+        for ancestor in lineage:  # all the children of each: the roll-up skips a unit's subtree
+            children = tuple(org.id for org in found if org.parent_id == ancestor)
+            self._request.note(("org children", ancestor), children)
+        return found
 
     def org_children(self, org_id: int) -> list[OrgUnit]:
         """The organisation units directly below one, by name."""

@@ -92,7 +92,10 @@ class FactReads:
         indicators in the year (a target or a row for it), with its target and total reading.
 
         Callers keep those below each root by its id in the path; past `MAX_ROOTS` roots, or a
-        root at the top, the whole city is read."""
+        root at the top, the whole city is read. Roots a request knows have nothing below them
+        (their neighbourhood was read: a unit's Målsida) read nothing."""
+        if roots and all(self._request.known(("org children", root)) == () for root in roots):
+            return []
         paths: list[str] = []
         if roots is not None and len(roots) <= MAX_ROOTS:
             paths = self._paths(roots)
