@@ -137,8 +137,9 @@ class Store(FactReads, NationalReads):
 
     # ---- one request ---------------------------------------------------------------------
     def one_request(self) -> AbstractContextManager[None]:
-        """Within it, the data version, the reported periods and an organisation's path are read
-        once (request_reads.py); the router's request is one."""
+        """Within it, the data version, the reported periods, an organisation's path and
+        neighbourhood, an organisation by id and a goal's links are read once (request_reads.py);
+        the router's request is one."""
         return self._request.scope()
 
     def read_once(self, key: Hashable, read: Callable[[], T]) -> T:
