@@ -238,7 +238,7 @@ class Store(FactReads, NationalReads):
 
     def root_org(self) -> OrgUnit | None:
         """The top of the organisation tree (the city), if any."""
-        return self._one(_ROOT, {}, org_from_row)
+        return self._one(_ROOT, {}, self._noted)
 
     def goals(self, year: int, levels: Sequence[GoalLevel] = tuple(GoalLevel)) -> list[Goal]:
         """Goals valid in a year at the given levels, ordered by level and code."""
@@ -314,7 +314,7 @@ class Store(FactReads, NationalReads):
 
     def org_by_id(self, org_id: int) -> OrgUnit | None:
         """The organisation unit with this id."""
-        return self._one(_ORG_BY_ID, {"id": org_id}, org_from_row)
+        return self._one(_ORG_BY_ID, {"id": org_id}, self._noted)
 
     def org_path(self, org_id: int) -> str | None:
         """The organisation's materialised path ("/1/4/17/"): what access scopes compare."""
