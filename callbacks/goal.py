@@ -9,6 +9,7 @@ from callbacks import filters, measures, sign_in
 from callbacks.request import PageRequest
 from dashboard.pages.goal import goal_page
 from layouts import assessment_form, urls
+from layouts import elements as el
 from layouts import goal as layout
 
 
@@ -23,7 +24,7 @@ def page(request: PageRequest) -> html.Div | None:
     note = assessment_form.goal_page_note(found.view.status, state, found.saved, may_assess)
     own = found.view.status.assessment
     followed = measures.section(request.store, goal, org, state, request.user, own)
-    extra = html.Div([note, followed])
+    extra = el.Div([note, followed])
     return layout.page(
         found.view,
         org,

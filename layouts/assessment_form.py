@@ -17,6 +17,7 @@ from dashboard.domain.model import Assessment, OrgUnit, Status
 from dashboard.followup import assessments
 from dashboard.followup.assessments import AssessmentProblem, AuditEntry
 from dashboard.followup.control_room import GoalStatus
+from layouts import elements as el
 from layouts import explanation, texts, urls
 from layouts.components import (
     aria,
@@ -285,16 +286,16 @@ def goal_page_note(
 ) -> html.Div:
     """For the goal page: who last saved the assessment here and why it is rosier, and the way to
     the form for those who may assess."""
-    return html.Div(
+    return el.Div(
         [
             justification_note(saved),
-            html.P(
+            el.P(
                 texts.LAST_SAVED.format(time=local_time(saved.saved_at), name=saved.saved_by),
                 className="muted",
             )
             if saved
             else None,
-            dcc.Link(
+            el.Link(
                 texts.RECORD_ASSESSMENT,
                 href=urls.href(assessment_path(status.goal.code), state),
                 className="btn btn-outline-primary btn-sm",

@@ -9,11 +9,12 @@ from typing import Any
 
 from dash import html
 
-from dashboard.domain.model import OrgUnit, Status, Trend, period_end
-from dashboard.domain.rules import IndicatorReason
-from dashboard.followup.control_room import GoalStatus, GoalView, IndicatorLine
+from dashboard.domain.model import Goal, OrgUnit, Status, Trend, period_end
+from dashboard.domain.rules import GoalResult, IndicatorReason
+from dashboard.followup.control_room import GoalStatus, IndicatorLine
 from dashboard.followup.history import Point
 from dashboard.followup.indicator_movement import IndicatorMove
+from dashboard.pages.goal import GoalView
 from dashboard.pages.national import NationalView
 from layouts import causes, doors, explanation, texts, urls
 from layouts import elements as el
@@ -138,10 +139,10 @@ def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
         [
             (
                 el.Em(texts.ITSELF_ROW[view.org.level]),
-                status_badge(itself.result.status),
+                status_badge(itself.status),
                 _points(itself),
-                counts_text(itself.result),
-                basis_tag(itself.result.basis),
+                counts_text(itself),
+                basis_tag(itself.basis),
             )
         ]
         if itself
@@ -153,14 +154,13 @@ def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
                 org.name,
                 href=urls.href(urls.goal_path(view.status.goal.code), state, org_code=org.code),
             ),
-            status_badge(s.result.status),
-            _points(s),
-            counts_text(s.result),
-            basis_tag(s.result.basis),
+            status_badge(result.status),
+            _points(result),
+            counts_text(result),
+            basis_tag(result.basis),
         )
-        for org, s in sorted(
-            view.by_org,
-            key=lambda pair: (pair[1].result.score is not None, pair[1].result.score or 0),
+        for org, result in sorted(
+            view.by_org, key=lambda pair: (pair[1].score is not None, pair[1].score or 0)
         )
     ]
     return el.Section(
@@ -172,27 +172,27 @@ def org_breakdown(view: GoalView, state: urls.ViewState) -> html.Section:
     )
 
 
-def _points(status: GoalStatus) -> str:
+def _points(result: GoalResult) -> str:
     return (
-        texts.MISSING_VALUE
-        if status.result.score is None
-        else str(explanation.score_points(status.result.score))
+        texts.MISSING_VALUE if result.score is None else str(explanation.score_points(result.score))
     )
 
 
-def child_goals(children: tuple[GoalStatus, ...], state: urls.ViewState) -> html.Section:
+def child_goals(
+    children: tuple[tuple[Goal, GoalResult], ...], state: urls.ViewState
+) -> html.Section:
     """The goals that break this one down, each judged for its own organisation."""
     if not children:
         return el.Section()
     rows = [
         (
-            el.Link(child.goal.title, href=urls.href(urls.goal_path(child.goal.code), state)),
-            texts.GOAL_LEVEL_LABEL[child.goal.level],
-            status_badge(child.result.status),
-            _points(child),
-            basis_tag(child.result.basis),
+            el.Link(child.title, href=urls.href(urls.goal_path(child.code), state)),
+            texts.GOAL_LEVEL_LABEL[child.level],
+            status_badge(result.status),
+            _points(result),
+            basis_tag(result.basis),
         )
-        for child in children
+        for child, result in children
     ]
     return el.Section(
         [

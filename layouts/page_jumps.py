@@ -7,14 +7,15 @@ from collections.abc import Sequence
 
 from dash import html
 
+from layouts import elements as el
 from layouts import texts
 from layouts.components import aria
 
 
 def page_jumps(entries: Sequence[tuple[str, str | None]]) -> html.Nav:
     """Links to the parts of this page, (label, element id); an entry without id is left out."""
-    return html.Nav(
-        html.Ul([html.Li(html.A(label, href=f"#{anchor}")) for label, anchor in entries if anchor]),
+    return el.Nav(
+        el.Ul([el.Li(el.A(label, href=f"#{anchor}")) for label, anchor in entries if anchor]),
         className="page-jumps",
         **aria(label=texts.JUMPS_LABEL),
     )

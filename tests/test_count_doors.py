@@ -6,7 +6,7 @@ from dash import html
 
 from callbacks.routes import page
 from dashboard.domain.model import Status
-from dashboard.followup import control_room
+from dashboard.pages import goal as goal_page
 from dashboard.pages.accuracy import accuracy_page
 from layouts import texts, urls
 from layouts.ids import AccuracyIds
@@ -20,7 +20,7 @@ SKA_T2 = "?org=SKA&ar=2026&period=T2"
 def goal_view(demo_store):
     ska = demo_store.org("SKA")
     goal = demo_store.goal("KF1.3")
-    return control_room.goal_view(demo_store, goal, ska, 2026, "T2")
+    return goal_page.goal_view(demo_store, goal, ska, 2026, "T2")
 
 
 def test_each_indicator_count_links_to_the_table_filtered_to_it(demo_store, goal_view):

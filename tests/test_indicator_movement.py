@@ -7,9 +7,10 @@ import pytest
 from callbacks.routes import page
 from dashboard.access import ANONYMOUS
 from dashboard.domain.model import Status
-from dashboard.followup import control_room, indicator_movement
+from dashboard.followup import indicator_movement
 from dashboard.followup.indicator_movement import IndicatorMove
 from dashboard.followup.movement import Movement
+from dashboard.pages import goal as goal_page
 from layouts import texts, urls
 from tests.shown import page_text as _text
 from tests.tiny import tiny_dataset
@@ -23,7 +24,7 @@ def tiny(empty_store):
 
 def _moves(store, year, period):
     goal, city = store.goal("K1"), store.org("STAD")
-    view = control_room.goal_view(store, goal, city, year, period)
+    view = goal_page.goal_view(store, goal, city, year, period)
     return indicator_movement.moves(store, goal, city.id, year, period, view.lines)
 
 

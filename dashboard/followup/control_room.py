@@ -6,11 +6,11 @@ Dash: it asks the store for plain facts and lets `rules` judge them.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dashboard.domain import rules
 from dashboard.domain.measures import Measure
@@ -23,7 +23,6 @@ from dashboard.domain.model import (
     Indicator,
     IndicatorFact,
     Measurement,
-    OrgUnit,
     Reading,
     period_end,
 )
@@ -87,25 +86,65 @@ def judge(
     Every indicator linked to the goal is a part: measured at the organisation, rolled up from
     the nearest organisations below that measure it, or listed as not measured here (docs/rules.md
     §3)."""
+    return with_assessments(store, pairs, results(store, pairs, year, period, config), year, period)
+
+
+class Judged(NamedTuple):
+    """A pair's judged indicators, the activities counted for it and its result: a goal judged
+    without its assessment and measures, as a page shows a goal it only names (the Målsida's
+    drill-down and child goals)."""
+
+    indicators: tuple[JudgedIndicator, ...]
+    activities: tuple[Activity, ...]
+    result: rules.GoalResult
+
+
+def results(
+    store: Store,
+    pairs: Sequence[tuple[Goal, int]],
+    year: int,
+    period: str,
+    config: rules.RuleConfig = rules.DEFAULT_RULES,
+) -> list[Judged]:
+    """Each pair judged as `judge` judges it, in the pairs' order, without reading the
+    assessments and measures that only a `GoalStatus` holds."""
     goal_ids = sorted({goal.id for goal, _ in pairs})
     org_ids = sorted({org_id for _, org_id in pairs})
     indicators = judged_indicators(store, pairs, year, period, config)
     activities = activities_below(store, goal_ids, org_ids, year, period)
-    assessments = {(a.goal_id, a.org_id): a for a in store.assessments(org_ids, year, period)}
-    decided = measures.open_measures(store, [(g.id, o) for g, o in pairs], year, period)
     as_of = period_end(year, period)
-    statuses = []
+    found = []
     for goal, org_id in pairs:
         judged = tuple(indicators[goal.id, org_id])
         held = tuple(activities.get((goal.id, org_id), ()))
-        result = goal_result(judged, held, as_of, config)
+        found.append(Judged(judged, held, goal_result(judged, held, as_of, config)))
+    return found
+
+
+def with_assessments(
+    store: Store,
+    pairs: Sequence[tuple[Goal, int]],
+    judged: Sequence[Judged],
+    year: int,
+    period: str,
+) -> list[GoalStatus]:
+    """The pairs' statuses: each judged pair (`results`) with its organisation's own assessment
+    of the goal (read for the pairs' goals only) and the measures still open."""
+    goal_ids = sorted({goal.id for goal, _ in pairs})
+    org_ids = sorted({org_id for _, org_id in pairs})
+    assessments = {
+        (a.goal_id, a.org_id): a for a in store.assessments(org_ids, year, period, goal_ids)
+    }
+    decided = measures.open_measures(store, [(g.id, o) for g, o in pairs], year, period)
+    statuses = []
+    for (goal, org_id), (indicators, held, result) in zip(pairs, judged, strict=True):
         assessment = assessments.get((goal.id, org_id))
         statuses.append(
             GoalStatus(
                 goal,
                 org_id,
                 result,
-                judged,
+                indicators,
                 held,
                 assessment,
                 rules.disagreement(result.status, assessment),
@@ -278,94 +317,6 @@ class IndicatorLine:
     judged: JudgedIndicator
     last_year: rules.Change
     genders: rules.GenderSplit
-
-
-@dataclass(frozen=True)
-class GoalView:
-    """Everything the goal page shows for one goal, organisation, year and period."""
-
-    status: GoalStatus
-    org: OrgUnit
-    ancestors: tuple[Goal, ...]
-    by_org: tuple[tuple[OrgUnit, GoalStatus], ...]
-    itself: GoalStatus | None  # the organisation's own measurements, beside its sub-organisations
-    children: tuple[GoalStatus, ...]
-    lines: tuple[IndicatorLine, ...]
-    activities: tuple[tuple[Activity, bool], ...]  # (activity, overdue)
-    places: dict[int, OrgUnit]  # the organisations the page names: where parts are measured
-
-
-def goal_view(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) -> GoalView:
-    """Judge a goal at an organisation, its result in each sub-organisation, and its child goals."""
-    sub_orgs = store.org_children(org.id)
-    children = store.child_goals(goal.id, year, within_org_id=org.id)
-    statuses = judge(
-        store,
-        [(goal, org.id)] + [(goal, sub.id) for sub in sub_orgs] + [(c, c.org_id) for c in children],
-        year,
-        period,
-    )
-    status, by_org, child_statuses = (
-        statuses[0],
-        statuses[1 : 1 + len(sub_orgs)],
-        statuses[1 + len(sub_orgs) :],
-    )
-    as_of = period_end(year, period)
-    return GoalView(
-        status=status,
-        org=org,
-        ancestors=tuple(_ancestors(store, goal)),
-        by_org=tuple(
-            (sub, sub_status)
-            for sub, sub_status in zip(sub_orgs, by_org)
-            if sub_status.result.reason is not rules.GoalReason.NO_PARTS
-        ),
-        itself=own_measurements(status, as_of) if sub_orgs else None,
-        children=tuple(child_statuses),
-        lines=tuple(indicator_lines(store, status.indicators, org.id, year, period)),
-        activities=tuple(
-            (activity, rules.is_overdue(activity.state, as_of)) for activity in status.activities
-        ),
-        places=store.orgs_by_id(measuring_orgs([status])),
-    )
-
-
-def measuring_orgs(statuses: Sequence[GoalStatus]) -> set[int]:
-    """The organisations where the goals' indicators are measured (to name them on a page)."""
-    return {b.fact.org_id for s in statuses for j in s.indicators for b in (j, *j.below)}
-
-
-def own_measurements(status: GoalStatus, as_of: dt.date) -> GoalStatus | None:
-    """The goal judged on what the organisation measures and holds itself, without anything below
-    it:
-    the drill-down's "Nämnden själv" row, so a part failing at this level is seen. None if it has
-    none."""
-    here = tuple(
-        j
-        for j in status.indicators
-        if not j.below and j.result.reason is not rules.IndicatorReason.NOT_MEASURED_HERE
-    )
-    held = tuple(a for a in status.activities if a.org_id == status.org_id)
-    if not here and not held:
-        return None
-    result = goal_result(here, held, as_of, rules.DEFAULT_RULES)
-    return dataclasses.replace(
-        status,
-        result=result,
-        indicators=here,
-        activities=held,
-        assessment=None,
-        disagreement=rules.Disagreement.NONE,
-    )
-
-
-def _ancestors(store: Store, goal: Goal) -> list[Goal]:
-    chain: list[Goal] = []
-    parent_id = goal.parent_id
-    while parent_id is not None and (parent := store.goal_by_id(parent_id)) is not None:
-        chain.insert(0, parent)
-        parent_id = parent.parent_id
-    return chain
 
 
 def indicator_lines(

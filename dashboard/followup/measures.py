@@ -77,7 +77,11 @@ def _split(
         return decided, follow
     wanted = set(pairs)
     goal_ids, org_ids = sorted({g for g, _ in pairs}), sorted({o for _, o in pairs})
-    for measure in stored.of_pairs(store.engine, goal_ids, org_ids):
+    read = store.read_once(
+        ("measures", tuple(goal_ids), tuple(org_ids)),
+        lambda: stored.of_pairs(store.engine, goal_ids, org_ids),
+    )  # the Målsida's goal, judged, and its åtgärder section ask for the same
+    for measure in read:
         key = (measure.goal_id, measure.org_id)
         if key not in wanted:
             continue

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dashboard.domain.model import Indicator
-from dashboard.domain.national import RIKET, KoladaKpi, ReferenceValue
+from dashboard.domain.national import HOME_KOLADA_ID, RIKET, KoladaKpi, ReferenceValue
 from dashboard.followup.national import Comparison, compare
 from dashboard.followup.national_admin import CHOSEN_GROUP
 from dashboard.store import Store
@@ -38,10 +38,11 @@ def national_views(
     if not linked:
         return {}
     groups = store.comparison_groups()
-    chosen = store.national_setting(CHOSEN_GROUP)
+    settings = store.national_settings([CHOSEN_GROUP, HOME_KOLADA_ID])  # one read for both
+    chosen = settings.get(CHOSEN_GROUP)
     group = chosen if chosen in groups else next(iter(groups), None)
     members = groups.get(group, []) if group else []
-    home = store.home_kolada_id()
+    home = settings.get(HOME_KOLADA_ID)
     places = sorted({RIKET, *members, *([home] if home else [])})
     by_kpi: dict[str, list[ReferenceValue]] = defaultdict(list)
     for value in store.reference_values(sorted({i.kolada_kpi or "" for i in linked}), places):

@@ -137,9 +137,16 @@ class Store(FactReads, NationalReads):
 
     # ---- one request ---------------------------------------------------------------------
     def one_request(self) -> AbstractContextManager[None]:
-        """Within it, the data version, the reported periods and an organisation's path are read
-        once (request_reads.py); the router's request is one."""
+        """Within it, the data version, the reported periods, an organisation's path and
+        neighbourhood, an organisation by id and a goal's links are read once (request_reads.py);
+        the router's request is one."""
         return self._request.scope()
+
+    def read_once(self, key: Hashable, read: Callable[[], T]) -> T:
+        """`read()`, made once within a request: for a read two parts of a page make alike (the
+        Målsida's goal and its åtgärder read the same measures). The value is shared: never
+        change it."""
+        return self._request.once(key, read)
 
     # ---- writing -------------------------------------------------------------------------
     @contextmanager
@@ -219,14 +226,19 @@ class Store(FactReads, NationalReads):
             return [org_from_row(row) for row in conn.execute(stmt).mappings()]
 
     def orgs_by_id(self, org_ids: Iterable[int]) -> dict[int, OrgUnit]:
-        """The organisation units with these ids, by id."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(_ORGS, {"ids": sorted(set(org_ids))}).mappings()
-            return {row["id"]: org_from_row(row) for row in rows}
+        """The organisation units with these ids, by id; in a request, those read before are not
+        read again (the Målsida names where its parts are measured: often itself)."""
+        found = {org_id: self._request.known(("org", org_id)) for org_id in sorted(set(org_ids))}
+        missing = [org_id for org_id, org in found.items() if org is None]
+        if missing:
+            with self.engine.connect() as conn:
+                for row in conn.execute(_ORGS, {"ids": missing}).mappings():
+                    found[row["id"]] = self._noted(row)
+        return {org_id: org for org_id, org in found.items() if org is not None}
 
     def root_org(self) -> OrgUnit | None:
         """The top of the organisation tree (the city), if any."""
-        return self._one(_ROOT, {}, org_from_row)
+        return self._one(_ROOT, {}, self._noted)
 
     def goals(self, year: int, levels: Sequence[GoalLevel] = tuple(GoalLevel)) -> list[Goal]:
         """Goals valid in a year at the given levels, ordered by level and code."""
@@ -243,9 +255,19 @@ class Store(FactReads, NationalReads):
             pairs = [(row.year, row.period) for row in conn.execute(_PERIODS)]
         return sorted(pairs, key=period_order)
 
-    def assessments(self, org_ids: Sequence[int], year: int, period: str) -> list[Assessment]:
-        """The organisations' own assessments of their goals for a period."""
+    def assessments(
+        self,
+        org_ids: Sequence[int],
+        year: int,
+        period: str,
+        goal_ids: Sequence[int] | None = None,
+    ) -> list[Assessment]:
+        """The organisations' own assessments of their goals (of these goals only, if given) for
+        a period."""
         values = {"ids": list(org_ids), "year": year, "period": period}
+        stmt = _ASSESSMENTS
+        if goal_ids is not None:
+            stmt, values["goal_ids"] = _ASSESSMENTS_OF_GOALS, list(goal_ids)
         with self.engine.connect() as conn:
             return [
                 Assessment(
@@ -259,7 +281,7 @@ class Store(FactReads, NationalReads):
                     measures=row.measures,
                     expected_followup=row.expected_followup,
                 )
-                for row in conn.execute(_ASSESSMENTS, values)
+                for row in conn.execute(stmt, values)
             ]
 
     def goal(self, code: str) -> Goal | None:
@@ -288,11 +310,11 @@ class Store(FactReads, NationalReads):
         """The organisation unit with this code."""
         with self.engine.connect() as conn:
             row = conn.execute(_ORG, {"code": code}).mappings().first()
-        return org_from_row(row) if row else None
+        return self._noted(row) if row else None
 
     def org_by_id(self, org_id: int) -> OrgUnit | None:
         """The organisation unit with this id."""
-        return self._one(_ORG_BY_ID, {"id": org_id}, org_from_row)
+        return self._one(_ORG_BY_ID, {"id": org_id}, self._noted)
 
     def org_path(self, org_id: int) -> str | None:
         """The organisation's materialised path ("/1/4/17/"): what access scopes compare."""
@@ -301,27 +323,49 @@ class Store(FactReads, NationalReads):
 
     def org_lineage(self, org_id: int) -> list[OrgUnit]:
         """The organisation and its ancestors, from the top down (read from its path)."""
-        path = self._org_path(org_id)
-        ids = [int(part) for part in (path or "").strip("/").split("/") if part]
+        ids = [int(part) for part in (self._org_path(org_id) or "").strip("/").split("/") if part]
+        if self._request.active:  # the neighbourhood, read once, holds them
+            return [org for org in self.org_neighbourhood(org_id) if org.id in ids]
         with self.engine.connect() as conn:
             return [org_from_row(row) for row in conn.execute(_LINEAGE, {"ids": ids}).mappings()]
 
     def org_neighbourhood(self, org_id: int) -> list[OrgUnit]:
         """The organisation, its ancestors, and the children of each: what a tree picker shows.
 
-        At Stockholm scale that is ≈ 50 units instead of 1,681 on every page.
+        At Stockholm scale that is ≈ 50 units instead of 1,681 on every page. Read once in a
+        request, where it also gives the organisation's lineage and children (the Målsida asks
+        for all three; issue 20).
         """
+        return list(
+            self._request.once(("org neighbourhood", org_id), lambda: self._neighbourhood(org_id))
+        )
+
+    def _neighbourhood(self, org_id: int) -> list[OrgUnit]:
         path = self._org_path(org_id) or ""
         lineage = [int(part) for part in path.strip("/").split("/") if part]
         with self.engine.connect() as conn:
             rows = conn.execute(_NEIGHBOURHOOD, {"ids": lineage}).mappings()
-            return [org_from_row(row) for row in rows]
+            found = [self._noted(row) for row in rows]
+        for ancestor in lineage:  # all the children of each: the roll-up skips a unit's subtree
+            children = tuple(org.id for org in found if org.parent_id == ancestor)
+            self._request.note(("org children", ancestor), children)
+        return found
 
     def org_children(self, org_id: int) -> list[OrgUnit]:
         """The organisation units directly below one, by name."""
+        if self._request.active:  # the neighbourhood, read once, holds them
+            return [org for org in self.org_neighbourhood(org_id) if org.parent_id == org_id]
         with self.engine.connect() as conn:
             rows = conn.execute(_CHILDREN, {"id": org_id}).mappings()
             return [org_from_row(row) for row in rows]
+
+    def _noted(self, row: Any) -> OrgUnit:
+        """The organisation of a row; within a request it and its path are kept, so nothing reads
+        them again."""
+        org = org_from_row(row)
+        self._request.note(("org", org.id), org)
+        self._request.note(("org path", org.id), row["path"])
+        return org
 
     def indicator(self, code: str) -> Indicator | None:
         """The indicator with this code."""
@@ -406,6 +450,9 @@ _ASSESSMENTS = select(assessment_t).where(
     assessment_t.c.org_id.in_(_ids()),
     assessment_t.c.year == bindparam("year"),
     assessment_t.c.period == bindparam("period"),
+)
+_ASSESSMENTS_OF_GOALS = _ASSESSMENTS.where(
+    assessment_t.c.goal_id.in_(bindparam("goal_ids", expanding=True))
 )
 
 

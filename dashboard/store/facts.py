@@ -68,8 +68,14 @@ class FactReads:
 
     def goal_links(self, goal_ids: Sequence[int]) -> dict[int, list[tuple[Indicator, float]]]:
         """Each goal's linked indicators with their weights, by indicator code: measured or not.
-        Read once in a request (the Målsida judges its goal now and at the previous period)."""
-        found = self._request.once(("goal links", tuple(goal_ids)), lambda: self._links(goal_ids))
+        Each goal's read once in a request (the Målsida judges its goal with its child goals now,
+        and alone at the previous period)."""
+        found = {goal_id: self._request.known(("goal links", goal_id)) for goal_id in goal_ids}
+        missing = [goal_id for goal_id, links in found.items() if links is None]
+        if missing:
+            for goal_id, links in self._links(missing).items():
+                found[goal_id] = links
+                self._request.note(("goal links", goal_id), links)
         return {goal_id: list(links) for goal_id, links in found.items()}
 
     def _links(self, goal_ids: Sequence[int]) -> dict[int, list[tuple[Indicator, float]]]:
@@ -86,11 +92,13 @@ class FactReads:
         indicators in the year (a target or a row for it), with its target and total reading.
 
         Callers keep those below each root by its id in the path; past `MAX_ROOTS` roots, or a
-        root at the top, the whole city is read."""
+        root at the top, the whole city is read. Roots a request knows have nothing below them
+        (their neighbourhood was read: a unit's Målsida) read nothing."""
+        if roots and all(self._request.known(("org children", root)) == () for root in roots):
+            return []
         paths: list[str] = []
         if roots is not None and len(roots) <= MAX_ROOTS:
-            with self.engine.connect() as conn:
-                paths = list(conn.execute(_paths_select(), {"ids": list(roots)}).scalars())
+            paths = self._paths(roots)
             if any(path.count("/") <= 2 for path in paths):  # a root is the city itself
                 paths = []
         stmt = _measured_below_select(len(paths))
@@ -109,6 +117,18 @@ class FactReads:
                 )
                 for row in conn.execute(stmt, values).mappings()
             ]
+
+    def _paths(self, org_ids: Sequence[int]) -> list[str]:
+        """The organisations' paths, by id; those a request has read already (an organisation's
+        row brings its path) are not read again."""
+        known = {org_id: self._request.known(("org path", org_id)) for org_id in org_ids}
+        missing = sorted(org_id for org_id, path in known.items() if path is None)
+        if missing:
+            with self.engine.connect() as conn:
+                for org_id, path in conn.execute(_paths_select(), {"ids": missing}):
+                    known[org_id] = path
+                    self._request.note(("org path", org_id), path)
+        return [path for _, path in sorted(known.items()) if path is not None]
 
     def measurements(
         self,
@@ -248,8 +268,8 @@ _TARGET_AND_READING = (
 
 @cache
 def _paths_select() -> Select[Any]:
-    """The organisations' paths: :ids."""
-    return select(org_t.c.path).where(org_t.c.id.in_(bindparam("ids", expanding=True)))
+    """The organisations' ids and paths: :ids."""
+    return select(org_t.c.id, org_t.c.path).where(org_t.c.id.in_(bindparam("ids", expanding=True)))
 
 
 @cache

@@ -126,6 +126,11 @@ class NationalReads:
             value: str | None = conn.execute(_SETTING, {"name": name}).scalar()
         return value
 
+    def national_settings(self, names: Sequence[str]) -> dict[str, str]:
+        """The values of those of these settings that were set, by name (one read)."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(_SETTINGS, {"names": list(names)}).tuples().all())
+
     def kolada_unit_links(self) -> dict[str, str]:
         """Organisation code → its Kolada id, of the units that have one (by Kolada id)."""
         query = select(org_t.c.code, kolada_org_t.c.kolada_id).join(
@@ -147,6 +152,9 @@ _GROUPS = select(comparison_group_t.c.name, comparison_group_t.c.kolada_id).orde
     comparison_group_t.c.name, comparison_group_t.c.kolada_id
 )
 _SETTING = select(national_setting_t.c.value).where(national_setting_t.c.name == bindparam("name"))
+_SETTINGS = select(national_setting_t.c.name, national_setting_t.c.value).where(
+    national_setting_t.c.name.in_(bindparam("names", expanding=True))
+)
 
 
 @cache

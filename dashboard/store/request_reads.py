@@ -44,6 +44,23 @@ class RequestReads:
         value: T = reads[key]
         return value
 
+    @property
+    def active(self) -> bool:
+        """Whether this thread is within a request."""
+        return self._reads() is not None
+
+    def known(self, key: Hashable) -> Any:
+        """What was read under `key` within this request, or None."""
+        reads = self._reads()
+        return None if reads is None else reads.get(key)
+
+    def note(self, key: Hashable, value: Any) -> None:
+        """Within a request, keep what a read brought besides what it was for (an organisation's
+        row brings its path), so that asking for it later reads nothing."""
+        reads = self._reads()
+        if reads is not None:
+            reads.setdefault(key, value)
+
     def forget(self) -> None:
         """A write: what was read may have changed."""
         reads = self._reads()
