@@ -69,8 +69,10 @@
   }
 
   function asksForPage(method, path, body) {
-    return method === "POST" && path === prefix + "_dash-update-component" && body !== null
-      && body.indexOf('"output":"' + ids.pageOutput + '"') !== -1;
+    if (method !== "POST" || path !== prefix + "_dash-update-component" || body === null) {
+      return false;
+    }
+    try { return JSON.parse(body).output === ids.pageOutput; } catch (e) { return false; }
   }
 
   function nextTask(value) {

@@ -36,7 +36,7 @@ def filter_bar(
                 pathname=path,
                 search=search,
                 hash="",
-                href=path + search,
+                href=path + search,  # any value will do: it is only compared with the last one
             ),
             el.Row(
                 [

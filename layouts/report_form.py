@@ -114,19 +114,20 @@ def table(form: ReportForm, part: range, typed: Typed) -> html.Div:
     previous = f"{_period(form.previous[1])} {form.previous[0]}"
     columns = list(texts.REPORT_FORM_COLUMNS)
     columns[3] = columns[3].format(previous=previous)
-    rows = [
-        (
-            row.indicator.name if row.gender is Gender.TOTAL else "",
-            texts.GENDER_LABEL[row.gender],
-            _number(row.target.target if row.target else None, row),
-            _number(row.last_period, row),
-            _number(row.last_year, row),
-            _input(row, ReportFormIds.OUTCOME, typed.get(row.key, shown)[0], columns[5]),
-            _input(row, ReportFormIds.FORECAST, typed.get(row.key, shown)[1], columns[6]),
+    rows = []
+    for row in form.rows[part.start : part.stop]:
+        outcome, forecast = typed.get(row.key, (row.outcome, row.forecast))
+        rows.append(
+            (
+                row.indicator.name if row.gender is Gender.TOTAL else "",
+                texts.GENDER_LABEL[row.gender],
+                _number(row.target.target if row.target else None, row),
+                _number(row.last_period, row),
+                _number(row.last_year, row),
+                _input(row, ReportFormIds.OUTCOME, outcome, columns[5]),
+                _input(row, ReportFormIds.FORECAST, forecast, columns[6]),
+            )
         )
-        for row in form.rows[part.start : part.stop]
-        for shown in [(row.outcome, row.forecast)]
-    ]
     caption = texts.REPORT_FORM_CAPTION.format(org=form.org.name)
     return data_table(caption, columns, rows, numeric=(2, 3, 4))
 

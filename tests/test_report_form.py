@@ -260,6 +260,19 @@ def test_a_long_form_shows_a_part_at_a_time_and_saves_what_was_typed_in_every_pa
     change_sets.undo(store, latest.id, user_name="admin")  # leave the demo as it was
 
 
+def test_a_forged_part_draws_the_first_and_typed_values_not_text_pairs_are_dropped(demo):
+    store, app = demo
+    form = report_form(store, store.org("SKA"), 2026, "T2")
+    parts = form_parts(form.rows, PART_ROWS)
+    first = form.rows[parts[0][0]].key
+    junk = {first: [1, None], "KF01|K": "no", "KF01|M": ["1", "2", "3"]}
+    client = signed_in(app, "admin")
+    for index in ("1", -1, 10**9):
+        rows, typed = _show_part(app, client, index, len(parts), {}, junk)
+        assert f'"{first}"' in rows and f'"{form.rows[parts[1][0]].key}"' not in rows
+        assert typed["data"] == {}
+
+
 def test_a_part_is_refused_to_one_who_may_not_report_for_the_organisation(demo):
     _, app = demo
     typed_before = {"KF01|T": ["1", ""]}
