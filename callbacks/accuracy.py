@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import MATCH, Dash, Input, Output, State, html, no_update
+from dash import Dash, html
 
-from callbacks import filters
+from callbacks import drawn_when_opened, filters
 from callbacks.request import PageRequest
 from dashboard.pages.accuracy import (
     accuracy_page,
@@ -23,16 +23,13 @@ from layouts import texts, urls
 from layouts.consistency import forecast_only_block, lean_table, pairs_block
 from layouts.ids import AccuracyPart, AccuracyPartIds
 
-PART = {
-    key: MATCH
-    for key in (
-        urls.DETAILS_YEAR_KEY,
-        urls.DETAILS_PERIOD_KEY,
-        urls.DETAILS_ORG_KEY,
-        urls.PART_KEY,
-        urls.PART_SHOWN_KEY,
-    )
-}
+PART = (  # the fields of a part's id that name its table
+    urls.DETAILS_YEAR_KEY,
+    urls.DETAILS_PERIOD_KEY,
+    urls.DETAILS_ORG_KEY,
+    urls.PART_KEY,
+    urls.PART_SHOWN_KEY,
+)
 
 
 def page(request: PageRequest) -> html.Div:
@@ -75,13 +72,11 @@ def part(store: Store, key: dict[str, Any]) -> Any:
 
 def register(app: Dash, store: Store) -> None:
     """A table drawn the first time its part opens (a click or Enter/Space on its line)."""
-
-    @app.callback(
-        Output({"type": AccuracyPartIds.BODY, **PART}, "children"),
-        Input({"type": AccuracyPartIds.LINE, **PART}, "n_clicks"),
-        State({"type": AccuracyPartIds.BODY, **PART}, "children"),
-        State({"type": AccuracyPartIds.BODY, **PART}, "id"),
-        prevent_initial_call=True,
+    drawn_when_opened.register(
+        app,
+        AccuracyPartIds.LINE,
+        AccuracyPartIds.BODY,
+        PART,
+        texts.PART_LOADING,
+        lambda key: part(store, key),
     )
-    def open_part(_clicks: int | None, drawn: Any, key: dict[str, Any]) -> Any:
-        return part(store, key) if drawn == texts.PART_LOADING else no_update

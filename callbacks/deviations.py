@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import MATCH, Dash, Input, Output, State, html, no_update
+from dash import Dash, html
 
-from callbacks import filters, sign_in
+from callbacks import drawn_when_opened, filters, sign_in
 from callbacks.request import PageRequest
 from dashboard.access import Principal
 from dashboard.pages.deviations import deviations, one_goal
@@ -16,16 +16,13 @@ from layouts import deviations as layout
 from layouts import texts, urls
 from layouts.ids import DeviationIds
 
-ROW = {
-    key: MATCH
-    for key in (
-        urls.DETAILS_YEAR_KEY,
-        urls.DETAILS_PERIOD_KEY,
-        urls.DETAILS_ORG_KEY,
-        urls.DETAILS_GOAL_KEY,
-        urls.DETAILS_OWNER_KEY,
-    )
-}
+ROW = (  # the fields of a row's id that name its details
+    urls.DETAILS_YEAR_KEY,
+    urls.DETAILS_PERIOD_KEY,
+    urls.DETAILS_ORG_KEY,
+    urls.DETAILS_GOAL_KEY,
+    urls.DETAILS_OWNER_KEY,
+)
 
 
 def page(request: PageRequest) -> html.Div:
@@ -56,15 +53,11 @@ def details(store: Store, key: dict[str, Any], user: Principal) -> html.Section 
 
 def register(app: Dash, store: Store) -> None:
     """A row's details, drawn the first time it opens (a click or Enter/Space on its line)."""
-
-    @app.callback(
-        Output({"type": DeviationIds.DETAILS, **ROW}, "children"),
-        Input({"type": DeviationIds.LINE, **ROW}, "n_clicks"),
-        State({"type": DeviationIds.DETAILS, **ROW}, "children"),
-        State({"type": DeviationIds.DETAILS, **ROW}, "id"),
-        prevent_initial_call=True,
+    drawn_when_opened.register(
+        app,
+        DeviationIds.LINE,
+        DeviationIds.DETAILS,
+        ROW,
+        texts.DETAILS_LOADING,
+        lambda key: details(store, key, sign_in.current()),
     )
-    def open_row(_clicks: int | None, drawn: Any, key: dict[str, Any]) -> Any:
-        return (
-            details(store, key, sign_in.current()) if drawn == texts.DETAILS_LOADING else no_update
-        )

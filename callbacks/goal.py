@@ -1,16 +1,29 @@
-"""Målsida: the route handler; its interactions are the filter bar's (callbacks/filters.py) and
-the åtgärder and förväntat resultat forms' (callbacks/measures.py)."""
+"""Målsida: the route handler and its long table of child goals drawn when opened; its other
+interactions are the filter bar's (callbacks/filters.py) and the åtgärder and förväntat resultat
+forms' (callbacks/measures.py)."""
 
 from __future__ import annotations
 
-from dash import html
+from typing import Any
 
-from callbacks import filters, measures, sign_in
+from dash import Dash, html
+
+from callbacks import drawn_when_opened, filters, measures, sign_in
 from callbacks.request import PageRequest
-from dashboard.pages.goal import goal_page
-from layouts import assessment_form, urls
+from dashboard.pages.goal import child_goal_results, goal_page
+from dashboard.store import Store
+from layouts import assessment_form, texts, urls
 from layouts import elements as el
 from layouts import goal as layout
+from layouts.ids import GoalPartIds
+
+CHILD_GOALS = (  # the fields of the child goals' part id: the page's view and its goal
+    urls.DETAILS_YEAR_KEY,
+    urls.DETAILS_PERIOD_KEY,
+    urls.DETAILS_ORG_KEY,
+    urls.DETAILS_GOAL_KEY,
+    urls.DETAILS_OWNER_KEY,
+)
 
 
 def page(request: PageRequest) -> html.Div | None:
@@ -36,4 +49,35 @@ def page(request: PageRequest) -> html.Div | None:
         urls.indicator_status_from(request.search),
         found.national,
         found.moves,
+    )
+
+
+def child_goals(store: Store, key: dict[str, Any]) -> Any:
+    """The table of child goals the part `key` names (its id, from the browser: checked like a
+    query)."""
+    wanted = urls.details_from(key)
+    org = store.org(wanted.owner_code) if wanted else None
+    goal = store.goal(wanted.goal_code) if wanted else None
+    if (
+        wanted is None
+        or org is None
+        or goal is None
+        or (wanted.state.year, wanted.state.period) not in store.reported_periods()
+    ):
+        return html.P(texts.PART_GONE, className="muted")
+    state = wanted.state
+    children = child_goal_results(store, goal, org, state.year, state.period)
+    return layout.child_goals_table(children, state)
+
+
+def register(app: Dash, store: Store) -> None:
+    """The åtgärder forms' callbacks, and the child goals' table drawn the first time it opens."""
+    measures.register(app, store)
+    drawn_when_opened.register(
+        app,
+        GoalPartIds.LINE,
+        GoalPartIds.BODY,
+        CHILD_GOALS,
+        texts.PART_LOADING,
+        lambda key: child_goals(store, key),
     )

@@ -33,7 +33,6 @@ from callbacks import (
     goal,
     indicator,
     indicator_accuracy,
-    measures,
     my_account,
     national_admin,
     overview,
@@ -107,7 +106,7 @@ ROUTES: tuple[Route, ...] = (
     Route(urls.GENDER_GAPS_PATH, gender_gaps.page, nav=texts.NAV_GENDER_GAPS),
     Route(urls.PRESENTATION_PATH, presentation.page, callbacks=presentation.register),
     Route(urls.ASSESSMENT_PATTERN, assessment_form.page, callbacks=assessment_form.register),
-    Route(urls.GOAL_PATTERN, goal.page, callbacks=measures.register),
+    Route(urls.GOAL_PATTERN, goal.page, callbacks=goal.register),
     Route(urls.ACTIVITY_PATTERN, activity.page, callbacks=activity.register),
     Route(urls.INDICATOR_PATTERN, indicator.page),
     Route(

@@ -3,6 +3,7 @@ done."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -18,6 +19,7 @@ from dashboard.pages.goal import GoalView
 from dashboard.pages.national import NationalView
 from layouts import causes, doors, explanation, texts, urls
 from layouts import elements as el
+from layouts.closed_part import closed_part
 from layouts.components import (
     SEVERITY,
     Sorting,
@@ -29,8 +31,10 @@ from layouts.components import (
     indicator_status_badge,
     status_badge,
 )
+from layouts.doors import ORDER
 from layouts.explanation import format_number
-from layouts.format import difference
+from layouts.format import count, difference
+from layouts.ids import GoalPartIds
 from layouts.national import NATIONAL_COLUMNS, national_cells
 from layouts.overview import assessment_note, counts_text, score
 from layouts.page_jumps import page_jumps
@@ -96,7 +100,7 @@ def page(
                 id=WHY_ANCHOR,
             ),
             org_breakdown(view, state),
-            child_goals(view.children, state),
+            child_goals(view.children, state, goal, org),
             doors.only_note(indicator_status, urls.goal_indicators_href(goal.code, state, None)),
             indicator_table(
                 doors.only_status(view.lines, indicator_status),
@@ -178,12 +182,45 @@ def _points(result: GoalResult) -> str:
     )
 
 
+# More child goals than this are closed behind their summary line and drawn when opened: the
+# city's 30 nämndmål were a second table of 300 components on one page (issue 20).
+CHILD_GOALS_OPEN = 10
+
+
 def child_goals(
-    children: tuple[tuple[Goal, GoalResult], ...], state: urls.ViewState
+    children: tuple[tuple[Goal, GoalResult], ...], state: urls.ViewState, goal: Goal, org: OrgUnit
 ) -> html.Section:
-    """The goals that break this one down, each judged for its own organisation."""
+    """The goals that break this one down, each judged for its own organisation: a table, or a
+    line that counts their statuses and opens it (callbacks/goal.py)."""
     if not children:
         return el.Section()
+    shown: html.Div | html.Details
+    if len(children) <= CHILD_GOALS_OPEN:
+        shown = child_goals_table(children, state)
+    else:
+        shown = closed_part(
+            child_goals_line(children),
+            (GoalPartIds.LINE, GoalPartIds.BODY),
+            urls.details_key(state, goal.code, org.code),
+            texts.PART_LOADING,
+        )
+    return el.Section([el.H2(texts.CHILD_GOALS_HEADING), shown])
+
+
+def child_goals_line(children: tuple[tuple[Goal, GoalResult], ...]) -> str:
+    """E.g. "Visa 30 underliggande mål: 3 uppfyllda · 12 delvis uppfyllda · …"."""
+    statuses = Counter(result.status for _child, result in children)
+    return count(
+        texts.CHILD_GOALS_LINE,
+        len(children),
+        statuses=" · ".join(count(texts.CHILD_GOAL_COUNT[s], statuses[s]) for s in ORDER),
+    )
+
+
+def child_goals_table(
+    children: tuple[tuple[Goal, GoalResult], ...], state: urls.ViewState
+) -> html.Div:
+    """Each child goal: a link to it, its level, status, points and basis."""
     rows = [
         (
             el.Link(child.title, href=urls.href(urls.goal_path(child.code), state)),
@@ -194,12 +231,7 @@ def child_goals(
         )
         for child, result in children
     ]
-    return el.Section(
-        [
-            el.H2(texts.CHILD_GOALS_HEADING),
-            data_table(texts.CHILD_GOALS_CAPTION, texts.CHILD_GOALS_COLUMNS, rows, (3,)),
-        ]
-    )
+    return data_table(texts.CHILD_GOALS_CAPTION, texts.CHILD_GOALS_COLUMNS, rows, (3,))
 
 
 INDICATOR_TABLE_COLUMNS = (

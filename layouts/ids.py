@@ -200,6 +200,14 @@ class AccuracyPartIds(StrEnum):
     BODY = "accuracy-part-body"  # where the table is drawn once opened
 
 
+class GoalPartIds(StrEnum):
+    """The Målsida's long table of child goals, drawn when opened: pattern-matching ids' types,
+    {"type": ..., **urls.details_key(state, goal, org)}."""
+
+    LINE = "goal-children-line"  # the table's summary line (<summary>): its clicks open it
+    BODY = "goal-children-body"  # where the table is drawn once opened
+
+
 class AccuracyPart(StrEnum):
     """Which of Prognoser's tables a collapsed part holds (the `part` field of its id)."""
 

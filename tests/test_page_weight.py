@@ -11,16 +11,21 @@ from dash.development.base_component import Component
 
 from callbacks import accuracy as accuracy_callbacks
 from callbacks import deviations as deviation_callbacks
+from callbacks import goal as goal_callbacks
 from callbacks.routes import page
 from dashboard.access import Principal, Role
 from dashboard.domain.model import Status
 from dashboard.pages.accuracy import accuracy_page, committees, forecast_only, indicators, judged
 from dashboard.pages.deviations import kept
+from dashboard.pages.goal import goal_view
+from layouts import goal as goal_layout
 from layouts import texts, urls
 from layouts.accuracy import how_often_line, indicators_line
+from layouts.doors import ORDER
 from layouts.format import count
-from layouts.ids import AccuracyIds, AccuracyPart
+from layouts.ids import AccuracyIds, AccuracyPart, GoalPartIds
 from tests.opened_parts import opened, parts
+from tests.opened_rows import _walk
 from tests.shown import page_text as _text
 
 CITY_T2 = "?ar=2026&period=T2"
@@ -189,3 +194,50 @@ def _all_tables(component):
     for child in children if isinstance(children, list | tuple) else [children]:
         if isinstance(child, Component):
             yield from _all_tables(child)
+
+
+def _child_goal_tables(rendered) -> list[str]:
+    return [
+        _text(node)
+        for node in _walk(rendered)
+        if isinstance(node, html.Table) and node.children[0].children == texts.CHILD_GOALS_CAPTION
+    ]
+
+
+def test_a_long_list_of_child_goals_is_sent_when_opened(demo_store, monkeypatch):
+    """KF 1.5 has six nämndmål at the city: drawn as a table, or closed behind a line that counts
+    their statuses when more than CHILD_GOALS_OPEN; opened, the same table."""
+    goal, city = demo_store.goal("KF1.5"), demo_store.root_org()
+    path = urls.goal_path(goal.code)
+    [table] = _child_goal_tables(page(demo_store, path, CITY_T2))
+    monkeypatch.setattr(goal_layout, "CHILD_GOALS_OPEN", 5)
+    rendered = page(demo_store, path, CITY_T2)
+    assert _child_goal_tables(rendered) == []
+    children = goal_view(demo_store, goal, city, 2026, "T2").children
+    statuses = [result.status for _child, result in children]
+    line = count(
+        texts.CHILD_GOALS_LINE,
+        6,
+        statuses=" · ".join(count(texts.CHILD_GOAL_COUNT[s], statuses.count(s)) for s in ORDER),
+    )
+    assert line in _text(rendered) and len(set(statuses)) > 1
+    [body] = [
+        node.id
+        for node in _walk(rendered)
+        if isinstance(getattr(node, "id", None), dict) and node.id["type"] == GoalPartIds.BODY
+    ]
+    assert _child_goal_tables(goal_callbacks.child_goals(demo_store, body)) == [table]
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {},
+        {"year": 2026, "period": "T2", "org": "STAD", "goal": "NOPE", "owner": "STAD"},
+        {"year": 2026, "period": "T2", "org": "STAD", "goal": "KF1.5", "owner": "NOPE"},
+        {"year": 2026, "period": "T9", "org": "STAD", "goal": "KF1.5", "owner": "STAD"},
+        {"year": "2026", "period": "T2", "org": "STAD", "goal": "KF1.5", "owner": "STAD"},
+    ],
+)
+def test_a_forged_child_goals_key_asks_to_reload(demo_store, odd):
+    assert texts.PART_GONE in _text(goal_callbacks.child_goals(demo_store, {"type": "x", **odd}))

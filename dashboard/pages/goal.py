@@ -91,6 +91,18 @@ def goal_view(store: Store, goal: Goal, org: OrgUnit, year: int, period: str) ->
     )
 
 
+def child_goal_results(
+    store: Store, goal: Goal, org: OrgUnit, year: int, period: str
+) -> tuple[tuple[Goal, rules.GoalResult], ...]:
+    """The goal's child goals within the organisation, each judged for its own organisation: the
+    Målsida's long table of them, drawn when the reader opens it."""
+    children = store.child_goals(goal.id, year, within_org_id=org.id)
+    judged = control_room.results(
+        store, [(child, child.org_id) for child in children], year, period
+    )
+    return tuple((child, found.result) for child, found in zip(children, judged, strict=True))
+
+
 def measuring_orgs(status: GoalStatus) -> set[int]:
     """The organisations where the goal's indicators are measured (to name them on the page)."""
     return {b.fact.org_id for j in status.indicators for b in (j, *j.below)}

@@ -7,6 +7,7 @@ from dashboard.domain.model import (
     Basis,
     GoalLevel,
     OrgLevel,
+    Status,
 )
 from dashboard.domain.rules import Disagreement
 from dashboard.followup.deviations import DeviationKind
@@ -85,6 +86,17 @@ ITSELF_ROW = {  # the organisation's own measurements, beside those of the organ
 CHILD_GOALS_HEADING = "Mål som bryter ned målet"
 CHILD_GOALS_CAPTION = "Underliggande mål med beräknad status för den organisation som äger målet"
 CHILD_GOALS_COLUMNS = ("Mål", "Nivå", "Status", "Poäng", "Underlag")
+# The line a long table of child goals is closed behind; fields: count, statuses.
+CHILD_GOALS_LINE = Plural(
+    "Visa {count} underliggande mål: {statuses}",
+    "Visa alla {count} underliggande mål: {statuses}",
+)
+CHILD_GOAL_COUNT = {
+    Status.MET: Plural("{count} uppfyllt", "{count} uppfyllda"),
+    Status.PARTLY_MET: Plural("{count} delvis uppfyllt", "{count} delvis uppfyllda"),
+    Status.NOT_MET: Plural("{count} ej uppfyllt", "{count} ej uppfyllda"),
+    Status.NO_DATA: Plural("{count} där uppgift saknas", "{count} där uppgift saknas"),
+}
 INDICATORS_HEADING = "Indikatorer"
 INDICATORS_CAPTION = (
     "Indikatorer för målet: årsmål, periodens utfall, prognos, samma period förra året och "

@@ -13,7 +13,8 @@ from dashboard.domain import rules
 from dashboard.domain.model import Status
 from dashboard.followup import accuracy, agenda
 from dashboard.followup.assessments import AssessmentProblem
-from layouts import texts
+from layouts import goal as goal_layout
+from layouts import texts, urls
 from layouts.ids import AccuracyIds, AssessmentIds
 from layouts.urls import SHOWN_KEY
 
@@ -183,3 +184,18 @@ def test_prognosers_indicator_table_opens_by_keyboard_and_stays_open_when_length
     expect(page).to_have_url(re.compile(f"{SHOWN_KEY}=\\d+"))
     expect(table.locator("tbody tr")).not_to_have_count(first)  # drawn open, longer
     assert table.locator("tbody tr").count() > first
+
+
+def test_a_long_list_of_child_goals_opens_by_keyboard(page, monkeypatch, axe_check):
+    """More child goals than CHILD_GOALS_OPEN are closed behind a line that counts their
+    statuses (issue 20); Enter opens it and draws the table. KF 1.5 has six at the city."""
+    monkeypatch.setattr(goal_layout, "CHILD_GOALS_OPEN", 5)
+    page.goto(f"{urls.goal_path('KF1.5')}?ar=2026&period=T2")
+    line = page.locator(".part-line", has_text=texts.CHILD_GOALS_LINE.many.split("{")[0] + "6 ")
+    expect(line).to_be_visible(timeout=10_000)
+    table = page.get_by_role("table", name=texts.CHILD_GOALS_CAPTION)
+    expect(table).to_have_count(0)
+    line.focus()
+    page.keyboard.press("Enter")  # a native <details>
+    expect(table.locator("tbody tr")).to_have_count(6)
+    assert axe_check() == []
