@@ -49,6 +49,11 @@ def shared(build: Callable[P, C]) -> Callable[P, C]:
     return cast(Callable[P, C], wraps(build)(once))
 
 
+# A symbol beside a status's words, drawn by CSS from this attribute and hidden from screen
+# readers, which read the words (assets/kontrollrummet.css).
+SYMBOL = "data-symbol"
+
+
 def aria(**values: str) -> dict[str, Any]:
     """ARIA attributes as Dash takes them: aria(label="Filter") is {"aria-label": "Filter"}."""
     return {f"aria-{name}": value for name, value in values.items()}
@@ -57,13 +62,12 @@ def aria(**values: str) -> dict[str, Any]:
 @shared
 def status_badge(status: Status) -> html.Span:
     """A status as symbol plus words, coloured by CSS class; one per status, shared by every
-    page (`shared`)."""
+    page (`shared`). The symbol is the badge's `data-symbol`, drawn by CSS and hidden from
+    screen readers: one component a badge instead of two (issue 20)."""
     return el.Span(
-        [
-            el.Span(texts.STATUS_SYMBOL[status], className="symbol", **aria(hidden="true")),
-            texts.STATUS_LABEL[status],
-        ],
+        texts.STATUS_LABEL[status],
         className=f"status-badge status-{status}",
+        **{SYMBOL: texts.STATUS_SYMBOL[status]},
     )
 
 
@@ -73,11 +77,9 @@ def indicator_status_badge(result: IndicatorResult) -> html.Span:
     if result.reason is not IndicatorReason.NOT_APPLICABLE:
         return status_badge(result.status)
     return el.Span(
-        [
-            el.Span(texts.NOT_APPLICABLE_SYMBOL, className="symbol", **aria(hidden="true")),
-            texts.NOT_APPLICABLE_LABEL,
-        ],
+        texts.NOT_APPLICABLE_LABEL,
         className="status-badge status-not-applicable",
+        **{SYMBOL: texts.NOT_APPLICABLE_SYMBOL},
     )
 
 

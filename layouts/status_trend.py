@@ -14,7 +14,9 @@ from dashboard.followup.history import Point, moved
 from dashboard.followup.movement import Movement
 from layouts import elements as el
 from layouts import texts
-from layouts.components import aria, shared, status_badge
+from layouts.components import SYMBOL, aria, shared, status_badge
+
+PERIOD = "data-period"  # a point's short period, drawn by CSS under its symbol
 
 
 def trend(points: Sequence[Point] | None) -> html.Ol | None:
@@ -38,15 +40,12 @@ def _point(when: tuple[int, str], status: Status | None) -> html.Li:
     words = texts.STATUS_LABEL[status] if status else texts.TREND_NOT_JUDGED
     symbol = texts.STATUS_SYMBOL[status] if status else texts.TREND_NOT_JUDGED_SYMBOL
     return el.Li(
-        [
-            el.Span(symbol, className="symbol", **aria(hidden="true")),
-            el.Span(f"{short} {year % 100:02d}", className="period", **aria(hidden="true")),
-            el.Span(
-                texts.TREND_POINT.format(period=short, year=year, status=words),
-                className="visually-hidden",
-            ),
-        ],
+        el.Span(
+            texts.TREND_POINT.format(period=short, year=year, status=words),
+            className="visually-hidden",
+        ),
         className=f"status-trend-point status-{status or 'none'}",
+        **{SYMBOL: symbol, PERIOD: f"{short} {year % 100:02d}"},
     )
 
 
@@ -71,10 +70,7 @@ def since_line(points: Sequence[Point] | None) -> html.P | None:
 def movement_word(movement: Movement) -> html.Span:
     """ "▲ Förbättrad": the symbol for the eye, the word for everyone."""
     return el.Span(
-        [
-            el.Span(texts.MOVEMENT_SYMBOL[movement], **aria(hidden="true")),
-            " ",
-            texts.MOVEMENT_LABEL[movement],
-        ],
+        texts.MOVEMENT_LABEL[movement],
         className=f"movement movement-{movement}",
+        **{SYMBOL: texts.MOVEMENT_SYMBOL[movement]},
     )

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from layouts import texts
+
 PAGES = [
     "/",
     "/?niva=namnd&org=SKA",
@@ -87,3 +89,29 @@ def test_upload_page_has_no_serious_accessibility_violations(page, axe_check):
     page.goto("/uppladdning")
     expect(page.locator("main h1")).to_be_visible()
     assert axe_check() == []
+
+
+def test_a_status_shows_its_symbol_and_a_screen_reader_hears_its_words(page):
+    """A status badge and a point of the status trend draw their symbol from data-symbol (issue
+    20: one component instead of two or four); the eye sees the symbol, the accessibility tree
+    holds only the words."""
+    page.goto("/mal/KF1.2?org=SKA")
+    badge = page.locator(".status-line .status-badge")
+    expect(badge).to_be_visible()
+    words = badge.inner_text()
+    assert words in texts.STATUS_LABEL.values()
+    symbol = badge.evaluate("e => getComputedStyle(e, '::before').content")
+    assert symbol.startswith(f'"{badge.get_attribute("data-symbol")}"')
+    assert badge.get_attribute("data-symbol") in texts.STATUS_SYMBOL.values()
+    point = page.locator(".status-trend-point").last
+    drawn = point.evaluate(
+        "e => [getComputedStyle(e, '::before').content, getComputedStyle(e, '::after').content]"
+    )
+    assert drawn[0].startswith('"') and drawn[1].startswith(
+        f'"{point.get_attribute("data-period")}"'
+    )
+    tree = page.locator(".status-line").aria_snapshot()
+    assert words in tree and not any(s in tree for s in texts.STATUS_SYMBOL.values())
+    row = page.locator(".status-trend").aria_snapshot()
+    assert point.locator(".visually-hidden").text_content() in row
+    assert not any(s in row for s in texts.STATUS_SYMBOL.values())
