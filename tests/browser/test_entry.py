@@ -17,6 +17,15 @@ SICK_LEAVE = "Sjukfrånvaro bland medarbetare"
 SAFE_IN_CARE = "Andel brukare som känner sig trygga på vård- och omsorgsboende"
 
 
+# Whether an input's value fits inside it: its text measured in the input's font, plus padding.
+FITS = """e => {
+    const style = getComputedStyle(e), text = document.createElement("canvas").getContext("2d");
+    text.font = style.font;
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    return text.measureText(e.value).width + padding <= e.clientWidth;
+}"""
+
+
 def _input(page, indicator: str, field: str = "Utfall"):
     return page.get_by_label(f"{field} för {indicator}, totalt", exact=True)
 
@@ -91,3 +100,22 @@ def test_an_administrator_adds_and_removes_an_account(page, demo_app_store, axe_
     expect(result).to_contain_text("Kontot webbredaktor är borttaget")
     expect(page.locator(f"#{AccountIds.LIST}")).not_to_contain_text("webbredaktor")
     assert accounts.principal(demo_app_store, "webbredaktor") is None
+
+
+@pytest.mark.user("admin")
+def test_a_typed_value_and_its_unit_show_whole_without_sideways_scrolling(page):
+    """The inputs took their width from the table's layout and were at times 18 px wide, too
+    narrow to read a typed value; now every input has one width that shows "1 234,5" whole, its
+    unit beside it, and the form fits a 1280 px screen."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(report_form_href("SKA", 2026, "T2"))
+    field = _input(page, SICK_LEAVE)
+    field.fill("1 234,5")
+    assert field.evaluate(FITS)
+    widths = page.locator(".report-input").evaluate_all("es => es.map(e => e.clientWidth)")
+    assert len(set(widths)) == 1
+    unit = field.evaluate("e => getComputedStyle(e.closest('label'), '::after').content")
+    assert unit.startswith('"%"')
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    table = page.get_by_role("region", name=re.compile(texts.REPORT_FORM_CAPTION.split("{")[0]))
+    assert table.evaluate("e => e.scrollWidth <= e.clientWidth")
