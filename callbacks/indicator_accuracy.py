@@ -18,4 +18,5 @@ def page(request: PageRequest) -> html.Div | None:
         return None
     state, org = request.state, request.org
     own, by_org = indicator_accuracy(request.store, org, state.year, state.period, indicator)
-    return layout.page(org, state, indicator, own, by_org, urls.shown_from(request.search))
+    shown = urls.shown_from(request.search, layout.ORGS_STEP)
+    return layout.page(org, state, indicator, own, by_org, shown)

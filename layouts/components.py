@@ -218,15 +218,19 @@ def database_unavailable() -> html.Div:
 
 
 def show_more(
-    summary: str, shown: int | None, total: int, href: Callable[[int], str]
+    summary: str,
+    shown: int | None,
+    total: int,
+    href: Callable[[int], str],
+    step: int = SHOWN_STEP,
 ) -> html.P | None:
-    """How many rows a long list leaves out, and a link listing up to SHOWN_STEP more.
+    """How many rows a long list leaves out, and a link listing up to `step` more.
 
     The whole city has thousands of rows: building and sending them all took seconds.
     """
     if shown is None or shown >= total:
         return None
-    more = shown + min(SHOWN_STEP, total - shown)
+    more = shown + min(step, total - shown)
     return el.P(
         [
             summary.format(shown=shown, total=total),

@@ -27,6 +27,10 @@ from layouts.format import difference
 from layouts.ids import IndicatorAccuracyIds
 from layouts.urls import ACCURACY_PATH, accuracy_path, shown_href
 
+# Organisations listed at first and added by "show more": each has a row per tertial, so 24
+# rows, as many as the other long lists (a nämnd's 55 organisations were 500 components).
+ORGS_STEP = 12
+
 
 def page(
     org: OrgUnit,
@@ -34,7 +38,7 @@ def page(
     indicator: Indicator,
     own: Sequence[ForecastCheck],
     by_org: Sequence[GroupAccuracy],
-    shown: int = urls.SHOWN_STEP,
+    shown: int = ORGS_STEP,
 ) -> html.Div:
     """One indicator's forecasts at the organisation year by year, and per organisation below it
     (the first `shown`, most too positive first)."""
@@ -86,6 +90,7 @@ def page(
                         lambda more: shown_href(
                             accuracy_path(indicator.code), state, more, IndicatorAccuracyIds.BY_ORG
                         ),
+                        ORGS_STEP,
                     ),
                 ],
                 id=IndicatorAccuracyIds.BY_ORG,

@@ -274,9 +274,10 @@ def shown_href(path: str, state: ViewState, shown: int, anchor: str = "") -> str
     return f"{href(path, state)}&{SHOWN_KEY}={shown}" + (f"#{anchor}" if anchor else "")
 
 
-def shown_from(search: str | None) -> int:
-    """How many rows of a long list to show; SHOWN_STEP when absent or not a positive number."""
-    return _positive(search, SHOWN_KEY, SHOWN_STEP)
+def shown_from(search: str | None, step: int = SHOWN_STEP) -> int:
+    """How many rows of a long list to show; the list's first `step` when absent or not a
+    positive number."""
+    return _positive(search, SHOWN_KEY, step)
 
 
 def asked_for_more(shown: int | None) -> bool:

@@ -16,6 +16,7 @@ from layouts import texts
 from layouts.explanation import format_number
 from layouts.format import count
 from layouts.ids import IndicatorAccuracyIds
+from layouts.indicator_accuracy import ORGS_STEP
 from layouts.urls import SHOWN_STEP
 from tests.opened_parts import opened
 from tests.shown import page_text as _text
@@ -452,9 +453,13 @@ def test_an_indicators_organisations_are_listed_most_too_positive_first_in_pages
 
     assert listed(first) == {g.key for g in by_org[:2]} - {city}
     assert texts.ORGS_SHOWN.format(shown=2, total=len(by_org)) in first
-    assert f"visa={min(len(by_org), 2 + SHOWN_STEP)}#{IndicatorAccuracyIds.BY_ORG}" in first
+    assert f"visa={min(len(by_org), 2 + ORGS_STEP)}#{IndicatorAccuracyIds.BY_ORG}" in first
     every = _text(page(demo_store, f"/prognoser/{code}", f"?ar=2026&period=T2&visa={len(by_org)}"))
     assert listed(every) == {g.key for g in by_org} - {city} and "&visa=" not in every
+    # two rows an organisation: at first as many organisations as make the other lists' rows
+    at_first = _text(page(demo_store, f"/prognoser/{code}", "?ar=2026&period=T2"))
+    assert listed(at_first) == {g.key for g in by_org[:ORGS_STEP]} - {city}
+    assert ORGS_STEP < len(by_org) and 2 * ORGS_STEP <= SHOWN_STEP
 
 
 def test_an_unknown_indicator_has_no_forecast_page(demo_store):
