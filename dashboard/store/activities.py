@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, Select, bindparam, case, insert, sele
 
 from dashboard.domain.model import PERIOD_END_MONTH, Activity, ActivityStatus
 from dashboard.store import reporting
+from dashboard.store.dialect import one_of
 from dashboard.store.tables import activity_t, activity_update_t, latest_period_first, org_t
 
 
@@ -43,7 +44,7 @@ def activities_in_year() -> Select[Any]:
     return (
         activities_as_of(bindparam("year"), bindparam("end_month"))
         .where(
-            activity_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
+            one_of(activity_t.c.goal_id, "goal_ids"),
             activity_t.c.start_date <= bindparam("last_day"),
             activity_t.c.end_date >= bindparam("first_day"),
         )

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 
 from dashboard.domain.national import HOME_KOLADA_ID, KoladaKpi, ReferenceValue
+from dashboard.store.dialect import one_of
 from dashboard.store.schema import KoladaOrgRecord
 from dashboard.store.schema_reference import (
     ComparisonGroupRecord,
@@ -145,15 +146,15 @@ class NationalReads:
 
 
 # Statements the Målsida and the Indikatorsida run, built once (docs/performance.md, issue 20).
-_KPIS = select(kolada_kpi_t).where(kolada_kpi_t.c.id.in_(bindparam("ids", expanding=True)))
+_KPIS = select(kolada_kpi_t).where(one_of(kolada_kpi_t.c.id, "ids"))
 _NAMES = select(kolada_municipality_t.c.kolada_id, kolada_municipality_t.c.title)
-_NAMES_OF = _NAMES.where(kolada_municipality_t.c.kolada_id.in_(bindparam("ids", expanding=True)))
+_NAMES_OF = _NAMES.where(one_of(kolada_municipality_t.c.kolada_id, "ids"))
 _GROUPS = select(comparison_group_t.c.name, comparison_group_t.c.kolada_id).order_by(
     comparison_group_t.c.name, comparison_group_t.c.kolada_id
 )
 _SETTING = select(national_setting_t.c.value).where(national_setting_t.c.name == bindparam("name"))
 _SETTINGS = select(national_setting_t.c.name, national_setting_t.c.value).where(
-    national_setting_t.c.name.in_(bindparam("names", expanding=True))
+    one_of(national_setting_t.c.name, "names")
 )
 
 
@@ -162,12 +163,12 @@ def _reference_select(by_place: bool, by_year: bool) -> Select[Any]:
     """`reference_values`: of :kpis, and of :places and :years when asked."""
     v = kolada_value_t.c
     query = select(v.kpi, v.kolada_id, v.year, v.gender, v.outcome, v.value_status).where(
-        v.kpi.in_(bindparam("kpis", expanding=True))
+        one_of(v.kpi, "kpis")
     )
     if by_place:
-        query = query.where(v.kolada_id.in_(bindparam("places", expanding=True)))
+        query = query.where(one_of(v.kolada_id, "places"))
     if by_year:
-        query = query.where(v.year.in_(bindparam("years", expanding=True)))
+        query = query.where(one_of(v.year, "years"))
     return query.order_by(v.kpi, v.kolada_id, v.year, v.gender)
 
 
