@@ -138,9 +138,16 @@ def test_the_national_comparison_reads_its_settings_together(demo_store):
     goals = demo_store.goals(YEAR)
     links = demo_store.goal_links([g.id for g in goals])
     linked = [i for found in links.values() for i, _ in found if i.kolada_kpi]
+    groups = demo_store.comparison_groups()
+    assert groups and demo_store.comparison_setup(names) == (
+        groups,
+        demo_store.national_settings(names),
+    )
+    assert demo_store.comparison_setup([]) == (groups, {})
     with captured_sql(demo_store) as statements:
         assert national_views(demo_store, linked, YEAR)
     assert _reading(statements, "national_setting") == 1
+    assert len(statements) == 4  # groups and settings, values, names, KPIs
 
 
 def test_in_a_request_organisations_read_before_are_not_read_again(demo_store):

@@ -18,8 +18,10 @@ from sqlalchemy import (
     bindparam,
     delete,
     insert,
+    literal_column,
     or_,
     select,
+    union_all,
     update,
 )
 
@@ -121,6 +123,21 @@ class NationalReads:
                 groups[name].append(member)
         return dict(groups)
 
+    def comparison_setup(
+        self, setting_names: Sequence[str]
+    ) -> tuple[dict[str, list[str]], dict[str, str]]:
+        """`comparison_groups()` and `national_settings(setting_names)` in one read: the national
+        comparison asks for both on every page that shows it (issue 20)."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        settings: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for kind, name, value in conn.execute(_SETUP, {"names": list(setting_names)}):
+                if kind == _GROUP_ROW:
+                    groups[name].append(value)
+                else:
+                    settings[name] = value
+        return dict(groups), settings
+
     def national_setting(self, name: str) -> str | None:
         """A setting's value, None if it was never set."""
         with self.engine.connect() as conn:
@@ -156,6 +173,18 @@ _SETTING = select(national_setting_t.c.value).where(national_setting_t.c.name ==
 _SETTINGS = select(national_setting_t.c.name, national_setting_t.c.value).where(
     one_of(national_setting_t.c.name, "names")
 )
+_GROUP_ROW = "group"  # `comparison_setup`: the groups' members and the settings, one statement
+_SETUP_ROWS = union_all(
+    select(
+        literal_column(f"'{_GROUP_ROW}'").label("kind"),
+        comparison_group_t.c.name,
+        comparison_group_t.c.kolada_id.label("value"),
+    ),
+    select(
+        literal_column("'setting'"), national_setting_t.c.name, national_setting_t.c.value
+    ).where(one_of(national_setting_t.c.name, "names")),
+).subquery()
+_SETUP = select(_SETUP_ROWS).order_by(_SETUP_ROWS.c.kind, _SETUP_ROWS.c.name, _SETUP_ROWS.c.value)
 
 
 @cache
