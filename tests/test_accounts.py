@@ -8,6 +8,7 @@ from dashboard.access import Role, accounts, audit
 from dashboard.access.accounts import AccountError
 from dashboard.store import accounts as stored_accounts
 from dashboard.store.schema_access import UserRecord
+from dashboard.tools.bench import captured_sql
 from tests.tiny import tiny_dataset
 
 PASSWORD = "rätt-lösenord-1"
@@ -25,6 +26,20 @@ def test_an_editor_gets_the_paths_of_their_organisations(tiny):
     n1, unit, n2 = (tiny.org_path(tiny.org(code).id) for code in ("N1", "N1-E1", "N2"))
     assert found.role is Role.EDITOR and found.scope_codes == ("N1",) and found.scope_paths == (n1,)
     assert found.may_edit(unit) and not found.may_edit(n2)
+
+
+@pytest.mark.parametrize("codes", [(), ("N1",), ("N2", "N1")])
+def test_a_signed_in_person_and_their_organisations_are_read_in_one_statement(tiny, codes):
+    """Every request loads its user (issue 20): the account and its organisations together."""
+    role = Role.EDITOR if codes else Role.READER
+    accounts.add(tiny, "anna", "Anna Lind", role, list(codes), PASSWORD, actor="admin")
+    with captured_sql(tiny) as statements:
+        found = accounts.principal(tiny, "anna")
+    assert len(statements) == 1
+    assert found.display_name == "Anna Lind" and found.role is role
+    assert found.scope_codes == tuple(sorted(codes))
+    assert found.scope_paths == tuple(tiny.org_path(tiny.org(c).id) for c in sorted(codes))
+    assert accounts.principal(tiny, "okand") is None
 
 
 @pytest.mark.parametrize(

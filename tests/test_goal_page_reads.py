@@ -8,13 +8,14 @@ import re
 import pytest
 
 from callbacks.routes import page
-from dashboard.domain.model import GoalLevel
+from dashboard.domain.model import GoalLevel, Reading
 from dashboard.domain.national import HOME_KOLADA_ID
 from dashboard.followup import control_room
 from dashboard.followup.national_admin import CHOSEN_GROUP
 from dashboard.pages import goal as goal_page
 from dashboard.pages.national import national_views
 from dashboard.tools.bench import captured_sql
+from dashboard.upload.effects import _Overlaid
 from layouts import texts
 from tests.shown import page_text
 
@@ -137,9 +138,16 @@ def test_the_national_comparison_reads_its_settings_together(demo_store):
     goals = demo_store.goals(YEAR)
     links = demo_store.goal_links([g.id for g in goals])
     linked = [i for found in links.values() for i, _ in found if i.kolada_kpi]
+    groups = demo_store.comparison_groups()
+    assert groups and demo_store.comparison_setup(names) == (
+        groups,
+        demo_store.national_settings(names),
+    )
+    assert demo_store.comparison_setup([]) == (groups, {})
     with captured_sql(demo_store) as statements:
         assert national_views(demo_store, linked, YEAR)
     assert _reading(statements, "national_setting") == 1
+    assert len(statements) == 4  # groups and settings, values, names, KPIs
 
 
 def test_in_a_request_organisations_read_before_are_not_read_again(demo_store):
@@ -169,3 +177,50 @@ def test_a_units_goal_page_looks_for_nothing_below_the_unit(demo_store):
     assert view == alone
     assert any(j.result.reason.name == "NOT_MEASURED_HERE" for j in view.status.indicators)
     assert not any(s.startswith("SELECT measured.indicator_id") for s, _, _ in statements)
+
+
+def _fact_reads(statements):
+    facts = r"SELECT goal_indicator\.goal_id, \S+\.org_id AS org_id"
+    return sum(re.match(facts, s) is not None for s, _, _ in statements)
+
+
+def _pair_facts_args(store, code, org_code):
+    goal, org = store.goal(code), store.org(org_code)
+    subs = [o.id for o in store.org_children(org.id)]
+    children = store.child_goals(goal.id, YEAR, within_org_id=org.id)
+    own = sorted({c.id for c in children} | ({goal.id} if goal.org_id == org.id else set()))
+    return own, subs, [goal.id]
+
+
+@pytest.mark.parametrize("code, org_code", [("KF1.5", "STAD"), ("KF1.5", "SKA"), ("KF1.2", "STAD")])
+def test_the_goal_below_and_its_child_goals_read_their_facts_in_one_statement(
+    demo_store, code, org_code
+):
+    """At the city and a nämnd the Målsida judges its goal at the organisation's children and its
+    child goals at their own: one read of both, the facts the two reads give apart."""
+    own, subs, goal_ids = _pair_facts_args(demo_store, code, org_code)
+    assert own and subs
+    apart = demo_store.own_goal_indicator_facts(own, YEAR, PERIOD)
+    apart += demo_store.goal_indicator_facts(subs, YEAR, PERIOD, goal_ids)
+    together = demo_store.pair_facts(own, subs, goal_ids, YEAR, PERIOD)
+    key = lambda f: (f.goal_id, f.org_id, f.indicator.code)  # noqa: E731
+    assert sorted(together, key=key) == sorted(apart, key=key)
+    assert demo_store.pair_facts([], [], [], YEAR, PERIOD) == []
+    with captured_sql(demo_store) as statements:
+        goal_page.goal_view(
+            demo_store, demo_store.goal(code), demo_store.org(org_code), YEAR, PERIOD
+        )
+    assert _fact_reads(statements) == 1
+
+
+def test_the_upload_previews_store_overlays_the_facts_read_together(demo_store):
+    own, subs, goal_ids = _pair_facts_args(demo_store, "KF1.5", "STAD")
+    found = demo_store.pair_facts(own, subs, goal_ids, YEAR, PERIOD)
+    changed = found[-1]
+    new = Reading(123.0, None)
+    overlaid = _Overlaid(demo_store, {(changed.indicator.id, changed.org_id): new})
+    after = overlaid.pair_facts(own, subs, goal_ids, YEAR, PERIOD)
+    assert [f.reading for f in after] == [
+        new if (f.indicator.id, f.org_id) == (changed.indicator.id, changed.org_id) else f.reading
+        for f in found
+    ]

@@ -282,14 +282,19 @@ def _facts(
     the rest (few goals at a few organisations) as one goal × organisation product."""
     own = sorted({goal.id for goal, org_id in pairs if org_id == goal.org_id})
     other = [(goal, org_id) for goal, org_id in pairs if org_id != goal.org_id]
-    found = store.own_goal_indicator_facts(own, year, period) if own else []
-    if other:
-        wanted = {(goal.id, org_id) for goal, org_id in other}
-        product = store.goal_indicator_facts(
-            sorted({o for _, o in other}), year, period, sorted({g.id for g, _ in other})
-        )
-        found += [fact for fact in product if (fact.goal_id, fact.org_id) in wanted]
-    return found
+    if not other:
+        return store.own_goal_indicator_facts(own, year, period) if own else []
+    org_ids, goal_ids = sorted({o for _, o in other}), sorted({g.id for g, _ in other})
+    if own:  # both in one statement (the Målsida: its goal below, its child goals at their own)
+        found = store.pair_facts(own, org_ids, goal_ids, year, period)
+    else:
+        found = store.goal_indicator_facts(org_ids, year, period, goal_ids)
+    wanted = {(goal.id, org_id) for goal, org_id in pairs}
+    kept: dict[tuple[int, int, int], IndicatorFact] = {}  # a pair both own and in the product: once
+    for fact in found:
+        if (fact.goal_id, fact.org_id) in wanted:
+            kept.setdefault((fact.goal_id, fact.org_id, fact.indicator.id), fact)
+    return list(kept.values())
 
 
 def activities_below(

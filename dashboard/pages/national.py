@@ -37,8 +37,7 @@ def national_views(
     linked = [i for i in indicators if i.kolada_kpi]
     if not linked:
         return {}
-    groups = store.comparison_groups()
-    settings = store.national_settings([CHOSEN_GROUP, HOME_KOLADA_ID])  # one read for both
+    groups, settings = store.comparison_setup([CHOSEN_GROUP, HOME_KOLADA_ID])  # one read
     chosen = settings.get(CHOSEN_GROUP)
     group = chosen if chosen in groups else next(iter(groups), None)
     members = groups.get(group, []) if group else []

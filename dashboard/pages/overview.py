@@ -23,13 +23,17 @@ class Overview:
 
 def overview(store: Store, org: OrgUnit, year: int, period: str, level: GoalLevel) -> Overview:
     """KF goals judged for the organisation; nämnd- and enhetsmål for their own organisations."""
-    if level is GoalLevel.COUNCIL:
-        statuses = control_room.goal_statuses(store, org.id, year, period)
+    if level is GoalLevel.COUNCIL:  # the KF goals with the direction goals: one read
+        both = store.goals(year, (GoalLevel.DIRECTION, GoalLevel.COUNCIL))
+        direction = [g for g in both if g.level is GoalLevel.DIRECTION]
+        council = [(g, org.id) for g in both if g.level is GoalLevel.COUNCIL]
+        statuses = control_room.judge(store, council, year, period)
     else:
+        direction = store.goals(year, (GoalLevel.DIRECTION,))
         goals = store.goals_within(org.id, year, level)
         statuses = control_room.judge(store, [(g, g.org_id) for g in goals], year, period)
     return Overview(
-        direction_goals=store.goals(year, (GoalLevel.DIRECTION,)),
+        direction_goals=direction,
         statuses=statuses,
         owners=store.summary(ORGS_BY_ID, lambda: {o.id: o for o in store.org_units()}),
         histories=histories(store, [(s.goal, s.org_id) for s in statuses], year, period),

@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import BindParameter, Connection, Engine, Select, bindparam, func, select
+from sqlalchemy import Connection, Engine, Select, bindparam, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.domain.dataset import Dataset
@@ -32,6 +32,7 @@ from dashboard.domain.model import (
 from dashboard.store import database, datasets, dialect, result_store, summaries
 from dashboard.store.activities import activities_as_of, activities_in_year, activity_from_row
 from dashboard.store.datasets import add_reported_periods, refresh_reported_periods
+from dashboard.store.dialect import one_of
 from dashboard.store.facts import FactReads, Measured
 from dashboard.store.national import NationalReads
 from dashboard.store.request_reads import RequestReads
@@ -424,36 +425,30 @@ class Store(FactReads, NationalReads):
             return conn.execute(stmt).scalar()
 
 
-def _ids() -> BindParameter[Any]:
-    return bindparam("ids", expanding=True)
-
-
 # Statements every page runs, built once and run with bound values: building one took
 # SQLAlchemy a few tenths of a millisecond of Python (docs/performance.md, issue 20).
 _PERIODS = select(period_t.c.year, period_t.c.period)
 _PATH = select(org_t.c.path).where(org_t.c.id == bindparam("id"))
-_ORGS = select(org_t).where(org_t.c.id.in_(_ids()))
+_ORGS = select(org_t).where(one_of(org_t.c.id, "ids"))
 _ORG = select(org_t).where(org_t.c.code == bindparam("code")).limit(1)
 _ORG_BY_ID = select(org_t).where(org_t.c.id == bindparam("id")).limit(1)
 _ROOT = select(org_t).where(org_t.c.parent_id.is_(None)).order_by(org_t.c.id).limit(1)
 _INDICATOR = select(indicator_t).where(indicator_t.c.code == bindparam("code")).limit(1)
-_LINEAGE = select(org_t).where(org_t.c.id.in_(_ids())).order_by(org_t.c.level)
+_LINEAGE = select(org_t).where(one_of(org_t.c.id, "ids")).order_by(org_t.c.level)
 _NEIGHBOURHOOD = (
     select(org_t)
-    .where(org_t.c.id.in_(_ids()) | org_t.c.parent_id.in_(_ids()))
+    .where(one_of(org_t.c.id, "ids") | one_of(org_t.c.parent_id, "ids"))
     .order_by(org_t.c.level, org_t.c.name)
 )
 _CHILDREN = select(org_t).where(org_t.c.parent_id == bindparam("id")).order_by(org_t.c.name)
 _GOAL_BY_CODE = select(*GOAL_COLUMNS).where(goal_t.c.code == bindparam("key")).limit(1)
 _GOAL_BY_ID = select(*GOAL_COLUMNS).where(goal_t.c.id == bindparam("key")).limit(1)
 _ASSESSMENTS = select(assessment_t).where(
-    assessment_t.c.org_id.in_(_ids()),
+    one_of(assessment_t.c.org_id, "ids"),
     assessment_t.c.year == bindparam("year"),
     assessment_t.c.period == bindparam("period"),
 )
-_ASSESSMENTS_OF_GOALS = _ASSESSMENTS.where(
-    assessment_t.c.goal_id.in_(bindparam("goal_ids", expanding=True))
-)
+_ASSESSMENTS_OF_GOALS = _ASSESSMENTS.where(one_of(assessment_t.c.goal_id, "goal_ids"))
 
 
 @cache
@@ -488,7 +483,7 @@ def _goals_select() -> Select[Any]:
     """`Store.goals`: :levels, valid in :year."""
     return (
         select(*GOAL_COLUMNS)
-        .where(goal_t.c.level.in_(bindparam("levels", expanding=True)), valid_in(bindparam("year")))
+        .where(one_of(goal_t.c.level, "levels"), valid_in(bindparam("year")))
         .order_by(goal_t.c.level, goal_t.c.code)
     )
 

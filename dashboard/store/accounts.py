@@ -126,12 +126,29 @@ def every_account(engine: Engine) -> list[StoredAccount]:
     return [_account(row, tuple(scopes.get(row["id"], ())), (), ()) for row in rows]
 
 
-# Every request loads its user: these two are built once and run with bound values (issue 20).
-_ACCOUNT = select(user_t).where(user_t.c.username == bindparam("username"))
-_SCOPES = (
-    select(org_t.c.code, org_t.c.path, org_t.c.name)
-    .join(scope_t, scope_t.c.org_code == org_t.c.code)
-    .where(scope_t.c.user_id == bindparam("user_id"))
+# Every request loads its user: one statement, built once and run with a bound value (issue 20):
+# the account and its organisations, one row per organisation (one without any).
+_SCOPE_COLUMNS = (
+    org_t.c.code.label("scope_code"),
+    org_t.c.path.label("scope_path"),
+    org_t.c.name.label("scope_name"),
+)
+_ACCOUNT = (
+    select(
+        user_t.c.username,
+        user_t.c.display_name,
+        user_t.c.role,
+        user_t.c.password_hash,
+        user_t.c.session_generation,
+        *_SCOPE_COLUMNS,
+    )
+    .select_from(
+        user_t.outerjoin(
+            scope_t.join(org_t, scope_t.c.org_code == org_t.c.code),
+            scope_t.c.user_id == user_t.c.id,
+        )
+    )
+    .where(user_t.c.username == bindparam("username"))
     .order_by(org_t.c.code)
 )
 
@@ -141,12 +158,12 @@ def account(conn: Connection | Engine, username: str) -> StoredAccount | None:
     if isinstance(conn, Engine):
         with conn.connect() as own:
             return account(own, username)
-    row = conn.execute(_ACCOUNT, {"username": username}).mappings().first()
-    if row is None:
+    rows = conn.execute(_ACCOUNT, {"username": username}).mappings().all()
+    if not rows:
         return None
-    scopes = conn.execute(_SCOPES, {"user_id": row["id"]}).all()
+    scopes = [(r["scope_code"], r["scope_path"], r["scope_name"]) for r in rows if r["scope_code"]]
     codes, paths, names = (tuple(column) for column in zip(*scopes)) if scopes else ((), (), ())
-    return _account(row, codes, paths, names)
+    return _account(rows[0], codes, paths, names)
 
 
 def password_hash(conn: Connection, username: str) -> str | None:

@@ -5,11 +5,18 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, bindparam, case, insert, select, update
+from sqlalchemy import Connection, Engine, Select, bindparam, insert, select, update
 
-from dashboard.domain.model import PERIOD_END_MONTH, Activity, ActivityStatus
+from dashboard.domain.model import Activity, ActivityStatus
 from dashboard.store import reporting
-from dashboard.store.tables import activity_t, activity_update_t, latest_period_first, org_t
+from dashboard.store.dialect import one_of
+from dashboard.store.tables import (
+    activity_t,
+    activity_update_t,
+    latest_period_first,
+    org_t,
+    period_end_month,
+)
 
 
 def activities_as_of(year: Any = None, end_month: Any = None) -> Select[Any]:
@@ -19,7 +26,7 @@ def activities_as_of(year: Any = None, end_month: Any = None) -> Select[Any]:
     u = activity_update_t.c
     latest = select(u.status, u.comment).where(u.activity_id == activity_t.c.id)
     if year is not None:
-        period_month = case(PERIOD_END_MONTH, value=u.period, else_=13)
+        period_month = period_end_month(u.period)
         latest = latest.where((u.year < year) | ((u.year == year) & (period_month <= end_month)))
     latest = latest.order_by(*latest_period_first(activity_update_t)).limit(1)
     status = (
@@ -43,7 +50,7 @@ def activities_in_year() -> Select[Any]:
     return (
         activities_as_of(bindparam("year"), bindparam("end_month"))
         .where(
-            activity_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
+            one_of(activity_t.c.goal_id, "goal_ids"),
             activity_t.c.start_date <= bindparam("last_day"),
             activity_t.c.end_date >= bindparam("first_day"),
         )

@@ -24,6 +24,7 @@ from sqlalchemy import (
 
 from dashboard.domain.model import Assessment, Status
 from dashboard.store import reporting
+from dashboard.store.dialect import one_of
 from dashboard.store.schema_followup import AssessmentAuditRecord
 from dashboard.store.tables import assessment_t, table_of
 
@@ -75,7 +76,7 @@ def _latest_saves() -> Select[Any]:
     newest = (
         select(func.max(a.id))
         .where(
-            a.org_id.in_(bindparam("org_ids", expanding=True)),
+            one_of(a.org_id, "org_ids"),
             a.year == bindparam("year"),
             a.period == bindparam("period"),
         )

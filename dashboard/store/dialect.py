@@ -6,6 +6,7 @@ the upload's bulk writes add theirs as a section of their own.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -17,10 +18,17 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     URL,
+    BindParameter,
+    Boolean,
+    ColumnElement,
     Connection,
+    Dialect,
     Engine,
+    String,
     Table,
+    TypeDecorator,
     any_,
+    bindparam,
     create_engine,
     event,
     literal,
@@ -28,6 +36,10 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.type_api import TypeEngine
+from sqlalchemy.sql.visitors import InternalTraversal, _TraverseInternalsType
 
 # PostgreSQL advisory lock keys: any constants, unique to Kontrollrummet within a database.
 WRITE_LOCK = 7_301_001
@@ -118,6 +130,68 @@ def snapshot(engine: Engine) -> Iterator[Connection]:
             if conn.dialect.name == "sqlite":
                 conn.exec_driver_sql("BEGIN")  # the driver would run each SELECT on its own
             yield conn
+
+
+# ---- lists of values ---------------------------------------------------------------------------
+
+
+class _ValueList(TypeDecorator[Sequence[Any]]):
+    """A list of `item` values bound as one parameter: a JSON array on SQLite, an array of the
+    column's type on PostgreSQL (bound with a cast to it)."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, item: TypeEngine[Any]) -> None:
+        super().__init__()
+        self.item = item
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        listed = String() if dialect.name == "sqlite" else ARRAY(self.item)
+        return dialect.type_descriptor(listed)
+
+    def process_bind_param(self, value: Sequence[Any] | None, dialect: Dialect) -> Any:
+        values = list(value or ())
+        return json.dumps(values) if dialect.name == "sqlite" else values
+
+
+class OneOf(ColumnElement[bool]):
+    """`column IN (the values)` with the values bound as one parameter (`one_of`)."""
+
+    inherit_cache = True
+    type = Boolean()
+    _is_implicitly_boolean = True  # a condition: SQLite needs no `= 1` after it
+    _traverse_internals: _TraverseInternalsType = [  # noqa: RUF012 (SQLAlchemy's own form)
+        ("column", InternalTraversal.dp_clauseelement),
+        ("values", InternalTraversal.dp_clauseelement),
+    ]
+
+    def __init__(self, column: ColumnElement[Any], values: BindParameter[Any]) -> None:
+        self.column = column
+        self.values = values
+
+
+def one_of(column: ColumnElement[Any], name: str) -> OneOf:
+    """SQL: `column` is one of the list bound to :name (a sequence; empty: none).
+
+    An expanding `IN` (`column.in_(bindparam(name, expanding=True))`) is rewritten for each
+    call's number of values after the statement is compiled: SQLAlchemy's post-compile step,
+    about 80 µs a statement, a millisecond on a Målsida (issue 20, docs/performance.md). One
+    parameter keeps the compiled statement as it is: `IN (SELECT value FROM json_each(…))` on
+    SQLite, `= ANY(…)` on PostgreSQL; both use the column's index."""
+    return OneOf(column, bindparam(name, type_=_ValueList(column.type)))
+
+
+@compiles(OneOf, "postgresql")
+def _one_of_array(element: OneOf, compiler: SQLCompiler, **kw: Any) -> str:
+    values = compiler.process(element.values, **kw)
+    return f"{compiler.process(element.column, **kw)} = ANY({values})"
+
+
+@compiles(OneOf)
+def _one_of_json(element: OneOf, compiler: SQLCompiler, **kw: Any) -> str:
+    values = compiler.process(element.values, **kw)
+    return f"{compiler.process(element.column, **kw)} IN (SELECT value FROM json_each({values}))"
 
 
 # ---- kept results -----------------------------------------------------------------------------

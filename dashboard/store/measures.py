@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, RowMapping, bindparam, insert, select, update
 
 from dashboard.domain.measures import ExpectedResult, Measure, MeasureStatus, StatusChange
+from dashboard.store.dialect import one_of
 from dashboard.store.schema_measures import ExpectedResultRecord, MeasureRecord
 from dashboard.store.tables import table_of
 
@@ -47,14 +48,14 @@ def by_id(conn: Connection, measure_id: int) -> Measure | None:
 _OF_PAIRS = (
     select(measure_t)
     .where(
-        measure_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
-        measure_t.c.org_id.in_(bindparam("org_ids", expanding=True)),
+        one_of(measure_t.c.goal_id, "goal_ids"),
+        one_of(measure_t.c.org_id, "org_ids"),
     )
     .order_by(measure_t.c.year, measure_t.c.id)
 )
 _EXPECTED = select(expected_t).where(
-    expected_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
-    expected_t.c.org_id.in_(bindparam("org_ids", expanding=True)),
+    one_of(expected_t.c.goal_id, "goal_ids"),
+    one_of(expected_t.c.org_id, "org_ids"),
     expected_t.c.year == bindparam("year"),
 )
 

@@ -18,12 +18,15 @@ from sqlalchemy import (
     bindparam,
     delete,
     insert,
+    literal_column,
     or_,
     select,
+    union_all,
     update,
 )
 
 from dashboard.domain.national import HOME_KOLADA_ID, KoladaKpi, ReferenceValue
+from dashboard.store.dialect import one_of
 from dashboard.store.schema import KoladaOrgRecord
 from dashboard.store.schema_reference import (
     ComparisonGroupRecord,
@@ -120,6 +123,21 @@ class NationalReads:
                 groups[name].append(member)
         return dict(groups)
 
+    def comparison_setup(
+        self, setting_names: Sequence[str]
+    ) -> tuple[dict[str, list[str]], dict[str, str]]:
+        """`comparison_groups()` and `national_settings(setting_names)` in one read: the national
+        comparison asks for both on every page that shows it (issue 20)."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        settings: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for kind, name, value in conn.execute(_SETUP, {"names": list(setting_names)}):
+                if kind == _GROUP_ROW:
+                    groups[name].append(value)
+                else:
+                    settings[name] = value
+        return dict(groups), settings
+
     def national_setting(self, name: str) -> str | None:
         """A setting's value, None if it was never set."""
         with self.engine.connect() as conn:
@@ -145,16 +163,28 @@ class NationalReads:
 
 
 # Statements the Målsida and the Indikatorsida run, built once (docs/performance.md, issue 20).
-_KPIS = select(kolada_kpi_t).where(kolada_kpi_t.c.id.in_(bindparam("ids", expanding=True)))
+_KPIS = select(kolada_kpi_t).where(one_of(kolada_kpi_t.c.id, "ids"))
 _NAMES = select(kolada_municipality_t.c.kolada_id, kolada_municipality_t.c.title)
-_NAMES_OF = _NAMES.where(kolada_municipality_t.c.kolada_id.in_(bindparam("ids", expanding=True)))
+_NAMES_OF = _NAMES.where(one_of(kolada_municipality_t.c.kolada_id, "ids"))
 _GROUPS = select(comparison_group_t.c.name, comparison_group_t.c.kolada_id).order_by(
     comparison_group_t.c.name, comparison_group_t.c.kolada_id
 )
 _SETTING = select(national_setting_t.c.value).where(national_setting_t.c.name == bindparam("name"))
 _SETTINGS = select(national_setting_t.c.name, national_setting_t.c.value).where(
-    national_setting_t.c.name.in_(bindparam("names", expanding=True))
+    one_of(national_setting_t.c.name, "names")
 )
+_GROUP_ROW = "group"  # `comparison_setup`: the groups' members and the settings, one statement
+_SETUP_ROWS = union_all(
+    select(
+        literal_column(f"'{_GROUP_ROW}'").label("kind"),
+        comparison_group_t.c.name,
+        comparison_group_t.c.kolada_id.label("value"),
+    ),
+    select(
+        literal_column("'setting'"), national_setting_t.c.name, national_setting_t.c.value
+    ).where(one_of(national_setting_t.c.name, "names")),
+).subquery()
+_SETUP = select(_SETUP_ROWS).order_by(_SETUP_ROWS.c.kind, _SETUP_ROWS.c.name, _SETUP_ROWS.c.value)
 
 
 @cache
@@ -162,12 +192,12 @@ def _reference_select(by_place: bool, by_year: bool) -> Select[Any]:
     """`reference_values`: of :kpis, and of :places and :years when asked."""
     v = kolada_value_t.c
     query = select(v.kpi, v.kolada_id, v.year, v.gender, v.outcome, v.value_status).where(
-        v.kpi.in_(bindparam("kpis", expanding=True))
+        one_of(v.kpi, "kpis")
     )
     if by_place:
-        query = query.where(v.kolada_id.in_(bindparam("places", expanding=True)))
+        query = query.where(one_of(v.kolada_id, "places"))
     if by_year:
-        query = query.where(v.year.in_(bindparam("years", expanding=True)))
+        query = query.where(one_of(v.year, "years"))
     return query.order_by(v.kpi, v.kolada_id, v.year, v.gender)
 
 

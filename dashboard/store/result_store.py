@@ -33,13 +33,13 @@ from sqlalchemy import (
     Select,
     bindparam,
     select,
-    tuple_,
     update,
 )
 from sqlalchemy.exc import OperationalError
 
 from dashboard.domain.model import Goal
 from dashboard.store import dialect
+from dashboard.store.dialect import one_of
 from dashboard.store.schema_results import GoalResultRecord, ResultGenerationRecord
 from dashboard.store.summaries import summary_t
 from dashboard.store.tables import (
@@ -126,14 +126,17 @@ def kept_over(
     trend: one statement, not one per period): tuples of (year, period, *`BRIEF_COLUMNS`).
     Only the organisations asked for: every organisation's were three times as many rows on the
     demo's Översikt, and grow with the city."""
+    wanted = set(periods)
     values = {
-        "periods": sorted(set(periods)),
+        "years": sorted({year for year, _ in wanted}),
+        "periods": sorted({period for _, period in wanted}),
         "rules": rules,
         "goal_ids": sorted(goal_ids),
         "org_ids": sorted(org_ids),
     }
-    with engine.connect() as conn:
-        return list(conn.execute(_kept_over_select(), values).tuples())
+    with engine.connect() as conn:  # the years × the periods, of which the pairs asked for
+        rows = conn.execute(_kept_over_select(), values).tuples()
+        return [row for row in rows if (row[0], row[1]) in wanted]
 
 
 # The reads of kept results are built once and run with bound values (:year, :period, :rules,
@@ -147,7 +150,7 @@ def _kept_in_period(of_goals: bool) -> Select[Any]:
         result_t.c.year == bindparam("year"), result_t.c.period == bindparam("period")
     )
     if of_goals:
-        stmt = stmt.where(result_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)))
+        stmt = stmt.where(one_of(result_t.c.goal_id, "goal_ids"))
     return stmt
 
 
@@ -156,17 +159,20 @@ def _kept_over_select() -> Select[Any]:
     """`kept_over`."""
     columns = (result_t.c.year, result_t.c.period)
     return _kept_select(columns).where(
-        tuple_(*columns).in_(bindparam("periods", expanding=True)),
-        result_t.c.goal_id.in_(bindparam("goal_ids", expanding=True)),
-        result_t.c.org_id.in_(bindparam("org_ids", expanding=True)),
+        one_of(result_t.c.year, "years"),
+        one_of(result_t.c.period, "periods"),
+        one_of(result_t.c.goal_id, "goal_ids"),
+        one_of(result_t.c.org_id, "org_ids"),
     )
 
 
 def _kept_select(first: Sequence[ColumnElement[Any]]) -> Select[Any]:
-    return (
-        select(*first, *(result_t.c[name] for name in BRIEF_COLUMNS))
-        .join(generation_t, generation_t.c.generation == result_t.c.generation)
-        .where(result_t.c.rules == bindparam("rules"))
+    """Kept results of the current generation by :rules. The generation compared, not joined:
+    SQLite then finds the rows by the whole primary key (year, period, generation, rules, goal,
+    organisation) instead of scanning every kept result (320 → 25 µs for a trend on the demo)."""
+    current = _generation_select().scalar_subquery()
+    return select(*first, *(result_t.c[name] for name in BRIEF_COLUMNS)).where(
+        result_t.c.generation == current, result_t.c.rules == bindparam("rules")
     )
 
 

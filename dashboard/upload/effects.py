@@ -210,6 +210,17 @@ class _Overlaid(Store):
     ) -> list[IndicatorFact]:
         return [self._fact(f) for f in super().own_goal_indicator_facts(goal_ids, year, period)]
 
+    def pair_facts(
+        self,
+        own_goal_ids: Sequence[int],
+        org_ids: Sequence[int],
+        goal_ids: Sequence[int],
+        year: int,
+        period: str,
+    ) -> list[IndicatorFact]:
+        found = super().pair_facts(own_goal_ids, org_ids, goal_ids, year, period)
+        return [self._fact(f) for f in found]
+
     def measured_below(
         self, indicator_ids: Sequence[int], roots: Sequence[int] | None, year: int, period: str
     ) -> list[Measured]:
