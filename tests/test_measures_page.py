@@ -13,6 +13,7 @@ from dashboard.access import ANONYMOUS, Principal, Role, audit
 from dashboard.followup import measures
 from dashboard.followup.deviations import DeviationKind
 from layouts import texts, urls
+from layouts.components import LOCAL_TIME
 from layouts.ids import AssessmentIds, MeasureIds
 from tests.opened_rows import opened
 from tests.shown import page_text as _text
@@ -138,5 +139,6 @@ def test_a_done_measure_says_on_its_row_when_it_was_done_and_by_whom(tiny):
     [measure] = _stored(tiny).decided
     measure_callbacks.change(tiny, _key(), str(measure.id), "done", editor)
     [done] = _stored(tiny).decided
-    shown = texts.MEASURE_CHANGED.format(date=done.changed.at.date().isoformat(), by="eva")
+    day = done.changed.at.astimezone(LOCAL_TIME).date().isoformat()  # Stockholm's, as shown
+    shown = texts.MEASURE_CHANGED.format(date=day, by="eva")
     assert shown in _goal_page(tiny, READER, 2024, "FY")
