@@ -65,10 +65,14 @@ def indicators(store: Store, org: OrgUnit, year: int, period: str) -> list[Group
     """The forecast accuracy per indicator of the organisation's own forecasts, of the filters'
     tertial up to the year (also what its table drawn on demand shows)."""
     periods = accuracy.shown_periods(period)
-    checks = store.summary(
-        ("forecast checks", org.id), lambda: accuracy.forecast_checks(store, [org.id])
-    )
-    return accuracy.by_indicator(accuracy.within(checks, year, periods), periods[0])
+
+    def summed() -> list[GroupAccuracy]:  # about 2 ms a request at a nämnd (issue 20): kept
+        checks = store.summary(
+            ("forecast checks", org.id), lambda: accuracy.forecast_checks(store, [org.id])
+        )
+        return accuracy.by_indicator(accuracy.within(checks, year, periods), periods[0])
+
+    return store.summary(("forecast accuracy per indicator", org.id, year, period), summed)
 
 
 def forecast_only(store: Store, org: OrgUnit, year: int, period: str) -> list[ForecastOnly]:
