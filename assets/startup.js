@@ -26,8 +26,9 @@
     if (csrf) { headers[config.csrf_header_name] = csrf.slice(csrf.indexOf("=") + 1); }
     const answer = network(prefix + path + query, {method, headers, body, credentials: "same-origin"});
     answer.catch(function () {});  // not asked for after all: no unhandled rejection
-    early.push({method, path: prefix + path, body: body || null, answer});
-    return answer;
+    const asked = {method, path: prefix + path, body: body || null, answer, ready: answer};
+    early.push(asked);
+    return asked;
   }
 
   function pageQuestion() {
@@ -47,7 +48,10 @@
 
   ask("GET", "_dash-layout");
   ask("GET", "_dash-dependencies");
-  ask("POST", "_dash-update-component", pageQuestion()).then(nameThePage).catch(function () {});
+  // The page is handed to the renderer once its title is set, so the title names it before it
+  // is drawn (reading the answer twice raced the renderer's own reading of it).
+  const first = ask("POST", "_dash-update-component", pageQuestion());
+  first.ready = first.answer.then(nameThePage).catch(function () {});
 
   // The router's answer holds the page beside a Store with its title (callbacks/routes.py).
   let pagesNamed = 0;
@@ -101,6 +105,8 @@
     // Only a good answer is handed over: for anything else the renderer asks itself, as before.
     // It is handed over in a task of its own, as an answer from the network would come: the
     // renderer then draws the frame and the page in two tasks, not in one long one.
-    return found.answer.then(function (r) { return r.ok ? nextTask(r) : again(); }, again);
+    return found.answer.then(function (r) {
+      return r.ok ? found.ready.then(function () { return nextTask(r); }) : again();
+    }, again);
   };
 })();
