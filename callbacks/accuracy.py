@@ -23,14 +23,6 @@ from layouts import texts, urls
 from layouts.consistency import forecast_only_block, lean_table, pairs_block
 from layouts.ids import AccuracyPart, AccuracyPartIds
 
-PART = (  # the fields of a part's id that name its table
-    urls.DETAILS_YEAR_KEY,
-    urls.DETAILS_PERIOD_KEY,
-    urls.DETAILS_ORG_KEY,
-    urls.PART_KEY,
-    urls.PART_SHOWN_KEY,
-)
-
 
 def page(request: PageRequest) -> html.Div:
     """Forecast accuracy and consistency for the organisation and below."""
@@ -76,7 +68,7 @@ def register(app: Dash, store: Store) -> None:
         app,
         AccuracyPartIds.LINE,
         AccuracyPartIds.BODY,
-        PART,
+        urls.PART_FIELDS,
         texts.PART_LOADING,
         lambda key: part(store, key),
     )

@@ -16,14 +16,6 @@ from layouts import deviations as layout
 from layouts import texts, urls
 from layouts.ids import DeviationIds
 
-ROW = (  # the fields of a row's id that name its details
-    urls.DETAILS_YEAR_KEY,
-    urls.DETAILS_PERIOD_KEY,
-    urls.DETAILS_ORG_KEY,
-    urls.DETAILS_GOAL_KEY,
-    urls.DETAILS_OWNER_KEY,
-)
-
 
 def page(request: PageRequest) -> html.Div:
     """Avvikelser for the organisation, year and period, filtered: the `shown` most serious
@@ -57,7 +49,7 @@ def register(app: Dash, store: Store) -> None:
         app,
         DeviationIds.LINE,
         DeviationIds.DETAILS,
-        ROW,
+        urls.DETAILS_FIELDS,
         texts.DETAILS_LOADING,
         lambda key: details(store, key, sign_in.current()),
     )

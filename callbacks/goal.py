@@ -17,14 +17,6 @@ from layouts import elements as el
 from layouts import goal as layout
 from layouts.ids import GoalPartIds
 
-CHILD_GOALS = (  # the fields of the child goals' part id: the page's view and its goal
-    urls.DETAILS_YEAR_KEY,
-    urls.DETAILS_PERIOD_KEY,
-    urls.DETAILS_ORG_KEY,
-    urls.DETAILS_GOAL_KEY,
-    urls.DETAILS_OWNER_KEY,
-)
-
 
 def page(request: PageRequest) -> html.Div | None:
     """The goal at the organisation, or None when there is no such goal."""
@@ -77,7 +69,7 @@ def register(app: Dash, store: Store) -> None:
         app,
         GoalPartIds.LINE,
         GoalPartIds.BODY,
-        CHILD_GOALS,
+        urls.DETAILS_FIELDS,
         texts.PART_LOADING,
         lambda key: child_goals(store, key),
     )

@@ -417,6 +417,16 @@ class DetailsKey:
     owner_code: str
 
 
+# The fields of a details id (`details_key`), as a callback matches them.
+DETAILS_FIELDS = (
+    DETAILS_YEAR_KEY,
+    DETAILS_PERIOD_KEY,
+    DETAILS_ORG_KEY,
+    DETAILS_GOAL_KEY,
+    DETAILS_OWNER_KEY,
+)
+
+
 def details_key(state: ViewState, goal_code: str, owner_code: str) -> dict[str, Any]:
     """The fields of an Avvikelser row's id that name its details (the page's organisation,
     year and period, and the goal at its owner)."""
@@ -455,6 +465,10 @@ class PartKey:
     state: ViewState
     part: AccuracyPart
     shown: int
+
+
+# The fields of a Prognoser part's id (`part_key`), as its callback matches them.
+PART_FIELDS = (DETAILS_YEAR_KEY, DETAILS_PERIOD_KEY, DETAILS_ORG_KEY, PART_KEY, PART_SHOWN_KEY)
 
 
 def part_key(state: ViewState, part: AccuracyPart, shown: int) -> dict[str, Any]:
