@@ -27,11 +27,11 @@ STORE_EXTENSION = "kontrollrummet_store"
 
 def create_app(settings: Settings, routes: Sequence[Route] = ROUTES) -> Dash:
     """A Dash app on its own engine serving `routes`; nothing is kept in module globals."""
-    # After a write ends every kept result, the first pages' are prepared again, in the
-    # background (tools/warming.py); what a summary keeps until the next upload stays out of
-    # the collector's full passes (docs/performance.md).
+    # A write that ends every kept result prepares the first pages again before it commits
+    # (tools/warming.py); what a summary keeps until the next upload stays out of the
+    # collector's full passes (docs/performance.md).
     store = Store(
-        make_engine(settings.database_url), warm=warming.in_background, after_summary=gc.freeze
+        make_engine(settings.database_url), prepare=warming.after_write, after_summary=gc.freeze
     )
     app = Dash(
         __name__,

@@ -12,12 +12,16 @@ from dashboard.domain.model import Direction, Gender, GoalLevel, Indicator, OrgL
 from dashboard.followup import accuracy, goal_results
 from dashboard.followup.accuracy import MIN_FOR_RATE, ForecastCheck, Verdict
 from dashboard.pages.accuracy import accuracy_page
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.csv_formats import MEASUREMENTS
+from dashboard.upload.csv_import import UploadFile
 from layouts import texts
 from layouts.explanation import format_number
 from layouts.format import count
 from layouts.ids import IndicatorAccuracyIds
 from layouts.indicator_accuracy import ORGS_STEP
 from layouts.urls import SHOWN_STEP
+from tests.demo_db import fill_with_demo
 from tests.opened_parts import opened
 from tests.shown import page_text as _text
 
@@ -306,6 +310,32 @@ def test_the_committee_counts_equal_the_checks_one_by_one(checks_and_orgs, demo_
         ]
         assert group.by_period["T2"] == accuracy.summarize(own)
     assert sum(g.by_period["T2"].promised_met for g in committees) > 0
+
+
+def test_after_an_upload_of_one_year_the_kept_counts_equal_the_checks_one_by_one(empty_store):
+    """Each year's counts are kept until an upload changes that year (Store.year_summary): a
+    changed 2024 forecast and a changed 2025 helår outcome are counted, the other years carried."""
+    store = fill_with_demo(empty_store)
+    orgs = store.org_units()
+    before = _committees(store)  # every year counted and kept
+    records = change_sets.stored_records(store, MEASUREMENTS.kind)
+    forecast = next(r for r in records if r[2:5] == (2024, "T2", "T") and r[6] is not None)
+    outcome = next(r for r in records if r[2:5] == (2025, "FY", "T") and r[5] is not None)
+    changed = [(*forecast[:6], forecast[6] + 50, *forecast[7:]), (*outcome[:5], 0.5, *outcome[6:])]
+    content = csv_export.csv_bytes(MEASUREMENTS, changed)
+    change_sets.commit(store, [UploadFile("utfall.csv", content)], user_name="test")
+    checks = accuracy.forecast_checks(store, [o.id for o in orgs])  # read anew, nothing kept
+    by_id = {o.id: o for o in orgs}
+    after = _committees(store)
+    assert after != before
+    for group in after:
+        for period, summary in group.by_period.items():
+            own = [
+                c
+                for c in checks
+                if c.period == period and accuracy.committee_of(by_id[c.org_id], by_id) == group.key
+            ]
+            assert summary == accuracy.summarize(own)
 
 
 def test_committees_are_ordered_by_their_share_too_positive_as_documented(demo_store):

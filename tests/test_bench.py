@@ -18,6 +18,20 @@ def test_bench_measures_every_view_and_reports_a_verdict(demo_store, tmp_path):
         assert view["calls"] == 3 and view["p50_ms"] > 0 and view["max_bytes"] > 1000
         assert 0 < view["floor_p50_ms"] <= view["max_ms"] * 3
     assert "Sammanfattning:" in bench.report(results)
+    after_write = [v for v in results["views"] if v["write_p50_ms"] is not None]
+    assert len(after_write) == len(bench.KEPT_VIEWS)
+    assert all(v["budget_ms"] == bench.BUDGET_AFTER_WRITE_MS for v in after_write)
+
+
+def test_the_first_page_after_a_write_is_timed_where_pages_open_the_latest_period():
+    views = {
+        "avvikelser stad": [("/avvikelser", "?ar=2024&period=T1&org=STAD")] * 9,
+        "översikt KF-mål": [("/", "?ar=2024&period=T1&org=SKA")],
+    }
+    assert bench.after_write_urls(views, 2, (2026, "T2")) == {
+        "avvikelser stad (direkt efter ändring)": [("/avvikelser", "?ar=2026&period=T2&org=STAD")]
+        * 2
+    }
 
 
 def test_import_is_measured_in_scratch_databases_that_are_removed_after(demo_store):

@@ -22,7 +22,7 @@ from dashboard.followup import (
     national_admin,
     reporting,
 )
-from dashboard.store import Store, result_store
+from dashboard.store import Store, result_store, summaries
 from dashboard.store.writing import UnfinishedWrite
 from dashboard.upload import change_sets, csv_export
 from dashboard.upload.csv_formats import ACTIVITY_UPDATES
@@ -173,17 +173,26 @@ def test_a_write_that_leaves_the_kept_results_undecided_is_not_saved(tiny):
     assert tiny.table_counts() == before
 
 
-def test_after_commit_work_runs_only_once_the_write_is_committed(tiny):
-    warmed: list[int] = []
-    store = Store(tiny.engine, warm=lambda s: warmed.append(result_store.generation(s.engine)))
+def test_what_a_write_prepares_is_kept_only_if_the_write_commits(tiny):
+    prepared: list[int] = []
+
+    def prepare(writer: Store) -> None:  # sees the write's new generation, keeps in the write
+        prepared.append(result_store.generation(writer.engine))
+        writer.summary("prepared", lambda: len(prepared))
+        if len(prepared) == 1:
+            raise RuntimeError("the write fails after preparing")
+
+    store = Store(tiny.engine, prepare=prepare)
     generation = result_store.generation(store.engine)
     with pytest.raises(RuntimeError), store.writing(None) as w:
         w.results_ended()
-        raise RuntimeError("the write fails")
-    assert warmed == [] and result_store.generation(store.engine) == generation
+    assert result_store.generation(store.engine) == generation
+    assert not summaries.is_kept(store.engine, "prepared")
     with store.writing(None) as w:
         w.results_ended()
-    assert warmed == [generation + 1]  # after the commit, seeing the new generation
+    assert prepared == [generation + 1, generation + 1]
+    assert summaries.is_kept(store.engine, "prepared")
+    assert store.summary("prepared", lambda: pytest.fail("computed again")) == 2
 
 
 def test_touched_results_are_judged_again_in_the_write_and_the_rest_stay(tiny):

@@ -74,7 +74,7 @@ def test_a_write_within_a_request_is_seen_by_its_later_reads(empty_store):
         before = (empty_store.reported_periods(), empty_store.data_version())
         version = empty_store.result_generation()
         with empty_store.writing(None) as w:
-            w.results_ended(warm=False)
+            w.results_ended(prepare=False)
             add_reported_periods(w.conn, [(2030, "T1")])
         assert empty_store.reported_periods() == [*before[0], (2030, "T1")]
         assert empty_store.result_generation() == version + 1
@@ -92,7 +92,7 @@ def test_the_next_request_reads_what_was_written_between_the_two(empty_store):
         before = (empty_store.reported_periods(), empty_store.data_version())
         generation = empty_store.result_generation()
     with empty_store.writing(None) as w:
-        w.results_ended(warm=False)
+        w.results_ended(prepare=False)
         add_reported_periods(w.conn, [(2031, "T2")])
     with empty_store.one_request():
         assert empty_store.reported_periods() == [*before[0], (2031, "T2")]

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from dashboard.store import Store, summaries
+from dashboard.store import Store, measurement_t, summaries
 from dashboard.store.database import make_engine
 from dashboard.upload import change_sets
 from dashboard.upload.csv_import import UploadFile
@@ -90,6 +90,49 @@ def test_writes_delete_the_summaries_of_older_generations(tiny):
     tiny.summary("rows", lambda: 8)
     change_sets.undo(tiny, upload_id, user_name="test")
     assert generations() == {first + 1}
+
+
+def year_rows(store: Store, year: int, computed: list[tuple[int, int]]):
+    def rows() -> int:
+        with store.engine.connect() as conn:
+            found = conn.execute(
+                select(func.count()).where(measurement_t.c.year == year)
+            ).scalar_one()
+        computed.append((year, found))
+        return found
+
+    return rows
+
+
+def test_an_upload_of_one_years_outcomes_keeps_the_other_years_summaries(tiny):
+    """A summary of one year's data is carried over to the next generation by a write that
+    leaves that year as it was, in every worker; the year written is counted again."""
+    other = worker(tiny)
+    computed: list[tuple[int, int]] = []
+    try:
+        for store in (tiny, other):
+            for year in (2025, 2026):
+                store.year_summary("rows", year, year_rows(store, year, computed))
+        assert computed == [(2025, 6), (2026, 0)]
+        upload(tiny)  # 2026's outcomes alone
+        for store in (other, tiny):
+            assert store.year_summary("rows", 2025, lambda: pytest.fail("counted again")) == 6
+            assert store.year_summary("rows", 2026, year_rows(store, 2026, computed)) == 1
+        assert computed == [(2025, 6), (2026, 0), (2026, 1)]
+    finally:
+        other.engine.dispose()
+
+
+def test_a_write_that_may_change_every_year_counts_every_year_again(tiny):
+    computed: list[tuple[int, int]] = []
+    tiny.year_summary("rows", 2025, year_rows(tiny, 2025, computed))
+    upload_id = upload(tiny)
+    tiny.year_summary("rows", 2025, lambda: pytest.fail("counted again"))
+    change_sets.undo(tiny, upload_id, user_name="test")  # an undo may change any year
+    tiny.year_summary("rows", 2025, year_rows(tiny, 2025, computed))
+    assert computed == [(2025, 6), (2025, 6)]
+    assert summaries.is_kept(tiny.engine, "rows", 2025)
+    assert not summaries.is_kept(tiny.engine, "rows", 2026)
 
 
 def test_readers_during_writes_get_answers_and_none_stale_after(tiny):

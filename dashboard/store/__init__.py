@@ -92,7 +92,7 @@ __all__ = [  # what the rest of the app reads from `dashboard.store`
     "valid_in",
 ]
 T = TypeVar("T")
-Warm = Callable[["Store"], None]
+Prepare = Callable[["Store"], None]
 
 
 class Store(FactReads, NationalReads):
@@ -101,22 +101,26 @@ class Store(FactReads, NationalReads):
     def __init__(
         self,
         engine: Engine,
-        warm: Warm | None = None,
+        prepare: Prepare | None = None,
         after_summary: Callable[[], None] | None = None,
     ) -> None:
-        """`warm` runs after a write ends every kept result (to judge the city's again);
-        `after_summary` after `summary` keeps a new value (the app factory's choice)."""
+        """`prepare` runs in a write that ends every kept result, once its data is written, on
+        a store that keeps what it computes in that write (to judge the city's first pages
+        again, tools/warming.py); `after_summary` after `summary` keeps a new value (the app
+        factory's choice)."""
         self.engine = engine
-        self._warm = warm
+        self._prepare = prepare
         self._summaries = summaries.Summaries(engine, True, after_summary)
         self._request = RequestReads()
 
     @classmethod
-    def within(cls, conn: Connection) -> Store:
-        """A store whose reads all run on this connection: a writer's, seeing its own changes
-        (and keeping its summaries to itself)."""
+    def within(cls, conn: Connection, keeping: bool = False) -> Store:
+        """A store whose reads all run on this connection: a writer's, seeing its own changes.
+        Its summaries stay its own, unless `keeping`: then they and the goal results it judges
+        are kept in the write's transaction, for every reader once it commits (only once the
+        write's data is all written: `Store.writing` prepares the first pages so)."""
         store = cls(_OnConnection(conn))  # type: ignore[arg-type]  # stands in for the engine
-        store._summaries = summaries.Summaries(store.engine, False)
+        store._summaries = summaries.Summaries(store.engine, keeping)
         return store
 
     def create_schema(self) -> None:
@@ -164,11 +168,11 @@ class Store(FactReads, NationalReads):
             try:
                 yield unit
                 unit.finish()
+                if unit.ended_results and self._prepare is not None:
+                    self._prepare(Store.within(conn, keeping=True))
             finally:
                 conn.info.pop("writing")
                 self._request.forget()
-        warm = self._warm
-        unit.committed(None if warm is None else lambda: warm(self))
 
     def write_dataset(
         self, data: Dataset, *, user_name: str, file_name: str, kind: str
@@ -202,6 +206,13 @@ class Store(FactReads, NationalReads):
         worker reads it from the database.
         """
         return self._summaries.get(self._version(), key, compute)
+
+    def year_summary(self, key: Hashable, year: int, compute: Callable[[], T]) -> T:
+        """`compute()` over one year's data alone, kept like `summary` but until a write changes
+        that year: an upload of one year's outcomes carries the other years' over, as it carries
+        their goal results (result_store.invalidate). The forecasts of ten years at the
+        Stockholm scale took 5 s to count after every upload; one year's take a tenth."""
+        return self._summaries.get(self._version(), key, compute, year)
 
     def result_generation(self) -> int:
         """The kept goal results' generation (result_store.py): the data version's first part."""

@@ -36,6 +36,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.type_api import TypeEngine
@@ -200,6 +201,29 @@ def _one_of_json(element: OneOf, compiler: SQLCompiler, **kw: Any) -> str:
 def insert_or_else(conn: Connection, table: Table) -> postgresql.Insert | sqlite.Insert:
     """The dialect's INSERT, which has ON CONFLICT on both backends."""
     return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+def keep_rows(
+    engine: Engine, table: Table, rows: Sequence[Mapping[str, Any]], key: Sequence[str]
+) -> bool:
+    """Insert derived rows unless a row with the same `key` is there; whether they were stored.
+
+    On a writer's connection (`Store.within`, already in its transaction) they are written in
+    that transaction, seen with the write when it commits. Elsewhere in a transaction of their
+    own that fails at once rather than wait for an upload's lock (SQLite): then they are not
+    stored, and a page never waits for an upload."""
+    with engine.connect() as conn:
+        insert = insert_or_else(conn, table).on_conflict_do_nothing(index_elements=key)
+        if conn.in_transaction():
+            conn.execute(insert, list(rows))
+            return True
+        with without_waiting(conn):
+            try:
+                with conn.begin():
+                    conn.execute(insert, list(rows))
+            except OperationalError:  # SQLite: "database is locked"
+                return False
+    return True
 
 
 @contextmanager

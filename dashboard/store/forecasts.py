@@ -119,15 +119,15 @@ def pairs(
     ]
 
 
-def all_pairs(engine: Engine, periods: Sequence[str]) -> list[Pair]:
-    """Every organisation's pairs, unordered: the indicators read once, not joined per row (about
-    475,000 pairs at the whole city)."""
+def all_pairs(engine: Engine, periods: Sequence[str], year: int) -> list[Pair]:
+    """Every organisation's pairs of the year, unordered: the indicators read once, not joined
+    per row (about 47,500 pairs a year at the whole city)."""
     f = _forecast.c
     stmt = (
         select(f.indicator_id, f.org_id, f.year, f.period, f.forecast, _outcome.c.outcome)
         .add_columns(target_t.c.target)
         .select_from(_PAIRED)
-        .where(*_paired_where(periods, None))
+        .where(*_paired_where(periods, None), f.year == year)
     )
     with engine.connect() as conn:
         indicators = {

@@ -8,7 +8,9 @@ and the write path (writing.py) is what moves that version on:
   writer judges again (`replace`), in the write's own transaction;
 - summaries over all years (summaries.py), in the database and in each process: kept per
   generation and upload log, which every upload, undo and dataset write moves on in its
-  transaction; `invalidate` deletes the older generations' summaries with their results.
+  transaction; `invalidate` deletes the older generations' summaries with their results;
+  a summary of one year's data alone is kept per generation and carried over like the goal
+  results of its year.
 
 Reads and writes of the kept goal results at the level of rows:
 
@@ -35,7 +37,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import OperationalError
 
 from dashboard.domain.model import Goal
 from dashboard.store import dialect
@@ -59,8 +60,9 @@ generation_t = table_of(ResultGenerationRecord)
 def invalidate(conn: Connection, years: Collection[int] | None = None) -> None:
     """End the kept results, in the writer's transaction (which holds the write lock): every
     one, or only those of `years` when the write changes nothing another year's goals are
-    judged from (outcomes of those years). The other years' results are carried over to the
-    new generation, so a backfill of 2019 does not make every page of 2026 judge again.
+    judged from (outcomes of those years). The other years' results, and the summaries of one
+    other year's data alone (`Store.year_summary`), are carried over to the new generation, so
+    a backfill of 2019 does not make every page of 2026 judge or count again.
 
     The results of the generation ending now stay until the next write: readers may be
     keeping some of them at this moment, and on PostgreSQL an insert whose key a running
@@ -72,6 +74,12 @@ def invalidate(conn: Connection, years: Collection[int] | None = None) -> None:
     if years is not None:
         carried = (result_t.c.generation == older) & result_t.c.year.not_in(sorted(years))
         conn.execute(update(result_t).where(carried).values(generation=older + 1))
+        of_years = (
+            (summary_t.c.generation == older)
+            & summary_t.c.year.is_not(None)
+            & summary_t.c.year.not_in(sorted(years))
+        )
+        conn.execute(update(summary_t).where(of_years).values(generation=older + 1))
     conn.execute(update(generation_t).values(generation=generation_t.c.generation + 1))
 
 
@@ -239,18 +247,10 @@ def keep(engine: Engine, rows: Sequence[dict[str, Any]]) -> bool:
     """Store judged results unless that would wait; whether they were stored.
 
     A page must not wait for an upload's write lock (SQLite): then the results are simply
-    not kept. A result another worker or a writer kept first stays as it is.
+    not kept. A result another worker or a writer kept first stays as it is. On a writer's
+    connection they are kept in its transaction (the first pages prepared with an upload).
     """
-    if not rows:
-        return True
-    with engine.connect() as conn, dialect.without_waiting(conn):
-        try:
-            with conn.begin():
-                insert = dialect.insert_or_else(conn, result_t)
-                conn.execute(insert.on_conflict_do_nothing(index_elements=_KEY), list(rows))
-        except OperationalError:  # SQLite: "database is locked"
-            return False
-    return True
+    return not rows or dialect.keep_rows(engine, result_t, rows, _KEY)
 
 
 _KEY = [column.name for column in result_t.primary_key]

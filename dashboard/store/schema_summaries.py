@@ -20,7 +20,9 @@ class SummaryRecord(Base):
 
     `key` is a digest of the summary's key; `generation` the goal results' generation and
     `version` the upload log's, which together change with every write of the data; `code` a
-    fingerprint of the code that computed it.
+    fingerprint of the code that computed it. A summary of one `year`'s data alone is kept
+    against the generation only, which a write carries it over to when it changes no data of
+    that year (`result_store.invalidate`, migration 0015); `year` is empty for the others.
     """
 
     __tablename__ = "kept_summary"
@@ -30,3 +32,4 @@ class SummaryRecord(Base):
     version: Mapped[str] = mapped_column(String(64), primary_key=True)
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     value: Mapped[bytes] = mapped_column(LargeBinary)
+    year: Mapped[int | None] = mapped_column(Integer)

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import URL, Connection, Engine, Select, create_engine, func, select, text
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
 from dashboard.store import dialect
@@ -95,29 +94,34 @@ class Summaries:
         self, engine: Engine, shared: bool, after_keeping: Callable[[], None] | None = None
     ) -> None:
         self._engine = engine
-        self._shared = shared  # False on a writer's connection: its values are its own
+        self._shared = shared  # False on a writer's connection unless it prepares the first pages
         self._version: Hashable = None
         self._kept: dict[Hashable, Any] = {}
         self._after_keeping = after_keeping  # the app's choice: what a long-kept value needs
 
-    def get(self, current: Version, key: Hashable, compute: Callable[[], T]) -> T:
-        """`compute()`, or what this or another process computed at this data version."""
+    def get(
+        self, current: Version, key: Hashable, compute: Callable[[], T], year: int | None = None
+    ) -> T:
+        """`compute()`, or what this or another process computed at this data version (of
+        `year`'s data alone: at this generation, `row`)."""
         if current != self._version or len(self._kept) >= MAX_SUMMARIES:
-            self._version, self._kept = current, {}
-        if key not in self._kept:
-            self._kept[key] = (
-                shared(self._engine, current, key, compute) if self._shared else compute()
-            )
+            self._version, self._kept = current, {}  # the other years' are read back, carried
+        kept_as = key if year is None else (_OF_YEAR, key, year)
+        if kept_as not in self._kept:
+            row = _row(key, current, year)
+            self._kept[kept_as] = shared(self._engine, row, compute) if self._shared else compute()
             if self._after_keeping is not None:
                 self._after_keeping()
-        value: T = self._kept[key]
+        value: T = self._kept[kept_as]
         return value
 
 
-def shared(engine: Engine, current: Version, key: Hashable, compute: Callable[[], T]) -> T:
-    """The value kept in the database at this version, or computed (once across processes on
+_OF_YEAR = "summary of one year"
+
+
+def shared(engine: Engine, row: dict[str, Any], compute: Callable[[], T]) -> T:
+    """The value kept in the database as `row`, or computed (once across processes on
     PostgreSQL) and kept there."""
-    row = _row(key, current)
     while True:
         found = _read(engine, row)
         if found is not _MISSING:
@@ -133,19 +137,30 @@ def shared(engine: Engine, current: Version, key: Hashable, compute: Callable[[]
         time.sleep(WAIT_S)  # another process is computing it: read it when it is kept
 
 
-def _row(key: Hashable, current: Version) -> dict[str, Any]:
+def _row(key: Hashable, current: Version, year: int | None = None) -> dict[str, Any]:
+    """A summary's row without its value: at the data version, or of one year's data alone at
+    the generation (which a write carries it over to when it leaves that year as it was)."""
     generation, *upload_log = current
+    if year is None:
+        return {
+            "key": hashlib.sha256(key_text(key).encode()).hexdigest(),
+            "generation": generation,
+            "version": ",".join(map(str, upload_log)),
+            "code": code_fingerprint(),
+        }
     return {
-        "key": hashlib.sha256(key_text(key).encode()).hexdigest(),
+        "key": hashlib.sha256(key_text((_OF_YEAR, key, year)).encode()).hexdigest(),
         "generation": generation,
-        "version": ",".join(map(str, upload_log)),
+        "version": "",
         "code": code_fingerprint(),
+        "year": year,
     }
 
 
-def is_kept(engine: Engine, key: Hashable) -> bool:
-    """Whether the database keeps a value for `key` at the current data version and code."""
-    row = _row(key, version(engine))
+def is_kept(engine: Engine, key: Hashable, year: int | None = None) -> bool:
+    """Whether the database keeps a value for `key` (of `year`) at the current data version and
+    code."""
+    row = _row(key, version(engine), year)
     stmt = select(summary_t.c.key).where(*(summary_t.c[name] == row[name] for name in row))
     with engine.connect() as conn:
         return conn.execute(stmt).first() is not None
@@ -174,15 +189,11 @@ def _keep(engine: Engine, row: dict[str, Any], value: Any) -> None:
         data = zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
     except (pickle.PicklingError, TypeError, AttributeError):
         return
-    if len(data) > MAX_SHARED_BYTES:
-        return
-    with engine.connect() as conn, dialect.without_waiting(conn):
-        try:
-            with conn.begin():
-                insert = dialect.insert_or_else(conn, summary_t)
-                conn.execute(insert.on_conflict_do_nothing(), {**row, "value": data})
-        except OperationalError:  # SQLite: "database is locked"
-            pass
+    if len(data) <= MAX_SHARED_BYTES:
+        dialect.keep_rows(engine, summary_t, [{**row, "value": data}], _KEY)
+
+
+_KEY = [column.name for column in summary_t.primary_key]
 
 
 @contextmanager
@@ -194,8 +205,8 @@ def _claimed(engine: Engine, key: str) -> Iterator[bool]:
     engine's pool (one per thread: its nested summaries lock on its outermost one's), so the
     pool is never filled with lock holders while their computations need a connection (which
     stalled requests for 30 s)."""
-    if engine.dialect.name != "postgresql":
-        yield True
+    if engine.dialect.name != "postgresql" or not isinstance(engine, Engine):
+        yield True  # not PostgreSQL, or a writer's connection: nobody sees its version yet
         return
     outer: Connection | None = getattr(_locks, "conn", None)
     conn = outer or _lock_engine(engine.url).connect()

@@ -1,5 +1,6 @@
-"""The one write path: a unit of work that takes the lock, audits, settles the kept results
-and runs what must follow the commit, so no writer can forget a step.
+"""The one write path: a unit of work that takes the lock, audits and settles the kept results
+(judging again what it changed, or ending them for the first pages to be prepared before the
+commit: `Store.writing`), so no writer can forget a step.
 
     with store.writing(actor) as w:
         ...write on w.conn...
@@ -64,12 +65,17 @@ class Writing:
         self._touched.append((judge, list(keys)))
         self._results = self._results or "touched"
 
-    def results_ended(self, warm: bool = True, years: Collection[int] | None = None) -> None:
+    def results_ended(self, prepare: bool = True, years: Collection[int] | None = None) -> None:
         """Every kept result may have changed (of `years` only, when the write changes nothing
-        other years are judged from): end them now; `warm`: judge the city's again after the
-        commit (the benchmark times the first page instead)."""
+        other years are judged from): end them now; `prepare`: judge the city's first pages
+        again before the commit (the import benchmark times the write alone)."""
         result_store.invalidate(self.conn, years)
-        self._results = "ended" if warm else "ended cold"
+        self._results = "ended" if prepare else "ended cold"
+
+    @property
+    def ended_results(self) -> bool:
+        """Whether the write ended the kept results and the first pages are to be prepared."""
+        return self._results == "ended"
 
     def results_untouched(self) -> None:
         """The write changes nothing a goal result is judged from."""
@@ -90,9 +96,3 @@ class Writing:
         generation = result_store.generation(self.store.engine)
         for judge, keys in self._touched:
             result_store.replace(self.conn, judge(self.store, keys, generation))
-
-    def committed(self, warm: Callable[[], None] | None) -> None:
-        """The work due after the commit (never after a failed write): warming the city's
-        results when the write ended them all."""
-        if self._results == "ended" and warm is not None:
-            warm()

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import parse_qs
 
 from dash import Dash
 from flask.testing import FlaskClient
@@ -36,10 +37,12 @@ from layouts.ids import ShellIds
 from layouts.urls import ACCURACY_PATH, DEVIATIONS_PATH
 
 BUDGET_P95_MS = 100.0
+BUDGET_AFTER_WRITE_MS = 300.0  # the first page after an upload (issue 20)
 BUDGET_RESPONSE_BYTES = 1_000_000
 BUDGET_RSS_MB = 300.0
 AFTER_WRITE_CALLS = 5
-# The views that rank the goals' kept results (goal_results.py); after a write they judge again.
+# The views that rank the goals' kept results (goal_results.py): a write ends them, and prepares
+# these pages again at the city and each nämnd in the latest period (tools/warming.py).
 KEPT_VIEWS = ("avvikelser nämnd", "avvikelser stad", "prognoser nämnd", "prognoser stad")
 BENCH_READER = "matning"  # a reader account without password that the benchmark signs in as
 
@@ -54,13 +57,12 @@ class ViewFigures:
     floor_p50_ms: float  # the same SQL, replayed raw through the driver
     db_share: float  # floor / server time, at the median
     max_bytes: int
-    budgeted: bool = True  # False: a figure to know (the first call after a write), not a budget
+    budget_ms: float = BUDGET_P95_MS  # for the p95
+    write_p50_ms: float | None = None  # after a write: the write's own time, preparing included
 
     @property
     def within_budget(self) -> bool:
-        return not self.budgeted or (
-            self.p95_ms <= BUDGET_P95_MS and self.max_bytes <= BUDGET_RESPONSE_BYTES
-        )
+        return self.p95_ms <= self.budget_ms and self.max_bytes <= BUDGET_RESPONSE_BYTES
 
 
 def view_urls(store: Store, calls: int, seed: int = 7) -> dict[str, list[tuple[str, str]]]:
@@ -181,15 +183,15 @@ def measure_view(
     after_write: bool = False,
 ) -> ViewFigures:
     """Time each call, its raw-SQL floor and its response size; `after_write`: each call just
-    after a write."""
+    after a write that ends every kept result, as an upload does (timed too)."""
     for path, search in dict.fromkeys(
         urls
     ):  # warm-up: imports, connections, caches, each page's kept results
         post(route_payload(path, search))
-    times, floors, sizes = [], [], []
+    times, floors, sizes, writes = [], [], [], []
     for path, search in urls:
         if after_write:
-            _end_kept_results(store)
+            writes.append(_timed_write(store))
         with captured_sql(store) as statements:
             started = time.perf_counter()
             body = post(route_payload(path, search))
@@ -206,24 +208,31 @@ def measure_view(
         floor_p50_ms=floor50 * 1000,
         db_share=floor50 / p50 if p50 else 0.0,
         max_bytes=max(sizes),
-        budgeted=not after_write,
+        budget_ms=BUDGET_AFTER_WRITE_MS if after_write else BUDGET_P95_MS,
+        write_p50_ms=statistics.median(writes) * 1000 if writes else None,
     )
 
 
-def _end_kept_results(store: Store) -> None:
-    """What an upload does to the kept goal results (goal_results.py): the next call judges
-    them again."""
+def _timed_write(store: Store) -> float:
+    """Seconds of a write that does to the kept goal results what an upload does: ends them all
+    and prepares the first pages again in its transaction (tools/warming.py)."""
+    started = time.perf_counter()
     with store.writing(None) as w:  # nobody's write: only the kept results end
-        w.results_ended(warm=False)  # the first call judges them, as before a warm-up ends
+        w.results_ended()
+    return time.perf_counter() - started
 
 
 def after_write_urls(
-    views: dict[str, list[tuple[str, str]]], calls: int
+    views: dict[str, list[tuple[str, str]]], calls: int, latest: tuple[int, str]
 ) -> dict[str, list[tuple[str, str]]]:
-    """The views that rank kept goal results, each at its first `calls` pages, to time just after
-    a write."""
+    """The views that rank kept goal results, each at its first `calls` organisations in the
+    latest period (the one pages open on), to time just after a write."""
+    year, period = latest
     return {
-        f"{name} (direkt efter ändring)": urls[:calls]
+        f"{name} (direkt efter ändring)": [
+            (path, f"?ar={year}&period={period}&org={parse_qs(search[1:])['org'][0]}")
+            for path, search in urls[:calls]
+        ]
         for name, urls in views.items()
         if name in KEPT_VIEWS
     }
@@ -250,7 +259,9 @@ def run(database_url: str, calls: int = 30, import_rows: Sequence[int] = ()) -> 
     figures = [measure_view(store, post, name, urls) for name, urls in views.items()]
     figures += [
         measure_view(store, post, name, urls, after_write=True)
-        for name, urls in after_write_urls(views, AFTER_WRITE_CALLS).items()
+        for name, urls in after_write_urls(
+            views, AFTER_WRITE_CALLS, store.reported_periods()[-1]
+        ).items()
     ]
     rss_mb = (
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -301,13 +312,9 @@ def report(results: dict[str, Any]) -> str:
         ),
     ]
     for v in results["views"]:
-        mark = (
-            "  (utan budget)"
-            if not v["budgeted"]
-            else ""
-            if v["within_budget"]
-            else "  ÖVER BUDGET"
-        )
+        mark = "" if v["within_budget"] else "  ÖVER BUDGET"
+        if v["write_p50_ms"] is not None:
+            mark += f"  (skrivningen {v['write_p50_ms']:.0f} ms)"
         lines.append(
             (
                 f"{v['view']:42} {v['calls']:>5} {v['p50_ms']:>8.1f} {v['p95_ms']:>8.1f} "
@@ -316,7 +323,10 @@ def report(results: dict[str, Any]) -> str:
             ).replace(",", " ")
         )
     lines.append(f"Högsta minnesanvändning (RSS): {results['peak_rss_mb']:.0f} MB")
-    budgets = f"p95 ≤ {BUDGET_P95_MS:.0f} ms, svar ≤ 1 MB, RSS ≤ {BUDGET_RSS_MB:.0f} MB"
+    budgets = (
+        f"p95 ≤ {BUDGET_P95_MS:.0f} ms, direkt efter ändring ≤ {BUDGET_AFTER_WRITE_MS:.0f} ms, "
+        f"svar ≤ 1 MB, RSS ≤ {BUDGET_RSS_MB:.0f} MB"
+    )
     if results["imports"]:
         lines += import_bench.report_lines(results["imports"])
         rate = f"{import_bench.BUDGET_ROWS_PER_S:,}".replace(",", " ")

@@ -105,7 +105,7 @@ def raw_upsert(store: Store, count: int) -> float:
 
     def upsert() -> None:
         with store.writing(None) as w:  # a scratch database: nobody's write to audit
-            w.results_ended(warm=False)
+            w.results_ended(prepare=False)
             datasets.raw_measurement_upsert(w.conn, rows)
 
     return _timed(upsert)

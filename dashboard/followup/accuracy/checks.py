@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from dashboard.domain.model import (
     Indicator,
@@ -82,7 +83,7 @@ def committee_accuracy(
     forecasts; seen from a nämnd or below, one row for the organisation and everything below it,
     named after it (never after a nämnd it only belongs to)."""
     if org.level <= OrgLevel.COMMITTEE:
-        counts = store.summary(_committee_counts, lambda: _committee_counts(store, orgs))
+        counts = _committee_counts(store, orgs)
         by_id = {o.id: o for o in orgs}
         rows = {
             by_id[key]: [found]
@@ -90,7 +91,7 @@ def committee_accuracy(
             if key == org.id or (org.parent_id is None and by_id[key].parent_id == org.id)
         }
     else:
-        counts = store.summary(_forecast_counts, lambda: _forecast_counts(store))
+        counts = _forecast_counts(store)
         rows = {org: [counts[o.id] for o in subtree(orgs, org.id) if o.id in counts]}
     groups = []
     for key, parts in rows.items():
@@ -118,14 +119,19 @@ def _forecast_counts(store: Store) -> Counts:
     """Every organisation's forecasts summarised per tertial and year, each by `figures_of` as one
     check is.
 
-    One definition for every figure: the pairs are read once (about 475,000 at the whole city)
-    and only uploads change them, so they are kept until the next (`Store.summary`), and any
-    scope, year and tertial sums its own.
+    One definition for every figure: the pairs are read once (about 475,000 at the whole city,
+    ten years) and only uploads change them, so each year's are kept until an upload changes
+    that year (`Store.year_summary`), and any scope, year and tertial sums its own.
     """
+    return _of_every_year(store, _year_counts, lambda year: _year_counts(store, year))
+
+
+def _year_counts(store: Store, year: int) -> Counts:
+    """The forecasts made in one year, summarised per organisation and tertial."""
     grouped: dict[int, dict[tuple[str, int], list[tuple[Indicator, int, Figures]]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for pair in forecasts.all_pairs(store.engine, FORECAST_PERIODS):
+    for pair in forecasts.all_pairs(store.engine, FORECAST_PERIODS, year):
         grouped[pair.org_id][pair.period, pair.year].append(
             (
                 pair.indicator,
@@ -142,10 +148,28 @@ def _forecast_counts(store: Store) -> Counts:
 def _committee_counts(store: Store, orgs: Sequence[OrgUnit]) -> Counts:
     """The counts summed per nämnd (the city: its own), per tertial and year; kept like the
     counts."""
+    return _of_every_year(
+        store, _year_committee_counts, lambda year: _year_committee_counts(store, orgs, year)
+    )
+
+
+def _year_committee_counts(store: Store, orgs: Sequence[OrgUnit], year: int) -> Counts:
     by_id = {o.id: o for o in orgs}
     totals: Counts = defaultdict(dict)
-    for org_id, by_key in store.summary(_forecast_counts, lambda: _forecast_counts(store)).items():
+    year_counts = store.year_summary(_year_counts, year, lambda: _year_counts(store, year))
+    for org_id, by_key in year_counts.items():
         committee = totals[committee_of(by_id[org_id], by_id).id]
         for key, summary in by_key.items():
             committee[key] = committee.get(key, AccuracySummary()) + summary
     return dict(totals)
+
+
+def _of_every_year(
+    store: Store, key: Callable[..., Counts], count: Callable[[int], Counts]
+) -> Counts:
+    """Each reported year's counts, each kept for its year, together."""
+    together: Counts = defaultdict(dict)
+    for year in sorted({year for year, _ in store.reported_periods()}):
+        for org_id, by_key in store.year_summary(key, year, partial(count, year)).items():
+            together[org_id].update(by_key)
+    return dict(together)

@@ -35,8 +35,8 @@ def open_store(database_url: str | None) -> Store:
     from dashboard.tools import warming
 
     url = database_url or Settings.from_env().database_url
-    try:  # after a write ends every kept result, the first pages are prepared (tools/warming.py)
-        return Store(database.make_engine(url), warm=warming.after_write)
+    try:  # a write that ends every kept result prepares the first pages (tools/warming.py)
+        return Store(database.make_engine(url), prepare=warming.after_write)
     except database.DatabaseError as error:
         raise click.ClickException(f"Kunde inte använda databasen: {error}") from error
 
