@@ -13,7 +13,11 @@ in two places, both keyed by the data version, so neither can outlive the data:
 
 The version is the goal results' generation (raised by every write that ends them, in its
 transaction: result_store.py) with the upload log's latest id and undo count; a writer's
-`invalidate` deletes the summaries of older generations. Values are pickled and read back by
+`invalidate` deletes the summaries of older generations. A summary of one year's data alone
+(`Store.year_summary`) is kept against the generation only, and a write that leaves its year as
+it was carries it over to the next, as it carries that year's goal results. A write that ends
+the kept results keeps what it prepares for the first pages in its own transaction
+(`Store.within(conn, keeping=True)`). Values are pickled and read back by
 an unpickler that builds only our own classes and plain containers, so a row in the database
 cannot run code.
 """
