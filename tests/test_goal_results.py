@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from dashboard.domain.model import ActivityStatus, Status, period_end
+from dashboard.domain.model import ActivityStatus, OrgLevel, Status, period_end
 from dashboard.followup import (
     activity_followups,
     agenda,
@@ -23,8 +23,10 @@ from dashboard.followup import (
 )
 from dashboard.store import assessment_t, result_store
 from dashboard.store.dialect import SQLITE_BUSY_TIMEOUT_MS, lock_writes
-from dashboard.upload import change_sets
+from dashboard.upload import change_sets, csv_export
+from dashboard.upload.csv_formats import MEASUREMENTS
 from dashboard.upload.csv_import import UploadFile
+from tests.demo_db import fill_with_demo
 from tests.tiny import tiny_dataset
 
 YEAR, PERIOD = 2025, "T1"
@@ -176,6 +178,51 @@ def test_an_upload_of_another_years_values_keeps_this_years_results(tiny):
     for year in (YEAR, 2023):
         found = said(goal_results.briefs(tiny, pairs, year, PERIOD))
         assert found == judged_in_full(tiny, pairs, year, PERIOD)
+
+
+def test_an_upload_of_a_units_values_ends_the_results_of_it_and_above_it_only(tiny):
+    """An outcome rolls up to the organisations above, never down or sideways (docs/rules.md
+    §3a): the unit's, its nämnd's and the city's results of the year end; the other nämnd's are
+    carried over, and every one still says what judging in full says."""
+    orgs = {code: tiny.org(code).id for code in ("STAD", "N1", "N1-E1", "N2")}
+    pairs = [(tiny.goal("K1"), org_id) for org_id in orgs.values()]
+    goal_results.briefs(tiny, pairs, YEAR, PERIOD)
+    rules = goal_results.rules_fingerprint()
+    header = "indikator;organisation;år;period;kön;utfall;prognos"
+    text = f"{header}\r\nNOJD;N1-E1;{YEAR};{PERIOD};T;50;50\r\n"
+    change_sets.commit(tiny, [UploadFile("enhet.csv", text.encode("utf-8-sig"))], user_name="anna")
+    kept = {row[1] for row in result_store.kept(tiny.engine, YEAR, PERIOD, rules)}
+    assert kept == {orgs["N2"]}
+    assert said(goal_results.briefs(tiny, pairs, YEAR, PERIOD)) == judged_in_full(
+        tiny, pairs, YEAR, PERIOD
+    )
+
+
+def test_after_a_units_report_every_kept_result_says_what_judging_in_full_says(empty_store):
+    """The auditor's check after a unit's upload on the demo's tree: the results carried over
+    (the other units', the other nämnder's) and those judged again all say what judging every
+    goal in full now says."""
+    store = fill_with_demo(empty_store)
+    assessed = [(b.goal, b.org_id) for b in goal_results.assessed(store, None, 2026, "T2")]
+    records = change_sets.stored_records(store, MEASUREMENTS.kind)
+    unit = next(o for o in store.org_units() if o.level is OrgLevel.UNIT)
+    written = [
+        (*r[:5], (r[5] or 0) + 40, *r[6:])
+        for r in records
+        if r[1] == unit.code and r[2:5] == (2026, "T2", "T")
+    ]
+    content = csv_export.csv_bytes(MEASUREMENTS, written)
+    change_sets.commit(store, [UploadFile("enhet.csv", content)], user_name="anna")
+    kept = result_store.kept(store.engine, 2026, "T2", goal_results.rules_fingerprint())
+    by_id = {o.id: o for o in store.org_units()}
+    above, org = set(), unit
+    while org is not None:  # the unit and every organisation above it
+        above.add(org.id)
+        org = by_id.get(org.parent_id)
+    assert written and kept and not {row[1] for row in kept} & above
+    assert said(goal_results.briefs(store, assessed, 2026, "T2")) == judged_in_full(
+        store, assessed, 2026, "T2"
+    )
 
 
 def test_a_result_judged_while_a_write_commits_is_never_read(tiny):

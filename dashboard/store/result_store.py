@@ -49,6 +49,7 @@ from dashboard.store.tables import (
     assessment_t,
     goal_from_row,
     goal_t,
+    org_t,
     table_of,
     valid_in,
 )
@@ -57,12 +58,19 @@ result_t = table_of(GoalResultRecord)
 generation_t = table_of(ResultGenerationRecord)
 
 
-def invalidate(conn: Connection, years: Collection[int] | None = None) -> None:
+def invalidate(
+    conn: Connection,
+    years: Collection[int] | None = None,
+    org_codes: Collection[str] | None = None,
+) -> None:
     """End the kept results, in the writer's transaction (which holds the write lock): every
     one, or only those of `years` when the write changes nothing another year's goals are
-    judged from (outcomes of those years). The other years' results, and the summaries of one
-    other year's data alone (`Store.year_summary`), are carried over to the new generation, so
-    a backfill of 2019 does not make every page of 2026 judge or count again.
+    judged from (outcomes of those years); of those, only the ones at `org_codes` and the
+    organisations above them when the outcomes are theirs (a goal is judged from its
+    organisation's outcomes and those below it, docs/rules.md §3a). The other results, and the
+    summaries of one other year's data alone (`Store.year_summary`), are carried over to the
+    new generation, so a backfill of 2019 does not make every page of 2026 judge or count
+    again, nor a unit's report the other units' pages.
 
     The results of the generation ending now stay until the next write: readers may be
     keeping some of them at this moment, and on PostgreSQL an insert whose key a running
@@ -72,7 +80,10 @@ def invalidate(conn: Connection, years: Collection[int] | None = None) -> None:
     conn.execute(result_t.delete().where(result_t.c.generation < older))
     conn.execute(summary_t.delete().where(summary_t.c.generation < older))
     if years is not None:
-        carried = (result_t.c.generation == older) & result_t.c.year.not_in(sorted(years))
+        ended: ColumnElement[bool] = result_t.c.year.in_(sorted(years))
+        if org_codes is not None:
+            ended &= result_t.c.org_id.in_(_with_those_above(conn, org_codes))
+        carried = (result_t.c.generation == older) & ~ended
         conn.execute(update(result_t).where(carried).values(generation=older + 1))
         of_years = (
             (summary_t.c.generation == older)
@@ -81,6 +92,13 @@ def invalidate(conn: Connection, years: Collection[int] | None = None) -> None:
         )
         conn.execute(update(summary_t).where(of_years).values(generation=older + 1))
     conn.execute(update(generation_t).values(generation=generation_t.c.generation + 1))
+
+
+def _with_those_above(conn: Connection, org_codes: Collection[str]) -> list[int]:
+    """The organisations' ids and those of every organisation above them, from their paths
+    ("/1/4/17/")."""
+    paths = conn.execute(select(org_t.c.path).where(org_t.c.code.in_(sorted(org_codes))))
+    return sorted({int(part) for path in paths.scalars() for part in path.strip("/").split("/")})
 
 
 def generation(engine: Engine) -> int:

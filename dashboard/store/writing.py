@@ -65,11 +65,17 @@ class Writing:
         self._touched.append((judge, list(keys)))
         self._results = self._results or "touched"
 
-    def results_ended(self, prepare: bool = True, years: Collection[int] | None = None) -> None:
+    def results_ended(
+        self,
+        prepare: bool = True,
+        years: Collection[int] | None = None,
+        org_codes: Collection[str] | None = None,
+    ) -> None:
         """Every kept result may have changed (of `years` only, when the write changes nothing
-        other years are judged from): end them now; `prepare`: judge the city's first pages
-        again before the commit (the import benchmark times the write alone)."""
-        result_store.invalidate(self.conn, years)
+        other years are judged from; at `org_codes` and above only, when it writes only their
+        outcomes): end them now; `prepare`: judge the city's first pages again before the
+        commit (the import benchmark times the write alone)."""
+        result_store.invalidate(self.conn, years, org_codes)
         self._results = "ended" if prepare else "ended cold"
 
     @property

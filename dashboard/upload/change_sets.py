@@ -36,7 +36,7 @@ from dashboard.upload.upload_log import find_upload, list_uploads, records_in, s
 from dashboard.upload.writing import SavedFile
 from dashboard.upload.writing import apply_plan as _apply
 from dashboard.upload.writing import inserted_periods as _inserted_periods
-from dashboard.upload.writing import judged_years as _judged_years
+from dashboard.upload.writing import judged_scope as _judged_scope
 
 __all__ = [  # what callers outside the package use, beside the operations defined here
     "UNDONE",
@@ -72,7 +72,11 @@ def commit(
         if problems:
             raise UploadRejected(problems)
         if any(plan.inserts or plan.updates for plan in plans):  # comparison values judge nothing
-            w.results_ended(years=_judged_years(plans))  # of the years the outcomes are of
+            judged = _judged_scope(plans)  # the years and organisations the outcomes are of
+            if judged is None:
+                w.results_ended()
+            else:
+                w.results_ended(years=judged[0], org_codes=judged[1])
         else:
             w.results_untouched()
         context = _Context(conn, [])  # ids as the writes create them

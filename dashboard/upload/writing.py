@@ -77,21 +77,24 @@ def apply_plan(conn: Connection, plan: FilePlan, codes: KnownCodes, user_name: s
     return replace(saved, upload_id=upload_id)
 
 
-def judged_years(plans: Sequence[FilePlan]) -> set[int] | None:
-    """The years whose kept goal results the plans' changes can alter: the years of the outcome
-    rows they write (a goal of a year is judged from that year's outcomes only, docs/rules.md),
-    or None when any change reaches every year (targets, indicators, goals, organisations).
-    Comparison values judge nothing."""
+def judged_scope(plans: Sequence[FilePlan]) -> tuple[set[int], set[str]] | None:
+    """The years and organisations (codes) whose kept goal results the plans' changes can
+    alter: those of the outcome rows they write (a goal of a year is judged from that year's
+    outcomes at its organisation and below only, docs/rules.md §3a: the organisations above
+    them end too, `result_store.invalidate`), or None when any change reaches every year and
+    organisation (targets, indicators, goals, organisations). Comparison values judge
+    nothing."""
     years: set[int] = set()
+    orgs: set[str] = set()
     for plan in plans:
         if not (plan.inserts or plan.updates):
             continue
         if plan.table_map.table is not measurement_t:
             return None
-        column = plan.parsed.columns["year"]
-        years.update(column[i] for i in plan.inserts)
-        years.update(column[i] for i, _ in plan.updates)
-    return years
+        written = [*plan.inserts, *(i for i, _ in plan.updates)]
+        years.update(plan.parsed.columns["year"][i] for i in written)
+        orgs.update(plan.parsed.columns["org_code"][i] for i in written)
+    return years, orgs
 
 
 def inserted_periods(plan: FilePlan) -> Iterator[tuple[int, str]]:
