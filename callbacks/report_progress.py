@@ -32,7 +32,8 @@ def page(request: PageRequest) -> html.Div:
         return html.Div([html.H1(texts.NAV_PROGRESS), html.P(texts.PROGRESS_READERS)])
     today = dt.date.today()
     data = report_progress(request.store, request.org, today)
-    return layout.page(request.org.name, data, request.state, user.is_admin, today)
+    shown = urls.shown_from(request.search)
+    return layout.page(request.org.name, data, request.state, user.is_admin, today, shown)
 
 
 def register(app: Dash, store: Store) -> None:

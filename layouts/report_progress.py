@@ -13,7 +13,7 @@ from dashboard.domain.model import TERTIAL_PERIODS, OrgLevel
 from dashboard.domain.reporting import ReportingPeriod
 from dashboard.pages.report_progress import LevelProgress, Progress
 from layouts import texts, urls
-from layouts.components import aria, data_table, empty_state
+from layouts.components import aria, data_table, empty_state, show_more
 from layouts.explanation import format_percent
 from layouts.format import count
 from layouts.ids import ReportingIds
@@ -32,9 +32,11 @@ def page(
     state: urls.ViewState,
     admin: bool,
     today: dt.date,
+    shown: int,
 ) -> html.Div:
-    """The progress at and below the organisation, and the deadlines form for administrators."""
-    body = [empty_state(texts.NO_OPEN_PERIOD)] if data is None else _progress(data, state)
+    """The progress at and below the organisation, and the deadlines form for administrators;
+    each long list cut to its first `shown` rows (the whole city has thousands)."""
+    body = [empty_state(texts.NO_OPEN_PERIOD)] if data is None else _progress(data, state, shown)
     return html.Div(
         [
             html.H1(texts.PROGRESS_HEADING.format(org=org_name)),
@@ -45,13 +47,13 @@ def page(
     )
 
 
-def _progress(data: Progress, state: urls.ViewState) -> list[html.Section | html.P]:
+def _progress(data: Progress, state: urls.ViewState, shown: int) -> list[html.Section | html.P]:
     view = state.with_changes(year=data.period.year, period=data.period.period)
     return [
         html.P(period_name(data.period.year, data.period.period), className="lead"),
         html.Section([level_bars(level) for level in data.levels], className="progress-levels"),
-        html.Section(org_table(data, view)),
-        html.Section(reminders(data, view)),
+        html.Section(org_table(data, view, shown)),
+        html.Section(reminders(data, view, shown)),
     ]
 
 
@@ -90,8 +92,9 @@ def _bar(label: str, part: int, count: int, key: str) -> tuple[html.Dt, html.Dd]
     )
 
 
-def org_table(data: Progress, state: urls.ViewState) -> html.Div:
-    """Each organisation: how much is entered, its report's state and its deadline."""
+def org_table(data: Progress, state: urls.ViewState, shown: int) -> list[html.Div | html.P | None]:
+    """Each organisation (the first `shown`): how much is entered, its report's state and its
+    deadline."""
     rows = [
         [
             dcc.Link(d.org.name, href=urls.href(urls.TO_REPORT_PATH, state, org_code=d.org.code)),
@@ -104,13 +107,19 @@ def org_table(data: Progress, state: urls.ViewState) -> html.Div:
                 dbc.Badge(texts.REPORT_OVERDUE, color="danger") if d.overdue else None,
             ],
         ]
-        for d in data.orgs
+        for d in data.orgs[:shown]
     ]
-    return data_table(texts.PROGRESS_TABLE_CAPTION, texts.PROGRESS_COLUMNS, rows)
+    return [
+        data_table(texts.PROGRESS_TABLE_CAPTION, texts.PROGRESS_COLUMNS, rows),
+        _show_more(texts.PROGRESS_SHOWN, shown, len(data.orgs), state),
+    ]
 
 
-def reminders(data: Progress, state: urls.ViewState) -> list[html.H2 | html.Div | html.P]:
-    """Who has not marked ready, their editors, and the list to paste into a mail."""
+def reminders(
+    data: Progress, state: urls.ViewState, shown: int
+) -> list[html.H2 | html.Div | html.P | None]:
+    """Who has not marked ready (the first `shown`), their editors, and the list to paste into
+    a mail (every one of them)."""
     heading = html.H2(texts.NOT_REPORTED_HEADING, className="h4")
     if not data.reminders:
         return [heading, empty_state(texts.ALL_REPORTED)]
@@ -120,11 +129,12 @@ def reminders(data: Progress, state: urls.ViewState) -> list[html.H2 | html.Div 
             str(r.missing),
             ", ".join(r.editors) or texts.NO_EDITOR,
         ]
-        for r in data.reminders
+        for r in data.reminders[:shown]
     ]
     return [
         heading,
         data_table(texts.NOT_REPORTED_CAPTION, texts.NOT_REPORTED_COLUMNS, rows, numeric=(1,)),
+        _show_more(texts.NOT_REPORTED_SHOWN, shown, len(data.reminders), state),
         html.Div(
             [
                 dbc.Label(texts.MAIL_LIST_LABEL, html_for=ReportingIds.MAIL_LIST),
@@ -136,6 +146,12 @@ def reminders(data: Progress, state: urls.ViewState) -> list[html.H2 | html.Div 
             className="mail-list",
         ),
     ]
+
+
+def _show_more(summary: str, shown: int, total: int, state: urls.ViewState) -> html.P | None:
+    return show_more(
+        summary, shown, total, lambda more: urls.shown_href(urls.PROGRESS_PATH, state, more)
+    )
 
 
 def _day(period: ReportingPeriod | None, level: OrgLevel) -> str:
