@@ -105,13 +105,19 @@ def open_period(store: Store) -> ReportingPeriod | None:
 
 
 def due(
-    store: Store, orgs: Sequence[OrgUnit], period: ReportingPeriod, today: dt.date
+    store: Store,
+    orgs: Sequence[OrgUnit],
+    period: ReportingPeriod,
+    today: dt.date,
+    beside: bool = True,
 ) -> list[OrgDue]:
-    """What each organisation must report for the period and what is done, in their order."""
+    """What each organisation must report for the period and what is done, in their order;
+    `beside`: with last year's and the last period's values to set beside each (Att
+    rapportera's form; the progress page, which counts the whole city, reads without them)."""
     ids = [org.id for org in orgs]
     year, name = period.year, period.period
-    before = previous_period(store.reported_periods(), year, name)
-    pairs = [(year, name), (year - 1, name), *([before] if before else [])]
+    before = previous_period(store.reported_periods(), year, name) if beside else None
+    pairs = [(year, name), *([(year - 1, name)] if beside else []), *([before] if before else [])]
     values = stored.totals(store.engine, ids, pairs)
     indicators: dict[int, list[IndicatorDue]] = defaultdict(list)
     for org_id, indicator, target in stored.targets(store.engine, ids, year):

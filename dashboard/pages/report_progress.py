@@ -57,7 +57,7 @@ def report_progress(store: Store, org: OrgUnit, today: dt.date) -> Progress | No
     if period is None:
         return None
     below = stored.subtree_orgs(store.engine, org.id)
-    orgs = [d for d in due.due(store, below, period, today) if d.total]
+    orgs = [d for d in due.due(store, below, period, today, beside=False) if d.total]
     levels = [_level(level, [d for d in orgs if d.org.level is level]) for level in LEVELS]
     editors = _editors(store)
     reminders = [
