@@ -14,7 +14,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Date, FromClause, RowMapping, Select, Table, bindparam, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    FromClause,
+    RowMapping,
+    Select,
+    Table,
+    bindparam,
+    select,
+)
 from sqlalchemy import delete as delete_from
 from sqlalchemy import insert as insert_into
 from sqlalchemy import update as update_of
@@ -95,19 +105,27 @@ TABLES = {  # by layout kind
 # ---- reading what is stored -----------------------------------------------------------------
 
 
-def stored_rows(kind: str, fields: Sequence[str]) -> Select[Any]:
-    """A kind's rows as layout fields (codes, not ids), then primary key, upload and ids."""
+def stored_rows(
+    kind: str, fields: Sequence[str], among: Mapping[str, Sequence[Any]] | None = None
+) -> Select[Any]:
+    """A kind's rows as layout fields (codes, not ids), then primary key, upload and ids; only
+    those whose fields hold one of the values `among` gives (a unit's report need not read the
+    city's)."""
     table_map = TABLES[kind]
     table = table_map.table
     joined: FromClause = table
     selected: list[Any] = []
+    where: list[ColumnElement[bool]] = []
     for name in fields:
         if name in table_map.refs:
             other = table_map.refs[name].alias(name)
             joined = joined.outerjoin(other, other.c.id == table.c[table_map.column(name)])
-            selected.append(other.c.code.label(name))
+            column = other.c.code
         else:
-            selected.append(table.c[name].label(name))
+            column = table.c[name]
+        selected.append(column.label(name))
+        if among and name in among:
+            where.append(column.in_(list(among[name])))
     selected.append(table.c.upload_id.label("old_upload_id"))
     selected += [table.c[table_map.column(name)].label(f"id_{name}") for name in table_map.refs]
     selected += [
@@ -115,7 +133,7 @@ def stored_rows(kind: str, fields: Sequence[str]) -> Select[Any]:
         for name, label in key_labels(kind, fields).items()
         if label.startswith("key_")
     ]
-    return select(*selected).select_from(joined)
+    return select(*selected).select_from(joined).where(*where)
 
 
 def key_labels(kind: str, fields: Sequence[str]) -> dict[str, str]:

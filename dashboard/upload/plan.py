@@ -29,6 +29,7 @@ from dashboard.upload.parsed_file import ParsedFile, UploadFile, describe_key
 from dashboard.upload.problems import ImportIssue, ImportProblem
 
 SAMPLE_SIZE = 20  # changed and new rows shown per file
+MAX_AMONG = 1_000  # codes a file's stored rows are looked up by; more: the year's rows are read
 # New or changed outcome rows whose effect on the goals is judged (dashboard/upload/effects.py);
 # a bulk file beyond this is saved as ever, but its preview judges no goals.
 MAX_JUDGED_ROWS = 500
@@ -266,9 +267,13 @@ def _row(problem: ImportProblem) -> int:
 def _compare(conn: Connection, plan: FilePlan) -> None:
     """Sort the file's rows into new, changed and unchanged against the stored rows."""
     layout, columns = plan.layout, plan.parsed.columns
-    query = upload_rows.stored_rows(layout.kind, layout.fields)
-    if "year" in layout.key:  # a year's outcomes need not load the other years'
-        query = query.where(plan.table_map.table.c.year.in_(sorted(set(columns["year"]))))
+    # A year's outcomes need not load the other years', nor a unit's report the city's.
+    among: dict[str, list[Any]] = {
+        name: sorted(set(columns[name]))
+        for name in ("year", "org_code")
+        if name in layout.key and len(set(columns[name])) <= MAX_AMONG
+    }
+    query = upload_rows.stored_rows(layout.kind, layout.fields, among)
     stored_key = _getter([layout.fields.index(name) for name in layout.key])
     stored_values = _getter([layout.fields.index(name) for name in plan.value_fields()])
     stored = {stored_key(row): row for row in conn.execute(query)}
