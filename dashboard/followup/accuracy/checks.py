@@ -154,6 +154,7 @@ def _committee_counts(store: Store, orgs: Sequence[OrgUnit]) -> Counts:
 
 
 def _year_committee_counts(store: Store, orgs: Sequence[OrgUnit], year: int) -> Counts:
+    """One year's counts summed per nämnd."""
     by_id = {o.id: o for o in orgs}
     totals: Counts = defaultdict(dict)
     year_counts = store.year_summary(_year_counts, year, lambda: _year_counts(store, year))
