@@ -14,7 +14,7 @@ from enum import StrEnum
 from dashboard.access import audit
 from dashboard.domain.model import Activity, ActivityStatus
 from dashboard.followup import goal_results
-from dashboard.store import Store, activities
+from dashboard.store import Store, activities, path_ids
 from dashboard.upload.value_types import ACTIVITY_STATUS
 
 DEVIATIONS = (ActivityStatus.DELAYED, ActivityStatus.CANCELLED)
@@ -64,9 +64,7 @@ def results_with(store: Store, activity: Activity) -> list[tuple[int, int, int, 
     """The goal results an activity's status enters: (goal, organisation, year, period) for its
     goal at
     its unit and every unit above, in each reported period of the years it runs."""
-    holders = [
-        int(part) for part in (store.org_path(activity.org_id) or "").strip("/").split("/") if part
-    ]
+    holders = path_ids(store.org_path(activity.org_id))
     years = range(activity.start_date.year, activity.end_date.year + 1)
     return [
         (activity.goal_id, org_id, year, period)

@@ -27,7 +27,7 @@ from dashboard.domain.model import (
     period_end,
 )
 from dashboard.followup import measures
-from dashboard.store import Measured, Store
+from dashboard.store import Measured, Store, path_ids
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,7 @@ def _roll_up(
     )  # (root, indicator) → measured below the root
     wanted = set(roots)
     for measured in store.measured_below(indicator_ids, roots, year, period):
-        for ancestor in _ids(measured.path)[:-1]:
+        for ancestor in path_ids(measured.path)[:-1]:
             if ancestor in wanted:
                 below[ancestor, measured.indicator_id].append(measured)
     for (goal_id, org_id), where in unmeasured.items():
@@ -263,16 +263,11 @@ def _roll_up(
             judged[i] = JudgedIndicator(fact, result, parts)
 
 
-def _ids(path: str) -> list[int]:
-    """The organisation ids of a materialised path ("/1/4/17/"), from the top down."""
-    return [int(part) for part in path.strip("/").split("/") if part]
-
-
 def _nearest(measured: Sequence[Measured]) -> list[Measured]:
     """Those measuring organisations that have no other measuring organisation above them in the
     list."""
     orgs = {m.org_id for m in measured}
-    return [m for m in measured if not orgs.intersection(_ids(m.path)[:-1])]
+    return [m for m in measured if not orgs.intersection(path_ids(m.path)[:-1])]
 
 
 def _facts(
@@ -309,7 +304,7 @@ def activities_below(
     wanted = set(org_ids)
     found: dict[tuple[int, int], list[Activity]] = defaultdict(list)
     for path, activity in store.activities_of(goal_ids, year, period):
-        for ancestor in _ids(path):
+        for ancestor in path_ids(path):
             if ancestor in wanted:
                 found[activity.goal_id, ancestor].append(activity)
     return found

@@ -52,6 +52,7 @@ from dashboard.store.tables import (
     measurement_t,
     org_from_row,
     org_t,
+    path_ids,
     period_order,
     period_t,
     reading_from,
@@ -82,6 +83,7 @@ __all__ = [  # what the rest of the app reads from `dashboard.store`
     "link_t",
     "measurement_t",
     "org_t",
+    "path_ids",
     "period_t",
     "reading_from",
     "refresh_reported_periods",
@@ -335,7 +337,7 @@ class Store(FactReads, NationalReads):
 
     def org_lineage(self, org_id: int) -> list[OrgUnit]:
         """The organisation and its ancestors, from the top down (read from its path)."""
-        ids = [int(part) for part in (self._org_path(org_id) or "").strip("/").split("/") if part]
+        ids = path_ids(self._org_path(org_id))
         if self._request.active:  # the neighbourhood, read once, holds them
             return [org for org in self.org_neighbourhood(org_id) if org.id in ids]
         with self.engine.connect() as conn:
@@ -353,8 +355,7 @@ class Store(FactReads, NationalReads):
         )
 
     def _neighbourhood(self, org_id: int) -> list[OrgUnit]:
-        path = self._org_path(org_id) or ""
-        lineage = [int(part) for part in path.strip("/").split("/") if part]
+        lineage = path_ids(self._org_path(org_id))
         with self.engine.connect() as conn:
             rows = conn.execute(_NEIGHBOURHOOD, {"ids": lineage}).mappings()
             found = [self._noted(row) for row in rows]

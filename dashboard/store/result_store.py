@@ -50,6 +50,7 @@ from dashboard.store.tables import (
     goal_from_row,
     goal_t,
     org_t,
+    path_ids,
     table_of,
     valid_in,
 )
@@ -98,7 +99,7 @@ def _with_those_above(conn: Connection, org_codes: Collection[str]) -> list[int]
     """The organisations' ids and those of every organisation above them, from their paths
     ("/1/4/17/")."""
     paths = conn.execute(select(org_t.c.path).where(org_t.c.code.in_(sorted(org_codes))))
-    return sorted({int(part) for path in paths.scalars() for part in path.strip("/").split("/")})
+    return sorted({org_id for path in paths.scalars() for org_id in path_ids(path)})
 
 
 def generation(engine: Engine) -> int:

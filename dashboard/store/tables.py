@@ -73,6 +73,12 @@ def among(column: ColumnElement[int], org_ids: Sequence[int] | None) -> ColumnEl
     return true() if org_ids is None else column.in_(list(org_ids))
 
 
+def path_ids(path: str | None) -> list[int]:
+    """The organisation ids of a materialised path ("/1/4/17/"), from the top down: the
+    organisation and every organisation above it."""
+    return [int(part) for part in (path or "").strip("/").split("/") if part]
+
+
 def subtree(org_id: int | BindParameter[int]) -> Select[tuple[int]]:
     """SQL: ids of the organisation and everything below it (its path is a prefix of theirs)."""
     own_path = select(org_t.c.path).where(org_t.c.id == org_id).scalar_subquery()
