@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
-from urllib.parse import parse_qs
 
 from dash import Dash
 from flask.testing import FlaskClient
@@ -230,10 +229,10 @@ def after_write_urls(
     year, period = latest
     return {
         f"{name} (direkt efter ändring)": [
-            (path, f"?ar={year}&period={period}&org={parse_qs(search[1:])['org'][0]}")
-            for path, search in urls[:calls]
+            (path, f"?ar={year}&period={period}&org={urls.query_values(search)[urls.ORG_KEY]}")
+            for path, search in pages[:calls]
         ]
-        for name, urls in views.items()
+        for name, pages in views.items()
         if name in KEPT_VIEWS
     }
 
